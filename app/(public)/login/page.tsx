@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SignInForm } from '@/app/_components/SignInForm';
+import { safeReturnPath } from '@/app/_lib/formState';
+import { pageTranslator } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('signIn.title') };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const [{ t }, { next }] = await Promise.all([pageTranslator(), searchParams]);
+  const returnTo = next ? safeReturnPath(next, '') : '';
+  return (
+    <div className="page page--narrow">
+      <h1>{t('signIn.title')}</h1>
+      <SignInForm next={returnTo} />
+      <p className="aside">
+        {t('signIn.noAccount')} <Link href={returnTo ? `/register?next=${encodeURIComponent(returnTo)}` : '/register'}>{t('signIn.registerLink')}</Link>
+      </p>
+      <p className="aside">{t('signIn.staffNote')}</p>
+    </div>
+  );
+}

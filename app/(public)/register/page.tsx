@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RegisterForm } from '@/app/_components/RegisterForm';
+import { safeReturnPath } from '@/app/_lib/formState';
+import { pageTranslator } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('register.title') };
+}
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const [{ t }, { next }] = await Promise.all([pageTranslator(), searchParams]);
+  const returnTo = next ? safeReturnPath(next, '') : '';
+  return (
+    <div className="page page--narrow">
+      <h1>{t('register.title')}</h1>
+      <RegisterForm next={returnTo} />
+      <p className="aside">
+        {t('register.haveAccount')} <Link href="/login">{t('nav.signIn')}</Link>
+      </p>
+    </div>
+  );
+}

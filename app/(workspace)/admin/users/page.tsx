@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { listUsers } from '@/lib/auth';
+import { CreateStaffForm, UserRowActions } from '@/app/_components/AdminUserForms';
+import { pageTranslator, requirePermission } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('admin.title') };
+}
+
+export default async function AdminUsersPage() {
+  const admin = await requirePermission('users:manage', '/admin/users');
+  const { t, locale } = await pageTranslator();
+  const users = listUsers(admin);
+  return (
+    <div className="page page--wide workspace">
+      <h1>{t('admin.title')}</h1>
+      <section className="panel" aria-labelledby="create-title">
+        <h2 id="create-title">{t('admin.createTitle')}</h2>
+        <CreateStaffForm />
+      </section>
+      <section className="panel" aria-labelledby="users-title">
+        <h2 id="users-title">
+          {t('admin.users')} <small>{t('admin.count', { count: users.length })}</small>
+        </h2>
+        {users.length === 0 ? (
+          <p className="empty-state">{t('admin.empty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.colName')}</th>
+                  <th scope="col">{t('admin.colEmail')}</th>
+                  <th scope="col">{t('admin.colRole')}</th>
+                  <th scope="col">{t('admin.colStatus')}</th>
+                  <th scope="col">{t('admin.colActions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.id} data-email={u.email}>
+                    <td>
+                      {u.name}
+                      {u.id === admin.id && t('admin.you')}
+                    </td>
+                    <td>{u.email}</td>
+                    <td>{t(`role.${u.role}`)}</td>
+                    <td>
+                      <span className={u.disabled ? 'status status--off' : 'status status--on'}>{u.disabled ? t('admin.disabled') : t('admin.active')}</span>
+                    </td>
+                    <td>
+                      <UserRowActions userId={u.id} role={u.role} disabled={u.disabled} isSelf={u.id === admin.id} email={u.email} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <p className="aside" lang={locale}>
+        {t('signIn.staffNote')}
+      </p>
+    </div>
+  );
+}

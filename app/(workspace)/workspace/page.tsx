@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth';
+import { pageTranslator, requirePermission } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('workspace.title') };
+}
+
+export default async function WorkspaceHome() {
+  const user = await requirePermission('workspace:view', '/workspace');
+  const { t } = await pageTranslator();
+  return (
+    <div className="page page--wide workspace">
+      <h1>{t('workspace.welcome', { name: user.name })}</h1>
+      <p className="lead">
+        {t('workspace.lead')} <span data-testid="workspace-role">{t('workspace.yourRole', { role: t(`role.${user.role}`) })}</span>
+      </p>
+      <section aria-labelledby="bills-title" className="panel">
+        <h2 id="bills-title">{t('workspace.billsTitle')}</h2>
+        <p className="empty-state">{t('workspace.billsEmpty')}</p>
+      </section>
+      {can(user, 'users:manage') && (
+        <p>
+          <Link href="/admin/users">{t('workspace.adminLink')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}

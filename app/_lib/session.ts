@@ -1,0 +1,32 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect, forbidden } from 'next/navigation';
+import { can, sessionCookieName, validateSessionToken, type Action, type CurrentUser } from '@/lib/auth';
+import { localeCookieName, resolveLocale, translator, type Locale } from '@/lib/i18n';
+
+/// The signed-in user of the current request, or null.
+export async function currentUser(): Promise<CurrentUser | null> {
+  const token = (await cookies()).get(sessionCookieName)?.value;
+  return validateSessionToken(token)?.user ?? null;
+}
+
+/// The interface language of the current request.
+export async function currentLocale(): Promise<Locale> {
+  const [c, h] = await Promise.all([cookies(), headers()]);
+  return resolveLocale(c.get(localeCookieName)?.value, h.get('accept-language'));
+}
+
+/// The translator for the current request.
+export async function pageTranslator() {
+  const locale = await currentLocale();
+  return { locale, t: translator(locale) };
+}
+
+/// For pages behind a permission: sends a signed-out visitor to sign in (and back), and answers
+/// a signed-in user without the permission with the 403 page.
+export async function requirePermission(action: Action, returnTo: string): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!can(user, action)) forbidden();
+  return user;
+}

@@ -1,0 +1,21 @@
+import { handleApi, jsonResponse, readJsonBody, sessionOperations, serializeCookie } from '@/lib/api';
+import { invalidateSession, parseInput, sessionCookieName, sessionCookieOptions, signIn } from '@/lib/auth';
+
+export const dynamic = 'force-dynamic';
+
+/// Sign in with `{email, password}`: sets the session cookie and returns the user.
+export function POST(request: Request) {
+  return handleApi(request, async (ctx) => {
+    const body = parseInput(sessionOperations.signIn.body, await readJsonBody(request));
+    const { user, token, expiresAt } = await signIn({ ...body, ip: ctx.ip });
+    return jsonResponse({ user }, { headers: { 'set-cookie': serializeCookie(sessionCookieName, token, sessionCookieOptions(ctx.secure, expiresAt)) } });
+  });
+}
+
+/// Sign out: ends the session (if any) and clears the cookie.
+export function DELETE(request: Request) {
+  return handleApi(request, (ctx) => {
+    invalidateSession(ctx.token);
+    return new Response(null, { status: 204, headers: { 'set-cookie': serializeCookie(sessionCookieName, '', sessionCookieOptions(ctx.secure)) } });
+  });
+}

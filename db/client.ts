@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+/// The typed database handle every `lib` function receives.
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/// Where the committed drizzle-kit migrations live (the process runs from the project root).
+export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
+
+/// Opens (creating if needed) a SQLite file with the house settings: WAL, foreign keys, busy timeout.
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/// Applies every committed migration that has not run yet.
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder });
+}
+
+/// The configured database file: `DATABASE_PATH`, default `./data/lawbench.db`.
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || './data/lawbench.db';
+}
+
+let shared: Db | undefined;
+
+/// The process-wide database, opened and migrated on first use (never at import time, so
+/// `next build` does not touch the file).
+export function getDatabase(): Db {
+  if (!shared) {
+    shared = openDatabase(databasePath());
+    migrateDatabase(shared);
+  }
+  return shared;
+}
+
+/// Closes the process-wide database (tests and shutdown).
+export function closeDatabase(): void {
+  shared?.$client.close();
+  shared = undefined;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { signInSchema, userSchema } from '@/lib/auth/schemas';
+import type { ErrorCode } from '@/lib/errors';
+
+/// One documented API operation; the same `body` schema validates requests in the handler.
+export type Operation = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  response?: z.ZodType;
+  status?: number;
+  auth?: 'session' | 'none';
+  errors: ErrorCode[];
+};
+
+/// The error envelope every failing call returns.
+export const errorEnvelopeSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const sessionOperations = {
+  signIn: {
+    method: 'post',
+    path: '/api/v1/session',
+    summary: 'Sign in: sets the session cookie and returns the user',
+    tag: 'session',
+    body: signInSchema,
+    response: z.object({ user: userSchema }),
+    auth: 'none',
+    errors: ['invalid_json', 'validation_failed', 'invalid_credentials', 'account_disabled', 'too_many_attempts', 'payload_too_large', 'unsupported_media_type', 'cross_origin'],
+  },
+  signOut: {
+    method: 'delete',
+    path: '/api/v1/session',
+    summary: 'Sign out: ends the session and clears the cookie',
+    tag: 'session',
+    status: 204,
+    auth: 'session',
+    errors: ['cross_origin'],
+  },
+  me: {
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'The signed-in user',
+    tag: 'session',
+    response: z.object({ user: userSchema }),
+    auth: 'session',
+    errors: ['unauthenticated'],
+  },
+} satisfies Record<string, Operation>;
+
+/// Every operation of the API, in document order. Domains add theirs here.
+export const operations: Operation[] = [...Object.values(sessionOperations)];

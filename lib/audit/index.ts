@@ -1,0 +1,2 @@
+export { recordAudit } from './recordAudit';
+export { listAuditEvents } from './listAuditEvents';

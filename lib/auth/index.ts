@@ -1,0 +1,16 @@
+export { can, actions, type Action, type Resource, type BillResource } from './can';
+export { roles, staffRoles, isWorkspaceRole, type Role, type CurrentUser } from './roles';
+export { signIn, normalizeEmail } from './signIn';
+export { createSession } from './createSession';
+export { validateSessionToken } from './validateSessionToken';
+export { invalidateSession } from './invalidateSession';
+export { registerUser } from './registerUser';
+export { createStaffUser } from './createStaffUser';
+export { listUsers, type UserListEntry } from './listUsers';
+export { changeUserRole } from './changeUserRole';
+export { setUserDisabled } from './setUserDisabled';
+export { isSameOriginRequest, sessionCookieOptions, isHttpsRequest } from './checkOrigin';
+export { sessionCookieName } from './sessionToken';
+export { signInSchema, registerSchema, createStaffSchema, userSchema } from './schemas';
+export { parseInput } from './parseInput';
+export { hashPassword } from './password';

@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import { users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { createSession } from './createSession';
+import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from './loginThrottle';
+import { verifyPassword } from './password';
+import type { CurrentUser } from './roles';
+
+// Verified against when the account does not exist, so both paths cost one argon2 verification.
+const decoyHash = '$argon2id$v=19$m=19456,t=2,p=1$DRd0qNfJ5aCAS5Js+5RccA$Q9MU+zqnbHXncL+bMv1febnGV5u1VYQpQEPc2dPF8J8';
+
+/// Lower-cased, trimmed e-mail address: the form accounts are stored and looked up in.
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/// Checks e-mail and password and starts a session. Wrong e-mail and wrong password fail alike
+/// (`invalid_credentials`); repeated failures lock the account and the address for a while.
+export async function signIn(
+  input: { email: string; password: string; ip?: string | null },
+  now: Date = new Date(),
+  db: Db = getDatabase(),
+): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
+  const email = normalizeEmail(input.email);
+  const keys = [{ kind: 'email' as const, value: email }, ...(input.ip ? [{ kind: 'ip' as const, value: input.ip }] : [])];
+  assertNotThrottled(db, keys, now);
+  const row = db.select().from(users).where(eq(users.email, email)).get();
+  const ok = await verifyPassword(row?.passwordHash ?? decoyHash, input.password);
+  if (!row || !ok) {
+    recordLoginFailure(db, keys, now);
+    throw new AppError('invalid_credentials', 'invalid_credentials');
+  }
+  if (row.disabledAt) throw new AppError('account_disabled', 'account_disabled');
+  clearLoginFailures(db, keys.filter((k) => k.kind === 'email'));
+  const { token, expiresAt } = createSession(row.id, now, db);
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, token, expiresAt };
+}

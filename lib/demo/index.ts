@@ -1,0 +1,2 @@
+export { seedDemoData } from './seedDemoData';
+export { demoAccounts, demoPassword } from './demoAccounts';

@@ -1,0 +1,19 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/db/testing';
+import { signIn } from '@/lib/auth/signIn';
+import { seedDemoData } from './seedDemoData';
+import { demoAccounts } from './demoAccounts';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+
+describe('seedDemoData', () => {
+  it('creates the six demo accounts once, each able to sign in with the demo password', async () => {
+    expect((await seedDemoData(t.db)).created).toHaveLength(6);
+    expect((await seedDemoData(t.db)).created).toHaveLength(0);
+    for (const a of demoAccounts) {
+      const { user } = await signIn({ email: a.email, password: 'lawbench-demo' }, new Date(), t.db);
+      expect(user.role).toBe(a.role);
+    }
+  });
+});

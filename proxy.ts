@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+const sessionCookie = 'lawbench_session';
+const thirtyDays = 30 * 24 * 60 * 60;
+
+/// Runs before every page: tells the layout which path is shown (for navigation and the language
+/// switch) and, on page loads, pushes the session cookie's expiry forward so it follows the
+/// server's sliding expiry (the server decides validity; the cookie only has to outlive it).
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.set('x-lawbench-path', request.nextUrl.pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers } });
+  const token = request.cookies.get(sessionCookie)?.value;
+  if (request.method === 'GET' && token) {
+    response.cookies.set(sessionCookie, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: thirtyDays,
+      secure: request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:',
+    });
+  }
+  return response;
+}
+
+export const config = { matcher: ['/((?!_next/|api/|favicon.ico).*)'] };

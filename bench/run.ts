@@ -1,0 +1,34 @@
+/// Benchmark dispatcher: `npm run bench -- <name>`; each bench prints a table with its baseline
+/// beside the result and ends with one JSON line of figures.
+interface BenchEntry {
+  summary: string;
+  load: () => Promise<{ run: (args: string[]) => Promise<void> }>;
+}
+
+/// Every benchmark; add a line here and a file in bench/ for a new one.
+export const BENCHES: Record<string, BenchEntry> = {
+  parse: { summary: 'parser throughput on the dev corpus and the time to parse one ~10 MB text', load: () => import('./parse') },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const entry = name !== undefined && Object.hasOwn(BENCHES, name) ? BENCHES[name] : undefined;
+  if (!entry) {
+    const list = Object.entries(BENCHES).map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`);
+    const out = name === undefined || name === '--help' ? process.stdout : process.stderr;
+    if (name !== undefined && name !== '--help') out.write(`bench: unknown benchmark "${name}"\n`);
+    out.write(['usage: npm run bench -- <name>', '', ...list, ''].join('\n'));
+    return name === '--help' ? 0 : 1;
+  }
+  try {
+    await (await entry.load()).run(args);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`bench ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

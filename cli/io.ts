@@ -1,0 +1,19 @@
+/// Where a command writes: the real process streams, or a buffer in tests.
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /// Directory that relative file arguments are resolved against.
+  cwd: string;
+}
+
+/// A command's entry point; resolves to the process exit code.
+export type CommandRun = (args: string[], io: CommandIO) => Promise<number>;
+
+/// A mistake in how the command was called or in what it was given; the dispatcher prints its
+/// message as one line on stderr and exits with code 1.
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../lib/legal-text/testing/buildDocx';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const corpus = path.resolve(process.cwd(), '../shared/corpus');
+const scratch = mkdtempSync(path.join(tmpdir(), 'lawbench-cli-'));
+
+function lawbench(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratchFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('lawbench parse', () => {
+  it('prints the parse JSON of a corpus file', () => {
+    const { code, stdout, stderr } = lawbench('parse', path.join(corpus, 'dev/reg-005-rizhao.md'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.title).toBe('日照市城市管理条例');
+    expect(json.counts).toMatchObject({ chapters: 11, articles: 114, items: 57 });
+    expect(json.articles[0]).toMatchObject({ number: 1, label: '第一条', eid: 'art_1' });
+    expect(stdout.startsWith('{\n  "title"')).toBe(true);
+  });
+
+  it('reads a GB18030 plain-text file', () => {
+    const { code, stdout } = lawbench('parse', 'cli/fixtures/gb18030.txt');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.title).toBe('杭州市示例条例');
+    expect(json.counts).toMatchObject({ chapters: 2, articles: 3 });
+    expect(json.events.map((e: { kind: string }) => e.kind)).toEqual(['adopted', 'approved']);
+  });
+
+  it('reads a .docx file', () => {
+    const file = scratchFile('sample.docx', buildDocx(['示例条例', '第一条　甲。', '第二条　乙。']));
+    const { code, stdout } = lawbench('parse', file);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).counts.articles).toBe(2);
+  });
+
+  it('renders html, md and txt on request', () => {
+    const file = path.join(corpus, 'dev/reg-044-luohe.md');
+    expect(lawbench('parse', file, '--format', 'html').stdout).toContain('<article class="article" id="art_1">');
+    expect(lawbench('parse', file, '--format=md').stdout).toContain('# 漯河市散煤污染防治条例\n');
+    expect(lawbench('parse', file, '--format', 'txt').stdout).toContain('第一条\u3000');
+  });
+
+  it.each([
+    ['an empty file', () => ['parse', scratchFile('empty.txt', '')], /文件是空的 \(empty_file\)/],
+    ['a binary file', () => ['parse', scratchFile('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))], /binary_file/],
+    ['undecodable bytes', () => ['parse', scratchFile('bad.txt', new Uint8Array([0x41, 0x80, 0xff, 0x42]))], /bad_encoding/],
+    ['a missing file', () => ['parse', 'no/such/file.md'], /file not found: no\/such\/file\.md/],
+    ['no file argument', () => ['parse'], /missing FILE/],
+    ['an unknown format', () => ['parse', 'cli/fixtures/gb18030.txt', '--format', 'xml'], /--format must be one of/],
+    ['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
+  ])('fails with one clear line on stderr and exit code 1 for %s', (_name, args, message) => {
+    const { code, stdout, stderr } = lawbench(...args());
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('lawbench --help', () => {
+  it('lists the commands', () => {
+    const { code, stdout } = lawbench('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('parse FILE [--format json|md|txt|html]');
+  });
+});

@@ -1,0 +1,67 @@
+import { LegalTextError } from '../lib/legal-text/errors';
+import { CliError, type CommandIO, type CommandRun } from './io';
+
+interface CommandEntry {
+  usage: string;
+  summary: string;
+  load: () => Promise<{ run: CommandRun }>;
+}
+
+/// Every command of the tool; add a line here and a file in cli/commands/ for a new one.
+export const COMMANDS: Record<string, CommandEntry> = {
+  parse: {
+    usage: 'parse FILE [--format json|md|txt|html]',
+    summary: 'parse a regulation (.md, .txt or .docx) and print its structure',
+    load: () => import('./commands/parse'),
+  },
+};
+
+/// The usage text printed by `--help` and after an unknown command.
+export function helpText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return ['usage: lawbench <command> [arguments]', '', 'commands:', ...lines, ''].join('\n');
+}
+
+/// Runs one command line; resolves to the exit code. Errors become one line on stderr.
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name === undefined ? 1 : 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.stderr(`lawbench: unknown command "${name}" (try: lawbench --help)\n`);
+    return 1;
+  }
+  try {
+    const { run } = await entry.load();
+    return await run(args, io);
+  } catch (error) {
+    io.stderr(`lawbench ${name}: ${describeError(error)}\n`);
+    return 1;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof LegalTextError) return `${error.message} (${error.code})`;
+  if (error instanceof CliError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+const io: CommandIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+// `lawbench parse X | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,25 @@
+/// lib/legal-text: the pure model of a regulation's text — structure, Chinese numerals, parser,
+/// renderers, the `parse` JSON view and citations. No file system, database or framework code,
+/// so the browser editor and the server use the same functions.
+export type {
+  Article, BodyNode, Chapter, HeadingNode, Item, Paragraph, ParseWarning, ParseWarningCode, Part,
+  RegulationEvent, RegulationEventKind, RegulationText, Section, Subitem,
+} from './model';
+export { LegalTextError, type LegalTextErrorCode } from './errors';
+export { CHINESE_NUMERAL_CHARS, fromChineseNumeral, toChineseNumeral } from './numerals';
+export {
+  articleLabel, chapterLabel, itemLabel, paragraphLabel, parseArticleLabel, partLabel, sectionLabel, subitemLabel,
+} from './labels';
+export { numberText, type NumberedArticle, type NumberedHeading, type TextNumbering } from './numberText';
+export { parseRegulation, type ParseOptions, type TextFormat } from './parse';
+export { parseHeaderEvents } from './parseHeaderEvents';
+export { decodeText } from './decodeText';
+export { parseDocx } from './parseDocx';
+export { escapeHtml, renderHtml, renderMarkdown, renderPlainText, renderRegulation, type RenderFormat } from './render';
+export {
+  toParseJson, type ArticleJson, type ItemJson, type OutlineEntry, type ParagraphJson, type ParseCounts, type ParseJson,
+  type SubitemJson,
+} from './toParseJson';
+export {
+  findCitations, formatCitation, parseCitation, type CitationRef, type CitationRelative, type FoundCitation,
+} from './citation';

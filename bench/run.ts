@@ -8,6 +8,8 @@ interface BenchEntry {
 /// Every benchmark; add a line here and a file in bench/ for a new one.
 export const BENCHES: Record<string, BenchEntry> = {
   parse: { summary: 'parser throughput on the dev corpus and the time to parse one ~10 MB text', load: () => import('./parse') },
+  search: { summary: 'ranked search latency on a synthetic 10,000-regulation library beside a LIKE scan', load: () => import('./search') },
+  collab: { summary: 'collaboration latency and throughput beside the y-websocket@2 reference server', load: () => import('./collab') },
 };
 
 async function main(argv: string[]): Promise<number> {

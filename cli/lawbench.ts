@@ -14,6 +14,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'parse a regulation (.md, .txt or .docx) and print its structure',
     load: () => import('./commands/parse'),
   },
+  import: {
+    usage: 'import FILE… [--version-of ID --effective YYYY-MM-DD] [--kind K] [--topic T]',
+    summary: 'import regulations into the published library (DATABASE_PATH)',
+    load: () => import('./commands/import'),
+  },
 };
 
 /// The usage text printed by `--help` and after an unknown command.

@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { startCollabServer } from './startCollabServer';
-import { closeCodes } from './closeCodes';
+import * as Y from 'yjs';
+import { freshDatabase } from '@/db/testing';
+import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
+import { startCollabServer, type CollabServer } from './startCollabServer';
+import { connectTestClient, seedDraft, ticketFor, waitFor } from './testing';
 
-let server: Awaited<ReturnType<typeof startCollabServer>>;
+const { db, cleanup } = freshDatabase();
+let server: CollabServer;
 beforeAll(async () => {
-  server = await startCollabServer(0, '127.0.0.1');
+  server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  cleanup();
+});
 
 describe('startCollabServer', () => {
   it('answers its health check on a real socket', async () => {
@@ -15,9 +21,43 @@ describe('startCollabServer', () => {
     expect(await res.json()).toEqual({ ok: true, service: 'lawbench-collab' });
   });
 
-  it('closes a WebSocket for a draft that does not exist with 4404', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/draft-1`);
-    const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
-    expect(code).toBe(closeCodes.noSuchDraft);
+  it('syncs two editors typing at once, and a third who joins later receives everything', async () => {
+    const initial = new Y.Doc();
+    initial.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('chapter')]);
+    const draft = seedDraft(db, { editors: 3, snapshot: Y.encodeStateAsUpdate(initial) });
+    const [a, b] = draft.editors.slice(0, 2).map((u) => connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, u) }));
+    await Promise.all([a.synced, b.synced]);
+    expect(a.doc.getXmlFragment('prosemirror').toString()).toBe('<chapter></chapter>');
+    for (let i = 0; i < 20; i++) {
+      a.doc.getArray<string>('log').push([`a${i}`]);
+      b.doc.getArray<string>('log').push([`b${i}`]);
+    }
+    a.doc.getText('t').insert(0, '第一条');
+    b.doc.getText('t').insert(0, '总则');
+    await waitFor(() => a.doc.getArray('log').length === 40 && b.doc.getArray('log').length === 40, 'both logs');
+    await waitFor(() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length === 5, 'text');
+    expect(a.doc.getArray('log').toJSON()).toEqual(b.doc.getArray('log').toJSON());
+
+    const c = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[2]) });
+    await c.synced;
+    await waitFor(() => c.doc.getArray('log').length === 40, 'late joiner');
+    expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(a.doc));
+    expect(c.doc.getText('t').toString()).toBe(a.doc.getText('t').toString());
+
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, readDraftDoc(draft.draftId, db)!);
+    expect(stored.getArray('log').toJSON()).toEqual(a.doc.getArray('log').toJSON());
+    for (const x of [a, b, c]) x.destroy();
+  });
+
+  it('closes every socket with 1001 when it shuts down, so clients reconnect to the next one', async () => {
+    const other = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
+    const draft = seedDraft(db);
+    const a = connectTestClient(other.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
+    await a.synced;
+    await other.close();
+    await waitFor(() => a.closes.length > 0, 'the close');
+    expect(a.closes[0].code).toBe(1001);
+    a.destroy();
   });
 });

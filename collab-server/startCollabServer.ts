@@ -1,10 +1,55 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
-import { closeCodes } from './closeCodes';
+import { getDatabase, type Db } from '@/db/client';
+import { authorizeCollabConnection } from '@/lib/drafting/authorizeCollabConnection';
+import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
+import { connectClient } from './connectClient';
+import { createDraftRegistry, defaultRegistryTiming, type RegistryTiming } from './draftRegistry';
+import { createUpgradeHandler } from './handleUpgrade';
+import { startKeepAlive } from './keepAlive';
+import { startWalCheckpointer } from './startWalCheckpointer';
+import { sqlitePersistence, type CollabPersistence } from './sqlitePersistence';
 
-/// Starts the collaboration server on `port`. Until drafts exist (the drafting issue) it answers
-/// `/health` and closes every WebSocket with 4404 "no such draft", so clients get a clear answer.
-export function startCollabServer(port: number, host = '0.0.0.0'): Promise<{ port: number; close: () => Promise<void> }> {
+/// Largest frame a client may send (a whole pasted regulation fits many times over); larger
+/// frames are refused by `ws` with close code 1009.
+export const maxMessageBytes = 10 * 1024 * 1024;
+
+/// Options of `startCollabServer`; everything but `port` has a production default.
+export type CollabServerOptions = {
+  port: number;
+  host?: string;
+  db?: Db;
+  /// Replaces the SQLite persistence (tests of failure paths).
+  persistence?: CollabPersistence;
+  timing?: Partial<RegistryTiming>;
+  /// How often sockets are pinged; one that missed the previous ping is terminated.
+  pingIntervalMs?: number;
+  /// Checkpoint SQLite's WAL from a worker thread instead of inside a commit (default true).
+  backgroundCheckpoints?: boolean;
+  now?: () => Date;
+  log?: (message: string) => void;
+};
+
+/// A running collaboration server.
+export type CollabServer = {
+  port: number;
+  /// Open drafts and sockets, for tests and the benchmark.
+  stats: () => { drafts: number; connections: number };
+  /// Compacts every open draft now.
+  compactAll: () => void;
+  /// Closes every socket (1001), compacts and unloads the drafts, and stops listening.
+  close: () => Promise<void>;
+};
+
+/// Starts the y-websocket collaboration server: `/health` over HTTP, and `ws://host:port/<draftId>`
+/// authenticated by `?ticket=` or the session cookie, with every accepted update stored in SQLite
+/// before it is relayed.
+export function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
+  const db = options.db ?? getDatabase();
+  const log = options.log ?? ((message: string) => console.error(message));
+  const now = options.now ?? (() => new Date());
+  const registry = createDraftRegistry(options.persistence ?? sqlitePersistence(db, log), { ...defaultRegistryTiming, ...options.timing }, log);
+
   const server = http.createServer((req, res) => {
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -14,19 +59,48 @@ export function startCollabServer(port: number, host = '0.0.0.0'): Promise<{ por
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { code: 'not_found', message: 'Connect with the y-websocket protocol.' } }));
   });
-  const wss = new WebSocketServer({ server, maxPayload: 8 * 1024 * 1024 });
-  wss.on('connection', (socket) => socket.close(closeCodes.noSuchDraft, 'no such draft'));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  server.on(
+    'upgrade',
+    createUpgradeHandler({
+      wss,
+      log,
+      authorize: (input) => authorizeCollabConnection(input, now(), db),
+      onAuthorized: (socket, access) => {
+        const draft = registry.open(access.draftId);
+        if (!draft) {
+          socket.close(collabCloseCodes.noSuchDraft, 'no such draft');
+          return;
+        }
+        connectClient(socket, draft, access, { log, onClose: () => registry.left(draft) });
+      },
+    }),
+  );
+  const stopKeepAlive = startKeepAlive(wss, options.pingIntervalMs ?? 30_000);
+
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
+    const failed = (error: Error) => {
+      stopKeepAlive();
+      reject(error);
+    };
+    server.once('error', failed);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+      server.off('error', failed);
+      server.on('error', (error) => log(`[collab] ${String(error)}`));
+      const stopCheckpointer = options.backgroundCheckpoints === false ? async () => {} : startWalCheckpointer(db);
       const address = server.address();
       resolve({
-        port: typeof address === 'object' && address ? address.port : port,
+        port: typeof address === 'object' && address ? address.port : options.port,
+        stats: () => ({ drafts: registry.size, connections: wss.clients.size }),
+        compactAll: () => registry.compactAll(),
         close: () =>
           new Promise<void>((done) => {
-            for (const c of wss.clients) c.terminate();
+            stopKeepAlive();
+            for (const socket of wss.clients) socket.close(collabCloseCodes.goingAway, 'server shutting down');
+            registry.closeAll();
             wss.close();
-            server.close(() => done());
+            server.closeAllConnections();
+            server.close(() => void stopCheckpointer().then(done));
           }),
       });
     });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { seedDemoData } from '../lib/demo/seedDemoData';
+import { seedLibrary } from '../lib/demo/seedLibrary';
 import { ensureBuild } from '../scripts/ensureBuild';
 
 declare module 'vitest' {
@@ -49,6 +50,7 @@ export default async function setup(project: TestProject) {
   const db = openDatabase(databasePath);
   migrateDatabase(db);
   await seedDemoData(db);
+  await seedLibrary(db);
   db.$client.close();
   const port = await freePort();
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {

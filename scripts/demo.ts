@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { databasePath, getDatabase, closeDatabase } from '@/db/client';
-import { demoAccounts, demoPassword, seedDemoData } from '@/lib/demo';
+import { demoAccounts, demoPassword, seedDemoData, seedLibrary } from '@/lib/demo';
 import { ensureBuild } from './ensureBuild';
 
 const root = process.cwd();
@@ -12,8 +12,11 @@ const env = { ...process.env, DATABASE_PATH: path.resolve(databasePath()), NEXT_
 ensureBuild(root);
 getDatabase();
 const { created } = await seedDemoData();
+const { imported } = await seedLibrary();
 closeDatabase();
-console.log(`Database ${env.DATABASE_PATH} migrated; ${created.length ? `seeded ${created.length} demo accounts` : 'demo data already present'}.`);
+console.log(
+  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length ? `seeded ${created.length} demo accounts and ${imported.length} library texts` : 'demo data already present'}.`,
+);
 
 const children: ChildProcess[] = [
   spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { stdio: 'inherit', env: { ...env, PORT: String(port) } }),
@@ -36,6 +39,7 @@ console.log(`
   立法工作台 Lawbench is starting
   Web app:        http://localhost:${port}
   Collaboration:  ws://localhost:${collabPort}
+  Library:        http://localhost:${port}/regulations
   API:            http://localhost:${port}/api/v1/openapi.json
 
   Demo logins (password: ${demoPassword()}):

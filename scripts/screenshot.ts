@@ -23,7 +23,7 @@ try {
     await page.setViewportSize({ width: Number(width || 1280), height: Number(width || 1280) < 500 ? 800 : 900 });
     await page.goto(path);
     const file = `${outDir}/${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width || 1280}.png`;
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: process.env.SHOT_VIEWPORT !== '1' });
     console.log(file);
     await page.close();
   }

@@ -37,6 +37,16 @@ export default async function HomePage() {
         )}
       </section>
 
+      <form method="get" action="/regulations" className="library-search home-search" role="search">
+        <label htmlFor="home-q" className="visually-hidden">
+          {t('library.searchLabel')}
+        </label>
+        <input id="home-q" name="q" type="search" placeholder={t('library.searchPlaceholder')} maxLength={1000} />
+        <button type="submit" className="button button--primary">
+          {t('library.searchSubmit')}
+        </button>
+      </form>
+
       <section aria-labelledby="stages-title" className="stages">
         <h2 id="stages-title">{t('home.stagesTitle')}</h2>
         <ol className="stage-strip">

@@ -9,7 +9,9 @@ export function SiteHeader({ user, locale, path }: { user: CurrentUser | null; l
   const t = translator(locale);
   const links = [
     { href: '/', label: t('nav.home'), show: true },
+    { href: '/regulations', label: t('nav.library'), show: true },
     { href: '/workspace', label: t('nav.workspace'), show: can(user, 'workspace:view') },
+    { href: '/bills', label: t('nav.bills'), show: can(user, 'workspace:view') },
     { href: '/admin/users', label: t('nav.admin'), show: can(user, 'users:manage') },
   ].filter((l) => l.show);
   return (
@@ -28,7 +30,7 @@ export function SiteHeader({ user, locale, path }: { user: CurrentUser | null; l
           <ul>
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>
+                <Link href={l.href} aria-current={path === l.href || (l.href !== '/' && path.startsWith(`${l.href}/`)) || (l.href !== '/' && path.startsWith(`${l.href}?`)) ? 'page' : undefined}>
                   {l.label}
                 </Link>
               </li>

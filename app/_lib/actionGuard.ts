@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { isHttpsRequest, isSameOriginRequest } from '@/lib/auth';
 import { AppError, isAppError } from '@/lib/errors';
-import { errorMessage, type Locale } from '@/lib/i18n';
+import { describeError, errorMessage, type Locale } from '@/lib/i18n';
 import type { FormState } from './formState';
 
 /// Refuses a server action posted from another site (Next checks too; this is our own rule).
@@ -22,8 +22,6 @@ export function formError(e: unknown, locale: Locale, values?: Record<string, st
     console.error('[action] unexpected error', e);
     return { error: errorMessage(locale, 'internal'), values };
   }
-  const minutes = e.retryAfterSeconds ? Math.max(1, Math.ceil(e.retryAfterSeconds / 60)) : 0;
-  const key = e.message && e.message !== e.code ? e.message : e.code;
   const fields = (e.details as { fields?: { path: string }[] } | undefined)?.fields;
-  return { error: errorMessage(locale, key, { minutes }), field: fields?.[0]?.path, values };
+  return { error: describeError(locale, e), field: fields?.[0]?.path, values };
 }

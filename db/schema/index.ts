@@ -1,2 +1,5 @@
 export * from './users';
 export * from './audit';
+export * from './library';
+export * from './search';
+export * from './drafting';

@@ -1,13 +1,11 @@
 import { AppError, isAppError } from '@/lib/errors';
-import { errorMessage, type Locale } from '@/lib/i18n';
+import { describeError, type Locale } from '@/lib/i18n';
 
 /// The JSON error envelope `{"error": {"code", "message", "details"?}}` with the right status.
 export function errorResponse(error: unknown, locale: Locale): Response {
   const e: AppError = isAppError(error) ? error : new AppError('internal');
   if (!isAppError(error)) console.error('[api] unexpected error', error);
-  const minutes = e.retryAfterSeconds ? Math.max(1, Math.ceil(e.retryAfterSeconds / 60)) : 0;
-  // A message that is itself a catalogue key (e.g. `last_admin`) is more precise than the code's.
-  const message = e.message !== e.code && e.message ? errorMessage(locale, e.message, { minutes }) : errorMessage(locale, e.code, { minutes });
+  const message = describeError(locale, e);
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   if (e.retryAfterSeconds) headers['retry-after'] = String(e.retryAfterSeconds);
   const body = { error: { code: e.code, message, ...(e.details !== undefined ? { details: e.details } : {}) } };

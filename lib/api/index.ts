@@ -5,3 +5,6 @@ export { readCookie, serializeCookie } from './cookies';
 export { requestContext, type RequestContext } from './requestContext';
 export { buildOpenApi } from './buildOpenApi';
 export { operations, sessionOperations, type Operation } from './operations';
+export { libraryOperations, regulationListQuery, atQuery } from './libraryOperations';
+export { readQuery } from './readQuery';
+export { draftingOperations } from './draftingOperations';

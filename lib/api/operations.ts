@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { signInSchema, userSchema } from '@/lib/auth/schemas';
 import type { ErrorCode } from '@/lib/errors';
+import { libraryOperations } from './libraryOperations';
+import { draftingOperations } from './draftingOperations';
 
 /// One documented API operation; the same `body` schema validates requests in the handler.
 export type Operation = {
@@ -53,4 +55,4 @@ export const sessionOperations = {
 } satisfies Record<string, Operation>;
 
 /// Every operation of the API, in document order. Domains add theirs here.
-export const operations: Operation[] = [...Object.values(sessionOperations)];
+export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations)];

@@ -1,2 +1,3 @@
 export { seedDemoData } from './seedDemoData';
 export { demoAccounts, demoPassword } from './demoAccounts';
+export { seedLibrary, demoLibrary } from './seedLibrary';

@@ -38,3 +38,4 @@ export function errorMessage(locale: Locale, codeOrKey: string, vars: Record<str
   const key = `err.${codeOrKey}`;
   return isMessageKey(key) ? translate(locale, key, vars) : translate(locale, 'err.internal');
 }
+export { describeError } from './describeError';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
+import { listBills } from '@/lib/drafting';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WorkspaceHome() {
   const user = await requirePermission('workspace:view', '/workspace');
   const { t } = await pageTranslator();
+  const bills = listBills(user);
   return (
     <div className="page page--wide workspace">
       <h1>{t('workspace.welcome', { name: user.name })}</h1>
@@ -21,7 +23,20 @@ export default async function WorkspaceHome() {
       </p>
       <section aria-labelledby="bills-title" className="panel">
         <h2 id="bills-title">{t('workspace.billsTitle')}</h2>
-        <p className="empty-state">{t('workspace.billsEmpty')}</p>
+        {bills.length === 0 ? (
+          <p className="empty-state">{t('bills.empty')}</p>
+        ) : (
+          <ul className="bill-list">
+            {bills.map((b) => (
+              <li key={b.id}>
+                <Link href={`/bills/${b.id}`}>{b.title}</Link> <span className="role-badge">{b.myRole ? t(`bills.role.${b.myRole}`) : t('bills.role.none')}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href="/bills">{t('bills.new')} →</Link>
+        </p>
       </section>
       {can(user, 'users:manage') && (
         <p>

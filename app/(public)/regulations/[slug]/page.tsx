@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import { getRegulation } from '@/lib/library';
+import { translator } from '@/lib/i18n';
+import { RegulationHeader } from '@/app/_components/RegulationHeader';
+import { StatuteText, headingAnchor } from '@/app/_components/StatuteText';
+import { TableOfContents } from '@/app/_components/TableOfContents';
+import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
+import { currentUser, pageTranslator } from '@/app/_lib/session';
+import { can } from '@/lib/auth';
+import { startAmendmentAction } from '@/app/_actions/bills';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ at?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: decodeURIComponent(slug) };
+}
+
+export default async function RegulationPage({ params, searchParams }: Props) {
+  const [{ slug: raw }, sp, { locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
+  const t = translator(locale);
+  const slug = decodeURIComponent(raw);
+  const { at, invalid } = readAtParam(sp.at);
+  const data = orNotFound(() => getRegulation(slug, { at }));
+  const base = regulationPath(data.regulation.slug);
+  const query = at ? `?at=${at}` : '';
+  const toc = data.text.outline
+    .map((o) => ({ id: headingAnchor(o), label: o.label, heading: o.heading, level: o.kind === 'section' ? 2 : 1 }));
+  return (
+    <div className="page page--wide reg-page">
+      <RegulationHeader data={data} locale={locale} basePath={base} invalidDate={invalid} />
+      {can(user, 'bill:create') && (
+        <form action={startAmendmentAction} className="amend-form">
+          <input type="hidden" name="regulationId" value={data.regulation.id} />
+          <input type="hidden" name="title" value={data.regulation.title} />
+          <input type="hidden" name="kind" value={data.regulation.kind} />
+          <button type="submit" className="button button--primary">
+            {t('bills.draftAmendment')}
+          </button>
+          <small>{t('bills.draftAmendmentHint')}</small>
+        </form>
+      )}
+      <form className="search-within" method="get" action="/regulations" role="search">
+        <input type="hidden" name="in" value={data.regulation.slug} />
+        <label htmlFor="search-within">{t('library.searchWithin')}</label>
+        <input id="search-within" name="q" type="search" maxLength={200} required />
+        <button type="submit" className="button">
+          {t('library.searchSubmit')}
+        </button>
+      </form>
+      <div className={toc.length ? 'reg-layout' : 'reg-layout reg-layout--single'}>
+        {toc.length > 0 && (
+          <aside className="reg-layout__toc">
+            <TableOfContents entries={toc} title={t('reg.toc')} />
+          </aside>
+        )}
+        <div className="reg-layout__text">
+          <h2 className="statute-title" lang="zh-CN">
+            {data.regulation.title}
+          </h2>
+          <StatuteText
+            text={data.text}
+            citationTitle={data.regulation.title}
+            articleHref={(a) => `${base}/articles/${a.sub ? `${a.number}-${a.sub}` : a.number}${query}`}
+            labels={{ copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed'), link: t('reg.articleLink') }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

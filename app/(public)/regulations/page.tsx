@@ -1,0 +1,210 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { findRegulation, listRegulations, resolveCitationQuery, searchLibrary } from '@/lib/library';
+import { isAppError } from '@/lib/errors';
+import { describeError, translator } from '@/lib/i18n';
+import { Highlighted } from '@/app/_components/Highlighted';
+import { displayDate, regulationPath } from '@/app/_lib/library';
+import { libraryHref, libraryQuerySchema, type LibraryQuery } from '@/app/_lib/libraryQuery';
+import { pageTranslator } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const [{ t }, sp] = await Promise.all([pageTranslator(), searchParams]);
+  const q = typeof sp.q === 'string' ? sp.q.slice(0, 40) : '';
+  return { title: q ? `${q} · ${t('library.title')}` : t('library.title') };
+}
+
+export default async function LibraryPage({ searchParams }: Props) {
+  const [{ locale }, raw] = await Promise.all([pageTranslator(), searchParams]);
+  const t = translator(locale);
+  const query: LibraryQuery = libraryQuerySchema.parse(raw);
+  if (query.q && !query.in) {
+    const cited = resolveCitationQuery(query.q);
+    if (cited) redirect(`${regulationPath(cited.slug)}/articles/${cited.sub ? `${cited.article}-${cited.sub}` : cited.article}`);
+  }
+  const list = listRegulations({ ...query, pageSize: 20 });
+  let within: { title: string; slug: string } | null = null;
+  if (query.in) {
+    try {
+      within = findRegulation(query.in);
+    } catch {
+      within = null;
+    }
+  }
+  let search: ReturnType<typeof searchLibrary> | null = null;
+  let searchError: string | null = null;
+  if (query.q) {
+    try {
+      search = searchLibrary({ ...query, q: query.q, within: within?.slug });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      searchError = describeError(locale, e);
+    }
+  }
+  const filtersActive = !!(query.status || query.kind || query.year || query.topic);
+  const statuses = ['in_force', 'amended', 'not_yet_effective', 'repealed'] as const;
+  const kinds = ['local_regulation', 'government_rule', 'industry_norm'] as const;
+  return (
+    <div className="page page--wide library">
+      <h1>{t('library.title')}</h1>
+      <p className="lead">{t('library.lead')}</p>
+      <form method="get" action="/regulations" className="library-search" role="search">
+        <label htmlFor="library-q" className="visually-hidden">
+          {t('library.searchLabel')}
+        </label>
+        <input id="library-q" name="q" type="search" defaultValue={query.q} placeholder={t('library.searchPlaceholder')} maxLength={1000} autoComplete="off" />
+        {within && <input type="hidden" name="in" value={within.slug} />}
+        <button type="submit" className="button button--primary">
+          {t('library.searchSubmit')}
+        </button>
+        <details className="filters" open={filtersActive}>
+          <summary>{t('library.filters')}</summary>
+          <div className="filters__grid">
+            <label className="field">
+              <span>{t('library.status')}</span>
+              <select name="status" defaultValue={query.status ?? ''}>
+                <option value="">{t('library.any')}</option>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('library.kind')}</span>
+              <select name="kind" defaultValue={query.kind ?? ''}>
+                <option value="">{t('library.any')}</option>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('library.year')}</span>
+              <select name="year" defaultValue={query.year ?? ''}>
+                <option value="">{t('library.any')}</option>
+                {list.facets.years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('library.topic')}</span>
+              <select name="topic" defaultValue={query.topic ?? ''}>
+                <option value="">{t('library.any')}</option>
+                {list.facets.topics.map((x) => (
+                  <option key={x} value={x}>
+                    {x}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {!query.q && (
+              <label className="field">
+                <span>{t('library.sort')}</span>
+                <select name="sort" defaultValue={query.sort ?? 'effective'}>
+                  <option value="effective">{t('library.sortEffective')}</option>
+                  <option value="adopted">{t('library.sortAdopted')}</option>
+                  <option value="title">{t('library.sortTitle')}</option>
+                </select>
+              </label>
+            )}
+            <div className="filters__actions">
+              <button type="submit" className="button">
+                {t('library.apply')}
+              </button>
+              {filtersActive && <Link href={libraryHref({ ...query, status: undefined, kind: undefined, year: undefined, topic: undefined }, { page: undefined })}>{t('library.clear')}</Link>}
+            </div>
+          </div>
+        </details>
+      </form>
+
+      {searchError && (
+        <p className="form-message form-message--error" role="alert">
+          {searchError}
+        </p>
+      )}
+
+      {search && query.q ? (
+        <section aria-labelledby="results-title" className="results">
+          <h2 id="results-title" data-testid="results-summary">
+            {within ? t('library.searchWithinResults', { q: query.q, title: within.title }) + ' · ' : ''}
+            {search.hits === 0
+              ? t('library.noResults', { q: query.q })
+              : search.total !== null
+                ? t('library.results', { q: query.q, hits: search.total, count: search.groups.length })
+                : t('library.resultsMore', { q: query.q, hits: (search.page - 1) * search.pageSize + search.hits })}
+          </h2>
+          {search.groups.map((g) => (
+            <article key={g.regulationId} className="result-group">
+              <h3>
+                <Link href={regulationPath(g.slug)}>{g.title}</Link>
+              </h3>
+              <ol className="result-hits">
+                {g.hits.map((h) => (
+                  <li key={h.eid}>
+                    <Link href={`${regulationPath(g.slug)}/articles/${h.sub ? `${h.number}-${h.sub}` : h.number}`} className="result-hit">
+                      <span className="result-hit__label">{h.label}</span>
+                      <span className="result-hit__snippet" lang="zh-CN">
+                        <Highlighted text={h.snippet} ranges={h.highlights} />
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            </article>
+          ))}
+          <Pager query={query} page={search.page} hasMore={search.hasMore} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: search.page }) }} />
+        </section>
+      ) : !query.q ? (
+        <section aria-labelledby="list-title" className="reg-list">
+          <h2 id="list-title">{t('library.count', { count: list.total })}</h2>
+          {list.total === 0 ? (
+            <p className="empty-state">{filtersActive ? t('library.empty') : t('library.emptyLibrary')}</p>
+          ) : (
+            <ul>
+              {list.items.map((r) => (
+                <li key={r.id} className="reg-list__item">
+                  <Link href={regulationPath(r.slug)} className="reg-list__title">
+                    {r.title}
+                  </Link>
+                  <span className="reg-list__meta">
+                    <span className={`badge badge--${r.status}`}>{t(`status.${r.status}`)}</span>
+                    {r.amended && <span className="badge badge--amended">{t('status.amended')}</span>}
+                    <span>{t(`kind.${r.kind}`)}</span>
+                    {r.topic && <span>{r.topic}</span>}
+                    <span>
+                      {t('reg.effectiveOn')} {displayDate(r.effectiveOn, locale)}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pager query={query} page={list.page} hasMore={list.page * list.pageSize < list.total} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: list.page }) }} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Pager({ query, page, hasMore, labels }: { query: LibraryQuery; page: number; hasMore: boolean; labels: { prev: string; next: string; page: string } }) {
+  if (page === 1 && !hasMore) return null;
+  return (
+    <nav className="pager" aria-label={labels.page}>
+      {page > 1 ? <Link href={libraryHref(query, { page: page - 1 })}>← {labels.prev}</Link> : <span />}
+      <span>{labels.page}</span>
+      {hasMore ? <Link href={libraryHref(query, { page: page + 1 })}>{labels.next} →</Link> : <span />}
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { can } from '@/lib/auth';
+import { collabPublicUrl, getBill } from '@/lib/drafting';
+import { AddMemberForm } from '@/app/_components/BillForms';
+import { DraftEditor } from '@/app/_components/draft/DraftEditor';
+import { orNotFound } from '@/app/_lib/library';
+import { currentUser, pageTranslator, requirePermission } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ id }, user] = await Promise.all([params, currentUser()]);
+  try {
+    return { title: getBill(user, id).title };
+  } catch {
+    return {};
+  }
+}
+
+async function collabUrl(): Promise<string> {
+  const h = await headers();
+  return collabPublicUrl(h.get('x-forwarded-host') ?? h.get('host'), h.get('x-forwarded-proto') === 'https');
+}
+
+export default async function BillPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requirePermission('workspace:view', `/bills/${id}`);
+  const { t } = await pageTranslator();
+  const bill = orNotFound(() => getBill(user, id));
+  const canEdit = can(user, 'draft:edit', bill.resource);
+  const canManage = can(user, 'bill:manage', bill.resource);
+  return (
+    <div className="page page--full workspace bill-page">
+      <header className="bill-header">
+        <h1>{bill.title}</h1>
+        <p className="aside">
+          {t(`kind.${bill.kind}`)} · {t('bills.stage')}：{t('bills.stage.drafting')}
+          {bill.regulationTitle && <> · {t('bills.amends', { title: bill.regulationTitle })}</>}
+        </p>
+        <details className="members">
+          <summary>
+            {t('bills.members')}（{bill.members.length}）
+          </summary>
+          <ul>
+            {bill.members.map((m) => (
+              <li key={m.userId}>
+                {m.name} <span className="role-badge">{t(`bills.role.${m.role}`)}</span> <small>{m.email}</small>
+              </li>
+            ))}
+          </ul>
+          {canManage && <AddMemberForm billId={bill.id} />}
+        </details>
+      </header>
+      <DraftEditor draftId={bill.draftId} collabUrl={await collabUrl()} user={{ id: user.id, name: user.name }} readOnly={!canEdit} />
+    </div>
+  );
+}

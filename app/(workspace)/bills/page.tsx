@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth';
+import { listBills } from '@/lib/drafting';
+import { listRegulations } from '@/lib/library';
+import { NewBillForm } from '@/app/_components/BillForms';
+import { pageTranslator, requirePermission } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('bills.title') };
+}
+
+export default async function BillsPage() {
+  const user = await requirePermission('workspace:view', '/bills');
+  const { t } = await pageTranslator();
+  const bills = listBills(user);
+  const regulations = can(user, 'bill:create') ? listRegulations({ sort: 'title', pageSize: 100 }).items.map((r) => ({ id: r.id, title: r.title })) : [];
+  return (
+    <div className="page page--wide workspace">
+      <h1>{t('bills.title')}</h1>
+      <section className="panel" aria-labelledby="my-bills">
+        <h2 id="my-bills">{t('workspace.billsTitle')}</h2>
+        {bills.length === 0 ? (
+          <p className="empty-state">{t('bills.empty')}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('bills.name')}</th>
+                <th scope="col">{t('bills.kind')}</th>
+                <th scope="col">{t('bills.stage')}</th>
+                <th scope="col">{t('bills.myRole')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bills.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <Link href={`/bills/${b.id}`}>{b.title}</Link>
+                  </td>
+                  <td>{t(`kind.${b.kind}`)}</td>
+                  <td>{t('bills.stage.drafting')}</td>
+                  <td>{b.myRole ? t(`bills.role.${b.myRole}`) : t('bills.role.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {can(user, 'bill:create') && (
+        <section className="panel" aria-labelledby="new-bill">
+          <h2 id="new-bill">{t('bills.new')}</h2>
+          <NewBillForm regulations={regulations} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from 'next/link';
+import type { RegulationAtDate } from '@/lib/library';
+import { translator, type Locale } from '@/lib/i18n';
+import { changeKey, displayDate, regulationPath } from '@/app/_lib/library';
+
+/// Title, status badges, bodies and dates of a regulation, the "as in force on" selector and the
+/// version timeline; shared by the regulation page and the article page.
+export function RegulationHeader({ data, locale, basePath, invalidDate }: { data: Omit<RegulationAtDate, 'text'>; locale: Locale; basePath: string; invalidDate?: boolean }) {
+  const t = translator(locale);
+  const { regulation: r, version: v } = data;
+  return (
+    <header className="reg-header">
+      <p className="reg-header__kind">
+        <span className={`badge badge--${data.status}`}>{t(`status.${data.status}`)}</span>
+        {data.amended && <span className="badge badge--amended">{t('status.amended')}</span>}
+        <span className="badge badge--plain">{t(`kind.${r.kind}`)}</span>
+        {r.topic && <span className="badge badge--plain">{r.topic}</span>}
+      </p>
+      <h1 className="reg-title">{r.title}</h1>
+      {v.infoLines.length > 0 && (
+        <div className="reg-info" lang="zh-CN" aria-label={t('reg.headerLines')}>
+          {v.infoLines.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+        </div>
+      )}
+      <dl className="facts facts--compact">
+        {r.enactingBody && (
+          <>
+            <dt>{t('reg.enactingBody')}</dt>
+            <dd>{r.enactingBody}</dd>
+          </>
+        )}
+        {r.approvingBody && (
+          <>
+            <dt>{t('reg.approvingBody')}</dt>
+            <dd>{r.approvingBody}</dd>
+          </>
+        )}
+        <dt>{t('reg.versionEffective')}</dt>
+        <dd>{displayDate(v.effectiveOn, locale)}</dd>
+      </dl>
+      <form className="as-of" method="get" action={basePath}>
+        <label htmlFor="as-of-date">{t('reg.asOf')}</label>
+        <input id="as-of-date" type="date" name="at" defaultValue={data.at} required />
+        <button type="submit" className="button">
+          {t('reg.asOfSubmit')}
+        </button>
+        <Link href={basePath}>{t('reg.asOfToday')}</Link>
+      </form>
+      {invalidDate && (
+        <p className="form-message form-message--error" role="alert">
+          {t('err.date_invalid')}
+        </p>
+      )}
+      <p className="as-of__note" data-testid="as-of-note">
+        {data.inForceAt ? t('reg.showingAt', { date: displayDate(data.at, locale) }) : t('reg.notYetInForce', { date: displayDate(data.at, locale) })}
+      </p>
+      {data.versions.length > 1 && (
+        <section className="timeline" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('reg.history')}</h2>
+          <ol>
+            {data.versions.map((ver) => (
+              <li key={ver.id} aria-current={ver.id === v.id ? 'true' : undefined}>
+                <Link href={ver.effectiveOn ? `${basePath}?at=${ver.effectiveOn}` : basePath}>
+                  {displayDate(ver.effectiveOn, locale)} · {t(changeKey(ver.change))}
+                </Link>
+                {ver.id === v.id && <span className="timeline__current"> （{t('reg.current')}）</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <p className="reg-header__links">
+        <Link href={regulationPath(r.slug)}>{r.title}</Link>
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { isAppError } from '@/lib/errors';
+import { chineseDate, isIsoDate, type VersionSummary } from '@/lib/library';
+import type { MessageKey } from '@/lib/i18n';
+
+/// Runs a library lookup and turns "no such regulation / article" into the 404 page.
+export function orNotFound<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+}
+
+/// The `at` query parameter when it is a real date; otherwise undefined plus a flag to say so.
+export function readAtParam(value: string | string[] | undefined): { at?: string; invalid: boolean } {
+  if (typeof value !== 'string' || value === '') return { invalid: false };
+  return isIsoDate(value) ? { at: value, invalid: false } : { invalid: true };
+}
+
+/// A slug as it appears in a path segment.
+export function regulationPath(slug: string): string {
+  return `/regulations/${encodeURIComponent(slug)}`;
+}
+
+/// How a version changed the text, as a catalogue key.
+export function changeKey(change: VersionSummary['change']): MessageKey {
+  return change === 'original' ? 'reg.changeOriginal' : change === 'amendment' ? 'reg.changeAmendment' : 'reg.changeRevision';
+}
+
+/// A date for display in the interface language.
+export function displayDate(iso: string | null, locale: string): string {
+  if (!iso) return '—';
+  return locale === 'en' ? iso : chineseDate(iso);
+}

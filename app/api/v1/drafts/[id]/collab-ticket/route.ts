@@ -1,0 +1,14 @@
+import { handleApi, jsonResponse, requireUser } from '@/lib/api';
+import { collabPublicUrl, createCollabTicket } from '@/lib/drafting';
+
+export const dynamic = 'force-dynamic';
+
+/// A short-lived ticket for the collaboration server, with its URL and room.
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return handleApi(request, (ctx) => {
+    const ticket = createCollabTicket(requireUser(ctx), id);
+    const url = collabPublicUrl(request.headers.get('x-forwarded-host') ?? request.headers.get('host'), ctx.secure);
+    return jsonResponse({ url, ...ticket }, { status: 201 });
+  });
+}

@@ -1,0 +1,67 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import type { CollabAccess } from '@/lib/drafting/authorizeCollabConnection';
+import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
+
+/// What the upgrade handler reads from the request: the room (the URL path after the last `/`,
+/// the draft id), the `ticket` query parameter and the Cookie header.
+export const upgradeRequestSchema = z.object({
+  room: z.string().min(1).max(200),
+  ticket: z.string().max(200).nullable(),
+  cookieHeader: z.string().max(16_384).nullable(),
+});
+
+/// Reads room, ticket and cookie from an upgrade request; null when they are unusable.
+export function readUpgradeRequest(req: http.IncomingMessage): z.infer<typeof upgradeRequestSchema> | null {
+  let room = '';
+  let ticket: string | null = null;
+  try {
+    const url = new URL(req.url ?? '/', 'http://collab.invalid');
+    room = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1));
+    ticket = url.searchParams.get('ticket');
+  } catch {
+    return null;
+  }
+  const parsed = upgradeRequestSchema.safeParse({ room, ticket, cookieHeader: req.headers.cookie ?? null });
+  return parsed.success ? parsed.data : null;
+}
+
+/// Builds the HTTP 'upgrade' listener: authorizes the request before any document data, then
+/// completes the WebSocket handshake either way — a refused socket is closed at once with its
+/// 44xx code and a short reason (browsers report a plain HTTP 401 as an opaque 1006).
+export function createUpgradeHandler(options: {
+  wss: WebSocketServer;
+  authorize: (input: { room: string; ticket: string | null; cookieHeader: string | null }) => CollabAccess;
+  onAuthorized: (socket: WebSocket, access: Extract<CollabAccess, { ok: true }>) => void;
+  log?: (message: string) => void;
+}) {
+  const log = options.log ?? console.error;
+  return (req: http.IncomingMessage, rawSocket: Duplex, head: Buffer) => {
+    rawSocket.on('error', () => rawSocket.destroy());
+    const input = readUpgradeRequest(req);
+    let access: CollabAccess;
+    try {
+      access = input
+        ? options.authorize(input)
+        : { ok: false, code: collabCloseCodes.noSuchDraft, reason: 'no such draft' };
+    } catch (error) {
+      log(`[collab] authorization failed: ${String(error)}`);
+      access = { ok: false, code: collabCloseCodes.internalError, reason: 'server error' };
+    }
+    options.wss.handleUpgrade(req, rawSocket, head, (socket) => {
+      socket.on('error', () => {});
+      if (!access.ok) {
+        socket.close(access.code, access.reason);
+        return;
+      }
+      try {
+        options.onAuthorized(socket, access);
+      } catch (error) {
+        log(`[collab] could not open draft ${access.draftId}: ${String(error)}`);
+        socket.close(collabCloseCodes.internalError, 'server error');
+      }
+    });
+  };
+}

@@ -1,0 +1,160 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate, MalformedMessage } from './protocol';
+import { filterAwarenessUpdate } from './filterAwarenessUpdate';
+import { updateChangesDoc } from './updateChangesDoc';
+
+/// One open socket on a draft as the shared document sees it.
+export type DraftConnection = {
+  user: CurrentUser;
+  access: 'write' | 'read';
+  /// Sends one frame (dropped silently if the socket is no longer open).
+  send: (frame: Uint8Array) => void;
+  /// The awareness client ids this connection speaks for; removed when it leaves.
+  awarenessIds: Set<number>;
+};
+
+/// Thrown when a read-only connection sends a change; the connection is closed with 4403.
+export class ReadOnlyViolation extends Error {}
+
+/// Thrown when the update could not be stored; nothing was applied or relayed.
+export class StoreFailed extends Error {}
+
+/// What a shared draft needs from the outside (Hocuspocus-style hooks).
+export type SharedDraftHooks = {
+  /// Stores an update durably before it is applied and relayed; throwing refuses it.
+  storeUpdate: (update: Uint8Array, connection: DraftConnection) => void;
+  /// Called after an update has been stored and applied (compaction scheduling).
+  afterUpdate?: () => void;
+};
+
+/// The in-memory Yjs document of one open draft, with its awareness and connections: applies
+/// accepted updates (stored first, through `hooks.storeUpdate`), relays them and presence.
+export class SharedDraft {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<DraftConnection>();
+  private readonly awarenessOwners = new Map<number, DraftConnection>();
+  private echoToOrigin = false;
+
+  constructor(
+    readonly draftId: string,
+    private readonly hooks: SharedDraftHooks,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const frame = encodeUpdate(update);
+      // The sender already has what it sent, unless the update also released structs that were
+      // waiting (pending) for it, which the sender may never have seen.
+      const skip = !this.echoToOrigin && this.connections.has(origin as DraftConnection) ? origin : null;
+      for (const c of this.connections) if (c !== skip) c.send(frame);
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /// Adds a connection and greets it: sync step 1 and the current presence of the others.
+  connect(connection: DraftConnection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    }
+  }
+
+  /// Removes a connection and the presence it spoke for (the others see its cursor disappear).
+  disconnect(connection: DraftConnection): void {
+    if (!this.connections.delete(connection)) return;
+    const ids = [...connection.awarenessIds].filter((id) => this.awarenessOwners.get(id) === connection);
+    for (const id of ids) this.awarenessOwners.delete(id);
+    connection.awarenessIds.clear();
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /// Handles a sync step 2 or update from a client: a no-op is ignored, a change from a
+  /// read-only connection throws `ReadOnlyViolation`, any other change is stored, applied and
+  /// relayed. Throws `MalformedMessage` for an undecodable update.
+  receiveUpdate(connection: DraftConnection, update: Uint8Array): 'applied' | 'unchanged' {
+    let changes: boolean;
+    try {
+      changes = updateChangesDoc(this.doc, update);
+    } catch (error) {
+      throw new MalformedMessage(`undecodable update: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!changes) return 'unchanged';
+    if (connection.access !== 'write') throw new ReadOnlyViolation('read-only');
+    try {
+      this.hooks.storeUpdate(update, connection);
+    } catch (error) {
+      throw new StoreFailed(error instanceof Error ? error.message : String(error));
+    }
+    this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      // Stored but not fully integrated: the row stays (loading replays it the same way).
+      throw new MalformedMessage(`update could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.echoToOrigin = false;
+    }
+    this.hooks.afterUpdate?.();
+    return 'applied';
+  }
+
+  /// Applies a client's awareness update, keeping only entries for client ids that are not
+  /// spoken for by another connection (a reconnect of the same user takes its ids over).
+  receiveAwareness(connection: DraftConnection, update: Uint8Array): void {
+    let allowed: Uint8Array | null;
+    try {
+      allowed = filterAwarenessUpdate(update, (id) => {
+        const owner = this.awarenessOwners.get(id);
+        return owner === undefined || owner === connection || owner.user.id === connection.user.id;
+      });
+    } catch (error) {
+      throw new MalformedMessage(`undecodable awareness update: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
+  }
+
+  /// Sends every known presence state to one connection (answer to a query-awareness frame).
+  sendAwarenessTo(connection: DraftConnection): void {
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  /// Frees the document and its awareness timer.
+  destroy(): void {
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const from = this.connections.has(origin as DraftConnection) ? (origin as DraftConnection) : null;
+    if (from) {
+      for (const id of [...added, ...updated]) {
+        const owner = this.awarenessOwners.get(id);
+        if (owner === from) continue;
+        owner?.awarenessIds.delete(id);
+        this.awarenessOwners.set(id, from);
+        from.awarenessIds.add(id);
+      }
+    }
+    for (const id of removed) {
+      const owner = this.awarenessOwners.get(id);
+      if (owner && (owner === from || from === null)) {
+        owner.awarenessIds.delete(id);
+        this.awarenessOwners.delete(id);
+      }
+    }
+    const changed = [...added, ...updated, ...removed];
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    // Echoed to the sender too: a lone y-websocket client counts its own renewals as the
+    // "message received" that keeps it from reconnecting every 30 s.
+    for (const c of this.connections) c.send(frame);
+  };
+}

@@ -1,0 +1,46 @@
+import * as Y from 'yjs';
+import type { Db } from '@/db/client';
+import { appendDraftUpdate } from '@/lib/drafting/appendDraftUpdate';
+import { compactDraftUpdates } from '@/lib/drafting/compactDraftUpdates';
+import { loadDraftState } from '@/lib/drafting/loadDraftState';
+
+/// Where the server keeps drafts (Hocuspocus-style onLoadDocument / onStoreUpdate /
+/// onStoreDocument). Every function is synchronous: an update is durable when `storeUpdate` returns.
+export type CollabPersistence = {
+  /// Fills `doc` with the stored draft; false when the draft does not exist. Returns how many
+  /// update rows were replayed after the snapshot (so compaction can be scheduled).
+  loadDocument: (draftId: string, doc: Y.Doc) => { found: boolean; pendingRows: number };
+  /// Appends one update; throwing refuses it.
+  storeUpdate: (draftId: string, update: Uint8Array, userId: string | null) => void;
+  /// Folds appended updates into the snapshot.
+  compact: (draftId: string) => void;
+};
+
+/// Persistence in the project's SQLite database: `draft_updates` rows appended per update and
+/// compacted into `drafts.snapshot`.
+export function sqlitePersistence(db: Db, log: (message: string) => void = console.error): CollabPersistence {
+  return {
+    loadDocument(draftId, doc) {
+      const state = loadDraftState(db, draftId);
+      if (!state) return { found: false, pendingRows: 0 };
+      Y.transact(doc, () => {
+        const parts = [...(state.snapshot ? [{ id: 0, update: state.snapshot }] : []), ...state.updates];
+        for (const part of parts) {
+          try {
+            Y.applyUpdate(doc, part.update, 'load');
+          } catch (error) {
+            // One bad row must not make the whole draft unreadable.
+            log(`[collab] draft ${draftId}: stored update ${part.id || 'snapshot'} could not be applied: ${String(error)}`);
+          }
+        }
+      }, 'load');
+      return { found: true, pendingRows: state.updates.length };
+    },
+    storeUpdate(draftId, update, userId) {
+      appendDraftUpdate(db, { draftId, update, userId });
+    },
+    compact(draftId) {
+      compactDraftUpdates(db, draftId);
+    },
+  };
+}

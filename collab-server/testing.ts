@@ -1,0 +1,111 @@
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { billMembers, bills, drafts, users } from '@/db/schema';
+import type { Db } from '@/db/client';
+import type { CurrentUser, Role } from '@/lib/auth/roles';
+import { issueCollabTicket } from '@/lib/drafting/collabTicket';
+
+/// Test fixtures for the collaboration server: real rows, real tickets, the stock client.
+
+let counter = 0;
+
+/// Inserts an account with a dummy password hash (nobody signs in with it; hashing is slow).
+export function insertTestUser(db: Db, role: Role, name = `${role} ${++counter}`): CurrentUser {
+  const user: CurrentUser = { id: crypto.randomUUID(), email: `${crypto.randomUUID()}@test.lawbench`, name, role };
+  db.insert(users).values({ ...user, passwordHash: 'not-a-real-hash' }).run();
+  return user;
+}
+
+/// A bill with its draft, `editors` drafters and `reviewers` reviewers as members, and one
+/// drafter who is not a member. `snapshot` is the draft's initial content, if any.
+export function seedDraft(db: Db, opts: { editors?: number; reviewers?: number; snapshot?: Uint8Array } = {}) {
+  const billId = crypto.randomUUID();
+  const draftId = crypto.randomUUID();
+  const editors = Array.from({ length: opts.editors ?? 2 }, () => insertTestUser(db, 'drafter'));
+  const reviewers = Array.from({ length: opts.reviewers ?? 1 }, () => insertTestUser(db, 'reviewer'));
+  const outsider = insertTestUser(db, 'drafter');
+  db.insert(bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' }).run();
+  for (const u of editors) db.insert(billMembers).values({ billId, userId: u.id, role: 'editor' }).run();
+  for (const u of reviewers) db.insert(billMembers).values({ billId, userId: u.id, role: 'reviewer' }).run();
+  const snapshot = opts.snapshot ? Buffer.from(opts.snapshot) : null;
+  db.insert(drafts).values({ id: draftId, billId, snapshot, snapshotUpdateId: 0 }).run();
+  return { billId, draftId, editors, reviewers, outsider };
+}
+
+/// A fresh ticket for `user` on `draftId`.
+export function ticketFor(db: Db, draftId: string, user: CurrentUser, now?: Date): string {
+  return issueCollabTicket(db, draftId, user.id, now).ticket;
+}
+
+/// A stock y-websocket client in Node, with the close it was refused with (if any).
+export type TestClient = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /// Resolves once the first sync with the server completed.
+  synced: Promise<void>;
+  /// Every close the server sent, in order.
+  closes: { code: number; reason: string }[];
+  destroy: () => void;
+};
+
+/// Connects the stock `WebsocketProvider` to `ws://127.0.0.1:<port>` for `draftId`.
+export function connectTestClient(
+  port: number,
+  draftId: string,
+  opts: { ticket?: string; doc?: Y.Doc; cookie?: string; maxBackoffTime?: number } = {},
+): TestClient {
+  const doc = opts.doc ?? new Y.Doc();
+  const cookie = opts.cookie;
+  // The stock client has no header option; a subclass of `ws` adds the cookie a browser would send.
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, draftId, doc, {
+    params: opts.ticket ? { ticket: opts.ticket } : {},
+    WebSocketPolyfill: (cookie ? CookieWebSocket : WebSocket) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: opts.maxBackoffTime ?? 300,
+  });
+  const closes: { code: number; reason: string }[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: String(event.reason) });
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.on('sync', (s: boolean) => s && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    closes,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/// Opens a raw socket and resolves with the close code and reason the server sent, and every
+/// frame received before it.
+export function closeOf(url: string, headers: Record<string, string> = {}): Promise<{ code: number; reason: string; frames: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    let frames = 0;
+    socket.on('message', () => frames++);
+    socket.on('error', reject);
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString(), frames }));
+  });
+}
+
+/// Polls `check` until it holds or `timeoutMs` passes (then throws with `what`).
+export async function waitFor(check: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

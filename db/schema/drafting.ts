@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { blob, integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+import { regulations } from './library';
+
+/// A bill in progress (立法项目): one draft being prepared, with its stage and members.
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: ['local_regulation', 'government_rule', 'industry_norm'] }).notNull(),
+    sponsor: text('sponsor'),
+    stage: text('stage').notNull().default('drafting'),
+    /// Set for an amendment draft: the regulation being amended.
+    regulationId: text('regulation_id').references(() => regulations.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('bills_created_idx').on(t.createdAt)],
+);
+
+export type Bill = typeof bills.$inferSelect;
+export type NewBill = typeof bills.$inferInsert;
+
+/// Who works on a bill: editors type in the draft, reviewers read and comment.
+export const billMembers = sqliteTable(
+  'bill_members',
+  {
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['editor', 'reviewer'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.billId, t.userId] }), index('bill_members_user_idx').on(t.userId)],
+);
+
+export type BillMember = typeof billMembers.$inferSelect;
+export type NewBillMember = typeof billMembers.$inferInsert;
+
+/// The live collaborative document of a bill (草案, one Yjs document). `snapshot` is the
+/// compacted Yjs state up to `snapshotUpdateId`; later updates are in `draft_updates`.
+export const drafts = sqliteTable('drafts', {
+  id: text('id').primaryKey(),
+  billId: text('bill_id')
+    .notNull()
+    .unique()
+    .references(() => bills.id, { onDelete: 'cascade' }),
+  snapshot: blob('snapshot', { mode: 'buffer' }),
+  snapshotUpdateId: integer('snapshot_update_id').notNull().default(0),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+export type Draft = typeof drafts.$inferSelect;
+export type NewDraft = typeof drafts.$inferInsert;
+
+/// Every accepted Yjs update of a draft, appended before it is relayed to anyone.
+export const draftUpdates = sqliteTable(
+  'draft_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    userId: text('user_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('draft_updates_draft_idx').on(t.draftId, t.id)],
+);
+
+export type DraftUpdate = typeof draftUpdates.$inferSelect;
+export type NewDraftUpdate = typeof draftUpdates.$inferInsert;
+
+/// Short-lived tickets for opening a draft's collaboration socket; only a SHA-256 is stored.
+export const collabTickets = sqliteTable('collab_tickets', {
+  hash: text('hash').primaryKey(),
+  draftId: text('draft_id')
+    .notNull()
+    .references(() => drafts.id, { onDelete: 'cascade' }),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export type CollabTicket = typeof collabTickets.$inferSelect;
+export type NewCollabTicket = typeof collabTickets.$inferInsert;

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/// A regulation or rule as a work (法规 / 规章), independent of version: stable id and slug.
+export const regulations = sqliteTable(
+  'regulations',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: ['local_regulation', 'government_rule', 'industry_norm'] }).notNull(),
+    region: text('region'),
+    topic: text('topic'),
+    enactingBody: text('enacting_body'),
+    approvingBody: text('approving_body'),
+    repealedOn: text('repealed_on'),
+    /// The version in force today (kept up to date on import); the one search indexes.
+    currentVersionId: text('current_version_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('regulations_kind_idx').on(t.kind)],
+);
+
+export type Regulation = typeof regulations.$inferSelect;
+export type NewRegulation = typeof regulations.$inferInsert;
+
+/// The text of a regulation from a date on (文本版本): the original, an amendment (修正) or a
+/// revision (修订). Dates are ISO `YYYY-MM-DD` strings so they compare as text.
+export const regulationVersions = sqliteTable(
+  'regulation_versions',
+  {
+    id: text('id').primaryKey(),
+    regulationId: text('regulation_id')
+      .notNull()
+      .references(() => regulations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    change: text('change', { enum: ['original', 'amendment', 'revision'] }).notNull(),
+    title: text('title').notNull(),
+    adoptedOn: text('adopted_on'),
+    approvedOn: text('approved_on'),
+    promulgatedOn: text('promulgated_on'),
+    effectiveOn: text('effective_on'),
+    infoLines: text('info_lines', { mode: 'json' }).$type<string[]>().notNull(),
+    events: text('events', { mode: 'json' }).$type<unknown[]>().notNull(),
+    structure: text('structure', { mode: 'json' }).$type<unknown>().notNull(),
+    sourceText: text('source_text').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex('regulation_versions_seq_idx').on(t.regulationId, t.seq), index('regulation_versions_effective_idx').on(t.effectiveOn)],
+);
+
+export type RegulationVersion = typeof regulationVersions.$inferSelect;
+export type NewRegulationVersion = typeof regulationVersions.$inferInsert;
+
+/// One article (条) of one version, as plain text with its stable eid; the unit of search,
+/// citation and history. Labels are derived from `number`/`sub`, never stored.
+export const regulationArticles = sqliteTable(
+  'regulation_articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => regulationVersions.id, { onDelete: 'cascade' }),
+    regulationId: text('regulation_id')
+      .notNull()
+      .references(() => regulations.id, { onDelete: 'cascade' }),
+    eid: text('eid').notNull(),
+    number: integer('number').notNull(),
+    sub: integer('sub').notNull().default(0),
+    position: integer('position').notNull(),
+    chapter: text('chapter'),
+    text: text('text').notNull(),
+    textHash: text('text_hash').notNull(),
+  },
+  (t) => [uniqueIndex('regulation_articles_version_eid_idx').on(t.versionId, t.eid), index('regulation_articles_regulation_idx').on(t.regulationId, t.number)],
+);
+
+export type RegulationArticle = typeof regulationArticles.$inferSelect;
+export type NewRegulationArticle = typeof regulationArticles.$inferInsert;

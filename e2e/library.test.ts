@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, horizontalOverflow, launchBrowser, newContext, signInThroughForm } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('a legal-aid volunteer answering a question (journey 6)', () => {
+  it('searches 养犬, opens a hit, copies its citation and looks at an earlier text', async () => {
+    const context = await newContext(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
+    const page = await context.newPage();
+    await signInThroughForm(page, 'volunteer@demo.lawbench');
+    await page.getByRole('navigation').getByRole('link', { name: '法规库' }).click();
+    await page.getByRole('searchbox', { name: '检索法规条文' }).fill('养犬');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('results-summary').waitFor();
+    const groups = await page.locator('.result-group h3').allInnerTexts();
+    expect(groups).toEqual(expect.arrayContaining(['舟山市养犬管理条例', '嘉兴市养犬管理条例']));
+    await expect(page.locator('.result-hit mark').first().innerText()).resolves.toBe('养犬');
+
+    // One character works too, and the filter narrows to one topic.
+    await page.goto('/regulations?q=犬&topic=养犬管理');
+    const oneChar = await page.locator('.result-group h3').allInnerTexts();
+    expect(oneChar.length).toBeGreaterThan(0);
+    expect(oneChar.every((t) => t.includes('养犬'))).toBe(true);
+
+    await page.locator('.result-group', { hasText: '舟山市养犬管理条例' }).locator('.result-hit').first().click();
+    await page.getByTestId('citation').waitFor();
+    const citation = await page.getByTestId('citation').innerText();
+    expect(citation).toMatch(/^《舟山市养犬管理条例》第[一二三四五六七八九十百]+条$/);
+    await page.locator('.citation-box').getByRole('button', { name: /复制引用/ }).click();
+    await page.locator('.citation-box').getByRole('status').filter({ hasText: '已复制' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(citation);
+    await context.close();
+  });
+
+  it('switches "as in force on" to an earlier date and sees the text that applied then', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/regulations/北京市审计条例/articles/2');
+    await expect(page.locator('.statute-article').innerText()).resolves.toContain('本市依法实行审计监督制度');
+    await page.getByLabel('查看某日施行的文本').fill('2020-06-01');
+    await page.getByRole('button', { name: '查看', exact: true }).click();
+    await page.waitForURL(/at=2020-06-01/);
+    await expect(page.locator('.statute-article').innerText()).resolves.toContain('市和区、县人民政府依法设立审计机关');
+    await expect(page.getByTestId('as-of-note').innerText()).resolves.toContain('2020年6月1日');
+    await page.getByRole('link', { name: /修正/ }).first().waitFor();
+    await context.close();
+  });
+
+  it('jumps straight to the article when the query is a citation', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/regulations?q=' + encodeURIComponent('舟山市养犬管理条例第十二条'));
+    await page.waitForURL(/articles\/12$/);
+    await expect(page.getByTestId('citation').innerText()).resolves.toBe('《舟山市养犬管理条例》第十二条');
+    await context.close();
+  });
+});
+
+describe('reading a regulation', () => {
+  it('sets the text like a statute with chapters, contents and addressable articles, and fits a phone', async () => {
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    const res = await page.goto('/regulations/杭州市文明行为促进条例#art-3');
+    expect(res?.status()).toBe(200);
+    await expect(page.locator('#chapter-1').innerText()).resolves.toContain('第一章');
+    await expect(page.locator('#art-3 .article-label').innerText()).resolves.toBe('第三条');
+    expect(await page.locator('.toc a').count()).toBeGreaterThan(3);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.goto('/regulations');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('answers an unknown regulation or article with the 404 page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    expect((await page.goto('/regulations/不存在的条例'))?.status()).toBe(404);
+    expect((await page.goto('/regulations/舟山市养犬管理条例/articles/999'))?.status()).toBe(404);
+    expect((await page.goto('/regulations/舟山市养犬管理条例/articles/abc'))?.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe('library API and feed', () => {
+  const get = (p: string) => fetch(`${baseURL()}${p}`);
+
+  it('searches with one and two characters and returns grouped, highlighted hits', async () => {
+    for (const q of ['犬', '养犬', '物业']) {
+      const body = await (await get(`/api/v1/regulations?q=${encodeURIComponent(q)}`)).json();
+      expect(body.results.length, q).toBeGreaterThan(0);
+      const hit = body.results[0].hits[0];
+      expect(hit.snippet.slice(hit.highlights[0][0], hit.highlights[0][1])).toBe(q);
+    }
+  });
+
+  it('treats FTS syntax as text and refuses an over-long query', async () => {
+    for (const q of ['"', '*', 'AND', 'NEAR(', '(养犬)', '养犬 OR 物业']) {
+      const res = await get(`/api/v1/regulations?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+    }
+    const long = await get(`/api/v1/regulations?q=${encodeURIComponent('犬'.repeat(1000))}`);
+    expect(long.status).toBe(422);
+  });
+
+  it('gives a regulation and an article at a point in time, and 4xx for bad ids and dates', async () => {
+    const old = await (await get(`/api/v1/regulations/${encodeURIComponent('北京市审计条例')}?at=2020-06-01`)).json();
+    expect(old.version.seq).toBe(1);
+    expect(old.text.articles).toHaveLength(44);
+    const now = await (await get(`/api/v1/regulations/${encodeURIComponent('北京市审计条例')}/articles/2`)).json();
+    expect(now.citation).toBe('《北京市审计条例》第二条');
+    expect((await get('/api/v1/regulations/nope')).status).toBe(404);
+    expect((await get(`/api/v1/regulations/${encodeURIComponent('北京市审计条例')}/articles/999`)).status).toBe(404);
+    expect((await get(`/api/v1/regulations/${encodeURIComponent('北京市审计条例')}?at=2020-02-31`)).status).toBe(422);
+    expect((await get(`/api/v1/regulations?status=bogus`)).status).toBe(422);
+  });
+
+  it('lists the library with filters and paging', async () => {
+    const body = await (await get('/api/v1/regulations?topic=' + encodeURIComponent('法律援助') + '&pageSize=5')).json();
+    expect(body.items.map((r: { title: string }) => r.title).sort()).toEqual(['山东省法律援助条例', '浙江省法律援助条例']);
+  });
+
+  it('publishes an Atom feed of new and amended regulations', async () => {
+    const res = await get('/feeds/regulations.atom');
+    expect(res.headers.get('content-type')).toMatch(/atom\+xml/);
+    const xml = await res.text();
+    expect(xml).toMatch(/^<\?xml/);
+    expect((xml.match(/<entry>/g) ?? []).length).toBe(12);
+    expect(xml).toContain('北京市审计条例（修正，2023-11-24 起施行）');
+  });
+});

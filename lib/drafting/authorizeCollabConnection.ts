@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { billMembers, drafts, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { can } from '@/lib/auth/can';
+import { validateSessionToken } from '@/lib/auth/validateSessionToken';
+import { sessionCookieName } from '@/lib/auth/sessionToken';
+import { readCookie } from '@/lib/api/cookies';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { redeemCollabTicket } from './collabTicket';
+import { collabCloseCodes } from './collabCloseCodes';
+
+export { collabCloseCodes } from './collabCloseCodes';
+
+/// What the collaboration server may do with a connection.
+export type CollabAccess =
+  | { ok: true; user: CurrentUser; draftId: string; access: 'write' | 'read' }
+  | { ok: false; code: (typeof collabCloseCodes)[keyof typeof collabCloseCodes]; reason: string };
+
+/// Decides, before any document data is exchanged, whether a socket for draft `room` may open:
+/// by ticket (which must be for this very draft) or by the session cookie; then bill membership
+/// decides — editors (drafters and admins) write, reviewers and admins outside the bill read.
+export function authorizeCollabConnection(
+  input: { room: string; ticket?: string | null; cookieHeader?: string | null },
+  now: Date = new Date(),
+  db: Db = getDatabase(),
+): CollabAccess {
+  let user: CurrentUser | null = null;
+  let ticketDraft: string | null = null;
+  if (input.ticket) {
+    const redeemed = redeemCollabTicket(db, input.ticket, now);
+    if (!redeemed) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'invalid or expired ticket' };
+    const row = db.select().from(users).where(eq(users.id, redeemed.userId)).get();
+    if (!row || row.disabledAt) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'account disabled' };
+    user = { id: row.id, email: row.email, name: row.name, role: row.role };
+    ticketDraft = redeemed.draftId;
+  } else {
+    user = validateSessionToken(readCookie(input.cookieHeader ?? null, sessionCookieName), now, db)?.user ?? null;
+    if (!user) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'not signed in' };
+  }
+  const draft = db.select({ id: drafts.id, billId: drafts.billId }).from(drafts).where(eq(drafts.id, input.room)).get();
+  if (!draft) return { ok: false, code: collabCloseCodes.noSuchDraft, reason: 'no such draft' };
+  if (ticketDraft !== null && ticketDraft !== draft.id) return { ok: false, code: collabCloseCodes.forbidden, reason: 'ticket is for another draft' };
+  const members = db.select({ userId: billMembers.userId, role: billMembers.role }).from(billMembers).where(and(eq(billMembers.billId, draft.billId))).all();
+  const bill = { type: 'bill' as const, members };
+  if (can(user, 'draft:edit', bill)) return { ok: true, user, draftId: draft.id, access: 'write' };
+  if (can(user, 'bill:view', bill)) return { ok: true, user, draftId: draft.id, access: 'read' };
+  return { ok: false, code: collabCloseCodes.forbidden, reason: 'not a member of this bill' };
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/db/testing';
+import { insertUser } from '@/lib/auth/registerUser';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { seedLibrary } from '@/lib/demo/seedLibrary';
+import { getRegulation } from '@/lib/library/getRegulation';
+import { authorizeCollabConnection } from './authorizeCollabConnection';
+import { createBill } from './createBill';
+import { createCollabTicket } from './createCollabTicket';
+import { getBill } from './getBill';
+import { getDraftText } from './getDraftText';
+import { listBills } from './listBills';
+import { setBillMember } from './setBillMember';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+const people: Record<string, CurrentUser> = {};
+
+beforeAll(async () => {
+  for (const [key, role] of [['wang', 'drafter'], ['li', 'drafter'], ['zhao', 'reviewer'], ['chen', 'public'], ['admin', 'admin']] as const) {
+    people[key] = await insertUser(t.db, { email: `${key}@x.cn`, name: key, password: 'password-1', role }, null);
+  }
+  await seedLibrary(t.db);
+});
+
+describe('createBill', () => {
+  it('starts an amendment draft from the text in force, every article keeping its eid', () => {
+    const reg = getRegulation('舟山市养犬管理条例', {}, t.db);
+    const { id, draftId } = createBill(people.wang, { title: '舟山市养犬管理条例', kind: 'local_regulation', from: { regulationId: reg.regulation.id }, members: [{ email: 'li@x.cn', role: 'editor' }, { email: 'zhao@x.cn', role: 'editor' }] }, t.db);
+    const text = getDraftText(people.wang, draftId, t.db);
+    expect(text.articles.map((a) => a.eid)).toEqual(reg.text.articles.map((a) => a.eid));
+    expect(text.articles).toEqual(reg.text.articles);
+    const bill = getBill(people.li, id, t.db);
+    // A reviewer account listed as editor is made a reviewer: reviewers never type in the text.
+    expect(bill.members.map((m) => [m.name, m.role]).sort()).toEqual([['li', 'editor'], ['wang', 'editor'], ['zhao', 'reviewer']]);
+    expect(bill.regulationTitle).toBe('舟山市养犬管理条例');
+  });
+
+  it('starts blank with 第一章 总则 and 第一条, or from pasted text', () => {
+    const blank = createBill(people.wang, { title: '测试条例', kind: 'government_rule' }, t.db);
+    expect(getDraftText(people.wang, blank.draftId, t.db).articles.map((a) => a.label)).toEqual(['第一条']);
+    const pasted = createBill(people.wang, { title: '粘贴条例', kind: 'local_regulation', from: { text: '粘贴条例\n\n第一条 为了测试。\n\n第二条 依照本条例第一条办理。' } }, t.db);
+    const text = getDraftText(people.wang, pasted.draftId, t.db);
+    expect(text.title).toBe('粘贴条例');
+    expect(text.articles[1].paragraphs[0].text).toBe('依照本条例第一条办理。');
+  });
+
+  it('refuses people who may not open bills, unknown members and bad input', () => {
+    expect(() => createBill(people.zhao, { title: '审核人员的项目', kind: 'local_regulation' }, t.db)).toThrow('forbidden');
+    expect(() => createBill(people.chen, { title: '公众的项目', kind: 'local_regulation' }, t.db)).toThrow('forbidden');
+    expect(() => createBill(people.wang, { title: '项目', kind: 'local_regulation', members: [{ email: 'nobody@x.cn', role: 'editor' }] }, t.db)).toThrow('member_not_found');
+    expect(() => createBill(people.wang, { title: '', kind: 'local_regulation' }, t.db)).toThrow('title_required');
+    expect(() => createBill(people.wang, { title: '项目', kind: 'local_regulation', from: { text: '没有条文的一段话' } }, t.db)).toThrow('no_articles');
+  });
+});
+
+describe('bill membership', () => {
+  it('lets members see their bills and hides bills from everyone else', () => {
+    const { id } = createBill(people.wang, { title: '保密项目', kind: 'local_regulation' }, t.db);
+    expect(listBills(people.wang, t.db).map((b) => b.id)).toContain(id);
+    expect(listBills(people.li, t.db).map((b) => b.id)).not.toContain(id);
+    expect(() => getBill(people.li, id, t.db)).toThrow('bill_not_found');
+    expect(listBills(people.admin, t.db).map((b) => b.id)).toContain(id);
+    setBillMember(people.wang, id, 'li@x.cn', 'editor', t.db);
+    expect(getBill(people.li, id, t.db).title).toBe('保密项目');
+    expect(() => setBillMember(people.zhao, id, 'chen@x.cn', 'editor', t.db)).toThrow('forbidden');
+    expect(() => setBillMember(people.wang, id, 'chen@x.cn', 'editor', t.db)).toThrow('member_not_staff');
+    setBillMember(people.wang, id, 'li@x.cn', null, t.db);
+    expect(() => setBillMember(people.wang, id, 'wang@x.cn', null, t.db)).toThrow('last_editor');
+  });
+});
+
+describe('authorizeCollabConnection', () => {
+  it('lets editors write and reviewers read, refuses outsiders and tickets for another draft', () => {
+    const a = createBill(people.wang, { title: '甲项目', kind: 'local_regulation', members: [{ email: 'zhao@x.cn', role: 'reviewer' }] }, t.db);
+    const b = createBill(people.li, { title: '乙项目', kind: 'local_regulation' }, t.db);
+    const wang = createCollabTicket(people.wang, a.draftId, t.db);
+    expect(wang.access).toBe('write');
+    expect(authorizeCollabConnection({ room: a.draftId, ticket: wang.ticket }, new Date(), t.db)).toMatchObject({ ok: true, access: 'write' });
+    const zhao = createCollabTicket(people.zhao, a.draftId, t.db);
+    expect(authorizeCollabConnection({ room: a.draftId, ticket: zhao.ticket }, new Date(), t.db)).toMatchObject({ ok: true, access: 'read' });
+    expect(authorizeCollabConnection({ room: b.draftId, ticket: wang.ticket }, new Date(), t.db)).toMatchObject({ ok: false, code: 4403 });
+    expect(authorizeCollabConnection({ room: a.draftId, ticket: 'a'.repeat(40) }, new Date(), t.db)).toMatchObject({ ok: false, code: 4401 });
+    expect(authorizeCollabConnection({ room: 'nope', ticket: wang.ticket }, new Date(), t.db)).toMatchObject({ ok: false, code: 4404 });
+    const later = new Date(Date.now() + 11 * 60_000);
+    expect(authorizeCollabConnection({ room: a.draftId, ticket: wang.ticket }, later, t.db)).toMatchObject({ ok: false, code: 4401 });
+    expect(() => createCollabTicket(people.chen, a.draftId, t.db)).toThrow('bill_not_found');
+  });
+});

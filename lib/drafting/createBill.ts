@@ -1,0 +1,53 @@
+import * as Y from 'yjs';
+import { prosemirrorToYDoc } from 'y-prosemirror';
+import { inArray } from 'drizzle-orm';
+import { billMembers, bills, drafts, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit/recordAudit';
+import { can } from '@/lib/auth/can';
+import { parseInput } from '@/lib/auth/parseInput';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { blankDraft, structureToDraft } from '@/lib/editor';
+import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
+import { getRegulation } from '@/lib/library/getRegulation';
+import { createBillSchema } from './schemas';
+
+/// Opens a bill with its draft: blank (title, 第一章 总则, 第一条), from pasted text, or from the
+/// text of a regulation in force (an amendment draft whose articles keep their eids). The creator
+/// becomes an editor; listed members are added by e-mail. Audited in the same transaction.
+export function createBill(actor: CurrentUser | null, input: unknown, db: Db = getDatabase()): { id: string; draftId: string } {
+  if (!can(actor, 'bill:create')) throw new AppError(actor ? 'forbidden' : 'unauthenticated', actor ? 'forbidden' : 'unauthenticated');
+  const data = parseInput(createBillSchema, input);
+  let regulationId: string | null = null;
+  let json: ParseJson | null = null;
+  if (data.from && 'text' in data.from) {
+    json = toParseJson(parseRegulation(data.from.text));
+    if (json.articles.length === 0) throw new AppError('validation_failed', 'no_articles');
+  } else if (data.from && 'regulationId' in data.from) {
+    const reg = getRegulation(data.from.regulationId, {}, db);
+    regulationId = reg.regulation.id;
+    json = reg.text;
+  }
+  const doc = json ? structureToDraft({ ...json, title: data.title }) : blankDraft(data.title);
+  const ydoc = prosemirrorToYDoc(doc, 'prosemirror');
+  const snapshot = Buffer.from(Y.encodeStateAsUpdate(ydoc));
+  const emails = [...new Set((data.members ?? []).map((m) => m.email))];
+  const found = emails.length ? db.select({ id: users.id, email: users.email, role: users.role, disabledAt: users.disabledAt }).from(users).where(inArray(users.email, emails)).all() : [];
+  const missing = emails.filter((e) => !found.some((u) => u.email === e));
+  if (missing.length) throw new AppError('validation_failed', 'member_not_found', { details: { emails: missing } });
+  const ids = { id: crypto.randomUUID(), draftId: crypto.randomUUID() };
+  db.transaction((tx) => {
+    tx.insert(bills).values({ id: ids.id, title: data.title, kind: data.kind, sponsor: data.sponsor ?? null, regulationId, createdBy: actor!.id }).run();
+    const members = new Map<string, 'editor' | 'reviewer'>([[actor!.id, 'editor']]);
+    for (const m of data.members ?? []) {
+      const user = found.find((u) => u.email === m.email)!;
+      // Reviewers read and comment; they are never editors of the text.
+      members.set(user.id, user.role === 'reviewer' ? 'reviewer' : m.role);
+    }
+    for (const [userId, role] of members) tx.insert(billMembers).values({ billId: ids.id, userId, role }).run();
+    tx.insert(drafts).values({ id: ids.draftId, billId: ids.id, snapshot, snapshotUpdateId: 0 }).run();
+    recordAudit(tx, { actorId: actor!.id, action: 'bill.create', targetType: 'bill', targetId: ids.id, detail: { title: data.title, from: regulationId ? 'regulation' : json ? 'text' : 'blank' } });
+  });
+  return ids;
+}

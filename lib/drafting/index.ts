@@ -1,0 +1,10 @@
+export { createBill } from './createBill';
+export { createBillSchema, type CreateBillInput } from './schemas';
+export { getBill, getBillOfDraft, billResource, type BillDetail } from './getBill';
+export { listBills } from './listBills';
+export { setBillMember } from './setBillMember';
+export { issueCollabTicket, redeemCollabTicket, ticketLifetimeMs } from './collabTicket';
+export { authorizeCollabConnection, collabCloseCodes, type CollabAccess } from './authorizeCollabConnection';
+export { getDraftText } from './getDraftText';
+export { createCollabTicket } from './createCollabTicket';
+export { collabPublicUrl } from './collabPublicUrl';

@@ -1,0 +1,26 @@
+import { and, eq } from 'drizzle-orm';
+import { billMembers, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit/recordAudit';
+import { can } from '@/lib/auth/can';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { billResource } from './getBill';
+
+/// Adds a colleague to a bill (or changes their bill role), or removes them (`role: null`).
+/// Only the bill's editors (and admins on it) may; reviewer accounts can only be reviewers; the
+/// last editor cannot be removed.
+export function setBillMember(actor: CurrentUser | null, billId: string, email: string, role: 'editor' | 'reviewer' | null, db: Db = getDatabase()): void {
+  if (!can(actor, 'bill:manage', billResource(db, billId))) throw new AppError('forbidden', 'forbidden');
+  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  if (!user) throw new AppError('validation_failed', 'member_not_found');
+  if (!['admin', 'drafter', 'reviewer'].includes(user.role)) throw new AppError('validation_failed', 'member_not_staff');
+  const effective = role === 'editor' && user.role === 'reviewer' ? 'reviewer' : role;
+  db.transaction((tx) => {
+    tx.delete(billMembers).where(and(eq(billMembers.billId, billId), eq(billMembers.userId, user.id))).run();
+    if (effective) tx.insert(billMembers).values({ billId, userId: user.id, role: effective }).run();
+    const editors = tx.select().from(billMembers).where(and(eq(billMembers.billId, billId), eq(billMembers.role, 'editor'))).all();
+    if (editors.length === 0) throw new AppError('conflict', 'last_editor');
+    recordAudit(tx, { actorId: actor!.id, action: 'bill.member', targetType: 'bill', targetId: billId, detail: { userId: user.id, role: effective } });
+  });
+}

@@ -1,0 +1,32 @@
+import { formatCitation, type ArticleJson } from '@/lib/legal-text';
+import { getDatabase, type Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { getRegulation, type RegulationAtDate } from './getRegulation';
+
+/// One article of a regulation as in force on a date, with its standard citation and neighbours.
+export type ArticleAtDate = Omit<RegulationAtDate, 'text'> & {
+  article: ArticleJson;
+  citation: string;
+  previous: number | null;
+  next: number | null;
+  chapterHeading: string | null;
+};
+
+/// Article `number` (and `sub` for 第X条之一) of a regulation on `at`; `not_found` when that
+/// version has no such article.
+export function getArticle(idOrSlug: string, number: number, opts: { at?: string; sub?: number } = {}, db: Db = getDatabase()): ArticleAtDate {
+  if (!Number.isInteger(number) || number < 1 || number > 100_000) throw new AppError('not_found', 'article_not_found');
+  const { text, ...rest } = getRegulation(idOrSlug, { at: opts.at }, db);
+  const index = text.articles.findIndex((a) => a.number === number && (a.sub ?? 0) === (opts.sub ?? 0));
+  if (index < 0) throw new AppError('not_found', 'article_not_found');
+  const article = text.articles[index];
+  const chapter = article.chapter !== undefined ? text.outline.find((o) => o.kind === 'chapter' && o.number === article.chapter && o.part === article.part) : undefined;
+  return {
+    ...rest,
+    article,
+    citation: formatCitation({ article: article.number, articleSub: article.sub }, { title: rest.regulation.title }),
+    previous: index > 0 ? text.articles[index - 1].number : null,
+    next: index < text.articles.length - 1 ? text.articles[index + 1].number : null,
+    chapterHeading: chapter ? `${chapter.label} ${chapter.heading}`.trim() : null,
+  };
+}

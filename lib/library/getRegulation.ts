@@ -1,0 +1,74 @@
+import { asc, eq, or } from 'drizzle-orm';
+import { regulations, regulationVersions, type Regulation } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import type { ParseJson } from '@/lib/legal-text';
+import { isIsoDate, todayInChina } from './dates';
+import { regulationStatus, versionInForce, type RegulationStatus } from './versionInForce';
+
+/// A version as the timeline shows it.
+export type VersionSummary = {
+  id: string;
+  seq: number;
+  change: 'original' | 'amendment' | 'revision';
+  title: string;
+  adoptedOn: string | null;
+  approvedOn: string | null;
+  promulgatedOn: string | null;
+  effectiveOn: string | null;
+  infoLines: string[];
+};
+
+/// A regulation with the text in force on a date.
+export type RegulationAtDate = {
+  regulation: Pick<Regulation, 'id' | 'slug' | 'title' | 'kind' | 'region' | 'topic' | 'enactingBody' | 'approvingBody' | 'repealedOn'>;
+  versions: VersionSummary[];
+  at: string;
+  /// The version shown: the one in force on `at`, or the first one when none was in force yet.
+  version: VersionSummary;
+  /// False when `at` is before the first version took effect (the first version is shown).
+  inForceAt: boolean;
+  status: RegulationStatus;
+  amended: boolean;
+  text: ParseJson;
+};
+
+/// Finds a regulation by id or slug; `not_found` otherwise.
+export function findRegulation(idOrSlug: string, db: Db = getDatabase()): Regulation {
+  const reg = db.select().from(regulations).where(or(eq(regulations.id, idOrSlug), eq(regulations.slug, idOrSlug))).get();
+  if (!reg) throw new AppError('not_found', 'regulation_not_found');
+  return reg;
+}
+
+/// A regulation, its version timeline and the text in force on `at` (default today, China time).
+export function getRegulation(idOrSlug: string, opts: { at?: string } = {}, db: Db = getDatabase()): RegulationAtDate {
+  if (opts.at !== undefined && !isIsoDate(opts.at)) throw new AppError('validation_failed', 'date_invalid');
+  const at = opts.at ?? todayInChina();
+  const reg = findRegulation(idOrSlug, db);
+  const rows = db.select().from(regulationVersions).where(eq(regulationVersions.regulationId, reg.id)).orderBy(asc(regulationVersions.seq)).all();
+  if (rows.length === 0) throw new AppError('not_found', 'regulation_not_found');
+  const inForce = versionInForce(rows, at);
+  const chosen = inForce ?? rows[0];
+  const { status, amended } = regulationStatus(rows, reg.repealedOn, at);
+  const summary = (v: (typeof rows)[number]): VersionSummary => ({
+    id: v.id,
+    seq: v.seq,
+    change: v.change,
+    title: v.title,
+    adoptedOn: v.adoptedOn,
+    approvedOn: v.approvedOn,
+    promulgatedOn: v.promulgatedOn,
+    effectiveOn: v.effectiveOn,
+    infoLines: v.infoLines,
+  });
+  return {
+    regulation: { id: reg.id, slug: reg.slug, title: reg.title, kind: reg.kind, region: reg.region, topic: reg.topic, enactingBody: reg.enactingBody, approvingBody: reg.approvingBody, repealedOn: reg.repealedOn },
+    versions: rows.map(summary),
+    at,
+    version: summary(chosen),
+    inForceAt: inForce !== null,
+    status,
+    amended,
+    text: chosen.structure as ParseJson,
+  };
+}

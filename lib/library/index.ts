@@ -1,0 +1,15 @@
+export { importRegulation, type ImportOptions, type ImportResult } from './importRegulation';
+export { readRegulationFile, maxRegulationFileBytes } from './readRegulationFile';
+export { getRegulation, findRegulation, type RegulationAtDate, type VersionSummary } from './getRegulation';
+export { getArticle, type ArticleAtDate } from './getArticle';
+export { listRegulations, type RegulationFilters, type RegulationListItem, type RegulationSort } from './listRegulations';
+export { listRecentChanges } from './listRecentChanges';
+export { resolveCitationQuery } from './resolveCitationQuery';
+export { versionInForce, regulationStatus, type RegulationStatus } from './versionInForce';
+export { refreshCurrentVersion } from './refreshCurrentVersion';
+export { articlePlainText } from './articlePlainText';
+export { deriveMetadata, topicOf } from './deriveMetadata';
+export { todayInChina, isIsoDate, chineseDate } from './dates';
+export { setSearchIndexer } from './searchIndexHooks';
+export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
+export { buildAtomFeed } from './buildAtomFeed';

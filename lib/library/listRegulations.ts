@@ -1,0 +1,84 @@
+import { asc } from 'drizzle-orm';
+import { regulations, regulationVersions } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { todayInChina } from './dates';
+import { regulationStatus, versionInForce, type RegulationStatus } from './versionInForce';
+
+/// Filters of the library index (all optional, combined with AND).
+export type RegulationFilters = {
+  status?: RegulationStatus | 'amended';
+  kind?: 'local_regulation' | 'government_rule' | 'industry_norm';
+  year?: number;
+  topic?: string;
+};
+
+/// One line of the library index.
+export type RegulationListItem = {
+  id: string;
+  slug: string;
+  title: string;
+  kind: 'local_regulation' | 'government_rule' | 'industry_norm';
+  region: string | null;
+  topic: string | null;
+  status: RegulationStatus;
+  amended: boolean;
+  adoptedOn: string | null;
+  effectiveOn: string | null;
+  versions: number;
+  updatedAt: Date;
+};
+
+export type RegulationSort = 'effective' | 'title' | 'adopted';
+
+/// The library index: every regulation with its status today, filtered, sorted and paged, plus
+/// the values each filter can take (for the filter controls).
+export function listRegulations(
+  opts: RegulationFilters & { sort?: RegulationSort; page?: number; pageSize?: number; today?: string } = {},
+  db: Db = getDatabase(),
+): { items: RegulationListItem[]; total: number; page: number; pageSize: number; facets: { topics: string[]; years: number[] } } {
+  const today = opts.today ?? todayInChina();
+  const versions = db.select({ id: regulationVersions.id, regulationId: regulationVersions.regulationId, seq: regulationVersions.seq, effectiveOn: regulationVersions.effectiveOn, adoptedOn: regulationVersions.adoptedOn }).from(regulationVersions).orderBy(asc(regulationVersions.seq)).all();
+  const byReg = new Map<string, typeof versions>();
+  for (const v of versions) byReg.set(v.regulationId, [...(byReg.get(v.regulationId) ?? []), v]);
+  const all: RegulationListItem[] = db
+    .select()
+    .from(regulations)
+    .all()
+    .map((r) => {
+      const vs = byReg.get(r.id) ?? [];
+      const { status, amended } = regulationStatus(vs, r.repealedOn, today);
+      const current = versionInForce(vs, today) ?? vs[0];
+      return {
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        kind: r.kind,
+        region: r.region,
+        topic: r.topic,
+        status,
+        amended,
+        adoptedOn: vs[0]?.adoptedOn ?? null,
+        effectiveOn: current?.effectiveOn ?? null,
+        versions: vs.length,
+        updatedAt: r.updatedAt,
+      };
+    });
+  const facets = {
+    topics: [...new Set(all.map((r) => r.topic).filter((t): t is string => !!t))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    years: [...new Set(all.map((r) => Number(r.adoptedOn?.slice(0, 4))).filter((y) => y > 0))].sort((a, b) => b - a),
+  };
+  const filtered = all.filter(
+    (r) =>
+      (!opts.status || (opts.status === 'amended' ? r.amended : r.status === opts.status)) &&
+      (!opts.kind || r.kind === opts.kind) &&
+      (!opts.year || r.adoptedOn?.startsWith(String(opts.year))) &&
+      (!opts.topic || r.topic === opts.topic),
+  );
+  const sort = opts.sort ?? 'effective';
+  filtered.sort((a, b) =>
+    sort === 'title' ? a.title.localeCompare(b.title, 'zh-CN') : sort === 'adopted' ? (b.adoptedOn ?? '').localeCompare(a.adoptedOn ?? '') : (b.effectiveOn ?? '').localeCompare(a.effectiveOn ?? ''),
+  );
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 100);
+  const page = Math.max(opts.page ?? 1, 1);
+  return { items: filtered.slice((page - 1) * pageSize, page * pageSize), total: filtered.length, page, pageSize, facets };
+}

@@ -1,0 +1,23 @@
+/// lib/search: full-text search over the articles of the published library. CJK text is indexed
+/// as overlapping character bigrams plus single characters, latin/digit runs as words, with a
+/// precomputed score per (token, article) so that a page of results is read from the front of
+/// one B-tree range instead of ranking every match. See README.md in this folder.
+export { tokenizeForIndex, analyzeText, foldText, indexedLength, type AnalyzedText } from './tokenize';
+export { queryTerms, type QueryTerm } from './queryTerms';
+export { findTermOccurrences, countTermOccurrences } from './findTermOccurrences';
+export { scoreToken, inverseDocumentFrequency, K1, B, TYPICAL_LENGTH, SCORE_SCALE } from './scoreToken';
+export { indexVersion, indexVersions, type IndexReport } from './indexVersion';
+export { unindexVersion } from './unindexVersion';
+export { pruneSearchIndex } from './pruneSearchIndex';
+export { searchArticles, searchArticlesSchema, regulationKinds, type SearchArticlesInput, type SearchHit, type SearchResult } from './searchArticles';
+export { MAX_QUERY_LENGTH, MAX_CANDIDATES, MAX_OFFSET } from './limits';
+export { groupHitsByRegulation, type RegulationHits } from './groupHitsByRegulation';
+export { makeSnippet, type Snippet } from './makeSnippet';
+export { likeScanSearch, type LikeScanHit } from './likeScanSearch';
+export { applySearchIndexChange } from './applySearchIndexChange';
+
+import { setSearchIndexer } from '@/lib/library/searchIndexHooks';
+import { applySearchIndexChange } from './applySearchIndexChange';
+
+// lib/library announces every change of a regulation's current version through this hook.
+setSearchIndexer(applySearchIndexChange);

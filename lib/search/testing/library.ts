@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '@/db/client';
+import { regulationArticles, regulations, regulationVersions } from '@/db/schema';
+
+const ARTICLE_LINE = /^第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/;
+
+/// The article texts of a Markdown regulation from the corpus (label stripped, 款 on separate
+/// lines), read from the project's seed copy or else from ../shared/corpus/dev. Tests only.
+export function corpusArticles(file: string): string[] {
+  const candidates = [path.resolve(process.cwd(), 'db/seed/regulations', file), path.resolve(process.cwd(), '../shared/corpus/dev', file)];
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new Error(`corpus file ${file} not found`);
+  const articles: string[] = [];
+  let current: string[] | null = null;
+  const flush = () => {
+    if (current) articles.push(current.join('\n'));
+    current = null;
+  };
+  for (const raw of readFileSync(found, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (ARTICLE_LINE.test(line)) {
+      flush();
+      current = [line.replace(ARTICLE_LINE, '')];
+    } else if (line.startsWith('#') || line.startsWith('<!--')) flush();
+    else if (current && line) current.push(line);
+  }
+  flush();
+  return articles;
+}
+
+/// Inserts a regulation (unless it exists) and one version of it with the given article texts,
+/// directly through drizzle; returns the version id and the article ids in order. Tests only.
+export function addRegulationVersion(
+  db: Db,
+  r: { id: string; title: string; kind?: 'local_regulation' | 'government_rule' | 'industry_norm'; region?: string; versionId?: string; seq?: number; articles: string[] },
+): { versionId: string; articleIds: number[] } {
+  const versionId = r.versionId ?? `${r.id}-v${r.seq ?? 1}`;
+  db.insert(regulations)
+    .values({ id: r.id, slug: r.id, title: r.title, kind: r.kind ?? 'local_regulation', region: r.region })
+    .onConflictDoNothing()
+    .run();
+  db.insert(regulationVersions)
+    .values({ id: versionId, regulationId: r.id, seq: r.seq ?? 1, change: 'original', title: r.title, infoLines: [], events: [], structure: {}, sourceText: '' })
+    .run();
+  const articleIds = r.articles.map(
+    (text, i) =>
+      db
+        .insert(regulationArticles)
+        .values({ versionId, regulationId: r.id, eid: `art_${i + 1}`, number: i + 1, position: i, text, textHash: String(i) })
+        .returning({ id: regulationArticles.id })
+        .get().id,
+  );
+  return { versionId, articleIds };
+}

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,6 +13,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     databasePath: string;
+    collabPort: number;
   }
 }
 
@@ -53,25 +54,32 @@ export default async function setup(project: TestProject) {
   await seedLibrary(db);
   db.$client.close();
   const port = await freePort();
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_PATH: databasePath, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const collabPort = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, COLLAB_PORT: String(collabPort), COLLAB_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
+  const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const collab: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'collab-server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
+  for (const child of [server, collab]) {
+    child.stdout!.on('data', (d: Buffer) => (output += d));
+    child.stderr!.on('data', (d: Buffer) => (output += d));
+  }
   const baseURL = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${baseURL}/api/v1/openapi.json`, 60_000);
+    await waitForHttp(`http://127.0.0.1:${collabPort}/health`, 30_000);
   } catch (e) {
     server.kill('SIGKILL');
+    collab.kill('SIGKILL');
     throw new Error(`${(e as Error).message}\n${output}`);
   }
   project.provide('baseURL', baseURL);
   project.provide('databasePath', databasePath);
+  project.provide('collabPort', collabPort);
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    for (const child of [server, collab]) {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
     if (process.env.E2E_SERVER_LOG) fs.writeFileSync(process.env.E2E_SERVER_LOG, output);
     fs.rmSync(dir, { recursive: true, force: true });
   };

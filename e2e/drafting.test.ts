@@ -74,6 +74,22 @@ describe('drafting together (journeys 1 and 2)', () => {
     expect(await editor(wang).innerText()).not.toContain('审阅人员不能改');
     expect(await zhao.getByRole('toolbar').count()).toBe(0);
 
+    // 赵 leaves a margin comment on 第二十条; it stays on that article when 王 adds one before it.
+    const commented = await articleWith(zhao, '').nth(19).locator('p').first().innerText();
+    await zhao.getByLabel('批注条文').selectOption({ label: '第二十条' });
+    await zhao.getByLabel('写下意见……').fill('建议写明补办期限。');
+    await zhao.getByRole('button', { name: '添加批注' }).click();
+    const thread = (page: Page) => page.locator('.thread', { hasText: '建议写明补办期限' });
+    await expect(thread(zhao).locator('.thread__anchor').innerText()).resolves.toBe('第二十条');
+    await thread(wang).waitFor({ timeout: 10_000 });
+    await articleWith(wang, '为了规范养犬行为').locator('p').first().click();
+    await wang.getByRole('button', { name: '新条' }).click();
+    await expect(thread(wang).locator('.thread__anchor').innerText()).resolves.toBe('第二十一条');
+    await expect(articleWith(wang, commented.slice(5, 20)).locator('.label--article').innerText()).resolves.toBe('第二十一条');
+    await thread(wang).getByLabel('回复……').fill('同意，已补充。');
+    await thread(wang).getByRole('button', { name: '回复' }).click();
+    await thread(zhao).getByText('同意，已补充。').waitFor({ timeout: 10_000 });
+
     await li.screenshot({ path: 'test-results/drafting-li.png' });
     for (const c of [wangCtx, liCtx, zhaoCtx]) await c.close();
   });

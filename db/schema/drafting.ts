@@ -96,3 +96,26 @@ export const collabTickets = sqliteTable('collab_tickets', {
 
 export type CollabTicket = typeof collabTickets.$inferSelect;
 export type NewCollabTicket = typeof collabTickets.$inferInsert;
+
+/// Internal comments of staff on a draft, anchored to an article by eid so they stay on it when
+/// articles are renumbered; threaded through `parentId` and resolvable.
+export const draftComments = sqliteTable(
+  'draft_comments',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    articleEid: text('article_eid').notNull(),
+    parentId: text('parent_id'),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('draft_comments_draft_idx').on(t.draftId, t.articleEid)],
+);
+
+export type DraftComment = typeof draftComments.$inferSelect;
+export type NewDraftComment = typeof draftComments.$inferInsert;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { createBillSchema } from '@/lib/drafting/schemas';
+import { newDraftCommentSchema } from '@/lib/drafting/draftComments';
 import type { Operation } from './operations';
+
+/// Body of the resolve call.
+export const resolveCommentSchema = z.object({ resolved: z.boolean() });
 
 export const draftingOperations = {
   createBill: {
@@ -41,5 +45,34 @@ export const draftingOperations = {
     status: 201,
     auth: 'session',
     errors: ['unauthenticated', 'not_found', 'cross_origin'],
+  },
+  listComments: {
+    method: 'get',
+    path: '/api/v1/drafts/{id}/comments',
+    summary: 'Staff comments on a draft, each anchored to an article eid',
+    tag: 'drafting',
+    response: z.object({ items: z.array(z.object({ id: z.string(), articleEid: z.string(), parentId: z.string().nullable(), authorName: z.string().nullable(), body: z.string(), resolved: z.boolean(), createdAt: z.string() })) }),
+    auth: 'session',
+    errors: ['unauthenticated', 'not_found'],
+  },
+  addComment: {
+    method: 'post',
+    path: '/api/v1/drafts/{id}/comments',
+    summary: 'Comment on an article of a draft (editors and reviewers), or reply to a thread',
+    tag: 'drafting',
+    body: newDraftCommentSchema,
+    status: 201,
+    auth: 'session',
+    errors: ['unauthenticated', 'forbidden', 'not_found', 'validation_failed', 'invalid_json', 'cross_origin'],
+  },
+  resolveComment: {
+    method: 'patch',
+    path: '/api/v1/drafts/{id}/comments/{cid}',
+    summary: 'Resolve or reopen a comment thread',
+    tag: 'drafting',
+    body: resolveCommentSchema,
+    status: 204,
+    auth: 'session',
+    errors: ['unauthenticated', 'forbidden', 'not_found', 'validation_failed', 'cross_origin'],
   },
 } satisfies Record<string, Operation>;

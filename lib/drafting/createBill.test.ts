@@ -87,3 +87,21 @@ describe('authorizeCollabConnection', () => {
     expect(() => createCollabTicket(people.chen, a.draftId, t.db)).toThrow('bill_not_found');
   });
 });
+
+describe('draft comments', () => {
+  it('lets editors and reviewers comment on an article, reply and resolve; outsiders cannot', async () => {
+    const { addDraftComment, listDraftComments, resolveDraftComment } = await import('./draftComments');
+    const { draftId } = createBill(people.wang, { title: '评论项目', kind: 'local_regulation', members: [{ email: 'zhao@x.cn', role: 'reviewer' }] }, t.db);
+    const root = addDraftComment(people.zhao, draftId, { articleEid: 'art_1', body: '建议明确适用范围。<script>x</script>' }, t.db);
+    addDraftComment(people.wang, draftId, { articleEid: 'ignored', parentId: root.id, body: '已修改。' }, t.db);
+    const list = listDraftComments(people.wang, draftId, t.db);
+    expect(list.map((c) => [c.articleEid, c.authorName, c.body])).toEqual([
+      ['art_1', 'zhao', '建议明确适用范围。<script>x</script>'],
+      ['art_1', 'wang', '已修改。'],
+    ]);
+    resolveDraftComment(people.zhao, draftId, root.id, true, t.db);
+    expect(listDraftComments(people.zhao, draftId, t.db)[0].resolved).toBe(true);
+    expect(() => addDraftComment(people.li, draftId, { articleEid: 'art_1', body: 'x' }, t.db)).toThrow('bill_not_found');
+    expect(() => addDraftComment(people.wang, draftId, { articleEid: 'art_1', body: '   ' }, t.db)).toThrow('comment_empty');
+  });
+});

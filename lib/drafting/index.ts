@@ -8,3 +8,4 @@ export { authorizeCollabConnection, collabCloseCodes, type CollabAccess } from '
 export { getDraftText } from './getDraftText';
 export { createCollabTicket } from './createCollabTicket';
 export { collabPublicUrl } from './collabPublicUrl';
+export { addDraftComment, listDraftComments, resolveDraftComment, newDraftCommentSchema, type DraftCommentView } from './draftComments';

@@ -25,6 +25,7 @@ import {
   type OutlineLine,
 } from '@/lib/editor';
 import { useT } from '@/app/_components/I18nProvider';
+import { CommentsMargin } from './CommentsMargin';
 
 type Peer = { clientId: number; name: string; color: string; article: string | null };
 type Status = 'connecting' | 'connected' | 'offline';
@@ -42,7 +43,7 @@ const isRemote = (tr: Transaction) => !!tr.getMeta(ySyncPluginKey)?.isChangeOrig
 /// The collaborative editor of a draft: y-prosemirror on the stock y-websocket client, numbering
 /// derived live, legal-structure commands on keys and a toolbar, presence of colleagues with the
 /// article each is in, and an outline with counts. Reviewers get the same view, read-only.
-export function DraftEditor({ draftId, collabUrl, user, readOnly }: { draftId: string; collabUrl: string; user: { id: string; name: string }; readOnly: boolean }) {
+export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment }: { draftId: string; collabUrl: string; user: { id: string; name: string }; readOnly: boolean; canComment: boolean }) {
   const t = useT();
   // The effect below must run once per draft, not on every render: read the translator via a ref.
   const tRef = useRef(t);
@@ -55,6 +56,7 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly }: { draftId: s
   const [outline, setOutline] = useState<OutlineLine[]>([]);
   const [counts, setCounts] = useState<{ articles: number; chapters: number; items: number } | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
+  const [currentArticle, setCurrentArticle] = useState<string | null>(null);
 
   useEffect(() => {
     const t = tRef.current;
@@ -106,6 +108,7 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly }: { draftId: s
         setCounts({ articles: numbering.counts.articles, chapters: numbering.counts.chapters, items: numbering.counts.items });
       }
       const art = articleAt(s.selection.$from);
+      setCurrentArticle(art?.node.attrs.eid ?? null);
       const current = provider.awareness.getLocalState()?.article ?? null;
       if (current !== (art?.node.attrs.eid ?? null)) provider.awareness.setLocalStateField('article', art?.node.attrs.eid ?? null);
     };
@@ -210,6 +213,7 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly }: { draftId: s
           </ol>
         </nav>
         <div ref={mount} className="draft-editor-mount" data-testid="draft-editor" />
+        <CommentsMargin draftId={draftId} articles={outline.filter((o) => o.kind === 'article').map((o) => ({ eid: o.eid, label: o.label }))} currentArticle={currentArticle} canComment={canComment} />
       </div>
     </div>
   );

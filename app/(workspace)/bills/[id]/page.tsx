@@ -54,7 +54,7 @@ export default async function BillPage({ params }: Props) {
           {canManage && <AddMemberForm billId={bill.id} />}
         </details>
       </header>
-      <DraftEditor draftId={bill.draftId} collabUrl={await collabUrl()} user={{ id: user.id, name: user.name }} readOnly={!canEdit} />
+      <DraftEditor draftId={bill.draftId} collabUrl={await collabUrl()} user={{ id: user.id, name: user.name }} readOnly={!canEdit} canComment={can(user, 'draft:comment', bill.resource)} />
     </div>
   );
 }

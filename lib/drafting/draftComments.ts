@@ -1,0 +1,65 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { draftComments, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit/recordAudit';
+import { can } from '@/lib/auth/can';
+import { parseInput } from '@/lib/auth/parseInput';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { getBillOfDraft } from './getBill';
+
+/// Body of a new staff comment: on an article (by eid), optionally replying to a thread.
+export const newDraftCommentSchema = z.object({
+  articleEid: z.string().min(1).max(120),
+  body: z.string().trim().min(1, { message: 'comment_empty' }).max(5000, { message: 'comment_too_long' }),
+  parentId: z.string().max(60).optional(),
+});
+
+/// A staff comment as the margin shows it.
+export type DraftCommentView = { id: string; articleEid: string; parentId: string | null; authorName: string | null; body: string; resolved: boolean; createdAt: string };
+
+function commentable(actor: CurrentUser | null, draftId: string, db: Db) {
+  const bill = getBillOfDraft(actor, draftId, db);
+  if (!can(actor, 'draft:comment', bill.resource)) throw new AppError('forbidden', 'forbidden');
+  return bill;
+}
+
+/// Every staff comment of a draft, oldest first (members only).
+export function listDraftComments(actor: CurrentUser | null, draftId: string, db: Db = getDatabase()): DraftCommentView[] {
+  getBillOfDraft(actor, draftId, db);
+  return db
+    .select({ c: draftComments, authorName: users.name })
+    .from(draftComments)
+    .leftJoin(users, eq(users.id, draftComments.authorId))
+    .where(eq(draftComments.draftId, draftId))
+    .orderBy(asc(draftComments.createdAt))
+    .all()
+    .map(({ c, authorName }) => ({ id: c.id, articleEid: c.articleEid, parentId: c.parentId, authorName, body: c.body, resolved: c.resolvedAt !== null, createdAt: c.createdAt.toISOString() }));
+}
+
+/// Adds a comment (editors and reviewers of the bill); a reply joins its thread's article.
+export function addDraftComment(actor: CurrentUser | null, draftId: string, input: unknown, db: Db = getDatabase()): DraftCommentView {
+  commentable(actor, draftId, db);
+  const data = parseInput(newDraftCommentSchema, input);
+  let articleEid = data.articleEid;
+  if (data.parentId) {
+    const parent = db.select().from(draftComments).where(and(eq(draftComments.id, data.parentId), eq(draftComments.draftId, draftId))).get();
+    if (!parent) throw new AppError('not_found', 'comment_not_found');
+    articleEid = parent.articleEid;
+  }
+  const row = { id: crypto.randomUUID(), draftId, articleEid, parentId: data.parentId ?? null, authorId: actor!.id, body: data.body, createdAt: new Date() };
+  db.insert(draftComments).values(row).run();
+  return { id: row.id, articleEid, parentId: row.parentId, authorName: actor!.name, body: row.body, resolved: false, createdAt: row.createdAt.toISOString() };
+}
+
+/// Resolves or reopens a thread (its root comment); audited.
+export function resolveDraftComment(actor: CurrentUser | null, draftId: string, commentId: string, resolved: boolean, db: Db = getDatabase()): void {
+  commentable(actor, draftId, db);
+  const row = db.select().from(draftComments).where(and(eq(draftComments.id, commentId), eq(draftComments.draftId, draftId))).get();
+  if (!row) throw new AppError('not_found', 'comment_not_found');
+  db.transaction((tx) => {
+    tx.update(draftComments).set({ resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? actor!.id : null }).where(eq(draftComments.id, commentId)).run();
+    recordAudit(tx, { actorId: actor!.id, action: resolved ? 'comment.resolve' : 'comment.reopen', targetType: 'draft_comment', targetId: commentId });
+  });
+}

@@ -86,3 +86,36 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/session', '/api/v1/me']));
   });
 });
+
+describe('bills and drafts API', () => {
+  it('opens a bill from pasted text, returns the draft as parse JSON and a collaboration ticket', async () => {
+    const cookie = await signInCookie('drafter@demo.lawbench');
+    const created = await fetch(url('/api/v1/bills'), {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: JSON.stringify({ title: '接口测试条例', kind: 'local_regulation', from: { text: '接口测试条例\n\n第一条 为了测试。\n\n第二条 依照本条例第一条办理。' }, members: [{ email: 'reviewer@demo.lawbench', role: 'reviewer' }] }),
+    });
+    expect(created.status).toBe(201);
+    const { id, draftId } = await created.json();
+    expect(id).toBeTruthy();
+    const draft = await (await fetch(url(`/api/v1/drafts/${draftId}`), { headers: { cookie } })).json();
+    expect(draft.counts.articles).toBe(2);
+    expect(draft.articles[1]).toMatchObject({ label: '第二条', eid: 'art_2' });
+    const ticket = await fetch(url(`/api/v1/drafts/${draftId}/collab-ticket`), { method: 'POST', headers: { cookie } });
+    expect(ticket.status).toBe(201);
+    const t = await ticket.json();
+    expect(t).toMatchObject({ room: draftId, access: 'write' });
+    expect(t.url).toMatch(/^ws:\/\//);
+    expect((await fetch(url('/api/v1/bills'), { headers: { cookie } }).then((r) => r.json())).items.map((b: { id: string }) => b.id)).toContain(id);
+
+    const reviewer = await signInCookie('reviewer@demo.lawbench');
+    expect((await (await fetch(url(`/api/v1/drafts/${draftId}/collab-ticket`), { method: 'POST', headers: { cookie: reviewer } })).json()).access).toBe('read');
+    const outsider = await signInCookie('drafter2@demo.lawbench');
+    expect((await fetch(url(`/api/v1/drafts/${draftId}`), { headers: { cookie: outsider } })).status).toBe(404);
+    const citizen = await signInCookie('citizen@demo.lawbench');
+    const refused = await fetch(url('/api/v1/bills'), { method: 'POST', headers: { ...json, cookie: citizen }, body: JSON.stringify({ title: '公众项目', kind: 'local_regulation' }) });
+    expect(refused.status).toBe(403);
+    const bad = await fetch(url('/api/v1/bills'), { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ title: '', kind: 'nope' }) });
+    expect(bad.status).toBe(422);
+  });
+});

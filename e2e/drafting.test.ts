@@ -136,6 +136,13 @@ describe('drafting together (journeys 1 and 2)', () => {
     await ctxB.setOffline(false);
     await articleWith(a, '离线时写的内容').waitFor({ timeout: 30_000 });
     await articleWith(b, '在线时写的内容').waitFor({ timeout: 30_000 });
+
+    // Undo takes back only one's own edits, not the colleague's.
+    await a.waitForTimeout(600);
+    await a.keyboard.press('Control+z');
+    await expect(editor(a).innerText()).resolves.not.toContain('在线时写的内容');
+    await expect(editor(a).innerText()).resolves.toContain('离线时写的内容');
+    await b.waitForFunction(() => !document.querySelector('.draft-editor')?.textContent?.includes('在线时写的内容'));
     for (const c of [ctxA, ctxB]) await c.close();
   });
 });

@@ -27,5 +27,7 @@ if (fs.existsSync(report)) {
 } else if (run.status !== 0) {
   failed = 1;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+fs.writeFileSync(path.resolve('test-results/summary.txt'), `${summary}\n`);
+console.log(summary);
 process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

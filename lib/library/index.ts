@@ -10,6 +10,5 @@ export { refreshCurrentVersion } from './refreshCurrentVersion';
 export { articlePlainText } from './articlePlainText';
 export { deriveMetadata, topicOf } from './deriveMetadata';
 export { todayInChina, isIsoDate, chineseDate } from './dates';
-export { setSearchIndexer } from './searchIndexHooks';
 export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
 export { buildAtomFeed } from './buildAtomFeed';

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { regulations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { articleLabel } from '@/lib/legal-text';
-import { searchArticles } from '@/lib/search';
+import { MAX_OFFSET as MAX_SEARCH_DEPTH, searchArticles } from '@/lib/search';
 import { findRegulation } from './getRegulation';
 import { listRegulations, type RegulationFilters } from './listRegulations';
 
@@ -24,8 +24,11 @@ export function searchLibrary(
   const regulationIds = filtered ? listRegulations({ status: opts.status, year: opts.year, topic: opts.topic, kind: opts.kind, pageSize: 100_000 }, db).items.map((r) => r.id) : undefined;
   const within = opts.within ? findRegulation(opts.within, db).id : undefined;
   if (regulationIds && regulationIds.length === 0) return { groups: [], hits: 0, total: 0, page, pageSize, hasMore: false };
-  // One extra hit tells whether there is a next page without counting every match.
-  const result = searchArticles(db, { q: opts.q, limit: pageSize + 1, offset: (page - 1) * pageSize, regulationIds, regulationId: within });
+  // One extra hit tells whether there is a next page without counting every match; search pages
+  // stop at the index's depth limit.
+  const offset = (page - 1) * pageSize;
+  if (offset >= MAX_SEARCH_DEPTH) return { groups: [], hits: 0, total: null, page, pageSize, hasMore: false };
+  const result = searchArticles(db, { q: opts.q, limit: Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset), offset, regulationIds, regulationId: within });
   const hits = result.hits.slice(0, pageSize);
   const titles = new Map(
     hits.length ? db.select({ id: regulations.id, slug: regulations.slug, title: regulations.title }).from(regulations).where(inArray(regulations.id, [...new Set(hits.map((h) => h.regulationId))])).all().map((r) => [r.id, r]) : [],

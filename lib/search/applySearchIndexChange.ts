@@ -3,9 +3,8 @@ import { indexVersion } from './indexVersion';
 import { searchStore, inSearchTransaction } from './searchStore';
 import { removeVersionPostings } from './unindexVersion';
 
-/// Moves the index from one version of a regulation to another in one transaction: the shape of
-/// lib/library's `SearchIndexer` hook, which calls it whenever a regulation's current version
-/// changes.
+/// Moves the index from one version of a regulation to another in one transaction; lib/library
+/// calls it whenever a regulation's current version changes.
 export function applySearchIndexChange(db: Db, change: { index?: string; unindex?: string }): void {
   const store = searchStore(db);
   inSearchTransaction(store, () => {

@@ -15,9 +15,3 @@ export { groupHitsByRegulation, type RegulationHits } from './groupHitsByRegulat
 export { makeSnippet, type Snippet } from './makeSnippet';
 export { likeScanSearch, type LikeScanHit } from './likeScanSearch';
 export { applySearchIndexChange } from './applySearchIndexChange';
-
-import { setSearchIndexer } from '@/lib/library/searchIndexHooks';
-import { applySearchIndexChange } from './applySearchIndexChange';
-
-// lib/library announces every change of a regulation's current version through this hook.
-setSearchIndexer(applySearchIndexChange);

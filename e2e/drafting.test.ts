@@ -42,8 +42,15 @@ describe('drafting together (journeys 1 and 2)', () => {
     await li.goto(billUrl);
     await synced(li);
 
-    // 王 inserts a new article after 第十二条 and types in it.
-    await articleWith(wang, '本市行政区域内禁止饲养烈性犬').locator('p').first().click();
+    // 王 inserts a new article after 第十二条 and types in it. The click must have put the cursor
+    // in that article (the margin's comment target follows the cursor) before the keys go in.
+    const target = articleWith(wang, '本市行政区域内禁止饲养烈性犬');
+    await expect
+      .poll(async () => {
+        await target.locator('p').first().click();
+        return wang.getByLabel('批注条文').inputValue();
+      }, { timeout: 15_000 })
+      .toBe(await target.getAttribute('data-eid'));
     await wang.keyboard.press('End');
     await wang.keyboard.press('Control+Enter');
     await wang.keyboard.type('新增条文测试');
@@ -136,13 +143,36 @@ describe('drafting together (journeys 1 and 2)', () => {
     await ctxB.setOffline(false);
     await articleWith(a, '离线时写的内容').waitFor({ timeout: 30_000 });
     await articleWith(b, '在线时写的内容').waitFor({ timeout: 30_000 });
+    for (const c of [ctxA, ctxB]) await c.close();
+  });
 
-    // Undo takes back only one's own edits, not the colleague's.
-    await a.waitForTimeout(600);
+  it("undoes only one's own edits, not a colleague's", async () => {
+    const ctxA = await newContext(browser);
+    const a = await ctxA.newPage();
+    await signInThroughForm(a, 'drafter@demo.lawbench');
+    await a.goto('/bills');
+    await a.getByLabel('项目名称（法规标题）').fill('撤销测试条例');
+    await a.getByRole('button', { name: '创建并打开草案' }).click();
+    await a.waitForURL(/\/bills\/[0-9a-f-]+$/);
+    await synced(a);
+    const ctxB = await newContext(browser);
+    const b = await ctxB.newPage();
+    await signInThroughForm(b, 'drafter@demo.lawbench');
+    await b.goto(new URL(a.url()).pathname);
+    await synced(b);
+    await articleWith(b, '').first().waitFor();
+    await editor(a).locator('section.article p').first().click();
+    await a.keyboard.type('甲乙丙');
+    await articleWith(b, '甲乙丙').waitFor();
+    await editor(b).locator('section.article p').first().click();
+    await b.keyboard.press('End');
+    await b.keyboard.type('丁戊');
+    await articleWith(a, '丁戊').waitFor();
     await a.keyboard.press('Control+z');
-    await expect(editor(a).innerText()).resolves.not.toContain('在线时写的内容');
-    await expect(editor(a).innerText()).resolves.toContain('离线时写的内容');
-    await b.waitForFunction(() => !document.querySelector('.draft-editor')?.textContent?.includes('在线时写的内容'));
+    await a.waitForFunction(() => !document.querySelector('.draft-editor')?.textContent?.includes('甲乙丙'));
+    await expect(editor(a).innerText()).resolves.toContain('丁戊');
+    await b.waitForFunction(() => !document.querySelector('.draft-editor')?.textContent?.includes('甲乙丙'));
+    await expect(editor(b).innerText()).resolves.toContain('丁戊');
     for (const c of [ctxA, ctxB]) await c.close();
   });
 });

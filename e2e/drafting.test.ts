@@ -11,6 +11,19 @@ afterAll(() => browser?.close());
 
 const editor = (page: Page) => page.locator('.draft-editor');
 const synced = (page: Page) => page.locator('[data-testid="draft-status"][data-synced="true"]').waitFor({ timeout: 20_000 });
+/// Signs in as 王 in a fresh context, opens a blank bill through the form and waits for sync.
+async function openBlankBill(title: string) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signInThroughForm(page, 'drafter@demo.lawbench');
+  await page.goto('/bills');
+  await page.getByLabel('项目名称（法规标题）').fill(title);
+  await page.getByRole('button', { name: '创建并打开草案' }).click();
+  await page.waitForURL(/\/bills\/[0-9a-f-]+$/);
+  await synced(page);
+  return { context, page, billUrl: new URL(page.url()).pathname };
+}
+
 /// The article element whose text contains `text`, as shown in an editor.
 const articleWith = (page: Page, text: string) => editor(page).locator('section.article', { hasText: text });
 
@@ -102,15 +115,7 @@ describe('drafting together (journeys 1 and 2)', () => {
   });
 
   it('keeps edits made offline and merges them when the connection returns', async () => {
-    const ctxA = await newContext(browser);
-    const a = await ctxA.newPage();
-    await signInThroughForm(a, 'drafter@demo.lawbench');
-    await a.goto('/bills');
-    await a.getByLabel('项目名称（法规标题）').fill('离线测试条例');
-    await a.getByRole('button', { name: '创建并打开草案' }).click();
-    await a.waitForURL(/\/bills\/[0-9a-f-]+$/);
-    await synced(a);
-    const billUrl = new URL(a.url()).pathname;
+    const { context: ctxA, page: a, billUrl } = await openBlankBill('离线测试条例');
 
     const ctxB = await newContext(browser);
     // B's connection to the collaboration server goes through a route we can cut, as a dropped
@@ -147,18 +152,11 @@ describe('drafting together (journeys 1 and 2)', () => {
   });
 
   it("undoes only one's own edits, not a colleague's", async () => {
-    const ctxA = await newContext(browser);
-    const a = await ctxA.newPage();
-    await signInThroughForm(a, 'drafter@demo.lawbench');
-    await a.goto('/bills');
-    await a.getByLabel('项目名称（法规标题）').fill('撤销测试条例');
-    await a.getByRole('button', { name: '创建并打开草案' }).click();
-    await a.waitForURL(/\/bills\/[0-9a-f-]+$/);
-    await synced(a);
+    const { context: ctxA, page: a, billUrl } = await openBlankBill('撤销测试条例');
     const ctxB = await newContext(browser);
     const b = await ctxB.newPage();
     await signInThroughForm(b, 'drafter@demo.lawbench');
-    await b.goto(new URL(a.url()).pathname);
+    await b.goto(billUrl);
     await synced(b);
     await articleWith(b, '').first().waitFor();
     await editor(a).locator('section.article p').first().click();

@@ -14,7 +14,7 @@ export type RegistryTiming = {
 /// Defaults for production: compaction is rare enough to stay out of the typing path.
 export const defaultRegistryTiming: RegistryTiming = { compactAfterUpdates: 500, compactAfterIdleMs: 30_000, unloadAfterMs: 30_000 };
 
-type Entry = { draft: SharedDraft; pendingRows: number; compactTimer?: NodeJS.Timeout; unloadTimer?: NodeJS.Timeout };
+type Entry = { draft: SharedDraft; pendingRows: number; retryAfter: number; compactTimer?: NodeJS.Timeout; unloadTimer?: NodeJS.Timeout };
 
 /// The open drafts of one server: loads a draft on its first connection, schedules compaction
 /// in the background, and unloads (compacting first) a draft idle with no clients.
@@ -31,13 +31,15 @@ export function createDraftRegistry(persistence: CollabPersistence, timing: Regi
       persistence.compact(draftId);
       entry.pendingRows = 0;
     } catch (error) {
-      // The rows stay and are merged next time; nothing is lost by waiting.
+      // The rows stay and are merged next time; nothing is lost by waiting, so back off rather
+      // than retry on every keystroke.
+      entry.retryAfter = Date.now() + timing.compactAfterIdleMs;
       log(`[collab] compaction of draft ${draftId} failed: ${String(error)}`);
     }
   };
 
   const scheduleCompaction = (entry: Entry) => {
-    if (entry.pendingRows >= timing.compactAfterUpdates) {
+    if (entry.pendingRows >= timing.compactAfterUpdates && Date.now() >= entry.retryAfter) {
       clearTimeout(entry.compactTimer);
       entry.compactTimer = setTimeout(() => compact(entry.draft.draftId), 0).unref();
     } else if (entry.compactTimer) {
@@ -67,6 +69,7 @@ export function createDraftRegistry(persistence: CollabPersistence, timing: Regi
       }
       const entry: Entry = {
         pendingRows: 0,
+        retryAfter: 0,
         draft: new SharedDraft(draftId, {
           storeUpdate: (update, connection) => persistence.storeUpdate(draftId, update, connection.user.id),
           afterUpdate: () => {

@@ -11,9 +11,11 @@ export const upgradeRequestSchema = z.object({
   room: z.string().min(1).max(200),
   ticket: z.string().max(200).nullable(),
   cookieHeader: z.string().max(16_384).nullable(),
+  origin: z.string().max(2_000).nullable(),
+  host: z.string().max(500).nullable(),
 });
 
-/// Reads room, ticket and cookie from an upgrade request; null when they are unusable.
+/// Reads room, ticket, cookie, Origin and Host from an upgrade request; null when they are unusable.
 export function readUpgradeRequest(req: http.IncomingMessage): z.infer<typeof upgradeRequestSchema> | null {
   let room = '';
   let ticket: string | null = null;
@@ -24,7 +26,7 @@ export function readUpgradeRequest(req: http.IncomingMessage): z.infer<typeof up
   } catch {
     return null;
   }
-  const parsed = upgradeRequestSchema.safeParse({ room, ticket, cookieHeader: req.headers.cookie ?? null });
+  const parsed = upgradeRequestSchema.safeParse({ room, ticket, cookieHeader: req.headers.cookie ?? null, origin: req.headers.origin ?? null, host: req.headers.host ?? null });
   return parsed.success ? parsed.data : null;
 }
 
@@ -33,7 +35,7 @@ export function readUpgradeRequest(req: http.IncomingMessage): z.infer<typeof up
 /// 44xx code and a short reason (browsers report a plain HTTP 401 as an opaque 1006).
 export function createUpgradeHandler(options: {
   wss: WebSocketServer;
-  authorize: (input: { room: string; ticket: string | null; cookieHeader: string | null }) => CollabAccess;
+  authorize: (input: { room: string; ticket: string | null; cookieHeader: string | null; origin: string | null; host: string | null }) => CollabAccess;
   onAuthorized: (socket: WebSocket, access: Extract<CollabAccess, { ok: true }>) => void;
   log?: (message: string) => void;
 }) {

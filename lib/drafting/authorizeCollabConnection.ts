@@ -16,11 +16,19 @@ export type CollabAccess =
   | { ok: true; user: CurrentUser; draftId: string; access: 'write' | 'read' }
   | { ok: false; code: (typeof collabCloseCodes)[keyof typeof collabCloseCodes]; reason: string };
 
+function sameHostname(origin: string, host: string | null): boolean {
+  try {
+    return !!host && new URL(origin).hostname === new URL(`http://${host}`).hostname;
+  } catch {
+    return false;
+  }
+}
+
 /// Decides, before any document data is exchanged, whether a socket for draft `room` may open:
 /// by ticket (which must be for this very draft) or by the session cookie; then bill membership
 /// decides — editors (drafters and admins) write, reviewers and admins outside the bill read.
 export function authorizeCollabConnection(
-  input: { room: string; ticket?: string | null; cookieHeader?: string | null },
+  input: { room: string; ticket?: string | null; cookieHeader?: string | null; origin?: string | null; host?: string | null },
   now: Date = new Date(),
   db: Db = getDatabase(),
 ): CollabAccess {
@@ -34,6 +42,9 @@ export function authorizeCollabConnection(
     user = { id: row.id, email: row.email, name: row.name, role: row.role };
     ticketDraft = redeemed.draftId;
   } else {
+    // A cookie rides along with any page's request: a browser page of another site must not be
+    // able to open a colleague's draft with it (the web app and this server share a host name).
+    if (input.origin && !sameHostname(input.origin, input.host ?? null)) return { ok: false, code: collabCloseCodes.forbidden, reason: 'cross-site origin' };
     user = validateSessionToken(readCookie(input.cookieHeader ?? null, sessionCookieName), now, db)?.user ?? null;
     if (!user) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'not signed in' };
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { insertUser } from '@/lib/auth/registerUser';
+import { createSession } from '@/lib/auth/createSession';
 import type { CurrentUser } from '@/lib/auth/roles';
 import { seedLibrary } from '@/lib/demo/seedLibrary';
 import { getRegulation } from '@/lib/library/getRegulation';
@@ -85,6 +86,9 @@ describe('authorizeCollabConnection', () => {
     const later = new Date(Date.now() + 11 * 60_000);
     expect(authorizeCollabConnection({ room: a.draftId, ticket: wang.ticket }, later, t.db)).toMatchObject({ ok: false, code: 4401 });
     expect(() => createCollabTicket(people.chen, a.draftId, t.db)).toThrow('bill_not_found');
+    const cookieHeader = `lawbench_session=${createSession(people.wang.id, new Date(), t.db).token}`;
+    expect(authorizeCollabConnection({ room: a.draftId, cookieHeader, origin: 'http://localhost:3000', host: 'localhost:1234' }, new Date(), t.db)).toMatchObject({ ok: true, access: 'write' });
+    expect(authorizeCollabConnection({ room: a.draftId, cookieHeader, origin: 'https://evil.example', host: 'localhost:1234' }, new Date(), t.db)).toMatchObject({ ok: false, code: 4403 });
   });
 });
 

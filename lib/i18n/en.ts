@@ -83,7 +83,7 @@ export const en: Record<MessageKey, string> = {
   'library.title': 'Library of regulations',
   'library.lead': "The city's local regulations, government rules and industry norms, searchable and citable article by article.",
   'library.searchLabel': 'Search the articles',
-  'library.searchPlaceholder': 'e.g. 养犬, 物业, 东营市养犬管理条例第十二条',
+  'library.searchPlaceholder': 'e.g. 养犬, 物业, 舟山市养犬管理条例第十二条',
   'library.searchSubmit': 'Search',
   'library.filters': 'Filters',
   'library.status': 'Status',

@@ -81,7 +81,7 @@ export const zhCN = {
   'library.title': '法规库',
   'library.lead': '本市现行有效的地方性法规、政府规章与行业规范，可按条检索、引用。',
   'library.searchLabel': '检索法规条文',
-  'library.searchPlaceholder': '例如：养犬、物业、东营市养犬管理条例第十二条',
+  'library.searchPlaceholder': '例如：养犬、物业、舟山市养犬管理条例第十二条',
   'library.searchSubmit': '检索',
   'library.filters': '筛选',
   'library.status': '效力状态',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { freshDatabase } from '@/db/testing';
@@ -6,22 +6,15 @@ import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
 import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
 import { encodeUpdate } from './protocol';
 import { sqlitePersistence } from './sqlitePersistence';
-import { maxMessageBytes, startCollabServer, type CollabServer } from './startCollabServer';
-import { connectTestClient, seedDraft, ticketFor, waitFor } from './testing';
+import { maxMessageBytes, startCollabServer } from './startCollabServer';
+import { connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor } from './testing';
 
-const { db, cleanup } = freshDatabase();
+const collab = useCollabServer();
+const { db } = collab;
 const draft = seedDraft(db, { editors: 3 });
-let server: CollabServer;
-beforeAll(async () => {
-  server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
 
 /// Opens an authorized raw socket, sends `frame` once the server greeted it, resolves with the close.
-async function sendRaw(frame: Uint8Array | string, port = server.port): Promise<{ code: number; reason: string }> {
+async function sendRaw(frame: Uint8Array | string, port = collab.server.port): Promise<{ code: number; reason: string }> {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/${draft.draftId}?ticket=${ticketFor(db, draft.draftId, draft.editors[2])}`);
   socket.on('error', () => {});
   socket.once('message', () => socket.send(frame));
@@ -30,8 +23,8 @@ async function sendRaw(frame: Uint8Array | string, port = server.port): Promise<
 
 /// Two stock clients on the draft, used to show that a bad socket leaves everyone else alone.
 async function bystanders() {
-  const a = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
-  const b = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
+  const a = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
+  const b = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
   await Promise.all([a.synced, b.synced]);
   return {
     async stillSync(word: string) {

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '@/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createSession } from '@/lib/auth/createSession';
 import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
-import { startCollabServer, type CollabServer } from './startCollabServer';
-import { closeOf, connectTestClient, seedDraft, ticketFor, waitFor } from './testing';
+import { closeOf, connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor } from './testing';
 
-const { db, cleanup } = freshDatabase();
+const collab = useCollabServer();
+const { db } = collab;
 const draft = seedDraft(db);
 const other = seedDraft(db);
-let server: CollabServer;
-let base: string;
-beforeAll(async () => {
-  server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
-  base = `ws://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
+const base = () => `ws://127.0.0.1:${collab.server.port}`;
 
 describe('createUpgradeHandler', () => {
   it('refuses a wrong ticket with 4401 after the handshake, before any document data', async () => {
-    expect(await closeOf(`${base}/${draft.draftId}?ticket=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`)).toEqual({
+    expect(await closeOf(`${base()}/${draft.draftId}?ticket=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`)).toEqual({
       code: collabCloseCodes.notAuthenticated,
       reason: 'invalid or expired ticket',
       frames: 0,
@@ -30,34 +20,34 @@ describe('createUpgradeHandler', () => {
 
   it('refuses an expired ticket with 4401', async () => {
     const ticket = ticketFor(db, draft.draftId, draft.editors[0], new Date(Date.now() - 60 * 60_000));
-    expect((await closeOf(`${base}/${draft.draftId}?ticket=${ticket}`)).code).toBe(collabCloseCodes.notAuthenticated);
+    expect((await closeOf(`${base()}/${draft.draftId}?ticket=${ticket}`)).code).toBe(collabCloseCodes.notAuthenticated);
   });
 
   it('refuses a socket with no credentials at all with 4401', async () => {
-    expect((await closeOf(`${base}/${draft.draftId}`)).code).toBe(collabCloseCodes.notAuthenticated);
+    expect((await closeOf(`${base()}/${draft.draftId}`)).code).toBe(collabCloseCodes.notAuthenticated);
   });
 
   it('refuses a ticket issued for another draft with 4403', async () => {
     const ticket = ticketFor(db, other.draftId, other.editors[0]);
-    expect(await closeOf(`${base}/${draft.draftId}?ticket=${ticket}`)).toMatchObject({ code: collabCloseCodes.forbidden, frames: 0 });
+    expect(await closeOf(`${base()}/${draft.draftId}?ticket=${ticket}`)).toMatchObject({ code: collabCloseCodes.forbidden, frames: 0 });
   });
 
   it('refuses a signed-in drafter who is not on the bill with 4403', async () => {
     const ticket = ticketFor(db, draft.draftId, draft.outsider);
-    expect((await closeOf(`${base}/${draft.draftId}?ticket=${ticket}`)).code).toBe(collabCloseCodes.forbidden);
+    expect((await closeOf(`${base()}/${draft.draftId}?ticket=${ticket}`)).code).toBe(collabCloseCodes.forbidden);
   });
 
   it('refuses a room that names no draft with 4404', async () => {
     const { token } = createSession(draft.editors[0].id, new Date(), db);
-    expect(await closeOf(`${base}/no-such-draft`, { cookie: `lawbench_session=${token}` })).toMatchObject({
+    expect(await closeOf(`${base()}/no-such-draft`, { cookie: `lawbench_session=${token}` })).toMatchObject({
       code: collabCloseCodes.noSuchDraft,
       frames: 0,
     });
-    expect((await closeOf(`${base}/`, { cookie: `lawbench_session=${token}` })).code).toBe(collabCloseCodes.noSuchDraft);
+    expect((await closeOf(`${base()}/`, { cookie: `lawbench_session=${token}` })).code).toBe(collabCloseCodes.noSuchDraft);
   });
 
   it('lets the stock client see the refusal code and stop reconnecting', async () => {
-    const client = connectTestClient(server.port, draft.draftId, { ticket: 'wrongwrongwrongwrongwrong' });
+    const client = connectTestClient(collab.server.port, draft.draftId, { ticket: 'wrongwrongwrongwrongwrong' });
     const closed = new Promise<{ code: number }>((resolve) => client.provider.on('closed', resolve));
     expect((await closed).code).toBe(collabCloseCodes.notAuthenticated);
     await new Promise((r) => setTimeout(r, 400));
@@ -67,8 +57,8 @@ describe('createUpgradeHandler', () => {
 
   it('accepts the session cookie instead of a ticket', async () => {
     const { token } = createSession(draft.editors[0].id, new Date(), db);
-    const a = connectTestClient(server.port, draft.draftId, { cookie: `lawbench_session=${token}` });
-    const b = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
+    const a = connectTestClient(collab.server.port, draft.draftId, { cookie: `lawbench_session=${token}` });
+    const b = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
     await Promise.all([a.synced, b.synced]);
     a.doc.getText('t').insert(0, '第一条');
     await waitFor(() => b.doc.getText('t').toString() === '第一条', 'the cookie client’s text');

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { and, count, eq } from 'drizzle-orm';
-import { freshDatabase } from '@/db/testing';
 import { draftUpdates } from '@/db/schema';
 import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
 import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
 import { encodeAwareness } from './protocol';
-import { startCollabServer, type CollabServer } from './startCollabServer';
-import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
+import { connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 
-const { db, cleanup } = freshDatabase();
-let server: CollabServer;
-beforeAll(async () => {
-  server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
+const collab = useCollabServer();
+const { db } = collab;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /// A draft whose stored text has deletions, so every client's sync step 2 carries a delete set.
@@ -40,7 +31,7 @@ describe('SharedDraft: read-only reviewers', () => {
   it('gives a reviewer the text and keeps it connected through the no-op sync of connect and reconnect', async () => {
     const draft = draftWithHistory();
     const ticket = ticketFor(db, draft.draftId, draft.reviewers[0]);
-    const reviewer = connectTestClient(server.port, draft.draftId, { ticket });
+    const reviewer = connectTestClient(collab.server.port, draft.draftId, { ticket });
     await reviewer.synced;
     expect(reviewer.doc.getText('t').toString()).toBe('第一条　为了规只管理，制定本条例。');
     reviewer.provider.disconnect();
@@ -54,8 +45,8 @@ describe('SharedDraft: read-only reviewers', () => {
 
   it('refuses a reviewer’s change: closed with 4403 "read-only", never relayed, never stored', async () => {
     const draft = draftWithHistory();
-    const editor = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
-    const reviewer = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.reviewers[0]) });
+    const editor = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
+    const reviewer = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.reviewers[0]) });
     await Promise.all([editor.synced, reviewer.synced]);
     editor.doc.getText('t').insert(0, '〔编者〕');
     await waitFor(() => reviewer.doc.getText('t').toString().startsWith('〔编者〕'), 'the editor’s text at the reviewer');
@@ -70,7 +61,7 @@ describe('SharedDraft: read-only reviewers', () => {
     warn.mockRestore();
 
     editor.doc.getText('t').insert(editor.doc.getText('t').length, '（完）');
-    const second = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
+    const second = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
     await second.synced;
     await waitFor(() => second.doc.getText('t').toString().endsWith('（完）'), 'the later edit');
     await sleep(100);
@@ -92,8 +83,8 @@ describe('SharedDraft: read-only reviewers', () => {
 describe('SharedDraft: presence', () => {
   async function pair() {
     const draft = draftWithHistory();
-    const a = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
-    const r = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.reviewers[0]) });
+    const a = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
+    const r = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.reviewers[0]) });
     await Promise.all([a.synced, r.synced]);
     return { draft, a, r };
   }
@@ -125,7 +116,7 @@ describe('SharedDraft: presence', () => {
     const { draft, a, r } = await pair();
     a.provider.awareness.setLocalStateField('user', { name: '起草人甲' });
     await waitFor(() => stateOf(r, a) !== undefined, 'the name');
-    const spoofer = new WebSocket(`ws://127.0.0.1:${server.port}/${draft.draftId}?ticket=${ticketFor(db, draft.draftId, draft.editors[1])}`);
+    const spoofer = new WebSocket(`ws://127.0.0.1:${collab.server.port}/${draft.draftId}?ticket=${ticketFor(db, draft.draftId, draft.editors[1])}`);
     await new Promise((resolve) => spoofer.on('open', resolve));
     const update = encoding.createEncoder();
     encoding.writeVarUint(update, 1);

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { freshDatabase } from '@/db/testing';
 import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
-import { startCollabServer, type CollabServer } from './startCollabServer';
-import { connectTestClient, seedDraft, ticketFor, waitFor } from './testing';
+import { startCollabServer } from './startCollabServer';
+import { connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor } from './testing';
 
-const { db, cleanup } = freshDatabase();
-let server: CollabServer;
-beforeAll(async () => {
-  server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
-});
-afterAll(async () => {
-  await server.close();
-  cleanup();
-});
+const collab = useCollabServer();
+const { db } = collab;
 
 describe('startCollabServer', () => {
   it('answers its health check on a real socket', async () => {
-    const res = await fetch(`http://127.0.0.1:${server.port}/health`);
+    const res = await fetch(`http://127.0.0.1:${collab.server.port}/health`);
     expect(await res.json()).toEqual({ ok: true, service: 'lawbench-collab' });
   });
 
@@ -25,7 +17,7 @@ describe('startCollabServer', () => {
     const initial = new Y.Doc();
     initial.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('chapter')]);
     const draft = seedDraft(db, { editors: 3, snapshot: Y.encodeStateAsUpdate(initial) });
-    const [a, b] = draft.editors.slice(0, 2).map((u) => connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, u) }));
+    const [a, b] = draft.editors.slice(0, 2).map((u) => connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, u) }));
     await Promise.all([a.synced, b.synced]);
     expect(a.doc.getXmlFragment('prosemirror').toString()).toBe('<chapter></chapter>');
     for (let i = 0; i < 20; i++) {
@@ -38,7 +30,7 @@ describe('startCollabServer', () => {
     await waitFor(() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length === 5, 'text');
     expect(a.doc.getArray('log').toJSON()).toEqual(b.doc.getArray('log').toJSON());
 
-    const c = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[2]) });
+    const c = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[2]) });
     await c.synced;
     await waitFor(() => c.doc.getArray('log').length === 40, 'late joiner');
     expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(a.doc));

@@ -1,8 +1,11 @@
+import { afterAll, beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { billMembers, bills, drafts, users } from '@/db/schema';
 import type { Db } from '@/db/client';
+import { freshDatabase } from '@/db/testing';
+import { startCollabServer, type CollabServer } from './startCollabServer';
 import type { CurrentUser, Role } from '@/lib/auth/roles';
 import { issueCollabTicket } from '@/lib/drafting/collabTicket';
 
@@ -108,4 +111,25 @@ export async function waitFor(check: () => boolean, what = 'condition', timeoutM
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/// For one test file: a fresh database and a collaboration server on a free loopback port,
+/// started before the file's tests and closed (the database removed) after them.
+export function useCollabServer(): { db: Db; readonly server: CollabServer } {
+  const { db, cleanup } = freshDatabase();
+  let server: CollabServer | undefined;
+  beforeAll(async () => {
+    server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {} });
+  });
+  afterAll(async () => {
+    await server?.close();
+    cleanup();
+  });
+  return {
+    db,
+    get server() {
+      if (!server) throw new Error('the collaboration server has not started');
+      return server;
+    },
+  };
 }

@@ -5,9 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { migrateDatabase, openDatabase, type Db } from '../db/client';
 import { indexVersion, indexVersions, likeScanSearch, searchArticles, unindexVersion } from '../lib/search';
+import { splitMarkdownArticles } from '../lib/search/testing/library';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus/dev');
-const ARTICLE_LINE = /^第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/;
 const KINDS = ['local_regulation', 'government_rule', 'industry_norm'] as const;
 const CITIES = (
   '北京天津上海重庆杭州宁波温州嘉兴湖州绍兴金华衢州舟山台州丽水合肥芜湖蚌埠淮南淮北铜陵安庆黄山滁州阜阳宿州六安亳州池州宣城福州' +
@@ -131,24 +131,10 @@ function readCorpus(): SourceDoc[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => {
-      const lines = readFileSync(path.join(CORPUS, f), 'utf8').split('\n');
-      const title = (lines.find((l) => l.startsWith('# ')) ?? '# 条例').slice(2).trim();
+      const text = readFileSync(path.join(CORPUS, f), 'utf8');
+      const title = (text.split('\n').find((l) => l.startsWith('# ')) ?? '# 条例').slice(2).trim();
       const city = /^(.{2,4}?[市省])/.exec(title)?.[1] ?? '';
-      const articles: string[] = [];
-      let current: string[] | null = null;
-      const flush = () => {
-        if (current && current.join('').trim()) articles.push(current.join('\n'));
-        current = null;
-      };
-      for (const raw of lines) {
-        const line = raw.trim();
-        if (ARTICLE_LINE.test(line)) {
-          flush();
-          current = [line.replace(ARTICLE_LINE, '')];
-        } else if (line.startsWith('#') || line.startsWith('<!--')) flush();
-        else if (current && line) current.push(line);
-      }
-      flush();
+      const articles = splitMarkdownArticles(text);
       return { city, topic: title.slice(city.length), articles };
     })
     .filter((d) => d.articles.length > 0);

@@ -5,19 +5,17 @@ import { regulationArticles, regulations, regulationVersions } from '@/db/schema
 
 const ARTICLE_LINE = /^第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/;
 
-/// The article texts of a Markdown regulation from the corpus (label stripped, 款 on separate
-/// lines), read from the project's seed copy or else from ../shared/corpus/dev. Tests only.
-export function corpusArticles(file: string): string[] {
-  const candidates = [path.resolve(process.cwd(), 'db/seed/regulations', file), path.resolve(process.cwd(), '../shared/corpus/dev', file)];
-  const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`corpus file ${file} not found`);
+/// The article texts of a corpus Markdown text: label stripped, 款 on separate lines, headings
+/// and the header left out. A quick line split for search fixtures and the search bench, which
+/// need plain article strings in bulk rather than structure.
+export function splitMarkdownArticles(markdown: string): string[] {
   const articles: string[] = [];
   let current: string[] | null = null;
   const flush = () => {
-    if (current) articles.push(current.join('\n'));
+    if (current && current.join('').trim()) articles.push(current.join('\n'));
     current = null;
   };
-  for (const raw of readFileSync(found, 'utf8').split('\n')) {
+  for (const raw of markdown.split('\n')) {
     const line = raw.trim();
     if (ARTICLE_LINE.test(line)) {
       flush();
@@ -27,6 +25,15 @@ export function corpusArticles(file: string): string[] {
   }
   flush();
   return articles;
+}
+
+/// The article texts of a corpus file, read from the project's seed copy or else from
+/// ../shared/corpus/dev. Tests only.
+export function corpusArticles(file: string): string[] {
+  const candidates = [path.resolve(process.cwd(), 'db/seed/regulations', file), path.resolve(process.cwd(), '../shared/corpus/dev', file)];
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new Error(`corpus file ${file} not found`);
+  return splitMarkdownArticles(readFileSync(found, 'utf8'));
 }
 
 /// Inserts a regulation (unless it exists) and one version of it with the given article texts,

@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
 import { chineseDate, isIsoDate, type VersionSummary } from '@/lib/library';
+export { regulationPath } from '@/lib/library';
 import type { MessageKey } from '@/lib/i18n';
 
 /// Runs a library lookup and turns "no such regulation / article" into the 404 page.
@@ -18,11 +19,6 @@ export function orNotFound<T>(fn: () => T): T {
 export function readAtParam(value: string | string[] | undefined): { at?: string; invalid: boolean } {
   if (typeof value !== 'string' || value === '') return { invalid: false };
   return isIsoDate(value) ? { at: value, invalid: false } : { invalid: true };
-}
-
-/// A slug as it appears in a path segment.
-export function regulationPath(slug: string): string {
-  return `/regulations/${encodeURIComponent(slug)}`;
 }
 
 /// How a version changed the text, as a catalogue key.

@@ -1,5 +1,6 @@
 import { escapeHtml } from '@/lib/legal-text';
 import { listRecentChanges } from './listRecentChanges';
+import { regulationPath } from './regulationPaths';
 import { getDatabase, type Db } from '@/db/client';
 
 const changeWords = { original: '公布', amendment: '修正', revision: '修订' } as const;
@@ -10,7 +11,7 @@ export function buildAtomFeed(opts: { baseUrl: string; title: string }, db: Db =
   const updated = (entries[0]?.createdAt ?? new Date(0)).toISOString();
   const x = escapeHtml;
   const items = entries.map((e) => {
-    const url = `${opts.baseUrl}/regulations/${encodeURIComponent(e.slug)}${e.effectiveOn ? `?at=${e.effectiveOn}` : ''}`;
+    const url = `${opts.baseUrl}${regulationPath(e.slug)}${e.effectiveOn ? `?at=${e.effectiveOn}` : ''}`;
     return [
       '  <entry>',
       `    <id>urn:lawbench:regulation:${x(e.regulationId)}:v${e.seq}</id>`,

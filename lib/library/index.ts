@@ -12,3 +12,4 @@ export { deriveMetadata, topicOf } from './deriveMetadata';
 export { todayInChina, isIsoDate, chineseDate } from './dates';
 export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
 export { buildAtomFeed } from './buildAtomFeed';
+export { regulationPath, articlePath, parseArticleParam } from './regulationPaths';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { findRegulation, listRegulations, resolveCitationQuery, searchLibrary } from '@/lib/library';
+import { articlePath, findRegulation, listRegulations, resolveCitationQuery, searchLibrary } from '@/lib/library';
 import { isAppError } from '@/lib/errors';
 import { describeError, translator } from '@/lib/i18n';
 import { Highlighted } from '@/app/_components/Highlighted';
@@ -25,7 +25,7 @@ export default async function LibraryPage({ searchParams }: Props) {
   const query: LibraryQuery = libraryQuerySchema.parse(raw);
   if (query.q && !query.in) {
     const cited = resolveCitationQuery(query.q);
-    if (cited) redirect(`${regulationPath(cited.slug)}/articles/${cited.sub ? `${cited.article}-${cited.sub}` : cited.article}`);
+    if (cited) redirect(articlePath(cited.slug, { number: cited.article, sub: cited.sub }));
   }
   const list = listRegulations({ ...query, pageSize: 20 });
   let within: { title: string; slug: string } | null = null;
@@ -153,7 +153,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               <ol className="result-hits">
                 {g.hits.map((h) => (
                   <li key={h.eid}>
-                    <Link href={`${regulationPath(g.slug)}/articles/${h.sub ? `${h.number}-${h.sub}` : h.number}`} className="result-hit">
+                    <Link href={articlePath(g.slug, h)} className="result-hit">
                       <span className="result-hit__label">{h.label}</span>
                       <span className="result-hit__snippet" lang="zh-CN">
                         <Highlighted text={h.snippet} ranges={h.highlights} />

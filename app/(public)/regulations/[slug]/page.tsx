@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getRegulation } from '@/lib/library';
+import { articlePath, getRegulation } from '@/lib/library';
 import { translator } from '@/lib/i18n';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteText, headingAnchor } from '@/app/_components/StatuteText';
@@ -63,7 +63,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           <StatuteText
             text={data.text}
             citationTitle={data.regulation.title}
-            articleHref={(a) => `${base}/articles/${a.sub ? `${a.number}-${a.sub}` : a.number}${query}`}
+            articleHref={(a) => `${articlePath(data.regulation.slug, a)}${query}`}
             labels={{ copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed'), link: t('reg.articleLink') }}
           />
         </div>

@@ -1,9 +1,7 @@
 import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
-import { listRegulations, resolveCitationQuery, searchLibrary } from '@/lib/library';
+import { articlePath, listRegulations, regulationPath, resolveCitationQuery, searchLibrary } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
-
-const link = (slug: string, n?: number) => `/regulations/${encodeURIComponent(slug)}${n ? `/articles/${n}` : ''}`;
 
 /// The library: a filtered list, or with `q` ranked article hits grouped by regulation.
 export function GET(request: Request) {
@@ -17,8 +15,8 @@ export function GET(request: Request) {
         page: found.page,
         pageSize: found.pageSize,
         hasMore: found.hasMore,
-        ...(cited ? { citation: { slug: cited.slug, article: cited.article, url: link(cited.slug, cited.article) } } : {}),
-        results: found.groups.map((g) => ({ ...g, hits: g.hits.map((h) => ({ ...h, url: link(g.slug, h.number) })) })),
+        ...(cited ? { citation: { slug: cited.slug, article: cited.article, url: articlePath(cited.slug, { number: cited.article, sub: cited.sub }) } } : {}),
+        results: found.groups.map((g) => ({ ...g, hits: g.hits.map((h) => ({ ...h, url: articlePath(g.slug, h) })) })),
       });
     }
     const list = listRegulations(query);
@@ -26,7 +24,7 @@ export function GET(request: Request) {
       total: list.total,
       page: list.page,
       pageSize: list.pageSize,
-      items: list.items.map((r) => ({ id: r.id, slug: r.slug, title: r.title, kind: r.kind, status: r.status, amended: r.amended, topic: r.topic, region: r.region, adoptedOn: r.adoptedOn, effectiveOn: r.effectiveOn, versions: r.versions, url: link(r.slug) })),
+      items: list.items.map((r) => ({ id: r.id, slug: r.slug, title: r.title, kind: r.kind, status: r.status, amended: r.amended, topic: r.topic, region: r.region, adoptedOn: r.adoptedOn, effectiveOn: r.effectiveOn, versions: r.versions, url: regulationPath(r.slug) })),
     });
   });
 }

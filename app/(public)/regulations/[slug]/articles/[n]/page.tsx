@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getArticle } from '@/lib/library';
+import { articlePath, getArticle, parseArticleParam } from '@/lib/library';
 import { translator } from '@/lib/i18n';
 import { CopyCitationButton } from '@/app/_components/CopyCitationButton';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
@@ -13,15 +13,9 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string; n: string }>; searchParams: Promise<{ at?: string }> };
 
-/// `12` or `12-1` (第十二条之一).
-function readArticleNumber(n: string): { number: number; sub?: number } | null {
-  const m = /^(\d{1,6})(?:-(\d{1,3}))?$/.exec(n);
-  return m ? { number: Number(m[1]), sub: m[2] ? Number(m[2]) : undefined } : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, n } = await params;
-  const num = readArticleNumber(n);
+  const num = parseArticleParam(n);
   if (!num) return {};
   try {
     return { title: getArticle(decodeURIComponent(slug), num.number, { sub: num.sub }).citation };
@@ -33,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug: raw, n }, sp, { locale }] = await Promise.all([params, searchParams, pageTranslator()]);
   const t = translator(locale);
-  const num = readArticleNumber(n);
+  const num = parseArticleParam(n);
   if (!num) notFound();
   const { at, invalid } = readAtParam(sp.at);
   const data = orNotFound(() => getArticle(decodeURIComponent(raw), num.number, { at, sub: num.sub }));
@@ -42,7 +36,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const labels = { copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed') };
   return (
     <div className="page page--wide reg-page reg-page--article">
-      <RegulationHeader data={data} locale={locale} basePath={`${base}/articles/${n}`} invalidDate={invalid} />
+      <RegulationHeader data={data} locale={locale} basePath={articlePath(data.regulation.slug, data.article)} invalidDate={invalid} />
       <section className="article-focus" aria-label={data.citation}>
         {data.chapterHeading && <p className="article-focus__chapter">{data.chapterHeading}</p>}
         <div className="statute" lang="zh-CN">
@@ -53,9 +47,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <CopyCitationButton citation={data.citation} labels={labels} prominent />
         </div>
         <nav className="article-nav" aria-label={t('reg.toc')}>
-          {data.previous !== null ? <Link href={`${base}/articles/${data.previous}${query}`}>← {t('reg.prevArticle')}</Link> : <span />}
+          {data.previous !== null ? <Link href={`${articlePath(data.regulation.slug, { number: data.previous })}${query}`}>← {t('reg.prevArticle')}</Link> : <span />}
           <Link href={`${base}${query}#${articleAnchor(data.article)}`}>{t('reg.fullText')}</Link>
-          {data.next !== null ? <Link href={`${base}/articles/${data.next}${query}`}>{t('reg.nextArticle')} →</Link> : <span />}
+          {data.next !== null ? <Link href={`${articlePath(data.regulation.slug, { number: data.next })}${query}`}>{t('reg.nextArticle')} →</Link> : <span />}
         </nav>
       </section>
     </div>

@@ -1,6 +1,6 @@
 import { atQuery, handleApi, jsonResponse, readQuery } from '@/lib/api';
 import { AppError } from '@/lib/errors';
-import { getArticle } from '@/lib/library';
+import { getArticle, parseArticleParam } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,9 +9,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id, n } = await params;
   return handleApi(request, () => {
     const { at } = readQuery(request, atQuery);
-    const m = /^(\d{1,6})(?:-(\d{1,3}))?$/.exec(n);
-    if (!m) throw new AppError('not_found', 'article_not_found');
-    const { article, citation, regulation, version, at: date, previous, next } = getArticle(decodeURIComponent(id), Number(m[1]), { at, sub: m[2] ? Number(m[2]) : undefined });
+    const num = parseArticleParam(n);
+    if (!num) throw new AppError('not_found', 'article_not_found');
+    const { article, citation, regulation, version, at: date, previous, next } = getArticle(decodeURIComponent(id), num.number, { at, sub: num.sub });
     return jsonResponse({ article, citation, regulation, version, at: date, previous, next });
   });
 }

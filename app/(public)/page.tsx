@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { can, isWorkspaceRole } from '@/lib/auth';
-import { StatuteArticle } from '@/app/_components/StatuteArticle';
+import { StatuteArticleBody } from '@/app/_components/StatuteText';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 import { sampleArticle } from './sampleArticle';
 
@@ -71,7 +71,7 @@ export default async function HomePage() {
         <h2 id="sample-title">{t('home.sampleTitle')}</h2>
         <div className="statute" lang="zh-CN">
           <p className="statute-source">{sampleArticle.source}</p>
-          <StatuteArticle {...sampleArticle.article} />
+          <StatuteArticleBody article={sampleArticle.article} />
         </div>
       </section>
     </div>

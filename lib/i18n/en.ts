@@ -24,9 +24,9 @@ export const en: Record<MessageKey, string> = {
   'home.lead':
     "The city's legislative affairs commission and legal-affairs office draft local regulations and rules here together, version them article by article, consult the public, move each bill through its stages, and publish the adopted texts to a library the public and legal-aid volunteers search and cite.",
   'home.forStaff': 'Legislative staff',
-  'home.forStaffText': 'Co-edit a draft at the same time; numbering is derived, never typed; every change to every article is on record, with comparison tables and amendment decisions in one click.',
+  'home.forStaffText': 'Co-edit a draft at the same time; numbering is derived, never typed, and cross-references follow renumbering; reviewers comment in the margin, and every article keeps its identity.',
   'home.forPublic': 'The public',
-  'home.forPublicText': 'Read a draft under consultation on your phone, comment on a specific article, and see how your comment was handled.',
+  'home.forPublicText': 'Read the regulations in force on your phone, see the text in force on a given date, and cite any article.',
   'home.forVolunteers': 'Legal-aid volunteers',
   'home.forVolunteersText': 'Search regulations in force with two-character queries, see the text in force on a date, and copy the standard citation.',
   'home.stagesTitle': 'Legislative stages',

@@ -22,9 +22,9 @@ export const zhCN = {
   'home.lead':
     '设区的市人大常委会法工委与政府司法局在这里共同起草地方性法规和规章，按条管理版本，公开征求意见，推进审议程序，并将通过的文本公布到法规库，供公众与法律援助志愿者检索引用。',
   'home.forStaff': '立法工作人员',
-  'home.forStaffText': '多人同时起草，条文编号自动生成；每一条的修改有据可查，一键生成修改对照表与修改决定。',
+  'home.forStaffText': '多人同时起草，条文编号自动生成，条文引用随编号更新；审阅人员在页边批注，每一条都保留其标识。',
   'home.forPublic': '社会公众',
-  'home.forPublicText': '在手机上阅读征求意见稿，对具体条文提出意见，并查看意见的采纳情况。',
+  'home.forPublicText': '在手机上阅读现行有效的法规，查看某一日期施行的文本，按条引用。',
   'home.forVolunteers': '法律援助志愿者',
   'home.forVolunteersText': '按两个字也能检索现行有效的法规，查看某一日期施行的文本，复制标准引用。',
   'home.stagesTitle': '立法程序',

@@ -1,7 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-
-const sessionCookie = 'lawbench_session';
-const thirtyDays = 30 * 24 * 60 * 60;
+import { sessionCookieName, sessionLifetimeMs } from '@/lib/auth/sessionToken';
 
 /// Runs before every page: tells the layout which path is shown (for navigation and the language
 /// switch) and, on page loads, pushes the session cookie's expiry forward so it follows the
@@ -10,13 +8,13 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-lawbench-path', request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
-  const token = request.cookies.get(sessionCookie)?.value;
+  const token = request.cookies.get(sessionCookieName)?.value;
   if (request.method === 'GET' && token) {
-    response.cookies.set(sessionCookie, token, {
+    response.cookies.set(sessionCookieName, token, {
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
-      maxAge: thirtyDays,
+      maxAge: sessionLifetimeMs / 1000,
       secure: request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:',
     });
   }

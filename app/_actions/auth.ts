@@ -4,15 +4,11 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { invalidateSession, isWorkspaceRole, registerUser, sessionCookieName, sessionCookieOptions, signIn, createSession } from '@/lib/auth';
 import { localeCookieName } from '@/lib/i18n';
+import { clientAddress } from '@/lib/api';
 import { assertSameOrigin, formError, requestIsHttps } from '@/app/_lib/actionGuard';
 import { safeReturnPath, type FormState } from '@/app/_lib/formState';
 import { currentLocale } from '@/app/_lib/session';
 import { headers } from 'next/headers';
-
-async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-}
 
 async function setSessionCookie(token: string, expiresAt: Date) {
   (await cookies()).set(sessionCookieName, token, sessionCookieOptions(await requestIsHttps(), expiresAt));
@@ -25,7 +21,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   let destination: string;
   try {
     await assertSameOrigin();
-    const { user, token, expiresAt } = await signIn({ email, password: String(form.get('password') ?? ''), ip: await clientIp() });
+    const { user, token, expiresAt } = await signIn({ email, password: String(form.get('password') ?? ''), ip: clientAddress(await headers()) });
     await setSessionCookie(token, expiresAt);
     destination = safeReturnPath(form.get('next'), isWorkspaceRole(user.role) ? '/workspace' : '/');
   } catch (e) {

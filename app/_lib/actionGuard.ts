@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { isHttpsRequest, isSameOriginRequest } from '@/lib/auth';
+import { isSameOriginRequest } from '@/lib/auth';
 import { AppError, isAppError } from '@/lib/errors';
 import { describeError, errorMessage, type Locale } from '@/lib/i18n';
 import type { FormState } from './formState';
@@ -12,8 +12,7 @@ export async function assertSameOrigin(): Promise<void> {
 
 /// True when the current request arrived over HTTPS, so cookies must be Secure.
 export async function requestIsHttps(): Promise<boolean> {
-  const h = await headers();
-  return isHttpsRequest(h.get('x-forwarded-proto') === 'https' ? 'https:' : 'http:', h);
+  return (await headers()).get('x-forwarded-proto') === 'https';
 }
 
 /// Turns a failure into a form message in the user's language; unexpected failures are logged.

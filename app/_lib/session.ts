@@ -2,7 +2,8 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
 import { can, sessionCookieName, validateSessionToken, type Action, type CurrentUser } from '@/lib/auth';
-import { localeCookieName, resolveLocale, translator, type Locale } from '@/lib/i18n';
+import { translator, type Locale } from '@/lib/i18n';
+import { requestLocale } from '@/lib/api';
 
 /// The signed-in user of the current request, or null.
 export async function currentUser(): Promise<CurrentUser | null> {
@@ -12,8 +13,7 @@ export async function currentUser(): Promise<CurrentUser | null> {
 
 /// The interface language of the current request.
 export async function currentLocale(): Promise<Locale> {
-  const [c, h] = await Promise.all([cookies(), headers()]);
-  return resolveLocale(c.get(localeCookieName)?.value, h.get('accept-language'));
+  return requestLocale(await headers());
 }
 
 /// The translator for the current request.

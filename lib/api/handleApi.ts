@@ -1,17 +1,15 @@
 import { isSameOriginRequest } from '@/lib/auth/checkOrigin';
 import { AppError } from '@/lib/errors';
-import { resolveLocale } from '@/lib/i18n';
-import { readCookie } from './cookies';
 import { errorResponse } from './errorResponse';
-import { requestContext, type RequestContext } from './requestContext';
-import { localeCookieName } from '@/lib/i18n';
+import { requestContext, requestLocale, type RequestContext } from './requestContext';
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /// Runs an API handler: refuses cross-site mutations, resolves the caller, and turns every
 /// failure into the JSON error envelope (never a stack trace).
 export async function handleApi(request: Request, handler: (ctx: RequestContext) => Promise<Response> | Response): Promise<Response> {
-  const fallbackLocale = resolveLocale(readCookie(request.headers.get('cookie'), localeCookieName), request.headers.get('accept-language'));
+  // Known before the caller is: a refusal of the request itself is still in the user's language.
+  const fallbackLocale = requestLocale(request.headers);
   try {
     if (mutating.has(request.method) && !isSameOriginRequest(request.headers)) throw new AppError('cross_origin', 'cross_origin');
     const ctx = requestContext(request);

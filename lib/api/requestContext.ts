@@ -14,17 +14,28 @@ export type RequestContext = {
   ip: string | null;
 };
 
+type HeaderReader = { get(name: string): string | null };
+
+/// The address a request came from, as the proxy in front reports it (for sign-in throttling).
+export function clientAddress(headers: HeaderReader): string | null {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
+}
+
+/// The interface language of a request: the remembered choice, else the browser's preference.
+export function requestLocale(headers: HeaderReader): Locale {
+  return resolveLocale(readCookie(headers.get('cookie'), localeCookieName), headers.get('accept-language'));
+}
+
 /// Derives the caller (from the session cookie), language, scheme and address of a request.
 export function requestContext(request: Request): RequestContext {
   const cookie = request.headers.get('cookie');
   const token = readCookie(cookie, sessionCookieName);
   const session = token ? validateSessionToken(token) : null;
-  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
   return {
     user: session?.user ?? null,
     token,
-    locale: resolveLocale(readCookie(cookie, localeCookieName), request.headers.get('accept-language')),
+    locale: requestLocale(request.headers),
     secure: isHttpsRequest(request.url, request.headers),
-    ip,
+    ip: clientAddress(request.headers),
   };
 }

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/recordAudit';
 import { can } from '@/lib/auth/can';
 import type { CurrentUser } from '@/lib/auth/roles';
+import { normalizeEmail } from '@/lib/auth/signIn';
 import { AppError } from '@/lib/errors';
 import { billResource } from './getBill';
 
@@ -12,7 +13,7 @@ import { billResource } from './getBill';
 /// last editor cannot be removed.
 export function setBillMember(actor: CurrentUser | null, billId: string, email: string, role: 'editor' | 'reviewer' | null, db: Db = getDatabase()): void {
   if (!can(actor, 'bill:manage', billResource(db, billId))) throw new AppError('forbidden', 'forbidden');
-  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const user = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   if (!user) throw new AppError('validation_failed', 'member_not_found');
   if (!['admin', 'drafter', 'reviewer'].includes(user.role)) throw new AppError('validation_failed', 'member_not_staff');
   const effective = role === 'editor' && user.role === 'reviewer' ? 'reviewer' : role;

@@ -18,5 +18,6 @@ export type RegulationStatus = 'in_force' | 'not_yet_effective' | 'repealed';
 export function regulationStatus(versions: DatedVersion[], repealedOn: string | null, date: string): { status: RegulationStatus; amended: boolean } {
   const current = versionInForce(versions, date);
   const status: RegulationStatus = repealedOn && repealedOn <= date ? 'repealed' : current ? 'in_force' : 'not_yet_effective';
-  return { status, amended: current ? versions.some((v) => v.seq < current.seq) || current.seq > 1 : false };
+  // Versions are numbered 1, 2, … on import, so any text after the first has been amended.
+  return { status, amended: current ? current.seq > 1 : false };
 }

@@ -14,8 +14,6 @@ export const regulations = sqliteTable(
     enactingBody: text('enacting_body'),
     approvingBody: text('approving_body'),
     repealedOn: text('repealed_on'),
-    /// The version in force today (kept up to date on import); the one search indexes.
-    currentVersionId: text('current_version_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),

@@ -15,3 +15,4 @@ export { groupHitsByRegulation, type RegulationHits } from './groupHitsByRegulat
 export { makeSnippet, type Snippet } from './makeSnippet';
 export { likeScanSearch, type LikeScanHit } from './likeScanSearch';
 export { applySearchIndexChange } from './applySearchIndexChange';
+export { indexedVersionsOf } from './indexedVersionsOf';

@@ -1,0 +1,1 @@
+ALTER TABLE `regulations` DROP COLUMN `current_version_id`;

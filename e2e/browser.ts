@@ -1,12 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium';
 import { inject } from 'vitest';
 
 /// The system Chromium with the flags this sandbox needs (no downloads, no background traffic).
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /// The URL of the app under test.

@@ -83,7 +83,7 @@ describe('languages and errors', () => {
     await context.close();
   });
 
-  it('sets legal text in a CJK serif face', async () => {
+  it('declares a CJK serif font stack for legal text', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto('/');

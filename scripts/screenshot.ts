@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 
 // Screenshots of pages of a running Lawbench, for the README and for looking at what we build:
 //   tsx scripts/screenshot.ts http://localhost:3000 out-dir [email] path[@width] …
@@ -7,10 +7,7 @@ if (!base || !outDir || paths.length === 0) {
   console.error('usage: tsx scripts/screenshot.ts BASE_URL OUT_DIR EMAIL|- PATH[@WIDTH]…');
   process.exit(1);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ baseURL: base, locale: 'zh-CN' });
   if (email !== '-') {

@@ -85,3 +85,33 @@ describe('lawbench --help', () => {
     expect(stdout).toContain('parse FILE [--format json|md|txt|html]');
   });
 });
+
+describe('lawbench diff', () => {
+  const pair = (f: string) => path.join(corpus, 'revisions/dev-03-bj-audit', f);
+
+  it('prints the article-level comparison as the diff JSON', () => {
+    const { code, stdout, stderr } = lawbench('diff', pair('old.md'), pair('new.md'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.summary).toEqual({ unchanged: 2, renumbered: 7, modified: 25, added: 3, deleted: 10, moved: 0 });
+    expect(json.articles.find((a: { old: number }) => a.old === 44)).toMatchObject({ change: 'renumbered', new: 37, oldLabel: '第四十四条', newLabel: '第三十七条' });
+    expect(json.articles.find((a: { old: number }) => a.old === 42).tokens).toContainEqual({ op: 'delete', text: '行政' });
+  });
+
+  it('prints the 修改决定 with --format decision', () => {
+    const { code, stdout } = lawbench('diff', pair('old.md'), pair('new.md'), '--format', 'decision');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual(['关于修改《北京市审计条例》的决定', '', '对《北京市审计条例》作如下修改：']);
+    expect(lines).toContain('八、删去第九条。');
+    expect(lines.at(-1)).toBe('此外，对条文顺序作相应调整。');
+  });
+
+  it('fails with a message for a missing file or a file without articles', () => {
+    expect(lawbench('diff', pair('old.md'))).toMatchObject({ code: 1, stderr: expect.stringContaining('missing NEW') });
+    expect(lawbench('diff', pair('old.md'), 'nope.md')).toMatchObject({ code: 1, stderr: 'lawbench diff: file not found: nope.md\n' });
+    const prose = scratchFile('prose.md', '# 一篇文章\n\n这里没有条文。\n');
+    expect(lawbench('diff', pair('old.md'), prose)).toMatchObject({ code: 1, stderr: expect.stringContaining('no articles found') });
+  });
+});

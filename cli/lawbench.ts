@@ -19,6 +19,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'import regulations into the published library (DATABASE_PATH)',
     load: () => import('./commands/import'),
   },
+  diff: {
+    usage: 'diff OLD NEW [--format json|decision] [--by-eid]',
+    summary: 'compare two regulation files article by article (diff JSON, or the 修改决定)',
+    load: () => import('./commands/diff'),
+  },
 };
 
 /// The usage text printed by `--help` and after an unknown command.

@@ -23,3 +23,12 @@ export {
 export {
   findCitations, formatCitation, parseCitation, type CitationRef, type CitationRelative, type FoundCitation,
 } from './citation';
+export { articleText, paragraphTexts } from './articleText';
+export type {
+  AmendmentDecision, ArticleChange, ArticleComparison, ArticleSide, ComparisonSummary, DiffToken, TextComparison,
+} from './comparison';
+export { sideBySide, tableRows, type MarkedRun, type MarkedSide } from './sideBySide';
+export { compareTexts, type ComparableText } from './compareTexts';
+export { articleHeadingPath } from './headingPath';
+export { wordDiff, keptShare } from './wordDiff';
+export { draftAmendmentDecision } from './draftAmendmentDecision';

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareTexts } from './compareTexts';
+import { draftAmendmentDecision } from './draftAmendmentDecision';
+import { articleLabel } from './labels';
+import { parseRegulation } from './parse';
+import { toParseJson, type ArticleJson, type ParseJson } from './toParseJson';
+
+const original = toParseJson(parseRegulation(readFileSync(path.resolve(process.cwd(), '../shared/corpus/dev/reg-078-zhoushan.md'), 'utf8')));
+const para = (eid: string, text: string) => ({ eid, text, items: [], subitems: [] });
+
+/// Applies `edit` to a copy of the text's articles and renumbers them as the editor would.
+function edited(edit: (articles: ArticleJson[]) => void): ParseJson {
+  const copy: ParseJson = structuredClone(original);
+  edit(copy.articles);
+  copy.articles.forEach((a, i) => Object.assign(a, { number: i + 1, label: articleLabel(i + 1) }));
+  return copy;
+}
+
+describe('draftAmendmentDecision', () => {
+  const amended = edited((articles) => {
+    articles[7].paragraphs[1].text = '养犬规约由业主大会会议依法制定，报街道办事处备案。';
+    articles[11].paragraphs[0].text = '本市行政区域内禁止饲养、繁殖烈性犬。';
+    articles[3].paragraphs[0].text = articles[3].paragraphs[0].text.replace('养犬管理', '养犬服务管理');
+    articles.splice(9, 0, { ...structuredClone(articles[8]), eid: 'art_new', paragraphs: [para('art_new__p1', '鼓励养犬人为犬只购买责任保险。')] });
+    articles.splice(6, 1);
+  });
+
+  it('lists exactly the edits made, numbered and phrased as a 修改决定', () => {
+    const decision = draftAmendmentDecision(compareTexts(original, amended, { alignment: 'eid' }));
+    expect(decision).toEqual({
+      title: '关于修改《舟山市养犬管理条例》的决定',
+      preamble: '对《舟山市养犬管理条例》作如下修改：',
+      clauses: [
+        '一、在第四条第一款中的“管理”前增加“服务”。',
+        '二、删去第七条。',
+        '三、将第八条第二款修改为：“养犬规约由业主大会会议依法制定，报街道办事处备案。”',
+        '四、增加一条，作为第九条：“鼓励养犬人为犬只购买责任保险。”',
+        '五、在第十二条第一款中的“饲养”后增加“、繁殖”。',
+      ],
+      closing: '此外，对条文顺序作相应调整。',
+    });
+  });
+
+  it('gives the same clauses when the texts are aligned by content', () => {
+    const byEid = draftAmendmentDecision(compareTexts(original, amended, { alignment: 'eid' }));
+    expect(draftAmendmentDecision(compareTexts(original, amended)).clauses).toEqual(byEid.clauses);
+  });
+
+  it('removes and adds whole 款, and leaves out the closing when no number shifts', () => {
+    const text = edited((articles) => {
+      articles[11].paragraphs.splice(2, 1);
+      articles[8].paragraphs.push(para('p_new', '新闻媒体应当开展文明养犬公益宣传。'));
+      articles[4].paragraphs[0].text = articles[4].paragraphs[0].text.replace('领导', '统一领导');
+      articles[15].paragraphs[0].text = articles[15].paragraphs[0].text.replace('合理设置', '科学设置');
+    });
+    expect(draftAmendmentDecision(compareTexts(original, text, { alignment: 'eid' }))).toEqual({
+      title: '关于修改《舟山市养犬管理条例》的决定',
+      preamble: '对《舟山市养犬管理条例》作如下修改：',
+      clauses: [
+        '一、在第五条中的“领导”前增加“统一”。',
+        '二、在第九条中增加一款，作为第三款：“新闻媒体应当开展文明养犬公益宣传。”',
+        '三、删去第十二条第三款。',
+        '四、将第十六条第一款中的“合理”修改为“科学”。',
+      ],
+    });
+  });
+
+  it('has no clauses for identical texts', () => {
+    expect(draftAmendmentDecision(compareTexts(original, original)).clauses).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import type { AmendmentDecision, ArticleComparison, ArticleSide, DiffToken, TextComparison } from './comparison';
+import { toChineseNumeral } from './numerals';
+
+/// Longest phrase (in characters) quoted in a "将…中的“甲”修改为“乙”" clause; longer changes
+/// restate the 款 or the article.
+const MAX_PHRASE = 40;
+/// Most phrase changes in one article before the article is restated instead.
+const MAX_PHRASES = 3;
+
+/// A run of changes between two unchanged stretches of an article.
+interface Hunk {
+  removed: string;
+  inserted: string;
+  /// Unchanged text before and after, on the same line.
+  before: string;
+  after: string;
+  /// Index of the 款 the change sits in (counted on the old side).
+  paragraph: number;
+}
+
+/// Generates the 修改决定 for a comparison in statutory phrasing: 将第五条第二款修改为：“……”,
+/// 删去第八条。, 增加一条，作为第九条：“……”, 将第十二条中的“……”修改为“……”, and the closing
+/// 此外，对条文顺序作相应调整。 when article numbers shift. Articles are cited by their old numbers,
+/// new articles by the number they will have.
+export function draftAmendmentDecision(comparison: TextComparison, title = comparison.oldTitle): AmendmentDecision {
+  const name = title.replace(/^《|》$/g, '');
+  const sentences: string[] = [];
+  for (const row of comparison.articles) {
+    if (row.change === 'deleted' && row.before) sentences.push(`删去${row.before.label}。`);
+    if (row.change === 'added' && row.after) sentences.push(`增加一条，作为${row.after.label}：${quote(row.after.text)}`);
+    if (row.change === 'modified') sentences.push(modificationClause(row));
+  }
+  const shifted = comparison.articles.some((r) => r.before && r.after && r.before.label !== r.after.label);
+  return {
+    title: `关于修改《${name}》的决定`,
+    preamble: `对《${name}》作如下修改：`,
+    clauses: sentences.map((s, i) => `${toChineseNumeral(i + 1)}、${s}`),
+    ...(shifted ? { closing: '此外，对条文顺序作相应调整。' } : {}),
+  };
+}
+
+function quote(text: string): string {
+  return `“${text}”`;
+}
+
+function modificationClause(row: ArticleComparison): string {
+  const before = row.before!;
+  const after = row.after!;
+  return phraseClause(before, row.tokens ?? []) ?? paragraphClause(before, after) ?? `将${before.label}修改为：${quote(after.text)}`;
+}
+
+/// 将第十二条（第二款）中的“甲”修改为“乙”, joined with “；” for several changes; null when the
+/// changes are too many, too long, span lines, or cannot be quoted unambiguously.
+function phraseClause(before: ArticleSide, tokens: DiffToken[]): string | null {
+  const hunks = hunksOf(tokens, before);
+  if (!hunks || hunks.length === 0 || hunks.length > MAX_PHRASES) return null;
+  const parts: string[] = [];
+  for (const hunk of hunks) {
+    const cite = before.paragraphs.length > 1 ? `${before.label}第${toChineseNumeral(hunk.paragraph + 1)}款` : before.label;
+    const scope = before.paragraphs.length > 1 ? before.paragraphs[hunk.paragraph] : before.text;
+    const part = phrasePart(cite, scope, hunk);
+    if (!part) return null;
+    parts.push(part);
+  }
+  return `${parts.join('；')}。`;
+}
+
+function phrasePart(cite: string, scope: string, hunk: Hunk): string | null {
+  const { removed, inserted } = hunk;
+  if (removed) {
+    const context = uniqueContext(scope, removed, hunk.before);
+    if (context === null) return null;
+    const [from, to] = [context + removed, context + inserted];
+    return inserted || context ? `将${cite}中的${quote(from)}修改为${quote(to)}` : `删去${cite}中的${quote(from)}`;
+  }
+  const anchorBefore = lastWord(hunk.before);
+  if (anchorBefore && occurrences(scope, anchorBefore) === 1) return `在${cite}中的${quote(anchorBefore)}后增加${quote(inserted)}`;
+  const anchorAfter = firstWord(hunk.after);
+  if (anchorAfter && occurrences(scope, anchorAfter) === 1) return `在${cite}中的${quote(anchorAfter)}前增加${quote(inserted)}`;
+  return null;
+}
+
+/// The shortest run of words from the end of `preceding` that makes `context + removed` occur
+/// once in `scope` ('' when `removed` is already unique); null when no such run is found.
+function uniqueContext(scope: string, removed: string, preceding: string): string | null {
+  const words = segmentWords(preceding);
+  for (let n = 0; n <= Math.min(words.length, 4); n++) {
+    const context = words.slice(words.length - n).join('');
+    if (occurrences(scope, context + removed) === 1) return context;
+  }
+  return null;
+}
+
+function hunksOf(tokens: DiffToken[], before: ArticleSide): Hunk[] | null {
+  const hunks: Hunk[] = [];
+  let oldOffset = 0;
+  let current: Hunk | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.op === 'equal') {
+      if (current) {
+        current.after = token.text.split('\n')[0];
+        hunks.push(current);
+        current = null;
+      }
+      oldOffset += token.text.length;
+      continue;
+    }
+    if (token.text.includes('\n')) return null;
+    if (!current) {
+      const previous = k > 0 ? tokens[k - 1].text : '';
+      current = { removed: '', inserted: '', before: previous.slice(previous.lastIndexOf('\n') + 1), after: '', paragraph: paragraphAt(before, oldOffset) };
+    }
+    if (token.op === 'delete') {
+      current.removed += token.text;
+      oldOffset += token.text.length;
+    } else current.inserted += token.text;
+    if (current.removed.length > MAX_PHRASE || current.inserted.length > MAX_PHRASE) return null;
+  }
+  if (current) hunks.push(current);
+  return hunks;
+}
+
+/// The index of the 款 containing the character at `offset` of the article's text.
+function paragraphAt(side: ArticleSide, offset: number): number {
+  let end = 0;
+  for (let i = 0; i < side.paragraphs.length; i++) {
+    end += side.paragraphs[i].length + 1;
+    if (offset < end) return i;
+  }
+  return side.paragraphs.length - 1;
+}
+
+/// 将第五条第二款修改为：“……”, 删去第五条第二款。 or 在第五条中增加一款，作为第三款：“……”, when
+/// exactly one 款 was rewritten, removed or added; null otherwise.
+function paragraphClause(before: ArticleSide, after: ArticleSide): string | null {
+  const old = before.paragraphs;
+  const neu = after.paragraphs;
+  const nth = (i: number) => `第${toChineseNumeral(i + 1)}款`;
+  if (old.length === neu.length && old.length > 1) {
+    const changed = old.flatMap((p, i) => (p === neu[i] ? [] : [i]));
+    return changed.length === 1 ? `将${before.label}${nth(changed[0])}修改为：${quote(neu[changed[0]])}` : null;
+  }
+  const removedAt = oneRemoved(old, neu);
+  if (removedAt !== null) return `删去${before.label}${nth(removedAt)}。`;
+  const addedAt = oneRemoved(neu, old);
+  if (addedAt !== null) return `在${before.label}中增加一款，作为${nth(addedAt)}：${quote(neu[addedAt])}`;
+  return null;
+}
+
+/// The index at which `longer` has one entry that `shorter` lacks, the rest equal; else null.
+function oneRemoved(longer: string[], shorter: string[]): number | null {
+  if (longer.length !== shorter.length + 1) return null;
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1).every((p, k) => p === shorter[i + k]) ? i : null;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+function segmentWords(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)].map((s) => s.segment);
+}
+
+function lastWord(text: string): string {
+  return segmentWords(text).at(-1) ?? '';
+}
+
+function firstWord(text: string): string {
+  return segmentWords(text)[0] ?? '';
+}
+
+function occurrences(haystack: string, needle: string): number {
+  if (!needle) return 0;
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
+  return count;
+}

@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['pdfkit', 'better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },

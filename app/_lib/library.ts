@@ -31,3 +31,8 @@ export function displayDate(iso: string | null, locale: string): string {
   if (!iso) return '—';
   return locale === 'en' ? iso : chineseDate(iso);
 }
+
+/// A moment as staff read it: date and time in China, e.g. 2026/11/27 14:05.
+export function displayDateTime(at: Date): string {
+  return at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+}

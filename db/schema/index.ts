@@ -3,3 +3,4 @@ export * from './audit';
 export * from './library';
 export * from './search';
 export * from './drafting';
+export * from './versioning';

@@ -8,3 +8,5 @@ export { operations, sessionOperations, type Operation } from './operations';
 export { libraryOperations, regulationListQuery, atQuery } from './libraryOperations';
 export { readQuery } from './readQuery';
 export { draftingOperations } from './draftingOperations';
+export { versioningOperations, compareQuery, decisionQuery } from './versioningOperations';
+export { fileResponse } from './fileResponse';

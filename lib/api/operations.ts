@@ -3,6 +3,7 @@ import { signInSchema, userSchema } from '@/lib/auth/schemas';
 import type { ErrorCode } from '@/lib/errors';
 import { libraryOperations } from './libraryOperations';
 import { draftingOperations } from './draftingOperations';
+import { versioningOperations } from './versioningOperations';
 
 /// One documented API operation; the same `body` schema validates requests in the handler.
 export type Operation = {
@@ -55,4 +56,4 @@ export const sessionOperations = {
 } satisfies Record<string, Operation>;
 
 /// Every operation of the API, in document order. Domains add theirs here.
-export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations)];
+export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations), ...Object.values(versioningOperations)];

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { count, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
-import { bills, draftUpdates, drafts } from '@/db/schema';
+import { bills, draftEditSpans, draftUpdates, drafts, users } from '@/db/schema';
 import { appendDraftUpdate } from './appendDraftUpdate';
 import { compactDraftUpdates } from './compactDraftUpdates';
 import { readDraftDoc } from './readDraftDoc';
@@ -66,5 +66,34 @@ describe('compactDraftUpdates', () => {
     expect(compactDraftUpdates(db, 'd3').merged).toBe(0);
     expect(db.select().from(drafts).where(eq(drafts.id, 'd3')).get()).toEqual(before);
     expect(compactDraftUpdates(db, 'missing').merged).toBe(0);
+  });
+
+  it('keeps who inserted and who deleted which items after the update rows are gone', () => {
+    db.insert(users).values([
+      { id: 'ua', email: 'a@x.cn', name: 'A', passwordHash: '-', role: 'drafter' },
+      { id: 'ub', email: 'b@x.cn', name: 'B', passwordHash: '-', role: 'drafter' },
+    ]).run();
+    const base = seed('d4');
+    const a = new Y.Doc();
+    a.clientID = 101;
+    const b = new Y.Doc();
+    b.clientID = 202;
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(base));
+    const t1 = new Date('2025-03-01T08:00:00Z');
+    const t2 = new Date('2025-03-01T09:00:00Z');
+    a.on('update', (u: Uint8Array) => {
+      appendDraftUpdate(db, { draftId: 'd4', update: u, userId: 'ua' }, t1);
+      Y.applyUpdate(b, u, 'remote');
+    });
+    b.on('update', (u: Uint8Array, origin: unknown) => origin === null && appendDraftUpdate(db, { draftId: 'd4', update: u, userId: 'ub' }, t2));
+    a.getText('t').insert(0, '第一条　为了规范');
+    b.transact(() => b.getText('t').delete(4, 2));
+    const { lastUpdateId } = compactDraftUpdates(db, 'd4');
+    expect(rows('d4')).toBe(0);
+    const spans = db.select().from(draftEditSpans).where(eq(draftEditSpans.draftId, 'd4')).all();
+    expect(spans.map(({ updateId, userId, createdAt, kind, client, clock, len }) => ({ updateId, userId, at: createdAt.getTime(), kind, client, clock, len }))).toEqual([
+      { updateId: lastUpdateId - 1, userId: 'ua', at: t1.getTime(), kind: 'insert', client: 101, clock: 0, len: 8 },
+      { updateId: lastUpdateId, userId: 'ub', at: t2.getTime(), kind: 'delete', client: 101, clock: 4, len: 2 },
+    ]);
   });
 });

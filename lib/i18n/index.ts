@@ -26,6 +26,9 @@ export function translator(locale: Locale) {
   return (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
 }
 
+/// A translate function bound to one language, as `translator` makes it.
+export type Translate = ReturnType<typeof translator>;
+
 /// The language to use: the remembered choice, else English only if the browser prefers it.
 export function resolveLocale(cookieValue: string | undefined | null, acceptLanguage?: string | null): Locale {
   if (cookieValue === 'en' || cookieValue === 'zh-CN') return cookieValue;

@@ -27,7 +27,7 @@ export { articleText, paragraphTexts } from './articleText';
 export type {
   AmendmentDecision, ArticleChange, ArticleComparison, ArticleSide, ComparisonSummary, DiffToken, TextComparison,
 } from './comparison';
-export { sideBySide, tableRows, type MarkedRun, type MarkedSide } from './sideBySide';
+export { sideBySide, splitLines, tableRows, tokensToRuns, type MarkedRun, type MarkedSide } from './sideBySide';
 export { compareTexts, type ComparableText } from './compareTexts';
 export { articleHeadingPath } from './headingPath';
 export { wordDiff, keptShare } from './wordDiff';

@@ -1,4 +1,4 @@
-import type { ArticleComparison, ArticleSide } from './comparison';
+import type { ArticleComparison, ArticleSide, DiffToken } from './comparison';
 
 /// A run of text on one side of the 修改对照表; `mark` is set on text that is only on this side
 /// (struck through on the old side, underlined on the new).
@@ -13,7 +13,8 @@ export interface MarkedSide {
   lines: MarkedRun[][];
 }
 
-function splitLines(runs: MarkedRun[]): MarkedRun[][] {
+/// Runs split at line breaks (款, 项, 目), keeping each run's mark.
+export function splitLines(runs: MarkedRun[]): MarkedRun[][] {
   const lines: MarkedRun[][] = [[]];
   for (const run of runs) {
     run.text.split('\n').forEach((part, i) => {
@@ -50,4 +51,9 @@ export function sideBySide(row: ArticleComparison): { before: MarkedSide | null;
 /// moved) unless `all` is set.
 export function tableRows(articles: ArticleComparison[], all = false): ArticleComparison[] {
   return all ? articles : articles.filter((a) => a.change !== 'unchanged' || a.moved);
+}
+
+/// A word-level difference as marked runs, both sides interleaved (the redline reading).
+export function tokensToRuns(tokens: DiffToken[]): MarkedRun[] {
+  return tokens.map((t) => (t.op === 'equal' ? { text: t.text } : { text: t.text, mark: t.op }));
 }

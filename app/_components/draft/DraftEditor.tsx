@@ -43,7 +43,7 @@ const isRemote = (tr: Transaction) => !!tr.getMeta(ySyncPluginKey)?.isChangeOrig
 /// The collaborative editor of a draft: y-prosemirror on the stock y-websocket client, numbering
 /// derived live, legal-structure commands on keys and a toolbar, presence of colleagues with the
 /// article each is in, and an outline with counts. Reviewers get the same view, read-only.
-export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment }: { draftId: string; collabUrl: string; user: { id: string; name: string }; readOnly: boolean; canComment: boolean }) {
+export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment, historyBase }: { draftId: string; collabUrl: string; user: { id: string; name: string }; readOnly: boolean; canComment: boolean; historyBase: string }) {
   const t = useT();
   // The effect below must run once per draft, not on every render: read the translator via a ref.
   const tRef = useRef(t);
@@ -163,6 +163,7 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment }: 
     { label: t('draft.undo'), keys: 'Ctrl+Z', command: undoCommand },
     { label: t('draft.redo'), keys: 'Ctrl+Y', command: redoCommand },
   ];
+  const currentLabel = outline.find((o) => o.kind === 'article' && o.eid === currentArticle)?.label ?? null;
   const statusText = refused ?? (status === 'connected' ? (synced ? t('draft.statusSynced') : t('draft.statusSyncing')) : status === 'connecting' ? t('draft.statusConnecting') : t('draft.statusOffline'));
   return (
     <div className="draft-workspace">
@@ -180,6 +181,11 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment }: 
         <p className={`draft-status draft-status--${refused ? 'refused' : status}`} role="status" data-testid="draft-status" data-synced={synced ? 'true' : 'false'}>
           {statusText}
         </p>
+        {currentLabel && (
+          <a className="article-menu" href={`${historyBase}${encodeURIComponent(currentArticle!)}`} data-testid="article-history-link">
+            {currentLabel} · {t('history.link')}
+          </a>
+        )}
         <ul className="presence" aria-label={t('draft.presence')} data-testid="presence">
           {peers.map((p) => (
             <li key={p.clientId} style={{ borderColor: p.color }}>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import { can } from '@/lib/auth';
 import { collabPublicUrl, getBill } from '@/lib/drafting';
@@ -40,6 +41,10 @@ export default async function BillPage({ params }: Props) {
           {t(`kind.${bill.kind}`)} · {t('bills.stage')}：{t('bills.stage.drafting')}
           {bill.regulationTitle && <> · {t('bills.amends', { title: bill.regulationTitle })}</>}
         </p>
+        <nav className="bill-links" aria-label={t('versions.title')}>
+          <Link href={`/bills/${bill.id}/versions`}>{t('versions.open')}</Link>
+          {bill.regulationId && <Link href={`/bills/${bill.id}/compare?from=in-force&to=current`}>{t('compare.withInForce')}</Link>}
+        </nav>
         <details className="members">
           <summary>
             {t('bills.members')}（{bill.members.length}）
@@ -54,7 +59,7 @@ export default async function BillPage({ params }: Props) {
           {canManage && <AddMemberForm billId={bill.id} />}
         </details>
       </header>
-      <DraftEditor draftId={bill.draftId} collabUrl={await collabUrl()} user={{ id: user.id, name: user.name }} readOnly={!canEdit} canComment={can(user, 'draft:comment', bill.resource)} />
+      <DraftEditor draftId={bill.draftId} collabUrl={await collabUrl()} user={{ id: user.id, name: user.name }} readOnly={!canEdit} canComment={can(user, 'draft:comment', bill.resource)} historyBase={`/bills/${bill.id}/history/`} />
     </div>
   );
 }

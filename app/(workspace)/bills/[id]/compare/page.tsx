@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getBill } from '@/lib/drafting';
+import { draftAmendmentDecision } from '@/lib/legal-text';
+import { compareDraftTexts, describeText } from '@/lib/versioning';
+import { ComparePicker } from '@/app/_components/versions/ComparePicker';
+import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
+import { Redline } from '@/app/_components/versions/Redline';
+import { orNotFound } from '@/app/_lib/library';
+import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { textChoices } from '@/app/_lib/versions';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string; view?: string; all?: string }> };
+
+const views = ['table', 'redline', 'decision'] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('compare.title') };
+}
+
+export default async function ComparePage({ params, searchParams }: Props) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const user = await requirePermission('workspace:view', `/bills/${id}/compare`);
+  const { t, locale } = await pageTranslator();
+  const bill = orNotFound(() => getBill(user, id));
+  const { choices, latest } = textChoices(user, bill, locale);
+  const from = sp.from || latest || (bill.regulationId ? 'in-force' : 'current');
+  const to = sp.to || 'current';
+  const view = views.find((v) => v === sp.view) ?? 'table';
+  const all = sp.all === '1';
+  const result = orNotFound(() => compareDraftTexts(user, bill.draftId, { from, to }));
+  const { comparison } = result;
+  const { summary } = comparison;
+  const identical = summary.modified + summary.added + summary.deleted + summary.renumbered + summary.moved === 0;
+  const query = (extra: Record<string, string>) => new URLSearchParams({ from, to, ...extra }).toString();
+  const here = (extra: Record<string, string>) => `/bills/${bill.id}/compare?${query({ view, ...(all ? { all: '1' } : {}), ...extra })}`;
+  const api = `/api/v1/drafts/${bill.draftId}`;
+  const beforeHeading = `${t('compare.from')}（${describeText(result.from, locale)}）`;
+  const afterHeading = `${t('compare.to')}（${describeText(result.to, locale)}）`;
+  const decision = view === 'decision' ? draftAmendmentDecision(comparison) : null;
+  return (
+    <div className="page page--full workspace compare-page">
+      <p className="breadcrumb">
+        <Link href={`/bills/${bill.id}`}>← {bill.title}</Link> · <Link href={`/bills/${bill.id}/versions`}>{t('versions.title')}</Link>
+      </p>
+      <h1>{t('compare.tableTitle', { title: comparison.newTitle || bill.title })}</h1>
+      <ComparePicker billId={bill.id} choices={choices} from={from} to={to} t={t} />
+      <p className="compare-summary" data-testid="compare-summary" role="status">
+        {identical ? t('compare.noChanges') : t('compare.summary', { ...summary })}
+        {summary.moved > 0 && <> · {t('compare.moved', { ...summary })}</>}
+      </p>
+      <div className="compare-bar">
+        <nav aria-label={t('compare.views')} className="tabs">
+          {views.map((v) => (
+            <Link key={v} href={here({ view: v })} aria-current={v === view ? 'page' : undefined} className="tab">
+              {t(`compare.view.${v}`)}
+            </Link>
+          ))}
+        </nav>
+        {view === 'table' && (
+          <Link href={all ? here({ all: '0' }) : here({ all: '1' })} className="button button--quiet">
+            {all ? t('compare.showChanged') : t('compare.showAll')}
+          </Link>
+        )}
+        <p className="downloads">
+          {t('compare.download')}：
+          {view === 'decision' ? (
+            <>
+              <a href={`${api}/decision?${query({ format: 'docx' })}`} download>
+                {t('compare.download.docx')}
+              </a>
+              <a href={`${api}/decision?${query({ format: 'txt' })}`} download>
+                {t('compare.download.txt')}
+              </a>
+            </>
+          ) : (
+            <>
+              <a href={`${api}/compare?${query({ format: 'docx', all: all ? '1' : '0' })}`} download data-testid="download-docx">
+                {t('compare.download.docx')}
+              </a>
+              <a href={`${api}/compare?${query({ format: 'pdf', all: all ? '1' : '0' })}`} download data-testid="download-pdf">
+                {t('compare.download.pdf')}
+              </a>
+            </>
+          )}
+        </p>
+      </div>
+      <p className="aside">{t('compare.legend')}</p>
+      {view === 'table' && <ComparisonTable articles={comparison.articles} all={all} beforeHeading={beforeHeading} afterHeading={afterHeading} t={t} />}
+      {view === 'redline' && <Redline articles={comparison.articles} t={t} />}
+      {decision &&
+        (decision.clauses.length === 0 ? (
+          <p className="empty">{t('compare.decisionEmpty')}</p>
+        ) : (
+          <article className="statute decision" lang="zh-CN" data-testid="decision">
+            <h2 className="statute-title">{decision.title}</h2>
+            <p>{decision.preamble}</p>
+            {decision.clauses.map((c, i) => (
+              <p key={i} className="decision-clause">
+                {c}
+              </p>
+            ))}
+            {decision.closing && <p>{decision.closing}</p>}
+          </article>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getBill, getDraftText } from '@/lib/drafting';
+import { articleText, splitLines, tokensToRuns, wordDiff, type MarkedRun } from '@/lib/legal-text';
+import { AppError } from '@/lib/errors';
+import { getArticleHistory, type ArticleHistoryEntry } from '@/lib/versioning';
+import { MarkedLines } from '@/app/_components/versions/MarkedLines';
+import { displayDateTime, orNotFound } from '@/app/_lib/library';
+import { pageTranslator, requirePermission } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string; eid: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('history.link') };
+}
+
+/// The text of one step, with what changed since the step before marked.
+function markedLines(text: string, previous: string | null): MarkedRun[][] {
+  return splitLines(previous === null || previous === text ? [{ text }] : tokensToRuns(wordDiff(previous, text)));
+}
+
+export default async function ArticleHistoryPage({ params }: Props) {
+  const { id, eid: rawEid } = await params;
+  const eid = decodeURIComponent(rawEid);
+  const user = await requirePermission('workspace:view', `/bills/${id}/history/${rawEid}`);
+  const { t } = await pageTranslator();
+  const bill = orNotFound(() => getBill(user, id));
+  const current = getDraftText(user, bill.draftId).articles.find((a) => a.eid === eid) ?? null;
+  let history: ArticleHistoryEntry[] = [];
+  try {
+    history = getArticleHistory(user, bill.draftId, eid);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'not_found')) throw e;
+    if (!current) notFound();
+  }
+  const label = current?.label ?? [...history].reverse().find((h) => h.label)?.label ?? eid;
+  let previous: string | null = null;
+  const steps = history.map((h) => {
+    const lines = h.text === null ? null : markedLines(h.text, previous);
+    if (h.text !== null) previous = h.text;
+    return { h, lines };
+  });
+  const currentText = current ? articleText(current) : null;
+  return (
+    <div className="page page--wide workspace history-page">
+      <p className="breadcrumb">
+        <Link href={`/bills/${bill.id}`}>← {t('history.back')}</Link> · <Link href={`/bills/${bill.id}/versions`}>{t('versions.title')}</Link>
+      </p>
+      <h1>{t('history.title', { label })}</h1>
+      {history.length === 0 && <p className="empty">{t('history.empty')}</p>}
+      <ol className="history-list" data-testid="history">
+        {steps.map(({ h, lines }) => (
+          <li key={h.versionId} className={`history-step history-step--${h.change}`}>
+            <h2>
+              {h.versionName} <span className="role-badge">{t('versions.seq', { seq: h.seq })}</span> <span className={`change-badge change-badge--${h.change}`}>{t(`history.change.${h.change}`)}</span>
+            </h2>
+            <p className="aside">
+              {displayDateTime(h.changedAt ?? h.createdAt)}
+              {h.change !== 'unchanged' && h.change !== 'deleted' && <> · {t('history.by', { names: h.authors.length ? h.authors.map((a) => a.name ?? '—').join('、') : t('history.unknownAuthor') })}</>}
+            </p>
+            <div className="statute" lang="zh-CN">
+              {lines ? <MarkedLines lines={lines} label={h.label ?? undefined} /> : <p className="comparison-absent">{t('history.deletedNote')}</p>}
+            </div>
+          </li>
+        ))}
+        {currentText !== null && currentText !== previous && (
+          <li className="history-step history-step--current">
+            <h2>
+              {t('compare.current')} <span className="change-badge change-badge--modified">{t('history.change.modified')}</span>
+            </h2>
+            <div className="statute" lang="zh-CN">
+              <MarkedLines lines={markedLines(currentText, previous)} label={current!.label} />
+            </div>
+          </li>
+        )}
+      </ol>
+    </div>
+  );
+}

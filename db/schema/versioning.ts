@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+import { drafts } from './drafting';
+
+/// A frozen, named snapshot of a draft (稿: 征求意见稿, 一审稿, 表决稿 …), numbered 1, 2, 3 … per
+/// draft. It keeps the full Yjs state (so any later comparison or restore starts from the exact
+/// text) and the `parse` JSON of the text at that moment. Rows are never updated.
+export const draftVersions = sqliteTable(
+  'draft_versions',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    name: text('name').notNull(),
+    note: text('note'),
+    /// `frozen` when something froze the text automatically (a consultation opening).
+    kind: text('kind', { enum: ['manual', 'frozen'] }).notNull(),
+    /// What froze it, e.g. `consultation:<id>`.
+    reason: text('reason'),
+    yjsState: blob('yjs_state', { mode: 'buffer' }).notNull(),
+    stateVector: blob('state_vector', { mode: 'buffer' }).notNull(),
+    /// The highest `draft_updates` id included in `yjsState` (0 when only the initial snapshot).
+    lastUpdateId: integer('last_update_id').notNull(),
+    /// The text as `ParseJson` (JSON).
+    structure: text('structure').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex('draft_versions_draft_seq_idx').on(t.draftId, t.seq)],
+);
+
+export type DraftVersion = typeof draftVersions.$inferSelect;
+export type NewDraftVersion = typeof draftVersions.$inferInsert;
+
+/// One article of a version, in text order: its derived number and label, its plain text, and
+/// what happened to it since the previous version of the same draft (matched by eid) and who did it.
+export const draftVersionArticles = sqliteTable(
+  'draft_version_articles',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => draftVersions.id, { onDelete: 'cascade' }),
+    /// 0-based order in the text.
+    position: integer('position').notNull(),
+    eid: text('eid').notNull(),
+    number: integer('number').notNull(),
+    sub: integer('sub'),
+    label: text('label').notNull(),
+    /// Enclosing headings, outermost first, e.g. `["第二章　管理"]` (JSON).
+    headingPath: text('heading_path', { mode: 'json' }).$type<string[]>().notNull(),
+    /// `articlePlainText`: one line per 款, 项 and 目.
+    text: text('text').notNull(),
+    /// SHA-256 (hex) of `text`.
+    textHash: text('text_hash').notNull(),
+    change: text('change', { enum: ['added', 'modified', 'unchanged'] }).notNull(),
+    /// Ids of the users whose edits touched the article since the previous version (JSON).
+    authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+    /// Time of the last edit that touched the article since the previous version.
+    changedAt: integer('changed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.position] }),
+    index('draft_version_articles_version_eid_idx').on(t.versionId, t.eid),
+    index('draft_version_articles_eid_idx').on(t.eid),
+  ],
+);
+
+export type DraftVersionArticle = typeof draftVersionArticles.$inferSelect;
+export type NewDraftVersionArticle = typeof draftVersionArticles.$inferInsert;
+
+/// Who made which Yjs items of a draft: one row per run of inserted structs or deleted range of
+/// one client in one stored update. Written when updates are compacted into the snapshot (the
+/// update rows and their `user_id` are gone afterwards), read to attribute article changes.
+export const draftEditSpans = sqliteTable(
+  'draft_edit_spans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    /// The `draft_updates` id the span came from.
+    updateId: integer('update_id').notNull(),
+    userId: text('user_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    kind: text('kind', { enum: ['insert', 'delete'] }).notNull(),
+    client: integer('client').notNull(),
+    clock: integer('clock').notNull(),
+    len: integer('len').notNull(),
+  },
+  (t) => [index('draft_edit_spans_client_idx').on(t.draftId, t.client, t.clock), index('draft_edit_spans_update_idx').on(t.draftId, t.updateId)],
+);
+
+export type DraftEditSpan = typeof draftEditSpans.$inferSelect;
+export type NewDraftEditSpan = typeof draftEditSpans.$inferInsert;

@@ -1,0 +1,13 @@
+/// A file download: the bytes with their media type, an attachment disposition carrying the
+/// (Chinese) file name in RFC 6266 / 5987 form, and no caching of private texts.
+export function fileResponse(doc: { body: Uint8Array; contentType: string; filename: string }): Response {
+  const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return new Response(Buffer.from(doc.body), {
+    status: 200,
+    headers: {
+      'content-type': doc.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}

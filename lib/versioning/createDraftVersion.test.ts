@@ -1,0 +1,203 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eq } from 'drizzle-orm';
+import { freshDatabase } from '@/db/testing';
+import { auditEvents, draftVersionArticles } from '@/db/schema';
+import { insertTestUser, seedDraft } from '@/collab-server/testing';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { appendDraftUpdate } from '@/lib/drafting/appendDraftUpdate';
+import { compactDraftUpdates } from '@/lib/drafting/compactDraftUpdates';
+import { createDraftVersion } from './createDraftVersion';
+import { getArticleHistory } from './getArticleHistory';
+import { getDraftVersion } from './getDraftVersion';
+import { listDraftVersions } from './listDraftVersions';
+import { articleAt, draftYDocOf, editDraft } from './testing';
+
+const TEXT = `测试条例
+
+第一章　总则
+
+第一条　为了测试，制定本条例。
+
+第二条　本条例适用于本市。
+
+第二章　管理
+
+第三条　有关部门应当履行下列职责：
+（一）登记；
+（二）检查。
+
+第四条　本条例自2025年1月1日起施行。`;
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+const { db } = t;
+
+/// A bill whose draft starts from TEXT, and one editing client per editor: what a client types is
+/// stored with its author at the time given, then relayed to the other clients.
+function scenario() {
+  const snapshot = Y.encodeStateAsUpdate(draftYDocOf(TEXT));
+  const seeded = seedDraft(db, { editors: 2, reviewers: 1, snapshot });
+  const docs = new Map<string, Y.Doc>();
+  let now = new Date();
+  for (const user of seeded.editors) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, snapshot, 'remote');
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'remote') return;
+      appendDraftUpdate(db, { draftId: seeded.draftId, update, userId: user.id }, now);
+      for (const [id, other] of docs) if (id !== user.id) Y.applyUpdate(other, update, 'remote');
+    });
+    docs.set(user.id, doc);
+  }
+  const edit = (user: CurrentUser, at: Date, change: Parameters<typeof editDraft>[1]) => {
+    now = at;
+    editDraft(docs.get(user.id)!, change);
+  };
+  return { ...seeded, edit };
+}
+
+const t1 = new Date('2025-03-01T08:00:00Z');
+const t2 = new Date('2025-03-01T09:30:00Z');
+const t3 = new Date('2025-03-02T10:00:00Z');
+
+describe('createDraftVersion', () => {
+  const s = scenario();
+  const [a, b] = s.editors;
+
+  it('freezes the text as numbered versions and says per article what changed and who changed it', () => {
+    const v1 = createDraftVersion(a, s.draftId, { name: ' 征求意见稿 ' }, db);
+    expect(v1).toMatchObject({ seq: 1, name: '征求意见稿', articles: 4, changed: 4 });
+    const first = getDraftVersion(b, s.draftId, v1.id, db);
+    expect(first.articles.map((x) => [x.eid, x.label, x.change, x.authors])).toEqual([
+      ['art_1', '第一条', 'added', []],
+      ['art_2', '第二条', 'added', []],
+      ['art_3', '第三条', 'added', []],
+      ['art_4', '第四条', 'added', []],
+    ]);
+    expect(first.articles.map((x) => x.headingPath)).toEqual([['第一章　总则'], ['第一章　总则'], ['第二章　管理'], ['第二章　管理']]);
+
+    // A types in 第二条; the rows are compacted; then B deletes 有关 from 第三条.
+    s.edit(a, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
+    expect(compactDraftUpdates(db, s.draftId).merged).toBeGreaterThan(0);
+    s.edit(b, t2, (st) => st.tr.delete(articleAt(st.doc, 'art_3').textFrom, articleAt(st.doc, 'art_3').textFrom + 2));
+
+    const v2 = createDraftVersion(b, s.draftId, { name: '一审稿', note: '吸收部门意见' }, db);
+    expect(v2).toMatchObject({ seq: 2, name: '一审稿', articles: 4, changed: 2 });
+    const second = getDraftVersion(a, s.draftId, v2.id, db);
+    expect(second.articles.map((x) => [x.eid, x.change, x.authors, x.changedAt?.getTime() ?? null])).toEqual([
+      ['art_1', 'unchanged', [], null],
+      ['art_2', 'modified', [{ id: a.id, name: a.name }], t1.getTime()],
+      ['art_3', 'modified', [{ id: b.id, name: b.name }], t2.getTime()],
+      ['art_4', 'unchanged', [], null],
+    ]);
+    expect(second.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市和所辖县区。');
+    expect(second.text.articles[2].paragraphs[0].text).toBe('部门应当履行下列职责：');
+    expect(second).toMatchObject({ note: '吸收部门意见', kind: 'manual', reason: null, createdByName: b.name });
+
+    // A later edit leaves the saved versions exactly as they were.
+    const firstBefore = getDraftVersion(a, s.draftId, v1.id, db);
+    const rowsBefore = db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v1.id)).all();
+    s.edit(a, t3, (st) => {
+      const { nodes } = st.schema;
+      const article = nodes.article.create({ eid: 'art_new' }, nodes.paragraph.create({ eid: 'art_new__para_1' }, st.schema.text('新增的一条。')));
+      return st.tr.insert(articleAt(st.doc, 'art_1').to, article);
+    });
+    s.edit(b, t3, (st) => st.tr.delete(articleAt(st.doc, 'art_4').from, articleAt(st.doc, 'art_4').to));
+    const v3 = createDraftVersion(a, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' }, db);
+    expect(v3).toMatchObject({ seq: 3, articles: 4, changed: 1 });
+    expect(getDraftVersion(a, s.draftId, v1.id, db)).toEqual(firstBefore);
+    expect(db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v1.id)).all()).toEqual(rowsBefore);
+    const third = getDraftVersion(a, s.draftId, v3.id, db);
+    expect(third.articles.map((x) => [x.eid, x.label, x.change, x.authors.map((p) => p.id)])).toEqual([
+      ['art_1', '第一条', 'unchanged', []],
+      ['art_new', '第二条', 'added', [a.id]],
+      ['art_2', '第三条', 'unchanged', []],
+      ['art_3', '第四条', 'unchanged', []],
+    ]);
+    expect(third).toMatchObject({ kind: 'frozen', reason: 'consultation:c1' });
+  });
+
+  it('records the version in the audit log', () => {
+    const v = listDraftVersions(a, s.draftId, db).at(-1)!;
+    const rows = db.select().from(auditEvents).where(eq(auditEvents.targetId, v.id)).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'version.create', actorId: a.id, targetType: 'draft_version', detail: { draftId: s.draftId, seq: 1, name: '征求意见稿' } });
+  });
+
+  it('refuses reviewers, outsiders and bad names, writing nothing', () => {
+    const before = listDraftVersions(a, s.draftId, db).length;
+    expect(() => createDraftVersion(s.reviewers[0], s.draftId, { name: '审核稿' }, db)).toThrow('version_forbidden');
+    expect(() => createDraftVersion(s.outsider, s.draftId, { name: '外人稿' }, db)).toThrow('bill_not_found');
+    expect(() => createDraftVersion(a, s.draftId, { name: '   ' }, db)).toThrow('version_name_required');
+    expect(() => createDraftVersion(a, s.draftId, { name: '稿'.repeat(41) }, db)).toThrow('version_name_too_long');
+    expect(() => createDraftVersion(a, s.draftId, { name: '稿', note: '注'.repeat(2001) }, db)).toThrow('version_note_too_long');
+    expect(() => createDraftVersion(a, s.draftId, { name: '稿', kind: 'auto' } as never, db)).toThrow('version_kind_invalid');
+    expect(listDraftVersions(a, s.draftId, db)).toHaveLength(before);
+  });
+
+  describe('listDraftVersions', () => {
+    it('lists the versions newest first with their counts, for members only', () => {
+      const list = listDraftVersions(s.reviewers[0], s.draftId, db);
+      expect(list.map((v) => [v.seq, v.name, v.kind, v.articles, v.changed])).toEqual([
+        [3, '表决稿', 'frozen', 4, 1],
+        [2, '一审稿', 'manual', 4, 2],
+        [1, '征求意见稿', 'manual', 4, 4],
+      ]);
+      expect(list[1]).toMatchObject({ createdById: b.id, createdByName: b.name, note: '吸收部门意见' });
+      expect(() => listDraftVersions(s.outsider, s.draftId, db)).toThrow('bill_not_found');
+    });
+  });
+
+  describe('getDraftVersion', () => {
+    it('does not serve a version through another draft', () => {
+      const other = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(TEXT)) });
+      const w1 = createDraftVersion(other.editors[0], other.draftId, { name: '征求意见稿' }, db);
+      expect(w1.seq).toBe(1);
+      const mine = listDraftVersions(a, s.draftId, db)[0];
+      expect(() => getDraftVersion(other.editors[0], other.draftId, mine.id, db)).toThrow('version_not_found');
+      expect(() => getDraftVersion(a, s.draftId, w1.id, db)).toThrow('version_not_found');
+      expect(() => getDraftVersion(a, s.draftId, 'no-such-id', db)).toThrow('version_not_found');
+      expect(() => getDraftVersion(other.editors[0], s.draftId, mine.id, db)).toThrow('bill_not_found');
+    });
+  });
+
+  describe('getArticleHistory', () => {
+    it('follows an article through the versions: who changed it, its new number, its deletion', () => {
+      const art2 = getArticleHistory(a, s.draftId, 'art_2', db);
+      expect(art2.map((h) => [h.seq, h.change, h.label, h.authors.map((p) => p.name)])).toEqual([
+        [1, 'added', '第二条', []],
+        [2, 'modified', '第二条', [a.name]],
+        [3, 'unchanged', '第三条', []],
+      ]);
+      expect(art2.map((h) => h.text)).toEqual(['本条例适用于本市。', '本条例适用于本市和所辖县区。', '本条例适用于本市和所辖县区。']);
+      const art4 = getArticleHistory(b, s.draftId, 'art_4', db);
+      expect(art4.map((h) => [h.seq, h.versionName, h.change, h.label, h.text])).toEqual([
+        [1, '征求意见稿', 'added', '第四条', '本条例自2025年1月1日起施行。'],
+        [2, '一审稿', 'unchanged', '第四条', '本条例自2025年1月1日起施行。'],
+        [3, '表决稿', 'deleted', null, null],
+      ]);
+      expect(getArticleHistory(a, s.draftId, 'art_new', db).map((h) => [h.seq, h.change])).toEqual([[3, 'added']]);
+      expect(() => getArticleHistory(a, s.draftId, 'art_99', db)).toThrow('article_not_found');
+      expect(() => getArticleHistory(s.outsider, s.draftId, 'art_2', db)).toThrow('bill_not_found');
+    });
+  });
+});
+
+describe('createDraftVersion on a draft edited before its first version', () => {
+  it('credits the first version to whoever typed in each article', () => {
+    const s = scenario();
+    const admin = insertTestUser(db, 'admin');
+    s.edit(s.editors[1], t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
+    const v = createDraftVersion(s.editors[0], s.draftId, { name: '初稿' }, db);
+    const detail = getDraftVersion(admin, s.draftId, v.id, db);
+    expect(detail.articles.map((x) => [x.eid, x.change, x.authors.map((p) => p.id)])).toEqual([
+      ['art_1', 'added', []],
+      ['art_2', 'added', [s.editors[1].id]],
+      ['art_3', 'added', []],
+      ['art_4', 'added', []],
+    ]);
+    // Admins see every bill but only the bill's editors save versions.
+    expect(() => createDraftVersion(admin, s.draftId, { name: '管理员稿' }, db)).toThrow('version_forbidden');
+  });
+});

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { isAppError } from '@/lib/errors';
+import { errorMessage } from '@/lib/i18n';
+import { findCjkFont } from './cjkFont';
+import { exportComparisonPdf } from './exportComparisonPdf';
+import { buildSampleComparison } from './testing/buildSampleComparison';
+
+const options = { title: '《北京市审计条例》修改对照表', beforeHeading: '修改前', afterHeading: '修改后' };
+
+/// The text of each page as pdf.js extracts it (which needs the embedded font's ToUnicode map),
+/// and each page's size in points.
+async function readPdf(bytes: Uint8Array): Promise<{ text: string; width: number; height: number }[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    pages.push({ text: content.items.map((item) => ('str' in item ? item.str : '')).join(''), width, height });
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+beforeAll(() => {
+  try {
+    findCjkFont();
+  } catch (error) {
+    throw new Error(isAppError(error) ? errorMessage('en', error.message) : String(error));
+  }
+});
+
+describe('exportComparisonPdf', () => {
+  it('writes the title, the headings and the article texts as extractable Chinese text', async () => {
+    const [page, ...rest] = await readPdf(await exportComparisonPdf(buildSampleComparison(), options));
+    expect(rest).toHaveLength(0);
+    expect(page.text).toContain('《北京市审计条例》修改对照表');
+    expect(page.text).toMatch(/修改前\s*修改后/);
+    expect(page.text).toContain('第二条');
+    expect(page.text).toContain('人民政府依法设立审计机关。');
+    expect(page.text).toContain('国家审计');
+    expect(page.text).toContain('审计监督');
+    expect(page.text).toMatch(/第 1 页\s共 1 页/);
+    expect(page.text).not.toContain('为了加强审计监督');
+  });
+
+  it('sets a landscape A4 page', async () => {
+    const [page] = await readPdf(await exportComparisonPdf(buildSampleComparison(), options));
+    expect(Math.round(page.width)).toBe(842);
+    expect(Math.round(page.height)).toBe(595);
+  });
+
+  it('spreads a long comparison over pages, repeating the header and continuing long articles', async () => {
+    const pages = await readPdf(await exportComparisonPdf(buildSampleComparison(4), options));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, i) => {
+      expect(page.text).toMatch(/修改前\s*修改后/);
+      expect(page.text).toMatch(new RegExp(`第 ${i + 1} 页\\s共 ${pages.length} 页`));
+    });
+    const continued = pages.slice(1).filter((page) => !/^修改前\s*修改后\s*第[一二三四五六七八九十]+条/.test(page.text));
+    expect(continued.length).toBeGreaterThan(0);
+    expect(pages.map((page) => page.text).join('')).toContain('第八条');
+  });
+
+  it('includes unchanged articles when asked for all', async () => {
+    const [page] = await readPdf(await exportComparisonPdf(buildSampleComparison(), { ...options, all: true }));
+    expect(page.text).toContain('为了加强审计监督，制定本条例。');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { AmendmentDecision } from '@/lib/legal-text/comparison';
+import { exportDecisionDocx } from './exportDecisionDocx';
+import { readZip } from './testing/readZip';
+
+const decision: AmendmentDecision = {
+  title: '关于修改《北京市审计条例》的决定',
+  preamble: '北京市人民代表大会常务委员会决定对《北京市审计条例》作如下修改：',
+  clauses: ['一、将第二条第一款中的“市和区、县人民政府”修改为“市和区人民政府”。', '二、删去第四条。', '三、增加一条，作为第四条：“审计机关应当推进大数据审计，提高审计效率。”'],
+  closing: '此外，对条文顺序作相应调整。',
+};
+
+function paragraphs(xml: string): { props: string; text: string }[] {
+  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => ({
+    props: m[1],
+    text: [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  }));
+}
+
+describe('exportDecisionDocx', () => {
+  it('sets the title, preamble, each clause in order and the closing as paragraphs', async () => {
+    const document = readZip(await exportDecisionDocx(decision)).get('word/document.xml')!;
+    const body = paragraphs(document);
+    expect(body.map((p) => p.text)).toEqual([decision.title, decision.preamble, ...decision.clauses, decision.closing]);
+    expect(body[0].props).toContain('<w:jc w:val="center"/>');
+    expect(body[0].props).toContain('<w:b/>');
+    for (const p of body.slice(1)) expect(p.props).toContain('w:firstLineChars="200"');
+  });
+
+  it('leaves the closing out when there is none, on a portrait page with page numbers', async () => {
+    const files = readZip(await exportDecisionDocx({ ...decision, closing: undefined }));
+    const document = files.get('word/document.xml')!;
+    expect(paragraphs(document).map((p) => p.text).at(-1)).toBe('三、增加一条，作为第四条：“审计机关应当推进大数据审计，提高审计效率。”');
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+    expect(files.get('word/footer1.xml')).toContain('>PAGE<');
+  });
+});

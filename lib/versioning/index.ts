@@ -1,0 +1,13 @@
+export { createDraftVersion, type CreatedDraftVersion } from './createDraftVersion';
+export { listDraftVersions, type DraftVersionSummary } from './listDraftVersions';
+export { getDraftVersion, type DraftVersionDetail, type VersionAuthor } from './getDraftVersion';
+export { getArticleHistory, type ArticleHistoryEntry } from './getArticleHistory';
+export { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
+export { attributeArticles, type ArticleAttribution, type AttributedSpan, type PreviousState } from './attributeArticles';
+export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
+export { compareDraftTexts, resolveDraftText, type ResolvedText, type TextRef } from './compareDraftTexts';
+export { comparisonDocument, decisionDocument, describeText, type DownloadDocument } from './comparisonDocument';
+export { exportComparisonDocx } from './exportComparisonDocx';
+export { exportComparisonPdf } from './exportComparisonPdf';
+export { exportDecisionDocx } from './exportDecisionDocx';
+export { renderDecisionText } from './renderDecisionText';

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { RegulationAtDate } from '@/lib/library';
 import { translator, type Locale } from '@/lib/i18n';
-import { changeKey, displayDate, regulationPath } from '@/app/_lib/library';
+import { displayDate, regulationPath } from '@/app/_lib/library';
+import { versionLabel } from './versionLabel';
 
 /// Title, status badges, bodies and dates of a regulation, the "as in force on" selector and the
 /// version timeline; shared by the regulation page and the article page.
@@ -62,13 +63,14 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
           <ol>
             {data.versions.map((ver) => (
               <li key={ver.id} aria-current={ver.id === v.id ? 'true' : undefined}>
-                <Link href={ver.effectiveOn ? `${basePath}?at=${ver.effectiveOn}` : basePath}>
-                  {displayDate(ver.effectiveOn, locale)} · {t(changeKey(ver.change))}
-                </Link>
+                <Link href={ver.effectiveOn ? `${basePath}?at=${ver.effectiveOn}` : basePath}>{versionLabel(ver, t, locale)}</Link>
                 {ver.id === v.id && <span className="timeline__current"> （{t('reg.current')}）</span>}
               </li>
             ))}
           </ol>
+          <p className="timeline__compare">
+            <Link href={`${regulationPath(r.slug)}/compare`}>{t('library.compare')}</Link>
+          </p>
         </section>
       )}
       <p className="reg-header__links">

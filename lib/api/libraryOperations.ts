@@ -18,6 +18,22 @@ export const regulationListQuery = z.object({
 /// Query of the point-in-time endpoints.
 export const atQuery = z.object({ at: isoDate.optional().meta({ description: 'Show the text in force on this date (YYYY-MM-DD)' }) });
 
+const versionSeq = z.coerce
+  .number({ error: 'version_seq_invalid' })
+  .int({ error: 'version_seq_invalid' })
+  .min(1, { error: 'version_seq_invalid' })
+  .max(100_000, { error: 'version_seq_invalid' });
+
+/// Query of `GET /api/v1/regulations/{id}/compare`: two version seqs (1 = the first text).
+export const versionCompareQuery = z.object({
+  from: versionSeq.optional().meta({ description: 'Seq of the older text (修改前); default: the version before `to`' }),
+  to: versionSeq.optional().meta({ description: 'Seq of the newer text (修改后); default: the latest version' }),
+});
+
+const token = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
+const versionDates = z.object({ seq: z.number(), change: z.enum(['original', 'amendment', 'revision']), adoptedOn: z.string().nullable(), effectiveOn: z.string().nullable() });
+const regulationRef = z.object({ id: z.string(), slug: z.string(), title: z.string() });
+
 const regulationSummary = z.object({
   id: z.string(),
   slug: z.string(),
@@ -67,6 +83,60 @@ export const libraryOperations = {
     tag: 'library',
     query: atQuery,
     response: z.object({ article: z.record(z.string(), z.unknown()), citation: z.string(), regulation: z.record(z.string(), z.unknown()), version: z.record(z.string(), z.unknown()), at: z.string() }),
+    auth: 'none',
+    errors: ['not_found', 'validation_failed'],
+  },
+  compareRegulationVersions: {
+    method: 'get',
+    path: '/api/v1/regulations/{id}/compare',
+    summary: 'Compare two published versions of a regulation article by article (the diff JSON; articles paired by content)',
+    tag: 'library',
+    query: versionCompareQuery,
+    response: z.object({
+      regulation: regulationRef,
+      from: versionDates,
+      to: versionDates,
+      versions: z.array(versionDates),
+      summary: z.object({ unchanged: z.number(), renumbered: z.number(), modified: z.number(), added: z.number(), deleted: z.number(), moved: z.number() }),
+      articles: z.array(
+        z.object({
+          change: z.enum(['unchanged', 'renumbered', 'modified', 'added', 'deleted']),
+          old: z.number().nullable(),
+          new: z.number().nullable(),
+          oldLabel: z.string().optional(),
+          newLabel: z.string().optional(),
+          similarity: z.number().optional(),
+          tokens: z.array(token).optional(),
+          moved: z.object({ from: z.string(), to: z.string() }).optional(),
+        }),
+      ),
+    }),
+    auth: 'none',
+    errors: ['not_found', 'validation_failed'],
+  },
+  getArticleHistory: {
+    method: 'get',
+    path: '/api/v1/regulations/{id}/articles/{n}/history',
+    summary: 'One article (n as in getArticle, in the version in force on a date) traced through every published version, oldest first (本条沿革)',
+    tag: 'library',
+    query: atQuery,
+    response: z.object({
+      regulation: regulationRef,
+      at: z.string(),
+      article: z.object({ number: z.number(), sub: z.number().optional(), label: z.string() }),
+      citation: z.string(),
+      entries: z.array(
+        versionDates.extend({
+          label: z.string().nullable(),
+          number: z.number().nullable(),
+          sub: z.number().nullable(),
+          text: z.string().nullable(),
+          articleChange: z.enum(['unchanged', 'renumbered', 'modified', 'added', 'deleted', 'absent']),
+          tokens: z.array(token).optional().meta({ description: 'Word-level change from the previous entry, when modified' }),
+          selected: z.boolean().meta({ description: 'The version in force on `at`, in which the article was looked up' }),
+        }),
+      ),
+    }),
     auth: 'none',
     errors: ['not_found', 'validation_failed'],
   },

@@ -276,6 +276,8 @@ export const en: Record<MessageKey, string> = {
   'versions.changed': '{articles} articles, {changed} changed',
   'versions.kind.frozen': 'frozen automatically',
   'versions.saveHint': 'A saved version cannot be changed. Opening a consultation saves one automatically.',
+  'compare.referencesOnly': 'only the numbers of cited articles followed the renumbering',
+  'compare.referencesCount': '· {n} more changed only because cited articles were renumbered',
   'compare.title': 'Compare texts',
   'compare.pick': 'Choose the two texts to compare',
   'compare.from': 'Before',
@@ -333,4 +335,8 @@ export const en: Record<MessageKey, string> = {
   'err.version_kind_invalid': 'Unknown kind of version.',
   'err.version_reason_too_long': 'The reason can have at most 200 characters.',
   'err.draft_article_not_found': 'No saved version has this article.',
+  'err.regulation_version_not_found': 'This regulation has no such version.',
+  'err.version_seq_invalid': 'A version number is a positive whole number (1, 2, 3 …).',
+  'library.compareSingle': 'This regulation has only one version so far: there is nothing to compare it with.',
+  'library.historyNumberChanged': 'renumbered from {from} to {to}',
 };

@@ -274,6 +274,8 @@ export const zhCN = {
   'versions.changed': '共 {articles} 条，变动 {changed} 条',
   'versions.kind.frozen': '自动冻结',
   'versions.saveHint': '版本一经保存不能修改。开始征求意见时会自动保存一个版本。',
+  'compare.referencesOnly': '仅所引条文的序号随之变化',
+  'compare.referencesCount': '· 另有 {n} 条仅所引条文的序号随之变化',
   'compare.title': '文本对照',
   'compare.pick': '选择要对照的两个文本',
   'compare.from': '修改前',
@@ -331,6 +333,10 @@ export const zhCN = {
   'err.version_kind_invalid': '版本类型无效。',
   'err.version_reason_too_long': '冻结原因不能超过 200 个字。',
   'err.draft_article_not_found': '已保存的版本中没有这一条。',
+  'err.regulation_version_not_found': '这部法规没有这个文本版本。',
+  'err.version_seq_invalid': '版本序号应为正整数（1、2、3……）。',
+  'library.compareSingle': '这部法规只有一个文本版本，还没有可以对照的其他版本。',
+  'library.historyNumberChanged': '由{from}改为{to}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

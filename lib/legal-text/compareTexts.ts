@@ -2,6 +2,7 @@ import { alignArticles } from './alignArticles';
 import { articleText, paragraphTexts } from './articleText';
 import type { ArticleComparison, ArticleSide, TextComparison } from './comparison';
 import { articleHeadingPath } from './headingPath';
+import { differsOnlyInReferences } from './renumberReferences';
 import type { ParseJson } from './toParseJson';
 import { keptShare, wordDiff } from './wordDiff';
 
@@ -32,6 +33,7 @@ export function compareTexts(before: ComparableText, after: ComparableText, opti
   const pairs = alignArticles(oldSides, newSides, alignment === 'eid');
   const oldOf = new Map(pairs.map(([i, j]) => [j, i]));
   const oldPaired = new Set(pairs.map(([i]) => i));
+  const numbers = new Map(pairs.filter(([i, j]) => !oldSides[i].sub && !newSides[j].sub).map(([i, j]) => [oldSides[i].number, newSides[j].number]));
   const chapterMap = usualDestinations(pairs.map(([i, j]) => [headingKey(oldSides[i]), headingKey(newSides[j])]));
 
   const rows: ArticleComparison[] = [];
@@ -48,7 +50,7 @@ export function compareTexts(before: ComparableText, after: ComparableText, opti
       return;
     }
     if (i >= nextOld) flushDeletedBefore(i);
-    rows.push(pairRow(oldSides[i], side, chapterMap));
+    rows.push(pairRow(oldSides[i], side, chapterMap, numbers));
   });
   flushDeletedBefore(oldSides.length);
 
@@ -60,7 +62,7 @@ export function compareTexts(before: ComparableText, after: ComparableText, opti
   return { summary, alignment, oldTitle: before.title, newTitle: after.title, articles: rows };
 }
 
-function pairRow(before: ArticleSide, after: ArticleSide, chapterMap: Map<string, string>): ArticleComparison {
+function pairRow(before: ArticleSide, after: ArticleSide, chapterMap: Map<string, string>, numbers: Map<number, number>): ArticleComparison {
   const sameNumber = before.number === after.number && (before.sub ?? 0) === (after.sub ?? 0);
   const from = headingKey(before);
   const to = headingKey(after);
@@ -69,7 +71,8 @@ function pairRow(before: ArticleSide, after: ArticleSide, chapterMap: Map<string
     return { change: sameNumber ? 'unchanged' : 'renumbered', old: before.number, new: after.number, similarity: 1, before, after, ...moved };
   }
   const tokens = wordDiff(before.text, after.text);
-  return { change: 'modified', old: before.number, new: after.number, similarity: keptShare(tokens), tokens, before, after, ...moved };
+  const referencesOnly = differsOnlyInReferences(before.text, after.text, numbers) ? { referencesOnly: true as const } : {};
+  return { change: 'modified', old: before.number, new: after.number, similarity: keptShare(tokens), tokens, ...referencesOnly, before, after, ...moved };
 }
 
 function headingKey(side: ArticleSide): string {

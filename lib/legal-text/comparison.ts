@@ -37,6 +37,9 @@ export interface ArticleComparison {
   similarity?: number;
   /// Word-level difference, present when `change` is `modified`.
   tokens?: DiffToken[];
+  /// Set on a modified article whose text changed only because articles it cites were
+  /// renumbered (依照本条例第十三条 → 第十四条): a consequence of numbering, not an amendment.
+  referencesOnly?: true;
   before?: ArticleSide;
   after?: ArticleSide;
   /// Set when the article now sits under a different chapter (or section) than its neighbours

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compareTexts } from './compareTexts';
 import { draftAmendmentDecision } from './draftAmendmentDecision';
 import { articleLabel } from './labels';
+import { renumberReferences } from './renumberReferences';
 import { parseRegulation } from './parse';
 import { toParseJson, type ArticleJson, type ParseJson } from './toParseJson';
 
@@ -69,5 +70,23 @@ describe('draftAmendmentDecision', () => {
 
   it('has no clauses for identical texts', () => {
     expect(draftAmendmentDecision(compareTexts(original, original)).clauses).toEqual([]);
+  });
+});
+
+describe('draftAmendmentDecision on renumbering', () => {
+  it('leaves citations that only followed the renumbering to the closing sentence', () => {
+    const text = edited((articles) => {
+      articles.splice(11, 0, { ...structuredClone(articles[11]), eid: 'art_x', paragraphs: [para('art_x_p1', '新增的一条。')] });
+    });
+    // Renumber the citations of later articles as the editor's derived labels would.
+    const numbers = new Map(original.articles.map((a, i) => [a.number, i >= 11 ? a.number + 1 : a.number]));
+    for (const a of text.articles) for (const p of a.paragraphs) p.text = renumberReferences(p.text, numbers);
+    const comparison = compareTexts(original, text, { alignment: 'eid' });
+    const followers = comparison.articles.filter((a) => a.referencesOnly);
+    expect(followers.length).toBeGreaterThan(0);
+    expect(draftAmendmentDecision(comparison)).toMatchObject({
+      clauses: ['一、增加一条，作为第十二条：“新增的一条。”'],
+      closing: '此外，对条文顺序作相应调整。',
+    });
   });
 });

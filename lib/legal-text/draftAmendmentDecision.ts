@@ -6,6 +6,8 @@ import { toChineseNumeral } from './numerals';
 const MAX_PHRASE = 40;
 /// Most phrase changes in one article before the article is restated instead.
 const MAX_PHRASES = 3;
+/// Largest share of a 款 a phrase change may rewrite before the 款 is restated instead.
+const MAX_REWRITTEN_SHARE = 0.5;
 
 /// A run of changes between two unchanged stretches of an article.
 interface Hunk {
@@ -28,7 +30,8 @@ export function draftAmendmentDecision(comparison: TextComparison, title = compa
   for (const row of comparison.articles) {
     if (row.change === 'deleted' && row.before) sentences.push(`删去${row.before.label}。`);
     if (row.change === 'added' && row.after) sentences.push(`增加一条，作为${row.after.label}：${quote(row.after.text)}`);
-    if (row.change === 'modified') sentences.push(modificationClause(row));
+    // A change of cited numbers only is covered by the closing 对条文顺序作相应调整.
+    if (row.change === 'modified' && !row.referencesOnly) sentences.push(modificationClause(row));
   }
   const shifted = comparison.articles.some((r) => r.before && r.after && r.before.label !== r.after.label);
   return {
@@ -54,6 +57,9 @@ function modificationClause(row: ArticleComparison): string {
 function phraseClause(before: ArticleSide, tokens: DiffToken[]): string | null {
   const hunks = hunksOf(tokens, before);
   if (!hunks || hunks.length === 0 || hunks.length > MAX_PHRASES) return null;
+  const rewritten = new Map<number, number>();
+  for (const h of hunks) rewritten.set(h.paragraph, (rewritten.get(h.paragraph) ?? 0) + h.removed.length);
+  if ([...rewritten].some(([p, n]) => n > MAX_REWRITTEN_SHARE * before.paragraphs[p].length)) return null;
   const parts: string[] = [];
   for (const hunk of hunks) {
     const cite = before.paragraphs.length > 1 ? `${before.label}第${toChineseNumeral(hunk.paragraph + 1)}款` : before.label;
@@ -73,10 +79,25 @@ function phrasePart(cite: string, scope: string, hunk: Hunk): string | null {
     const [from, to] = [context + removed, context + inserted];
     return inserted || context ? `将${cite}中的${quote(from)}修改为${quote(to)}` : `删去${cite}中的${quote(from)}`;
   }
-  const anchorBefore = lastWord(hunk.before);
-  if (anchorBefore && occurrences(scope, anchorBefore) === 1) return `在${cite}中的${quote(anchorBefore)}后增加${quote(inserted)}`;
-  const anchorAfter = firstWord(hunk.after);
-  if (anchorAfter && occurrences(scope, anchorAfter) === 1) return `在${cite}中的${quote(anchorAfter)}前增加${quote(inserted)}`;
+  // A single word next to the insertion reads best; longer runs of words only when needed.
+  const preceding = segmentWords(hunk.before).reverse();
+  const following = segmentWords(hunk.after);
+  for (const maxWords of [1, 4]) {
+    const before = uniqueAnchor(scope, preceding, maxWords, (words) => words.reverse().join(''));
+    if (before) return `在${cite}中的${quote(before)}后增加${quote(inserted)}`;
+    const after = uniqueAnchor(scope, following, maxWords, (words) => words.join(''));
+    if (after) return `在${cite}中的${quote(after)}前增加${quote(inserted)}`;
+  }
+  return null;
+}
+
+/// The shortest run of whole words next to an insertion (nearest first in `words`) that is at
+/// least two characters long and occurs once in `scope`; null when there is none.
+function uniqueAnchor(scope: string, words: string[], maxWords: number, join: (words: string[]) => string): string | null {
+  for (let n = 1; n <= Math.min(words.length, maxWords); n++) {
+    const anchor = join(words.slice(0, n));
+    if (anchor.length >= 2 && occurrences(scope, anchor) === 1) return anchor;
+  }
   return null;
 }
 
@@ -86,12 +107,27 @@ function uniqueContext(scope: string, removed: string, preceding: string): strin
   const words = segmentWords(preceding);
   for (let n = 0; n <= Math.min(words.length, 4); n++) {
     const context = words.slice(words.length - n).join('');
-    if (occurrences(scope, context + removed) === 1) return context;
+    if ((context + removed).length >= 2 && occurrences(scope, context + removed) === 1) return context;
   }
   return null;
 }
 
-function hunksOf(tokens: DiffToken[], before: ArticleSide): Hunk[] | null {
+/// Longest unchanged run between two changes that is quoted as part of one change (物权法 →
+/// 民法典 is one change, not 物权 → 民 and 法 → 法典).
+const MAX_BRIDGE = 2;
+
+/// Treats a short unchanged run between two changes as removed and re-inserted, so that the
+/// changes around it are quoted as one phrase.
+function bridgeShortRuns(tokens: DiffToken[]): DiffToken[] {
+  return tokens.flatMap((t, k) => {
+    const between = k > 0 && k < tokens.length - 1 && tokens[k - 1].op !== 'equal' && tokens[k + 1].op !== 'equal';
+    if (t.op !== 'equal' || !between || t.text.length > MAX_BRIDGE || t.text.includes('\n')) return [t];
+    return [{ op: 'delete', text: t.text }, { op: 'insert', text: t.text }];
+  });
+}
+
+function hunksOf(diff: DiffToken[], before: ArticleSide): Hunk[] | null {
+  const tokens = bridgeShortRuns(diff);
   const hunks: Hunk[] = [];
   let oldOffset = 0;
   let current: Hunk | null = null;
@@ -160,14 +196,6 @@ let segmenter: Intl.Segmenter | undefined;
 function segmentWords(text: string): string[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return [...segmenter.segment(text)].map((s) => s.segment);
-}
-
-function lastWord(text: string): string {
-  return segmentWords(text).at(-1) ?? '';
-}
-
-function firstWord(text: string): string {
-  return segmentWords(text)[0] ?? '';
 }
 
 function occurrences(haystack: string, needle: string): number {

@@ -32,3 +32,4 @@ export { compareTexts, type ComparableText } from './compareTexts';
 export { articleHeadingPath } from './headingPath';
 export { wordDiff, keptShare } from './wordDiff';
 export { draftAmendmentDecision } from './draftAmendmentDecision';
+export { differsOnlyInReferences, renumberReferences } from './renumberReferences';

@@ -47,10 +47,12 @@ export function sideBySide(row: ArticleComparison): { before: MarkedSide | null;
   };
 }
 
-/// The rows a 修改对照表 shows: only changed articles (modified, added, deleted, renumbered or
-/// moved) unless `all` is set.
+/// The rows a 修改对照表 shows: unless `all` is set, only articles whose wording changed (modified,
+/// added, deleted) or that moved to another chapter; an article that was only renumbered, or
+/// whose citations only followed the renumbering, is left to the full table.
 export function tableRows(articles: ArticleComparison[], all = false): ArticleComparison[] {
-  return all ? articles : articles.filter((a) => a.change !== 'unchanged' || a.moved);
+  if (all) return articles;
+  return articles.filter((a) => a.moved || a.change === 'added' || a.change === 'deleted' || (a.change === 'modified' && !a.referencesOnly));
 }
 
 /// A word-level difference as marked runs, both sides interleaved (the redline reading).

@@ -13,3 +13,7 @@ export { todayInChina, isIsoDate, chineseDate } from './dates';
 export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
 export { buildAtomFeed } from './buildAtomFeed';
 export { regulationPath, articlePath, parseArticleParam } from './regulationPaths';
+export { compareRegulationVersions, type RegulationVersionComparison } from './compareRegulationVersions';
+export {
+  getRegulationArticleHistory, type ArticleHistoryChange, type RegulationArticleHistory, type RegulationArticleHistoryEntry,
+} from './getRegulationArticleHistory';

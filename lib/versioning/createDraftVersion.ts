@@ -14,7 +14,7 @@ import { loadDraftState } from '@/lib/drafting/loadDraftState';
 import { draftSchema } from '@/lib/editor/schema';
 import { draftToParseJson } from '@/lib/editor/draftToStructure';
 import { AppError } from '@/lib/errors';
-import { articleHeadingPath, articleText } from '@/lib/legal-text';
+import { articleHeadingPath, articleText, differsOnlyInReferences } from '@/lib/legal-text';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
 import { decodeEditSpans } from './decodeEditSpans';
 import { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
@@ -77,12 +77,15 @@ export function createDraftVersion(actor: CurrentUser | null, draftId: string, i
         ? { stateVector: Y.decodeStateVector(new Uint8Array(prev.stateVector)), deleted: Y.decodeUpdate(new Uint8Array(prev.yjsState)).ds.clients }
         : null;
       const attribution = attributeArticles(ydoc, previous, spans);
-      const before = new Map<string, string>();
+      const before = new Map<string, { textHash: string; text: string; number: number }>();
       if (prev) {
-        for (const a of tx.select({ eid: draftVersionArticles.eid, textHash: draftVersionArticles.textHash }).from(draftVersionArticles).where(eq(draftVersionArticles.versionId, prev.id)).all()) {
-          if (!before.has(a.eid)) before.set(a.eid, a.textHash);
+        const columns = { eid: draftVersionArticles.eid, textHash: draftVersionArticles.textHash, text: draftVersionArticles.text, number: draftVersionArticles.number };
+        for (const a of tx.select(columns).from(draftVersionArticles).where(eq(draftVersionArticles.versionId, prev.id)).all()) {
+          if (!before.has(a.eid)) before.set(a.eid, a);
         }
       }
+      // Old → new article numbers, so that a text differing only in renumbered citations counts as unchanged.
+      const numbers = new Map(text.articles.flatMap((a) => (before.has(a.eid) && !a.sub ? [[before.get(a.eid)!.number, a.number] as const] : [])));
 
       const id = crypto.randomUUID();
       const seq = (prev?.seq ?? 0) + 1;
@@ -91,7 +94,7 @@ export function createDraftVersion(actor: CurrentUser | null, draftId: string, i
         const plain = articleText(a);
         const textHash = hashText(plain);
         const old = before.get(a.eid);
-        const change = old === undefined ? 'added' : old === textHash ? 'unchanged' : 'modified';
+        const change = old === undefined ? 'added' : old.textHash === textHash || differsOnlyInReferences(old.text, plain, numbers) ? 'unchanged' : 'modified';
         const who = change === 'unchanged' ? null : attribution.get(a.eid);
         return {
           versionId: id,

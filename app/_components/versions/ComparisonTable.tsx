@@ -25,6 +25,7 @@ export function ComparisonTable({ articles, all, beforeHeading, afterHeading, t 
                 {after ? <MarkedLines lines={after.lines} label={after.label} /> : <p className="comparison-absent">{t('compare.absent')}</p>}
                 <p className="comparison-note">
                   {t(`compare.change.${row.change}`)}
+                  {row.referencesOnly && <> · {t('compare.referencesOnly')}</>}
                   {row.moved && <> · {t('compare.movedFrom', row.moved)}</>}
                 </p>
               </td>

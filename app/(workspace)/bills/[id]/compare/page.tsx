@@ -34,6 +34,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const result = orNotFound(() => compareDraftTexts(user, bill.draftId, { from, to }));
   const { comparison } = result;
   const { summary } = comparison;
+  const references = comparison.articles.filter((a) => a.referencesOnly).length;
   const identical = summary.modified + summary.added + summary.deleted + summary.renumbered + summary.moved === 0;
   const query = (extra: Record<string, string>) => new URLSearchParams({ from, to, ...extra }).toString();
   const here = (extra: Record<string, string>) => `/bills/${bill.id}/compare?${query({ view, ...(all ? { all: '1' } : {}), ...extra })}`;
@@ -49,7 +50,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <h1>{t('compare.tableTitle', { title: comparison.newTitle || bill.title })}</h1>
       <ComparePicker billId={bill.id} choices={choices} from={from} to={to} t={t} />
       <p className="compare-summary" data-testid="compare-summary" role="status">
-        {identical ? t('compare.noChanges') : t('compare.summary', { ...summary })}
+        {identical ? t('compare.noChanges') : t('compare.summary', { ...summary, modified: summary.modified - references })}
+        {references > 0 && <> {t('compare.referencesCount', { n: references })}</>}
         {summary.moved > 0 && <> · {t('compare.moved', { ...summary })}</>}
       </p>
       <div className="compare-bar">

@@ -45,6 +45,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <div className="citation-box">
           <code data-testid="citation">{data.citation}</code>
           <CopyCitationButton citation={data.citation} labels={labels} prominent />
+          {data.versions.length > 1 && <Link href={`${articlePath(data.regulation.slug, data.article)}/history${query}`}>{t('library.history')}</Link>}
         </div>
         <nav className="article-nav" aria-label={t('reg.toc')}>
           {data.previous !== null ? <Link href={`${articlePath(data.regulation.slug, { number: data.previous })}${query}`}>← {t('reg.prevArticle')}</Link> : <span />}

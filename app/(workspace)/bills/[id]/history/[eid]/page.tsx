@@ -60,7 +60,9 @@ export default async function ArticleHistoryPage({ params }: Props) {
             </h2>
             <p className="aside">
               {displayDateTime(h.changedAt ?? h.createdAt)}
-              {h.change !== 'unchanged' && h.change !== 'deleted' && <> · {t('history.by', { names: h.authors.length ? h.authors.map((a) => a.name ?? '—').join('、') : t('history.unknownAuthor') })}</>}
+              {(h.change === 'modified' || (h.change === 'added' && h.authors.length > 0)) && (
+                <> · {t('history.by', { names: h.authors.length ? h.authors.map((a) => a.name ?? '—').join('、') : t('history.unknownAuthor') })}</>
+              )}
             </p>
             <div className="statute" lang="zh-CN">
               {lines ? <MarkedLines lines={lines} label={h.label ?? undefined} /> : <p className="comparison-absent">{t('history.deletedNote')}</p>}

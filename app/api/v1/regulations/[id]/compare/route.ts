@@ -1,0 +1,23 @@
+import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
+import { compareRegulationVersions } from '@/lib/library';
+
+export const dynamic = 'force-dynamic';
+
+/// Compares two published versions (by seq) of a regulation: the diff JSON, without the full
+/// texts of both sides (each row names its old and new labels instead).
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return handleApi(request, () => {
+    const seqs = readQuery(request, libraryOperations.compareRegulationVersions.query);
+    const { regulation, from, to, versions, comparison } = compareRegulationVersions(decodeURIComponent(id), seqs);
+    const dates = ({ seq, change, adoptedOn, effectiveOn }: typeof from) => ({ seq, change, adoptedOn, effectiveOn });
+    return jsonResponse({
+      regulation,
+      from: dates(from),
+      to: dates(to),
+      versions: versions.map(dates),
+      summary: comparison.summary,
+      articles: comparison.articles.map(({ before, after, ...row }) => ({ ...row, ...(before ? { oldLabel: before.label } : {}), ...(after ? { newLabel: after.label } : {}) })),
+    });
+  });
+}

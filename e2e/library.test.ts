@@ -52,6 +52,25 @@ describe('a legal-aid volunteer answering a question (journey 6)', () => {
     await context.close();
   });
 
+  it('follows an article through the published versions and compares the versions on a phone', async () => {
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    await page.goto('/regulations/北京市审计条例/articles/37');
+    await page.getByRole('link', { name: '本条沿革' }).click();
+    await page.waitForURL(/\/articles\/37\/history/);
+    // 第三十七条 of 2023 was 第四十四条 in 2012, word for word.
+    await expect(page.locator('main').innerText()).resolves.toMatch(/第四十四条[\s\S]*第三十七条/);
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    await page.goto('/regulations/北京市审计条例/compare');
+    const table = page.getByTestId('comparison-table');
+    await table.waitFor();
+    await expect(table.locator('del', { hasText: '行政' }).count()).resolves.toBeGreaterThan(0);
+    await expect(table.locator('ins').count()).resolves.toBeGreaterThan(0);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await context.close();
+  });
+
   it('jumps straight to the article when the query is a citation', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

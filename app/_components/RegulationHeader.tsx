@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { RegulationAtDate } from '@/lib/library';
 import { translator, type Locale } from '@/lib/i18n';
-import { displayDate, regulationPath } from '@/app/_lib/library';
-import { versionLabel } from './versionLabel';
+import { displayDate, regulationPath, versionLabel } from '@/app/_lib/library';
 
 /// Title, status badges, bodies and dates of a regulation, the "as in force on" selector and the
 /// version timeline; shared by the regulation page and the article page.

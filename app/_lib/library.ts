@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
 import { chineseDate, isIsoDate, type VersionSummary } from '@/lib/library';
 export { regulationPath } from '@/lib/library';
-import type { MessageKey } from '@/lib/i18n';
+import type { Locale, MessageKey, Translate } from '@/lib/i18n';
 
 /// Runs a library lookup and turns "no such regulation / article" into the 404 page.
 export function orNotFound<T>(fn: () => T): T {
@@ -35,4 +35,10 @@ export function displayDate(iso: string | null, locale: string): string {
 /// A moment as staff read it: date and time in China, e.g. 2026/11/27 14:05.
 export function displayDateTime(at: Date): string {
   return at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/// How the library names a published version wherever it lists them (the timeline, 本条沿革, the
+/// version comparison): its effective date and what it did, e.g. 2023年11月24日 · 修正.
+export function versionLabel(version: Pick<VersionSummary, 'effectiveOn' | 'change'>, t: Translate, locale: Locale): string {
+  return `${displayDate(version.effectiveOn, locale)} · ${t(changeKey(version.change))}`;
 }

@@ -1,5 +1,5 @@
 import { asc, eq, or } from 'drizzle-orm';
-import { regulations, regulationVersions, type Regulation } from '@/db/schema';
+import { regulations, regulationVersions, type Regulation, type RegulationVersion } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
@@ -33,6 +33,12 @@ export type RegulationAtDate = {
   text: ParseJson;
 };
 
+/// A stored version as the timeline shows it.
+export function versionSummary(v: RegulationVersion): VersionSummary {
+  const { id, seq, change, title, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines } = v;
+  return { id, seq, change, title, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines };
+}
+
 /// Finds a regulation by id or slug; `not_found` otherwise.
 export function findRegulation(idOrSlug: string, db: Db = getDatabase()): Regulation {
   const reg = db.select().from(regulations).where(or(eq(regulations.id, idOrSlug), eq(regulations.slug, idOrSlug))).get();
@@ -50,22 +56,11 @@ export function getRegulation(idOrSlug: string, opts: { at?: string } = {}, db: 
   const inForce = versionInForce(rows, at);
   const chosen = inForce ?? rows[0];
   const { status, amended } = regulationStatus(rows, reg.repealedOn, at);
-  const summary = (v: (typeof rows)[number]): VersionSummary => ({
-    id: v.id,
-    seq: v.seq,
-    change: v.change,
-    title: v.title,
-    adoptedOn: v.adoptedOn,
-    approvedOn: v.approvedOn,
-    promulgatedOn: v.promulgatedOn,
-    effectiveOn: v.effectiveOn,
-    infoLines: v.infoLines,
-  });
   return {
     regulation: { id: reg.id, slug: reg.slug, title: reg.title, kind: reg.kind, region: reg.region, topic: reg.topic, enactingBody: reg.enactingBody, approvingBody: reg.approvingBody, repealedOn: reg.repealedOn },
-    versions: rows.map(summary),
+    versions: rows.map(versionSummary),
     at,
-    version: summary(chosen),
+    version: versionSummary(chosen),
     inForceAt: inForce !== null,
     status,
     amended,

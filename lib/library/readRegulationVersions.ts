@@ -3,8 +3,7 @@ import { regulationVersions, type Regulation } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
-import { findRegulation } from './getRegulation';
-import type { VersionSummary } from './getRegulation';
+import { findRegulation, versionSummary, type VersionSummary } from './getRegulation';
 
 /// A published version with its whole text, for comparing versions with each other.
 export type VersionWithText = VersionSummary & { text: ParseJson };
@@ -15,17 +14,6 @@ export function readRegulationVersions(idOrSlug: string, db: Db = getDatabase())
   const regulation = findRegulation(idOrSlug, db);
   const rows = db.select().from(regulationVersions).where(eq(regulationVersions.regulationId, regulation.id)).orderBy(asc(regulationVersions.seq)).all();
   if (rows.length === 0) throw new AppError('not_found', 'regulation_not_found');
-  const versions = rows.map((v) => ({
-    id: v.id,
-    seq: v.seq,
-    change: v.change,
-    title: v.title,
-    adoptedOn: v.adoptedOn,
-    approvedOn: v.approvedOn,
-    promulgatedOn: v.promulgatedOn,
-    effectiveOn: v.effectiveOn,
-    infoLines: v.infoLines,
-    text: v.structure as ParseJson,
-  }));
+  const versions = rows.map((v) => ({ ...versionSummary(v), text: v.structure as ParseJson }));
   return { regulation, versions };
 }

@@ -5,7 +5,7 @@ import { tableRows } from '@/lib/legal-text';
 import { errorMessage, type Translate, type Locale } from '@/lib/i18n';
 import { compareRegulationVersions, type RegulationVersionComparison, type VersionSummary } from '@/lib/library';
 import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
-import { versionLabel } from '@/app/_components/versionLabel';
+import { versionLabel } from '@/app/_lib/library';
 import { orNotFound, regulationPath } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 

@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { articlePath, getRegulationArticleHistory, parseArticleParam, type RegulationArticleHistoryEntry } from '@/lib/library';
 import { splitLines, tokensToRuns, type MarkedRun } from '@/lib/legal-text';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
-import { versionLabel } from '@/app/_components/versionLabel';
+import { versionLabel } from '@/app/_lib/library';
 import { orNotFound, readAtParam } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 

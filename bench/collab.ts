@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +13,7 @@ import { migrateDatabase, openDatabase, type Db } from '../db/client';
 import { issueCollabTicket } from '../lib/drafting/collabTicket';
 import { seedDraft } from '../collab-server/testing';
 import { encodeUpdate } from '../collab-server/protocol';
+import { freePort } from '../scripts/localServer';
 
 /// One load: `clients` sockets spread evenly over `drafts` drafts, `writers` of them typing one
 /// character per update, `rate` updates per second in total.
@@ -149,16 +149,6 @@ function whenListening(child: ChildProcess, ready: RegExp, kind: ServerKind, url
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /// Shared bookkeeping of one run: when each update was sent, and what the receivers measured.
 class Ledger {

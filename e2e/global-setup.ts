@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -8,6 +7,7 @@ import { migrateDatabase, openDatabase } from '../db/client';
 import { seedDemoData } from '../lib/demo/seedDemoData';
 import { seedLibrary } from '../lib/demo/seedLibrary';
 import { ensureBuild } from '../scripts/ensureBuild';
+import { freePort, waitForHttp } from '../scripts/localServer';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,30 +17,7 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitForHttp(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not start in ${ms} ms`);
-}
 
 /// Builds the app if needed, seeds a fresh database file and starts `next start` on a free port
 /// for the browser tests; everything is torn down afterwards.

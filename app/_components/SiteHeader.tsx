@@ -10,6 +10,7 @@ export function SiteHeader({ user, locale, path }: { user: CurrentUser | null; l
   const links = [
     { href: '/', label: t('nav.home'), show: true },
     { href: '/regulations', label: t('nav.library'), show: true },
+    { href: '/consultations', label: t('nav.consultations'), show: true },
     { href: '/workspace', label: t('nav.workspace'), show: can(user, 'workspace:view') },
     { href: '/bills', label: t('nav.bills'), show: can(user, 'workspace:view') },
     { href: '/admin/users', label: t('nav.admin'), show: can(user, 'users:manage') },

@@ -56,19 +56,23 @@ export function StatuteArticleBody({ article, tools }: { article: ArticleJson; t
   );
 }
 
-/// A whole text set like a printed statute: title, centred 编/章/节 headings before the articles
-/// they open, every article addressable, each with a permalink and a copy-citation button.
-export function StatuteText({
-  text,
-  citationTitle,
-  articleHref,
-  labels,
-}: {
-  text: ParseJson;
-  citationTitle: string;
-  articleHref: (a: ArticleJson) => string;
-  labels: { copy: string; copied: string; failed: string; link: string };
-}) {
+/// The library's tools on an article: a permalink and a copy-citation button.
+export function libraryArticleTools(opts: { citationTitle: string; articleHref: (a: ArticleJson) => string; labels: { copy: string; copied: string; failed: string; link: string } }) {
+  const LibraryTools = (a: ArticleJson) => (
+    <>
+      <Link href={opts.articleHref(a)} className="tool-link" aria-label={`${opts.labels.link}：${a.label}`}>
+        ¶
+      </Link>
+      <CopyCitationButton citation={`《${opts.citationTitle}》${a.label}`} labels={opts.labels} />
+    </>
+  );
+  return LibraryTools;
+}
+
+/// A whole text set like a printed statute: centred 编/章/节 headings before the articles they
+/// open, every article addressable, each with the tools the page gives it (the library's
+/// permalink and citation, a consultation's comment control).
+export function StatuteText({ text, tools }: { text: ParseJson; tools?: (a: ArticleJson) => React.ReactNode }) {
   const headingsAt = new Map<number, OutlineEntry[]>();
   for (const o of text.outline) {
     if (o.firstArticle === null) continue;
@@ -88,17 +92,7 @@ export function StatuteText({
               </Tag>
             );
           })}
-          <StatuteArticleBody
-            article={a}
-            tools={
-              <>
-                <Link href={articleHref(a)} className="tool-link" aria-label={`${labels.link}：${a.label}`}>
-                  ¶
-                </Link>
-                <CopyCitationButton citation={`《${citationTitle}》${a.label}`} labels={labels} />
-              </>
-            }
-          />
+          <StatuteArticleBody article={a} tools={tools?.(a)} />
         </div>
       ))}
     </div>

@@ -4,3 +4,4 @@ export * from './library';
 export * from './search';
 export * from './drafting';
 export * from './versioning';
+export * from './consultation';

@@ -4,6 +4,7 @@ import type { ErrorCode } from '@/lib/errors';
 import { libraryOperations } from './libraryOperations';
 import { draftingOperations } from './draftingOperations';
 import { versioningOperations } from './versioningOperations';
+import { consultationOperations } from './consultationOperations';
 
 /// One documented API operation; the same `body` schema validates requests in the handler.
 export type Operation = {
@@ -56,4 +57,4 @@ export const sessionOperations = {
 } satisfies Record<string, Operation>;
 
 /// Every operation of the API, in document order. Domains add theirs here.
-export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations), ...Object.values(versioningOperations)];
+export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations), ...Object.values(versioningOperations), ...Object.values(consultationOperations)];

@@ -12,7 +12,7 @@ describe('readJsonBody', () => {
   it('refuses malformed JSON, a wrong media type, invalid UTF-8 and an oversized body', async () => {
     await expect(readJsonBody(post('{"a":'))).rejects.toMatchObject({ code: 'invalid_json' });
     await expect(readJsonBody(post('{}', { 'content-type': 'text/plain' }))).rejects.toMatchObject({ code: 'unsupported_media_type' });
-    await expect(readJsonBody(post(new Uint8Array([0x22, 0xff, 0x22])))).rejects.toMatchObject({ code: 'invalid_json' });
+    await expect(readJsonBody(post(new Uint8Array([0x22, 0xff, 0x22])))).rejects.toMatchObject({ code: 'bad_request', message: 'body_not_utf8' });
     await expect(readJsonBody(post('"' + 'x'.repeat(2000) + '"'), 1000)).rejects.toMatchObject({ code: 'payload_too_large' });
   });
 

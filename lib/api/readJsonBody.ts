@@ -4,7 +4,8 @@ import { AppError } from '@/lib/errors';
 export const maxBodyBytes = 1024 * 1024;
 
 /// Reads a JSON request body without ever holding more than the limit in memory: wrong media type
-/// → 415, too large → 413 (by header or by counting), malformed → 400 `invalid_json`.
+/// → 415, too large → 413 (by header or by counting), not UTF-8 → 400 `bad_request`, malformed →
+/// 400 `invalid_json`.
 export async function readJsonBody(request: Request, limit: number = maxBodyBytes): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new AppError('unsupported_media_type', 'unsupported_media_type');
@@ -28,7 +29,7 @@ export async function readJsonBody(request: Request, limit: number = maxBodyByte
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new AppError('invalid_json', 'invalid_json');
+    throw new AppError('bad_request', 'body_not_utf8');
   }
   try {
     return JSON.parse(text);

@@ -39,3 +39,12 @@ export function requestContext(request: Request): RequestContext {
     ip: clientAddress(request.headers),
   };
 }
+
+/// The origin the visitor used (behind a proxy: the forwarded host and scheme), for absolute
+/// links in feeds.
+export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${proto}://${host}`;
+}

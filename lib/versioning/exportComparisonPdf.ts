@@ -26,13 +26,17 @@ function setSide(doc: Doc, side: MarkedSide | null, widths: Map<string, number>)
   return sideParagraphs(side).flatMap((runs) => layoutCjkLines(runs, { width, firstIndent: 2 * size.text, maxSpacing: size.text / 2, measure }));
 }
 
-function drawText(doc: Doc, text: string, x: number, y: number, opts: { bold?: boolean; color?: string; spacing?: number } = {}) {
+/// Sets one run of text at a baseline; bold is drawn by stroking the outline too (the embedded
+/// font has no bold face). Shared with the other PDF exports.
+export function drawText(doc: Doc, text: string, x: number, y: number, opts: { bold?: boolean; color?: string; spacing?: number } = {}) {
   const color = opts.color ?? ink;
   doc.fillColor(color).strokeColor(color).lineWidth(0.3);
   doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: opts.spacing ?? 0, fill: true, stroke: !!opts.bold });
 }
 
-function drawLine(doc: Doc, line: SetLine, left: number, baseline: number) {
+/// Draws one line set by `layoutCjkLines` from `left` on `baseline`, justified by its letter
+/// spacing, with deleted and inserted text coloured and struck through or underlined.
+export function drawLine(doc: Doc, line: SetLine, left: number, baseline: number) {
   let x = left + line.indent;
   for (const piece of line.pieces) {
     const span = piece.width + line.spacing * (piece.text.length - 1);
@@ -67,13 +71,14 @@ function drawHeader(doc: Doc, top: number, options: ComparisonExportOptions): nu
   return top + height;
 }
 
-function drawFooters(doc: Doc) {
+/// Writes 第 X 页　共 Y 页 centred at the foot of every buffered page (call it last).
+export function drawFooters(doc: Doc) {
   const { start, count } = doc.bufferedPageRange();
   doc.fontSize(size.footer);
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const label = `第 ${i - start + 1} 页　共 ${count} 页`;
-    drawText(doc, label, (page.width - doc.widthOfString(label)) / 2, page.height - 30, { color: '#333333' });
+    drawText(doc, label, (doc.page.width - doc.widthOfString(label)) / 2, doc.page.height - 30, { color: '#333333' });
   }
 }
 

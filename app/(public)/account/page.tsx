@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listMyComments } from '@/lib/consultation';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await requirePermission('account:view', '/account');
   const { t } = await pageTranslator();
+  const myComments = listMyComments(user);
   return (
     <div className="page page--narrow">
       <h1>{t('account.title')}</h1>
@@ -22,6 +25,36 @@ export default async function AccountPage() {
         <dt>{t('account.role')}</dt>
         <dd data-testid="account-role">{t(`role.${user.role}`)}</dd>
       </dl>
+      <section id="my-comments" aria-labelledby="my-comments-title">
+        <h2 id="my-comments-title">{t('account.myComments')}</h2>
+        {myComments.length === 0 ? (
+          <p className="empty">
+            {t('account.noComments')} <Link href="/consultations">{t('consult.title')}</Link>
+          </p>
+        ) : (
+          <ol className="comment-list" data-testid="my-comments">
+            {myComments.map((m) => (
+              <li key={m.id} className="comment-item">
+                <p className="aside">
+                  <Link href={`/consultations/${m.consultationId}`}>{m.consultationTitle}</Link> · {m.articleLabel ?? t('consult.whole')} · {m.reference}
+                </p>
+                <p className="comment-body">{m.body}</p>
+                <p className="comment-state">
+                  {t(`commentStatus.${m.status}`)}
+                  {m.rejectReason && <>（{t(`rejectReason.${m.rejectReason}`)}）</>}
+                </p>
+                {m.disposition ? (
+                  <p className={`disposition disposition--${m.disposition.disposition}`}>
+                    <strong>{t(`disposition.${m.disposition.disposition}`)}</strong>：{m.disposition.reason}
+                  </p>
+                ) : (
+                  m.status !== 'rejected' && <p className="aside">{t('account.awaitingDisposition')}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { articlePath, getRegulation } from '@/lib/library';
 import { translator } from '@/lib/i18n';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
-import { StatuteText, headingAnchor } from '@/app/_components/StatuteText';
+import { StatuteText, headingAnchor, libraryArticleTools } from '@/app/_components/StatuteText';
 import { TableOfContents } from '@/app/_components/TableOfContents';
 import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
@@ -62,9 +62,11 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           </h2>
           <StatuteText
             text={data.text}
-            citationTitle={data.regulation.title}
-            articleHref={(a) => `${articlePath(data.regulation.slug, a)}${query}`}
-            labels={{ copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed'), link: t('reg.articleLink') }}
+            tools={libraryArticleTools({
+              citationTitle: data.regulation.title,
+              articleHref: (a) => `${articlePath(data.regulation.slug, a)}${query}`,
+              labels: { copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed'), link: t('reg.articleLink') },
+            })}
           />
         </div>
       </div>

@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getConsultation, listPublishedComments } from '@/lib/consultation';
+import { articleText, splitLines, tokensToRuns, wordDiff } from '@/lib/legal-text';
+import { chineseDate } from '@/lib/library';
+import { CommentForm } from '@/app/_components/consultation/CommentForm';
+import { StatuteArticleBody } from '@/app/_components/StatuteText';
+import { MarkedLines } from '@/app/_components/versions/MarkedLines';
+import { orNotFound } from '@/app/_lib/library';
+import { currentUser, pageTranslator } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ article?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('consult.commentTitle') };
+}
+
+/// One task per page, phone first: the article (or the draft as a whole), the comment form or
+/// what stands in its way (signing in, a closed consultation), and the comments already published
+/// on it.
+export default async function CommentPage({ params, searchParams }: Props) {
+  const [{ id }, sp, { t }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
+  const c = orNotFound(() => getConsultation(id));
+  const article = sp.article ? (c.text.articles.find((a) => a.eid === sp.article) ?? null) : null;
+  const unknownArticle = sp.article !== undefined && article === null;
+  const comments = unknownArticle ? [] : listPublishedComments(c.id, { articleEid: article?.eid ?? null });
+  const here = `/consultations/${c.id}/comment${article ? `?article=${encodeURIComponent(article.eid)}` : ''}`;
+  const original = article ? articleText(article) : null;
+  return (
+    <div className="page page--narrow consult-page comment-page">
+      <p className="breadcrumb">
+        <Link href={`/consultations/${c.id}`}>← {c.title}</Link>
+      </p>
+      <h1>{article ? t('consult.commentOnTitle', { label: article.label }) : t('consult.commentWholeTitle')}</h1>
+      {unknownArticle && <p className="form-message form-message--error">{t('err.comment_article_unknown')}</p>}
+      {article && (
+        <div className="statute" lang="zh-CN">
+          <StatuteArticleBody article={article} />
+        </div>
+      )}
+      {c.status !== 'open' ? (
+        <p className="notice">{c.status === 'closed' ? t('consult.closedNotice', { date: chineseDate(c.closesOn) }) : t('consult.notOpenNotice', { date: chineseDate(c.opensOn) })}</p>
+      ) : !user ? (
+        <div className="notice sign-in-prompt">
+          <p>{t('consult.signInToComment')}</p>
+          <p className="consult-actions">
+            <Link className="button button--primary" href={`/register?next=${encodeURIComponent(here)}`}>
+              {t('nav.register')}
+            </Link>
+            <Link className="button button--quiet" href={`/login?next=${encodeURIComponent(here)}`}>
+              {t('nav.signIn')}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        !unknownArticle && <CommentForm consultationId={c.id} articleEid={article?.eid ?? null} originalText={original} />
+      )}
+      <section className="published-comments" aria-labelledby="published-title">
+        <h2 id="published-title">{t('consult.publishedComments', { n: comments.length })}</h2>
+        {comments.length === 0 ? (
+          <p className="empty">{t('consult.noComments')}</p>
+        ) : (
+          <ol className="comment-list">
+            {comments.map((m) => (
+              <li key={m.id} className="comment-item">
+                <p className="aside">
+                  {m.authorName} · {m.createdAt.slice(0, 10)} · {m.reference}
+                </p>
+                <p className="comment-body">{m.body}</p>
+                {m.proposedText && original && (
+                  <div className="statute proposed-diff" lang="zh-CN">
+                    <p className="aside">{t('consult.proposedDiff')}</p>
+                    <MarkedLines lines={splitLines(tokensToRuns(wordDiff(original, m.proposedText)))} />
+                  </div>
+                )}
+                {m.disposition && (
+                  <p className={`disposition disposition--${m.disposition.disposition}`}>
+                    <strong>{t(`disposition.${m.disposition.disposition}`)}</strong>：{m.disposition.reason}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getConsultation } from '@/lib/consultation';
+import { chineseDate } from '@/lib/library';
+import { StatuteText } from '@/app/_components/StatuteText';
+import { daysLeft } from '@/app/_lib/consultation';
+import { orNotFound } from '@/app/_lib/library';
+import { pageTranslator } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  try {
+    return { title: getConsultation(id).title };
+  } catch {
+    return {};
+  }
+}
+
+/// A consultation as the public reads it: what it is about, the 起草说明, the questions, and the
+/// draft set like a statute with a comment control and the comment count on every article.
+export default async function ConsultationPage({ params }: Props) {
+  const [{ id }, { t }] = await Promise.all([params, pageTranslator()]);
+  const c = orNotFound(() => getConsultation(id));
+  const open = c.status === 'open';
+  const commentHref = (eid?: string) => `/consultations/${c.id}/comment${eid ? `?article=${encodeURIComponent(eid)}` : ''}`;
+  return (
+    <div className="page consult-page">
+      <p className="breadcrumb">
+        <Link href="/consultations">← {t('consult.title')}</Link>
+      </p>
+      <header className="consult-header">
+        <p className={`status-badge status-badge--${c.status}`}>{t(`consult.status.${c.status}`)}</p>
+        <h1>{c.title}</h1>
+        <p className="consult-card__dates">
+          {t('consult.period', { from: chineseDate(c.opensOn), to: chineseDate(c.closesOn) })}
+          {open && <> · {t('consult.daysLeft', { n: daysLeft(c.closesOn) })}</>}
+        </p>
+        <p>{c.description}</p>
+        {c.shortReason && <p className="aside">{t('consult.shortReason', { reason: c.shortReason })}</p>}
+        <div className="consult-actions">
+          {open && (
+            <Link className="button button--primary" href={commentHref()}>
+              {t('consult.commentWhole')}
+            </Link>
+          )}
+          <Link className="button button--quiet" href={commentHref()}>
+            {t('consult.generalComments', { n: c.generalCount })}
+          </Link>
+          {c.reportPublished && (
+            <Link className="button button--quiet" href={`/consultations/${c.id}/report`}>
+              {t('consult.reportLink')}
+            </Link>
+          )}
+        </div>
+      </header>
+      <details className="consult-explanation">
+        <summary>{t('consult.explanation')}</summary>
+        <div className="prose">{c.explanation}</div>
+      </details>
+      {c.questions.length > 0 && (
+        <section className="consult-questions" aria-labelledby="questions-title">
+          <h2 id="questions-title">{t('consult.questions')}</h2>
+          <ol>
+            {c.questions.map((q, i) => (
+              <li key={i}>{q}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <h2 className="statute-title" lang="zh-CN">
+        {c.text.title}
+      </h2>
+      <p className="aside consult-hint">{open ? t('consult.hintOpen') : t('consult.hintClosed')}</p>
+      <StatuteText
+        text={c.text}
+        tools={(a) => {
+          const n = c.articleCounts[a.eid] ?? 0;
+          return (
+            <Link href={commentHref(a.eid)} className="comment-control" aria-label={open ? t('consult.commentOnAria', { label: a.label, n }) : t('consult.commentsOnAria', { label: a.label, n })}>
+              {open ? t('consult.commentOn') : t('consult.comments')}
+              <span className="comment-count">{n}</span>
+            </Link>
+          );
+        }}
+      />
+    </div>
+  );
+}

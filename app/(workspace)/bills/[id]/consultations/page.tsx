@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth';
+import { listConsultationsOfBill } from '@/lib/consultation';
+import { getBill } from '@/lib/drafting';
+import { chineseDate, todayInChina } from '@/lib/library';
+import { describeText, listDraftVersions } from '@/lib/versioning';
+import { OpenConsultationForm } from '@/app/_components/consultation/OpenConsultationForm';
+import { orNotFound } from '@/app/_lib/library';
+import { pageTranslator, requirePermission } from '@/app/_lib/session';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await pageTranslator();
+  return { title: t('manage.consultations') };
+}
+
+/// A bill's consultations, and the form that opens a new one.
+export default async function BillConsultationsPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requirePermission('workspace:view', `/bills/${id}/consultations`);
+  const { t, locale } = await pageTranslator();
+  const bill = orNotFound(() => getBill(user, id));
+  const items = listConsultationsOfBill(user, bill.id);
+  const versions = listDraftVersions(user, bill.draftId).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
+  return (
+    <div className="page page--wide workspace">
+      <p className="breadcrumb">
+        <Link href={`/bills/${bill.id}`}>← {bill.title}</Link>
+      </p>
+      <h1>{t('manage.consultations')}</h1>
+      {items.length === 0 ? (
+        <p className="empty">{t('manage.noConsultations')}</p>
+      ) : (
+        <ul className="consult-list">
+          {items.map((c) => (
+            <li key={c.id} className="consult-card">
+              <h2>
+                <Link href={`/bills/${bill.id}/consultations/${c.id}`}>{c.title}</Link> <span className={`status-badge status-badge--${c.status}`}>{t(`consult.status.${c.status}`)}</span>
+              </h2>
+              <p className="aside">
+                {t('consult.period', { from: chineseDate(c.opensOn), to: chineseDate(c.closesOn) })} · {c.versionName} · {t('consult.commentCount', { n: c.commentCount })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {can(user, 'consultation:open', bill.resource) && (
+        <section className="panel" aria-labelledby="open-title">
+          <h2 id="open-title">{t('open.heading')}</h2>
+          <OpenConsultationForm billId={bill.id} draftId={bill.draftId} versions={versions} today={todayInChina()} />
+        </section>
+      )}
+    </div>
+  );
+}

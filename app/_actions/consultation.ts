@@ -1,0 +1,117 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { clientAddress } from '@/lib/api';
+import {
+  groupCampaigns, moderateComment, openConsultation, publishReport, rejectReasons, setDisposition, submitComment, updateCommentWork,
+  type Disposition, type RejectReason,
+} from '@/lib/consultation';
+import { translator } from '@/lib/i18n';
+import { assertSameOrigin, formError } from '@/app/_lib/actionGuard';
+import type { FormState } from '@/app/_lib/formState';
+import { currentLocale, currentUser } from '@/app/_lib/session';
+
+/// What the comment form answers: an error with the text put back, or the receipt.
+export type CommentFormState = FormState & { receipt?: { reference: string; status: 'pending' | 'published' } };
+
+/// Submits a comment on a consultation (the whole draft, or one article by eid).
+export async function submitCommentAction(_prev: CommentFormState, form: FormData): Promise<CommentFormState> {
+  const locale = await currentLocale();
+  const values = { body: String(form.get('body') ?? ''), proposedText: String(form.get('proposedText') ?? '') };
+  try {
+    await assertSameOrigin();
+    const articleEid = String(form.get('articleEid') ?? '') || undefined;
+    const proposed = form.get('propose') === 'on' && values.proposedText.trim() && values.proposedText !== String(form.get('originalText') ?? '') ? values.proposedText : undefined;
+    const receipt = submitComment(await currentUser(), String(form.get('consultationId') ?? ''), { articleEid, body: values.body, proposedText: proposed }, { address: clientAddress(await headers()) });
+    return { receipt: { reference: receipt.reference, status: receipt.status }, values: proposed ? { proposedText: proposed } : {} };
+  } catch (e) {
+    return formError(e, locale, values);
+  }
+}
+
+/// "开始征求意见": opens a consultation on a frozen version (saving the draft as 征求意见稿 when no
+/// version is chosen), then shows its management page.
+export async function openConsultationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const locale = await currentLocale();
+  const values = Object.fromEntries(['title', 'description', 'explanation', 'questions', 'opensOn', 'closesOn', 'shortReason', 'moderation', 'versionId'].map((k) => [k, String(form.get(k) ?? '')]));
+  const billId = String(form.get('billId') ?? '');
+  let id: string;
+  try {
+    await assertSameOrigin();
+    ({ id } = openConsultation(await currentUser(), String(form.get('draftId') ?? ''), {
+      title: values.title || undefined,
+      description: values.description,
+      explanation: values.explanation,
+      questions: values.questions.split('\n').map((q) => q.trim()).filter(Boolean),
+      opensOn: values.opensOn,
+      closesOn: values.closesOn,
+      shortReason: values.shortReason || undefined,
+      moderation: values.moderation === 'post' ? 'post' : 'pre',
+      versionId: values.versionId || undefined,
+    }));
+  } catch (e) {
+    return formError(e, locale, values);
+  }
+  redirect(`/bills/${billId}/consultations/${id}`);
+}
+
+/// Moderation queue: publish a comment, or reject it with a reason.
+export async function moderateCommentAction(form: FormData): Promise<void> {
+  await assertSameOrigin();
+  const reason = String(form.get('reason') ?? '');
+  moderateComment(await currentUser(), String(form.get('commentId') ?? ''), {
+    action: form.get('action') === 'reject' ? 'reject' : 'publish',
+    reason: (rejectReasons as readonly string[]).includes(reason) ? (reason as RejectReason) : undefined,
+  });
+  revalidatePath(String(form.get('path') ?? '/'));
+}
+
+/// Records the disposition of a comment, or of its whole campaign group.
+export async function setDispositionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const locale = await currentLocale();
+  const values = { disposition: String(form.get('disposition') ?? ''), reason: String(form.get('reason') ?? '') };
+  try {
+    await assertSameOrigin();
+    const n = setDisposition(await currentUser(), String(form.get('commentId') ?? ''), {
+      disposition: values.disposition as Disposition,
+      reason: values.reason,
+      wholeGroup: form.get('wholeGroup') === 'on',
+    });
+    revalidatePath(String(form.get('path') ?? '/'));
+    return { notice: translator(locale)('manage.dispositionSaved', { n }) };
+  } catch (e) {
+    return formError(e, locale, values);
+  }
+}
+
+/// Tags and assignee of a comment.
+export async function updateCommentWorkAction(form: FormData): Promise<void> {
+  await assertSameOrigin();
+  const tags = String(form.get('tags') ?? '').split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+  const assignee = String(form.get('assigneeId') ?? '');
+  updateCommentWork(await currentUser(), String(form.get('commentId') ?? ''), { tags, assigneeId: assignee || null });
+  revalidatePath(String(form.get('path') ?? '/'));
+}
+
+/// Groups identical and near-identical comments (campaigns) of a consultation.
+export async function groupCampaignsAction(form: FormData): Promise<void> {
+  await assertSameOrigin();
+  groupCampaigns(await currentUser(), String(form.get('consultationId') ?? ''));
+  revalidatePath(String(form.get('path') ?? '/'));
+}
+
+/// Publishes the 征求意见情况通报 with the staff's summary.
+export async function publishReportAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const locale = await currentLocale();
+  const values = { summary: String(form.get('summary') ?? '') };
+  try {
+    await assertSameOrigin();
+    publishReport(await currentUser(), String(form.get('consultationId') ?? ''), { summary: values.summary });
+    revalidatePath(String(form.get('path') ?? '/'));
+    return { notice: translator(locale)('manage.reportPublished') };
+  } catch (e) {
+    return formError(e, locale, values);
+  }
+}

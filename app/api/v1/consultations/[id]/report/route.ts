@@ -1,0 +1,14 @@
+import { fileResponse, handleApi, jsonResponse, readQuery, reportQuery } from '@/lib/api';
+import { publicReport, reportDocument } from '@/lib/consultation';
+
+export const dynamic = 'force-dynamic';
+
+/// The published 征求意见情况通报 of a consultation, as JSON, DOCX or PDF.
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return handleApi(request, async () => {
+    const { format } = readQuery(request, reportQuery);
+    const report = publicReport(id);
+    return format === 'json' ? jsonResponse(report) : fileResponse(await reportDocument(report, format));
+  });
+}

@@ -1,0 +1,186 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { users } from '../db/schema';
+import { migrateDatabase, openDatabase, type Db } from '../db/client';
+import { createSession } from '../lib/auth/createSession';
+import { sessionCookieName } from '../lib/auth/sessionToken';
+import type { CurrentUser } from '../lib/auth/roles';
+import { openConsultation } from '../lib/consultation';
+import { createBill } from '../lib/drafting/createBill';
+import { todayInChina } from '../lib/library/dates';
+import { ensureBuild } from '../scripts/ensureBuild';
+import { freePort, waitForHttp } from '../scripts/localServer';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/// Enough commenters that the per-account limit (10 per 10 minutes) never binds in a run.
+const ACCOUNTS = 4000;
+const SEED_TEXT = path.resolve(process.cwd(), 'db/seed/regulations/reg-078-zhoushan.md');
+
+interface Row {
+  label: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  accepted: number;
+  refused: number;
+}
+
+/// `npm run bench -- comments`: comment intake over HTTP on the production build — sustained
+/// accepted comments/s with p50 / p99 latency, checked against the rows in the database — beside
+/// two ceilings measured in the same run: a bare route in the same app that only validates and
+/// inserts one row, and raw SQLite inserts (one transaction each) in this process.
+export async function run(): Promise<void> {
+  ensureBuild(process.cwd());
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lawbench-bench-comments-'));
+  const file = path.join(dir, 'bench.db');
+  let server: ChildProcess | undefined;
+  try {
+    const db = openDatabase(file);
+    migrateDatabase(db);
+    const { consultationId, eids, cookies } = seed(db);
+    db.$client.close();
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      env: { ...process.env, DATABASE_PATH: file, LAWBENCH_BENCH_ROUTES: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForHttp(`${base}/api/v1/consultations`, 60_000);
+
+    const bare = (): autocannon.Request => ({
+      method: 'POST',
+      path: '/api/v1/bench/comments',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ consultationId, body: `基准意见 ${randomUUID()}` }),
+    });
+    let n = 0;
+    const real = (): autocannon.Request => {
+      n++;
+      return {
+        method: 'POST',
+        path: `/api/v1/consultations/${consultationId}/comments`,
+        headers: {
+          'content-type': 'application/json',
+          cookie: cookies[n % cookies.length],
+          // A different sender address per request, as many citizens would have.
+          'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        },
+        body: JSON.stringify({ articleEid: eids[n % eids.length], body: `建议第${n}号：增加对养犬人的宣传教育，明确街道办事处的职责。${randomUUID()}` }),
+      };
+    };
+    // Warm up both routes (JIT, prepared statements, the version's eid cache).
+    await load(base, bare, 2, 'warm-up');
+    const warmup = await load(base, real, 2, 'warm-up');
+
+    const bareRow = await load(base, bare, DURATION_S, 'bare route: validate + 1 insert');
+    const realRow = await load(base, real, DURATION_S, 'POST /api/v1/consultations/{id}/comments');
+    server.kill('SIGTERM');
+    server = undefined;
+
+    const check = openDatabase(file);
+    const stored = check.$client
+      .prepare("select count(*) as n from consultation_comments where consultation_id = ? and reference not like 'BENCH-%'")
+      .get(consultationId) as { n: number };
+    const rawRow = rawInserts(check, consultationId, DURATION_S);
+    check.$client.close();
+
+    // Every 201 must be a stored comment, and nothing else may have been stored.
+    const storedEqualsAccepted = stored.n === warmup.accepted + realRow.accepted;
+    printTable([realRow, bareRow, rawRow]);
+    const ratio = realRow.perSecond / bareRow.perSecond;
+    console.log(
+      `stored comments: ${stored.n}; 201 responses: ${realRow.accepted} in the measured run + ${warmup.accepted} in the warm-up (${storedEqualsAccepted ? 'equal' : 'NOT EQUAL'}); refused: ${realRow.refused}`,
+    );
+    console.log(`goal: ≥ 1,000 accepted/s (${realRow.perSecond >= 1000 ? 'met' : 'missed'}) and ≥ 80 % of the bare route (${(ratio * 100).toFixed(0)} %: ${ratio >= 0.8 ? 'met' : 'missed'})`);
+    console.log(
+      JSON.stringify({
+        bench: 'comments',
+        durationS: DURATION_S,
+        connections: CONNECTIONS,
+        comments: realRow,
+        bareRoute: bareRow,
+        rawSqlite: rawRow,
+        ratioToBare: Math.round(ratio * 1000) / 1000,
+        storedEqualsAccepted,
+        stored: stored.n,
+        warmupAccepted: warmup.accepted,
+      }),
+    );
+  } finally {
+    server?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/// A bill from a real text, an open post-moderated consultation on it, and signed-in commenters.
+function seed(db: Db): { consultationId: string; eids: string[]; cookies: string[] } {
+  const drafter: CurrentUser = { id: randomUUID(), email: 'bench-drafter@bench.lawbench', name: '基准起草人', role: 'drafter' };
+  db.insert(users).values({ ...drafter, passwordHash: 'not-a-real-hash' }).run();
+  const { draftId } = createBill(drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } }, db);
+  const today = todayInChina();
+  const closes = new Date(Date.parse(`${today}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10);
+  const { id: consultationId } = openConsultation(
+    drafter,
+    draftId,
+    { description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: closes, moderation: 'post' },
+    db,
+  );
+  const structure = db.$client.prepare('select v.structure from consultations c join draft_versions v on v.id = c.version_id where c.id = ?').get(consultationId) as {
+    structure: string;
+  };
+  const eids = (JSON.parse(structure.structure) as { articles: { eid: string }[] }).articles.map((a) => a.eid);
+  const cookies: string[] = [];
+  const insertUser = db.$client.prepare("insert into users (id, email, name, password_hash, role, created_at) values (?, ?, ?, 'not-a-real-hash', 'public', ?)");
+  db.$client.transaction(() => {
+    for (let i = 0; i < ACCOUNTS; i++) {
+      const id = randomUUID();
+      insertUser.run(id, `citizen-${i}@bench.lawbench`, `市民${i}`, Date.now());
+      cookies.push(`${sessionCookieName}=${createSession(id, new Date(), db).token}`);
+    }
+  })();
+  return { consultationId, eids, cookies };
+}
+
+async function load(base: string, next: () => autocannon.Request, seconds: number, label: string): Promise<Row> {
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
+  });
+  const accepted = result['2xx'];
+  return { label, perSecond: accepted / seconds, p50: result.latency.p50, p99: result.latency.p99, accepted, refused: result.non2xx + result.errors + result.timeouts };
+}
+
+/// Raw better-sqlite3 inserts of the same row shape, one implicit transaction each, for `seconds`.
+function rawInserts(db: Db, consultationId: string, seconds: number): Row {
+  const insert = db.$client.prepare(
+    "insert into consultation_comments (id, consultation_id, reference, body, status, body_key, created_at) values (?, ?, ?, ?, 'published', '', ?)",
+  );
+  const until = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  while (performance.now() < until) {
+    const id = randomUUID();
+    const start = performance.now();
+    insert.run(id, consultationId, `BENCH-${id}`, '基准意见', Date.now());
+    latencies.push(performance.now() - start);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 1000) / 1000;
+  return { label: 'raw SQLite insert (this process)', perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), accepted: latencies.length, refused: 0 };
+}
+
+function printTable(rows: Row[]): void {
+  const table = [
+    ['path', 'accepted/s', 'p50 ms', 'p99 ms', 'accepted', 'refused'],
+    ...rows.map((r) => [r.label, r.perSecond.toFixed(0), String(r.p50), String(r.p99), String(r.accepted), String(r.refused)]),
+  ];
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+}

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+import { bills, drafts } from './drafting';
+import { draftVersions } from './versioning';
+
+/// A public consultation (征求意见) on one frozen version of a draft, open from `opensOn` to
+/// `closesOn` inclusive (ISO dates, China time). Under 30 days needs `shortReason`.
+export const consultations = sqliteTable(
+  'consultations',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => draftVersions.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /// 起草说明: why the draft is needed and what it does.
+    explanation: text('explanation').notNull(),
+    /// Questions the drafters ask the public, in order.
+    questions: text('questions', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    shortReason: text('short_reason'),
+    /// `pre`: comments wait in the queue until a moderator publishes them; `post`: they show at
+    /// once and moderators may take them down.
+    moderation: text('moderation', { enum: ['pre', 'post'] }).notNull(),
+    /// When the 征求意见情况通报 (public report) was published; null until then.
+    reportPublishedAt: integer('report_published_at', { mode: 'timestamp_ms' }),
+    /// The staff's summary paragraph at the head of the public report.
+    reportSummary: text('report_summary'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('consultations_dates_idx').on(t.closesOn, t.opensOn), index('consultations_bill_idx').on(t.billId)],
+);
+
+export type Consultation = typeof consultations.$inferSelect;
+export type NewConsultation = typeof consultations.$inferInsert;
+
+/// A comment (意见) from a signed-in member of the public, on the whole draft (no eid) or on one
+/// article by eid, optionally proposing replacement text. `reference` is the receipt number.
+export const consultationComments = sqliteTable(
+  'consultation_comments',
+  {
+    id: text('id').primaryKey(),
+    consultationId: text('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    reference: text('reference').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    articleEid: text('article_eid'),
+    body: text('body').notNull(),
+    proposedText: text('proposed_text'),
+    status: text('status', { enum: ['pending', 'published', 'rejected'] }).notNull(),
+    rejectReason: text('reject_reason', { enum: ['off_topic', 'abusive', 'personal_data', 'spam'] }),
+    moderatedBy: text('moderated_by').references(() => users.id, { onDelete: 'set null' }),
+    moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
+    /// SHA-256 of the body with spacing and punctuation removed: identical campaign texts share it.
+    bodyKey: text('body_key').notNull(),
+    /// The campaign group: the id of the first comment of a group of identical or near-identical
+    /// comments (null until grouped; a comment alone is its own group).
+    groupId: text('group_id'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /// SHA-256 of the sender's network address, for the per-address rate limit; never shown.
+    addressHash: text('address_hash'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('consultation_comments_reference_idx').on(t.reference),
+    index('consultation_comments_consultation_idx').on(t.consultationId, t.status, t.articleEid),
+    index('consultation_comments_author_idx').on(t.authorId, t.createdAt),
+    index('consultation_comments_address_idx').on(t.addressHash, t.createdAt),
+    index('consultation_comments_key_idx').on(t.consultationId, t.bodyKey),
+  ],
+);
+
+export type ConsultationComment = typeof consultationComments.$inferSelect;
+export type NewConsultationComment = typeof consultationComments.$inferInsert;
+
+/// The disposition (采纳情况) of one comment: 采纳 / 部分采纳 / 未采纳 / 已吸收 with the reason given.
+/// Recorded per comment; deciding for a campaign group writes one row per member.
+export const commentDispositions = sqliteTable('comment_dispositions', {
+  commentId: text('comment_id')
+    .primaryKey()
+    .references(() => consultationComments.id, { onDelete: 'cascade' }),
+  disposition: text('disposition', { enum: ['adopted', 'partly_adopted', 'not_adopted', 'absorbed'] }).notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+  decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export type CommentDisposition = typeof commentDispositions.$inferSelect;
+export type NewCommentDisposition = typeof commentDispositions.$inferInsert;

@@ -1,0 +1,42 @@
+import { getDatabase, type Db } from '@/db/client';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n';
+import { authorizeConsultationStaff } from './authorizeConsultationStaff';
+import { exportCommentsCsv } from './exportCommentsCsv';
+import { exportCommentsXlsx } from './exportCommentsXlsx';
+import { exportReportDocx } from './exportReportDocx';
+import { exportReportPdf } from './exportReportPdf';
+import { getConsultationReport, type ConsultationReport } from './getConsultationReport';
+import { listCommentsForExport } from './listCommentsForExport';
+
+/// A downloadable file: bytes, media type and file name.
+export interface ConsultationFile {
+  body: Uint8Array;
+  contentType: string;
+  filename: string;
+}
+
+/// Every comment of a consultation with its moderation and disposition, as CSV or XLSX, for the
+/// members of its bill.
+export async function commentsExport(actor: CurrentUser | null, consultationId: string, format: 'csv' | 'xlsx', locale: Locale, db: Db = getDatabase()): Promise<ConsultationFile> {
+  const { consultation } = authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
+  const rows = listCommentsForExport(consultationId, db);
+  const name = `${consultation.title}-意见`;
+  if (format === 'csv') return { body: new TextEncoder().encode(exportCommentsCsv(rows, locale)), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };
+  return { body: await exportCommentsXlsx(rows, locale), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` };
+}
+
+/// The 征求意见情况通报 as the public may read it: only once it is published.
+export function publicReport(consultationId: string, db: Db = getDatabase()): ConsultationReport {
+  const report = getConsultationReport(consultationId, db);
+  if (!report.published) throw new AppError('not_found', 'report_not_published');
+  return report;
+}
+
+/// The report as a Word or PDF file.
+export async function reportDocument(report: ConsultationReport, format: 'docx' | 'pdf'): Promise<ConsultationFile> {
+  const filename = `${report.title}-征求意见情况通报.${format}`;
+  if (format === 'docx') return { body: await exportReportDocx(report), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename };
+  return { body: await exportReportPdf(report), contentType: 'application/pdf', filename };
+}

@@ -1,0 +1,154 @@
+import { asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { commentDispositions, consultationComments, consultations, draftVersions, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { isMessageKey, translate, type Locale } from '@/lib/i18n';
+import type { ParseJson } from '@/lib/legal-text';
+import type { Disposition, RejectReason } from './types';
+
+/// One comment as the staff export (CSV, XLSX) lists it: what was said, where, what moderation
+/// and the disposition made of it. No contact details; the author's name only masked (陈**).
+export interface CommentExportRow {
+  reference: string;
+  /// When it was submitted (ISO 8601, UTC); the exports show it in China time.
+  createdAt: string;
+  articleEid: string | null;
+  /// The article's label in the consultation's version (第十二条), 总体意见 for the whole draft.
+  articleLabel: string;
+  status: 'pending' | 'published' | 'rejected';
+  rejectReason: RejectReason | null;
+  /// e.g. 陈**; null when the account no longer exists.
+  authorName: string | null;
+  body: string;
+  proposedText: string | null;
+  groupId: string | null;
+  /// The reference of the group's first comment, when the comment belongs to a campaign group.
+  groupReference: string | null;
+  /// How many comments of the consultation share the group (1 when alone or not grouped).
+  groupSize: number;
+  tags: string[];
+  assigneeName: string | null;
+  disposition: Disposition | null;
+  dispositionReason: string | null;
+  /// When the disposition was recorded (ISO 8601, UTC).
+  decidedAt: string | null;
+}
+
+/// The label of comments on the whole draft rather than one article.
+const generalLabel = '总体意见';
+
+/// A person's name as published and exported: the first character and two asterisks (陈**),
+/// whatever the length, so the mask does not tell the name's length either.
+function maskName(name: string): string {
+  const [first = ''] = [...name.trim()];
+  return first ? `${first}**` : '**';
+}
+
+/// Every comment of a consultation, oldest first, for the staff export; `consultation_not_found`
+/// for an unknown id. Who may export is the caller's decision (members of the bill).
+export function listCommentsForExport(consultationId: string, db: Db = getDatabase()): CommentExportRow[] {
+  const consultation = db
+    .select({ structure: draftVersions.structure })
+    .from(consultations)
+    .innerJoin(draftVersions, eq(draftVersions.id, consultations.versionId))
+    .where(eq(consultations.id, consultationId))
+    .get();
+  if (!consultation) throw new AppError('not_found', 'consultation_not_found');
+  const labels = new Map((JSON.parse(consultation.structure) as ParseJson).articles.map((a) => [a.eid, a.label]));
+
+  const author = alias(users, 'author');
+  const assignee = alias(users, 'assignee');
+  const rows = db
+    .select({ c: consultationComments, authorName: author.name, assigneeName: assignee.name, d: commentDispositions })
+    .from(consultationComments)
+    .leftJoin(author, eq(author.id, consultationComments.authorId))
+    .leftJoin(assignee, eq(assignee.id, consultationComments.assigneeId))
+    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .where(eq(consultationComments.consultationId, consultationId))
+    .orderBy(asc(consultationComments.createdAt), asc(consultationComments.reference))
+    .all();
+
+  const groupSizes = new Map<string, number>();
+  for (const { c } of rows) if (c.groupId) groupSizes.set(c.groupId, (groupSizes.get(c.groupId) ?? 0) + 1);
+  const references = new Map(rows.map(({ c }) => [c.id, c.reference]));
+
+  return rows.map(({ c, authorName, assigneeName, d }) => {
+    const groupSize = c.groupId ? (groupSizes.get(c.groupId) ?? 1) : 1;
+    return {
+      reference: c.reference,
+      createdAt: c.createdAt.toISOString(),
+      articleEid: c.articleEid,
+      articleLabel: c.articleEid ? (labels.get(c.articleEid) ?? c.articleEid) : generalLabel,
+      status: c.status,
+      rejectReason: c.rejectReason,
+      authorName: authorName === null ? null : maskName(authorName),
+      body: c.body,
+      proposedText: c.proposedText,
+      groupId: c.groupId,
+      groupReference: c.groupId && groupSize > 1 ? (references.get(c.groupId) ?? null) : null,
+      groupSize,
+      tags: c.tags,
+      assigneeName,
+      disposition: d?.disposition ?? null,
+      dispositionReason: d?.reason ?? null,
+      decidedAt: d ? d.decidedAt.toISOString() : null,
+    };
+  });
+}
+
+/// A column of the comment export: its heading and cell text in a language, its width in
+/// characters, whether long text wraps and whether it holds a number (the XLSX uses the last three).
+export interface CommentExportColumn {
+  heading: (locale: Locale) => string;
+  cell: (row: CommentExportRow, locale: Locale) => string;
+  width: number;
+  wrap: boolean;
+  numeric: boolean;
+}
+
+type Wording = Record<Locale, string>;
+
+/// A heading of the export: the catalogue's message once lib/i18n has the key, else the wording
+/// here (the words of statuses, reasons and dispositions come from the catalogue already).
+function say(locale: Locale, key: string, wording: Wording): string {
+  return isMessageKey(key) ? translate(locale, key) : wording[locale];
+}
+
+/// `2025-03-02T01:00:00.000Z` → `2025-03-02 09:00`, the time in China.
+function chinaTime(iso: string | null): string {
+  if (!iso) return '';
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function column(
+  key: string,
+  heading: Wording,
+  width: number,
+  cell: CommentExportColumn['cell'],
+  kind: 'text' | 'wrap' | 'number' = 'text',
+): CommentExportColumn {
+  return { heading: (locale) => say(locale, key, heading), cell, width, wrap: kind === 'wrap', numeric: kind === 'number' };
+}
+
+/// The columns of the comment export, in order; CSV and XLSX share them.
+export const commentExportColumns: readonly CommentExportColumn[] = [
+  column('manage.export.reference', { 'zh-CN': '编号', en: 'Reference' }, 16, (r) => r.reference),
+  column('manage.export.createdAt', { 'zh-CN': '提交时间', en: 'Submitted' }, 17, (r) => chinaTime(r.createdAt)),
+  column('manage.export.article', { 'zh-CN': '条文', en: 'Article' }, 12, (r, l) =>
+    r.articleEid ? r.articleLabel : say(l, 'manage.export.general', { 'zh-CN': generalLabel, en: 'General' })),
+  column('manage.export.status', { 'zh-CN': '状态', en: 'Status' }, 10, (r, l) => translate(l, `commentStatus.${r.status}` as const)),
+  column('manage.rejectReason', { 'zh-CN': '不予发布的理由', en: 'Reason for rejecting' }, 14, (r, l) =>
+    r.rejectReason ? translate(l, `rejectReason.${r.rejectReason}` as const) : ''),
+  column('manage.export.author', { 'zh-CN': '提交人', en: 'Author' }, 10, (r) => r.authorName ?? ''),
+  column('manage.export.body', { 'zh-CN': '意见内容', en: 'Comment' }, 60, (r) => r.body, 'wrap'),
+  column('consult.proposedText', { 'zh-CN': '建议修改为', en: 'Proposed wording' }, 40, (r) => r.proposedText ?? '', 'wrap'),
+  column('manage.export.group', { 'zh-CN': '同组意见', en: 'Campaign group' }, 16, (r) => r.groupReference ?? ''),
+  column('manage.export.groupSize', { 'zh-CN': '同组条数', en: 'Group size' }, 10, (r) => String(r.groupSize), 'number'),
+  column('manage.tags', { 'zh-CN': '标签', en: 'Tags' }, 16, (r, l) => r.tags.join(l === 'en' ? '; ' : '；'), 'wrap'),
+  column('manage.assignee', { 'zh-CN': '承办人', en: 'Assignee' }, 10, (r) => r.assigneeName ?? ''),
+  column('manage.disposition', { 'zh-CN': '采纳情况', en: 'Disposition' }, 10, (r, l) =>
+    r.disposition ? translate(l, `disposition.${r.disposition}` as const) : translate(l, 'manage.undecided')),
+  column('manage.export.dispositionReason', { 'zh-CN': '理由', en: 'Reason' }, 40, (r) => r.dispositionReason ?? '', 'wrap'),
+  column('manage.export.decidedAt', { 'zh-CN': '处理时间', en: 'Decided' }, 17, (r) => chinaTime(r.decidedAt)),
+];

@@ -1,0 +1,62 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/db/testing';
+import { consultationStatus } from './consultationStatus';
+import { getConsultation } from './getConsultation';
+import { getConsultationForStaff } from './getConsultationForStaff';
+import { listConsultations } from './listConsultations';
+import { listConsultationsOfBill } from './listConsultationsOfBill';
+import { moderateComment } from './moderateComment';
+import { submitComment } from './submitComment';
+import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+const { db } = t;
+
+describe('consultationStatus', () => {
+  it('is upcoming before the opening day, open through the closing day, closed after', () => {
+    const c = { opensOn: '2025-03-01', closesOn: '2025-03-30' };
+    expect(['2025-02-28', '2025-03-01', '2025-03-30', '2025-03-31'].map((d) => consultationStatus(c, d))).toEqual(['upcoming', 'open', 'open', 'closed']);
+  });
+});
+
+describe('listConsultations', () => {
+  // Opened on 1 March: one running in March, one in May (upcoming), one in January 2026.
+  const march = openedConsultation(db, { title: '三月' });
+  const may = openedConsultation(db, { title: '五月', opensOn: '2025-05-01', closesOn: '2025-05-30' });
+  const chen = addUser(db, 'public', '陈小明');
+  const a = submitComment(chen, march.consultationId, { body: '意见一', articleEid: 'art_2' }, { address: null }, db, openingDay);
+  submitComment(chen, march.consultationId, { body: '意见二' }, { address: null }, db, openingDay);
+  moderateComment(march.reviewer, a.id, { action: 'publish' }, db);
+  const april = new Date('2025-04-10T02:00:00Z');
+
+  it('lists by status on the China date, newest opening first, with published comment counts', () => {
+    expect(listConsultations({ status: 'open' }, db, openingDay).map((c) => c.title)).toEqual(['三月']);
+    expect(listConsultations({ status: 'upcoming' }, db, openingDay).map((c) => c.title)).toEqual(['五月']);
+    expect(listConsultations({ status: 'closed' }, db, openingDay)).toEqual([]);
+    expect(listConsultations({ status: 'closed' }, db, april).map((c) => c.title)).toEqual(['三月']);
+    expect(listConsultations({}, db, april).map((c) => [c.title, c.status])).toEqual([
+      ['五月', 'upcoming'],
+      ['三月', 'closed'],
+    ]);
+    const [summary] = listConsultations({ status: 'open' }, db, openingDay);
+    expect(summary).toMatchObject({ versionName: '征求意见稿', commentCount: 1, moderation: 'pre', reportPublished: false, versionId: march.versionId });
+  });
+
+  it('gives the public a consultation from its opening day on, with its text and per-article counts', () => {
+    const detail = getConsultation(march.consultationId, db, openingDay);
+    expect(detail.text.articles.map((x) => x.label)).toEqual(['第一条', '第二条', '第三条', '第四条']);
+    expect(detail).toMatchObject({ articleCounts: { art_2: 1 }, generalCount: 0, explanation: '为了测试征求意见，起草本条例。', reportSummary: null });
+    expect(() => getConsultation(may.consultationId, db, openingDay)).toThrow('consultation_not_found');
+    expect(() => getConsultation(crypto.randomUUID(), db, openingDay)).toThrow('consultation_not_found');
+    expect(getConsultation(may.consultationId, db, new Date('2025-04-30T16:00:00Z')).status).toBe('open');
+  });
+
+  it('shows staff of the bill every consultation of it at any time, and nobody else', () => {
+    expect(getConsultationForStaff(may.reviewer, may.consultationId, db, openingDay).status).toBe('upcoming');
+    expect(() => getConsultationForStaff(march.reviewer, may.consultationId, db, openingDay)).toThrow('consultation_not_found');
+    expect(() => getConsultationForStaff(chen, may.consultationId, db, openingDay)).toThrow('consultation_not_found');
+    expect(listConsultationsOfBill(may.editor2, may.billId, db, openingDay).map((c) => c.title)).toEqual(['五月']);
+    expect(() => listConsultationsOfBill(chen, may.billId, db)).toThrow('bill_not_found');
+  });
+});

@@ -1,0 +1,22 @@
+import { and, gt, gte, lt, lte } from 'drizzle-orm';
+import { consultations } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { todayInChina } from '@/lib/library/dates';
+import { readConsultations } from './readConsultations';
+import type { ConsultationStatus, ConsultationSummary } from './types';
+
+/// Consultations by status on today's China date, newest opening date first, with their published
+/// comment counts. Public pages ask for `open` or `closed`; without a status every consultation is
+/// listed, upcoming ones included, so only staff screens may call it that way.
+export function listConsultations(filter: { status?: ConsultationStatus } = {}, db: Db = getDatabase(), now: Date = new Date()): ConsultationSummary[] {
+  const today = todayInChina(now);
+  const where =
+    filter.status === 'open'
+      ? and(lte(consultations.opensOn, today), gte(consultations.closesOn, today))
+      : filter.status === 'closed'
+        ? lt(consultations.closesOn, today)
+        : filter.status === 'upcoming'
+          ? gt(consultations.opensOn, today)
+          : undefined;
+  return readConsultations(db, where, today).map((r) => r.summary);
+}

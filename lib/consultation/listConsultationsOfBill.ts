@@ -1,0 +1,15 @@
+import { eq } from 'drizzle-orm';
+import { consultations } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { getBill } from '@/lib/drafting/getBill';
+import { todayInChina } from '@/lib/library/dates';
+import { readConsultations } from './readConsultations';
+import type { ConsultationSummary } from './types';
+
+/// Every consultation of a bill, upcoming ones included, newest first: for the members of the
+/// bill (and admins); `bill_not_found` for everyone else.
+export function listConsultationsOfBill(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()): ConsultationSummary[] {
+  getBill(actor, billId, db);
+  return readConsultations(db, eq(consultations.billId, billId), todayInChina(now)).map((r) => r.summary);
+}

@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDatabase } from '@/db/testing';
+import { consultations } from '@/db/schema';
+import { listPublishedComments } from './listPublishedComments';
+import { maskAuthorName } from './maskAuthorName';
+import { moderateComment } from './moderateComment';
+import { setDisposition } from './setDisposition';
+import { submitComment } from './submitComment';
+import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+const { db } = t;
+
+describe('maskAuthorName', () => {
+  it('keeps the first character only: two asterisks after Chinese, three after a Latin letter', () => {
+    expect(['陈小明', '欧阳娜娜', 'John Smith', ' émile', '李', null, ''].map(maskAuthorName)).toEqual(['陈**', '欧**', 'J***', 'é***', '李**', '***', '***']);
+  });
+});
+
+describe('listPublishedComments', () => {
+  const s = openedConsultation(db, { moderation: 'post' });
+  const chen = addUser(db, 'public', '陈小明');
+  const john = addUser(db, 'public', 'John Smith');
+  const at = (m: number) => new Date(openingDay.getTime() + m * 60_000);
+  const first = submitComment(chen, s.consultationId, { articleEid: 'art_2', body: '适用范围太窄。', proposedText: '本条例适用于本市行政区域。' }, { address: '198.51.100.1' }, db, at(1));
+  const second = submitComment(john, s.consultationId, { body: 'Overall fine.' }, { address: null }, db, at(2));
+  const hidden = submitComment(john, s.consultationId, { articleEid: 'art_2', body: '我的电话是13800000000' }, { address: null }, db, at(3));
+  moderateComment(s.reviewer, hidden.id, { action: 'reject', reason: 'personal_data' }, db);
+  setDisposition(s.editor, first.id, { disposition: 'adopted', reason: '已修改为本市行政区域。' }, db, at(10));
+
+  it('lists published comments oldest first with the article label, masked names and nothing private', () => {
+    const list = listPublishedComments(s.consultationId, {}, db, openingDay);
+    expect(list.map((c) => [c.id, c.articleLabel, c.authorName])).toEqual([
+      [first.id, '第二条', '陈**'],
+      [second.id, null, 'J***'],
+    ]);
+    expect(list[0]).toMatchObject({ reference: first.reference, proposedText: '本条例适用于本市行政区域。', body: '适用范围太窄。' });
+    const json = JSON.stringify(list);
+    for (const secret of [chen.email, john.email, '@test.lawbench', '陈小明', 'Smith', '198.51.100.1', chen.id, '13800000000']) expect(json).not.toContain(secret);
+  });
+
+  it('filters by article, or by the draft as a whole', () => {
+    expect(listPublishedComments(s.consultationId, { articleEid: 'art_2' }, db, openingDay).map((c) => c.id)).toEqual([first.id]);
+    expect(listPublishedComments(s.consultationId, { articleEid: null }, db, openingDay).map((c) => c.id)).toEqual([second.id]);
+  });
+
+  it('shows dispositions only once the report is published', () => {
+    expect(listPublishedComments(s.consultationId, {}, db, openingDay)[0].disposition).toBeNull();
+    db.update(consultations).set({ reportPublishedAt: at(100) }).where(eq(consultations.id, s.consultationId)).run();
+    expect(listPublishedComments(s.consultationId, {}, db, openingDay)[0].disposition).toEqual({ disposition: 'adopted', reason: '已修改为本市行政区域。', decidedAt: at(10).toISOString() });
+  });
+
+  it('shows nothing of a consultation not open yet', () => {
+    const later = openedConsultation(db, { opensOn: '2025-04-01', closesOn: '2025-04-30' });
+    expect(() => listPublishedComments(later.consultationId, {}, db, openingDay)).toThrow('consultation_not_found');
+  });
+});

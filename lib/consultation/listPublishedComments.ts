@@ -1,0 +1,64 @@
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { commentDispositions, consultationComments, consultations, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { todayInChina } from '@/lib/library/dates';
+import { consultationStatus } from './consultationStatus';
+import { dispositionView } from './dispositionView';
+import { maskAuthorName } from './maskAuthorName';
+import type { PublicComment } from './types';
+import { versionArticles } from './versionArticles';
+
+/// The published comments of a consultation, oldest first, as anyone may read them: on one
+/// article (`articleEid`), on the draft as a whole (`articleEid: null`) or all (absent). Only
+/// what the public page shows is read: the author's name masked, no e-mail, no address; the
+/// disposition only once the consultation's report is published. `consultation_not_found` for an
+/// unknown consultation and for one not open yet.
+export function listPublishedComments(
+  consultationId: string,
+  filter: { articleEid?: string | null } = {},
+  db: Db = getDatabase(),
+  now: Date = new Date(),
+): PublicComment[] {
+  const c = db
+    .select({ versionId: consultations.versionId, opensOn: consultations.opensOn, closesOn: consultations.closesOn, reportPublishedAt: consultations.reportPublishedAt })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId))
+    .get();
+  if (!c || consultationStatus(c, todayInChina(now)) === 'upcoming') throw new AppError('not_found', 'consultation_not_found');
+  const conditions: SQL[] = [eq(consultationComments.consultationId, consultationId), eq(consultationComments.status, 'published')];
+  if (filter.articleEid === null) conditions.push(isNull(consultationComments.articleEid));
+  else if (filter.articleEid !== undefined) conditions.push(eq(consultationComments.articleEid, filter.articleEid));
+  const reported = c.reportPublishedAt !== null;
+  const { labels } = versionArticles(db, c.versionId);
+  return db
+    .select({
+      id: consultationComments.id,
+      reference: consultationComments.reference,
+      articleEid: consultationComments.articleEid,
+      body: consultationComments.body,
+      proposedText: consultationComments.proposedText,
+      name: users.name,
+      createdAt: consultationComments.createdAt,
+      disposition: commentDispositions.disposition,
+      reason: commentDispositions.reason,
+      decidedAt: commentDispositions.decidedAt,
+    })
+    .from(consultationComments)
+    .leftJoin(users, eq(users.id, consultationComments.authorId))
+    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .where(and(...conditions))
+    .orderBy(asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      articleEid: r.articleEid,
+      articleLabel: r.articleEid ? (labels.get(r.articleEid) ?? null) : null,
+      body: r.body,
+      proposedText: r.proposedText,
+      authorName: maskAuthorName(r.name),
+      createdAt: r.createdAt.toISOString(),
+      disposition: reported ? dispositionView(r) : null,
+    }));
+}

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { consultationComments } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit/recordAudit';
+import { parseInput } from '@/lib/auth/parseInput';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { authorizeCommentStaff } from './authorizeCommentStaff';
+import { moderateCommentSchema, type ModerateCommentInput } from './schemas';
+
+/// Publishes a comment from the queue, or takes one down (rejects it) with one of the reasons,
+/// for staff members of the bill. A published comment may be rejected later (personal data
+/// found) and a rejected one published again; a disposition already recorded is kept, not shown.
+/// Audited with the status before and after.
+export function moderateComment(
+  actor: CurrentUser | null,
+  commentId: string,
+  input: ModerateCommentInput | unknown,
+  db: Db = getDatabase(),
+  now: Date = new Date(),
+): { status: 'published' | 'rejected' } {
+  const { comment, consultation } = authorizeCommentStaff(actor, commentId, 'draft:comment', 'moderation_forbidden', db);
+  const data = parseInput(moderateCommentSchema, input);
+  const status = data.action === 'publish' ? 'published' : 'rejected';
+  const rejectReason = status === 'rejected' ? data.reason! : null;
+  db.transaction((tx) => {
+    tx.update(consultationComments).set({ status, rejectReason, moderatedBy: actor!.id, moderatedAt: now }).where(eq(consultationComments.id, commentId)).run();
+    recordAudit(
+      tx,
+      { actorId: actor!.id, action: 'comment.moderate', targetType: 'consultation_comment', targetId: commentId, detail: { consultationId: consultation.id, from: comment.status, to: status, reason: rejectReason } },
+      now,
+    );
+  });
+  return { status };
+}

@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents, consultations } from '@/db/schema';
+import { freshDatabase } from '@/db/testing';
+import { isAppError } from '@/lib/errors';
+import { publishReport } from './publishReport';
+import { seedConsultation } from './testing/seedConsultation';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+const { db } = t;
+
+/// The code and message of what `run` throws.
+function failure(run: () => unknown): [string, string] | 'no error' {
+  try {
+    run();
+    return 'no error';
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return [e.code, e.message];
+  }
+}
+
+const afterClose = new Date('2025-03-31T16:00:00Z'); // 2025-04-01 00:00 in China
+const lastDay = new Date('2025-03-31T15:59:00Z'); // 2025-03-31 23:59 in China
+
+function stored(id: string) {
+  return db.select().from(consultations).where(eq(consultations.id, id)).get()!;
+}
+
+function audits(id: string) {
+  return db.select().from(auditEvents).where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, 'consultation.report'))).all();
+}
+
+describe('publishReport', () => {
+  it('refuses while the consultation is open, up to the last minute of its closing day in China', () => {
+    const s = seedConsultation(db);
+    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '总结' }, db, lastDay))).toEqual(['conflict', 'consultation_still_open']);
+    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '总结' }, db, new Date('2025-03-10T00:00:00Z')))).toEqual([
+      'conflict',
+      'consultation_still_open',
+    ]);
+    expect(stored(s.consultationId).reportPublishedAt).toBeNull();
+    expect(audits(s.consultationId)).toHaveLength(0);
+  });
+
+  it('lets only editors of the bill publish', () => {
+    const s = seedConsultation(db);
+    expect(failure(() => publishReport(s.reviewer, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['forbidden', 'report_forbidden']);
+    expect(failure(() => publishReport(s.outsider, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['not_found', 'bill_not_found']);
+    expect(failure(() => publishReport(s.admin, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['forbidden', 'report_forbidden']);
+    expect(failure(() => publishReport(null, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['unauthenticated', 'unauthenticated']);
+    expect(stored(s.consultationId).reportPublishedAt).toBeNull();
+  });
+
+  it('needs a summary of 1 to 5000 characters', () => {
+    const s = seedConsultation(db);
+    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '  \n ' }, db, afterClose))).toEqual(['validation_failed', 'report_summary_required']);
+    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '意'.repeat(5001) }, db, afterClose))).toEqual([
+      'validation_failed',
+      'report_summary_too_long',
+    ]);
+    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '意'.repeat(5000) }, db, afterClose))).toBe('no error');
+  });
+
+  it('publishes the report with its summary once closed, with an audit row', () => {
+    const s = seedConsultation(db);
+    const result = publishReport(s.editor, s.consultationId, { summary: ' 共收到意见十二条，感谢社会各界。 ' }, db, afterClose);
+    expect(result).toEqual({ publishedAt: afterClose, summary: '共收到意见十二条，感谢社会各界。' });
+    expect(stored(s.consultationId)).toMatchObject({ reportPublishedAt: afterClose, reportSummary: '共收到意见十二条，感谢社会各界。' });
+    const [audit] = audits(s.consultationId);
+    expect(audit).toMatchObject({ actorId: s.editor.id, targetType: 'consultation', at: afterClose, detail: { republished: false } });
+  });
+
+  it('replaces the summary when published again and keeps the first publication time', () => {
+    const s = seedConsultation(db);
+    publishReport(s.editor, s.consultationId, { summary: '初稿' }, db, afterClose);
+    const later = new Date('2025-04-05T00:00:00Z');
+    expect(publishReport(s.editor, s.consultationId, { summary: '更正稿' }, db, later)).toEqual({ publishedAt: afterClose, summary: '更正稿' });
+    expect(stored(s.consultationId)).toMatchObject({ reportPublishedAt: afterClose, reportSummary: '更正稿' });
+    expect(audits(s.consultationId).map((a) => (a.detail as { republished: boolean }).republished)).toEqual([false, true]);
+  });
+
+  it('answers consultation_not_found for an unknown consultation', () => {
+    const s = seedConsultation(db);
+    expect(failure(() => publishReport(s.editor, 'nope', { summary: '总结' }, db, afterClose))).toEqual(['not_found', 'consultation_not_found']);
+  });
+});

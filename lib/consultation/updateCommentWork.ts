@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { consultationComments } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit/recordAudit';
+import { parseInput } from '@/lib/auth/parseInput';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { authorizeCommentStaff } from './authorizeCommentStaff';
+import { commentWorkSchema, type CommentWorkInput } from './schemas';
+
+/// Sets the staff's working fields of a comment: its tags (trimmed, duplicates dropped) and who
+/// handles it (a member of the bill, or null for nobody); absent fields stay as they are. For
+/// staff members of the bill; audited with the new values.
+export function updateCommentWork(
+  actor: CurrentUser | null,
+  commentId: string,
+  input: CommentWorkInput | unknown,
+  db: Db = getDatabase(),
+  now: Date = new Date(),
+): { tags: string[]; assigneeId: string | null } {
+  const { comment, consultation, bill } = authorizeCommentStaff(actor, commentId, 'draft:comment', 'comment_work_forbidden', db);
+  const data = parseInput(commentWorkSchema, input);
+  if (data.assigneeId && !bill.members.some((m) => m.userId === data.assigneeId)) {
+    throw new AppError('validation_failed', 'assignee_not_member', { details: { fields: [{ path: 'assigneeId', message: 'assignee_not_member' }] } });
+  }
+  const tags = data.tags ? [...new Set(data.tags)] : comment.tags;
+  const assigneeId = data.assigneeId === undefined ? comment.assigneeId : data.assigneeId;
+  db.transaction((tx) => {
+    tx.update(consultationComments).set({ tags, assigneeId }).where(eq(consultationComments.id, commentId)).run();
+    recordAudit(tx, { actorId: actor!.id, action: 'comment.update', targetType: 'consultation_comment', targetId: commentId, detail: { consultationId: consultation.id, tags, assigneeId } }, now);
+  });
+  return { tags, assigneeId };
+}

@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import { draftVersions } from '@/db/schema';
+import type { Db } from '@/db/client';
+import type { ParseJson } from '@/lib/legal-text';
+
+/// The articles of a frozen version in text order, and their labels by eid.
+export type VersionArticles = { list: { eid: string; label: string }[]; labels: Map<string, string> };
+
+// Versions are never updated and their ids never reused, so what was read once stays true. The
+// cap only bounds memory in a long-running process; consultations use a handful of versions.
+const cache = new Map<string, VersionArticles>();
+const maxEntries = 256;
+
+/// The articles (条) of a version by eid, read from the version's own text once per process:
+/// comments are anchored to these eids, and checking one must cost nothing on the comment hot path.
+export function versionArticles(db: Pick<Db, 'select'>, versionId: string): VersionArticles {
+  const hit = cache.get(versionId);
+  if (hit) return hit;
+  const row = db.select({ structure: draftVersions.structure }).from(draftVersions).where(eq(draftVersions.id, versionId)).get();
+  // An unknown version has no articles; that is not remembered, in case it is being written.
+  if (!row) return { list: [], labels: new Map() };
+  const labels = new Map<string, string>();
+  const list = (JSON.parse(row.structure) as ParseJson).articles
+    .map((a) => ({ eid: a.eid, label: a.label }))
+    .filter((a) => !labels.has(a.eid) && labels.set(a.eid, a.label));
+  const entry = { list, labels };
+  if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+  cache.set(versionId, entry);
+  return entry;
+}

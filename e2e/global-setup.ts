@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { seedDemoData } from '../lib/demo/seedDemoData';
 import { seedLibrary } from '../lib/demo/seedLibrary';
+import { seedConsultation } from '../lib/demo/seedConsultation';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
 
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
   migrateDatabase(db);
   await seedDemoData(db);
   await seedLibrary(db);
+  await seedConsultation(db);
   db.$client.close();
   const port = await freePort();
   const collabPort = await freePort();

@@ -1,3 +1,4 @@
 export { seedDemoData } from './seedDemoData';
 export { demoAccounts, demoPassword } from './demoAccounts';
 export { seedLibrary, demoLibrary } from './seedLibrary';
+export { seedConsultation, demoConsultationBillTitle } from './seedConsultation';

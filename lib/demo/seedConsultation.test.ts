@@ -1,0 +1,33 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/db/testing';
+import { getConsultation, listConsultations, listPublishedComments } from '@/lib/consultation';
+import { seedConsultation } from './seedConsultation';
+import { seedDemoData } from './seedDemoData';
+import { seedLibrary } from './seedLibrary';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+
+describe('seedConsultation', () => {
+  it('opens one consultation with comments in every state, once', async () => {
+    await seedDemoData(t.db);
+    await seedLibrary(t.db);
+    expect(await seedConsultation(t.db)).toEqual({ created: true });
+    expect(await seedConsultation(t.db)).toEqual({ created: false });
+    const [open] = listConsultations({ status: 'open' }, t.db);
+    expect(open).toMatchObject({ title: '舟山市养犬管理条例（修正草案征求意见稿）', moderation: 'pre', commentCount: 5 });
+    const rows = t.db.$client.prepare('select status, count(*) as n from consultation_comments group by status order by status').all();
+    expect(rows).toEqual([
+      { status: 'pending', n: 2 },
+      { status: 'published', n: 5 },
+      { status: 'rejected', n: 1 },
+    ]);
+    const detail = getConsultation(open.id, t.db);
+    const tenth = detail.text.articles[9].eid;
+    expect(detail.articleCounts[tenth]).toBe(3);
+    const published = listPublishedComments(open.id, {}, t.db);
+    expect(published.every((c) => !c.authorName.includes('@'))).toBe(true);
+    const groups = t.db.$client.prepare("select count(distinct coalesce(group_id, id)) as n from consultation_comments where article_eid = ?").get(tenth) as { n: number };
+    expect(groups.n).toBe(1);
+  });
+});

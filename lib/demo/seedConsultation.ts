@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import { bills, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { insertUser } from '@/lib/auth/registerUser';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { groupCampaigns, moderateComment, openConsultation, setDisposition, submitComment } from '@/lib/consultation';
+import { createBill } from '@/lib/drafting/createBill';
+import { todayInChina } from '@/lib/library/dates';
+import { getRegulation } from '@/lib/library/getRegulation';
+import { demoPassword } from './demoAccounts';
+
+/// The seeded bill that is out for comment.
+export const demoConsultationBillTitle = '舟山市养犬管理条例（修正草案）';
+
+/// Members of the public who sent the demo's campaign comments (they can sign in too).
+const campaigners = [
+  { email: 'zhangwei@demo.lawbench', name: '张伟' },
+  { email: 'lina@demo.lawbench', name: '李娜' },
+  { email: 'wanglei@demo.lawbench', name: '王磊' },
+];
+
+const campaignText = '建议在第十条中明确：物业服务企业发现违规养犬的，应当及时劝阻并向公安机关报告。小区里夜间犬吠扰民的问题很突出。';
+
+async function account(db: Db, email: string, name: string): Promise<CurrentUser> {
+  const found = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
+  if (found) return found;
+  return insertUser(db, { email, name, password: demoPassword(), role: 'public' }, null);
+}
+
+/// Seeds journey 4's starting point once: an amendment bill of 舟山市养犬管理条例 (王芳 and 李明
+/// editing, 赵磊 reviewing) with a 30-day, pre-moderated consultation open today, and comments in
+/// every state — published (one with a proposed wording and a disposition), waiting in the
+/// queue, rejected as spam, and a campaign of three identical comments grouped together.
+export async function seedConsultation(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: boolean }> {
+  if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, demoConsultationBillTitle)).get()) return { created: false };
+  const staff = Object.fromEntries(
+    ['drafter', 'drafter2', 'reviewer', 'volunteer', 'citizen'].map((k) => {
+      const u = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, `${k}@demo.lawbench`)).get();
+      if (!u) throw new Error(`seedConsultation needs the demo account ${k}@demo.lawbench (run seedDemoData first)`);
+      return [k, u];
+    }),
+  ) as Record<'drafter' | 'drafter2' | 'reviewer' | 'volunteer' | 'citizen', CurrentUser>;
+  const regulation = getRegulation('舟山市养犬管理条例', {}, db);
+  const { draftId } = createBill(
+    staff.drafter,
+    {
+      title: demoConsultationBillTitle,
+      kind: 'local_regulation',
+      from: { regulationId: regulation.regulation.id },
+      members: [
+        { email: staff.drafter2.email, role: 'editor' },
+        { email: staff.reviewer.email, role: 'reviewer' },
+      ],
+    },
+    db,
+  );
+  const today = todayInChina(now);
+  const closes = new Date(Date.parse(`${today}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10);
+  const { id } = openConsultation(
+    staff.drafter,
+    draftId,
+    {
+      title: '舟山市养犬管理条例（修正草案征求意见稿）',
+      description: '为规范养犬行为，保障公民人身安全，市人大常委会法工委就《舟山市养犬管理条例》的修正草案公开征求意见。',
+      explanation:
+        '一、修改的必要性\n条例施行以来，重点管理区内违规饲养、夜间扰民等问题仍较突出。\n\n二、主要修改内容\n明确物业服务企业的协助义务，完善禁止饲养犬只的名录管理，调整相关罚则。',
+      questions: ['重点管理区的范围是否合适？', '对犬只夜间扰民应当如何规定？'],
+      opensOn: today,
+      closesOn: closes,
+      moderation: 'pre',
+    },
+    db,
+    now,
+  );
+  const eidOf = (n: number) => regulation.text.articles[n - 1].eid;
+  const send = (who: CurrentUser, articleEid: string | undefined, body: string, proposedText?: string) =>
+    submitComment(who, id, { articleEid, body, proposedText }, { address: null }, db, now);
+
+  const twelve = send(
+    staff.citizen,
+    eidOf(12),
+    '建议把攻击性强的犬种也列入禁止饲养的范围，名录应当定期更新并向社会公布。',
+    '本市行政区域内禁止饲养烈性犬和攻击性犬。',
+  );
+  const eighteen = send(staff.volunteer, eidOf(18), '法律援助中接到不少关于犬只伤人赔偿的咨询，建议明确养犬人应当为犬只投保责任保险。');
+  send(staff.citizen, undefined, '希望条例施行前多做宣传，让养犬人知道自己的义务。');
+  const spam = send(staff.volunteer, undefined, '出售纯种犬，价格优惠，详情请加微信。');
+  const campaign = [];
+  for (const c of campaigners) campaign.push(send(await account(db, c.email, c.name), eidOf(10), campaignText));
+  send(await account(db, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');
+
+  for (const r of [twelve, eighteen, ...campaign]) moderateComment(staff.reviewer, r.id, { action: 'publish' }, db, now);
+  moderateComment(staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, db, now);
+  groupCampaigns(staff.drafter, id, db, now);
+  setDisposition(staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, db, now);
+  return { created: true };
+}

@@ -15,7 +15,10 @@ import { todayInChina } from '../lib/library/dates';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/// Requests per measured run: a fixed amount, so that every response is counted (a timed run
+/// drops the requests still in flight when it stops, which the server may well have stored).
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 8000);
+const RAW_SECONDS = 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /// Enough commenters that the per-account limit (10 per 10 minutes) never binds in a run.
 const ACCOUNTS = 4000;
@@ -47,7 +50,9 @@ export async function run(): Promise<void> {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
       env: { ...process.env, DATABASE_PATH: file, LAWBENCH_BENCH_ROUTES: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -75,11 +80,11 @@ export async function run(): Promise<void> {
       };
     };
     // Warm up both routes (JIT, prepared statements, the version's eid cache).
-    await load(base, bare, 2, 'warm-up');
-    const warmup = await load(base, real, 2, 'warm-up');
+    await load(base, bare, 1000, 'warm-up');
+    const warmup = await load(base, real, 1000, 'warm-up');
 
-    const bareRow = await load(base, bare, DURATION_S, 'bare route: validate + 1 insert');
-    const realRow = await load(base, real, DURATION_S, 'POST /api/v1/consultations/{id}/comments');
+    const bareRow = await load(base, bare, REQUESTS, 'bare route: validate + 1 insert');
+    const realRow = await load(base, real, REQUESTS, 'POST /api/v1/consultations/{id}/comments');
     server.kill('SIGTERM');
     server = undefined;
 
@@ -87,7 +92,7 @@ export async function run(): Promise<void> {
     const stored = check.$client
       .prepare("select count(*) as n from consultation_comments where consultation_id = ? and reference not like 'BENCH-%'")
       .get(consultationId) as { n: number };
-    const rawRow = rawInserts(check, consultationId, DURATION_S);
+    const rawRow = rawInserts(check, consultationId, RAW_SECONDS);
     check.$client.close();
 
     // Every 201 must be a stored comment, and nothing else may have been stored.
@@ -101,7 +106,7 @@ export async function run(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'comments',
-        durationS: DURATION_S,
+        requests: REQUESTS,
         connections: CONNECTIONS,
         comments: realRow,
         bareRoute: bareRow,
@@ -147,14 +152,15 @@ function seed(db: Db): { consultationId: string; eids: string[]; cookies: string
   return { consultationId, eids, cookies };
 }
 
-async function load(base: string, next: () => autocannon.Request, seconds: number, label: string): Promise<Row> {
+async function load(base: string, next: () => autocannon.Request, amount: number, label: string): Promise<Row> {
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
-    duration: seconds,
+    amount,
     requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
   });
   const accepted = result['2xx'];
+  const seconds = result.duration;
   return { label, perSecond: accepted / seconds, p50: result.latency.p50, p99: result.latency.p99, accepted, refused: result.non2xx + result.errors + result.timeouts };
 }
 

@@ -7,7 +7,7 @@ import { connectClient } from './connectClient';
 import { createDraftRegistry, defaultRegistryTiming, type RegistryTiming } from './draftRegistry';
 import { createUpgradeHandler } from './handleUpgrade';
 import { startKeepAlive } from './keepAlive';
-import { startWalCheckpointer } from './startWalCheckpointer';
+import { startWalCheckpointer } from '@/db/startWalCheckpointer';
 import { sqlitePersistence, type CollabPersistence } from './sqlitePersistence';
 
 /// Largest frame a client may send (a whole pasted regulation fits many times over); larger

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { startWalCheckpointer } from './startWalCheckpointer';
 
 /// The typed database handle every `lib` function receives.
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -33,19 +34,24 @@ export function databasePath(): string {
 }
 
 let shared: Db | undefined;
+let stopCheckpointer: (() => Promise<void>) | undefined;
 
 /// The process-wide database, opened and migrated on first use (never at import time, so
-/// `next build` does not touch the file).
+/// `next build` does not touch the file). Its WAL is checkpointed from a worker thread, so no
+/// request stalls on an fsync the way SQLite's automatic checkpoint would make one.
 export function getDatabase(): Db {
   if (!shared) {
     shared = openDatabase(databasePath());
     migrateDatabase(shared);
+    stopCheckpointer = startWalCheckpointer(shared);
   }
   return shared;
 }
 
 /// Closes the process-wide database (tests and shutdown).
 export function closeDatabase(): void {
+  void stopCheckpointer?.();
+  stopCheckpointer = undefined;
   shared?.$client.close();
   shared = undefined;
 }

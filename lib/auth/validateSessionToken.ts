@@ -1,8 +1,28 @@
-import { eq } from 'drizzle-orm';
-import { sessions, users } from '@/db/schema';
+import type Database from 'better-sqlite3';
 import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from './roles';
 import { hashSessionSecret, sameHash, sessionLifetimeMs, splitSessionToken } from './sessionToken';
+
+// Raw statements prepared once per connection: this runs on every request (drizzle prepares a
+// new statement per query, which showed up in the comment intake profile).
+const statements = new WeakMap<Database.Database, { find: Database.Statement; remove: Database.Statement; extend: Database.Statement }>();
+
+function statementsOf(sqlite: Database.Database) {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      find: sqlite.prepare(
+        'select s.secret_hash as secretHash, s.expires_at as expiresAt, u.id, u.email, u.name, u.role, u.disabled_at as disabledAt from sessions s join users u on u.id = s.user_id where s.id = ?',
+      ),
+      remove: sqlite.prepare('delete from sessions where id = ?'),
+      extend: sqlite.prepare('update sessions set expires_at = ? where id = ?'),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
+type SessionRow = { secretHash: string; expiresAt: number; id: string; email: string; name: string; role: CurrentUser['role']; disabledAt: number | null };
 
 /// The user behind a session cookie, or null. Expired sessions and sessions of disabled accounts
 /// are deleted; a session used in the second half of its life is extended (sliding expiry).
@@ -13,25 +33,21 @@ export function validateSessionToken(
 ): { user: CurrentUser; sessionId: string; expiresAt: Date; renewed: boolean } | null {
   const parts = splitSessionToken(token);
   if (!parts) return null;
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, parts.id))
-    .get();
+  const s = statementsOf(db.$client);
+  const row = s.find.get(parts.id) as SessionRow | undefined;
   if (!row) return null;
-  if (!sameHash(row.session.secretHash, hashSessionSecret(parts.secret))) return null;
-  if (row.session.expiresAt.getTime() <= now.getTime() || row.user.disabledAt) {
-    db.delete(sessions).where(eq(sessions.id, parts.id)).run();
+  if (!sameHash(row.secretHash, hashSessionSecret(parts.secret))) return null;
+  if (row.expiresAt <= now.getTime() || row.disabledAt) {
+    s.remove.run(parts.id);
     return null;
   }
-  let expiresAt = row.session.expiresAt;
+  let expiresAt = new Date(row.expiresAt);
   let renewed = false;
   if (expiresAt.getTime() - now.getTime() < sessionLifetimeMs / 2) {
     expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, parts.id)).run();
+    s.extend.run(expiresAt.getTime(), parts.id);
     renewed = true;
   }
-  const { id, email, name, role } = row.user;
+  const { id, email, name, role } = row;
   return { user: { id, email, name, role }, sessionId: parts.id, expiresAt, renewed };
 }

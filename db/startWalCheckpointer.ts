@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import type { Db } from '@/db/client';
+import type { Db } from './client';
 
 // Plain CommonJS so the worker needs no TypeScript loader (it runs under tsx, vitest and node alike).
 const workerSource = `
@@ -54,7 +54,7 @@ export function startWalCheckpointer(db: Db, intervalMs = 1000): () => Promise<v
   worker.unref();
   worker.on('error', (error) => {
     // Without the worker, SQLite's own checkpointing takes over again.
-    console.error(`[collab] WAL checkpointer stopped: ${String(error)}`);
+    console.error(`[db] WAL checkpointer stopped: ${String(error)}`);
     release();
   });
   return async () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { freshDatabase } from '@/db/testing';
 import { startWalCheckpointer } from './startWalCheckpointer';
-import { waitFor } from './testing';
+import { waitFor } from '@/collab-server/testing';
 
 describe('startWalCheckpointer', () => {
   const { db, file, cleanup } = freshDatabase();

@@ -98,6 +98,7 @@ describe('a public consultation (journeys 4 and 5)', () => {
     await wang.goto(`${manage}?tab=stats`);
     await wang.getByTestId('heat-map').getByRole('link', { name: /^第十二条：\d+ 条意见/ }).click();
     const mine = wang.locator(`[data-reference="${reference}"]`);
+    await mine.locator('summary', { hasText: '尚未处理' }).click();
     await mine.getByLabel('部分采纳').check();
     await mine.getByLabel(/^理由/).fill('将在草案中授权市公安机关制定并公布烈性犬认定标准。');
     await mine.getByRole('button', { name: '保存采纳情况' }).click();

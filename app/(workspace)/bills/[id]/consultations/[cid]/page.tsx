@@ -207,9 +207,9 @@ function CommentList({
               </form>
             </div>
           )}
-          {mode === 'work' && m.status !== 'rejected' && (
-            <details className="comment-work" open={!m.disposition && canDecide}>
-              <summary>{m.disposition ? `${t(`disposition.${m.disposition.disposition}`)}：${m.disposition.reason}` : t('manage.undecided')}</summary>
+          {mode === 'work' && m.status === 'published' && (
+            <details className="comment-work">
+              <summary>{m.disposition ? `${t(`disposition.${m.disposition.disposition}`)}：${m.disposition.reason}` : [t('manage.undecided'), ...(canDecide ? [t('manage.decide')] : [])].join(' · ')}</summary>
               {canDecide && <DispositionForm commentId={m.id} groupSize={m.groupSize} current={m.disposition} path={path} />}
               {canModerate && (
                 <form action={updateCommentWorkAction} className="form form--inline">

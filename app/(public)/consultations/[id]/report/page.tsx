@@ -44,11 +44,10 @@ export default async function ReportPage({ params }: Props) {
             {s.label} <span className="aside">{t('consult.commentCount', { n: s.commentCount })}</span>
           </h2>
           <p className="aside">
-            {dispositions
-              .filter((d) => s.handling.counts[d] > 0)
-              .map((d) => `${t(`disposition.${d}`)} ${s.handling.counts[d]}`)
-              .join(' · ')}
-            {s.handling.undecided > 0 && ` · ${t('manage.undecided')} ${s.handling.undecided}`}
+            {[
+              ...dispositions.filter((d) => s.handling.counts[d] > 0).map((d) => `${t(`disposition.${d}`)} ${s.handling.counts[d]}`),
+              ...(s.handling.undecided > 0 ? [`${t('manage.undecided')} ${s.handling.undecided}`] : []),
+            ].join(' · ')}
           </p>
           <ol className="comment-list">
             {s.entries.map((e) => (

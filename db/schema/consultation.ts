@@ -69,7 +69,8 @@ export const consultationComments = sqliteTable(
     groupId: text('group_id'),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
-    /// SHA-256 of the sender's network address, for the per-address rate limit; never shown.
+    /// A keyed hash (HMAC) of the sender's network address, for the per-address rate limit
+    /// (lib/consultation/addressKey.ts); never the address itself, never shown.
     addressHash: text('address_hash'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { getDatabase, type Db } from '@/db/client';
 import { can } from '@/lib/auth/can';
@@ -6,6 +5,7 @@ import { parseInput } from '@/lib/auth/parseInput';
 import type { CurrentUser } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/library/dates';
+import { addressKey } from './addressKey';
 import { commentBodyKey } from './commentBodyKey';
 import { commentRateLimits } from './commentRateLimits';
 import { consultationStatus } from './consultationStatus';
@@ -105,7 +105,7 @@ export function submitComment(
     throw new AppError('validation_failed', 'comment_article_unknown', { details: { fields: [{ path: 'articleEid', message: 'comment_article_unknown' }] } });
   }
   const bodyKey = commentBodyKey(data.body);
-  const addressHash = address ? createHash('sha256').update(address).digest('hex') : null;
+  const addressHash = address ? addressKey(address) : null;
   const at = now.getTime();
   const commentStatus = consultation.moderation === 'post' ? 'published' : 'pending';
 

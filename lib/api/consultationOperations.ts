@@ -5,6 +5,13 @@ import type { Operation } from './operations';
 /// Query of the consultation list.
 export const consultationListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
 
+/// Query of the published comments: one page of them, optionally of one article.
+export const publishedCommentsQuery = z.object({
+  articleEid: z.string().max(64).optional().describe('only the comments on this article; `none` for comments on the draft as a whole'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
 /// Query of a staff export of all comments.
 export const commentExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
@@ -68,11 +75,12 @@ export const consultationOperations = {
   listComments: {
     method: 'get',
     path: '/api/v1/consultations/{id}/comments',
-    summary: 'The published comments of a consultation (authors’ names masked, no contact details)',
+    summary: 'The published comments of a consultation, oldest first, a page at a time (authors’ names masked, no contact details)',
     tag: 'consultations',
+    query: publishedCommentsQuery,
     response: z.object({ items: z.array(publicComment) }),
     auth: 'none',
-    errors: ['not_found'],
+    errors: ['not_found', 'validation_failed'],
   },
   exportComments: {
     method: 'get',

@@ -10,4 +10,4 @@ export { readQuery } from './readQuery';
 export { draftingOperations } from './draftingOperations';
 export { versioningOperations, compareQuery, decisionQuery } from './versioningOperations';
 export { fileResponse } from './fileResponse';
-export { consultationOperations, consultationListQuery, commentExportQuery, reportQuery } from './consultationOperations';
+export { consultationOperations, consultationListQuery, commentExportQuery, publishedCommentsQuery, reportQuery } from './consultationOperations';

@@ -56,4 +56,11 @@ describe('listPublishedComments', () => {
     const later = openedConsultation(db, { opensOn: '2025-04-01', closesOn: '2025-04-30' });
     expect(() => listPublishedComments(later.consultationId, {}, db, openingDay)).toThrow('consultation_not_found');
   });
+
+  it('pages the list with limit and offset, in the same order', () => {
+    const all = listPublishedComments(s.consultationId, {}, db, openingDay).map((c) => c.id);
+    const pages = [0, 1].map((offset) => listPublishedComments(s.consultationId, { limit: 1, offset }, db, openingDay).map((c) => c.id));
+    expect(pages).toEqual([[all[0]], [all[1]]]);
+    expect(listPublishedComments(s.consultationId, { limit: 1, offset: 2 }, db, openingDay)).toEqual([]);
+  });
 });

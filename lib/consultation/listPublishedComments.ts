@@ -12,11 +12,11 @@ import { versionArticles } from './versionArticles';
 /// The published comments of a consultation, oldest first, as anyone may read them: on one
 /// article (`articleEid`), on the draft as a whole (`articleEid: null`) or all (absent). Only
 /// what the public page shows is read: the author's name masked, no e-mail, no address; the
-/// disposition only once the consultation's report is published. `consultation_not_found` for an
-/// unknown consultation and for one not open yet.
+/// disposition only once the consultation's report is published; `limit` and `offset` page it.
+/// `consultation_not_found` for an unknown consultation and for one not open yet.
 export function listPublishedComments(
   consultationId: string,
-  filter: { articleEid?: string | null } = {},
+  filter: { articleEid?: string | null; limit?: number; offset?: number } = {},
   db: Db = getDatabase(),
   now: Date = new Date(),
 ): PublicComment[] {
@@ -49,6 +49,8 @@ export function listPublishedComments(
     .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
     .where(and(...conditions))
     .orderBy(asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`))
+    .limit(filter.limit ?? -1)
+    .offset(filter.offset ?? 0)
     .all()
     .map((r) => ({
       id: r.id,

@@ -15,6 +15,9 @@ export type StaffCommentFilter = {
   articleEid?: string | null;
   groupId?: string;
   assigneeId?: string | null;
+  /// A page of the list: at most `limit` comments after skipping `offset`.
+  limit?: number;
+  offset?: number;
 };
 
 // A comment's campaign group: its group id, or itself while it is alone.
@@ -62,6 +65,8 @@ export function listStaffComments(actor: CurrentUser | null, consultationId: str
     .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
     .where(and(...conditions))
     .orderBy(asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`))
+    .limit(filter.limit ?? -1)
+    .offset(filter.offset ?? 0)
     .all()
     .map(({ c, authorName, authorEmail, assigneeName, ...d }) => ({
       id: c.id,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/app/_components/Pager';
 import { redirect } from 'next/navigation';
 import { articlePath, findRegulation, listRegulations, resolveCitationQuery, searchLibrary } from '@/lib/library';
 import { isAppError } from '@/lib/errors';
@@ -164,7 +165,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               </ol>
             </article>
           ))}
-          <Pager query={query} page={search.page} hasMore={search.hasMore} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: search.page }) }} />
+          <Pager page={search.page} hasMore={search.hasMore} href={(page) => libraryHref(query, { page })} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: search.page }) }} />
         </section>
       ) : !query.q ? (
         <section aria-labelledby="list-title" className="reg-list">
@@ -191,20 +192,10 @@ export default async function LibraryPage({ searchParams }: Props) {
               ))}
             </ul>
           )}
-          <Pager query={query} page={list.page} hasMore={list.page * list.pageSize < list.total} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: list.page }) }} />
+          <Pager page={list.page} hasMore={list.page * list.pageSize < list.total} href={(page) => libraryHref(query, { page })} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: list.page }) }} />
         </section>
       ) : null}
     </div>
   );
 }
 
-function Pager({ query, page, hasMore, labels }: { query: LibraryQuery; page: number; hasMore: boolean; labels: { prev: string; next: string; page: string } }) {
-  if (page === 1 && !hasMore) return null;
-  return (
-    <nav className="pager" aria-label={labels.page}>
-      {page > 1 ? <Link href={libraryHref(query, { page: page - 1 })}>← {labels.prev}</Link> : <span />}
-      <span>{labels.page}</span>
-      {hasMore ? <Link href={libraryHref(query, { page: page + 1 })}>{labels.next} →</Link> : <span />}
-    </nav>
-  );
-}

@@ -4,6 +4,7 @@ import { getConsultation, listPublishedComments } from '@/lib/consultation';
 import { articleText, splitLines, tokensToRuns, wordDiff } from '@/lib/legal-text';
 import { chineseDate } from '@/lib/library';
 import { CommentForm } from '@/app/_components/consultation/CommentForm';
+import { Pager } from '@/app/_components/Pager';
 import { StatuteArticleBody } from '@/app/_components/StatuteText';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { orNotFound } from '@/app/_lib/library';
@@ -11,7 +12,9 @@ import { currentUser, pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ article?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ article?: string; page?: string }> };
+
+const PAGE_SIZE = 50;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await pageTranslator();
@@ -26,7 +29,11 @@ export default async function CommentPage({ params, searchParams }: Props) {
   const c = orNotFound(() => getConsultation(id));
   const article = sp.article ? (c.text.articles.find((a) => a.eid === sp.article) ?? null) : null;
   const unknownArticle = sp.article !== undefined && article === null;
-  const comments = unknownArticle ? [] : listPublishedComments(c.id, { articleEid: article?.eid ?? null });
+  const page = Math.max(1, Math.min(1000, Number.parseInt(sp.page ?? '1', 10) || 1));
+  // One more than a page tells whether there is a next one.
+  const fetched = unknownArticle ? [] : listPublishedComments(c.id, { articleEid: article?.eid ?? null, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  const comments = fetched.slice(0, PAGE_SIZE);
+  const count = article ? (c.articleCounts[article.eid] ?? 0) : c.generalCount;
   const here = `/consultations/${c.id}/comment${article ? `?article=${encodeURIComponent(article.eid)}` : ''}`;
   const original = article ? articleText(article) : null;
   return (
@@ -59,7 +66,7 @@ export default async function CommentPage({ params, searchParams }: Props) {
         !unknownArticle && <CommentForm consultationId={c.id} articleEid={article?.eid ?? null} originalText={original} />
       )}
       <section className="published-comments" aria-labelledby="published-title">
-        <h2 id="published-title">{t('consult.publishedComments', { n: comments.length })}</h2>
+        <h2 id="published-title">{t('consult.publishedComments', { n: count })}</h2>
         {comments.length === 0 ? (
           <p className="empty">{t('consult.noComments')}</p>
         ) : (
@@ -85,6 +92,12 @@ export default async function CommentPage({ params, searchParams }: Props) {
             ))}
           </ol>
         )}
+        <Pager
+          page={page}
+          hasMore={fetched.length > PAGE_SIZE}
+          href={(p) => `${here}${here.includes('?') ? '&' : '?'}page=${p}#published-title`}
+          labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page }) }}
+        />
       </section>
     </div>
   );

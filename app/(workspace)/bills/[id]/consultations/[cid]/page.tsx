@@ -7,6 +7,7 @@ import type { Translate } from '@/lib/i18n';
 import { chineseDate } from '@/lib/library';
 import { groupCampaignsAction, moderateCommentAction, updateCommentWorkAction } from '@/app/_actions/consultation';
 import { DispositionForm } from '@/app/_components/consultation/DispositionForm';
+import { Pager } from '@/app/_components/Pager';
 import { ReportForm } from '@/app/_components/consultation/ReportForm';
 import { ConsultationCharts } from '@/app/_components/consultation/ConsultationCharts';
 import { orNotFound, displayDateTime } from '@/app/_lib/library';
@@ -14,7 +15,9 @@ import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string; cid: string }>; searchParams: Promise<{ tab?: string; article?: string }> };
+type Props = { params: Promise<{ id: string; cid: string }>; searchParams: Promise<{ tab?: string; article?: string; page?: string }> };
+
+const PAGE_SIZE = 100;
 
 const tabs = ['queue', 'comments', 'stats', 'report'] as const;
 
@@ -38,12 +41,23 @@ export default async function ManageConsultationPage({ params, searchParams }: P
   const canDecide = can(user, 'draft:edit', bill.resource);
   const stats = consultationStats(user, c.id);
   const articleFilter = sp.article === 'general' ? null : sp.article;
-  const comments =
+  const page = Math.max(1, Math.min(1000, Number.parseInt(sp.page ?? '1', 10) || 1));
+  const slice = { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE };
+  const fetched =
     tab === 'queue'
-      ? listStaffComments(user, c.id, { status: 'pending' })
+      ? listStaffComments(user, c.id, { status: 'pending', ...slice })
       : tab === 'comments'
-        ? listStaffComments(user, c.id, sp.article === undefined ? {} : { articleEid: articleFilter ?? null })
+        ? listStaffComments(user, c.id, sp.article === undefined || sp.article === '' ? slice : { articleEid: articleFilter ?? null, ...slice })
         : [];
+  const comments = fetched.slice(0, PAGE_SIZE);
+  const pager = (
+    <Pager
+      page={page}
+      hasMore={fetched.length > PAGE_SIZE}
+      href={(p) => `${path}?${new URLSearchParams({ tab, ...(sp.article ? { article: sp.article } : {}), page: String(p) })}`}
+      labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page }) }}
+    />
+  );
   return (
     <div className="page page--full workspace manage-page">
       <p className="breadcrumb">
@@ -71,6 +85,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       {tab === 'queue' && (
         <section aria-label={t('manage.tab.queue', { n: stats.byStatus.pending })}>
           {comments.length === 0 ? <p className="empty">{t('manage.queueEmpty')}</p> : <CommentList comments={comments} t={t} path={`${path}?tab=queue`} mode="queue" canModerate={canModerate} canDecide={false} members={bill.members} />}
+          {pager}
         </section>
       )}
 
@@ -108,6 +123,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
           ) : (
             <CommentList comments={comments} t={t} path={`${path}?tab=comments`} mode="work" canModerate={canModerate} canDecide={canDecide} members={bill.members} />
           )}
+          {pager}
         </section>
       )}
 

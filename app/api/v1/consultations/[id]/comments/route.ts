@@ -1,14 +1,18 @@
-import { clientAddress, handleApi, jsonResponse, readJsonBody, requireUser } from '@/lib/api';
+import { clientAddress, handleApi, jsonResponse, publishedCommentsQuery, readJsonBody, readQuery, requireUser } from '@/lib/api';
 import { listPublishedComments, submitComment } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/// The published comments of a consultation.
+/// The published comments of a consultation, a page at a time.
 export async function GET(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, () => jsonResponse({ items: listPublishedComments(id, {}) }));
+  return handleApi(request, () => {
+    const { articleEid, limit, offset } = readQuery(request, publishedCommentsQuery);
+    const filter = articleEid === undefined ? {} : { articleEid: articleEid === 'none' ? null : articleEid };
+    return jsonResponse({ items: listPublishedComments(id, { ...filter, limit, offset }), limit, offset });
+  });
 }
 
 /// Submits a comment; answers 201 with the receipt once it is stored.

@@ -46,6 +46,7 @@ function diffJson(comparison: TextComparison) {
   return {
     summary: comparison.summary,
     alignment: comparison.alignment,
+    headings: comparison.headings,
     articles: comparison.articles.map(({ before, after, ...row }) => ({
       ...row,
       ...(before ? { oldLabel: before.label } : {}),

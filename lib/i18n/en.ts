@@ -525,4 +525,5 @@ export const en: Record<MessageKey, string> = {
   'err.campaign_forbidden': 'Only staff of this bill can group campaign comments.',
   'err.comment_body_too_long': 'A comment can be at most 5,000 characters.',
   'manage.decide': 'record the disposition, tags and assignee',
+  'compare.headings': 'Headings reworded',
 };

@@ -523,6 +523,7 @@ export const zhCN = {
   'err.campaign_forbidden': '只有本项目的工作人员可以归并意见。',
   'err.comment_body_too_long': '意见不能超过 5000 字。',
   'manage.decide': '填写采纳情况、标签和承办人',
+  'compare.headings': '章节名称的修改',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

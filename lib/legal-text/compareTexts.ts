@@ -1,9 +1,10 @@
 import { alignArticles } from './alignArticles';
 import { articleText, paragraphTexts } from './articleText';
-import type { ArticleComparison, ArticleSide, TextComparison } from './comparison';
+import type { ArticleComparison, ArticleSide, HeadingChange, TextComparison } from './comparison';
+import { chapterLabel } from './labels';
 import { articleHeadingPath } from './headingPath';
 import { differsOnlyInReferences } from './renumberReferences';
-import type { ParseJson } from './toParseJson';
+import type { OutlineEntry, ParseJson } from './toParseJson';
 import { keptShare, wordDiff } from './wordDiff';
 
 /// What a comparison needs of a text: the `parse` JSON's title, outline and articles.
@@ -59,7 +60,21 @@ export function compareTexts(before: ComparableText, after: ComparableText, opti
     summary[row.change]++;
     if (row.moved) summary.moved++;
   }
-  return { summary, alignment, oldTitle: before.title, newTitle: after.title, articles: rows };
+  return { summary, alignment, oldTitle: before.title, newTitle: after.title, articles: rows, headings: headingChanges(before.outline, after.outline) };
+}
+
+/// Headings reworded in place. Only kinds whose count did not change are compared, so that a
+/// chapter inserted or removed (which shifts every later number) is not read as many renames.
+function headingChanges(before: OutlineEntry[], after: OutlineEntry[]): HeadingChange[] {
+  const key = (e: OutlineEntry) => `${e.kind}:${e.part ?? 0}:${e.chapter ?? 0}:${e.number}`;
+  const afterByKey = new Map(after.map((e) => [key(e), e]));
+  const countOf = (list: OutlineEntry[], kind: OutlineEntry['kind']) => list.filter((e) => e.kind === kind).length;
+  return before.flatMap((e) => {
+    const other = afterByKey.get(key(e));
+    if (!other || other.heading === e.heading || countOf(before, e.kind) !== countOf(after, e.kind)) return [];
+    const label = e.kind === 'section' && e.chapter !== undefined ? `${chapterLabel(e.chapter)}${e.label}` : e.label;
+    return [{ kind: e.kind, label, before: e.heading, after: other.heading, firstArticle: e.firstArticle }];
+  });
 }
 
 function pairRow(before: ArticleSide, after: ArticleSide, chapterMap: Map<string, string>, numbers: Map<number, number>): ArticleComparison {

@@ -66,6 +66,19 @@ export interface TextComparison {
   oldTitle: string;
   newTitle: string;
   articles: ArticleComparison[];
+  /// Parts, chapters and sections whose heading was reworded while they kept their place.
+  headings: HeadingChange[];
+}
+
+/// A renamed part, chapter or section: 第三章 审计结果 → 第三章 审计结果运用.
+export interface HeadingChange {
+  kind: 'part' | 'chapter' | 'section';
+  /// How the decision names it: 第三章, or 第二章第一节 for a section.
+  label: string;
+  before: string;
+  after: string;
+  /// The old number of its first article, to place the clause among the article clauses.
+  firstArticle: number | null;
 }
 
 /// The 修改决定 generated from a comparison: numbered clauses in statutory phrasing.

@@ -90,3 +90,25 @@ describe('draftAmendmentDecision on renumbering', () => {
     });
   });
 });
+
+describe('draftAmendmentDecision on headings', () => {
+  it('renames a chapter in its place among the article clauses', () => {
+    const chapter2 = original.outline.find((o) => o.kind === 'chapter' && o.number === 2)!;
+    const text = edited((articles) => {
+      articles[0].paragraphs[0].text = articles[0].paragraphs[0].text.replace('制定本条例', '制定本条例。');
+    });
+    text.outline = text.outline.map((o) => (o === text.outline.find((x) => x.kind === 'chapter' && x.number === 2) ? { ...o, heading: '养犬登记与管理' } : o));
+    const decision = draftAmendmentDecision(compareTexts(original, text, { alignment: 'eid' }));
+    expect(decision.clauses).toHaveLength(2);
+    expect(decision.clauses[1]).toBe(`二、将第二章的章名修改为“养犬登记与管理”。`);
+    expect(chapter2.heading).not.toBe('养犬登记与管理');
+  });
+
+  it('does not read an inserted chapter as every later chapter renamed', () => {
+    const text = edited(() => {});
+    const chapters = text.outline.filter((o) => o.kind === 'chapter');
+    text.outline = [...text.outline, { ...chapters[chapters.length - 1], number: chapters.length + 1, label: '第九十九章', heading: '新增一章' }];
+    text.outline = text.outline.map((o) => (o.kind === 'chapter' && o.number > 1 ? { ...o, heading: `${o.heading}（移后）` } : o));
+    expect(compareTexts(original, text, { alignment: 'eid' }).headings).toEqual([]);
+  });
+});

@@ -1,6 +1,9 @@
 import type { AmendmentDecision, ArticleComparison, ArticleSide, DiffToken, TextComparison } from './comparison';
 import { toChineseNumeral } from './numerals';
 
+/// What the heading of each kind is called in a decision (将第三章的章名修改为…).
+const headingNoun = { part: '编名', chapter: '章名', section: '节名' } as const;
+
 /// Longest phrase (in characters) quoted in a "将…中的“甲”修改为“乙”" clause; longer changes
 /// restate the 款 or the article.
 const MAX_PHRASE = 40;
@@ -26,13 +29,21 @@ interface Hunk {
 /// new articles by the number they will have.
 export function draftAmendmentDecision(comparison: TextComparison, title = comparison.oldTitle): AmendmentDecision {
   const name = title.replace(/^《|》$/g, '');
-  const sentences: string[] = [];
+  // Each clause with where it applies in the old text, so heading clauses fall into place.
+  const placed: { at: number; text: string }[] = [];
+  let lastOld = 0;
   for (const row of comparison.articles) {
-    if (row.change === 'deleted' && row.before) sentences.push(`删去${row.before.label}。`);
-    if (row.change === 'added' && row.after) sentences.push(`增加一条，作为${row.after.label}：${quote(row.after.text)}`);
+    if (row.old !== null) lastOld = row.old;
+    const at = row.old ?? lastOld + 0.5;
+    if (row.change === 'deleted' && row.before) placed.push({ at, text: `删去${row.before.label}。` });
+    if (row.change === 'added' && row.after) placed.push({ at, text: `增加一条，作为${row.after.label}：${quote(row.after.text)}` });
     // A change of cited numbers only is covered by the closing 对条文顺序作相应调整.
-    if (row.change === 'modified' && !row.referencesOnly) sentences.push(modificationClause(row));
+    if (row.change === 'modified' && !row.referencesOnly) placed.push({ at, text: modificationClause(row) });
   }
+  for (const h of comparison.headings ?? []) {
+    placed.push({ at: (h.firstArticle ?? lastOld + 1) - 0.25, text: `将${h.label}的${headingNoun[h.kind]}修改为${quote(h.after)}。` });
+  }
+  const sentences = placed.sort((a, b) => a.at - b.at).map((p) => p.text);
   const shifted = comparison.articles.some((r) => r.before && r.after && r.before.label !== r.after.label);
   return {
     title: `关于修改《${name}》的决定`,

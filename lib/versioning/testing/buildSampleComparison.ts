@@ -56,5 +56,6 @@ export function buildSampleComparison(long = 0): TextComparison {
     oldTitle: '北京市审计条例',
     newTitle: '北京市审计条例',
     articles,
+    headings: [],
   };
 }

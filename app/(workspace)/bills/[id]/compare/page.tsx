@@ -90,6 +90,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
           )}
         </p>
       </div>
+      {comparison.headings.length > 0 && (
+        <ul className="heading-changes" aria-label={t('compare.headings')}>
+          {comparison.headings.map((h) => (
+            <li key={h.label}>
+              {h.label}：<del>{h.before}</del> → <ins>{h.after}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="aside">{t('compare.legend')}</p>
       {view === 'table' && <ComparisonTable articles={comparison.articles} all={all} beforeHeading={beforeHeading} afterHeading={afterHeading} t={t} />}
       {view === 'redline' && <Redline articles={comparison.articles} t={t} />}

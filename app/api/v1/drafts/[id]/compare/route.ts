@@ -11,12 +11,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const result = compareDraftTexts(requireUser(ctx), id, query);
     if (query.format !== 'json') return fileResponse(await comparisonDocument(result, query.format, { all: query.all === '1', locale: ctx.locale }));
     const side = ({ ref, kind, name, seq }: typeof result.from) => ({ ref, kind, name, seq });
-    const { summary, alignment, articles } = result.comparison;
+    const { summary, alignment, articles, headings } = result.comparison;
     return jsonResponse({
       from: side(result.from),
       to: side(result.to),
       summary,
       alignment,
+      headings,
       articles: articles.map(({ before, after, ...row }) => ({ ...row, ...(before ? { oldEid: before.eid, oldLabel: before.label } : {}), ...(after ? { newEid: after.eid, newLabel: after.label } : {}) })),
     });
   });

@@ -526,4 +526,5 @@ export const en: Record<MessageKey, string> = {
   'err.comment_body_too_long': 'A comment can be at most 5,000 characters.',
   'manage.decide': 'record the disposition, tags and assignee',
   'compare.headings': 'Headings reworded',
+  'versions.first': '{articles} articles (the first version)',
 };

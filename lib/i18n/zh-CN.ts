@@ -524,6 +524,7 @@ export const zhCN = {
   'err.comment_body_too_long': '意见不能超过 5000 字。',
   'manage.decide': '填写采纳情况、标签和承办人',
   'compare.headings': '章节名称的修改',
+  'versions.first': '共 {articles} 条（第一个版本）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -65,7 +65,7 @@ export default async function VersionsPage({ params }: Props) {
                     <strong className="version-item__name">{v.name}</strong> <span className="role-badge">{t('versions.seq', { seq: v.seq })}</span>
                     {v.kind === 'frozen' && <span className="role-badge">{t('versions.kind.frozen')}</span>}
                     <p className="aside">
-                      {t('versions.by', { name: v.createdByName ?? '—', date: displayDateTime(v.createdAt) })} · {t('versions.changed', { articles: v.articles, changed: v.changed })}
+                      {t('versions.by', { name: v.createdByName ?? '—', date: displayDateTime(v.createdAt) })} · {v.seq === 1 ? t('versions.first', { articles: v.articles }) : t('versions.changed', { articles: v.articles, changed: v.changed })}
                     </p>
                     {v.note && <p className="version-item__note">{v.note}</p>}
                   </div>

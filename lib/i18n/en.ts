@@ -262,7 +262,7 @@ export const en: Record<MessageKey, string> = {
   'err.comment_not_found': 'No such comment.',
   'err.body_not_utf8': 'The request body is not valid UTF-8; send it encoded as UTF-8.',
   'err.route_not_found': 'No such endpoint. See /api/v1/openapi.json.',
-  'versions.compareWith': 'Compare with {what}',
+  'versions.compareWith': 'Compare with: {what}',
   'versions.title': 'Versions and comparison',
   'versions.open': 'Versions and comparison',
   'versions.save': 'Save version',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listConsultations } from '@/lib/consultation';
-import { chineseDate } from '@/lib/library';
+import { displayDate } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 import { daysLeft } from '@/app/_lib/consultation';
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /// Public list of consultations: those open for comment, or those that ended.
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const [{ t }, sp] = await Promise.all([pageTranslator(), searchParams]);
+  const [{ t, locale }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const status = sp.status === 'closed' ? 'closed' : 'open';
   const items = listConsultations({ status });
   return (
@@ -38,7 +38,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
                 <Link href={`/consultations/${c.id}`}>{c.title}</Link>
               </h2>
               <p className="consult-card__dates">
-                {t('consult.period', { from: chineseDate(c.opensOn), to: chineseDate(c.closesOn) })}
+                {t('consult.period', { from: displayDate(c.opensOn, locale), to: displayDate(c.closesOn, locale) })}
                 {' · '}
                 {c.status === 'open' ? t('consult.daysLeft', { n: daysLeft(c.closesOn) }) : t('consult.ended')}
               </p>

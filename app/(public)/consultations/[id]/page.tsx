@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getConsultation } from '@/lib/consultation';
-import { chineseDate } from '@/lib/library';
 import { StatuteText } from '@/app/_components/StatuteText';
 import { daysLeft } from '@/app/_lib/consultation';
-import { orNotFound } from '@/app/_lib/library';
+import { displayDate, orNotFound } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// A consultation as the public reads it: what it is about, the 起草说明, the questions, and the
 /// draft set like a statute with a comment control and the comment count on every article.
 export default async function ConsultationPage({ params }: Props) {
-  const [{ id }, { t }] = await Promise.all([params, pageTranslator()]);
+  const [{ id }, { t, locale }] = await Promise.all([params, pageTranslator()]);
   const c = orNotFound(() => getConsultation(id));
   const open = c.status === 'open';
   const commentHref = (eid?: string) => `/consultations/${c.id}/comment${eid ? `?article=${encodeURIComponent(eid)}` : ''}`;
@@ -36,7 +35,7 @@ export default async function ConsultationPage({ params }: Props) {
         <p className={`status-badge status-badge--${c.status}`}>{t(`consult.status.${c.status}`)}</p>
         <h1>{c.title}</h1>
         <p className="consult-card__dates">
-          {t('consult.period', { from: chineseDate(c.opensOn), to: chineseDate(c.closesOn) })}
+          {t('consult.period', { from: displayDate(c.opensOn, locale), to: displayDate(c.closesOn, locale) })}
           {open && <> · {t('consult.daysLeft', { n: daysLeft(c.closesOn) })}</>}
         </p>
         <p>{c.description}</p>

@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getConsultation, listPublishedComments } from '@/lib/consultation';
 import { articleText, splitLines, tokensToRuns, wordDiff } from '@/lib/legal-text';
-import { chineseDate } from '@/lib/library';
 import { CommentForm } from '@/app/_components/consultation/CommentForm';
 import { Pager } from '@/app/_components/Pager';
 import { StatuteArticleBody } from '@/app/_components/StatuteText';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
-import { orNotFound } from '@/app/_lib/library';
+import { displayDate, orNotFound } from '@/app/_lib/library';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /// what stands in its way (signing in, a closed consultation), and the comments already published
 /// on it.
 export default async function CommentPage({ params, searchParams }: Props) {
-  const [{ id }, sp, { t }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
+  const [{ id }, sp, { t, locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
   const c = orNotFound(() => getConsultation(id));
   const article = sp.article ? (c.text.articles.find((a) => a.eid === sp.article) ?? null) : null;
   const unknownArticle = sp.article !== undefined && article === null;
@@ -49,7 +48,7 @@ export default async function CommentPage({ params, searchParams }: Props) {
         </div>
       )}
       {c.status !== 'open' ? (
-        <p className="notice">{c.status === 'closed' ? t('consult.closedNotice', { date: chineseDate(c.closesOn) }) : t('consult.notOpenNotice', { date: chineseDate(c.opensOn) })}</p>
+        <p className="notice">{c.status === 'closed' ? t('consult.closedNotice', { date: displayDate(c.closesOn, locale) }) : t('consult.notOpenNotice', { date: displayDate(c.opensOn, locale) })}</p>
       ) : !user ? (
         <div className="notice sign-in-prompt">
           <p>{t('consult.signInToComment')}</p>

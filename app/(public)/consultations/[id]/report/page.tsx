@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { dispositions, publicReport } from '@/lib/consultation';
-import { chineseDate } from '@/lib/library';
-import { orNotFound } from '@/app/_lib/library';
+import { displayDate, orNotFound } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// The 征求意见情况通报: how many people and comments took part, the summary, then per article
 /// what was asked (campaigns shown once with their size) and how each point was handled.
 export default async function ReportPage({ params }: Props) {
-  const [{ id }, { t }] = await Promise.all([params, pageTranslator()]);
+  const [{ id }, { t, locale }] = await Promise.all([params, pageTranslator()]);
   const r = orNotFound(() => publicReport(id));
   const api = `/api/v1/consultations/${id}/report`;
   return (
@@ -31,7 +30,7 @@ export default async function ReportPage({ params }: Props) {
       </p>
       <h1 lang="zh-CN">《{r.title}》征求意见情况通报</h1>
       <p className="aside">
-        {t('consult.period', { from: chineseDate(r.opensOn), to: chineseDate(r.closesOn) })} · {t('compare.download')}：<a href={`${api}?format=docx`}>{t('compare.download.docx')}</a>{' '}
+        {t('consult.period', { from: displayDate(r.opensOn, locale), to: displayDate(r.closesOn, locale) })} · {t('compare.download')}：<a href={`${api}?format=docx`}>{t('compare.download.docx')}</a>{' '}
         <a href={`${api}?format=pdf`}>PDF</a>
       </p>
       <p className="report-figures" data-testid="report-figures">

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listConsultationsOfBill } from '@/lib/consultation';
 import { getBill } from '@/lib/drafting';
-import { chineseDate, todayInChina } from '@/lib/library';
+import { todayInChina } from '@/lib/library';
 import { describeText, listDraftVersions } from '@/lib/versioning';
 import { OpenConsultationForm } from '@/app/_components/consultation/OpenConsultationForm';
-import { orNotFound } from '@/app/_lib/library';
+import { displayDate, orNotFound } from '@/app/_lib/library';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +42,7 @@ export default async function BillConsultationsPage({ params }: Props) {
                 <Link href={`/bills/${bill.id}/consultations/${c.id}`}>{c.title}</Link> <span className={`status-badge status-badge--${c.status}`}>{t(`consult.status.${c.status}`)}</span>
               </h2>
               <p className="aside">
-                {t('consult.period', { from: chineseDate(c.opensOn), to: chineseDate(c.closesOn) })} · {c.versionName} · {t('consult.commentCount', { n: c.commentCount })}
+                {t('consult.period', { from: displayDate(c.opensOn, locale), to: displayDate(c.closesOn, locale) })} · {c.versionName} · {t('consult.commentCount', { n: c.commentCount })}
               </p>
             </li>
           ))}

@@ -4,13 +4,12 @@ import { can } from '@/lib/auth';
 import { consultationStats, getConsultationForStaff, listStaffComments, rejectReasons, type StaffComment } from '@/lib/consultation';
 import { getBill } from '@/lib/drafting';
 import type { Translate } from '@/lib/i18n';
-import { chineseDate } from '@/lib/library';
 import { groupCampaignsAction, moderateCommentAction, updateCommentWorkAction } from '@/app/_actions/consultation';
 import { DispositionForm } from '@/app/_components/consultation/DispositionForm';
 import { Pager } from '@/app/_components/Pager';
 import { ReportForm } from '@/app/_components/consultation/ReportForm';
 import { ConsultationCharts } from '@/app/_components/consultation/ConsultationCharts';
-import { orNotFound, displayDateTime } from '@/app/_lib/library';
+import { displayDate, displayDateTime, orNotFound } from '@/app/_lib/library';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -32,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ManageConsultationPage({ params, searchParams }: Props) {
   const [{ id, cid }, sp] = await Promise.all([params, searchParams]);
   const user = await requirePermission('workspace:view', `/bills/${id}/consultations/${cid}`);
-  const { t } = await pageTranslator();
+  const { t, locale } = await pageTranslator();
   const bill = orNotFound(() => getBill(user, id));
   const c = orNotFound(() => getConsultationForStaff(user, cid));
   const tab = tabs.find((x) => x === sp.tab) ?? 'queue';
@@ -65,7 +64,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       </p>
       <h1>{c.title}</h1>
       <p className="aside">
-        <span className={`status-badge status-badge--${c.status}`}>{t(`consult.status.${c.status}`)}</span> {t('consult.period', { from: chineseDate(c.opensOn), to: chineseDate(c.closesOn) })} · {c.versionName} ·{' '}
+        <span className={`status-badge status-badge--${c.status}`}>{t(`consult.status.${c.status}`)}</span> {t('consult.period', { from: displayDate(c.opensOn, locale), to: displayDate(c.closesOn, locale) })} · {c.versionName} ·{' '}
         {t(`open.moderation.${c.moderation}`)} · <Link href={`/consultations/${c.id}`}>{t('manage.publicPage')}</Link>
       </p>
       <div className="compare-bar">
@@ -132,7 +131,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       {tab === 'report' && (
         <section className="panel">
           {c.status !== 'closed' ? (
-            <p>{t('manage.reportAfterClose', { date: chineseDate(c.closesOn) })}</p>
+            <p>{t('manage.reportAfterClose', { date: displayDate(c.closesOn, locale) })}</p>
           ) : canDecide ? (
             <ReportForm consultationId={c.id} summary={c.reportSummary} path={`${path}?tab=report`} />
           ) : (

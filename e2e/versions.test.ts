@@ -92,6 +92,8 @@ describe('freeze and compare (journey 3)', () => {
 
     await page.getByRole('link', { name: '修改决定' }).click();
     const decision = page.getByTestId('decision');
+    // allInnerTexts does not wait: let the decision view arrive first.
+    await decision.waitFor();
     await expect(decision.locator('.decision-clause').allInnerTexts()).resolves.toEqual([
       '一、在第十二条第一款中的“烈性犬”后增加“和攻击性犬”。',
       '二、增加一条，作为第十三条：“鼓励养犬人为犬只购买责任保险。”',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { compareTexts, draftAmendmentDecision, toParseJson, type TextComparison } from '../../lib/legal-text';
+import { compareTexts, draftAmendmentDecision, toDiffJson, toParseJson } from '../../lib/legal-text';
 import { CliError, type CommandIO } from '../io';
 import { parseFile } from '../parseFile';
 
@@ -36,23 +36,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.stdout([decision.title, '', decision.preamble, ...decision.clauses, ...(decision.closing ? [decision.closing] : [])].join('\n') + '\n');
     return 0;
   }
-  io.stdout(`${JSON.stringify(diffJson(comparison), null, 2)}\n`);
+  io.stdout(`${JSON.stringify(toDiffJson(comparison), null, 2)}\n`);
   return 0;
-}
-
-/// The `diff` JSON: the summary, then one row per article with its labels and, for a modified
-/// article, the word-level tokens (the full texts are left to `parse`).
-function diffJson(comparison: TextComparison) {
-  return {
-    summary: comparison.summary,
-    alignment: comparison.alignment,
-    headings: comparison.headings,
-    articles: comparison.articles.map(({ before, after, ...row }) => ({
-      ...row,
-      ...(before ? { oldLabel: before.label } : {}),
-      ...(after ? { newLabel: after.label } : {}),
-    })),
-  };
 }
 
 function readArgs(args: string[]): { oldFile?: string; newFile?: string; format?: string; byEid?: boolean } {

@@ -33,3 +33,4 @@ export { articleHeadingPath } from './headingPath';
 export { wordDiff, keptShare } from './wordDiff';
 export { draftAmendmentDecision } from './draftAmendmentDecision';
 export { differsOnlyInReferences, renumberReferences } from './renumberReferences';
+export { toDiffJson } from './toDiffJson';

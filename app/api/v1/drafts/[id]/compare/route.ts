@@ -1,4 +1,5 @@
 import { compareQuery, fileResponse, handleApi, jsonResponse, readQuery, requireUser } from '@/lib/api';
+import { toDiffJson } from '@/lib/legal-text';
 import { compareDraftTexts, comparisonDocument } from '@/lib/versioning';
 
 export const dynamic = 'force-dynamic';
@@ -11,14 +12,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const result = compareDraftTexts(requireUser(ctx), id, query);
     if (query.format !== 'json') return fileResponse(await comparisonDocument(result, query.format, { all: query.all === '1', locale: ctx.locale }));
     const side = ({ ref, kind, name, seq }: typeof result.from) => ({ ref, kind, name, seq });
-    const { summary, alignment, articles, headings } = result.comparison;
-    return jsonResponse({
-      from: side(result.from),
-      to: side(result.to),
-      summary,
-      alignment,
-      headings,
-      articles: articles.map(({ before, after, ...row }) => ({ ...row, ...(before ? { oldEid: before.eid, oldLabel: before.label } : {}), ...(after ? { newEid: after.eid, newLabel: after.label } : {}) })),
-    });
+    return jsonResponse({ from: side(result.from), to: side(result.to), ...toDiffJson(result.comparison) });
   });
 }

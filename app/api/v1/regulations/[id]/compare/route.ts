@@ -1,4 +1,5 @@
 import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
+import { toDiffJson } from '@/lib/legal-text';
 import { compareRegulationVersions } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
@@ -16,8 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       from: dates(from),
       to: dates(to),
       versions: versions.map(dates),
-      summary: comparison.summary,
-      articles: comparison.articles.map(({ before, after, ...row }) => ({ ...row, ...(before ? { oldLabel: before.label } : {}), ...(after ? { newLabel: after.label } : {}) })),
+      ...toDiffJson(comparison),
     });
   });
 }

@@ -11,7 +11,7 @@ import { sessionCookieName } from '../lib/auth/sessionToken';
 import type { CurrentUser } from '../lib/auth/roles';
 import { openConsultation } from '../lib/consultation';
 import { createBill } from '../lib/drafting/createBill';
-import { todayInChina } from '../lib/library/dates';
+import { addDays, todayInChina } from '../lib/library/dates';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
 
@@ -129,7 +129,7 @@ function seed(db: Db): { consultationId: string; eids: string[]; cookies: string
   db.insert(users).values({ ...drafter, passwordHash: 'not-a-real-hash' }).run();
   const { draftId } = createBill(drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } }, db);
   const today = todayInChina();
-  const closes = new Date(Date.parse(`${today}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10);
+  const closes = addDays(today, 29);
   const { id: consultationId } = openConsultation(
     drafter,
     draftId,

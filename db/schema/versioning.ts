@@ -53,7 +53,7 @@ export const draftVersionArticles = sqliteTable(
     label: text('label').notNull(),
     /// Enclosing headings, outermost first, e.g. `["第二章　管理"]` (JSON).
     headingPath: text('heading_path', { mode: 'json' }).$type<string[]>().notNull(),
-    /// `articlePlainText`: one line per 款, 项 and 目.
+    /// `articleText` (lib/legal-text): one line per 款, 项 and 目.
     text: text('text').notNull(),
     /// SHA-256 (hex) of `text`.
     textHash: text('text_hash').notNull(),

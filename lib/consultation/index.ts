@@ -3,7 +3,7 @@
 /// dispositions (采纳情况) and the staff's numbers.
 export * from './types';
 export {
-  openConsultationSchema, newCommentSchema, moderateCommentSchema, commentWorkSchema, dispositionSchema, consultationPeriod, periodDays,
+  openConsultationSchema, newCommentSchema, moderateCommentSchema, commentWorkSchema, dispositionSchema, consultationPeriod,
   type OpenConsultationInput, type NewCommentInput, type ModerateCommentInput, type CommentWorkInput, type DispositionInput,
 } from './schemas';
 export { openConsultation } from './openConsultation';

@@ -9,7 +9,8 @@ import { getBillOfDraft } from '@/lib/drafting/getBill';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/library/dates';
 import { createDraftVersion } from '@/lib/versioning/createDraftVersion';
-import { consultationPeriod, openConsultationSchema, periodDays, type OpenConsultationInput } from './schemas';
+import { inclusiveDays } from '@/lib/library/dates';
+import { consultationPeriod, openConsultationSchema, type OpenConsultationInput } from './schemas';
 
 /// Opens a public consultation (征求意见) on a draft, for the editors of its bill: on the version
 /// given, or on the text as it stands now, frozen as a new version named 征求意见稿 whose reason
@@ -28,7 +29,7 @@ export function openConsultation(
   if (data.opensOn < todayInChina(now)) {
     throw new AppError('validation_failed', 'consultation_opens_in_past', { details: { fields: [{ path: 'opensOn', message: 'consultation_opens_in_past' }] } });
   }
-  const short = periodDays(data.opensOn, data.closesOn) < consultationPeriod.normalDays;
+  const short = inclusiveDays(data.opensOn, data.closesOn) < consultationPeriod.normalDays;
   const id = crypto.randomUUID();
   return db.transaction(
     (tx) => {

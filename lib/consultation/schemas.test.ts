@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '@/lib/auth/parseInput';
 import { isAppError } from '@/lib/errors';
-import { newCommentSchema, openConsultationSchema, periodDays } from './schemas';
+import { newCommentSchema, openConsultationSchema } from './schemas';
 
 // The catalogue key parseInput reports for the first problem of `input`, or null when it passes.
 function problem(schema: Parameters<typeof parseInput>[0], input: unknown): string | null {
@@ -16,13 +16,6 @@ function problem(schema: Parameters<typeof parseInput>[0], input: unknown): stri
 
 const base = { description: '说明', explanation: '起草说明', opensOn: '2025-03-01', closesOn: '2025-03-30' };
 
-describe('periodDays', () => {
-  it('counts both the opening and the closing day', () => {
-    expect(periodDays('2025-03-01', '2025-03-30')).toBe(30);
-    expect(periodDays('2025-03-01', '2025-03-01')).toBe(1);
-    expect(periodDays('2024-02-01', '2024-03-01')).toBe(30);
-  });
-});
 
 describe('openConsultationSchema', () => {
   it('accepts 30 days counting both ends without a reason, and defaults to pre-moderation', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inclusiveDays } from '@/lib/library/dates';
 import { isIsoDate } from '@/lib/library/dates';
 import { dispositions, rejectReasons } from './types';
 
@@ -6,10 +7,6 @@ import { dispositions, rejectReasons } from './types';
 /// not less than 30 (shorter needs a stated reason); longer than 120 is refused as a typo.
 export const consultationPeriod = { normalDays: 30, maxDays: 120 } as const;
 
-/// The number of days from `opensOn` to `closesOn`, both included (ISO dates).
-export function periodDays(opensOn: string, closesOn: string): number {
-  return Math.round((Date.parse(`${closesOn}T00:00:00Z`) - Date.parse(`${opensOn}T00:00:00Z`)) / 86_400_000) + 1;
-}
 
 // Strict objects name an unknown key with a catalogue key instead of zod's English sentence.
 const strict = { error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? 'input_unknown_field' : undefined) };
@@ -65,7 +62,7 @@ export const openConsultationSchema = z
   .superRefine((v, ctx) => {
     // Runs even when a field failed, so every value is checked before use.
     if (typeof v.opensOn !== 'string' || typeof v.closesOn !== 'string' || !isIsoDate(v.opensOn) || !isIsoDate(v.closesOn)) return;
-    const days = periodDays(v.opensOn, v.closesOn);
+    const days = inclusiveDays(v.opensOn, v.closesOn);
     if (days < 1) {
       ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'consultation_closes_before_opens' });
     } else if (days > consultationPeriod.maxDays) {

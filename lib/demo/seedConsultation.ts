@@ -5,7 +5,7 @@ import { insertUser } from '@/lib/auth/registerUser';
 import type { CurrentUser } from '@/lib/auth/roles';
 import { groupCampaigns, moderateComment, openConsultation, setDisposition, submitComment } from '@/lib/consultation';
 import { createBill } from '@/lib/drafting/createBill';
-import { todayInChina } from '@/lib/library/dates';
+import { addDays, todayInChina } from '@/lib/library/dates';
 import { getRegulation } from '@/lib/library/getRegulation';
 import { demoPassword } from './demoAccounts';
 
@@ -55,7 +55,7 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
     db,
   );
   const today = todayInChina(now);
-  const closes = new Date(Date.parse(`${today}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10);
+  const closes = addDays(today, 29);
   const { id } = openConsultation(
     staff.drafter,
     draftId,

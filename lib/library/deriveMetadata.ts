@@ -1,5 +1,4 @@
-import type { ParseJson, RegulationEvent } from '@/lib/legal-text';
-import { articlePlainText } from './articlePlainText';
+import { articleText, type ParseJson, type RegulationEvent } from '@/lib/legal-text';
 
 /// What the library records about a text, read from its header events and commencement clause.
 export type DerivedMetadata = {
@@ -39,7 +38,7 @@ const commencement = /自(\d{4})年(\d{1,2})月(\d{1,2})日起(?:施行|生效)/
 
 function commencementDate(json: ParseJson): string | null {
   const last = json.articles.at(-1);
-  const m = last ? commencement.exec(articlePlainText(last)) : null;
+  const m = last ? commencement.exec(articleText(last)) : null;
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
 }
 

@@ -4,8 +4,7 @@ import { regulationArticles, regulations, regulationVersions } from '@/db/schema
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/recordAudit';
 import { AppError } from '@/lib/errors';
-import type { ParseJson } from '@/lib/legal-text';
-import { articlePlainText } from './articlePlainText';
+import { articleText, type ParseJson } from '@/lib/legal-text';
 import { deriveMetadata } from './deriveMetadata';
 import { isIsoDate } from './dates';
 import { refreshCurrentVersion } from './refreshCurrentVersion';
@@ -90,7 +89,7 @@ export function importRegulation(json: ParseJson, opts: ImportOptions = {}, db: 
       })
       .run();
     json.articles.forEach((a, position) => {
-      const text = articlePlainText(a);
+      const text = articleText(a);
       tx.insert(regulationArticles)
         .values({
           versionId,

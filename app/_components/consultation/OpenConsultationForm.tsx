@@ -1,16 +1,11 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { addDays, inclusiveDays } from '@/lib/library/dates';
 import { openConsultationAction } from '@/app/_actions/consultation';
 import type { FormState } from '@/app/_lib/formState';
 import { FormMessage } from '../FormMessage';
 import { useT } from '../I18nProvider';
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /// "开始征求意见": which text (a saved version, or the draft frozen now as 征求意见稿), the dates
 /// (30 days by default; a shorter period needs a reason), the description, the 起草说明, the
@@ -21,7 +16,7 @@ export function OpenConsultationForm({ billId, draftId, versions, today }: { bil
   const v = state.values ?? {};
   const [opensOn, setOpensOn] = useState(v.opensOn || today);
   const [closesOn, setClosesOn] = useState(v.closesOn || addDays(today, 29));
-  const days = Math.round((Date.parse(closesOn) - Date.parse(opensOn)) / 86_400_000) + 1;
+  const days = inclusiveDays(opensOn, closesOn);
   return (
     <form action={action} className="form open-consultation">
       <input type="hidden" name="billId" value={billId} />

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf, requireCjkFont } from '@/lib/versioning/testing/readPdf';
 import { freshDatabase } from '@/db/testing';
-import { isAppError } from '@/lib/errors';
-import { errorMessage } from '@/lib/i18n';
-import { findCjkFont } from '@/lib/versioning/cjkFont';
 import { exportReportPdf } from './exportReportPdf';
 import { getConsultationReport } from './getConsultationReport';
 import { seedConsultation } from './testing/seedConsultation';
@@ -12,28 +9,7 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-/// The text of each page as pdf.js extracts it (which needs the embedded font's ToUnicode map),
-/// and each page's size in points.
-async function readPdf(bytes: Uint8Array): Promise<{ text: string; width: number; height: number }[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-  const pages = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const { width, height } = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    pages.push({ text: content.items.map((item) => ('str' in item ? item.str : '')).join(''), width, height });
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-beforeAll(() => {
-  try {
-    findCjkFont();
-  } catch (error) {
-    throw new Error(isAppError(error) ? errorMessage('en', error.message) : String(error));
-  }
-});
+beforeAll(requireCjkFont);
 
 const longBody = '建议对登记的程序、期限和所需材料作出明确规定，避免各部门标准不一，增加群众负担；同时建议公开办理进度，接受社会监督。';
 

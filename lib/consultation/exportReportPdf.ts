@@ -1,6 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { findCjkFont } from '@/lib/versioning/cjkFont';
-import { drawFooters, drawLine } from '@/lib/versioning/exportComparisonPdf';
+import { drawFooters, drawLine, openCjkPdf } from '@/lib/versioning/cjkPdf';
 import { layoutCjkLines } from '@/lib/versioning/layoutCjkLines';
 import { reportBlocks, type ReportBlock } from './exportReportDocx';
 import type { ConsultationReport } from './getConsultationReport';
@@ -18,7 +16,6 @@ const setting: Record<ReportBlock['kind'], { size: number; line: number; before:
   quote: { size: 14, line: 26, before: 0 },
 };
 
-type Doc = InstanceType<typeof PDFDocument>;
 
 /// The 征求意见情况通报 as a PDF: portrait A4, the same paragraphs as the Word export (title
 /// centred, articles' labels in bold, comments quoted as indented blocks), Chinese lines broken
@@ -27,22 +24,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 /// can be searched and copied.
 export async function exportReportPdf(report: ConsultationReport, generatedAt?: Date): Promise<Uint8Array> {
   const blocks = reportBlocks(report);
-  const font = findCjkFont();
-  const doc: Doc = new PDFDocument({
-    size: 'A4', margin: 0, bufferPages: true, autoFirstPage: false, lang: 'zh-CN', displayTitle: true,
-    // No standard font: pdfkit would read its Helvetica metrics from disk, and the text is all CJK.
-    font: '',
-    info: { Title: blocks[0].runs.map((r) => r.text).join(''), Creator: 'Lawbench', CreationDate: generatedAt ?? new Date() },
-  });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', font.path, font.family);
+  const { doc, finished } = openCjkPdf({ title: blocks[0].runs.map((r) => r.text).join(''), generatedAt });
   const newPage = () => doc.addPage({ size: 'A4', margin: 0 }).font('cjk');
-  newPage();
 
   let y = page.top;
   const limit = page.height - page.bottom;

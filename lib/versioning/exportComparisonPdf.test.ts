@@ -1,35 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { isAppError } from '@/lib/errors';
-import { errorMessage } from '@/lib/i18n';
-import { findCjkFont } from './cjkFont';
+import { readPdf, requireCjkFont } from './testing/readPdf';
 import { exportComparisonPdf } from './exportComparisonPdf';
 import { buildSampleComparison } from './testing/buildSampleComparison';
 
 const options = { title: '《北京市审计条例》修改对照表', beforeHeading: '修改前', afterHeading: '修改后' };
 
-/// The text of each page as pdf.js extracts it (which needs the embedded font's ToUnicode map),
-/// and each page's size in points.
-async function readPdf(bytes: Uint8Array): Promise<{ text: string; width: number; height: number }[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-  const pages = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const { width, height } = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    pages.push({ text: content.items.map((item) => ('str' in item ? item.str : '')).join(''), width, height });
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-beforeAll(() => {
-  try {
-    findCjkFont();
-  } catch (error) {
-    throw new Error(isAppError(error) ? errorMessage('en', error.message) : String(error));
-  }
-});
+beforeAll(requireCjkFont);
 
 describe('exportComparisonPdf', () => {
   it('writes the title, the headings and the article texts as extractable Chinese text', async () => {

@@ -1,18 +1,14 @@
-import PDFDocument from 'pdfkit';
 import type { TextComparison } from '@/lib/legal-text/comparison';
 import { sideBySide, tableRows, type MarkedSide } from '@/lib/legal-text/sideBySide';
-import { findCjkFont } from './cjkFont';
-import { markColours, type ComparisonExportOptions } from './comparisonStyle';
+import { drawFooters, drawLine, drawText, openCjkPdf, type PdfDoc as Doc } from './cjkPdf';
+import type { ComparisonExportOptions } from './comparisonStyle';
 import { layoutCjkLines, type SetLine, type SetRun } from './layoutCjkLines';
 
 /// Page geometry in points: landscape A4, text 11 pt on a 19.5 pt line.
 const page = { width: 841.89, height: 595.28, top: 50, bottom: 58, side: 50 };
 const size = { text: 11, title: 18, footer: 9, line: 19.5, padX: 8, padY: 5 };
 const colWidth = (page.width - 2 * page.side) / 2;
-const ink = '#1A1A1A';
 const rule = '#555555';
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 function sideParagraphs(side: MarkedSide): SetRun[][] {
   const [first = [], ...rest] = side.lines;
@@ -26,29 +22,7 @@ function setSide(doc: Doc, side: MarkedSide | null, widths: Map<string, number>)
   return sideParagraphs(side).flatMap((runs) => layoutCjkLines(runs, { width, firstIndent: 2 * size.text, maxSpacing: size.text / 2, measure }));
 }
 
-/// Sets one run of text at a baseline; bold is drawn by stroking the outline too (the embedded
-/// font has no bold face). Shared with the other PDF exports.
-export function drawText(doc: Doc, text: string, x: number, y: number, opts: { bold?: boolean; color?: string; spacing?: number } = {}) {
-  const color = opts.color ?? ink;
-  doc.fillColor(color).strokeColor(color).lineWidth(0.3);
-  doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: opts.spacing ?? 0, fill: true, stroke: !!opts.bold });
-}
 
-/// Draws one line set by `layoutCjkLines` from `left` on `baseline`, justified by its letter
-/// spacing, with deleted and inserted text coloured and struck through or underlined.
-export function drawLine(doc: Doc, line: SetLine, left: number, baseline: number) {
-  let x = left + line.indent;
-  for (const piece of line.pieces) {
-    const span = piece.width + line.spacing * (piece.text.length - 1);
-    const color = piece.mark ? `#${markColours[piece.mark]}` : ink;
-    drawText(doc, piece.text, x, baseline, { bold: piece.bold, color, spacing: line.spacing });
-    if (piece.mark) {
-      const y = piece.mark === 'delete' ? baseline - 0.34 * size.text : baseline + 0.17 * size.text;
-      doc.save().moveTo(x, y).lineTo(x + span, y).lineWidth(0.7).strokeColor(color).stroke().restore();
-    }
-    x += span + line.spacing;
-  }
-}
 
 function drawCells(doc: Doc, top: number, height: number, cells: SetLine[][]) {
   const baseline0 = top + size.padY + (size.line - size.text) / 2 + 0.88 * size.text;
@@ -71,16 +45,6 @@ function drawHeader(doc: Doc, top: number, options: ComparisonExportOptions): nu
   return top + height;
 }
 
-/// Writes 第 X 页　共 Y 页 centred at the foot of every buffered page (call it last).
-export function drawFooters(doc: Doc) {
-  const { start, count } = doc.bufferedPageRange();
-  doc.fontSize(size.footer);
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const label = `第 ${i - start + 1} 页　共 ${count} 页`;
-    drawText(doc, label, (doc.page.width - doc.widthOfString(label)) / 2, doc.page.height - 30, { color: '#333333' });
-  }
-}
 
 /// The 修改对照表 as a PDF: landscape A4, the title centred on the first page, a two-column
 /// table (old | new) whose header row repeats on every page and whose rows continue on the next
@@ -88,21 +52,7 @@ export function drawFooters(doc: Doc) {
 /// coloured), and 第 X 页　共 Y 页 at the foot of each page. The CJK font found by `findCjkFont`
 /// is embedded as a subset with a ToUnicode map, so the text can be searched and copied.
 export async function exportComparisonPdf(comparison: TextComparison, options: ComparisonExportOptions): Promise<Uint8Array> {
-  const font = findCjkFont();
-  const doc = new PDFDocument({
-    size: 'A4', layout: 'landscape', margin: 0, bufferPages: true, autoFirstPage: false, lang: 'zh-CN', displayTitle: true,
-    // No standard font: pdfkit would read its Helvetica metrics from disk, and the text is all CJK.
-    font: '',
-    info: { Title: options.title, Creator: 'Lawbench', CreationDate: options.generatedAt ?? new Date() },
-  });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', font.path, font.family);
-  doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 }).font('cjk');
+  const { doc, finished } = openCjkPdf({ landscape: true, title: options.title, generatedAt: options.generatedAt });
 
   doc.fontSize(size.title);
   drawText(doc, options.title, (page.width - doc.widthOfString(options.title)) / 2, page.top + size.title, { bold: true });

@@ -2,6 +2,7 @@ import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n';
+import { downloadDocument, type DownloadDocument } from '@/lib/versioning/downloadDocument';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 import { exportCommentsCsv } from './exportCommentsCsv';
 import { exportCommentsXlsx } from './exportCommentsXlsx';
@@ -10,21 +11,14 @@ import { exportReportPdf } from './exportReportPdf';
 import { getConsultationReport, type ConsultationReport } from './getConsultationReport';
 import { listCommentsForExport } from './listCommentsForExport';
 
-/// A downloadable file: bytes, media type and file name.
-export interface ConsultationFile {
-  body: Uint8Array;
-  contentType: string;
-  filename: string;
-}
-
 /// Every comment of a consultation with its moderation and disposition, as CSV or XLSX, for the
 /// members of its bill.
-export async function commentsExport(actor: CurrentUser | null, consultationId: string, format: 'csv' | 'xlsx', locale: Locale, db: Db = getDatabase()): Promise<ConsultationFile> {
+export async function commentsExport(actor: CurrentUser | null, consultationId: string, format: 'csv' | 'xlsx', locale: Locale, db: Db = getDatabase()): Promise<DownloadDocument> {
   const { consultation } = authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
   const rows = listCommentsForExport(consultationId, db);
   const name = `${consultation.title}-意见`;
-  if (format === 'csv') return { body: new TextEncoder().encode(exportCommentsCsv(rows, locale)), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };
-  return { body: await exportCommentsXlsx(rows, locale), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` };
+  if (format === 'csv') return downloadDocument(new TextEncoder().encode(exportCommentsCsv(rows, locale)), 'csv', name);
+  return downloadDocument(await exportCommentsXlsx(rows, locale), 'xlsx', name);
 }
 
 /// The 征求意见情况通报 as the public may read it: only once it is published.
@@ -35,8 +29,7 @@ export function publicReport(consultationId: string, db: Db = getDatabase()): Co
 }
 
 /// The report as a Word or PDF file.
-export async function reportDocument(report: ConsultationReport, format: 'docx' | 'pdf'): Promise<ConsultationFile> {
-  const filename = `${report.title}-征求意见情况通报.${format}`;
-  if (format === 'docx') return { body: await exportReportDocx(report), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename };
-  return { body: await exportReportPdf(report), contentType: 'application/pdf', filename };
+export async function reportDocument(report: ConsultationReport, format: 'docx' | 'pdf'): Promise<DownloadDocument> {
+  const name = `${report.title}-征求意见情况通报`;
+  return downloadDocument(format === 'docx' ? await exportReportDocx(report) : await exportReportPdf(report), format, name);
 }

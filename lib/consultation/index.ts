@@ -30,4 +30,4 @@ export { listMyComments } from './listMyComments';
 // them from here too.
 export { publishReport } from './publishReport';
 export { buildConsultationFeed } from './buildConsultationFeed';
-export { commentsExport, publicReport, reportDocument, type ConsultationFile } from './consultationDocuments';
+export { commentsExport, publicReport, reportDocument } from './consultationDocuments';

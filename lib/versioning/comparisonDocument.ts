@@ -1,23 +1,11 @@
 import { draftAmendmentDecision, type TextComparison } from '@/lib/legal-text';
 import { translator, type Locale } from '@/lib/i18n';
 import type { ResolvedText } from './compareDraftTexts';
+import { downloadDocument, type DownloadDocument } from './downloadDocument';
 import { exportComparisonDocx } from './exportComparisonDocx';
 import { exportComparisonPdf } from './exportComparisonPdf';
 import { exportDecisionDocx } from './exportDecisionDocx';
 import { renderDecisionText } from './renderDecisionText';
-
-/// A downloadable document: its bytes, media type and file name.
-export interface DownloadDocument {
-  body: Uint8Array;
-  contentType: string;
-  filename: string;
-}
-
-const mediaTypes = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  txt: 'text/plain; charset=utf-8',
-} as const;
 
 /// How a comparison side is named in headings: the version's name and number, 当前草稿 or 现行文本.
 export function describeText(side: Pick<ResolvedText, 'kind' | 'name' | 'seq'>, locale: Locale): string {
@@ -41,12 +29,12 @@ export async function comparisonDocument(
     all: opts.all,
   };
   const body = format === 'docx' ? await exportComparisonDocx(result.comparison, options) : await exportComparisonPdf(result.comparison, options);
-  return { body, contentType: mediaTypes[format], filename: `${title}-修改对照表.${format}` };
+  return downloadDocument(body, format, `${title}-修改对照表`);
 }
 
 /// The 修改决定 generated from a comparison as plain text or a Word file.
 export async function decisionDocument(comparison: TextComparison, format: 'txt' | 'docx'): Promise<DownloadDocument> {
   const decision = draftAmendmentDecision(comparison);
   const body = format === 'docx' ? await exportDecisionDocx(decision) : new TextEncoder().encode(renderDecisionText(decision));
-  return { body, contentType: mediaTypes[format], filename: `${decision.title}.${format}` };
+  return downloadDocument(body, format, decision.title);
 }

@@ -4,11 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { users } from '../db/schema';
 import { migrateDatabase, openDatabase, type Db } from '../db/client';
 import { createSession } from '../lib/auth/createSession';
 import { sessionCookieName } from '../lib/auth/sessionToken';
-import type { CurrentUser } from '../lib/auth/roles';
+import { insertTestUser } from '../lib/auth/testing';
 import { openConsultation } from '../lib/consultation';
 import { createBill } from '../lib/drafting/createBill';
 import { addDays, todayInChina } from '../lib/library/dates';
@@ -125,8 +124,7 @@ export async function run(): Promise<void> {
 
 /// A bill from a real text, an open post-moderated consultation on it, and signed-in commenters.
 function seed(db: Db): { consultationId: string; eids: string[]; cookies: string[] } {
-  const drafter: CurrentUser = { id: randomUUID(), email: 'bench-drafter@bench.lawbench', name: '基准起草人', role: 'drafter' };
-  db.insert(users).values({ ...drafter, passwordHash: 'not-a-real-hash' }).run();
+  const drafter = insertTestUser(db, 'drafter', '基准起草人');
   const { draftId } = createBill(drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } }, db);
   const today = todayInChina();
   const closes = addDays(today, 29);

@@ -2,23 +2,18 @@ import { afterAll, beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { billMembers, bills, drafts, users } from '@/db/schema';
+import { billMembers, bills, drafts } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { startCollabServer, type CollabServer } from './startCollabServer';
-import type { CurrentUser, Role } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth/roles';
 import { issueCollabTicket } from '@/lib/drafting/collabTicket';
 
 /// Test fixtures for the collaboration server: real rows, real tickets, the stock client.
 
-let counter = 0;
+import { insertTestUser } from '@/lib/auth/testing';
 
-/// Inserts an account with a dummy password hash (nobody signs in with it; hashing is slow).
-export function insertTestUser(db: Db, role: Role, name = `${role} ${++counter}`): CurrentUser {
-  const user: CurrentUser = { id: crypto.randomUUID(), email: `${crypto.randomUUID()}@test.lawbench`, name, role };
-  db.insert(users).values({ ...user, passwordHash: 'not-a-real-hash' }).run();
-  return user;
-}
+export { insertTestUser };
 
 /// A bill with its draft, `editors` drafters and `reviewers` reviewers as members, and one
 /// drafter who is not a member. `snapshot` is the draft's initial content, if any.

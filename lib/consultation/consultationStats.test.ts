@@ -1,10 +1,11 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { consultationStats } from './consultationStats';
 import { moderateComment } from './moderateComment';
 import { setDisposition } from './setDisposition';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation } from './testing/openedConsultation';
+import { openedConsultation } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -13,7 +14,7 @@ const { db } = t;
 describe('consultationStats', () => {
   const s = openedConsultation(db);
   const submit = (body: string, articleEid: string | undefined, at: string) =>
-    submitComment(addUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, new Date(at)).id;
+    submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, new Date(at)).id;
   // 16:30 UTC on 1 March is 2 March in China.
   const a = submit('一', 'art_3', '2025-03-01T03:00:00Z');
   const b = submit('二', 'art_3', '2025-03-01T16:30:00Z');

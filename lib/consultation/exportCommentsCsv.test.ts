@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportCommentsCsv } from './exportCommentsCsv';
-import type { CommentExportRow } from './listCommentsForExport';
-
-/// A comment export row with plausible defaults.
-function exportRow(over: Partial<CommentExportRow> = {}): CommentExportRow {
-  return {
-    reference: 'ZQ-0001',
-    createdAt: '2025-03-02T01:00:00.000Z',
-    articleEid: 'art_2',
-    articleLabel: '第二条',
-    status: 'published',
-    rejectReason: null,
-    authorName: '陈**',
-    body: '建议明确适用范围。',
-    proposedText: null,
-    groupId: null,
-    groupReference: null,
-    groupSize: 1,
-    tags: [],
-    assigneeName: null,
-    disposition: null,
-    dispositionReason: null,
-    decidedAt: null,
-    ...over,
-  };
-}
+import { exportRow } from './testing/exportRow';
 
 /// A strict RFC 4180 reader: records of fields, quotes doubled inside quoted fields.
 function parseCsv(text: string): string[][] {

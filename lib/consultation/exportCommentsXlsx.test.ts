@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readZip } from '@/lib/versioning/testing/readZip';
 import { exportCommentsXlsx } from './exportCommentsXlsx';
-import type { CommentExportRow } from './listCommentsForExport';
+import { exportRow } from './testing/exportRow';
 
-const row: CommentExportRow = {
-  reference: 'ZQ-0001',
-  createdAt: '2025-03-02T01:00:00.000Z',
-  articleEid: 'art_2',
-  articleLabel: '第二条',
-  status: 'published',
-  rejectReason: null,
-  authorName: '陈**',
+const row = exportRow({
   body: '建议把 <b>“本市”</b> & 周边\n写清楚\u0007。',
   proposedText: '=本条例适用于本市行政区域。',
-  groupId: null,
-  groupReference: null,
-  groupSize: 1,
   tags: ['范围'],
   assigneeName: '李承办',
   disposition: 'adopted',
   dispositionReason: '已修改。',
   decidedAt: '2025-04-03T06:30:00.000Z',
-};
+});
 
 /// The text of each cell of a sheet, by reference (A1, B2 …), with its style index.
 function cells(sheet: string): Map<string, { text: string; style: string }> {

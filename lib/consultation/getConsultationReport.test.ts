@@ -1,9 +1,10 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { consultations } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import { getConsultationReport } from './getConsultationReport';
-import { insertUser, seedConsultation } from './testing/seedConsultation';
+import { seedConsultation } from './testing/seedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -11,7 +12,7 @@ const { db } = t;
 
 describe('getConsultationReport', () => {
   const s = seedConsultation(db, { title: '测试条例（草案）' });
-  const chen = insertUser(db, 'public', '陈小明');
+  const chen = insertTestUser(db, 'public', '陈小明');
   s.comment({ eid: 'art_3', body: '第三条应当增加备案。', author: chen });
   const campaign = s.campaign(4, { eid: 'art_3', body: '请删除登记要求。' });
   s.comment({ body: '总体赞成。', author: chen });

@@ -1,3 +1,4 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
@@ -6,7 +7,7 @@ import { groupCampaigns } from './groupCampaigns';
 import { listStaffComments } from './listStaffComments';
 import { moderateComment } from './moderateComment';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -18,7 +19,7 @@ describe('groupCampaigns', () => {
   const s = openedConsultation(db);
   let minute = 0;
   const submit = (body: string, articleEid?: string) =>
-    submitComment(addUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, new Date(openingDay.getTime() + ++minute * 60_000)).id;
+    submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, new Date(openingDay.getTime() + ++minute * 60_000)).id;
   const groupOf = (id: string) => {
     const r = db.select({ g: consultationComments.groupId }).from(consultationComments).where(eq(consultationComments.id, id)).get()!;
     return r.g ?? id;
@@ -65,6 +66,6 @@ describe('groupCampaigns', () => {
 
   it('is for staff members of the bill', () => {
     expect(() => groupCampaigns(s.outsider, s.consultationId, db)).toThrow('consultation_not_found');
-    expect(() => groupCampaigns(addUser(db, 'public', '陈'), s.consultationId, db)).toThrow('consultation_not_found');
+    expect(() => groupCampaigns(insertTestUser(db, 'public', '陈'), s.consultationId, db)).toThrow('consultation_not_found');
   });
 });

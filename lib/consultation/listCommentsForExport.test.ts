@@ -1,8 +1,9 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { commentExportColumns, listCommentsForExport } from './listCommentsForExport';
-import { insertUser, seedConsultation } from './testing/seedConsultation';
+import { seedConsultation } from './testing/seedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -10,7 +11,7 @@ const { db } = t;
 
 describe('listCommentsForExport', () => {
   const s = seedConsultation(db);
-  const assignee = insertUser(db, 'reviewer', '李承办');
+  const assignee = insertTestUser(db, 'reviewer', '李承办');
   const late = s.comment({ body: '最后提交的意见', author: '赵六', createdAt: new Date('2025-03-30T15:59:00Z') });
   const general = s.comment({ body: '总体赞成。', author: '陈小明', tags: ['赞成', '总体'], assignee, createdAt: new Date('2025-03-01T16:30:00Z') });
   const onArticle = s.comment({ eid: 'art_2', body: '适用范围太窄。', proposedText: '本条例适用于本市行政区域。', author: '王五' });

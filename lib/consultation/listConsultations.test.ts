@@ -1,3 +1,4 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { consultationStatus } from './consultationStatus';
@@ -7,7 +8,7 @@ import { listConsultations } from './listConsultations';
 import { listConsultationsOfBill } from './listConsultationsOfBill';
 import { moderateComment } from './moderateComment';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -24,7 +25,7 @@ describe('listConsultations', () => {
   // Opened on 1 March: one running in March, one in May (upcoming), one in January 2026.
   const march = openedConsultation(db, { title: '三月' });
   const may = openedConsultation(db, { title: '五月', opensOn: '2025-05-01', closesOn: '2025-05-30' });
-  const chen = addUser(db, 'public', '陈小明');
+  const chen = insertTestUser(db, 'public', '陈小明');
   const a = submitComment(chen, march.consultationId, { body: '意见一', articleEid: 'art_2' }, { address: null }, db, openingDay);
   submitComment(chen, march.consultationId, { body: '意见二' }, { address: null }, db, openingDay);
   moderateComment(march.reviewer, a.id, { action: 'publish' }, db);

@@ -1,10 +1,11 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { listMyComments } from './listMyComments';
 import { moderateComment } from './moderateComment';
 import { setDisposition } from './setDisposition';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -12,8 +13,8 @@ const { db } = t;
 
 describe('listMyComments', () => {
   const s = openedConsultation(db, { title: '养犬管理条例（征求意见稿）' });
-  const chen = addUser(db, 'public', '陈小明');
-  const other = addUser(db, 'public', '别人');
+  const chen = insertTestUser(db, 'public', '陈小明');
+  const other = insertTestUser(db, 'public', '别人');
   const at = (m: number) => new Date(openingDay.getTime() + m * 60_000);
   const first = submitComment(chen, s.consultationId, { articleEid: 'art_3', body: '登记太繁琐。' }, { address: null }, db, at(1));
   const second = submitComment(chen, s.consultationId, { body: '我的电话 13800000000' }, { address: null }, db, at(2));

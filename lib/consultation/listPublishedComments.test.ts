@@ -1,3 +1,4 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
@@ -7,7 +8,7 @@ import { maskAuthorName } from './maskAuthorName';
 import { moderateComment } from './moderateComment';
 import { setDisposition } from './setDisposition';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -21,8 +22,8 @@ describe('maskAuthorName', () => {
 
 describe('listPublishedComments', () => {
   const s = openedConsultation(db, { moderation: 'post' });
-  const chen = addUser(db, 'public', '陈小明');
-  const john = addUser(db, 'public', 'John Smith');
+  const chen = insertTestUser(db, 'public', '陈小明');
+  const john = insertTestUser(db, 'public', 'John Smith');
   const at = (m: number) => new Date(openingDay.getTime() + m * 60_000);
   const first = submitComment(chen, s.consultationId, { articleEid: 'art_2', body: '适用范围太窄。', proposedText: '本条例适用于本市行政区域。' }, { address: '198.51.100.1' }, db, at(1));
   const second = submitComment(john, s.consultationId, { body: 'Overall fine.' }, { address: null }, db, at(2));

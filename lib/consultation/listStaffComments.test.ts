@@ -1,3 +1,4 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
@@ -6,7 +7,7 @@ import { listStaffComments } from './listStaffComments';
 import { moderateComment } from './moderateComment';
 import { submitComment } from './submitComment';
 import { updateCommentWork } from './updateCommentWork';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -14,8 +15,8 @@ const { db } = t;
 
 describe('listStaffComments', () => {
   const s = openedConsultation(db);
-  const chen = addUser(db, 'public', '陈小明');
-  const submit = (body: string, articleEid?: string) => submitComment(addUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, openingDay).id;
+  const chen = insertTestUser(db, 'public', '陈小明');
+  const submit = (body: string, articleEid?: string) => submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, openingDay).id;
   const own = submitComment(chen, s.consultationId, { body: '总体赞成。' }, { address: null }, db, openingDay).id;
   const campaign = [submit('请删除第三条！', 'art_3'), submit('请删除第三条', 'art_3'), submit('请 删除 第三条。', 'art_3')];
   const spam = submit('广告', 'art_1');
@@ -53,7 +54,7 @@ describe('listStaffComments', () => {
 
 describe('updateCommentWork', () => {
   const s = openedConsultation(db);
-  const id = submitComment(addUser(db, 'public', '市民'), s.consultationId, { body: '意见' }, { address: null }, db, openingDay).id;
+  const id = submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body: '意见' }, { address: null }, db, openingDay).id;
 
   it('sets tags (trimmed, without duplicates) and an assignee from the bill, keeping what is not given; audited', () => {
     expect(updateCommentWork(s.reviewer, id, { tags: [' 登记 ', '登记', '收费'] }, db)).toEqual({ tags: ['登记', '收费'], assigneeId: null });

@@ -1,10 +1,11 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
 import { auditEvents, consultationComments } from '@/db/schema';
 import { moderateComment } from './moderateComment';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -12,7 +13,7 @@ const { db } = t;
 
 describe('moderateComment', () => {
   const s = openedConsultation(db);
-  const chen = addUser(db, 'public', '陈小明');
+  const chen = insertTestUser(db, 'public', '陈小明');
   const submit = (body: string) => submitComment(chen, s.consultationId, { body }, { address: null }, db, openingDay).id;
   const row = (id: string) => db.select().from(consultationComments).where(eq(consultationComments.id, id)).get()!;
 

@@ -1,3 +1,4 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
@@ -6,7 +7,7 @@ import { createBill } from '@/lib/drafting/createBill';
 import { createDraftVersion } from '@/lib/versioning/createDraftVersion';
 import { getDraftVersion } from '@/lib/versioning/getDraftVersion';
 import { openConsultation } from './openConsultation';
-import { addUser, consultationText, openedConsultation, openingDay } from './testing/openedConsultation';
+import { consultationText, openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -65,7 +66,7 @@ describe('openConsultation', () => {
     const later = { ...input, opensOn: '2025-04-01', closesOn: '2025-04-30' };
     expect(() => openConsultation(s.reviewer, s.draftId, later, db, openingDay)).toThrow('consultation_forbidden');
     expect(() => openConsultation(s.outsider, s.draftId, later, db, openingDay)).toThrow('bill_not_found');
-    expect(() => openConsultation(addUser(db, 'public', '陈'), s.draftId, later, db, openingDay)).toThrow('bill_not_found');
+    expect(() => openConsultation(insertTestUser(db, 'public', '陈'), s.draftId, later, db, openingDay)).toThrow('bill_not_found');
     expect(() => openConsultation(null, s.draftId, later, db, openingDay)).toThrow('unauthenticated');
     // Validation comes before anything is frozen.
     const fresh = createBill(s.editor, { title: '另一条例', kind: 'local_regulation', from: { text: consultationText } }, db);

@@ -1,3 +1,4 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -12,7 +13,7 @@ import { listStaffComments } from './listStaffComments';
 import { moderateComment } from './moderateComment';
 import { setDisposition } from './setDisposition';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -20,7 +21,7 @@ const { db } = t;
 
 describe('setDisposition', () => {
   const s = openedConsultation(db);
-  const submit = (body: string, articleEid?: string) => submitComment(addUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, openingDay).id;
+  const submit = (body: string, articleEid?: string) => submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, openingDay).id;
   const decided = (id: string) => db.select().from(commentDispositions).where(eq(commentDispositions.commentId, id)).get();
   const at = new Date('2025-04-02T02:00:00Z');
 

@@ -1,10 +1,11 @@
+import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
 import { auditEvents, consultationComments } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { submitComment } from './submitComment';
-import { addUser, openedConsultation, openingDay } from './testing/openedConsultation';
+import { openedConsultation, openingDay } from './testing/openedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -26,7 +27,7 @@ function refusal(fn: () => unknown): AppError {
 describe('submitComment', () => {
   const pre = openedConsultation(db);
   const post = openedConsultation(db, { moderation: 'post' });
-  const chen = addUser(db, 'public', '陈小明');
+  const chen = insertTestUser(db, 'public', '陈小明');
 
   it('gives a receipt YJ + China date + six Crockford characters, queued under pre-moderation', () => {
     // 17:00 UTC on 1 March is already 2 March in China.
@@ -62,7 +63,7 @@ describe('submitComment', () => {
 
   it('limits an account to 10 comments per 10 minutes and 100 a day, saying when to retry', () => {
     const s = openedConsultation(db);
-    const busy = addUser(db, 'public', '忙人');
+    const busy = insertTestUser(db, 'public', '忙人');
     const start = at('2025-03-05T02:00:00Z').getTime();
     for (let i = 0; i < 10; i++) submitComment(busy, s.consultationId, { body: `第${i}条意见` }, none, db, new Date(start + i * 30_000));
     const e = refusal(() => submitComment(busy, s.consultationId, { body: '第十一条意见' }, none, db, new Date(start + 300_000)));
@@ -71,7 +72,7 @@ describe('submitComment', () => {
     // Ten minutes after the first, there is room for one more.
     expect(submitComment(busy, s.consultationId, { body: '第十一条意见' }, none, db, new Date(start + 600_000)).status).toBe('pending');
 
-    const daily = addUser(db, 'public', '勤快人');
+    const daily = insertTestUser(db, 'public', '勤快人');
     for (let i = 0; i < 100; i++) submitComment(daily, s.consultationId, { body: `意见${i}` }, none, db, new Date(start + i * 61_000));
     const lastHour = start + 100 * 61_000;
     const day = refusal(() => submitComment(daily, s.consultationId, { body: '再来一条' }, none, db, new Date(lastHour)));
@@ -83,11 +84,11 @@ describe('submitComment', () => {
     const s = openedConsultation(db);
     const start = at('2025-03-06T02:00:00Z').getTime();
     const cafe = { address: '203.0.113.7' };
-    for (let i = 0; i < 60; i++) submitComment(addUser(db, 'public', `网吧${i}`), s.consultationId, { body: `意见${i}` }, cafe, db, new Date(start + i * 1000));
-    const e = refusal(() => submitComment(addUser(db, 'public', '又一位'), s.consultationId, { body: '意见' }, cafe, db, new Date(start + 60_000)));
+    for (let i = 0; i < 60; i++) submitComment(insertTestUser(db, 'public', `网吧${i}`), s.consultationId, { body: `意见${i}` }, cafe, db, new Date(start + i * 1000));
+    const e = refusal(() => submitComment(insertTestUser(db, 'public', '又一位'), s.consultationId, { body: '意见' }, cafe, db, new Date(start + 60_000)));
     expect(e).toMatchObject({ message: 'comment_rate_limited', retryAfterSeconds: 540 });
-    expect(submitComment(addUser(db, 'public', '隔壁'), s.consultationId, { body: '意见' }, { address: '203.0.113.8' }, db, new Date(start + 60_000)).status).toBe('pending');
-    expect(submitComment(addUser(db, 'public', '无地址'), s.consultationId, { body: '意见' }, none, db, new Date(start + 60_000)).status).toBe('pending');
+    expect(submitComment(insertTestUser(db, 'public', '隔壁'), s.consultationId, { body: '意见' }, { address: '203.0.113.8' }, db, new Date(start + 60_000)).status).toBe('pending');
+    expect(submitComment(insertTestUser(db, 'public', '无地址'), s.consultationId, { body: '意见' }, none, db, new Date(start + 60_000)).status).toBe('pending');
     // Only a hash of the address is kept.
     const hashes = db.select({ h: consultationComments.addressHash }).from(consultationComments).where(eq(consultationComments.consultationId, s.consultationId)).all();
     expect(hashes.every((r) => r.h === null || /^[0-9a-f]{64}$/.test(r.h))).toBe(true);
@@ -97,9 +98,9 @@ describe('submitComment', () => {
   it('puts copies of one campaign text in one group at once, however they are spaced and punctuated', () => {
     const s = openedConsultation(db);
     const ids = ['我们坚决反对第三条！', '我们 坚决反对 第三条。', '我们坚决反对第三条', 'ＷＥ我们坚决反对第三条'].map(
-      (body, i) => submitComment(addUser(db, 'public', `市民${i}`), s.consultationId, { articleEid: 'art_3', body }, none, db, openingDay).id,
+      (body, i) => submitComment(insertTestUser(db, 'public', `市民${i}`), s.consultationId, { articleEid: 'art_3', body }, none, db, openingDay).id,
     );
-    const other = submitComment(addUser(db, 'public', '市民X'), s.consultationId, { articleEid: 'art_3', body: 'we我们坚决反对第三条' }, none, db, openingDay).id;
+    const other = submitComment(insertTestUser(db, 'public', '市民X'), s.consultationId, { articleEid: 'art_3', body: 'we我们坚决反对第三条' }, none, db, openingDay).id;
     const group = (id: string) => db.select({ g: consultationComments.groupId }).from(consultationComments).where(eq(consultationComments.id, id)).get()!.g;
     expect(group(ids[0])).toBeNull();
     expect(group(ids[1])).toBe(ids[0]);
@@ -108,7 +109,7 @@ describe('submitComment', () => {
     expect(group(ids[3])).toBeNull();
     expect(group(other)).toBe(ids[3]);
     // The same text is the same campaign whichever article it was sent on.
-    const general = submitComment(addUser(db, 'public', '市民Y'), s.consultationId, { body: '我们坚决反对第三条!' }, none, db, openingDay).id;
+    const general = submitComment(insertTestUser(db, 'public', '市民Y'), s.consultationId, { body: '我们坚决反对第三条!' }, none, db, openingDay).id;
     expect(group(general)).toBe(ids[0]);
   });
 
@@ -118,7 +119,7 @@ describe('submitComment', () => {
 
   it('keeps up with a busy consultation (timing printed, not asserted)', () => {
     const s = openedConsultation(db, { moderation: 'post' });
-    const people = Array.from({ length: 2000 }, (_, i) => addUser(db, 'public', `市民${i}`));
+    const people = Array.from({ length: 2000 }, (_, i) => insertTestUser(db, 'public', `市民${i}`));
     const eids = [null, 'art_1', 'art_2', 'art_3', 'art_4'];
     const t0 = performance.now();
     for (let i = 0; i < people.length; i++) {

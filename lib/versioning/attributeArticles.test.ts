@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
 import { decodeEditSpans } from './decodeEditSpans';
-import { articleAt, draftDocOf, draftYDocOf, editDraft } from './testing';
+import { articleAt, draftDocOf, draftYDocOf, editDraft, sampleText } from './testing';
 
-const TEXT = `测试条例
-
-第一章　总则
-
-第一条　为了测试，制定本条例。
-
-第二条　本条例适用于本市。
-
-第二章　管理
-
-第三条　有关部门应当履行下列职责：
-（一）登记；
-（二）检查。
-
-第四条　本条例自2025年1月1日起施行。`;
 
 /// A shared document with users typing on their own clients; every update is "stored" as a span
 /// list with its author and time, and relayed to the other clients.
 function workspace() {
-  const base = draftYDocOf(TEXT);
+  const base = draftYDocOf(sampleText);
   const spans: AttributedSpan[] = [];
   const clients = new Map<string, Y.Doc>();
   let updateId = 0;

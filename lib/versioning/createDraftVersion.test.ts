@@ -11,32 +11,17 @@ import { createDraftVersion } from './createDraftVersion';
 import { getArticleHistory } from './getArticleHistory';
 import { getDraftVersion } from './getDraftVersion';
 import { listDraftVersions } from './listDraftVersions';
-import { articleAt, draftYDocOf, editDraft } from './testing';
+import { articleAt, draftYDocOf, editDraft, sampleText } from './testing';
 
-const TEXT = `测试条例
-
-第一章　总则
-
-第一条　为了测试，制定本条例。
-
-第二条　本条例适用于本市。
-
-第二章　管理
-
-第三条　有关部门应当履行下列职责：
-（一）登记；
-（二）检查。
-
-第四条　本条例自2025年1月1日起施行。`;
 
 const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-/// A bill whose draft starts from TEXT, and one editing client per editor: what a client types is
+/// A bill whose draft starts from sampleText, and one editing client per editor: what a client types is
 /// stored with its author at the time given, then relayed to the other clients.
 function scenario() {
-  const snapshot = Y.encodeStateAsUpdate(draftYDocOf(TEXT));
+  const snapshot = Y.encodeStateAsUpdate(draftYDocOf(sampleText));
   const seeded = seedDraft(db, { editors: 2, reviewers: 1, snapshot });
   const docs = new Map<string, Y.Doc>();
   let now = new Date();
@@ -151,7 +136,7 @@ describe('createDraftVersion', () => {
 
   describe('getDraftVersion', () => {
     it('does not serve a version through another draft', () => {
-      const other = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(TEXT)) });
+      const other = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(sampleText)) });
       const w1 = createDraftVersion(other.editors[0], other.draftId, { name: '征求意见稿' }, db);
       expect(w1.seq).toBe(1);
       const mine = listDraftVersions(a, s.draftId, db)[0];

@@ -9,6 +9,23 @@ import { parseRegulation, toParseJson } from '@/lib/legal-text';
 /// Test fixtures for versioning: draft documents built from legal text and edited the way the
 /// browser editor edits them (a ProseMirror transaction written into Yjs by y-prosemirror).
 
+/// 总则 with 第一条–第二条, 管理 with 第三条 (two 项) and 第四条.
+export const sampleText = `测试条例
+
+第一章　总则
+
+第一条　为了测试，制定本条例。
+
+第二条　本条例适用于本市。
+
+第二章　管理
+
+第三条　有关部门应当履行下列职责：
+（一）登记；
+（二）检查。
+
+第四条　本条例自2025年1月1日起施行。`;
+
 /// The Yjs document a bill created from `text` starts with.
 export function draftYDocOf(text: string): Y.Doc {
   return prosemirrorToYDoc(structureToDraft(toParseJson(parseRegulation(text))), 'prosemirror');

@@ -1,43 +1,19 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import {
-  billMembers, bills, commentDispositions, consultationComments, consultations, drafts, draftVersions, users,
+  billMembers, bills, commentDispositions, consultationComments, consultations, drafts, draftVersions,
   type NewConsultationComment,
 } from '@/db/schema';
 import type { Db } from '@/db/client';
-import type { CurrentUser, Role } from '@/lib/auth/roles';
+import { insertTestUser } from '@/lib/auth/testing';
+import { consultationText } from './consultationText';
+import type { CurrentUser } from '@/lib/auth/roles';
 import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
 import type { Disposition, RejectReason } from '../types';
 
 /// Test support: consultations with real rows (users, bill, draft, a frozen version, comments
 /// and dispositions) written directly with drizzle, so that tests of lib/consultation do not
 /// depend on the functions that normally write them.
-
-/// The text the seeded consultation is on: 总则 with 第一条–第三条 (第三条 has two 项), 附则 with 第四条.
-export const seedText = `测试条例（草案）
-
-第一章　总则
-
-第一条　为了测试，制定本条例。
-
-第二条　本条例适用于本市。
-
-第三条　有关部门应当履行下列职责：
-（一）登记；
-（二）检查。
-
-第二章　附则
-
-第四条　本条例自2025年1月1日起施行。`;
-
-let counter = 0;
-
-/// Inserts an account with a dummy password hash; `name` defaults to one naming the role.
-export function insertUser(db: Db, role: Role, name = `${role} ${++counter}`): CurrentUser {
-  const user: CurrentUser = { id: crypto.randomUUID(), email: `${crypto.randomUUID()}@test.lawbench`, name, role };
-  db.insert(users).values({ ...user, passwordHash: 'not-a-real-hash' }).run();
-  return user;
-}
 
 /// What a seeded comment may set; everything else gets a plausible default.
 export interface SeedComment {
@@ -75,21 +51,21 @@ export interface SeededConsultation {
   decide: (ids: string | string[], disposition: Disposition, reason: string, at?: Date) => void;
 }
 
-/// Seeds a bill with its draft, a frozen 征求意见稿 of `seedText` and a consultation on it open
+/// Seeds a bill with its draft, a frozen 征求意见稿 of `consultationText` (titled 测试条例（草案）) and a consultation on it open
 /// from `opensOn` to `closesOn` (default: all of March 2025, so closed today).
 export function seedConsultation(
   db: Db,
   opts: { opensOn?: string; closesOn?: string; title?: string; description?: string; moderation?: 'pre' | 'post'; text?: string } = {},
 ): SeededConsultation {
-  const editor = insertUser(db, 'drafter', '起草员');
-  const reviewer = insertUser(db, 'reviewer', '审核员');
-  const outsider = insertUser(db, 'drafter', '局外人');
-  const admin = insertUser(db, 'admin', '管理员');
+  const editor = insertTestUser(db, 'drafter', '起草员');
+  const reviewer = insertTestUser(db, 'reviewer', '审核员');
+  const outsider = insertTestUser(db, 'drafter', '局外人');
+  const admin = insertTestUser(db, 'admin', '管理员');
   const billId = crypto.randomUUID();
   const draftId = crypto.randomUUID();
   const versionId = crypto.randomUUID();
   const consultationId = crypto.randomUUID();
-  const text = toParseJson(parseRegulation(opts.text ?? seedText));
+  const text = toParseJson(parseRegulation(opts.text ?? consultationText.replace('测试条例', '测试条例（草案）')));
   const created = new Date('2025-02-28T02:00:00Z');
 
   db.insert(bills).values({ id: billId, title: text.title, kind: 'local_regulation', createdBy: editor.id }).run();
@@ -120,7 +96,7 @@ export function seedConsultation(
   const comment = (c: SeedComment = {}): string => {
     const id = crypto.randomUUID();
     const body = c.body ?? `意见${seq + 1}：建议进一步明确。`;
-    const author = c.author === null ? null : typeof c.author === 'object' ? c.author : insertUser(db, 'public', c.author ?? `公众${seq + 1}`);
+    const author = c.author === null ? null : typeof c.author === 'object' ? c.author : insertTestUser(db, 'public', c.author ?? `公众${seq + 1}`);
     const status = c.status ?? 'published';
     clock += 60_000;
     const row: NewConsultationComment = {

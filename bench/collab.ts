@@ -14,6 +14,7 @@ import { issueCollabTicket } from '../lib/drafting/collabTicket';
 import { seedDraft } from '../collab-server/testing';
 import { encodeUpdate } from '../collab-server/protocol';
 import { freePort } from '../scripts/localServer';
+import { printTable } from './report';
 
 /// One load: `clients` sockets spread evenly over `drafts` drafts, `writers` of them typing one
 /// character per update, `rate` updates per second in total.
@@ -403,7 +404,7 @@ function report(results: { scenario: Scenario; lawbench: Figures; reference: Fig
   }
   console.log(`Collaboration server: ${opts.rounds} × ${opts.seconds} s measured per server and scenario (ABBA order, ${opts.warmup} s warm-up each); latency = send → receipt by each other client of the draft.`);
   console.log('Lawbench: tickets + SQLite (WAL) append before relay; reference: y-websocket@2 bin/server.cjs, no auth, no persistence.');
-  printTable(rows);
+  printTable(rows, 2);
   const many = results.find((r) => r.scenario.key === '1000');
   console.log(
     JSON.stringify({
@@ -432,13 +433,6 @@ function round(f: Figures): Record<string, number> {
   return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v.toFixed(3))]));
 }
 
-function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, c) => (c > 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows.slice(1)) console.log(line(row));
-}
 
 function parseArgs(args: string[]): Options {
   const opts: Options = { seconds: 6, warmup: 1, rounds: 2, scenarios: ['10', '50', '200', '1000'], singleRate: 50, manyRate: 350 };

@@ -8,11 +8,12 @@ import { migrateDatabase, openDatabase, type Db } from '../db/client';
 import { createSession } from '../lib/auth/createSession';
 import { sessionCookieName } from '../lib/auth/sessionToken';
 import { insertTestUser } from '../lib/auth/testing';
-import { openConsultation } from '../lib/consultation';
+import { openConsultation, submitComment } from '../lib/consultation';
 import { createBill } from '../lib/drafting/createBill';
 import { addDays, todayInChina } from '../lib/library/dates';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
+import { printTable } from './report';
 
 /// Requests per measured run: a fixed amount, so that every response is counted (a timed run
 /// drops the requests still in flight when it stops, which the server may well have stored).
@@ -91,12 +92,13 @@ export async function run(): Promise<void> {
     const stored = check.$client
       .prepare("select count(*) as n from consultation_comments where consultation_id = ? and reference not like 'BENCH-%'")
       .get(consultationId) as { n: number };
+    const libRow = inProcess(check, consultationId, eids, 2000);
     const rawRow = rawInserts(check, consultationId, RAW_SECONDS);
     check.$client.close();
 
     // Every 201 must be a stored comment, and nothing else may have been stored.
     const storedEqualsAccepted = stored.n === warmup.accepted + realRow.accepted;
-    printTable([realRow, bareRow, rawRow]);
+    printRows([realRow, bareRow, libRow, rawRow]);
     const ratio = realRow.perSecond / bareRow.perSecond;
     console.log(
       `stored comments: ${stored.n}; 201 responses: ${realRow.accepted} in the measured run + ${warmup.accepted} in the warm-up (${storedEqualsAccepted ? 'equal' : 'NOT EQUAL'}); refused: ${realRow.refused}`,
@@ -109,6 +111,7 @@ export async function run(): Promise<void> {
         connections: CONNECTIONS,
         comments: realRow,
         bareRoute: bareRow,
+        submitCommentInProcess: libRow,
         rawSqlite: rawRow,
         ratioToBare: Math.round(ratio * 1000) / 1000,
         storedEqualsAccepted,
@@ -162,6 +165,23 @@ async function load(base: string, next: () => autocannon.Request, amount: number
   return { label, perSecond: accepted / seconds, p50: result.latency.p50, p99: result.latency.p99, accepted, refused: result.non2xx + result.errors + result.timeouts };
 }
 
+/// `submitComment` called directly, without HTTP: what the intake path itself costs (session
+/// validation and the route excluded), for `count` new commenters from distinct addresses.
+function inProcess(db: Db, consultationId: string, eids: string[], count: number): Row {
+  const people = Array.from({ length: count }, (_, i) => insertTestUser(db, 'public', `进程内市民${i}`));
+  const latencies: number[] = [];
+  const start = performance.now();
+  people.forEach((person, i) => {
+    const t0 = performance.now();
+    submitComment(person, consultationId, { articleEid: eids[i % eids.length], body: `进程内意见${i}：建议明确有关部门的职责。` }, { address: `172.16.${i >> 8}.${i & 255}` }, db);
+    latencies.push(performance.now() - t0);
+  });
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.floor(q * (latencies.length - 1))] * 1000) / 1000;
+  return { label: 'submitComment in-process (no HTTP)', perSecond: count / seconds, p50: at(0.5), p99: at(0.99), accepted: count, refused: 0 };
+}
+
 /// Raw better-sqlite3 inserts of the same row shape, one implicit transaction each, for `seconds`.
 function rawInserts(db: Db, consultationId: string, seconds: number): Row {
   const insert = db.$client.prepare(
@@ -180,11 +200,10 @@ function rawInserts(db: Db, consultationId: string, seconds: number): Row {
   return { label: 'raw SQLite insert (this process)', perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), accepted: latencies.length, refused: 0 };
 }
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const table = [
     ['path', 'accepted/s', 'p50 ms', 'p99 ms', 'accepted', 'refused'],
     ...rows.map((r) => [r.label, r.perSecond.toFixed(0), String(r.p50), String(r.p99), String(r.accepted), String(r.refused)]),
   ];
-  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  printTable(table);
 }

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { diffChars } from 'diff';
 import {
   articleLabel, articleText, compareTexts, parseRegulation, toParseJson, type ArticleJson, type ComparableText, type ParseJson,
 } from '../lib/legal-text';
+import { median, printTable, timeRounds } from './report';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const ROUNDS = 9;
@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     { label: 'same, aligned by eid', before: synthetic, after: changeShare(synthetic, CHANGED_SHARE), alignment: 'eid' },
   ];
   const figures = scenarios.map(measure);
-  printTable(figures);
+  printFigures(figures);
   const dev = figures[0];
   console.log(`target: under 100 ms for the dev text: ${dev.medianMs < 100 ? 'met' : 'missed'} (${dev.medianMs.toFixed(2)} ms)`);
   console.log(JSON.stringify({ bench: 'diff', rounds: ROUNDS, figures: figures.map((f) => ({ ...f, medianMs: round(f.medianMs), maxMs: round(f.maxMs), baselineMs: round(f.baselineMs), ratio: round(f.ratio) })) }));
@@ -56,8 +56,8 @@ function measure(s: Scenario): Figure {
   const changed = result.summary.modified + result.summary.added + result.summary.deleted;
   const oldWhole = wholeText(s.before);
   const newWhole = wholeText(s.after);
-  const ours = time(() => compareTexts(s.before, s.after, { alignment: s.alignment }));
-  const baseline = time(() => diffChars(oldWhole, newWhole));
+  const ours = timeRounds(() => compareTexts(s.before, s.after, { alignment: s.alignment }), ROUNDS);
+  const baseline = timeRounds(() => diffChars(oldWhole, newWhole), ROUNDS);
   const medianMs = median(ours);
   const baselineMs = median(baseline);
   return { label: s.label, articles: s.before.articles.length, alignment: s.alignment, medianMs, maxMs: Math.max(...ours), baselineMs, ratio: medianMs / baselineMs, changed };
@@ -109,31 +109,16 @@ function changeShare(text: ComparableText, share: number): ComparableText {
   return { ...text, articles: articles.map((a, i) => ({ ...a, number: i + 1, label: articleLabel(i + 1) })) };
 }
 
-function time(work: () => unknown): number[] {
-  work();
-  const out: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    work();
-    out.push(performance.now() - start);
-  }
-  return out;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function printTable(figures: Figure[]): void {
+function printFigures(figures: Figure[]): void {
   const rows = [
     ['scenario', 'articles', 'align', 'changed', 'compare p50 ms', 'max ms', 'diffChars p50 ms', 'ratio'],
     ...figures.map((f) => [f.label, String(f.articles), f.alignment, String(f.changed), f.medianMs.toFixed(2), f.maxMs.toFixed(2), f.baselineMs.toFixed(2), f.ratio.toFixed(2)]),
   ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  printTable(rows);
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { BodyNode, Chapter, RegulationText } from '../lib/legal-text';
 import { parseRegulation, renderMarkdown, toParseJson } from '../lib/legal-text';
+import { median, printTable, timeRounds } from './report';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const CORPUS_ROUNDS = 9;
@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
     classifyBaseline(large);
   });
 
-  printTable([corpus, single]);
+  printFigures([corpus, single]);
   console.log(`generated text: ${check.counts.chapters} chapters, ${check.counts.articles} articles (last ${check.articles[check.articles.length - 1].label}), 0 warnings`);
   console.log(JSON.stringify({ bench: 'parse', unit: 'MB = 10^6 bytes of UTF-8', corpus: rounded(corpus), large: { ...rounded(single), articles: check.counts.articles } }));
 }
@@ -61,30 +61,15 @@ function readDevTexts(): string[] {
 }
 
 function measure(label: string, bytes: number, rounds: number, work: () => void, baselineWork: () => void): Figure {
-  const medianMs = median(time(work, rounds));
-  const baselineMs = median(time(baselineWork, rounds));
+  const medianMs = median(timeRounds(work, rounds));
+  const baselineMs = median(timeRounds(baselineWork, rounds));
   return {
     label, bytes, rounds, medianMs, mbPerSec: bytes / MB / (medianMs / 1000),
     baselineMs, baselineMbPerSec: bytes / MB / (baselineMs / 1000), ratio: medianMs / baselineMs,
   };
 }
 
-function time(work: () => void, rounds: number): number[] {
-  work(); // warm-up: let the JIT settle before measuring
-  const out: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    work();
-    out.push(performance.now() - start);
-  }
-  return out;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 let sink = 0;
 function classifyBaseline(text: string): void {
@@ -139,7 +124,7 @@ function rounded(f: Figure) {
   };
 }
 
-function printTable(figures: Figure[]): void {
+function printFigures(figures: Figure[]): void {
   const rows = [
     ['input', 'bytes', 'rounds', 'parse ms (median)', 'parse MB/s', 'baseline ms', 'baseline MB/s', 'parse/baseline'],
     ...figures.map((f) => [
@@ -147,22 +132,8 @@ function printTable(figures: Figure[]): void {
       f.baselineMs.toFixed(1), f.baselineMbPerSec.toFixed(2), `${f.ratio.toFixed(1)}x`,
     ]),
   ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => width(row[c]))));
-  const line = (row: string[]) => row.map((cell, c) => pad(cell, widths[c], c > 0)).join('  ');
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows.slice(1)) console.log(line(row));
+  printTable(rows);
   console.log(`baseline: split('\\n') + one regex per line (sink ${sink > 0 ? 'ok' : 'empty'})`);
 }
 
-// CJK characters take two columns in a terminal.
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
-  return w;
-}
 
-function pad(s: string, w: number, right: boolean): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}

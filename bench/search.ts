@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { migrateDatabase, openDatabase, type Db } from '../db/client';
 import { indexVersion, indexVersions, likeScanSearch, searchArticles, unindexVersion } from '../lib/search';
 import { splitMarkdownArticles } from '../lib/search/testing/library';
+import { printTable } from './report';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus/dev');
 const KINDS = ['local_regulation', 'government_rule', 'industry_norm'] as const;
@@ -323,7 +324,7 @@ function report(r: {
     rows.push([`${set.label} (all)`, '', '', '', fx(percentile(ms, 50)), fx(percentile(ms, 95)), fx(percentile(likeMs, 50), 0), `${fx(percentile(likeMs, 50) / percentile(ms, 50), 0)}x`, ...(r.opts.fts5 ? [ftsMs.length ? fx(percentile(ftsMs, 50)) : '-'] : [])]);
   }
   for (const f of r.filtered) rows.push([f.label, '', '', '', fx(percentile(f.ms, 50)), fx(percentile(f.ms, 95)), '', '', ...(r.opts.fts5 ? [''] : [])]);
-  printTable(rows);
+  printTable(rows, 2);
   const mismatches = r.figures.filter((f) => f.exact && f.total !== f.likeCount).map((f) => f.q);
   console.log(`library: ${r.opts.regulations} regulations, ${r.articles} articles, ${r.postings} postings; build ${fx(r.insertMs / 1000, 1)} s insert + ${fx(r.indexMs / 1000, 1)} s index`);
   console.log(`size: postings ${fx(r.sizes.postings / MB, 0)} MB, tokens ${fx(r.sizes.tokens / MB, 1)} MB, articles table ${fx(r.sizes.articles / MB, 0)} MB (+ ${fx(r.sizes.articleIndexes / MB, 0)} MB of its indexes), file ${fx(r.dbBytes / MB, 0)} MB${r.opts.fts5 ? `; FTS5 trigram ${fx(r.sizes.fts5 / MB, 0)} MB built in ${fx((r.ftsBuildMs ?? 0) / 1000, 1)} s` : ''}`);
@@ -346,20 +347,7 @@ function round(x: number, d = 2): number | null {
   return Number.isFinite(x) ? Number(x.toFixed(d)) : null;
 }
 
-// CJK characters take two columns in a terminal.
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
-  return w;
-}
 
-function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => width(row[c] ?? ''))));
-  const line = (row: string[]) => row.map((cell, c) => (c > 1 ? ' '.repeat(widths[c] - width(cell)) + cell : cell + ' '.repeat(widths[c] - width(cell)))).join('  ');
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows.slice(1)) console.log(line(row));
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   run(process.argv.slice(2)).catch((error: unknown) => {

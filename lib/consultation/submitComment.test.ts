@@ -117,15 +117,16 @@ describe('submitComment', () => {
     expect(db.select().from(auditEvents).where(eq(auditEvents.targetType, 'consultation_comment')).all()).toHaveLength(0);
   });
 
-  it('keeps up with a busy consultation (timing printed, not asserted)', () => {
+  it('takes comments from many senders at once, each stored with its own reference (the rate is measured by npm run bench -- comments)', () => {
     const s = openedConsultation(db, { moderation: 'post' });
     const people = Array.from({ length: 2000 }, (_, i) => insertTestUser(db, 'public', `市民${i}`));
     const eids = [null, 'art_1', 'art_2', 'art_3', 'art_4'];
-    const t0 = performance.now();
-    for (let i = 0; i < people.length; i++) {
-      submitComment(people[i], s.consultationId, { articleEid: eids[i % 5], body: `第${i}位市民的意见：建议明确有关部门的职责和期限。` }, { address: `10.0.${i >> 8}.${i & 255}` }, db, openingDay);
-    }
-    const ms = performance.now() - t0;
-    console.log(`submitComment: 2000 comments in ${ms.toFixed(0)} ms = ${Math.round(2000 / (ms / 1000))} comments/s`);
+    const receipts = people.map((person, i) =>
+      submitComment(person, s.consultationId, { articleEid: eids[i % 5], body: `第${i}位市民的意见：建议明确有关部门的职责和期限。` }, { address: `10.0.${i >> 8}.${i & 255}` }, db, openingDay),
+    );
+    expect(new Set(receipts.map((r) => r.reference)).size).toBe(2000);
+    expect(receipts.every((r) => r.status === 'published')).toBe(true);
+    const stored = db.$client.prepare('select count(*) as n from consultation_comments where consultation_id = ?').get(s.consultationId) as { n: number };
+    expect(stored.n).toBe(2000);
   });
 });

@@ -1,0 +1,44 @@
+/// What the benchmarks share: timing a piece of work over several rounds, and printing a table
+/// whose columns line up with Chinese labels in a terminal.
+
+/// Runs `work` once to let the JIT settle, then `rounds` times, returning each round's ms.
+export function timeRounds(work: () => unknown, rounds: number): number[] {
+  work();
+  const out: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    work();
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
+/// The median of some numbers (the mean of the middle two for an even count).
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// CJK characters take two columns in a terminal.
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/// Prints rows as a table: the first row a header underlined with dashes, the first
+/// `leftColumns` columns aligned left (labels), the rest right (figures).
+export function printTable(rows: string[][], leftColumns = 1): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => width(row[c] ?? ''))));
+  const line = (row: string[]) =>
+    row
+      .map((cell = '', c) => {
+        const fill = ' '.repeat(Math.max(0, widths[c] - width(cell)));
+        return c < leftColumns ? cell + fill : fill + cell;
+      })
+      .join('  ');
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows.slice(1)) console.log(line(row));
+}

@@ -6,10 +6,9 @@ import type { BillDetail } from '@/lib/drafting';
 import type { TextChoice } from '@/app/_components/versions/ComparePicker';
 
 /// What a bill's texts can be compared among, newest version first, then the live draft and
-/// (for an amendment) the text in force.
-export function textChoices(user: CurrentUser, bill: BillDetail, locale: Locale): { choices: TextChoice[]; latest: string | null } {
+/// (for an amendment) the text in force. Pass `versions` when the page already listed them.
+export function textChoices(user: CurrentUser, bill: BillDetail, locale: Locale, versions = listDraftVersions(user, bill.draftId)): { choices: TextChoice[]; latest: string | null } {
   const t = translator(locale);
-  const versions = listDraftVersions(user, bill.draftId);
   const choices: TextChoice[] = [
     { ref: 'current', label: t('compare.current') },
     ...versions.map((v) => ({ ref: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) })),

@@ -8,26 +8,18 @@ export type TextChoice = { ref: string; label: string };
 export function ComparePicker({ billId, choices, from, to, t }: { billId: string; choices: TextChoice[]; from: string; to: string; t: Translate }) {
   return (
     <form method="get" action={`/bills/${billId}/compare`} className="form form--inline compare-picker" aria-label={t('compare.pick')}>
-      <label className="field">
-        <span>{t('compare.from')}</span>
-        <select name="from" defaultValue={from}>
-          {choices.map((c) => (
-            <option key={c.ref} value={c.ref}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('compare.to')}</span>
-        <select name="to" defaultValue={to}>
-          {choices.map((c) => (
-            <option key={c.ref} value={c.ref}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {(['from', 'to'] as const).map((side) => (
+        <label key={side} className="field">
+          <span>{t(`compare.${side}`)}</span>
+          <select name={side} defaultValue={side === 'from' ? from : to}>
+            {choices.map((c) => (
+              <option key={c.ref} value={c.ref}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <button type="submit" className="button">
         {t('compare.go')}
       </button>

@@ -24,7 +24,7 @@ export default async function VersionsPage({ params }: Props) {
   const { t, locale } = await pageTranslator();
   const bill = orNotFound(() => getBill(user, id));
   const versions = listDraftVersions(user, bill.draftId);
-  const { choices, latest } = textChoices(user, bill, locale);
+  const { choices, latest } = textChoices(user, bill, locale, versions);
   const compareLink = (from: string, to: string) => `/bills/${bill.id}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   return (
     <div className="page page--wide workspace versions-page">

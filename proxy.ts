@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { sessionCookieName, sessionLifetimeMs } from '@/lib/auth/sessionToken';
+import { sessionCookieName, sessionLifetimeMs } from '@/lib/auth';
 
 /// Runs before every page: tells the layout which path is shown (for navigation and the language
 /// switch) and, on page loads, pushes the session cookie's expiry forward so it follows the

@@ -9,12 +9,12 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { migrateDatabase, openDatabase, type Db } from '../db/client';
-import { issueCollabTicket } from '../lib/drafting/collabTicket';
+import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { issueCollabTicket } from '@/lib/drafting';
 import { seedDraft } from '../collab-server/testing';
 import { encodeUpdate } from '../collab-server/protocol';
 import { freePort } from '../scripts/localServer';
-import { printTable } from './report';
+import { percentile, printTable } from './report';
 
 /// One load: `clients` sockets spread evenly over `drafts` drafts, `writers` of them typing one
 /// character per update, `rate` updates per second in total.
@@ -323,17 +323,17 @@ async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSea
   }
 }
 
-/// Pools the runs of one server: percentiles over every sample, rates over the total time, memory averaged.
+/// Pools the runs of one server: percentiles over every sample (report.ts's nearest-rank
+/// `percentile`), rates over the total time, memory averaged.
 function figuresOf(runs: RunResult[], scenario: Scenario): Figures {
-  const sorted = Float64Array.from(runs.flatMap((r) => r.samples)).sort();
-  const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+  const samples = runs.flatMap((r) => r.samples);
   const sum = (f: (r: RunResult) => number) => runs.reduce((t, r) => t + f(r), 0);
   const seconds = sum((r) => r.seconds);
   return {
-    p50: pct(50),
-    p99: pct(99),
-    max: sorted.length ? sorted[sorted.length - 1] : NaN,
-    samples: sorted.length,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: percentile(samples, 100),
+    samples: samples.length,
     messagesPerSec: sum((r) => r.received) / seconds,
     sentPerSec: sum((r) => r.sent) / seconds,
     undelivered: sum((r) => r.expected - r.received),

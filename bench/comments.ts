@@ -4,16 +4,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { migrateDatabase, openDatabase, type Db } from '../db/client';
-import { createSession } from '../lib/auth/createSession';
-import { sessionCookieName } from '../lib/auth/sessionToken';
-import { insertTestUser } from '../lib/auth/testing';
-import { openConsultation, submitComment } from '../lib/consultation';
-import { createBill } from '../lib/drafting/createBill';
-import { addDays, todayInChina } from '../lib/library/dates';
+import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { createSession } from '@/lib/auth';
+import { sessionCookieName } from '@/lib/auth';
+import { insertTestUser } from '@/lib/auth/testing';
+import { openConsultation, submitComment } from '@/lib/consultation';
+import { createBill } from '@/lib/drafting';
+import { addDays, todayInChina } from '@/lib/shared';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
-import { printTable } from './report';
+import { percentile, printTable } from './report';
 
 /// Requests per measured run: a fixed amount, so that every response is counted (a timed run
 /// drops the requests still in flight when it stops, which the server may well have stored).
@@ -153,6 +153,14 @@ function seed(db: Db): { consultationId: string; eids: string[]; cookies: string
   return { consultationId, eids, cookies };
 }
 
+/// `q`th percentile of measured latencies (report.ts's nearest-rank `percentile`), in ms to the microsecond.
+function at(latencies: number[], q: number): number {
+  return Math.round(percentile(latencies, q) * 1000) / 1000;
+}
+
+/// `amount` requests over HTTP. Its p50 / p99 are autocannon's own (from its latency histogram,
+/// whole milliseconds), since autocannon does not hand back each request's time: comparable
+/// between the HTTP rows, not exactly the nearest-rank `percentile` of the in-process rows.
 async function load(base: string, next: () => autocannon.Request, amount: number, label: string): Promise<Row> {
   const result = await autocannon({
     url: base,
@@ -177,9 +185,7 @@ function inProcess(db: Db, consultationId: string, eids: string[], count: number
     latencies.push(performance.now() - t0);
   });
   const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.floor(q * (latencies.length - 1))] * 1000) / 1000;
-  return { label: 'submitComment in-process (no HTTP)', perSecond: count / seconds, p50: at(0.5), p99: at(0.99), accepted: count, refused: 0 };
+  return { label: 'submitComment in-process (no HTTP)', perSecond: count / seconds, p50: at(latencies, 50), p99: at(latencies, 99), accepted: count, refused: 0 };
 }
 
 /// Raw better-sqlite3 inserts of the same row shape, one implicit transaction each, for `seconds`.
@@ -195,9 +201,7 @@ function rawInserts(db: Db, consultationId: string, seconds: number): Row {
     insert.run(id, consultationId, `BENCH-${id}`, '基准意见', Date.now());
     latencies.push(performance.now() - start);
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 1000) / 1000;
-  return { label: 'raw SQLite insert (this process)', perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), accepted: latencies.length, refused: 0 };
+  return { label: 'raw SQLite insert (this process)', perSecond: latencies.length / seconds, p50: at(latencies, 50), p99: at(latencies, 99), accepted: latencies.length, refused: 0 };
 }
 
 function printRows(rows: Row[]): void {

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { diffChars } from 'diff';
 import {
   articleLabel, articleText, compareTexts, parseRegulation, toParseJson, type ArticleJson, type ComparableText, type ParseJson,
-} from '../lib/legal-text';
+} from '@/lib/legal-text';
 import { median, printTable, timeRounds } from './report';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+/// The dev split of the corpus, kept in the repository (testdata/corpus/README.md).
+const CORPUS = path.resolve(process.cwd(), 'testdata/corpus');
 const ROUNDS = 9;
 const CHANGED_SHARE = 0.05;
 

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { BodyNode, Chapter, RegulationText } from '../lib/legal-text';
-import { parseRegulation, renderMarkdown, toParseJson } from '../lib/legal-text';
+import type { BodyNode, Chapter, RegulationText } from '@/lib/legal-text';
+import { parseRegulation, renderMarkdown, toParseJson } from '@/lib/legal-text';
 import { median, printTable, timeRounds } from './report';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+/// The dev split of the corpus, kept in the repository (testdata/corpus/README.md).
+const CORPUS = path.resolve(process.cwd(), 'testdata/corpus');
 const CORPUS_ROUNDS = 9;
 const LARGE_ROUNDS = 3;
 const LARGE_TARGET_BYTES = 10_000_000;

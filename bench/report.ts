@@ -20,6 +20,23 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/// The `q`th percentile of some numbers, `q` in percent (0–100, as numpy's percentile): by the
+/// nearest-rank method, the smallest value that at least q% of the values are at or below, i.e.
+/// the ⌈q/100 × n⌉-th of the n values in ascending order (a copy is sorted; `values` is left as
+/// it is). Always one of the values, never interpolated: `percentile(v, 50)` of an even count is
+/// the lower middle value (unlike `median`), `percentile(v, 0)` the least, `percentile(v, 100)`
+/// the greatest. NaN for no values; a RangeError for q outside 0–100 (mind that 0.99 is the
+/// 0.99th percentile, not the 99th).
+export function percentile(values: number[], q: number): number {
+  if (!(q >= 0 && q <= 100)) throw new RangeError(`percentile: q must be between 0 and 100, not ${q}`);
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  // q × n / 100 can land a hair above a whole number in floating point (2.2 × 1500 / 100 is
+  // 33.00000000000001); the tiny shrink keeps such a rank from rounding up one place.
+  const rank = Math.ceil(((q * sorted.length) / 100) * (1 - 1e-12));
+  return sorted[Math.max(0, rank - 1)];
+}
+
 // CJK characters take two columns in a terminal.
 function width(s: string): number {
   let w = 0;

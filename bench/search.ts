@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { migrateDatabase, openDatabase, type Db } from '../db/client';
-import { indexVersion, indexVersions, likeScanSearch, searchArticles, unindexVersion } from '../lib/search';
-import { splitMarkdownArticles } from '../lib/search/testing/library';
-import { printTable } from './report';
+import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { indexVersion, indexVersions, likeScanSearch, searchArticles, unindexVersion } from '@/lib/search';
+import { splitMarkdownArticles } from '@/lib/search/testing/library';
+import { percentile, printTable } from './report';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus/dev');
+/// The dev texts of the corpus, kept in the repository (testdata/corpus/README.md).
+const CORPUS = path.resolve(process.cwd(), 'testdata/corpus/dev');
 const KINDS = ['local_regulation', 'government_rule', 'industry_norm'] as const;
 const CITIES = (
   '北京天津上海重庆杭州宁波温州嘉兴湖州绍兴金华衢州舟山台州丽水合肥芜湖蚌埠淮南淮北铜陵安庆黄山滁州阜阳宿州六安亳州池州宣城福州' +
@@ -287,12 +288,6 @@ function measureFiltered(db: Db, opts: Options): { label: string; ms: number[] }
     });
     return { label, ms };
   });
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 function report(r: {

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocx } from '../lib/legal-text/testing/buildDocx';
+import { buildDocx } from '@/lib/legal-text/testing/buildDocx';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const corpus = path.resolve(process.cwd(), '../shared/corpus');
+const corpus = path.resolve(repo, 'testdata/corpus');
 const scratch = mkdtempSync(path.join(tmpdir(), 'lawbench-cli-'));
 
 function lawbench(...args: string[]) {

@@ -1,4 +1,4 @@
-import { LegalTextError } from '../lib/legal-text/errors';
+import { LegalTextError } from '@/lib/legal-text';
 import { CliError, type CommandIO, type CommandRun } from './io';
 
 interface CommandEntry {

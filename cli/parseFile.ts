@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeText, LegalTextError, parseDocx, parseRegulation, type RegulationText } from '../lib/legal-text';
+import { decodeText, LegalTextError, parseDocx, parseRegulation, type RegulationText } from '@/lib/legal-text';
 import { CliError } from './io';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -1,6 +1,6 @@
 import type { WebSocket, RawData } from 'ws';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
+import type { CurrentUser } from '@/lib/auth';
+import { collabCloseCodes } from '@/lib/editor';
 import { encodePermissionDenied, encodeSyncStep2, MalformedMessage, parseClientMessage } from './protocol';
 import { ReadOnlyViolation, StoreFailed, type DraftConnection, type SharedDraft } from './sharedDraft';
 

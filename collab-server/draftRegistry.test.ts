@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { count, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
 import { draftUpdates, drafts } from '@/db/schema';
-import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
+import { readDraftDoc } from '@/lib/drafting';
 import { startCollabServer } from './startCollabServer';
 import { connectTestClient, seedDraft, ticketFor, waitFor } from './testing';
 

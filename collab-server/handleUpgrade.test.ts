@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '@/lib/auth/createSession';
-import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
+import { createSession } from '@/lib/auth';
+import { collabCloseCodes } from '@/lib/editor';
 import { closeOf, connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor } from './testing';
 
 const collab = useCollabServer();

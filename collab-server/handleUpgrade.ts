@@ -2,8 +2,8 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { CollabAccess } from '@/lib/drafting/authorizeCollabConnection';
-import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
+import type { CollabAccess } from '@/lib/drafting';
+import { collabCloseCodes } from '@/lib/editor';
 
 /// What the upgrade handler reads from the request: the room (the URL path after the last `/`,
 /// the draft id), the `ticket` query parameter and the Cookie header.

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { freshDatabase } from '@/db/testing';
-import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
+import { readDraftDoc } from '@/lib/drafting';
 import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 
 const { db, file, cleanup } = freshDatabase();

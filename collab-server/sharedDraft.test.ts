@@ -4,8 +4,8 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { and, count, eq } from 'drizzle-orm';
 import { draftUpdates } from '@/db/schema';
-import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
-import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
+import { collabCloseCodes } from '@/lib/editor';
+import { readDraftDoc } from '@/lib/drafting';
 import { encodeAwareness } from './protocol';
 import { connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MalformedMessage } from './protocol';
 import { filterAwarenessUpdate } from './filterAwarenessUpdate';
 import { updateChangesDoc } from './updateChangesDoc';

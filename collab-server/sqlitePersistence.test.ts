@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { freshDatabase } from '@/db/testing';
-import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
-import { appendDraftUpdate } from '@/lib/drafting/appendDraftUpdate';
+import { readDraftDoc } from '@/lib/drafting';
+import { appendDraftUpdate } from '@/lib/drafting';
 import { sqlitePersistence } from './sqlitePersistence';
 import { startCollabServer } from './startCollabServer';
 import { connectTestClient, seedDraft, ticketFor, waitFor } from './testing';

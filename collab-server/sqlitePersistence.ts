@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import type { Db } from '@/db/client';
-import { appendDraftUpdate } from '@/lib/drafting/appendDraftUpdate';
-import { compactDraftUpdates } from '@/lib/drafting/compactDraftUpdates';
-import { loadDraftState } from '@/lib/drafting/loadDraftState';
+import { appendDraftUpdate } from '@/lib/drafting';
+import { compactDraftUpdates } from '@/lib/drafting';
+import { loadDraftState } from '@/lib/drafting';
 
 /// Where the server keeps drafts (Hocuspocus-style onLoadDocument / onStoreUpdate /
 /// onStoreDocument). Every function is synchronous: an update is durable when `storeUpdate` returns.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readDraftDoc } from '@/lib/drafting/readDraftDoc';
+import { readDraftDoc } from '@/lib/drafting';
 import { startCollabServer } from './startCollabServer';
 import { connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor } from './testing';
 

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { getDatabase, type Db } from '@/db/client';
-import { authorizeCollabConnection } from '@/lib/drafting/authorizeCollabConnection';
-import { collabCloseCodes } from '@/lib/drafting/collabCloseCodes';
+import { authorizeCollabConnection } from '@/lib/drafting';
+import { collabCloseCodes } from '@/lib/editor';
 import { connectClient } from './connectClient';
 import { createDraftRegistry, defaultRegistryTiming, type RegistryTiming } from './draftRegistry';
 import { createUpgradeHandler } from './handleUpgrade';

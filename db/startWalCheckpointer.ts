@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import type { Db } from './client';
 
 // Plain CommonJS so the worker needs no TypeScript loader (it runs under tsx, vitest and node alike).
 const workerSource = `
@@ -29,7 +28,7 @@ const users = new WeakMap<Database.Database, { count: number; autocheckpoint: nu
 /// WAL pages and fsyncs, stalling that update and every relay queued behind it (measured: the
 /// p99.9 of an append fell from ~10 ms to under 1 ms). Returns a function that stops it and
 /// restores auto-checkpointing; a no-op for an in-memory database.
-export function startWalCheckpointer(db: Db, intervalMs = 1000): () => Promise<void> {
+export function startWalCheckpointer(db: { $client: Database.Database }, intervalMs = 1000): () => Promise<void> {
   const sqlite = db.$client;
   if (sqlite.memory) return async () => {};
   const use = users.get(sqlite) ?? { count: 0, autocheckpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }) as number };

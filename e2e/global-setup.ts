@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase, openDatabase } from '../db/client';
-import { seedDemoData } from '../lib/demo/seedDemoData';
-import { seedLibrary } from '../lib/demo/seedLibrary';
-import { seedConsultation } from '../lib/demo/seedConsultation';
+import { migrateDatabase, openDatabase } from '@/db/client';
+import { seedDemoData } from '@/lib/demo';
+import { seedLibrary } from '@/lib/demo';
+import { seedConsultation } from '@/lib/demo';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
 

@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedImports(filePath: string, code: string): Promise<number> {
+  return (await problems(filePath, code, 'no-restricted-imports')).length;
+}
+
+async function problems(filePath: string, code: string, rule: string) {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
+  return result.messages.filter((m) => m.ruleId === rule);
 }
 
 describe('the import-direction lint rule', () => {
@@ -32,5 +36,48 @@ describe('the import-direction lint rule', () => {
     expect(await restrictedImports('app/x/page.tsx', "import { can } from '@/lib/auth';\nexport const c = can;\n")).toBe(0);
     expect(await restrictedImports('lib/auth/x.ts', "import { getDatabase } from '@/db/client';\nexport const d = getDatabase;\n")).toBe(0);
     expect(await restrictedImports('collab-server/x.ts', "import { can } from '@/lib/auth';\nexport const c = can;\n")).toBe(0);
+  });
+});
+
+describe('the domain boundaries', () => {
+  it('refuses a deep import into another domain, from a domain, a route or the collaboration server', async () => {
+    expect(await restrictedImports('lib/consultation/x.ts', "import { getBill } from '@/lib/drafting/getBill';\nexport const g = getBill;\n")).toBe(1);
+    expect(await restrictedImports('app/x/page.tsx', "import { listBills } from '@/lib/drafting/listBills';\nexport const l = listBills;\n")).toBe(1);
+    expect(await restrictedImports('collab-server/x.ts', "import { readDraftDoc } from '@/lib/drafting/readDraftDoc';\nexport const r = readDraftDoc;\n")).toBe(1);
+  });
+
+  it('allows a domain through its index, its own files, the shared rooms, and testing helpers in tests only', async () => {
+    expect(await restrictedImports('lib/consultation/x.ts', "import { getBill } from '@/lib/drafting';\nexport const g = getBill;\n")).toBe(0);
+    expect(await restrictedImports('lib/consultation/x.ts', "import { consultationStatus } from '@/lib/consultation/consultationStatus';\nexport const c = consultationStatus;\n")).toBe(0);
+    expect(await restrictedImports('lib/consultation/x.ts', "import { addDays } from '@/lib/shared/dates';\nimport { packDocx } from '@/lib/documents';\nexport const a = [addDays, packDocx];\n")).toBe(0);
+    expect(await restrictedImports('lib/consultation/x.test.ts', "import { insertTestUser } from '@/lib/auth/testing';\nexport const i = insertTestUser;\n")).toBe(0);
+    expect(await restrictedImports('lib/consultation/x.ts', "import { insertTestUser } from '@/lib/auth/testing';\nexport const i = insertTestUser;\n")).toBe(1);
+  });
+
+  it('keeps lib/shared and lib/documents free of every domain', async () => {
+    expect(await restrictedImports('lib/shared/x.ts', "import { can } from '@/lib/auth';\nexport const c = can;\n")).toBe(1);
+    expect(await restrictedImports('lib/shared/x.ts', "import { getDatabase } from '@/db/client';\nexport const d = getDatabase;\n")).toBe(1);
+    expect(await restrictedImports('lib/documents/x.ts', "import { listBills } from '@/lib/drafting';\nexport const l = listBills;\n")).toBe(1);
+    expect(await restrictedImports('lib/shared/x.ts', "import { packDocx } from '@/lib/documents';\nexport const p = packDocx;\n")).toBe(1);
+    expect(await restrictedImports('lib/documents/x.ts', "import { escapeXml } from '@/lib/shared';\nexport const e = escapeXml;\n")).toBe(0);
+  });
+
+  it('lets db/ take the vocabulary from lib/shared and nothing else of lib', async () => {
+    expect(await restrictedImports('db/schema/x.ts', "import { userRoles } from '@/lib/shared/vocabulary';\nexport const r = userRoles;\n")).toBe(0);
+    expect(await restrictedImports('db/schema/x.ts', "import { roles } from '@/lib/auth';\nexport const r = roles;\n")).toBe(1);
+  });
+});
+
+describe('the import-cycle rule', () => {
+  it('refuses an import that closes a cycle through real files', async () => {
+    // versioning uses drafting through its index, which exports getBill: drafting reaching back closes a loop.
+    const loop = await problems('lib/drafting/getBill.ts', "import { createDraftVersion } from '@/lib/versioning';\nexport const c = createDraftVersion;\n", 'import-x/no-cycle');
+    expect(loop).toHaveLength(1);
+    const self = await problems('lib/shared/dates.ts', "import { parseInput } from '@/lib/shared';\nexport const p = parseInput;\n", 'import-x/no-cycle');
+    expect(self).toHaveLength(1);
+  });
+
+  it('accepts the same import where it points one way', async () => {
+    expect(await problems('lib/versioning/x.ts', "import { getBill } from '@/lib/drafting';\nexport const g = getBill;\n", 'import-x/no-cycle')).toHaveLength(0);
   });
 });

@@ -5,16 +5,17 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { clientAddress } from '@/lib/api';
 import {
-  groupCampaigns, moderateComment, openConsultation, publishReport, rejectReasons, setDisposition, submitComment, updateCommentWork,
-  type Disposition, type RejectReason,
+  groupCampaigns, moderateComment, openConsultation, publishReport, readCommentForm, readCommentWorkForm, readDispositionForm, readModerationForm,
+  readOpenConsultationForm, setDisposition, submitComment, updateCommentWork,
 } from '@/lib/consultation';
+import type { CommentStatus } from '@/lib/shared';
 import { translator } from '@/lib/i18n';
 import { assertSameOrigin, formError } from '@/app/_lib/actionGuard';
 import type { FormState } from '@/app/_lib/formState';
 import { currentLocale, currentUser } from '@/app/_lib/session';
 
 /// What the comment form answers: an error with the text put back, or the receipt.
-export type CommentFormState = FormState & { receipt?: { reference: string; status: 'pending' | 'published' } };
+export type CommentFormState = FormState & { receipt?: { reference: string; status: Exclude<CommentStatus, 'rejected'> } };
 
 /// Submits a comment on a consultation (the whole draft, or one article by eid).
 export async function submitCommentAction(_prev: CommentFormState, form: FormData): Promise<CommentFormState> {
@@ -22,10 +23,9 @@ export async function submitCommentAction(_prev: CommentFormState, form: FormDat
   const values = { body: String(form.get('body') ?? ''), proposedText: String(form.get('proposedText') ?? '') };
   try {
     await assertSameOrigin();
-    const articleEid = String(form.get('articleEid') ?? '') || undefined;
-    const proposed = form.get('propose') === 'on' && values.proposedText.trim() && values.proposedText !== String(form.get('originalText') ?? '') ? values.proposedText : undefined;
-    const receipt = submitComment(await currentUser(), String(form.get('consultationId') ?? ''), { articleEid, body: values.body, proposedText: proposed }, { address: clientAddress(await headers()) });
-    return { receipt: { reference: receipt.reference, status: receipt.status }, values: proposed ? { proposedText: proposed } : {} };
+    const { consultationId, input } = readCommentForm(form);
+    const receipt = submitComment(await currentUser(), consultationId, input, { address: clientAddress(await headers()) });
+    return { receipt: { reference: receipt.reference, status: receipt.status }, values: input.proposedText ? { proposedText: input.proposedText } : {} };
   } catch (e) {
     return formError(e, locale, values);
   }
@@ -40,17 +40,8 @@ export async function openConsultationAction(_prev: FormState, form: FormData): 
   let id: string;
   try {
     await assertSameOrigin();
-    ({ id } = openConsultation(await currentUser(), String(form.get('draftId') ?? ''), {
-      title: values.title || undefined,
-      description: values.description,
-      explanation: values.explanation,
-      questions: values.questions.split('\n').map((q) => q.trim()).filter(Boolean),
-      opensOn: values.opensOn,
-      closesOn: values.closesOn,
-      shortReason: values.shortReason || undefined,
-      moderation: values.moderation === 'post' ? 'post' : 'pre',
-      versionId: values.versionId || undefined,
-    }));
+    const { draftId, input } = readOpenConsultationForm(form);
+    ({ id } = openConsultation(await currentUser(), draftId, input));
   } catch (e) {
     return formError(e, locale, values);
   }
@@ -60,11 +51,8 @@ export async function openConsultationAction(_prev: FormState, form: FormData): 
 /// Moderation queue: publish a comment, or reject it with a reason.
 export async function moderateCommentAction(form: FormData): Promise<void> {
   await assertSameOrigin();
-  const reason = String(form.get('reason') ?? '');
-  moderateComment(await currentUser(), String(form.get('commentId') ?? ''), {
-    action: form.get('action') === 'reject' ? 'reject' : 'publish',
-    reason: (rejectReasons as readonly string[]).includes(reason) ? (reason as RejectReason) : undefined,
-  });
+  const { commentId, input } = readModerationForm(form);
+  moderateComment(await currentUser(), commentId, input);
   revalidatePath(String(form.get('path') ?? '/'));
 }
 
@@ -74,11 +62,8 @@ export async function setDispositionAction(_prev: FormState, form: FormData): Pr
   const values = { disposition: String(form.get('disposition') ?? ''), reason: String(form.get('reason') ?? '') };
   try {
     await assertSameOrigin();
-    const n = setDisposition(await currentUser(), String(form.get('commentId') ?? ''), {
-      disposition: values.disposition as Disposition,
-      reason: values.reason,
-      wholeGroup: form.get('wholeGroup') === 'on',
-    });
+    const { commentId, input } = readDispositionForm(form);
+    const n = setDisposition(await currentUser(), commentId, input);
     revalidatePath(String(form.get('path') ?? '/'));
     return { notice: translator(locale)('manage.dispositionSaved', { n }) };
   } catch (e) {
@@ -89,9 +74,8 @@ export async function setDispositionAction(_prev: FormState, form: FormData): Pr
 /// Tags and assignee of a comment.
 export async function updateCommentWorkAction(form: FormData): Promise<void> {
   await assertSameOrigin();
-  const tags = String(form.get('tags') ?? '').split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
-  const assignee = String(form.get('assigneeId') ?? '');
-  updateCommentWork(await currentUser(), String(form.get('commentId') ?? ''), { tags, assigneeId: assignee || null });
+  const { commentId, input } = readCommentWorkForm(form);
+  updateCommentWork(await currentUser(), commentId, input);
   revalidatePath(String(form.get('path') ?? '/'));
 }
 

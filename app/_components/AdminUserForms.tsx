@@ -3,12 +3,11 @@
 import { useActionState } from 'react';
 import { createStaffAction, updateUserAction } from '@/app/_actions/admin';
 import type { FormState } from '@/app/_lib/formState';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/auth';
 import { FormMessage } from './FormMessage';
 import { useT } from './I18nProvider';
+import { staffRoles, userRoles } from '@/lib/shared/vocabulary';
 
-const allRoles: Role[] = ['admin', 'drafter', 'reviewer', 'volunteer', 'public'];
-const staffRoleList: Role[] = ['admin', 'drafter', 'reviewer', 'volunteer'];
 
 /// Admin form that opens a staff account.
 export function CreateStaffForm() {
@@ -28,7 +27,7 @@ export function CreateStaffForm() {
       <label className="field">
         <span>{t('admin.colRole')}</span>
         <select name="role" defaultValue={state.values?.role ?? 'drafter'}>
-          {staffRoleList.map((r) => (
+          {staffRoles.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>
@@ -57,7 +56,7 @@ export function UserRowActions({ userId, role, disabled, isSelf, email }: { user
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="intent" value="role" />
         <select name="role" defaultValue={role} aria-label={`${t('admin.changeRole')}: ${email}`}>
-          {allRoles.map((r) => (
+          {userRoles.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>

@@ -5,6 +5,8 @@ import { createBillAction, setMemberAction } from '@/app/_actions/bills';
 import type { FormState } from '@/app/_lib/formState';
 import { FormMessage } from './FormMessage';
 import { useT } from './I18nProvider';
+import { regulationKinds } from '@/lib/shared/vocabulary';
+import { vocabularyLabel } from '@/lib/i18n';
 
 /// The new-bill form: title, type, and where the first text comes from.
 export function NewBillForm({ regulations }: { regulations: { id: string; title: string }[] }) {
@@ -21,9 +23,11 @@ export function NewBillForm({ regulations }: { regulations: { id: string; title:
         <label className="field">
           <span>{t('bills.kind')}</span>
           <select name="kind" defaultValue={state.values?.kind ?? 'local_regulation'}>
-            <option value="local_regulation">{t('kind.local_regulation')}</option>
-            <option value="government_rule">{t('kind.government_rule')}</option>
-            <option value="industry_norm">{t('kind.industry_norm')}</option>
+            {regulationKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(vocabularyLabel('regulationKind', kind))}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">

@@ -1,4 +1,4 @@
-import { inclusiveDays, todayInChina } from '@/lib/library';
+import { inclusiveDays, todayInChina } from '@/lib/shared';
 
 /// Days left to comment, counting today and the closing day.
 export function daysLeft(closesOn: string, today: string = todayInChina()): number {

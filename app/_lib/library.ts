@@ -1,9 +1,10 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
-import { chineseDate, isIsoDate, type VersionSummary } from '@/lib/library';
+import type { VersionSummary } from '@/lib/library';
+import { chineseDate, isIsoDate } from '@/lib/shared';
 export { regulationPath } from '@/lib/library';
-import type { Locale, MessageKey, Translate } from '@/lib/i18n';
+import { vocabularyLabel, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
 
 /// Runs a library lookup and turns "no such regulation / article" into the 404 page.
 export function orNotFound<T>(fn: () => T): T {
@@ -23,7 +24,7 @@ export function readAtParam(value: string | string[] | undefined): { at?: string
 
 /// How a version changed the text, as a catalogue key.
 export function changeKey(change: VersionSummary['change']): MessageKey {
-  return change === 'original' ? 'reg.changeOriginal' : change === 'amendment' ? 'reg.changeAmendment' : 'reg.changeRevision';
+  return vocabularyLabel('versionChange', change);
 }
 
 /// A date for display in the interface language.

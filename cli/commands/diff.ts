@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { compareTexts, draftAmendmentDecision, toDiffJson, toParseJson } from '../../lib/legal-text';
+import { compareTexts, draftAmendmentDecision, toDiffJson, toParseJson } from '@/lib/legal-text';
 import { CliError, type CommandIO } from '../io';
 import { parseFile } from '../parseFile';
 

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { importRegulation, readRegulationFile, type ImportResult } from '../../lib/library';
-import { isAppError } from '../../lib/errors';
-import { describeError } from '../../lib/i18n';
+import { importRegulation, readRegulationFile, type ImportResult } from '@/lib/library';
+import { isAppError } from '@/lib/errors';
+import { describeError } from '@/lib/i18n';
 import { CliError, type CommandIO } from '../io';
+import { regulationKinds } from '@/lib/shared/vocabulary';
 
 const usage = 'usage: lawbench import FILE… [--version-of ID|SLUG --effective YYYY-MM-DD] [--kind local_regulation|government_rule|industry_norm] [--topic NAME]';
 
@@ -13,7 +14,7 @@ const Args = z
     files: z.array(z.string()).min(1, { error: `missing FILE (${usage})` }),
     versionOf: z.string().min(1).optional(),
     effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '--effective must be a date written YYYY-MM-DD' }).optional(),
-    kind: z.enum(['local_regulation', 'government_rule', 'industry_norm'], { error: '--kind must be local_regulation, government_rule or industry_norm' }).optional(),
+    kind: z.enum(regulationKinds, { error: '--kind must be local_regulation, government_rule or industry_norm' }).optional(),
     topic: z.string().min(1).max(40).optional(),
   })
   .refine((a) => !a.versionOf || a.files.length === 1, { error: '--version-of takes exactly one FILE' });

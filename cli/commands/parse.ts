@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { renderRegulation, toParseJson } from '../../lib/legal-text';
+import { renderRegulation, toParseJson } from '@/lib/legal-text';
 import { CliError, type CommandIO } from '../io';
 import { parseFile } from '../parseFile';
 

@@ -1,12 +1,13 @@
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { moment } from './columns';
 
 /// Append-only record of every write that matters, written in the same transaction as the write.
 export const auditEvents = sqliteTable(
   'audit_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    at: moment('at').notNull(),
     actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { bills, drafts } from './drafting';
 import { draftVersions } from './versioning';
+import { commentStatuses, dispositions, moderationModes, rejectReasons } from '@/lib/shared/vocabulary';
+import { moment, belongsTo } from './columns';
 
 /// A public consultation (征求意见) on one frozen version of a draft, open from `opensOn` to
 /// `closesOn` inclusive (ISO dates, China time). Under 30 days needs `shortReason`.
@@ -10,12 +12,8 @@ export const consultations = sqliteTable(
   'consultations',
   {
     id: text('id').primaryKey(),
-    billId: text('bill_id')
-      .notNull()
-      .references(() => bills.id, { onDelete: 'cascade' }),
-    draftId: text('draft_id')
-      .notNull()
-      .references(() => drafts.id, { onDelete: 'cascade' }),
+    billId: belongsTo('bill_id', () => bills.id),
+    draftId: belongsTo('draft_id', () => drafts.id),
     versionId: text('version_id')
       .notNull()
       .references(() => draftVersions.id, { onDelete: 'restrict' }),
@@ -30,13 +28,13 @@ export const consultations = sqliteTable(
     shortReason: text('short_reason'),
     /// `pre`: comments wait in the queue until a moderator publishes them; `post`: they show at
     /// once and moderators may take them down.
-    moderation: text('moderation', { enum: ['pre', 'post'] }).notNull(),
+    moderation: text('moderation', { enum: moderationModes }).notNull(),
     /// When the 征求意见情况通报 (public report) was published; null until then.
-    reportPublishedAt: integer('report_published_at', { mode: 'timestamp_ms' }),
+    reportPublishedAt: moment('report_published_at'),
     /// The staff's summary paragraph at the head of the public report.
     reportSummary: text('report_summary'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: moment('created_at').notNull(),
   },
   (t) => [index('consultations_dates_idx').on(t.closesOn, t.opensOn), index('consultations_bill_idx').on(t.billId)],
 );
@@ -50,18 +48,16 @@ export const consultationComments = sqliteTable(
   'consultation_comments',
   {
     id: text('id').primaryKey(),
-    consultationId: text('consultation_id')
-      .notNull()
-      .references(() => consultations.id, { onDelete: 'cascade' }),
+    consultationId: belongsTo('consultation_id', () => consultations.id),
     reference: text('reference').notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     articleEid: text('article_eid'),
     body: text('body').notNull(),
     proposedText: text('proposed_text'),
-    status: text('status', { enum: ['pending', 'published', 'rejected'] }).notNull(),
-    rejectReason: text('reject_reason', { enum: ['off_topic', 'abusive', 'personal_data', 'spam'] }),
+    status: text('status', { enum: commentStatuses }).notNull(),
+    rejectReason: text('reject_reason', { enum: rejectReasons }),
     moderatedBy: text('moderated_by').references(() => users.id, { onDelete: 'set null' }),
-    moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
+    moderatedAt: moment('moderated_at'),
     /// SHA-256 of the body with spacing and punctuation removed: identical campaign texts share it.
     bodyKey: text('body_key').notNull(),
     /// The campaign group: the id of the first comment of a group of identical or near-identical
@@ -72,7 +68,7 @@ export const consultationComments = sqliteTable(
     /// A keyed hash (HMAC) of the sender's network address, for the per-address rate limit
     /// (lib/consultation/addressKey.ts); never the address itself, never shown.
     addressHash: text('address_hash'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: moment('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('consultation_comments_reference_idx').on(t.reference),
@@ -92,10 +88,10 @@ export const commentDispositions = sqliteTable('comment_dispositions', {
   commentId: text('comment_id')
     .primaryKey()
     .references(() => consultationComments.id, { onDelete: 'cascade' }),
-  disposition: text('disposition', { enum: ['adopted', 'partly_adopted', 'not_adopted', 'absorbed'] }).notNull(),
+  disposition: text('disposition', { enum: dispositions }).notNull(),
   reason: text('reason').notNull(),
   decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
-  decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+  decidedAt: moment('decided_at').notNull(),
 });
 
 export type CommentDisposition = typeof commentDispositions.$inferSelect;

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { blob, integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { regulations } from './library';
+import { billStages, memberRoles, regulationKinds } from '@/lib/shared/vocabulary';
+import { writtenAt, moment, belongsTo } from './columns';
 
 /// A bill in progress (立法项目): one draft being prepared, with its stage and members.
 export const bills = sqliteTable(
@@ -9,15 +10,13 @@ export const bills = sqliteTable(
   {
     id: text('id').primaryKey(),
     title: text('title').notNull(),
-    kind: text('kind', { enum: ['local_regulation', 'government_rule', 'industry_norm'] }).notNull(),
+    kind: text('kind', { enum: regulationKinds }).notNull(),
     sponsor: text('sponsor'),
-    stage: text('stage').notNull().default('drafting'),
+    stage: text('stage', { enum: billStages }).notNull().default('drafting'),
     /// Set for an amendment draft: the regulation being amended.
     regulationId: text('regulation_id').references(() => regulations.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [index('bills_created_idx').on(t.createdAt)],
 );
@@ -29,13 +28,9 @@ export type NewBill = typeof bills.$inferInsert;
 export const billMembers = sqliteTable(
   'bill_members',
   {
-    billId: text('bill_id')
-      .notNull()
-      .references(() => bills.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['editor', 'reviewer'] }).notNull(),
+    billId: belongsTo('bill_id', () => bills.id),
+    userId: belongsTo('user_id', () => users.id),
+    role: text('role', { enum: memberRoles }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.billId, t.userId] }), index('bill_members_user_idx').on(t.userId)],
 );
@@ -53,12 +48,8 @@ export const drafts = sqliteTable('drafts', {
     .references(() => bills.id, { onDelete: 'cascade' }),
   snapshot: blob('snapshot', { mode: 'buffer' }),
   snapshotUpdateId: integer('snapshot_update_id').notNull().default(0),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
+  createdAt: writtenAt('created_at'),
+  updatedAt: writtenAt('updated_at'),
 });
 
 export type Draft = typeof drafts.$inferSelect;
@@ -69,12 +60,10 @@ export const draftUpdates = sqliteTable(
   'draft_updates',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    draftId: text('draft_id')
-      .notNull()
-      .references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: belongsTo('draft_id', () => drafts.id),
     update: blob('update', { mode: 'buffer' }).notNull(),
     userId: text('user_id'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: moment('created_at').notNull(),
   },
   (t) => [index('draft_updates_draft_idx').on(t.draftId, t.id)],
 );
@@ -85,13 +74,9 @@ export type NewDraftUpdate = typeof draftUpdates.$inferInsert;
 /// Short-lived tickets for opening a draft's collaboration socket; only a SHA-256 is stored.
 export const collabTickets = sqliteTable('collab_tickets', {
   hash: text('hash').primaryKey(),
-  draftId: text('draft_id')
-    .notNull()
-    .references(() => drafts.id, { onDelete: 'cascade' }),
-  userId: text('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  draftId: belongsTo('draft_id', () => drafts.id),
+  userId: belongsTo('user_id', () => users.id),
+  expiresAt: moment('expires_at').notNull(),
 });
 
 export type CollabTicket = typeof collabTickets.$inferSelect;
@@ -103,16 +88,14 @@ export const draftComments = sqliteTable(
   'draft_comments',
   {
     id: text('id').primaryKey(),
-    draftId: text('draft_id')
-      .notNull()
-      .references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: belongsTo('draft_id', () => drafts.id),
     articleEid: text('article_eid').notNull(),
     parentId: text('parent_id'),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
-    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedAt: moment('resolved_at'),
     resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: moment('created_at').notNull(),
   },
   (t) => [index('draft_comments_draft_idx').on(t.draftId, t.articleEid)],
 );

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { regulationKinds, versionChanges } from '@/lib/shared/vocabulary';
+import { writtenAt, belongsTo } from './columns';
 
 /// A regulation or rule as a work (法规 / 规章), independent of version: stable id and slug.
 export const regulations = sqliteTable(
@@ -8,18 +9,14 @@ export const regulations = sqliteTable(
     id: text('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     title: text('title').notNull(),
-    kind: text('kind', { enum: ['local_regulation', 'government_rule', 'industry_norm'] }).notNull(),
+    kind: text('kind', { enum: regulationKinds }).notNull(),
     region: text('region'),
     topic: text('topic'),
     enactingBody: text('enacting_body'),
     approvingBody: text('approving_body'),
     repealedOn: text('repealed_on'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: writtenAt('created_at'),
+    updatedAt: writtenAt('updated_at'),
   },
   (t) => [index('regulations_kind_idx').on(t.kind)],
 );
@@ -33,11 +30,9 @@ export const regulationVersions = sqliteTable(
   'regulation_versions',
   {
     id: text('id').primaryKey(),
-    regulationId: text('regulation_id')
-      .notNull()
-      .references(() => regulations.id, { onDelete: 'cascade' }),
+    regulationId: belongsTo('regulation_id', () => regulations.id),
     seq: integer('seq').notNull(),
-    change: text('change', { enum: ['original', 'amendment', 'revision'] }).notNull(),
+    change: text('change', { enum: versionChanges }).notNull(),
     title: text('title').notNull(),
     adoptedOn: text('adopted_on'),
     approvedOn: text('approved_on'),
@@ -47,9 +42,7 @@ export const regulationVersions = sqliteTable(
     events: text('events', { mode: 'json' }).$type<unknown[]>().notNull(),
     structure: text('structure', { mode: 'json' }).$type<unknown>().notNull(),
     sourceText: text('source_text').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [uniqueIndex('regulation_versions_seq_idx').on(t.regulationId, t.seq), index('regulation_versions_effective_idx').on(t.effectiveOn)],
 );
@@ -63,12 +56,8 @@ export const regulationArticles = sqliteTable(
   'regulation_articles',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    versionId: text('version_id')
-      .notNull()
-      .references(() => regulationVersions.id, { onDelete: 'cascade' }),
-    regulationId: text('regulation_id')
-      .notNull()
-      .references(() => regulations.id, { onDelete: 'cascade' }),
+    versionId: belongsTo('version_id', () => regulationVersions.id),
+    regulationId: belongsTo('regulation_id', () => regulations.id),
     eid: text('eid').notNull(),
     number: integer('number').notNull(),
     sub: integer('sub').notNull().default(0),

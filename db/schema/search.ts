@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { regulations, regulationVersions } from './library';
+import { writtenAt, belongsTo } from './columns';
 
 /// The dictionary of full-text index tokens (a CJK character, a pair of adjacent CJK characters,
 /// or a lower-cased latin/digit word) with the number of indexed articles that contain each
@@ -34,16 +34,12 @@ export const searchVersions = sqliteTable(
     versionId: text('version_id')
       .primaryKey()
       .references(() => regulationVersions.id, { onDelete: 'cascade' }),
-    regulationId: text('regulation_id')
-      .notNull()
-      .references(() => regulations.id, { onDelete: 'cascade' }),
+    regulationId: belongsTo('regulation_id', () => regulations.id),
     articles: integer('articles').notNull(),
     postings: integer('postings').notNull(),
     textHash: integer('text_hash').notNull(),
     articleIds: text('article_ids', { mode: 'json' }).$type<number[]>().notNull(),
-    indexedAt: integer('indexed_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    indexedAt: writtenAt('indexed_at'),
   },
   (t) => [index('search_versions_regulation_idx').on(t.regulationId)],
 );

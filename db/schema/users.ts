@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { userRoles } from '@/lib/shared/vocabulary';
+import { writtenAt, moment, belongsTo } from './columns';
 
 /// Everyone who can sign in: staff created by an admin and self-registered members of the public.
 export const users = sqliteTable(
@@ -9,11 +10,9 @@ export const users = sqliteTable(
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: ['admin', 'drafter', 'reviewer', 'volunteer', 'public'] }).notNull(),
-    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    role: text('role', { enum: userRoles }).notNull(),
+    disabledAt: moment('disabled_at'),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [index('users_role_idx').on(t.role)],
 );
@@ -26,12 +25,10 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo('user_id', () => users.id),
     secretHash: text('secret_hash').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: moment('created_at').notNull(),
+    expiresAt: moment('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -43,8 +40,8 @@ export type NewSession = typeof sessions.$inferInsert;
 export const loginThrottles = sqliteTable('login_throttles', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
-  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
-  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+  windowStartedAt: moment('window_started_at').notNull(),
+  lockedUntil: moment('locked_until'),
 });
 
 export type LoginThrottle = typeof loginThrottles.$inferSelect;

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { drafts } from './drafting';
+import { writtenAt, moment, belongsTo } from './columns';
 
 /// A frozen, named snapshot of a draft (稿: 征求意见稿, 一审稿, 表决稿 …), numbered 1, 2, 3 … per
 /// draft. It keeps the full Yjs state (so any later comparison or restore starts from the exact
@@ -10,9 +10,7 @@ export const draftVersions = sqliteTable(
   'draft_versions',
   {
     id: text('id').primaryKey(),
-    draftId: text('draft_id')
-      .notNull()
-      .references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: belongsTo('draft_id', () => drafts.id),
     seq: integer('seq').notNull(),
     name: text('name').notNull(),
     note: text('note'),
@@ -27,9 +25,7 @@ export const draftVersions = sqliteTable(
     /// The text as `ParseJson` (JSON).
     structure: text('structure').notNull(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [uniqueIndex('draft_versions_draft_seq_idx').on(t.draftId, t.seq)],
 );
@@ -42,9 +38,7 @@ export type NewDraftVersion = typeof draftVersions.$inferInsert;
 export const draftVersionArticles = sqliteTable(
   'draft_version_articles',
   {
-    versionId: text('version_id')
-      .notNull()
-      .references(() => draftVersions.id, { onDelete: 'cascade' }),
+    versionId: belongsTo('version_id', () => draftVersions.id),
     /// 0-based order in the text.
     position: integer('position').notNull(),
     eid: text('eid').notNull(),
@@ -61,7 +55,7 @@ export const draftVersionArticles = sqliteTable(
     /// Ids of the users whose edits touched the article since the previous version (JSON).
     authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
     /// Time of the last edit that touched the article since the previous version.
-    changedAt: integer('changed_at', { mode: 'timestamp_ms' }),
+    changedAt: moment('changed_at'),
   },
   (t) => [
     primaryKey({ columns: [t.versionId, t.position] }),
@@ -80,13 +74,11 @@ export const draftEditSpans = sqliteTable(
   'draft_edit_spans',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    draftId: text('draft_id')
-      .notNull()
-      .references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: belongsTo('draft_id', () => drafts.id),
     /// The `draft_updates` id the span came from.
     updateId: integer('update_id').notNull(),
     userId: text('user_id'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: moment('created_at').notNull(),
     kind: text('kind', { enum: ['insert', 'delete'] }).notNull(),
     client: integer('client').notNull(),
     clock: integer('clock').notNull(),

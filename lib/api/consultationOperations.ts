@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { newCommentSchema } from '@/lib/consultation/schemas';
-import type { Operation } from './operations';
+import { newCommentSchema } from '@/lib/consultation';
+import type { Operation } from './operation';
+import { commentStatuses, dispositions } from '@/lib/shared/vocabulary';
 
 /// Query of the consultation list.
 export const consultationListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
@@ -38,7 +39,7 @@ const publicComment = z.object({
   proposedText: z.string().nullable(),
   authorName: z.string(),
   createdAt: z.string(),
-  disposition: z.object({ disposition: z.enum(['adopted', 'partly_adopted', 'not_adopted', 'absorbed']), reason: z.string(), decidedAt: z.string() }).nullable(),
+  disposition: z.object({ disposition: z.enum(dispositions), reason: z.string(), decidedAt: z.string() }).nullable(),
 });
 
 export const consultationOperations = {
@@ -67,7 +68,7 @@ export const consultationOperations = {
     summary: 'Comment on the whole draft or on one article (by eid), optionally proposing replacement text; returns the receipt reference',
     tag: 'consultations',
     body: newCommentSchema,
-    response: z.object({ id: z.string(), reference: z.string(), status: z.enum(['pending', 'published']) }),
+    response: z.object({ id: z.string(), reference: z.string(), status: z.enum(commentStatuses).exclude(['rejected']) }),
     status: 201,
     auth: 'session',
     errors: ['unauthenticated', 'validation_failed', 'invalid_json', 'bad_request', 'payload_too_large', 'unsupported_media_type', 'not_found', 'conflict', 'too_many_attempts', 'cross_origin'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createBillSchema } from '@/lib/drafting/schemas';
-import { newDraftCommentSchema } from '@/lib/drafting/draftComments';
-import type { Operation } from './operations';
+import { createBillSchema } from '@/lib/drafting';
+import { newDraftCommentSchema } from '@/lib/drafting';
+import type { Operation } from './operation';
 
 /// Body of the resolve call.
 export const resolveCommentSchema = z.object({ resolved: z.boolean() });

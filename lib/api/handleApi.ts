@@ -1,4 +1,4 @@
-import { isSameOriginRequest } from '@/lib/auth/checkOrigin';
+import { isSameOriginRequest } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './errorResponse';
 import { requestContext, requestLocale, type RequestContext } from './requestContext';

@@ -1,7 +1,6 @@
 export { handleApi, requireUser } from './handleApi';
 export { readJsonBody, maxBodyBytes } from './readJsonBody';
 export { errorResponse, jsonResponse } from './errorResponse';
-export { readCookie, serializeCookie } from './cookies';
 export { requestContext, requestLocale, clientAddress, publicOrigin, type RequestContext } from './requestContext';
 export { buildOpenApi } from './buildOpenApi';
 export { operations, sessionOperations, type Operation } from './operations';

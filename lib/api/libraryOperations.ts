@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import type { Operation } from './operations';
+import type { Operation } from './operation';
+import { libraryQuerySchema } from '@/lib/library';
+import { versionChanges } from '@/lib/shared/vocabulary';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_invalid' });
 
-/// Query of `GET /api/v1/regulations`.
-export const regulationListQuery = z.object({
-  q: z.string().max(1000).optional().meta({ description: 'Full-text search over the current articles (1 character and up); a citation such as 东营市养犬管理条例第十二条 is also accepted' }),
-  status: z.enum(['in_force', 'amended', 'not_yet_effective', 'repealed']).optional(),
-  kind: z.enum(['local_regulation', 'government_rule', 'industry_norm']).optional(),
-  year: z.coerce.number().int().min(1949).max(2100).optional().meta({ description: 'Year of adoption' }),
-  topic: z.string().max(40).optional(),
-  sort: z.enum(['effective', 'adopted', 'title']).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).optional(),
-});
+/// Query of `GET /api/v1/regulations`: the library's one query schema.
+export const regulationListQuery = libraryQuerySchema;
 
 /// Query of the point-in-time endpoints.
 export const atQuery = z.object({ at: isoDate.optional().meta({ description: 'Show the text in force on this date (YYYY-MM-DD)' }) });
@@ -31,7 +24,7 @@ export const versionCompareQuery = z.object({
 });
 
 const token = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
-const versionDates = z.object({ seq: z.number(), change: z.enum(['original', 'amendment', 'revision']), adoptedOn: z.string().nullable(), effectiveOn: z.string().nullable() });
+const versionDates = z.object({ seq: z.number(), change: z.enum(versionChanges), adoptedOn: z.string().nullable(), effectiveOn: z.string().nullable() });
 const regulationRef = z.object({ id: z.string(), slug: z.string(), title: z.string() });
 
 const regulationSummary = z.object({

@@ -1,24 +1,12 @@
 import { z } from 'zod';
-import { signInSchema, userSchema } from '@/lib/auth/schemas';
-import type { ErrorCode } from '@/lib/errors';
+import { signInSchema, userSchema } from '@/lib/auth';
 import { libraryOperations } from './libraryOperations';
 import { draftingOperations } from './draftingOperations';
 import { versioningOperations } from './versioningOperations';
 import { consultationOperations } from './consultationOperations';
+import type { Operation } from './operation';
 
-/// One documented API operation; the same `body` schema validates requests in the handler.
-export type Operation = {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  tag: string;
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  response?: z.ZodType;
-  status?: number;
-  auth?: 'session' | 'none';
-  errors: ErrorCode[];
-};
+export type { Operation };
 
 /// The error envelope every failing call returns.
 export const errorEnvelopeSchema = z.object({

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseInput } from '@/lib/auth/parseInput';
+import { parseInput } from '@/lib/shared';
 
 /// Validates the query string of a request with a schema (repeated keys: the first wins).
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {

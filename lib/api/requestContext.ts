@@ -1,9 +1,9 @@
-import { validateSessionToken } from '@/lib/auth/validateSessionToken';
-import { sessionCookieName } from '@/lib/auth/sessionToken';
-import { isHttpsRequest } from '@/lib/auth/checkOrigin';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { validateSessionToken } from '@/lib/auth';
+import { sessionCookieName } from '@/lib/auth';
+import { isHttpsRequest } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
 import { localeCookieName, resolveLocale, type Locale } from '@/lib/i18n';
-import { readCookie } from './cookies';
+import { readCookie } from '@/lib/shared';
 
 /// What every API handler needs to know about the caller.
 export type RequestContext = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { newDraftVersionSchema } from '@/lib/versioning/schemas';
-import type { Operation } from './operations';
+import { newDraftVersionSchema } from '@/lib/versioning';
+import type { Operation } from './operation';
 
 const ref = z.string().trim().min(1).max(64).describe('a version id, `current` (the live draft) or `in-force` (the regulation the bill amends)');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actions, can, type Action, type Resource } from './can';
 import { roles, type CurrentUser, type Role } from './roles';
+import { type MemberRole } from '@/lib/shared/vocabulary';
 
 const who: (Role | 'anonymous')[] = ['anonymous', ...roles];
 const userOf = (r: Role | 'anonymous'): CurrentUser | null =>
@@ -27,7 +28,7 @@ const expected: Record<Action, { any?: string; editor?: string; reviewer?: strin
   'account:view': { any: 'NYYYYY' },
 };
 
-function billFor(r: Role | 'anonymous', as: 'editor' | 'reviewer' | 'outsider'): Resource {
+function billFor(r: Role | 'anonymous', as: MemberRole | 'outsider'): Resource {
   const members = as === 'outsider' ? [] : [{ userId: `u-${r}`, role: as }];
   return { type: 'bill', members: [...members, { userId: 'someone-else', role: 'editor' as const }] };
 }
@@ -42,7 +43,7 @@ describe('can', () => {
       it(`decides ${action} (${context}) for every role`, () => {
         const got = who
           .map((r) => {
-            const resource = context === 'any' ? undefined : billFor(r, context as 'editor' | 'reviewer' | 'outsider');
+            const resource = context === 'any' ? undefined : billFor(r, context as MemberRole | 'outsider');
             return can(userOf(r), action, resource) ? 'Y' : 'N';
           })
           .join('');

@@ -1,4 +1,5 @@
 import type { CurrentUser } from './roles';
+import { type MemberRole } from '@/lib/shared/vocabulary';
 
 /// Everything the policy knows how to decide.
 export const actions = [
@@ -22,10 +23,10 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 /// A bill as the policy sees it: who is on it and with which bill role.
-export type BillResource = { type: 'bill'; members: { userId: string; role: 'editor' | 'reviewer' }[] };
+export type BillResource = { type: 'bill'; members: { userId: string; role: MemberRole }[] };
 export type Resource = BillResource | undefined;
 
-function billRole(user: CurrentUser, resource: Resource): 'editor' | 'reviewer' | null {
+function billRole(user: CurrentUser, resource: Resource): MemberRole | null {
   if (resource?.type !== 'bill') return null;
   return resource.members.find((m) => m.userId === user.id)?.role ?? null;
 }

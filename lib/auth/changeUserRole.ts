@@ -1,11 +1,11 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { can } from './can';
 import type { CurrentUser } from './roles';
-import { parseInput } from './parseInput';
+import { parseInput } from '@/lib/shared';
 import { roleSchema } from './schemas';
 
 /// Gives an account another role. The last active admin cannot be demoted, so the system always

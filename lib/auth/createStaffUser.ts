@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 import { can } from './can';
 import { insertUser } from './registerUser';
 import type { CurrentUser } from './roles';
-import { parseInput } from './parseInput';
+import { parseInput } from '@/lib/shared';
 import { createStaffSchema } from './schemas';
 
 /// An admin creates a staff account (admin, drafter, reviewer or volunteer) with a first password.

@@ -4,6 +4,7 @@ import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { can } from './can';
 import type { CurrentUser } from './roles';
+import { userRoles } from '@/lib/shared';
 
 /// An account as the admin list shows it.
 export type UserListEntry = CurrentUser & { disabled: boolean; createdAt: Date };
@@ -11,7 +12,7 @@ export type UserListEntry = CurrentUser & { disabled: boolean; createdAt: Date }
 /// Every account, staff first by role then by e-mail; admins only.
 export function listUsers(actor: CurrentUser | null, db: Db = getDatabase()): UserListEntry[] {
   if (!can(actor, 'users:manage')) throw new AppError('forbidden', 'forbidden');
-  const order = ['admin', 'drafter', 'reviewer', 'volunteer', 'public'];
+  const order: readonly string[] = userRoles;
   return db
     .select()
     .from(users)

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { hashPassword } from './password';
 import type { CurrentUser } from './roles';
-import { parseInput } from './parseInput';
+import { parseInput } from '@/lib/shared';
 import { registerSchema } from './schemas';
 
 /// Self-registration for members of the public: always the `public` role.

@@ -1,9 +1,10 @@
-/// The account roles, from most to least privileged; `public` is what self-registration gives.
-export const roles = ['admin', 'drafter', 'reviewer', 'volunteer', 'public'] as const;
-export type Role = (typeof roles)[number];
+import { userRoles, type UserRole } from '@/lib/shared/vocabulary';
 
-/// Roles an admin can give when creating a staff account (public accounts register themselves).
-export const staffRoles = ['admin', 'drafter', 'reviewer', 'volunteer'] as const satisfies readonly Role[];
+/// The account roles, from most to least privileged (declared once in lib/shared/vocabulary).
+export const roles = userRoles;
+export type Role = UserRole;
+
+export { staffRoles } from '@/lib/shared/vocabulary';
 
 /// True for the roles that work inside the legislative workspace.
 export function isWorkspaceRole(role: Role): boolean {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { can } from './can';
 import type { CurrentUser } from './roles';

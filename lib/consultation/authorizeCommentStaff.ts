@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { consultationComments, type Consultation, type ConsultationComment } from '@/db/schema';
 import type { Db } from '@/db/client';
-import type { Action } from '@/lib/auth/can';
-import type { CurrentUser } from '@/lib/auth/roles';
-import type { BillDetail } from '@/lib/drafting/getBill';
+import type { Action } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
+import type { BillDetail } from '@/lib/drafting';
 import { AppError, isAppError } from '@/lib/errors';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { consultations, type Consultation } from '@/db/schema';
 import type { Db } from '@/db/client';
-import { can, type Action } from '@/lib/auth/can';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBill, type BillDetail } from '@/lib/drafting/getBill';
+import { can, type Action } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
+import { getBill, type BillDetail } from '@/lib/drafting';
 import { AppError, isAppError } from '@/lib/errors';
 
 /// The consultation and its bill, for a member of the bill who may do `action` on it: unknown

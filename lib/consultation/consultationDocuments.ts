@@ -1,8 +1,8 @@
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n';
-import { downloadDocument, type DownloadDocument } from '@/lib/versioning/downloadDocument';
+import { downloadDocument, type DownloadDocument } from '@/lib/documents';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 import { exportCommentsCsv } from './exportCommentsCsv';
 import { exportCommentsXlsx } from './exportCommentsXlsx';

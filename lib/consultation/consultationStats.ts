@@ -1,11 +1,12 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { commentDispositions, consultationComments } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { todayInChina } from '@/lib/library/dates';
+import type { CurrentUser } from '@/lib/auth';
+import { eachDay, todayInChina } from '@/lib/shared';
 import { dispositions, type Disposition } from './types';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 import { versionArticles } from './versionArticles';
+import { type CommentStatus } from '@/lib/shared/vocabulary';
 
 /// The numbers of a consultation for its staff: the heat map (non-rejected comments per article,
 /// every article of the version in text order, the draft as a whole first with eid and label
@@ -15,14 +16,10 @@ export type ConsultationStats = {
   byArticle: { eid: string | null; label: string | null; count: number }[];
   byDay: { date: string; count: number }[];
   byDisposition: Record<Disposition | 'undecided', number>;
-  byStatus: Record<'pending' | 'published' | 'rejected', number>;
+  byStatus: Record<CommentStatus, number>;
 };
 
 const chinaDay = sql<string>`date((${consultationComments.createdAt} + 28800000) / 1000, 'unixepoch')`;
-
-function* days(from: string, to: string): Generator<string> {
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) yield new Date(t).toISOString().slice(0, 10);
-}
 
 /// Counts what the staff dashboard of a consultation shows, for members of the bill (and admins).
 export function consultationStats(actor: CurrentUser | null, consultationId: string, db: Db = getDatabase(), now: Date = new Date()): ConsultationStats {
@@ -41,7 +38,7 @@ export function consultationStats(actor: CurrentUser | null, consultationId: str
   const perDay = new Map(db.select({ day: chinaDay, n: count() }).from(consultationComments).where(mine).groupBy(chinaDay).all().map((r) => [r.day, r.n]));
   const today = todayInChina(now);
   const last = today < consultation.closesOn ? today : consultation.closesOn;
-  const span = [...days(consultation.opensOn, last)];
+  const span = [...eachDay(consultation.opensOn, last)];
   const byDay = [...new Set([...span, ...perDay.keys()])].sort().map((date) => ({ date, count: perDay.get(date) ?? 0 }));
 
   const byDisposition = Object.fromEntries([...dispositions, 'undecided'].map((d) => [d, 0])) as ConsultationStats['byDisposition'];

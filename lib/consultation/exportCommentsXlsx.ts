@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
-import { isMessageKey, translate, type Locale } from '@/lib/i18n';
+import { escapeXml } from '@/lib/shared';
+import { translate, type Locale } from '@/lib/i18n';
 import { commentExportColumns, type CommentExportRow } from './listCommentsForExport';
 
 const ns = {
@@ -13,12 +14,8 @@ const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /// Excel's limit on the characters of one cell.
 const cellLimit = 32767;
 
-/// Characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF;
-/// unpaired surrogates): a comment may contain them, the file must not.
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 function xmlText(value: string): string {
-  return value.slice(0, cellLimit).replace(notXml, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return escapeXml(value.slice(0, cellLimit));
 }
 
 /// A1-style column letters of a 0-based column index.
@@ -81,8 +78,7 @@ function sheetXml(rows: CommentExportRow[], locale: Locale): string {
 /// their content and the long texts (comment, proposed text, reason) wrapped. Every cell is an
 /// inline string, so no comment can run as a formula.
 export async function exportCommentsXlsx(rows: CommentExportRow[], locale: Locale): Promise<Uint8Array> {
-  const key: string = 'manage.export.sheet';
-  const sheetName = isMessageKey(key) ? translate(locale, key) : locale === 'en' ? 'Comments' : '意见';
+  const sheetName = translate(locale, 'manage.export.sheet');
   const zip = new JSZip();
   // Only the parts themselves: folder entries are not parts of an OPC package.
   const add = (path: string, xml: string) => zip.file(path, xml, { createFolders: false });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
-import { readZip } from '@/lib/versioning/testing/readZip';
+import { readZip } from '@/lib/documents/testing/readZip';
 import { exportReportDocx } from './exportReportDocx';
 import { getConsultationReport } from './getConsultationReport';
 import { seedConsultation } from './testing/seedConsultation';
@@ -31,7 +31,7 @@ function seededReport() {
 
 describe('exportReportDocx', () => {
   it('sets the title, the figures, the summary and one part per article with its label in bold', async () => {
-    const files = readZip(await exportReportDocx(seededReport()));
+    const files = await readZip(await exportReportDocx(seededReport()));
     const body = paragraphs(files.get('word/document.xml')!);
     const texts = body.map((p) => p.text);
     expect(texts[0]).toBe('《测试条例（草案）》征求意见情况通报');
@@ -59,7 +59,7 @@ describe('exportReportDocx', () => {
   it('is a portrait A4 document with page numbers, marked as a draft until published, counting each reason for withholding', async () => {
     const report = seededReport();
     const comments = { ...report.comments, rejected: 3, rejectedByReason: { off_topic: 1, abusive: 0, personal_data: 0, spam: 2 } };
-    const files = readZip(await exportReportDocx({ ...report, comments, published: false, publishedAt: null, summary: null }));
+    const files = await readZip(await exportReportDocx({ ...report, comments, published: false, publishedAt: null, summary: null }));
     const document = files.get('word/document.xml')!;
     expect(paragraphs(document)[2].text).toContain('另有3条意见未予公开，其中与草案无关1条、属于广告或垃圾信息2条。');
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);

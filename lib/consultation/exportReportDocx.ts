@@ -1,6 +1,6 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
-import { chineseDate, todayInChina } from '@/lib/library/dates';
-import { packDocx } from '@/lib/versioning/packDocx';
+import { chineseDate, todayInChina } from '@/lib/shared';
+import { packDocx } from '@/lib/documents';
 import type { ConsultationReport, ReportHandling } from './getConsultationReport';
 import type { Disposition, RejectReason } from './types';
 

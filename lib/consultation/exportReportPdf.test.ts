@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPdf, requireCjkFont } from '@/lib/versioning/testing/readPdf';
+import { readPdf, requireCjkFont } from '@/lib/documents/testing/readPdf';
 import { freshDatabase } from '@/db/testing';
 import { exportReportPdf } from './exportReportPdf';
 import { getConsultationReport } from './getConsultationReport';

@@ -1,5 +1,5 @@
-import { drawFooters, drawLine, openCjkPdf } from '@/lib/versioning/cjkPdf';
-import { layoutCjkLines } from '@/lib/versioning/layoutCjkLines';
+import { drawFooters, drawLine, openCjkPdf } from '@/lib/documents';
+import { layoutCjkLines } from '@/lib/documents';
 import { reportBlocks, type ReportBlock } from './exportReportDocx';
 import type { ConsultationReport } from './getConsultationReport';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { consultations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 import { describeConsultation } from './describeConsultation';
 import { readConsultations } from './readConsultations';
 import type { ConsultationDetail } from './types';

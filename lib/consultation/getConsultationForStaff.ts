@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { consultations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 import { describeConsultation } from './describeConsultation';
 import { readConsultations } from './readConsultations';

@@ -1,9 +1,9 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { consultationComments } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { bigramProfile, profileSimilarity, type BigramProfile } from '@/lib/legal-text/textSimilarity';
+import { recordAudit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth';
+import { bigramProfile, profileSimilarity, type BigramProfile } from '@/lib/legal-text';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 
 /// How alike two bodies must be (Dice coefficient of character bigrams) to count as one campaign.

@@ -31,3 +31,5 @@ export { listMyComments } from './listMyComments';
 export { publishReport } from './publishReport';
 export { buildConsultationFeed } from './buildConsultationFeed';
 export { commentsExport, publicReport, reportDocument } from './consultationDocuments';
+export { insertBareComment } from './insertBareComment';
+export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm, type FormFields } from './readConsultationForms';

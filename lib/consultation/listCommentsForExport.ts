@@ -3,9 +3,11 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { commentDispositions, consultationComments, consultations, draftVersions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import { isMessageKey, translate, type Locale } from '@/lib/i18n';
+import { chinaDateTime } from '@/lib/shared';
+import { translate, type Locale, type MessageKey } from '@/lib/i18n';
 import type { ParseJson } from '@/lib/legal-text';
 import type { Disposition, RejectReason } from './types';
+import { type CommentStatus } from '@/lib/shared/vocabulary';
 
 /// One comment as the staff export (CSV, XLSX) lists it: what was said, where, what moderation
 /// and the disposition made of it. No contact details; the author's name only masked (陈**).
@@ -16,7 +18,7 @@ export interface CommentExportRow {
   articleEid: string | null;
   /// The article's label in the consultation's version (第十二条), 总体意见 for the whole draft.
   articleLabel: string;
-  status: 'pending' | 'published' | 'rejected';
+  status: CommentStatus;
   rejectReason: RejectReason | null;
   /// e.g. 陈**; null when the account no longer exists.
   authorName: string | null;
@@ -107,48 +109,27 @@ export interface CommentExportColumn {
   numeric: boolean;
 }
 
-type Wording = Record<Locale, string>;
-
-/// A heading of the export: the catalogue's message once lib/i18n has the key, else the wording
-/// here (the words of statuses, reasons and dispositions come from the catalogue already).
-function say(locale: Locale, key: string, wording: Wording): string {
-  return isMessageKey(key) ? translate(locale, key) : wording[locale];
-}
-
-/// `2025-03-02T01:00:00.000Z` → `2025-03-02 09:00`, the time in China.
-function chinaTime(iso: string | null): string {
-  if (!iso) return '';
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-function column(
-  key: string,
-  heading: Wording,
-  width: number,
-  cell: CommentExportColumn['cell'],
-  kind: 'text' | 'wrap' | 'number' = 'text',
-): CommentExportColumn {
-  return { heading: (locale) => say(locale, key, heading), cell, width, wrap: kind === 'wrap', numeric: kind === 'number' };
+/// A column headed by the catalogue message `key`; `kind` says whether its text wraps or is a number.
+function column(key: MessageKey, width: number, cell: CommentExportColumn['cell'], kind: 'text' | 'wrap' | 'number' = 'text'): CommentExportColumn {
+  return { heading: (locale) => translate(locale, key), cell, width, wrap: kind === 'wrap', numeric: kind === 'number' };
 }
 
 /// The columns of the comment export, in order; CSV and XLSX share them.
 export const commentExportColumns: readonly CommentExportColumn[] = [
-  column('manage.export.reference', { 'zh-CN': '编号', en: 'Reference' }, 16, (r) => r.reference),
-  column('manage.export.createdAt', { 'zh-CN': '提交时间', en: 'Submitted' }, 17, (r) => chinaTime(r.createdAt)),
-  column('manage.export.article', { 'zh-CN': '条文', en: 'Article' }, 12, (r, l) =>
-    r.articleEid ? r.articleLabel : say(l, 'manage.export.general', { 'zh-CN': generalLabel, en: 'General' })),
-  column('manage.export.status', { 'zh-CN': '状态', en: 'Status' }, 10, (r, l) => translate(l, `commentStatus.${r.status}` as const)),
-  column('manage.rejectReason', { 'zh-CN': '不予发布的理由', en: 'Reason for rejecting' }, 14, (r, l) =>
-    r.rejectReason ? translate(l, `rejectReason.${r.rejectReason}` as const) : ''),
-  column('manage.export.author', { 'zh-CN': '提交人', en: 'Author' }, 10, (r) => r.authorName ?? ''),
-  column('manage.export.body', { 'zh-CN': '意见内容', en: 'Comment' }, 60, (r) => r.body, 'wrap'),
-  column('consult.proposedText', { 'zh-CN': '建议修改为', en: 'Proposed wording' }, 40, (r) => r.proposedText ?? '', 'wrap'),
-  column('manage.export.group', { 'zh-CN': '同组意见', en: 'Campaign group' }, 16, (r) => r.groupReference ?? ''),
-  column('manage.export.groupSize', { 'zh-CN': '同组条数', en: 'Group size' }, 10, (r) => String(r.groupSize), 'number'),
-  column('manage.tags', { 'zh-CN': '标签', en: 'Tags' }, 16, (r, l) => r.tags.join(l === 'en' ? '; ' : '；'), 'wrap'),
-  column('manage.assignee', { 'zh-CN': '承办人', en: 'Assignee' }, 10, (r) => r.assigneeName ?? ''),
-  column('manage.disposition', { 'zh-CN': '采纳情况', en: 'Disposition' }, 10, (r, l) =>
+  column('manage.export.reference', 16, (r) => r.reference),
+  column('manage.export.createdAt', 17, (r) => (r.createdAt ? chinaDateTime(r.createdAt) : '')),
+  column('manage.export.article', 12, (r, l) => (r.articleEid ? r.articleLabel : translate(l, 'manage.export.general'))),
+  column('manage.export.status', 10, (r, l) => translate(l, `commentStatus.${r.status}` as const)),
+  column('manage.rejectReason', 14, (r, l) => (r.rejectReason ? translate(l, `rejectReason.${r.rejectReason}` as const) : '')),
+  column('manage.export.author', 10, (r) => r.authorName ?? ''),
+  column('manage.export.body', 60, (r) => r.body, 'wrap'),
+  column('consult.proposedText', 40, (r) => r.proposedText ?? '', 'wrap'),
+  column('manage.export.group', 16, (r) => r.groupReference ?? ''),
+  column('manage.export.groupSize', 10, (r) => String(r.groupSize), 'number'),
+  column('manage.tags', 16, (r, l) => r.tags.join(l === 'en' ? '; ' : '；'), 'wrap'),
+  column('manage.assignee', 10, (r) => r.assigneeName ?? ''),
+  column('manage.disposition', 10, (r, l) =>
     r.disposition ? translate(l, `disposition.${r.disposition}` as const) : translate(l, 'manage.undecided')),
-  column('manage.export.dispositionReason', { 'zh-CN': '理由', en: 'Reason' }, 40, (r) => r.dispositionReason ?? '', 'wrap'),
-  column('manage.export.decidedAt', { 'zh-CN': '处理时间', en: 'Decided' }, 17, (r) => chinaTime(r.decidedAt)),
+  column('manage.export.dispositionReason', 40, (r) => r.dispositionReason ?? '', 'wrap'),
+  column('manage.export.decidedAt', 17, (r) => (r.decidedAt ? chinaDateTime(r.decidedAt) : '')),
 ];

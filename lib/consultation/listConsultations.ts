@@ -1,7 +1,7 @@
 import { and, gt, gte, lt, lte } from 'drizzle-orm';
 import { consultations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 import { readConsultations } from './readConsultations';
 import type { ConsultationStatus, ConsultationSummary } from './types';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { consultations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBill } from '@/lib/drafting/getBill';
-import { todayInChina } from '@/lib/library/dates';
+import type { CurrentUser } from '@/lib/auth';
+import { getBill } from '@/lib/drafting';
+import { todayInChina } from '@/lib/shared';
 import { readConsultations } from './readConsultations';
 import type { ConsultationSummary } from './types';
 

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { commentDispositions, consultationComments, consultations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { dispositionView } from './dispositionView';
 import type { MyComment } from './types';

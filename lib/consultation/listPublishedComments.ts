@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { commentDispositions, consultationComments, consultations, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 import { consultationStatus } from './consultationStatus';
+import { commentText, dispositionColumns, inOrderSent } from './commentColumns';
 import { dispositionView } from './dispositionView';
 import { maskAuthorName } from './maskAuthorName';
 import type { PublicComment } from './types';
@@ -40,27 +41,15 @@ export function listPublishedComments(
       proposedText: consultationComments.proposedText,
       name: users.name,
       createdAt: consultationComments.createdAt,
-      disposition: commentDispositions.disposition,
-      reason: commentDispositions.reason,
-      decidedAt: commentDispositions.decidedAt,
+      ...dispositionColumns,
     })
     .from(consultationComments)
     .leftJoin(users, eq(users.id, consultationComments.authorId))
     .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
     .where(and(...conditions))
-    .orderBy(asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`))
+    .orderBy(...inOrderSent)
     .limit(filter.limit ?? -1)
     .offset(filter.offset ?? 0)
     .all()
-    .map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      articleEid: r.articleEid,
-      articleLabel: r.articleEid ? (labels.get(r.articleEid) ?? null) : null,
-      body: r.body,
-      proposedText: r.proposedText,
-      authorName: maskAuthorName(r.name),
-      createdAt: r.createdAt.toISOString(),
-      disposition: reported ? dispositionView(r) : null,
-    }));
+    .map((r) => ({ ...commentText(r, labels), authorName: maskAuthorName(r.name), disposition: reported ? dispositionView(r) : null }));
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { commentDispositions, consultationComments, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
+import { commentText, dispositionColumns, inOrderSent } from './commentColumns';
 import { dispositionView } from './dispositionView';
 import type { StaffComment } from './types';
 import { versionArticles } from './versionArticles';
@@ -55,27 +56,19 @@ export function listStaffComments(actor: CurrentUser | null, consultationId: str
       authorName: author.name,
       authorEmail: author.email,
       assigneeName: assignee.name,
-      disposition: commentDispositions.disposition,
-      reason: commentDispositions.reason,
-      decidedAt: commentDispositions.decidedAt,
+      ...dispositionColumns,
     })
     .from(consultationComments)
     .leftJoin(author, eq(author.id, consultationComments.authorId))
     .leftJoin(assignee, eq(assignee.id, consultationComments.assigneeId))
     .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
     .where(and(...conditions))
-    .orderBy(asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`))
+    .orderBy(...inOrderSent)
     .limit(filter.limit ?? -1)
     .offset(filter.offset ?? 0)
     .all()
     .map(({ c, authorName, authorEmail, assigneeName, ...d }) => ({
-      id: c.id,
-      reference: c.reference,
-      articleEid: c.articleEid,
-      articleLabel: c.articleEid ? (labels.get(c.articleEid) ?? null) : null,
-      body: c.body,
-      proposedText: c.proposedText,
-      createdAt: c.createdAt.toISOString(),
+      ...commentText(c, labels),
       status: c.status,
       rejectReason: c.rejectReason,
       authorId: c.authorId,

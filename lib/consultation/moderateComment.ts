@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { consultationComments } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
 import { authorizeCommentStaff } from './authorizeCommentStaff';
 import { moderateCommentSchema, type ModerateCommentInput } from './schemas';
 

@@ -1,4 +1,4 @@
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 
 // Crockford's base32: no I, L, O or U, so a reference read aloud or retyped is not misread.
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
 import { auditEvents, consultations, draftVersions } from '@/db/schema';
-import { createBill } from '@/lib/drafting/createBill';
-import { createDraftVersion } from '@/lib/versioning/createDraftVersion';
-import { getDraftVersion } from '@/lib/versioning/getDraftVersion';
+import { createBill } from '@/lib/drafting';
+import { createDraftVersion } from '@/lib/versioning';
+import { getDraftVersion } from '@/lib/versioning';
 import { openConsultation } from './openConsultation';
 import { consultationText, openedConsultation, openingDay } from './testing/openedConsultation';
 

@@ -1,15 +1,15 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import { consultations, draftVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { can } from '@/lib/auth/can';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBillOfDraft } from '@/lib/drafting/getBill';
+import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
+import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
-import { todayInChina } from '@/lib/library/dates';
-import { createDraftVersion } from '@/lib/versioning/createDraftVersion';
-import { inclusiveDays } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
+import { createDraftVersion } from '@/lib/versioning';
+import { inclusiveDays } from '@/lib/shared';
 import { consultationPeriod, openConsultationSchema, type OpenConsultationInput } from './schemas';
 
 /// Opens a public consultation (征求意见) on a draft, for the editors of its bill: on the version

@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { consultations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { can } from '@/lib/auth/can';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBill } from '@/lib/drafting/getBill';
+import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
+import { getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 
 const reportSchema = z.object({
   summary: z

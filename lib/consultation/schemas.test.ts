@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '@/lib/auth/parseInput';
+import { parseInput } from '@/lib/shared';
 import { isAppError } from '@/lib/errors';
 import { newCommentSchema, openConsultationSchema } from './schemas';
 

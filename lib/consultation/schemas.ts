@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { inclusiveDays } from '@/lib/library/dates';
-import { isIsoDate } from '@/lib/library/dates';
+import { inclusiveDays } from '@/lib/shared';
+import { isIsoDate } from '@/lib/shared';
 import { dispositions, rejectReasons } from './types';
+import { moderationModes } from '@/lib/shared/vocabulary';
 
 /// Consultation periods in days, counting the opening and the closing day: 立法法 art. 40 asks for
 /// not less than 30 (shorter needs a stated reason); longer than 120 is refused as a typo.
@@ -54,7 +55,7 @@ export const openConsultationSchema = z
       opensOn: isoDate,
       closesOn: isoDate,
       shortReason: z.string().overwrite(lines).trim().max(500, { message: 'consultation_short_reason_too_long' }).optional(),
-      moderation: z.enum(['pre', 'post'], { message: 'consultation_moderation_invalid' }).default('pre'),
+      moderation: z.enum(moderationModes, { message: 'consultation_moderation_invalid' }).default('pre'),
       versionId: z.string().trim().max(64, { message: 'version_not_found' }).optional(),
     },
     strict,

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { getDatabase, type Db } from '@/db/client';
-import { can } from '@/lib/auth/can';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { can } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import { todayInChina } from '@/lib/library/dates';
+import { todayInChina } from '@/lib/shared';
 import { addressKey } from './addressKey';
 import { commentBodyKey } from './commentBodyKey';
 import { commentRateLimits } from './commentRateLimits';
@@ -13,15 +13,16 @@ import { newCommentReference } from './newCommentReference';
 import { newCommentSchema, type NewCommentInput } from './schemas';
 import type { CommentReceipt } from './types';
 import { versionArticles } from './versionArticles';
+import type { CommentStatus, ModerationMode } from '@/lib/shared/vocabulary';
 
 type Limit = { readonly max: number; readonly windowMs: number };
-type Row = [string, string, string, string, string | null, string, string | null, 'pending' | 'published', string, string | null, string | null, number];
+type Row = [string, string, string, string, string | null, string, string | null, Exclude<CommentStatus, 'rejected'>, string, string | null, string | null, number];
 
 /// The statements of the hot path, prepared once per connection: raw better-sqlite3, because
 /// building a drizzle query costs more than running it (measured: ~45–55 µs per drizzle select
 /// against ~7 µs for the same prepared statement; five statements per comment).
 type Statements = {
-  consultation: Database.Statement<[string], { versionId: string; opensOn: string; closesOn: string; moderation: 'pre' | 'post' }>;
+  consultation: Database.Statement<[string], { versionId: string; opensOn: string; closesOn: string; moderation: ModerationMode }>;
   account: Database.Statement<(string | number)[], Record<string, number | null>>;
   address: Database.Statement<(string | number)[], Record<string, number | null>>;
   sameBody: Database.Statement<[string, string], { id: string; groupId: string | null }>;

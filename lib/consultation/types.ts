@@ -1,15 +1,10 @@
 import type { ParseJson } from '@/lib/legal-text';
+import type { CommentStatus, Disposition, ModerationMode, RejectReason } from '@/lib/shared/vocabulary';
 
 /// Where a consultation stands today (China time): not yet open, open for comments, or closed.
 export type ConsultationStatus = 'upcoming' | 'open' | 'closed';
 
-/// The disposition (采纳情况) of a comment.
-export type Disposition = 'adopted' | 'partly_adopted' | 'not_adopted' | 'absorbed';
-export const dispositions: readonly Disposition[] = ['adopted', 'partly_adopted', 'not_adopted', 'absorbed'];
-
-/// Why a moderator rejected a comment.
-export type RejectReason = 'off_topic' | 'abusive' | 'personal_data' | 'spam';
-export const rejectReasons: readonly RejectReason[] = ['off_topic', 'abusive', 'personal_data', 'spam'];
+export { dispositions, rejectReasons, type Disposition, type RejectReason } from '@/lib/shared/vocabulary';
 
 /// A consultation as lists show it.
 export interface ConsultationSummary {
@@ -23,7 +18,7 @@ export interface ConsultationSummary {
   opensOn: string;
   closesOn: string;
   status: ConsultationStatus;
-  moderation: 'pre' | 'post';
+  moderation: ModerationMode;
   /// Published comments.
   commentCount: number;
   reportPublished: boolean;
@@ -67,7 +62,7 @@ export interface PublicComment {
 
 /// A comment as bill staff work on it.
 export interface StaffComment extends Omit<PublicComment, 'authorName' | 'disposition'> {
-  status: 'pending' | 'published' | 'rejected';
+  status: CommentStatus;
   rejectReason: RejectReason | null;
   authorId: string | null;
   authorName: string | null;
@@ -89,7 +84,7 @@ export interface MyComment {
   consultationTitle: string;
   articleLabel: string | null;
   body: string;
-  status: 'pending' | 'published' | 'rejected';
+  status: CommentStatus;
   rejectReason: RejectReason | null;
   createdAt: string;
   disposition: DispositionView | null;
@@ -99,5 +94,5 @@ export interface MyComment {
 export interface CommentReceipt {
   id: string;
   reference: string;
-  status: 'pending' | 'published';
+  status: Exclude<CommentStatus, 'rejected'>;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/auth';
 
 /// The demo logins of PRODUCT.md, with the people of the user journeys.
 export const demoAccounts: { email: string; name: string; role: Role }[] = [

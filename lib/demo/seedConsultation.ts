@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { bills, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { insertUser } from '@/lib/auth/registerUser';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { insertUser } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
 import { groupCampaigns, moderateComment, openConsultation, setDisposition, submitComment } from '@/lib/consultation';
-import { createBill } from '@/lib/drafting/createBill';
-import { addDays, todayInChina } from '@/lib/library/dates';
-import { getRegulation } from '@/lib/library/getRegulation';
+import { createBill } from '@/lib/drafting';
+import { addDays, todayInChina } from '@/lib/shared';
+import { getRegulation } from '@/lib/library';
 import { demoPassword } from './demoAccounts';
 
 /// The seeded bill that is out for comment.

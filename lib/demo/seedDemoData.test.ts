@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
-import { signIn } from '@/lib/auth/signIn';
+import { signIn } from '@/lib/auth';
 import { seedDemoData } from './seedDemoData';
 import { demoAccounts } from './demoAccounts';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { insertUser } from '@/lib/auth/registerUser';
+import { insertUser } from '@/lib/auth';
 import { demoAccounts, demoPassword } from './demoAccounts';
 
 /// Seeds the demo data; safe to run on every start: existing accounts are left as they are

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getDatabase, type Db } from '@/db/client';
-import { importRegulation } from '@/lib/library/importRegulation';
-import { readRegulationFile } from '@/lib/library/readRegulationFile';
-import { listRegulations } from '@/lib/library/listRegulations';
-import { slugFor } from '@/lib/library/slugFor';
+import { importRegulation } from '@/lib/library';
+import { readRegulationFile } from '@/lib/library';
+import { listRegulations } from '@/lib/library';
+import { slugFor } from '@/lib/library';
 
 /// Real texts from the corpus (copied into db/seed/regulations) that the demo library holds; the
 /// Beijing audit regulation comes in two versions so the timeline and point-in-time view show.

@@ -1,15 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { billMembers, drafts, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { can } from '@/lib/auth/can';
-import { validateSessionToken } from '@/lib/auth/validateSessionToken';
-import { sessionCookieName } from '@/lib/auth/sessionToken';
-import { readCookie } from '@/lib/api/cookies';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { can } from '@/lib/auth';
+import { validateSessionToken } from '@/lib/auth';
+import { sessionCookieName } from '@/lib/auth';
+import { readCookie } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
 import { redeemCollabTicket } from './collabTicket';
-import { collabCloseCodes } from './collabCloseCodes';
+import { collabCloseCodes } from '@/lib/editor';
 
-export { collabCloseCodes } from './collabCloseCodes';
 
 /// What the collaboration server may do with a connection.
 export type CollabAccess =

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { draftEditSpans, draftUpdates, drafts, type NewDraftEditSpan } from '@/db/schema';
 import type { Db } from '@/db/client';
-import { decodeEditSpans } from '@/lib/versioning/decodeEditSpans';
+import { decodeEditSpans } from './decodeEditSpans';
 import { loadDraftState } from './loadDraftState';
 
 /// Folds a draft's appended updates into its snapshot: in one immediate transaction it merges

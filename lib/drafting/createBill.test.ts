@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
-import { insertUser } from '@/lib/auth/registerUser';
-import { createSession } from '@/lib/auth/createSession';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { seedLibrary } from '@/lib/demo/seedLibrary';
-import { getRegulation } from '@/lib/library/getRegulation';
+import { insertUser } from '@/lib/auth';
+import { createSession } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
+import { seedLibrary } from '@/lib/demo';
+import { getRegulation } from '@/lib/library';
 import { authorizeCollabConnection } from './authorizeCollabConnection';
 import { createBill } from './createBill';
 import { createCollabTicket } from './createCollabTicket';

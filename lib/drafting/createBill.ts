@@ -3,15 +3,16 @@ import { prosemirrorToYDoc } from 'y-prosemirror';
 import { inArray } from 'drizzle-orm';
 import { billMembers, bills, drafts, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { can } from '@/lib/auth/can';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { blankDraft, structureToDraft } from '@/lib/editor';
 import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
-import { getRegulation } from '@/lib/library/getRegulation';
+import { getRegulation } from '@/lib/library';
 import { createBillSchema } from './schemas';
+import { type MemberRole } from '@/lib/shared/vocabulary';
 
 /// Opens a bill with its draft: blank (title, 第一章 总则, 第一条), from pasted text, or from the
 /// text of a regulation in force (an amendment draft whose articles keep their eids). The creator
@@ -39,7 +40,7 @@ export function createBill(actor: CurrentUser | null, input: unknown, db: Db = g
   const ids = { id: crypto.randomUUID(), draftId: crypto.randomUUID() };
   db.transaction((tx) => {
     tx.insert(bills).values({ id: ids.id, title: data.title, kind: data.kind, sponsor: data.sponsor ?? null, regulationId, createdBy: actor!.id }).run();
-    const members = new Map<string, 'editor' | 'reviewer'>([[actor!.id, 'editor']]);
+    const members = new Map<string, MemberRole>([[actor!.id, 'editor']]);
     for (const m of data.members ?? []) {
       const user = found.find((u) => u.email === m.email)!;
       // Reviewers read and comment; they are never editors of the text.

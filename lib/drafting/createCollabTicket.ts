@@ -1,6 +1,6 @@
 import { getDatabase, type Db } from '@/db/client';
-import { can } from '@/lib/auth/can';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { can } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from './getBill';
 import { issueCollabTicket } from './collabTicket';
 

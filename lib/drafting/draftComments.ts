@@ -2,10 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { draftComments, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { can } from '@/lib/auth/can';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { getBillOfDraft } from './getBill';
 

@@ -1,15 +1,16 @@
 import { asc, eq } from 'drizzle-orm';
 import { billMembers, bills, drafts, regulations, users, type Bill } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { can, type BillResource } from '@/lib/auth/can';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { can, type BillResource } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
+import { type MemberRole } from '@/lib/shared/vocabulary';
 
 /// A bill as its pages show it: members with names, its draft, the regulation it amends.
 export type BillDetail = Bill & {
   draftId: string;
   regulationTitle: string | null;
-  members: { userId: string; name: string; email: string; role: 'editor' | 'reviewer'; accountRole: CurrentUser['role'] }[];
+  members: { userId: string; name: string; email: string; role: MemberRole; accountRole: CurrentUser['role'] }[];
   resource: BillResource;
 };
 

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import { draftSchema } from '@/lib/editor/schema';
-import { draftToParseJson } from '@/lib/editor/draftToStructure';
+import { draftSchema } from '@/lib/editor';
+import { draftToParseJson } from '@/lib/editor';
 import type { ParseJson } from '@/lib/legal-text';
 import { getBillOfDraft } from './getBill';
 import { readDraftDoc } from './readDraftDoc';

@@ -4,8 +4,13 @@ export { getBill, getBillOfDraft, billResource, type BillDetail } from './getBil
 export { listBills } from './listBills';
 export { setBillMember } from './setBillMember';
 export { issueCollabTicket, redeemCollabTicket, ticketLifetimeMs } from './collabTicket';
-export { authorizeCollabConnection, collabCloseCodes, type CollabAccess } from './authorizeCollabConnection';
+export { authorizeCollabConnection, type CollabAccess } from './authorizeCollabConnection';
 export { getDraftText } from './getDraftText';
 export { createCollabTicket } from './createCollabTicket';
 export { collabPublicUrl } from './collabPublicUrl';
 export { addDraftComment, listDraftComments, resolveDraftComment, newDraftCommentSchema, type DraftCommentView } from './draftComments';
+export { appendDraftUpdate } from './appendDraftUpdate';
+export { compactDraftUpdates } from './compactDraftUpdates';
+export { loadDraftState, type DraftState, type DraftStore } from './loadDraftState';
+export { readDraftDoc } from './readDraftDoc';
+export { decodeEditSpans, type EditSpan } from './decodeEditSpans';

@@ -1,7 +1,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import { billMembers, bills, drafts } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 
 /// The bills a person works on (all bills for an admin), newest first, with their role on each.
 export function listBills(actor: CurrentUser | null, db: Db = getDatabase()) {

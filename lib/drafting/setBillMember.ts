@@ -1,17 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { billMembers, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { can } from '@/lib/auth/can';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { normalizeEmail } from '@/lib/auth/signIn';
+import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
+import { normalizeEmail } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { billResource } from './getBill';
+import { type MemberRole } from '@/lib/shared/vocabulary';
 
 /// Adds a colleague to a bill (or changes their bill role), or removes them (`role: null`).
 /// Only the bill's editors (and admins on it) may; reviewer accounts can only be reviewers; the
 /// last editor cannot be removed.
-export function setBillMember(actor: CurrentUser | null, billId: string, email: string, role: 'editor' | 'reviewer' | null, db: Db = getDatabase()): void {
+export function setBillMember(actor: CurrentUser | null, billId: string, email: string, role: MemberRole | null, db: Db = getDatabase()): void {
   if (!can(actor, 'bill:manage', billResource(db, billId))) throw new AppError('forbidden', 'forbidden');
   const user = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   if (!user) throw new AppError('validation_failed', 'member_not_found');

@@ -7,3 +7,4 @@ export { insertArticleAfter, insertParagraphAfter, makeItem, makeSubitem, makePa
 export { uniqueEidPlugin, fixEids } from './uniqueEidPlugin';
 export { numberingPlugin, numberingKey } from './numberingPlugin';
 export { pasteLegalTextPlugin, legalTextToBlocks } from './pasteLegalText';
+export { collabCloseCodes, type CollabCloseCode } from './collabCloseCodes';

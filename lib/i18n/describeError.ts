@@ -1,5 +1,5 @@
 import { isAppError } from '@/lib/errors';
-import { errorMessage, isMessageKey, type Locale } from './index';
+import { errorMessage, isMessageKey, type Locale } from './translate';
 
 /// The sentence to show for a failure: the catalogue entry of its specific key (e.g.
 /// `last_admin`) or of its code; a parser's own sentence (already Chinese) is shown as written.

@@ -5,7 +5,7 @@ import { compareTexts } from './compareTexts';
 import { parseRegulation } from './parse';
 import { toParseJson, type ParseJson } from './toParseJson';
 
-const corpusDir = path.resolve(process.cwd(), '../shared/corpus');
+const corpusDir = path.resolve(process.cwd(), 'testdata/corpus');
 const manifest = JSON.parse(readFileSync(path.join(corpusDir, 'manifest.json'), 'utf8')) as {
   revisions: { dir: string; split: string; diff_summary: { articles_old: number; articles_new: number; old_texts_found_verbatim_in_new: number; new_texts_not_in_old: number } }[];
 };

@@ -6,7 +6,7 @@ import { renderMarkdown, renderPlainText } from './render';
 import { toParseJson } from './toParseJson';
 import type { RegulationText } from './model';
 
-const corpusDir = path.resolve(process.cwd(), '../shared/corpus');
+const corpusDir = path.resolve(process.cwd(), 'testdata/corpus');
 
 interface ManifestOutline {
   kind: 'part' | 'chapter' | 'section';

@@ -8,7 +8,7 @@ import { renumberReferences } from './renumberReferences';
 import { parseRegulation } from './parse';
 import { toParseJson, type ArticleJson, type ParseJson } from './toParseJson';
 
-const original = toParseJson(parseRegulation(readFileSync(path.resolve(process.cwd(), '../shared/corpus/dev/reg-078-zhoushan.md'), 'utf8')));
+const original = toParseJson(parseRegulation(readFileSync(path.resolve(process.cwd(), 'testdata/corpus/dev/reg-078-zhoushan.md'), 'utf8')));
 const para = (eid: string, text: string) => ({ eid, text, items: [], subitems: [] });
 
 /// Applies `edit` to a copy of the text's articles and renumbers them as the editor would.

@@ -15,7 +15,7 @@ export { parseRegulation, type ParseOptions, type TextFormat } from './parse';
 export { parseHeaderEvents } from './parseHeaderEvents';
 export { decodeText } from './decodeText';
 export { parseDocx } from './parseDocx';
-export { escapeHtml, renderHtml, renderMarkdown, renderPlainText, renderRegulation, type RenderFormat } from './render';
+export { renderHtml, renderMarkdown, renderPlainText, renderRegulation, type RenderFormat } from './render';
 export {
   toParseJson, type ArticleJson, type ItemJson, type OutlineEntry, type ParagraphJson, type ParseCounts, type ParseJson,
   type SubitemJson,
@@ -34,3 +34,6 @@ export { wordDiff, keptShare } from './wordDiff';
 export { draftAmendmentDecision } from './draftAmendmentDecision';
 export { differsOnlyInReferences, renumberReferences } from './renumberReferences';
 export { toDiffJson } from './toDiffJson';
+export { escapeHtml } from '@/lib/shared/escapeMarkup';
+export { bigramProfile, profileSimilarity, type BigramProfile } from './textSimilarity';
+export { countChanges } from './countChanges';

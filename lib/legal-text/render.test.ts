@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, RegulationText } from './model';
 import { parseRegulation } from './parse';
-import { escapeHtml, renderHtml, renderMarkdown, renderPlainText } from './render';
+import { renderHtml, renderMarkdown, renderPlainText } from './render';
 import { toParseJson } from './toParseJson';
 
 const SOURCE = [
@@ -98,11 +98,5 @@ describe('renderHtml', () => {
   it('uses h2 for chapters in a text without parts', () => {
     const plain = renderHtml(parseRegulation('# 示例\n\n## 第一章 总则\n\n第一条 甲。'));
     expect(plain).toContain('<section class="chapter" id="chp_1">\n<h2><span class="chapter-label">第一章</span> 总则</h2>');
-  });
-});
-
-describe('escapeHtml', () => {
-  it('escapes the five significant characters', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
   });
 });

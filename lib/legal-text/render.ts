@@ -1,6 +1,7 @@
 import { itemLabel, subitemLabel } from './labels';
 import type { Article, BodyNode, HeadingNode, Item, Paragraph, RegulationText, Subitem } from './model';
 import { numberText, type TextNumbering } from './numberText';
+import { escapeHtml } from '@/lib/shared/escapeMarkup';
 
 /// The output formats of `renderRegulation`.
 export type RenderFormat = 'md' | 'txt' | 'html';
@@ -67,11 +68,6 @@ export function renderHtml(doc: RegulationText): string {
   });
   out.push('</div>');
   return `${out.join('\n')}\n`;
-}
-
-/// Escapes text for use in HTML content and attribute values.
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 interface Visitor {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
-import { seedLibrary } from '@/lib/demo/seedLibrary';
+import { seedLibrary } from '@/lib/demo';
 import { compareRegulationVersions } from './compareRegulationVersions';
 
 const t = freshDatabase();

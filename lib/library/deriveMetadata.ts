@@ -1,9 +1,10 @@
 import { articleText, type ParseJson, type RegulationEvent } from '@/lib/legal-text';
+import { type RegulationKind, type VersionChange } from '@/lib/shared/vocabulary';
 
 /// What the library records about a text, read from its header events and commencement clause.
 export type DerivedMetadata = {
-  kind: 'local_regulation' | 'government_rule' | 'industry_norm';
-  change: 'original' | 'amendment' | 'revision';
+  kind: RegulationKind;
+  change: VersionChange;
   region: string | null;
   topic: string;
   enactingBody: string | null;

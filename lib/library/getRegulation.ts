@@ -3,14 +3,15 @@ import { regulations, regulationVersions, type Regulation, type RegulationVersio
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
-import { isIsoDate, todayInChina } from './dates';
+import { isIsoDate, todayInChina } from '@/lib/shared';
 import { regulationStatus, versionInForce, type RegulationStatus } from './versionInForce';
+import { type VersionChange } from '@/lib/shared/vocabulary';
 
 /// A version as the timeline shows it.
 export type VersionSummary = {
   id: string;
   seq: number;
-  change: 'original' | 'amendment' | 'revision';
+  change: VersionChange;
   title: string;
   adoptedOn: string | null;
   approvedOn: string | null;

@@ -2,7 +2,7 @@ import { articleText, compareTexts, formatCitation, type ArticleComparison, type
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { VersionSummary } from './getRegulation';
-import { isIsoDate, todayInChina } from './dates';
+import { isIsoDate, todayInChina } from '@/lib/shared';
 import { readRegulationVersions } from './readRegulationVersions';
 import { versionInForce } from './versionInForce';
 

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import { regulationArticles, regulations, regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { articleText, type ParseJson } from '@/lib/legal-text';
 import { deriveMetadata } from './deriveMetadata';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '@/lib/shared';
 import { refreshCurrentVersion } from './refreshCurrentVersion';
 import { slugFor } from './slugFor';
+import { type RegulationKind } from '@/lib/shared/vocabulary';
 
 /// Choices an importer can make beyond what the text says.
 export type ImportOptions = {
@@ -16,7 +17,7 @@ export type ImportOptions = {
   versionOf?: string;
   /// The date this version takes effect (`YYYY-MM-DD`), overriding what the header says.
   effectiveOn?: string;
-  kind?: 'local_regulation' | 'government_rule' | 'industry_norm';
+  kind?: RegulationKind;
   topic?: string;
   actorId?: string | null;
   sourceText?: string;

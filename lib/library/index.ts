@@ -2,17 +2,18 @@ export { importRegulation, type ImportOptions, type ImportResult } from './impor
 export { readRegulationFile, maxRegulationFileBytes } from './readRegulationFile';
 export { getRegulation, findRegulation, type RegulationAtDate, type VersionSummary } from './getRegulation';
 export { getArticle, type ArticleAtDate } from './getArticle';
-export { listRegulations, type RegulationFilters, type RegulationListItem, type RegulationSort } from './listRegulations';
+export { listRegulations, type RegulationFilters, type RegulationListItem } from './listRegulations';
+export { libraryQuerySchema, readLibraryQuery, regulationSorts, type LibraryQuery, type RegulationSort } from './libraryQuery';
 export { listRecentChanges } from './listRecentChanges';
 export { resolveCitationQuery } from './resolveCitationQuery';
 export { versionInForce, regulationStatus, type RegulationStatus } from './versionInForce';
 export { refreshCurrentVersion } from './refreshCurrentVersion';
 export { deriveMetadata, topicOf } from './deriveMetadata';
-export { todayInChina, isIsoDate, chineseDate, addDays, inclusiveDays } from './dates';
 export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
-export { buildAtomFeed } from './buildAtomFeed';
+export { buildRegulationFeed } from './buildRegulationFeed';
 export { regulationPath, articlePath, parseArticleParam } from './regulationPaths';
 export { compareRegulationVersions, type RegulationVersionComparison } from './compareRegulationVersions';
 export {
   getRegulationArticleHistory, type ArticleHistoryChange, type RegulationArticleHistory, type RegulationArticleHistoryEntry,
 } from './getRegulationArticleHistory';
+export { slugFor } from './slugFor';

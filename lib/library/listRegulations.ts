@@ -1,13 +1,15 @@
 import { asc } from 'drizzle-orm';
 import { regulations, regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { todayInChina } from './dates';
+import { todayInChina } from '@/lib/shared';
+import type { RegulationSort } from './libraryQuery';
 import { regulationStatus, versionInForce, type RegulationStatus } from './versionInForce';
+import { type RegulationKind } from '@/lib/shared/vocabulary';
 
 /// Filters of the library index (all optional, combined with AND).
 export type RegulationFilters = {
   status?: RegulationStatus | 'amended';
-  kind?: 'local_regulation' | 'government_rule' | 'industry_norm';
+  kind?: RegulationKind;
   year?: number;
   topic?: string;
 };
@@ -17,7 +19,7 @@ export type RegulationListItem = {
   id: string;
   slug: string;
   title: string;
-  kind: 'local_regulation' | 'government_rule' | 'industry_norm';
+  kind: RegulationKind;
   region: string | null;
   topic: string | null;
   status: RegulationStatus;
@@ -28,7 +30,6 @@ export type RegulationListItem = {
   updatedAt: Date;
 };
 
-export type RegulationSort = 'effective' | 'title' | 'adopted';
 
 /// The library index: every regulation with its status today, filtered, sorted and paged, plus
 /// the values each filter can take (for the filter controls).

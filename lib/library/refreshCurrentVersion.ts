@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { applySearchIndexChange } from '@/lib/search/applySearchIndexChange';
-import { indexedVersionsOf } from '@/lib/search/indexedVersionsOf';
-import { todayInChina } from './dates';
+import { applySearchIndexChange } from '@/lib/search';
+import { indexedVersionsOf } from '@/lib/search';
+import { todayInChina } from '@/lib/shared';
 import { versionInForce } from './versionInForce';
 
 /// Moves the search index onto the version of a regulation in force today (or its first version

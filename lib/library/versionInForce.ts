@@ -1,3 +1,5 @@
+import type { RegulationStatus as RegulationStatusWord } from '@/lib/shared';
+
 /// The minimum a version needs for point-in-time questions.
 export type DatedVersion = { id: string; seq: number; effectiveOn: string | null };
 
@@ -11,7 +13,7 @@ export function versionInForce<V extends DatedVersion>(versions: V[], date: stri
 }
 
 /// Status of a regulation on a date, as the library shows and filters it.
-export type RegulationStatus = 'in_force' | 'not_yet_effective' | 'repealed';
+export type RegulationStatus = Exclude<RegulationStatusWord, 'amended'>;
 
 /// Whether a regulation was in force on `date`, repealed, or not yet effective; and whether its
 /// text has been amended or revised since it was first adopted (已修改).

@@ -9,7 +9,7 @@ export { scoreToken, inverseDocumentFrequency, K1, B, TYPICAL_LENGTH, SCORE_SCAL
 export { indexVersion, indexVersions, type IndexReport } from './indexVersion';
 export { unindexVersion } from './unindexVersion';
 export { pruneSearchIndex } from './pruneSearchIndex';
-export { searchArticles, searchArticlesSchema, regulationKinds, type SearchArticlesInput, type SearchHit, type SearchResult } from './searchArticles';
+export { searchArticles, searchArticlesSchema, type SearchArticlesInput, type SearchHit, type SearchResult } from './searchArticles';
 export { MAX_QUERY_LENGTH, MAX_CANDIDATES, MAX_OFFSET } from './limits';
 export { groupHitsByRegulation, type RegulationHits } from './groupHitsByRegulation';
 export { makeSnippet, type Snippet } from './makeSnippet';

@@ -10,6 +10,7 @@ import { scanArticles } from './scanArticles';
 import { planTerms, type Candidate, type Filters } from './searchPlan';
 import { searchStore, statement, type SearchStore } from './searchStore';
 import { walkPostings } from './walkPostings';
+import { regulationKinds } from '@/lib/shared/vocabulary';
 
 /// Up to this many allowed articles, a filtered walk checks the posting's article id against the
 /// set instead of reading each walked article's row for its regulation id.
@@ -17,9 +18,6 @@ const ARTICLE_SET_LIMIT = 20_000;
 
 /// Reading one allowed article costs about this many walked postings (see searchArticles).
 const SCAN_COST = 6;
-
-/// The kinds of regulation a search can be restricted to (the `regulations.kind` values).
-export const regulationKinds = ['local_regulation', 'government_rule', 'industry_norm'] as const;
 
 /// The query of `searchArticles`, validated at the boundary. Messages are catalogue keys.
 export const searchArticlesSchema = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
-import { decodeEditSpans } from './decodeEditSpans';
+import { decodeEditSpans } from '@/lib/drafting';
 import { articleAt, draftDocOf, draftYDocOf, editDraft, sampleText } from './testing';
 
 

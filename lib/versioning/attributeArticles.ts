@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { EditSpan } from './decodeEditSpans';
+import type { EditSpan } from '@/lib/drafting';
 
 /// An edit span with the stored update it came from: its row id (the order of arrival), author
 /// and time.

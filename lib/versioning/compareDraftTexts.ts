@@ -1,10 +1,10 @@
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBillOfDraft } from '@/lib/drafting/getBill';
-import { getDraftText } from '@/lib/drafting/getDraftText';
+import type { CurrentUser } from '@/lib/auth';
+import { getBillOfDraft } from '@/lib/drafting';
+import { getDraftText } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { compareTexts, type ParseJson, type TextComparison } from '@/lib/legal-text';
-import { getRegulation } from '@/lib/library/getRegulation';
+import { getRegulation } from '@/lib/library';
 import { getDraftVersion } from './getDraftVersion';
 
 /// Which text of a bill a comparison side is: a saved version (by id), the live draft

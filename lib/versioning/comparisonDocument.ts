@@ -1,7 +1,7 @@
 import { draftAmendmentDecision, type TextComparison } from '@/lib/legal-text';
 import { translator, type Locale } from '@/lib/i18n';
 import type { ResolvedText } from './compareDraftTexts';
-import { downloadDocument, type DownloadDocument } from './downloadDocument';
+import { downloadDocument, type DownloadDocument } from '@/lib/documents';
 import { exportComparisonDocx } from './exportComparisonDocx';
 import { exportComparisonPdf } from './exportComparisonPdf';
 import { exportDecisionDocx } from './exportDecisionDocx';

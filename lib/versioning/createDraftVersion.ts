@@ -5,18 +5,18 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { draftEditSpans, draftUpdates, draftVersionArticles, draftVersions, type NewDraftVersionArticle } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit/recordAudit';
-import { can } from '@/lib/auth/can';
-import { parseInput } from '@/lib/auth/parseInput';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBillOfDraft } from '@/lib/drafting/getBill';
-import { loadDraftState } from '@/lib/drafting/loadDraftState';
-import { draftSchema } from '@/lib/editor/schema';
-import { draftToParseJson } from '@/lib/editor/draftToStructure';
+import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
+import type { CurrentUser } from '@/lib/auth';
+import { getBillOfDraft } from '@/lib/drafting';
+import { loadDraftState } from '@/lib/drafting';
+import { draftSchema } from '@/lib/editor';
+import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
 import { articleHeadingPath, articleText, differsOnlyInReferences } from '@/lib/legal-text';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
-import { decodeEditSpans } from './decodeEditSpans';
+import { decodeEditSpans } from '@/lib/drafting';
 import { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
 
 /// What saving a version reports: its number, and how many of its articles are new or changed

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportComparisonDocx } from './exportComparisonDocx';
 import { buildSampleComparison } from './testing/buildSampleComparison';
-import { readZip } from './testing/readZip';
+import { readZip } from '@/lib/documents/testing/readZip';
 
 const options = { title: '《北京市审计条例》修改对照表', beforeHeading: '修改前', afterHeading: '修改后', generatedAt: new Date('2025-03-01T08:00:00Z') };
 
@@ -14,7 +14,7 @@ function runs(xml: string): { props: string; text: string }[] {
 }
 
 async function exportParts(all = false) {
-  const files = readZip(await exportComparisonDocx(buildSampleComparison(), { ...options, all }));
+  const files = await readZip(await exportComparisonDocx(buildSampleComparison(), { ...options, all }));
   return { document: files.get('word/document.xml')!, files };
 }
 

@@ -2,10 +2,11 @@ import {
   AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType,
   VerticalAlignTable, WidthType,
 } from 'docx';
-import type { TextComparison } from '@/lib/legal-text/comparison';
-import { sideBySide, tableRows, type MarkedRun, type MarkedSide } from '@/lib/legal-text/sideBySide';
-import { markColours, type ComparisonExportOptions } from './comparisonStyle';
-import { packDocx } from './packDocx';
+import type { TextComparison } from '@/lib/legal-text';
+import { sideBySide, tableRows, type MarkedRun, type MarkedSide } from '@/lib/legal-text';
+import { markColours } from '@/lib/documents';
+import type { ComparisonExportOptions } from './comparisonStyle';
+import { packDocx } from '@/lib/documents';
 
 /// Width of each column in twips: landscape A4 less 2 cm margins, halved.
 const column = 7285;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPdf, requireCjkFont } from './testing/readPdf';
+import { readPdf, requireCjkFont } from '@/lib/documents/testing/readPdf';
 import { exportComparisonPdf } from './exportComparisonPdf';
 import { buildSampleComparison } from './testing/buildSampleComparison';
 

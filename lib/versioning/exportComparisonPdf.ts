@@ -1,8 +1,8 @@
-import type { TextComparison } from '@/lib/legal-text/comparison';
-import { sideBySide, tableRows, type MarkedSide } from '@/lib/legal-text/sideBySide';
-import { drawFooters, drawLine, drawText, openCjkPdf, type PdfDoc as Doc } from './cjkPdf';
+import type { TextComparison } from '@/lib/legal-text';
+import { sideBySide, tableRows, type MarkedSide } from '@/lib/legal-text';
+import { drawFooters, drawLine, drawText, openCjkPdf, type PdfDoc as Doc } from '@/lib/documents';
 import type { ComparisonExportOptions } from './comparisonStyle';
-import { layoutCjkLines, type SetLine, type SetRun } from './layoutCjkLines';
+import { layoutCjkLines, type SetLine, type SetRun } from '@/lib/documents';
 
 /// Page geometry in points: landscape A4, text 11 pt on a 19.5 pt line.
 const page = { width: 841.89, height: 595.28, top: 50, bottom: 58, side: 50 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AmendmentDecision } from '@/lib/legal-text/comparison';
+import type { AmendmentDecision } from '@/lib/legal-text';
 import { exportDecisionDocx } from './exportDecisionDocx';
-import { readZip } from './testing/readZip';
+import { readZip } from '@/lib/documents/testing/readZip';
 
 const decision: AmendmentDecision = {
   title: '关于修改《北京市审计条例》的决定',
@@ -19,7 +19,7 @@ function paragraphs(xml: string): { props: string; text: string }[] {
 
 describe('exportDecisionDocx', () => {
   it('sets the title, preamble, each clause in order and the closing as paragraphs', async () => {
-    const document = readZip(await exportDecisionDocx(decision)).get('word/document.xml')!;
+    const document = (await readZip(await exportDecisionDocx(decision))).get('word/document.xml')!;
     const body = paragraphs(document);
     expect(body.map((p) => p.text)).toEqual([decision.title, decision.preamble, ...decision.clauses, decision.closing]);
     expect(body[0].props).toContain('<w:jc w:val="center"/>');
@@ -28,7 +28,7 @@ describe('exportDecisionDocx', () => {
   });
 
   it('leaves the closing out when there is none, on a portrait page with page numbers', async () => {
-    const files = readZip(await exportDecisionDocx({ ...decision, closing: undefined }));
+    const files = await readZip(await exportDecisionDocx({ ...decision, closing: undefined }));
     const document = files.get('word/document.xml')!;
     expect(paragraphs(document).map((p) => p.text).at(-1)).toBe('三、增加一条，作为第四条：“审计机关应当推进大数据审计，提高审计效率。”');
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);

@@ -1,6 +1,6 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
-import type { AmendmentDecision } from '@/lib/legal-text/comparison';
-import { packDocx } from './packDocx';
+import type { AmendmentDecision } from '@/lib/legal-text';
+import { packDocx } from '@/lib/documents';
 
 /// Body text in 三号 (16 pt) on a fixed 28 pt line, as in printed official documents.
 const body = { size: 32, spacing: { line: 560, lineRule: LineRuleType.EXACT }, indent: { firstLineChars: 200, firstLine: 640 } };

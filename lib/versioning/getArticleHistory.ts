@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { draftVersionArticles, draftVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBillOfDraft } from '@/lib/drafting/getBill';
+import type { CurrentUser } from '@/lib/auth';
+import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import type { VersionAuthor } from './getDraftVersion';
 import { namesOfUsers } from './namesOfUsers';

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { draftVersionArticles, draftVersions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBillOfDraft } from '@/lib/drafting/getBill';
+import type { CurrentUser } from '@/lib/auth';
+import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { namesOfUsers } from './namesOfUsers';

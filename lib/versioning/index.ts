@@ -4,11 +4,10 @@ export { getDraftVersion, type DraftVersionDetail, type VersionAuthor } from './
 export { getArticleHistory, type ArticleHistoryEntry } from './getArticleHistory';
 export { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
 export { attributeArticles, type ArticleAttribution, type AttributedSpan, type PreviousState } from './attributeArticles';
-export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { compareDraftTexts, resolveDraftText, type ResolvedText, type TextRef } from './compareDraftTexts';
 export { comparisonDocument, decisionDocument, describeText } from './comparisonDocument';
-export { downloadDocument, type DownloadDocument } from './downloadDocument';
 export { exportComparisonDocx } from './exportComparisonDocx';
 export { exportComparisonPdf } from './exportComparisonPdf';
 export { exportDecisionDocx } from './exportDecisionDocx';
 export { renderDecisionText } from './renderDecisionText';
+export { listComparableTexts, type ComparableText } from './listComparableTexts';

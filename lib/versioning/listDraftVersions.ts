@@ -1,8 +1,8 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { draftVersionArticles, draftVersions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth/roles';
-import { getBillOfDraft } from '@/lib/drafting/getBill';
+import type { CurrentUser } from '@/lib/auth';
+import { getBillOfDraft } from '@/lib/drafting';
 
 /// A version (稿) as the version list shows it.
 export type DraftVersionSummary = {

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { prosemirrorToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
-import { draftSchema } from '@/lib/editor/schema';
-import { structureToDraft } from '@/lib/editor/structureToDraft';
+import { draftSchema } from '@/lib/editor';
+import { structureToDraft } from '@/lib/editor';
 import { parseRegulation, toParseJson } from '@/lib/legal-text';
 
 /// Test fixtures for versioning: draft documents built from legal text and edited the way the

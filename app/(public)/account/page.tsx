@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listMyComments } from '@/lib/consultation';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('account.title') };
-}
+export const generateMetadata = titledPage('account.title');
 
 export default async function AccountPage() {
   const user = await requirePermission('account:view', '/account');

@@ -1,16 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listConsultations } from '@/lib/consultation';
 import { displayDate } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator } from '@/app/_lib/session';
 import { daysLeft } from '@/app/_lib/consultation';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('consult.title') };
-}
+export const generateMetadata = titledPage('consult.title');
 
 /// Public list of consultations: those open for comment, or those that ended.
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '@/app/_components/SignInForm';
 import { safeReturnPath } from '@/app/_lib/formState';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('signIn.title') };
-}
+export const generateMetadata = titledPage('signIn.title');
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const [{ t }, { next }] = await Promise.all([pageTranslator(), searchParams]);

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RegisterForm } from '@/app/_components/RegisterForm';
 import { safeReturnPath } from '@/app/_lib/formState';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('register.title') };
-}
+export const generateMetadata = titledPage('register.title');
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const [{ t }, { next }] = await Promise.all([pageTranslator(), searchParams]);

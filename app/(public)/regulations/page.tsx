@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pager } from '@/app/_components/Pager';
 import { redirect } from 'next/navigation';
-import { articlePath, findRegulation, listRegulations, resolveCitationQuery, searchLibrary } from '@/lib/library';
+import { articlePath, findRegulation, listRegulations, readLibraryQuery, resolveCitationQuery, searchLibrary, type LibraryQuery } from '@/lib/library';
 import { isAppError } from '@/lib/errors';
 import { describeError, translator } from '@/lib/i18n';
 import { Highlighted } from '@/app/_components/Highlighted';
 import { displayDate, regulationPath } from '@/app/_lib/library';
-import { libraryHref, libraryQuerySchema, type LibraryQuery } from '@/app/_lib/libraryQuery';
+import { libraryHref } from '@/app/_lib/libraryQuery';
 import { pageTranslator } from '@/app/_lib/session';
+import { regulationKinds, regulationStatuses } from '@/lib/shared/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function LibraryPage({ searchParams }: Props) {
   const [{ locale }, raw] = await Promise.all([pageTranslator(), searchParams]);
   const t = translator(locale);
-  const query: LibraryQuery = libraryQuerySchema.parse(raw);
+  const query: LibraryQuery = readLibraryQuery(raw);
   if (query.q && !query.in) {
     const cited = resolveCitationQuery(query.q);
     if (cited) redirect(articlePath(cited.slug, { number: cited.article, sub: cited.sub }));
@@ -48,8 +49,8 @@ export default async function LibraryPage({ searchParams }: Props) {
     }
   }
   const filtersActive = !!(query.status || query.kind || query.year || query.topic);
-  const statuses = ['in_force', 'amended', 'not_yet_effective', 'repealed'] as const;
-  const kinds = ['local_regulation', 'government_rule', 'industry_norm'] as const;
+  const statuses = regulationStatuses;
+  const kinds = regulationKinds;
   return (
     <div className="page page--wide library">
       <h1>{t('library.title')}</h1>

@@ -1,17 +1,15 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
+import { vocabularyLabel } from '@/lib/i18n';
 import { listBills } from '@/lib/drafting';
 import { listRegulations } from '@/lib/library';
 import { NewBillForm } from '@/app/_components/BillForms';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('bills.title') };
-}
+export const generateMetadata = titledPage('bills.title');
 
 export default async function BillsPage() {
   const user = await requirePermission('workspace:view', '/bills');
@@ -42,7 +40,7 @@ export default async function BillsPage() {
                     <Link href={`/bills/${b.id}`}>{b.title}</Link>
                   </td>
                   <td>{t(`kind.${b.kind}`)}</td>
-                  <td>{t('bills.stage.drafting')}</td>
+                  <td>{t(vocabularyLabel('billStage', b.stage))}</td>
                   <td>{b.myRole ? t(`bills.role.${b.myRole}`) : t('bills.role.none')}</td>
                 </tr>
               ))}

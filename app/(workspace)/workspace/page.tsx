@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listBills } from '@/lib/drafting';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('workspace.title') };
-}
+export const generateMetadata = titledPage('workspace.title');
 
 export default async function WorkspaceHome() {
   const user = await requirePermission('workspace:view', '/workspace');

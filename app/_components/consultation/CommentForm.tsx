@@ -3,8 +3,8 @@
 import { useActionState, useState } from 'react';
 import Link from 'next/link';
 import { submitCommentAction, type CommentFormState } from '@/app/_actions/consultation';
-import { splitLines, tokensToRuns } from '@/lib/legal-text/sideBySide';
-import { wordDiff } from '@/lib/legal-text/wordDiff';
+import { splitLines, tokensToRuns } from '@/lib/legal-text';
+import { wordDiff } from '@/lib/legal-text';
 import { FormMessage } from '../FormMessage';
 import { useT } from '../I18nProvider';
 import { MarkedLines } from '../versions/MarkedLines';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Translate } from '@/lib/i18n';
-import { dispositions } from '@/lib/consultation/types';
+import { dispositions } from '@/lib/shared/vocabulary';
 
 type Stats = {
   byArticle: { eid: string | null; label: string | null; count: number }[];

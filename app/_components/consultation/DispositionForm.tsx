@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { setDispositionAction } from '@/app/_actions/consultation';
 import type { FormState } from '@/app/_lib/formState';
-import { dispositions, type Disposition } from '@/lib/consultation/types';
+import { dispositions, type Disposition } from '@/lib/shared/vocabulary';
 import { FormMessage } from '../FormMessage';
 import { useT } from '../I18nProvider';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { addDays, inclusiveDays } from '@/lib/library/dates';
+import { addDays, inclusiveDays } from '@/lib/shared/dates';
 import { openConsultationAction } from '@/app/_actions/consultation';
 import type { FormState } from '@/app/_lib/formState';
 import { FormMessage } from '../FormMessage';

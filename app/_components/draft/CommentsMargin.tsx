@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { DraftCommentView } from '@/lib/drafting/draftComments';
+import type { DraftCommentView } from '@/lib/drafting';
 import { useT } from '@/app/_components/I18nProvider';
 
 type ArticleRef = { eid: string; label: string };

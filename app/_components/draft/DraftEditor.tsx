@@ -10,6 +10,7 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import {
   articleAt,
+  collabCloseCodes,
   draftSchema,
   indentBlock,
   insertArticleAfter,
@@ -69,9 +70,11 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment, hi
     provider.on('sync', (isSynced: boolean) => setSynced(isSynced));
     provider.on('connection-close', (event: CloseEvent | null) => {
       if (!event) return;
-      if (event.code === 4401 || event.code === 4403 || event.code === 4404) {
-        setRefused(event.code === 4401 ? t('draft.refused4401') : event.code === 4403 ? t('draft.refused4403') : t('draft.refused4404'));
-        if (event.code !== 4403 || !readOnly) provider.disconnect();
+      const { notAuthenticated, forbidden, noSuchDraft } = collabCloseCodes;
+      if (event.code === notAuthenticated || event.code === forbidden || event.code === noSuchDraft) {
+        setRefused(event.code === notAuthenticated ? t('draft.refused4401') : event.code === forbidden ? t('draft.refused4403') : t('draft.refused4404'));
+        // A reviewer refused for typing stays connected and keeps reading; every other refusal is final.
+        if (event.code !== forbidden || !readOnly) provider.disconnect();
       }
     });
 

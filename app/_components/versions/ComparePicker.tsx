@@ -1,11 +1,8 @@
 import type { Translate } from '@/lib/i18n';
-
-/// The texts a bill can be compared on: its saved versions, the live draft, and (for an
-/// amendment) the text in force.
-export type TextChoice = { ref: string; label: string };
+import type { ComparableText } from '@/lib/versioning';
 
 /// A plain GET form choosing 修改前 and 修改后; works without script and from the keyboard.
-export function ComparePicker({ billId, choices, from, to, t }: { billId: string; choices: TextChoice[]; from: string; to: string; t: Translate }) {
+export function ComparePicker({ billId, choices, from, to, t }: { billId: string; choices: ComparableText[]; from: string; to: string; t: Translate }) {
   return (
     <form method="get" action={`/bills/${billId}/compare`} className="form form--inline compare-picker" aria-label={t('compare.pick')}>
       {(['from', 'to'] as const).map((side) => (

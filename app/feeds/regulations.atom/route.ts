@@ -1,11 +1,11 @@
 import { publicOrigin } from '@/lib/api';
 import { translate } from '@/lib/i18n';
-import { buildAtomFeed } from '@/lib/library';
+import { buildRegulationFeed } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
 /// Atom feed of new and amended regulations.
 export function GET(request: Request) {
-  const xml = buildAtomFeed({ baseUrl: publicOrigin(request), title: translate('zh-CN', 'feed.title') });
+  const xml = buildRegulationFeed({ baseUrl: publicOrigin(request), title: translate('zh-CN', 'feed.title') });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { insertTestUser } from '@/lib/auth/testing';
-import { createBill } from '@/lib/drafting/createBill';
+import { createBill } from '@/lib/drafting';
 import { openConsultation } from '../openConsultation';
 import type { OpenConsultationInput } from '../schemas';
 import { consultationText } from './consultationText';

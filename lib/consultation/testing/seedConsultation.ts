@@ -7,9 +7,10 @@ import {
 import type { Db } from '@/db/client';
 import { insertTestUser } from '@/lib/auth/testing';
 import { consultationText } from './consultationText';
-import type { CurrentUser } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth';
 import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
 import type { Disposition, RejectReason } from '../types';
+import { type CommentStatus, type ModerationMode } from '@/lib/shared/vocabulary';
 
 /// Test support: consultations with real rows (users, bill, draft, a frozen version, comments
 /// and dispositions) written directly with drizzle, so that tests of lib/consultation do not
@@ -20,7 +21,7 @@ export interface SeedComment {
   body?: string;
   /// The article's eid; omit (or null) for a comment on the whole draft.
   eid?: string | null;
-  status?: 'pending' | 'published' | 'rejected';
+  status?: CommentStatus;
   rejectReason?: RejectReason;
   proposedText?: string;
   /// Author: an existing user, or the name of a new public account (default: a new account).
@@ -55,7 +56,7 @@ export interface SeededConsultation {
 /// from `opensOn` to `closesOn` (default: all of March 2025, so closed today).
 export function seedConsultation(
   db: Db,
-  opts: { opensOn?: string; closesOn?: string; title?: string; description?: string; moderation?: 'pre' | 'post'; text?: string } = {},
+  opts: { opensOn?: string; closesOn?: string; title?: string; description?: string; moderation?: ModerationMode; text?: string } = {},
 ): SeededConsultation {
   const editor = insertTestUser(db, 'drafter', '起草员');
   const reviewer = insertTestUser(db, 'reviewer', '审核员');

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { escapeXml } from '@/lib/shared';
 
 /// Test support: builds a minimal .docx (a stored, uncompressed zip holding the three parts Word
 /// requires) whose body is the given paragraphs, so tests need no binary fixture and no Word.
@@ -27,9 +28,6 @@ const RELS =
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
   '</Relationships>';
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function buildZip(files: Array<[string, string]>): Uint8Array {
   const encoder = new TextEncoder();

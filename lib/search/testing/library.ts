@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/db/client';
 import { regulationArticles, regulations, regulationVersions } from '@/db/schema';
+import { type RegulationKind } from '@/lib/shared/vocabulary';
 
 const ARTICLE_LINE = /^第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*/;
 
@@ -27,10 +28,10 @@ export function splitMarkdownArticles(markdown: string): string[] {
   return articles;
 }
 
-/// The article texts of a corpus file, read from the project's seed copy or else from
-/// ../shared/corpus/dev. Tests only.
+/// The article texts of a corpus file, read from the project's seed copy or else from the dev
+/// texts in testdata/corpus/dev. Tests only.
 export function corpusArticles(file: string): string[] {
-  const candidates = [path.resolve(process.cwd(), 'db/seed/regulations', file), path.resolve(process.cwd(), '../shared/corpus/dev', file)];
+  const candidates = [path.resolve(process.cwd(), 'db/seed/regulations', file), path.resolve(process.cwd(), 'testdata/corpus/dev', file)];
   const found = candidates.find((f) => existsSync(f));
   if (!found) throw new Error(`corpus file ${file} not found`);
   return splitMarkdownArticles(readFileSync(found, 'utf8'));
@@ -40,7 +41,7 @@ export function corpusArticles(file: string): string[] {
 /// directly through drizzle; returns the version id and the article ids in order. Tests only.
 export function addRegulationVersion(
   db: Db,
-  r: { id: string; title: string; kind?: 'local_regulation' | 'government_rule' | 'industry_norm'; region?: string; versionId?: string; seq?: number; articles: string[] },
+  r: { id: string; title: string; kind?: RegulationKind; region?: string; versionId?: string; seq?: number; articles: string[] },
 ): { versionId: string; articleIds: number[] } {
   const versionId = r.versionId ?? `${r.id}-v${r.seq ?? 1}`;
   db.insert(regulations)

@@ -1,4 +1,4 @@
-import type { ArticleComparison, ArticleSide, DiffToken, TextComparison } from '@/lib/legal-text/comparison';
+import type { ArticleComparison, ArticleSide, DiffToken, TextComparison } from '@/lib/legal-text';
 
 const numerals = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { listUsers } from '@/lib/auth';
 import { CreateStaffForm, UserRowActions } from '@/app/_components/AdminUserForms';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('admin.title') };
-}
+export const generateMetadata = titledPage('admin.title');
 
 export default async function AdminUsersPage() {
   const admin = await requirePermission('users:manage', '/admin/users');

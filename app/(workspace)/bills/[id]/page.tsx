@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { can } from '@/lib/auth';
+import { vocabularyLabel } from '@/lib/i18n';
 import { collabPublicUrl, getBill } from '@/lib/drafting';
 import { AddMemberForm } from '@/app/_components/BillForms';
 import { DraftEditor } from '@/app/_components/draft/DraftEditor';
@@ -38,7 +39,7 @@ export default async function BillPage({ params }: Props) {
       <header className="bill-header">
         <h1>{bill.title}</h1>
         <p className="aside">
-          {t(`kind.${bill.kind}`)} · {t('bills.stage')}：{t('bills.stage.drafting')}
+          {t(`kind.${bill.kind}`)} · {t('bills.stage')}：{t(vocabularyLabel('billStage', bill.stage))}
           {bill.regulationTitle && <> · {t('bills.amends', { title: bill.regulationTitle })}</>}
         </p>
         <nav className="bill-links" aria-label={t('versions.title')}>

@@ -1,5 +1,5 @@
 import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
-import { articlePath, listRegulations, regulationPath, resolveCitationQuery, searchLibrary } from '@/lib/library';
+import { articlePath, findRegulation, listRegulations, regulationPath, resolveCitationQuery, searchLibrary } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,8 +8,9 @@ export function GET(request: Request) {
   return handleApi(request, () => {
     const query = readQuery(request, libraryOperations.listRegulations.query);
     if (query.q) {
-      const cited = resolveCitationQuery(query.q);
-      const found = searchLibrary({ ...query, q: query.q });
+      const within = query.in ? findRegulation(query.in) : null;
+      const cited = within ? null : resolveCitationQuery(query.q);
+      const found = searchLibrary({ ...query, q: query.q, within: within?.slug });
       return jsonResponse({
         total: found.total,
         page: found.page,

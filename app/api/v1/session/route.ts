@@ -1,5 +1,7 @@
-import { handleApi, jsonResponse, readJsonBody, sessionOperations, serializeCookie } from '@/lib/api';
-import { invalidateSession, parseInput, sessionCookieName, sessionCookieOptions, signIn } from '@/lib/auth';
+import { handleApi, jsonResponse, readJsonBody, sessionOperations } from '@/lib/api';
+import { serializeCookie } from '@/lib/shared';
+import { invalidateSession, sessionCookieName, sessionCookieOptions, signIn } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 

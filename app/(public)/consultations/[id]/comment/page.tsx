@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getConsultation, listPublishedComments } from '@/lib/consultation';
 import { articleText, splitLines, tokensToRuns, wordDiff } from '@/lib/legal-text';
@@ -7,6 +6,7 @@ import { Pager } from '@/app/_components/Pager';
 import { StatuteArticleBody } from '@/app/_components/StatuteText';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { displayDate, orNotFound } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -15,10 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ article?
 
 const PAGE_SIZE = 50;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('consult.commentTitle') };
-}
+export const generateMetadata = titledPage('consult.commentTitle');
 
 /// One task per page, phone first: the article (or the draft as a whole), the comment form or
 /// what stands in its way (signing in, a closed consultation), and the comments already published

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isAppError } from '@/lib/errors';
-import { tableRows } from '@/lib/legal-text';
+import { countChanges, tableRows } from '@/lib/legal-text';
 import { errorMessage, type Translate, type Locale } from '@/lib/i18n';
 import { compareRegulationVersions, type RegulationVersionComparison, type VersionSummary } from '@/lib/library';
 import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
@@ -65,7 +65,7 @@ export default async function RegulationComparePage({ params, searchParams }: Pr
   const all = sp.all === '1';
   const base = `${regulationPath(regulation.slug)}/compare`;
   const here = (showAll: boolean) => `${base}?${new URLSearchParams({ from: String(from.seq), to: String(to.seq), ...(showAll ? { all: '1' } : {}) })}`;
-  const identical = summary.modified + summary.added + summary.deleted + summary.renumbered + summary.moved === 0;
+  const { identical } = countChanges(comparison);
   return (
     <div className="page page--wide lib-compare">
       <p className="breadcrumb">

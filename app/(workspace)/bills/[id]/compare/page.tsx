@@ -1,14 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getBill } from '@/lib/drafting';
-import { draftAmendmentDecision } from '@/lib/legal-text';
-import { compareDraftTexts, describeText } from '@/lib/versioning';
+import { countChanges, draftAmendmentDecision } from '@/lib/legal-text';
+import { compareDraftTexts, describeText, listComparableTexts } from '@/lib/versioning';
 import { ComparePicker } from '@/app/_components/versions/ComparePicker';
 import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
 import { Redline } from '@/app/_components/versions/Redline';
 import { orNotFound } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
-import { textChoices } from '@/app/_lib/versions';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,26 +15,22 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: s
 
 const views = ['table', 'redline', 'decision'] as const;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('compare.title') };
-}
+export const generateMetadata = titledPage('compare.title');
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const user = await requirePermission('workspace:view', `/bills/${id}/compare`);
   const { t, locale } = await pageTranslator();
   const bill = orNotFound(() => getBill(user, id));
-  const { choices, latest } = textChoices(user, bill, locale);
-  const from = sp.from || latest || (bill.regulationId ? 'in-force' : 'current');
+  const { choices, defaultFrom } = listComparableTexts(user, bill, locale);
+  const from = sp.from || defaultFrom;
   const to = sp.to || 'current';
   const view = views.find((v) => v === sp.view) ?? 'table';
   const all = sp.all === '1';
   const result = orNotFound(() => compareDraftTexts(user, bill.draftId, { from, to }));
   const { comparison } = result;
   const { summary } = comparison;
-  const references = comparison.articles.filter((a) => a.referencesOnly).length;
-  const identical = summary.modified + summary.added + summary.deleted + summary.renumbered + summary.moved === 0;
+  const { identical, amended, referencesOnly: references } = countChanges(comparison);
   const query = (extra: Record<string, string>) => new URLSearchParams({ from, to, ...extra }).toString();
   const here = (extra: Record<string, string>) => `/bills/${bill.id}/compare?${query({ view, ...(all ? { all: '1' } : {}), ...extra })}`;
   const api = `/api/v1/drafts/${bill.draftId}`;
@@ -50,7 +45,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <h1>{t('compare.tableTitle', { title: comparison.newTitle || bill.title })}</h1>
       <ComparePicker billId={bill.id} choices={choices} from={from} to={to} t={t} />
       <p className="compare-summary" data-testid="compare-summary" role="status">
-        {identical ? t('compare.noChanges') : t('compare.summary', { ...summary, modified: summary.modified - references })}
+        {identical ? t('compare.noChanges') : t('compare.summary', { ...summary, modified: amended })}
         {references > 0 && <> {t('compare.referencesCount', { n: references })}</>}
         {summary.moved > 0 && <> · {t('compare.moved', { ...summary })}</>}
       </p>

@@ -1,22 +1,19 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listConsultationsOfBill } from '@/lib/consultation';
 import { getBill } from '@/lib/drafting';
-import { todayInChina } from '@/lib/library';
+import { todayInChina } from '@/lib/shared';
 import { describeText, listDraftVersions } from '@/lib/versioning';
 import { OpenConsultationForm } from '@/app/_components/consultation/OpenConsultationForm';
 import { displayDate, orNotFound } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('manage.consultations') };
-}
+export const generateMetadata = titledPage('manage.consultations');
 
 /// A bill's consultations, and the form that opens a new one.
 export default async function BillConsultationsPage({ params }: Props) {

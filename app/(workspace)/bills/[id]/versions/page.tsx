@@ -1,22 +1,18 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { getBill } from '@/lib/drafting';
-import { listDraftVersions } from '@/lib/versioning';
+import { listComparableTexts, listDraftVersions } from '@/lib/versioning';
 import { ComparePicker } from '@/app/_components/versions/ComparePicker';
 import { SaveVersionForm } from '@/app/_components/versions/SaveVersionForm';
 import { displayDateTime, orNotFound } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
-import { textChoices } from '@/app/_lib/versions';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('versions.title') };
-}
+export const generateMetadata = titledPage('versions.title');
 
 export default async function VersionsPage({ params }: Props) {
   const { id } = await params;
@@ -24,7 +20,7 @@ export default async function VersionsPage({ params }: Props) {
   const { t, locale } = await pageTranslator();
   const bill = orNotFound(() => getBill(user, id));
   const versions = listDraftVersions(user, bill.draftId);
-  const { choices, latest } = textChoices(user, bill, locale, versions);
+  const { choices, defaultFrom } = listComparableTexts(user, bill, locale, versions);
   const compareLink = (from: string, to: string) => `/bills/${bill.id}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   return (
     <div className="page page--wide workspace versions-page">
@@ -41,7 +37,7 @@ export default async function VersionsPage({ params }: Props) {
         )}
         <section aria-labelledby="compare-title" className="panel">
           <h2 id="compare-title">{t('compare.title')}</h2>
-          <ComparePicker billId={bill.id} choices={choices} from={latest ?? (bill.regulationId ? 'in-force' : 'current')} to="current" t={t} />
+          <ComparePicker billId={bill.id} choices={choices} from={defaultFrom} to="current" t={t} />
           {bill.regulationId && (
             <p>
               <Link className="button button--quiet" href={compareLink('in-force', 'current')}>

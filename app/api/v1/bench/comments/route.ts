@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handleApi, jsonResponse, readJsonBody } from '@/lib/api';
-import { parseInput } from '@/lib/auth';
-import { insertBareComment } from '@/lib/consultation/insertBareComment';
+import { parseInput } from '@/lib/shared';
+import { insertBareComment } from '@/lib/consultation';
 import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';

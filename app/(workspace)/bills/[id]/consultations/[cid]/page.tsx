@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { consultationStats, getConsultationForStaff, listStaffComments, rejectReasons, type StaffComment } from '@/lib/consultation';
@@ -10,6 +9,7 @@ import { Pager } from '@/app/_components/Pager';
 import { ReportForm } from '@/app/_components/consultation/ReportForm';
 import { ConsultationCharts } from '@/app/_components/consultation/ConsultationCharts';
 import { displayDate, displayDateTime, orNotFound } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -20,10 +20,7 @@ const PAGE_SIZE = 100;
 
 const tabs = ['queue', 'comments', 'stats', 'report'] as const;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('manage.title') };
-}
+export const generateMetadata = titledPage('manage.title');
 
 /// Staff work on one consultation: the moderation queue, every comment with tags, assignee and
 /// disposition (per comment or per campaign group), the heat map and charts, exports and the

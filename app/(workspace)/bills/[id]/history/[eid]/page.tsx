@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getBill, getDraftText } from '@/lib/drafting';
@@ -7,16 +6,14 @@ import { AppError } from '@/lib/errors';
 import { getArticleHistory, type ArticleHistoryEntry } from '@/lib/versioning';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { displayDateTime, orNotFound } from '@/app/_lib/library';
+import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string; eid: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await pageTranslator();
-  return { title: t('history.link') };
-}
+export const generateMetadata = titledPage('history.link');
 
 /// The text of one step, with what changed since the step before marked.
 function markedLines(text: string, previous: string | null): MarkedRun[][] {

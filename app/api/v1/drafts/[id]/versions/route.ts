@@ -1,5 +1,5 @@
 import { handleApi, jsonResponse, readJsonBody, requireUser, versioningOperations } from '@/lib/api';
-import { parseInput } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
 import { createDraftVersion, listDraftVersions } from '@/lib/versioning';
 
 export const dynamic = 'force-dynamic';

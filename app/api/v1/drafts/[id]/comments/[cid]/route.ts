@@ -1,5 +1,5 @@
 import { draftingOperations, handleApi, readJsonBody, requireUser } from '@/lib/api';
-import { parseInput } from '@/lib/auth';
+import { parseInput } from '@/lib/shared';
 import { resolveDraftComment } from '@/lib/drafting';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type Table } from 'docx';
+import { escapeXml } from '@/lib/shared';
 
 /// Fonts of the Word exports: a Songti face for Chinese (Word on Chinese Windows and WPS know it
 /// as 宋体; elsewhere it falls back to the system's CJK serif, e.g. Noto Serif CJK SC) and
@@ -10,10 +11,6 @@ const margins = {
   portrait: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
   landscape: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
 };
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function coreProperties(title: string, at: Date): string {
   const stamp = `${at.toISOString().slice(0, 19)}Z`;

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { findCjkFont } from './cjkFont';
-import { markColours } from './comparisonStyle';
+import { markColours } from './markColours';
 import type { SetLine } from './layoutCjkLines';
 
 /// A pdfkit document as the Lawbench PDFs draw on it.

@@ -1,6 +1,10 @@
-/// Today's date in China (UTC+8) as `YYYY-MM-DD`: regulations take effect on Beijing dates.
+/// China keeps one time zone, UTC+8, with no summer time.
+const chinaOffsetMs = 8 * 3600_000;
+
+/// Today's date in China as `YYYY-MM-DD`: regulations take effect, and consultations open and
+/// close, on Beijing dates. The one place the product asks what day it is.
 export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
@@ -24,4 +28,15 @@ export function addDays(iso: string, days: number): string {
 /// How many days run from `from` to `to`, counting both (1 for the same day).
 export function inclusiveDays(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/// A moment as a China-time date and minute, `2025-03-02 09:00` (exports and staff lists).
+export function chinaDateTime(at: Date | string): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + chinaOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/// Every date from `from` to `to`, both included, in order.
+export function* eachDay(from: string, to: string): Generator<string> {
+  for (let d = from; d <= to; d = addDays(d, 1)) yield d;
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compareTexts } from './compareTexts';
+import { countChanges } from './countChanges';
+import { parseRegulation } from './parse';
+import { toParseJson } from './toParseJson';
+
+const text = (...articles: string[]) =>
+  toParseJson(parseRegulation(`# 某市养犬管理条例\n\n<!-- INFO END -->\n\n${articles.map((a, i) => `第${'一二三四五'[i]}条 ${a}`).join('\n\n')}\n`));
+
+describe('countChanges', () => {
+  it('calls two equal texts identical', () => {
+    const a = text('为了规范养犬行为，制定本条例。', '本条例自公布之日起施行。');
+    expect(countChanges(compareTexts(a, a))).toEqual({ identical: true, amended: 0, referencesOnly: 0 });
+  });
+
+  it('counts an article whose words changed as amended', () => {
+    const before = text('为了规范养犬行为，制定本条例。', '养犬人应当为犬只办理登记。');
+    const after = text('为了规范养犬行为，制定本条例。', '养犬人应当为犬只办理登记和年检。');
+    expect(countChanges(compareTexts(before, after))).toEqual({ identical: false, amended: 1, referencesOnly: 0 });
+  });
+
+  it('does not count a citation that only followed renumbering as an amendment', () => {
+    const before = text('为了规范养犬行为，制定本条例。', '养犬人应当为犬只办理登记。', '违反本条例第二条的，责令改正。');
+    const after = text('为了规范养犬行为，制定本条例。', '本条例所称犬只，是指家养犬。', '养犬人应当为犬只办理登记。', '违反本条例第三条的，责令改正。');
+    const counted = countChanges(compareTexts(before, after));
+    expect(counted.identical).toBe(false);
+    expect(counted.referencesOnly).toBe(1);
+    expect(counted.amended).toBe(0);
+  });
+});

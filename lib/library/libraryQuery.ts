@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { regulationKinds, regulationStatuses } from '@/lib/shared';
+
+/// How the library index can be ordered: by date of effect (newest first), adoption, or title.
+export const regulationSorts = ['effective', 'adopted', 'title'] as const;
+export type RegulationSort = (typeof regulationSorts)[number];
+
+/// The query of the library — the `/regulations` page and `GET /api/v1/regulations` alike: search
+/// words or a citation, filters, order and page. The API answers a value out of bounds with 400;
+/// the page drops it (`readLibraryQuery`).
+export const libraryQuerySchema = z.object({
+  q: z.string().trim().max(1000).optional().meta({ description: 'Full-text search over the current articles (1 character and up); a citation such as 东营市养犬管理条例第十二条 is also accepted' }),
+  in: z.string().trim().max(200).optional().meta({ description: 'Search within one regulation (id or slug)' }),
+  status: z.enum(regulationStatuses).optional(),
+  kind: z.enum(regulationKinds).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional().meta({ description: 'Year of adoption' }),
+  topic: z.string().trim().max(40).optional(),
+  sort: z.enum(regulationSorts).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export type LibraryQuery = z.output<typeof libraryQuerySchema>;
+
+/// A page's query string read with `libraryQuerySchema`, field by field: a value that is empty or
+/// fails (a typo in a hand-edited address) is left out instead of failing the page. Repeated
+/// keys: the first wins.
+export function readLibraryQuery(raw: Record<string, string | string[] | undefined>): LibraryQuery {
+  const query: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(libraryQuerySchema.shape)) {
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (value === undefined || value.trim() === '') continue;
+    const parsed = field.safeParse(value);
+    if (parsed.success && parsed.data !== undefined && parsed.data !== '') query[key] = parsed.data;
+  }
+  return query as LibraryQuery;
+}

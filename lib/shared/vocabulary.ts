@@ -1,0 +1,50 @@
+// The closed sets of the product's vocabulary, each declared once: the database schema, the
+// zod schemas of every boundary, the message catalogue's keys and the pages all take them from
+// here. The values are the API's words; what people read comes from lib/i18n.
+
+/// Account roles, from most to least privileged; `public` is what self-registration gives.
+export const userRoles = ['admin', 'drafter', 'reviewer', 'volunteer', 'public'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/// Roles an admin can give when creating a staff account (public accounts register themselves).
+export const staffRoles = ['admin', 'drafter', 'reviewer', 'volunteer'] as const satisfies readonly UserRole[];
+
+/// Kinds of text: 地方性法规, 政府规章, 行业规范.
+export const regulationKinds = ['local_regulation', 'government_rule', 'industry_norm'] as const;
+export type RegulationKind = (typeof regulationKinds)[number];
+
+/// Where a regulation stands on a date: 现行有效, 已修改 (a text since amended), 尚未生效, 已废止.
+export const regulationStatuses = ['in_force', 'amended', 'not_yet_effective', 'repealed'] as const;
+export type RegulationStatus = (typeof regulationStatuses)[number];
+
+/// How a published version came about: first adoption, a partial amendment (修正), a full revision (修订).
+export const versionChanges = ['original', 'amendment', 'revision'] as const;
+export type VersionChange = (typeof versionChanges)[number];
+
+/// The stages a bill can stand at, across the paths of every kind of text (the paths
+/// themselves, and which stage follows which, belong to lib/workflow).
+export const billStages = [
+  'proposal', 'drafting', 'submission', 'first_reading', 'consultation', 'second_reading', 'third_reading', 'vote',
+  'approval', 'legality_review', 'executive_meeting', 'adoption', 'promulgation', 'filing', 'done', 'withdrawn', 'shelved',
+] as const;
+export type BillStage = (typeof billStages)[number];
+
+/// A person's part in one bill: editors type in the draft, reviewers read and comment.
+export const memberRoles = ['editor', 'reviewer'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+/// Whether comments of a consultation are read before they appear (pre) or after (post).
+export const moderationModes = ['pre', 'post'] as const;
+export type ModerationMode = (typeof moderationModes)[number];
+
+/// Where a public comment stands in moderation.
+export const commentStatuses = ['pending', 'published', 'rejected'] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
+
+/// Why a moderator rejected a comment.
+export const rejectReasons = ['off_topic', 'abusive', 'personal_data', 'spam'] as const;
+export type RejectReason = (typeof rejectReasons)[number];
+
+/// The disposition (采纳情况) of a comment: 采纳, 部分采纳, 未采纳, 已吸收.
+export const dispositions = ['adopted', 'partly_adopted', 'not_adopted', 'absorbed'] as const;
+export type Disposition = (typeof dispositions)[number];

@@ -15,8 +15,13 @@ describe('a legal-aid volunteer answering a question (journey 6)', () => {
     const page = await context.newPage();
     await signInThroughForm(page, 'volunteer@demo.lawbench');
     await page.getByRole('navigation').getByRole('link', { name: '法规库' }).click();
-    await page.getByRole('searchbox', { name: '检索法规条文' }).fill('养犬');
-    await page.keyboard.press('Enter');
+    // The client-side navigation must have settled, or its render can reset what was typed.
+    await page.waitForURL('**/regulations');
+    await page.waitForLoadState('networkidle');
+    const box = page.getByRole('searchbox', { name: '检索法规条文' });
+    await box.fill('养犬');
+    expect(await box.inputValue()).toBe('养犬');
+    await Promise.all([page.waitForURL(/[?&]q=/), box.press('Enter')]);
     await page.getByTestId('results-summary').waitFor();
     const groups = await page.locator('.result-group h3').allInnerTexts();
     expect(groups).toEqual(expect.arrayContaining(['舟山市养犬管理条例', '嘉兴市养犬管理条例']));

@@ -6,3 +6,9 @@ export type FormState = { error?: string; field?: string; notice?: string; value
 export function safeReturnPath(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
 }
+
+/// The page to go back to after signing in or registering (`?next=`), when it is one of ours.
+export async function returnPathOf(searchParams: Promise<{ next?: string }>): Promise<string> {
+  const { next } = await searchParams;
+  return next ? safeReturnPath(next, '') : '';
+}

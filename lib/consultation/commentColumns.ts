@@ -1,4 +1,5 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import { commentDispositions, consultationComments } from '@/db/schema';
 
 /// The disposition of a comment as columns of a select joined to `comment_dispositions` (all
@@ -9,8 +10,17 @@ export const dispositionColumns = {
   decidedAt: commentDispositions.decidedAt,
 };
 
-/// Comments in the order they were sent; the rowid orders two sent in the same millisecond.
-export const inOrderSent = [asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`)] as const;
+/// Joins each comment of a select to its disposition, if one is recorded (see `dispositionColumns`).
+export const withDisposition = [commentDispositions, eq(commentDispositions.commentId, consultationComments.id)] as const;
+
+/// One page of a comment list, in the order the comments were sent (the rowid orders two sent in
+/// the same millisecond): at most `limit` after skipping `offset`.
+export function pageInOrderSent<Q extends SQLiteSelect>(query: Q, page: { limit?: number; offset?: number }) {
+  return query
+    .orderBy(asc(consultationComments.createdAt), asc(sql`consultation_comments.rowid`))
+    .limit(page.limit ?? -1)
+    .offset(page.offset ?? 0);
+}
 
 /// What every list shows of a comment: its reference, the article it is on (labelled as in the
 /// consultation's version), its words and proposed wording, and when it was sent.

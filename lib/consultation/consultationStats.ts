@@ -7,6 +7,7 @@ import { dispositions, type Disposition } from './types';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 import { versionArticles } from './versionArticles';
 import { type CommentStatus } from '@/lib/shared/vocabulary';
+import { withDisposition } from './commentColumns';
 
 /// The numbers of a consultation for its staff: the heat map (non-rejected comments per article,
 /// every article of the version in text order, the draft as a whole first with eid and label
@@ -45,7 +46,7 @@ export function consultationStats(actor: CurrentUser | null, consultationId: str
   for (const r of db
     .select({ d: commentDispositions.disposition, n: count() })
     .from(consultationComments)
-    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .leftJoin(...withDisposition)
     .where(kept)
     .groupBy(commentDispositions.disposition)
     .all()) {

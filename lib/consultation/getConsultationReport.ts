@@ -4,6 +4,7 @@ import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { dispositions, rejectReasons, type Disposition, type RejectReason } from './types';
+import { withDisposition } from './commentColumns';
 
 /// How the comments of a part of the report were handled: how many got each disposition, and
 /// how many are not decided yet.
@@ -104,7 +105,7 @@ export function getConsultationReport(consultationId: string, db: Db = getDataba
       reason: commentDispositions.reason,
     })
     .from(consultationComments)
-    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .leftJoin(...withDisposition)
     .where(eq(consultationComments.consultationId, consultationId))
     .orderBy(asc(consultationComments.createdAt), asc(consultationComments.reference))
     .all();

@@ -8,6 +8,7 @@ import { translate, type Locale, type MessageKey } from '@/lib/i18n';
 import type { ParseJson } from '@/lib/legal-text';
 import type { Disposition, RejectReason } from './types';
 import { type CommentStatus } from '@/lib/shared/vocabulary';
+import { withDisposition } from './commentColumns';
 
 /// One comment as the staff export (CSV, XLSX) lists it: what was said, where, what moderation
 /// and the disposition made of it. No contact details; the author's name only masked (陈**).
@@ -66,7 +67,7 @@ export function listCommentsForExport(consultationId: string, db: Db = getDataba
     .from(consultationComments)
     .leftJoin(author, eq(author.id, consultationComments.authorId))
     .leftJoin(assignee, eq(assignee.id, consultationComments.assigneeId))
-    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .leftJoin(...withDisposition)
     .where(eq(consultationComments.consultationId, consultationId))
     .orderBy(asc(consultationComments.createdAt), asc(consultationComments.reference))
     .all();

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { dispositionView } from './dispositionView';
 import type { MyComment } from './types';
 import { versionArticles } from './versionArticles';
+import { withDisposition } from './commentColumns';
 
 /// The signed-in person's own comments, newest first, with what happened to each: the moderation
 /// outcome with its reason, and the disposition as soon as the staff record it (the public see it
@@ -23,7 +24,7 @@ export function listMyComments(actor: CurrentUser | null, db: Db = getDatabase()
     })
     .from(consultationComments)
     .innerJoin(consultations, eq(consultations.id, consultationComments.consultationId))
-    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .leftJoin(...withDisposition)
     .where(eq(consultationComments.authorId, actor.id))
     .orderBy(desc(consultationComments.createdAt), desc(sql`consultation_comments.rowid`))
     .all()

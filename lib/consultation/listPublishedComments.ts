@@ -1,10 +1,10 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import { commentDispositions, consultationComments, consultations, users } from '@/db/schema';
+import { consultationComments, consultations, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/shared';
 import { consultationStatus } from './consultationStatus';
-import { commentText, dispositionColumns, inOrderSent } from './commentColumns';
+import { commentText, dispositionColumns, pageInOrderSent, withDisposition } from './commentColumns';
 import { dispositionView } from './dispositionView';
 import { maskAuthorName } from './maskAuthorName';
 import type { PublicComment } from './types';
@@ -32,7 +32,7 @@ export function listPublishedComments(
   else if (filter.articleEid !== undefined) conditions.push(eq(consultationComments.articleEid, filter.articleEid));
   const reported = c.reportPublishedAt !== null;
   const { labels } = versionArticles(db, c.versionId);
-  return db
+  const query = db
     .select({
       id: consultationComments.id,
       reference: consultationComments.reference,
@@ -45,11 +45,10 @@ export function listPublishedComments(
     })
     .from(consultationComments)
     .leftJoin(users, eq(users.id, consultationComments.authorId))
-    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .leftJoin(...withDisposition)
     .where(and(...conditions))
-    .orderBy(...inOrderSent)
-    .limit(filter.limit ?? -1)
-    .offset(filter.offset ?? 0)
+    .$dynamic();
+  return pageInOrderSent(query, filter)
     .all()
     .map((r) => ({ ...commentText(r, labels), authorName: maskAuthorName(r.name), disposition: reported ? dispositionView(r) : null }));
 }

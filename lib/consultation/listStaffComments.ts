@@ -1,10 +1,10 @@
 import { and, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { commentDispositions, consultationComments, users } from '@/db/schema';
+import { consultationComments, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth';
 import { authorizeConsultationStaff } from './authorizeConsultationStaff';
-import { commentText, dispositionColumns, inOrderSent } from './commentColumns';
+import { commentText, dispositionColumns, pageInOrderSent, withDisposition } from './commentColumns';
 import { dispositionView } from './dispositionView';
 import type { StaffComment } from './types';
 import { versionArticles } from './versionArticles';
@@ -50,7 +50,7 @@ export function listStaffComments(actor: CurrentUser | null, consultationId: str
   const { labels } = versionArticles(db, consultation.versionId);
   const author = alias(users, 'author');
   const assignee = alias(users, 'assignee');
-  return db
+  const query = db
     .select({
       c: consultationComments,
       authorName: author.name,
@@ -61,11 +61,10 @@ export function listStaffComments(actor: CurrentUser | null, consultationId: str
     .from(consultationComments)
     .leftJoin(author, eq(author.id, consultationComments.authorId))
     .leftJoin(assignee, eq(assignee.id, consultationComments.assigneeId))
-    .leftJoin(commentDispositions, eq(commentDispositions.commentId, consultationComments.id))
+    .leftJoin(...withDisposition)
     .where(and(...conditions))
-    .orderBy(...inOrderSent)
-    .limit(filter.limit ?? -1)
-    .offset(filter.offset ?? 0)
+    .$dynamic();
+  return pageInOrderSent(query, filter)
     .all()
     .map(({ c, authorName, authorEmail, assigneeName, ...d }) => ({
       ...commentText(c, labels),

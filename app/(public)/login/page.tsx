@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { SignInForm } from '@/app/_components/SignInForm';
-import { safeReturnPath } from '@/app/_lib/formState';
+import { returnPathOf } from '@/app/_lib/formState';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator } from '@/app/_lib/session';
 
@@ -9,8 +9,7 @@ export const dynamic = 'force-dynamic';
 export const generateMetadata = titledPage('signIn.title');
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const [{ t }, { next }] = await Promise.all([pageTranslator(), searchParams]);
-  const returnTo = next ? safeReturnPath(next, '') : '';
+  const [{ t }, returnTo] = await Promise.all([pageTranslator(), returnPathOf(searchParams)]);
   return (
     <div className="page page--narrow">
       <h1>{t('signIn.title')}</h1>

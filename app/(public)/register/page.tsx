@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RegisterForm } from '@/app/_components/RegisterForm';
-import { safeReturnPath } from '@/app/_lib/formState';
+import { returnPathOf } from '@/app/_lib/formState';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator } from '@/app/_lib/session';
 
@@ -9,8 +9,7 @@ export const dynamic = 'force-dynamic';
 export const generateMetadata = titledPage('register.title');
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const [{ t }, { next }] = await Promise.all([pageTranslator(), searchParams]);
-  const returnTo = next ? safeReturnPath(next, '') : '';
+  const [{ t }, returnTo] = await Promise.all([pageTranslator(), returnPathOf(searchParams)]);
   return (
     <div className="page page--narrow">
       <h1>{t('register.title')}</h1>

@@ -2,16 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pager } from '@/app/_components/Pager';
 import { redirect } from 'next/navigation';
-import { articlePath, findRegulation, listRegulations, readLibraryQuery, resolveCitationQuery, searchLibrary, type LibraryQuery } from '@/lib/library';
+import {
+  articlePath, findRegulation, listRegulations, readLibraryQuery, regulationSorts, resolveCitationQuery, searchLibrary, type LibraryQuery, type RegulationSort,
+} from '@/lib/library';
 import { isAppError } from '@/lib/errors';
-import { describeError, translator } from '@/lib/i18n';
+import { describeError, translator, vocabularyLabel, type MessageKey } from '@/lib/i18n';
+import { FilterSelect } from '@/app/_components/FilterSelect';
 import { Highlighted } from '@/app/_components/Highlighted';
 import { displayDate, regulationPath } from '@/app/_lib/library';
 import { libraryHref } from '@/app/_lib/libraryQuery';
 import { pageTranslator } from '@/app/_lib/session';
-import { regulationKinds, regulationStatuses } from '@/lib/shared/vocabulary';
+import { regulationKinds, regulationStatuses } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
+
+const sortLabels: Record<RegulationSort, MessageKey> = { effective: 'library.sortEffective', adopted: 'library.sortAdopted', title: 'library.sortTitle' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -49,8 +54,7 @@ export default async function LibraryPage({ searchParams }: Props) {
     }
   }
   const filtersActive = !!(query.status || query.kind || query.year || query.topic);
-  const statuses = regulationStatuses;
-  const kinds = regulationKinds;
+  const any = t('library.any');
   return (
     <div className="page page--wide library">
       <h1>{t('library.title')}</h1>
@@ -67,57 +71,19 @@ export default async function LibraryPage({ searchParams }: Props) {
         <details className="filters" open={filtersActive}>
           <summary>{t('library.filters')}</summary>
           <div className="filters__grid">
-            <label className="field">
-              <span>{t('library.status')}</span>
-              <select name="status" defaultValue={query.status ?? ''}>
-                <option value="">{t('library.any')}</option>
-                {statuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('library.kind')}</span>
-              <select name="kind" defaultValue={query.kind ?? ''}>
-                <option value="">{t('library.any')}</option>
-                {kinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('library.year')}</span>
-              <select name="year" defaultValue={query.year ?? ''}>
-                <option value="">{t('library.any')}</option>
-                {list.facets.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('library.topic')}</span>
-              <select name="topic" defaultValue={query.topic ?? ''}>
-                <option value="">{t('library.any')}</option>
-                {list.facets.topics.map((x) => (
-                  <option key={x} value={x}>
-                    {x}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label={t('library.status')} name="status" value={query.status} any={any} options={regulationStatuses.map((s) => ({ value: s, label: t(vocabularyLabel('regulationStatus', s)) }))} />
+            <FilterSelect label={t('library.kind')} name="kind" value={query.kind} any={any} options={regulationKinds.map((k) => ({ value: k, label: t(vocabularyLabel('regulationKind', k)) }))} />
+            <FilterSelect label={t('library.year')} name="year" value={query.year} any={any} options={list.facets.years.map((y) => ({ value: y, label: String(y) }))} />
+            <FilterSelect label={t('library.topic')} name="topic" value={query.topic} any={any} options={list.facets.topics.map((x) => ({ value: x, label: x }))} />
             {!query.q && (
               <label className="field">
                 <span>{t('library.sort')}</span>
                 <select name="sort" defaultValue={query.sort ?? 'effective'}>
-                  <option value="effective">{t('library.sortEffective')}</option>
-                  <option value="adopted">{t('library.sortAdopted')}</option>
-                  <option value="title">{t('library.sortTitle')}</option>
+                  {regulationSorts.map((sort) => (
+                    <option key={sort} value={sort}>
+                      {t(sortLabels[sort])}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}

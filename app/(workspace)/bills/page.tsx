@@ -6,6 +6,7 @@ import { listRegulations } from '@/lib/library';
 import { NewBillForm } from '@/app/_components/BillForms';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { TableHead } from '@/app/_components/TableHead';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,14 +26,7 @@ export default async function BillsPage() {
           <p className="empty-state">{t('bills.empty')}</p>
         ) : (
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('bills.name')}</th>
-                <th scope="col">{t('bills.kind')}</th>
-                <th scope="col">{t('bills.stage')}</th>
-                <th scope="col">{t('bills.myRole')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('bills.name'), t('bills.kind'), t('bills.stage'), t('bills.myRole')]} />
             <tbody>
               {bills.map((b) => (
                 <tr key={b.id}>

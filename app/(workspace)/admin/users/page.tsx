@@ -2,6 +2,7 @@ import { listUsers } from '@/lib/auth';
 import { CreateStaffForm, UserRowActions } from '@/app/_components/AdminUserForms';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { TableHead } from '@/app/_components/TableHead';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,15 +28,7 @@ export default async function AdminUsersPage() {
         ) : (
           <div className="table-scroll">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.colName')}</th>
-                  <th scope="col">{t('admin.colEmail')}</th>
-                  <th scope="col">{t('admin.colRole')}</th>
-                  <th scope="col">{t('admin.colStatus')}</th>
-                  <th scope="col">{t('admin.colActions')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('admin.colName'), t('admin.colEmail'), t('admin.colRole'), t('admin.colStatus'), t('admin.colActions')]} />
               <tbody>
                 {users.map((u) => (
                   <tr key={u.id} data-email={u.email}>

@@ -6,8 +6,8 @@ import { vocabularyLabel } from '@/lib/i18n';
 import { collabPublicUrl, getBill } from '@/lib/drafting';
 import { AddMemberForm } from '@/app/_components/BillForms';
 import { DraftEditor } from '@/app/_components/draft/DraftEditor';
-import { orNotFound } from '@/app/_lib/library';
-import { currentUser, pageTranslator, requirePermission } from '@/app/_lib/session';
+import { currentUser } from '@/app/_lib/session';
+import { openBillPage } from '@/app/_lib/billPage';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,9 +29,7 @@ async function collabUrl(): Promise<string> {
 
 export default async function BillPage({ params }: Props) {
   const { id } = await params;
-  const user = await requirePermission('workspace:view', `/bills/${id}`);
-  const { t } = await pageTranslator();
-  const bill = orNotFound(() => getBill(user, id));
+  const { user, bill, t } = await openBillPage(id, `/bills/${id}`);
   const canEdit = can(user, 'draft:edit', bill.resource);
   const canManage = can(user, 'bill:manage', bill.resource);
   return (

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { getBill } from '@/lib/drafting';
 import { countChanges, draftAmendmentDecision } from '@/lib/legal-text';
 import { compareDraftTexts, describeText, listComparableTexts } from '@/lib/versioning';
 import { ComparePicker } from '@/app/_components/versions/ComparePicker';
@@ -7,7 +6,7 @@ import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
 import { Redline } from '@/app/_components/versions/Redline';
 import { orNotFound } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
-import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { openBillPage } from '@/app/_lib/billPage';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,9 +18,7 @@ export const generateMetadata = titledPage('compare.title');
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const user = await requirePermission('workspace:view', `/bills/${id}/compare`);
-  const { t, locale } = await pageTranslator();
-  const bill = orNotFound(() => getBill(user, id));
+  const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/compare`);
   const { choices, defaultFrom } = listComparableTexts(user, bill, locale);
   const from = sp.from || defaultFrom;
   const to = sp.to || 'current';

@@ -1,13 +1,12 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listConsultationsOfBill } from '@/lib/consultation';
-import { getBill } from '@/lib/drafting';
 import { todayInChina } from '@/lib/shared';
 import { describeText, listDraftVersions } from '@/lib/versioning';
 import { OpenConsultationForm } from '@/app/_components/consultation/OpenConsultationForm';
-import { displayDate, orNotFound } from '@/app/_lib/library';
+import { displayDate } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
-import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { openBillPage } from '@/app/_lib/billPage';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,9 +17,7 @@ export const generateMetadata = titledPage('manage.consultations');
 /// A bill's consultations, and the form that opens a new one.
 export default async function BillConsultationsPage({ params }: Props) {
   const { id } = await params;
-  const user = await requirePermission('workspace:view', `/bills/${id}/consultations`);
-  const { t, locale } = await pageTranslator();
-  const bill = orNotFound(() => getBill(user, id));
+  const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/consultations`);
   const items = listConsultationsOfBill(user, bill.id);
   const versions = listDraftVersions(user, bill.draftId).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
   return (

@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth';
-import { getBill } from '@/lib/drafting';
 import { listComparableTexts, listDraftVersions } from '@/lib/versioning';
 import { ComparePicker } from '@/app/_components/versions/ComparePicker';
 import { SaveVersionForm } from '@/app/_components/versions/SaveVersionForm';
-import { displayDateTime, orNotFound } from '@/app/_lib/library';
+import { displayDateTime } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
-import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { openBillPage } from '@/app/_lib/billPage';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +15,7 @@ export const generateMetadata = titledPage('versions.title');
 
 export default async function VersionsPage({ params }: Props) {
   const { id } = await params;
-  const user = await requirePermission('workspace:view', `/bills/${id}/versions`);
-  const { t, locale } = await pageTranslator();
-  const bill = orNotFound(() => getBill(user, id));
+  const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/versions`);
   const versions = listDraftVersions(user, bill.draftId);
   const { choices, defaultFrom } = listComparableTexts(user, bill, locale, versions);
   const compareLink = (from: string, to: string) => `/bills/${bill.id}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;

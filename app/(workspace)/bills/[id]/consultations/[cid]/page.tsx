@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { consultationStats, getConsultationForStaff, listStaffComments, rejectReasons, type StaffComment } from '@/lib/consultation';
-import { getBill } from '@/lib/drafting';
 import type { Translate } from '@/lib/i18n';
 import { groupCampaignsAction, moderateCommentAction, updateCommentWorkAction } from '@/app/_actions/consultation';
 import { DispositionForm } from '@/app/_components/consultation/DispositionForm';
@@ -10,7 +9,7 @@ import { ReportForm } from '@/app/_components/consultation/ReportForm';
 import { ConsultationCharts } from '@/app/_components/consultation/ConsultationCharts';
 import { displayDate, displayDateTime, orNotFound } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
-import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { openBillPage } from '@/app/_lib/billPage';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,9 +26,7 @@ export const generateMetadata = titledPage('manage.title');
 /// public report.
 export default async function ManageConsultationPage({ params, searchParams }: Props) {
   const [{ id, cid }, sp] = await Promise.all([params, searchParams]);
-  const user = await requirePermission('workspace:view', `/bills/${id}/consultations/${cid}`);
-  const { t, locale } = await pageTranslator();
-  const bill = orNotFound(() => getBill(user, id));
+  const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/consultations/${cid}`);
   const c = orNotFound(() => getConsultationForStaff(user, cid));
   const tab = tabs.find((x) => x === sp.tab) ?? 'queue';
   const path = `/bills/${bill.id}/consultations/${c.id}`;

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getBill, getDraftText } from '@/lib/drafting';
+import { getDraftText } from '@/lib/drafting';
 import { articleText, splitLines, tokensToRuns, wordDiff, type MarkedRun } from '@/lib/legal-text';
 import { AppError } from '@/lib/errors';
 import { getArticleHistory, type ArticleHistoryEntry } from '@/lib/versioning';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
-import { displayDateTime, orNotFound } from '@/app/_lib/library';
+import { displayDateTime } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
-import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { openBillPage } from '@/app/_lib/billPage';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,9 +23,7 @@ function markedLines(text: string, previous: string | null): MarkedRun[][] {
 export default async function ArticleHistoryPage({ params }: Props) {
   const { id, eid: rawEid } = await params;
   const eid = decodeURIComponent(rawEid);
-  const user = await requirePermission('workspace:view', `/bills/${id}/history/${rawEid}`);
-  const { t } = await pageTranslator();
-  const bill = orNotFound(() => getBill(user, id));
+  const { user, bill, t } = await openBillPage(id, `/bills/${id}/history/${rawEid}`);
   const current = getDraftText(user, bill.draftId).articles.find((a) => a.eid === eid) ?? null;
   let history: ArticleHistoryEntry[] = [];
   try {

@@ -1,8 +1,11 @@
-import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { moment } from './columns';
 
 /// Append-only record of every write that matters, written in the same transaction as the write.
+/// The rows form a hash chain: `hash` is SHA-256 over the row's canonical encoding, which
+/// includes the previous row's hash (`prevHash`), so a row edited or removed outside the app
+/// breaks every hash after it. Triggers (migration 0009) refuse UPDATE and DELETE.
 export const auditEvents = sqliteTable(
   'audit_events',
   {
@@ -13,8 +16,10 @@ export const auditEvents = sqliteTable(
     targetType: text('target_type').notNull(),
     targetId: text('target_id').notNull(),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_events_target_idx').on(t.targetType, t.targetId)],
+  (t) => [index('audit_events_target_idx').on(t.targetType, t.targetId), uniqueIndex('audit_events_prev_hash_idx').on(t.prevHash), index('audit_events_at_idx').on(t.at)],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -5,3 +5,4 @@ export * from './search';
 export * from './drafting';
 export * from './versioning';
 export * from './consultation';
+export * from './workflow';

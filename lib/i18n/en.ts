@@ -185,6 +185,7 @@ export const en: Record<MessageKey, Message> = {
   'stage.withdrawn': 'Withdrawn',
   'stage.shelved': 'Shelved',
   'bills.myRole': 'My role',
+  'bills.role.coordinator': 'Coordinator',
   'bills.role.editor': 'Editor',
   'bills.role.reviewer': 'Reviewer',
   'bills.role.none': '(administrator view)',

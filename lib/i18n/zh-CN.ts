@@ -175,6 +175,7 @@ export const zhCN = {
   'stage.withdrawn': '撤回',
   'stage.shelved': '搁置',
   'bills.myRole': '我的角色',
+  'bills.role.coordinator': '牵头人',
   'bills.role.editor': '编辑',
   'bills.role.reviewer': '审阅',
   'bills.role.none': '（管理员查看）',

@@ -29,8 +29,10 @@ export const billStages = [
 ] as const;
 export type BillStage = (typeof billStages)[number];
 
-/// A person's part in one bill: editors type in the draft, reviewers read and comment.
-export const memberRoles = ['editor', 'reviewer'] as const;
+/// A person's part in one bill: the coordinator (who opened it, or to whom an admin handed it)
+/// moves it through its stages and edits like an editor; editors type in the draft; reviewers
+/// read, comment and sign off.
+export const memberRoles = ['coordinator', 'editor', 'reviewer'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
 /// Whether comments of a consultation are read before they appear (pre) or after (post).
@@ -48,3 +50,16 @@ export type RejectReason = (typeof rejectReasons)[number];
 /// The disposition (采纳情况) of a comment: 采纳, 部分采纳, 未采纳, 已吸收.
 export const dispositions = ['adopted', 'partly_adopted', 'not_adopted', 'absorbed'] as const;
 export type Disposition = (typeof dispositions)[number];
+
+/// A reviewer's answer to a sign-off request: the text may go on to the next stage, or not.
+export const signoffDecisions = ['approve', 'reject'] as const;
+export type SignoffDecision = (typeof signoffDecisions)[number];
+
+/// The dates a bill's clocks count towards, computed from its events (立法法 art. 40, 81, 109;
+/// 规章制定程序条例 art. 32).
+export const deadlineKinds = ['consultation_closes', 'approval_due', 'filing_due', 'effect_due'] as const;
+export type DeadlineKind = (typeof deadlineKinds)[number];
+
+/// What a notification in a person's inbox is about.
+export const notificationKinds = ['stage_changed', 'signoff_requested', 'signoff_decided', 'article_commented', 'deadline_near', 'deadline_overdue'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];

@@ -93,3 +93,6 @@ CREATE UNIQUE INDEX `audit_events_prev_hash_idx` ON `audit_events` (`prev_hash`)
 CREATE INDEX `audit_events_at_idx` ON `audit_events` (`at`);--> statement-breakpoint
 CREATE TRIGGER `audit_events_append_only_update` BEFORE UPDATE ON `audit_events` WHEN OLD.`hash` IS NOT NULL BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;--> statement-breakpoint
 CREATE TRIGGER `audit_events_append_only_delete` BEFORE DELETE ON `audit_events` BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+--> statement-breakpoint
+UPDATE `bill_members` SET `role` = 'coordinator' WHERE `role` = 'editor' AND `user_id` = (SELECT `created_by` FROM `bills` WHERE `bills`.`id` = `bill_members`.`bill_id`);--> statement-breakpoint
+UPDATE `bill_members` SET `role` = 'coordinator' WHERE `role` = 'editor' AND NOT EXISTS (SELECT 1 FROM `bill_members` AS `c` WHERE `c`.`bill_id` = `bill_members`.`bill_id` AND `c`.`role` = 'coordinator') AND `user_id` = (SELECT MIN(`e`.`user_id`) FROM `bill_members` AS `e` WHERE `e`.`bill_id` = `bill_members`.`bill_id` AND `e`.`role` = 'editor');

@@ -8,17 +8,20 @@ const userOf = (r: Role | 'anonymous'): CurrentUser | null =>
   r === 'anonymous' ? null : { id: `u-${r}`, email: `${r}@x`, name: r, role: r };
 
 // Columns follow `who`: anonymous admin drafter reviewer volunteer public.
-// Bill actions are checked three times: as an editor of the bill, as its reviewer, and as an outsider.
-const expected: Record<Action, { any?: string; editor?: string; reviewer?: string; outsider?: string }> = {
+// Bill actions are checked as the bill's coordinator, an editor, its reviewer, and an outsider.
+const expected: Record<Action, { any?: string; coordinator?: string; editor?: string; reviewer?: string; outsider?: string }> = {
   'workspace:view': { any: 'NYYYNN' },
   'users:manage': { any: 'NYNNNN' },
   'audit:view': { any: 'NYNNNN' },
   'bill:create': { any: 'NYYNNN' },
   'bill:view': { editor: 'NYYYNN', reviewer: 'NYYYNN', outsider: 'NYNNNN' },
-  'bill:manage': { editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
-  'draft:edit': { editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
+  'bill:audit': { coordinator: 'NYYYNN', editor: 'NYYYNN', reviewer: 'NYYYNN', outsider: 'NYNNNN' },
+  'bill:manage': { coordinator: 'NYYNNN', editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
+  'bill:transition': { coordinator: 'NYYNNN', editor: 'NYNNNN', reviewer: 'NYNNNN', outsider: 'NYNNNN' },
+  'bill:signoff': { coordinator: 'NNNNNN', editor: 'NNNNNN', reviewer: 'NYNYNN', outsider: 'NYNYNN' },
+  'draft:edit': { coordinator: 'NYYNNN', editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
   'draft:comment': { editor: 'NYYYNN', reviewer: 'NYYYNN', outsider: 'NNNNNN' },
-  'version:create': { editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
+  'version:create': { coordinator: 'NYYNNN', editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
   'consultation:open': { editor: 'NYYNNN', reviewer: 'NNNNNN', outsider: 'NNNNNN' },
   'consultation:moderate': { any: 'NYYYNN' },
   'comment:submit': { any: 'NYYYYY' },

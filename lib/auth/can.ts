@@ -9,6 +9,9 @@ export const actions = [
   'bill:create',
   'bill:view',
   'bill:manage',
+  'bill:audit',
+  'bill:transition',
+  'bill:signoff',
   'draft:edit',
   'draft:comment',
   'version:create',
@@ -55,6 +58,8 @@ export function can(user: CurrentUser | null, action: Action, resource?: Resourc
     case 'explainer:write':
       return role === 'admin' || role === 'drafter' || role === 'volunteer';
     case 'bill:view':
+    case 'bill:audit':
+      // A bill's audit log (its page and CSV) is for its members and the admins.
       return role === 'admin' || (staff && onBill !== null);
     case 'draft:comment':
       return staff && onBill !== null;
@@ -63,6 +68,12 @@ export function can(user: CurrentUser | null, action: Action, resource?: Resourc
     case 'version:create':
     case 'consultation:open':
       // Reviewers read and comment but never type in the text, even if listed as editors.
-      return (role === 'admin' || role === 'drafter') && onBill === 'editor';
+      return (role === 'admin' || role === 'drafter') && (onBill === 'editor' || onBill === 'coordinator');
+    case 'bill:transition':
+      // The coordinator moves the bill; an admin may too (e.g. when the coordinator is away).
+      return role === 'admin' || (role === 'drafter' && onBill === 'coordinator');
+    case 'bill:signoff':
+      // Whoever signs off did not write the text: never an editor or the coordinator of the bill.
+      return (role === 'reviewer' || role === 'admin') && onBill !== 'editor' && onBill !== 'coordinator';
   }
 }

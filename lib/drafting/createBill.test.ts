@@ -32,8 +32,10 @@ describe('createBill', () => {
     expect(text.articles.map((a) => a.eid)).toEqual(reg.text.articles.map((a) => a.eid));
     expect(text.articles).toEqual(reg.text.articles);
     const bill = getBill(people.li, id, t.db);
-    // A reviewer account listed as editor is made a reviewer: reviewers never type in the text.
-    expect(bill.members.map((m) => [m.name, m.role]).sort()).toEqual([['li', 'editor'], ['wang', 'editor'], ['zhao', 'reviewer']]);
+    // The creator coordinates it; a reviewer account listed as editor is made a reviewer:
+    // reviewers never type in the text. The bill starts at 立项.
+    expect(bill.members.map((m) => [m.name, m.role]).sort()).toEqual([['li', 'editor'], ['wang', 'coordinator'], ['zhao', 'reviewer']]);
+    expect(bill.stage).toBe('proposal');
     expect(bill.regulationTitle).toBe('舟山市养犬管理条例');
   });
 
@@ -68,6 +70,16 @@ describe('bill membership', () => {
     expect(() => setBillMember(people.wang, id, 'chen@x.cn', 'editor', t.db)).toThrow('member_not_staff');
     setBillMember(people.wang, id, 'li@x.cn', null, t.db);
     expect(() => setBillMember(people.wang, id, 'wang@x.cn', null, t.db)).toThrow('last_editor');
+    expect(() => setBillMember(people.wang, id, 'wang@x.cn', 'editor', t.db)).toThrow('last_editor');
+  });
+
+  it('hands the coordinator role over only through an admin, keeping the previous one as an editor', () => {
+    const { id } = createBill(people.wang, { title: '移交项目', kind: 'local_regulation', members: [{ email: 'li@x.cn', role: 'editor' }] }, t.db);
+    expect(() => setBillMember(people.wang, id, 'li@x.cn', 'coordinator', t.db)).toThrow('coordinator_handover_admin');
+    setBillMember(people.admin, id, 'li@x.cn', 'coordinator', t.db);
+    const roles = Object.fromEntries(getBill(people.admin, id, t.db).members.map((m) => [m.name, m.role]));
+    expect(roles).toMatchObject({ li: 'coordinator', wang: 'editor' });
+    expect(() => setBillMember(people.admin, id, 'zhao@x.cn', 'coordinator', t.db)).toThrow('coordinator_not_reviewer');
   });
 });
 

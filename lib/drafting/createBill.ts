@@ -15,8 +15,9 @@ import { createBillSchema } from './schemas';
 import { type MemberRole } from '@/lib/shared/vocabulary';
 
 /// Opens a bill with its draft: blank (title, 第一章 总则, 第一条), from pasted text, or from the
-/// text of a regulation in force (an amendment draft whose articles keep their eids). The creator
-/// becomes an editor; listed members are added by e-mail. Audited in the same transaction.
+/// text of a regulation in force (an amendment draft whose articles keep their eids). It starts
+/// at 立项 (`proposal`); the creator becomes its coordinator; listed members are added by
+/// e-mail. Audited in the same transaction.
 export function createBill(actor: CurrentUser | null, input: unknown, db: Db = getDatabase()): { id: string; draftId: string } {
   if (!can(actor, 'bill:create')) throw new AppError(actor ? 'forbidden' : 'unauthenticated', actor ? 'forbidden' : 'unauthenticated');
   const data = parseInput(createBillSchema, input);
@@ -39,12 +40,12 @@ export function createBill(actor: CurrentUser | null, input: unknown, db: Db = g
   if (missing.length) throw new AppError('validation_failed', 'member_not_found', { details: { emails: missing } });
   const ids = { id: crypto.randomUUID(), draftId: crypto.randomUUID() };
   db.transaction((tx) => {
-    tx.insert(bills).values({ id: ids.id, title: data.title, kind: data.kind, sponsor: data.sponsor ?? null, regulationId, createdBy: actor!.id }).run();
-    const members = new Map<string, MemberRole>([[actor!.id, 'editor']]);
+    tx.insert(bills).values({ id: ids.id, title: data.title, kind: data.kind, stage: 'proposal', sponsor: data.sponsor ?? null, regulationId, createdBy: actor!.id }).run();
+    const members = new Map<string, MemberRole>([[actor!.id, 'coordinator']]);
     for (const m of data.members ?? []) {
       const user = found.find((u) => u.email === m.email)!;
       // Reviewers read and comment; they are never editors of the text.
-      members.set(user.id, user.role === 'reviewer' ? 'reviewer' : m.role);
+      if (user.id !== actor!.id) members.set(user.id, user.role === 'reviewer' ? 'reviewer' : m.role === 'coordinator' ? 'editor' : m.role);
     }
     for (const [userId, role] of members) tx.insert(billMembers).values({ billId: ids.id, userId, role }).run();
     tx.insert(drafts).values({ id: ids.draftId, billId: ids.id, snapshot, snapshotUpdateId: 0 }).run();

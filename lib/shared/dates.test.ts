@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDateTime, eachDay, inclusiveDays, todayInChina } from './dates';
+import { addDays, addMonths, chinaDateTime, daysBetween, eachDay, inclusiveDays, todayInChina } from './dates';
 
 describe('inclusiveDays', () => {
   it('counts both the first and the last day', () => {
@@ -35,5 +35,20 @@ describe('eachDay', () => {
   it('lists every date of a period, both ends included, across a month end', () => {
     expect([...eachDay('2024-02-28', '2024-03-01')]).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
     expect([...eachDay('2024-03-02', '2024-03-01')]).toEqual([]);
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day of the month, or ends on the last day of a shorter month', () => {
+    expect(addMonths('2026-03-15', 4)).toBe('2026-07-15');
+    expect(addMonths('2026-10-31', 4)).toBe('2027-02-28');
+    expect(addMonths('2027-10-31', 4)).toBe('2028-02-29');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole days, negative backwards', () => {
+    expect(daysBetween('2026-12-01', '2026-12-06')).toBe(5);
+    expect(daysBetween('2026-12-06', '2026-12-01')).toBe(-5);
   });
 });

@@ -1,7 +1,7 @@
 // What every domain may use: calendar dates and China time, input validation, escaping for
 // XML and HTML, the Atom feed builder and the closed sets of the product's vocabulary. It
 // imports no domain, and db/ may take the vocabulary from it.
-export { todayInChina, isIsoDate, chineseDate, addDays, inclusiveDays, chinaDateTime, eachDay } from './dates';
+export { todayInChina, isIsoDate, chineseDate, addDays, addMonths, daysBetween, inclusiveDays, chinaDateTime, eachDay } from './dates';
 export { parseInput } from './parseInput';
 export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';

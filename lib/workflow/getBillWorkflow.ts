@@ -1,0 +1,62 @@
+import { getDatabase, type Db } from '@/db/client';
+import { can, type CurrentUser } from '@/lib/auth';
+import { getBill } from '@/lib/drafting';
+import { isAppError } from '@/lib/errors';
+import { billStages, todayInChina, type BillStage } from '@/lib/shared';
+import { computeDeadlines } from './computeDeadlines';
+import { describePath } from './describePath';
+import { planTransition, type TransitionPlan } from './planTransition';
+import { readBillEvents } from './readBillEvents';
+import { textMark } from './textMark';
+
+/// A bill's workflow as its page and `GET /api/v1/bills/{id}` show it: the path with each stage's
+/// state, the deadlines running today, the history of moves, sign-offs (with whether each still
+/// holds for the current text) and votes, and the moves the reader may make from here.
+export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()) {
+  const bill = getBill(actor, billId, db);
+  const today = todayInChina(now);
+  const events = readBillEvents(db, billId, today);
+  const mark = textMark(db, bill.draftId);
+  const coordinator = bill.members.find((m) => m.role === 'coordinator') ?? null;
+  const moves: { to: BillStage; plan: TransitionPlan }[] = [];
+  for (const to of billStages) {
+    try {
+      moves.push({ to, plan: planTransition(bill.kind, bill.stage, to) });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+    }
+  }
+  return {
+    id: bill.id,
+    title: bill.title,
+    kind: bill.kind,
+    stage: bill.stage,
+    draftId: bill.draftId,
+    coordinator: coordinator && { userId: coordinator.userId, name: coordinator.name },
+    path: describePath(bill.kind, bill.stage, events.history.map((h) => ({ fromStage: h.from, toStage: h.to }))),
+    deadlines: computeDeadlines({ kind: bill.kind, stage: bill.stage, enteredOn: events.enteredOn, openConsultationClosesOn: events.openConsultation?.closesOn, today }),
+    history: events.history,
+    signoffs: events.signoffs.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      reviewer: s.reviewerName,
+      reviewerId: s.reviewerId,
+      requestedBy: s.requesterName,
+      requestNote: s.requestNote,
+      decision: s.decision,
+      note: s.note,
+      requestedAt: s.requestedAt.toISOString(),
+      decidedAt: s.decidedAt?.toISOString() ?? null,
+      used: s.transitionId !== null,
+      holds: s.decision === 'approve' && s.transitionId === null && s.textMark === mark,
+    })),
+    votes: events.votes.map((v) => ({ at: v.at.toISOString(), composition: v.composition, present: v.present, for: v.votesFor, against: v.votesAgainst, abstain: v.abstentions, passed: v.passed, articles: v.articles })),
+    moves: can(actor, 'bill:transition', bill.resource) ? moves : [],
+    mayTransition: can(actor, 'bill:transition', bill.resource),
+    maySignoff: can(actor, 'bill:signoff', bill.resource),
+    members: bill.members,
+  };
+}
+
+/// What `getBillWorkflow` returns.
+export type BillWorkflow = ReturnType<typeof getBillWorkflow>;

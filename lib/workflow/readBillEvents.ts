@@ -1,0 +1,38 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { billSignoffs, billTransitions, billVotes, consultations, users } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { todayInChina, type BillStage } from '@/lib/shared';
+
+/// Everything that has happened to a bill on its way, oldest first: its moves with who made
+/// them, the sign-offs asked and given, the votes, and its consultation open today, if any.
+export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: string) {
+  const reviewer = alias(users, 'reviewer');
+  const requester = alias(users, 'requester');
+  const history = db
+    .select({ t: billTransitions, actorName: users.name })
+    .from(billTransitions)
+    .leftJoin(users, eq(users.id, billTransitions.actorId))
+    .where(eq(billTransitions.billId, billId))
+    .orderBy(asc(billTransitions.seq))
+    .all()
+    .map(({ t, actorName }) => ({ seq: t.seq, at: t.at.toISOString(), actor: actorName, from: t.fromStage, to: t.toStage, note: t.note, reason: t.reason, versionId: t.versionId, consultationId: t.consultationId }));
+  const signoffs = db
+    .select({ s: billSignoffs, reviewerName: reviewer.name, requesterName: requester.name })
+    .from(billSignoffs)
+    .innerJoin(reviewer, eq(reviewer.id, billSignoffs.reviewerId))
+    .leftJoin(requester, eq(requester.id, billSignoffs.requestedBy))
+    .where(eq(billSignoffs.billId, billId))
+    .orderBy(asc(billSignoffs.requestedAt))
+    .all()
+    .map(({ s, reviewerName, requesterName }) => ({ ...s, reviewerName, requesterName }));
+  const votes = db.select().from(billVotes).where(eq(billVotes.billId, billId)).orderBy(asc(billVotes.at)).all();
+  const open = db
+    .select({ id: consultations.id, closesOn: consultations.closesOn })
+    .from(consultations)
+    .where(and(eq(consultations.billId, billId), lte(consultations.opensOn, today), gte(consultations.closesOn, today)))
+    .get();
+  const enteredOn: Partial<Record<BillStage, string>> = {};
+  for (const t of history) enteredOn[t.to] = todayInChina(new Date(t.at));
+  return { history, signoffs, votes, openConsultation: open ?? null, enteredOn };
+}

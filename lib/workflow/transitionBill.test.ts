@@ -1,0 +1,135 @@
+import * as Y from 'yjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents, billTransitions, bills, consultations, draftVersions, notifications } from '@/db/schema';
+import { freshDatabase } from '@/db/testing';
+import { appendDraftUpdate } from '@/lib/drafting';
+import { isAppError } from '@/lib/errors';
+import { decideSignoff } from './decideSignoff';
+import { getBillWorkflow } from './getBillWorkflow';
+import { recordVote } from './recordVote';
+import { requestSignoff } from './requestSignoff';
+import { billWithPeople } from './testing/billAtStage';
+import { transitionBill } from './transitionBill';
+
+const { db, cleanup } = freshDatabase();
+afterAll(cleanup);
+
+const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
+
+/// The error code and catalogue key a call fails with, or 'ok'.
+function outcome(fn: () => unknown): string {
+  try {
+    fn();
+    return 'ok';
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return `${e.code}:${e.message}`;
+  }
+}
+
+const stageOf = (billId: string) => db.select({ stage: bills.stage }).from(bills).where(eq(bills.id, billId)).get()!.stage;
+const moves = (billId: string) => db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).all().length;
+
+describe('transitionBill', () => {
+  it('lets only the coordinator or an admin move a bill; others get 403, outsiders 404', () => {
+    const b = billWithPeople(db);
+    const move = (who: typeof b.coordinator) => outcome(() => transitionBill(who, b.billId, { to: 'drafting', expectedStage: 'proposal', note: '立项通过' }, db));
+    expect(move(b.editor)).toBe('forbidden:transition_forbidden');
+    expect(move(b.reviewer)).toBe('forbidden:transition_forbidden');
+    expect(move(b.outsider)).toBe('not_found:bill_not_found');
+    expect(stageOf(b.billId)).toBe('proposal');
+    expect(move(b.admin)).toBe('ok');
+    expect(stageOf(b.billId)).toBe('drafting');
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '提请审议' }, db))).toBe('ok');
+  });
+
+  it('refuses a skipped stage, a stale stage and a missing reason, and changes nothing', () => {
+    const b = billWithPeople(db);
+    const audits = db.select().from(auditEvents).all().length;
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'proposal', note: '跳过起草' }, db))).toBe('conflict:transition_not_allowed');
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '过时' }, db))).toBe('conflict:stage_changed');
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'shelved', expectedStage: 'proposal', note: '搁置' }, db))).toBe('validation_failed:transition_reason_required');
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'drafting', expectedStage: 'proposal', note: '' }, db))).toBe('validation_failed:transition_note_required');
+    expect(stageOf(b.billId)).toBe('proposal');
+    expect(moves(b.billId)).toBe(0);
+    expect(db.select().from(auditEvents).all().length).toBe(audits);
+  });
+
+  it('freezes 一审稿 and 征求意见稿 and opens the consultation on that version', () => {
+    const b = billWithPeople(db);
+    b.walk('drafting', day('2026-01-05'));
+    b.walk('submission', day('2026-01-06'));
+    const first = b.walk('first_reading', day('2026-01-07'));
+    const consult = b.walk('consultation', day('2026-01-08'));
+    const names = db.select({ id: draftVersions.id, name: draftVersions.name }).from(draftVersions).where(eq(draftVersions.draftId, b.draftId)).all();
+    expect(names.find((v) => v.id === first.versionId)?.name).toBe('一审稿');
+    expect(names.find((v) => v.id === consult.versionId)?.name).toBe('征求意见稿');
+    const c = db.select().from(consultations).where(eq(consultations.id, consult.consultationId!)).get()!;
+    expect(c).toMatchObject({ versionId: consult.versionId, opensOn: '2026-01-08', closesOn: '2026-02-06' });
+    const flow = getBillWorkflow(b.coordinator, b.billId, db, day('2026-01-20'));
+    expect(flow.deadlines).toEqual([{ kind: 'consultation_closes', dueOn: '2026-02-06', daysLeft: 17, overdue: false }]);
+    expect(flow.path.slice(0, 6).map((p) => p.state)).toEqual(['done', 'done', 'done', 'done', 'current', 'next']);
+  });
+
+  it('needs a reviewer of the bill, not the asker nor an editor, to approve the unchanged text before the vote', () => {
+    const b = billWithPeople(db);
+    for (const [to, d] of [['drafting', '01-05'], ['submission', '01-06'], ['first_reading', '01-07'], ['consultation', '01-08'], ['second_reading', '02-10']] as const) b.walk(to, day(`2026-${d}`));
+    const toVote = () => outcome(() => transitionBill(b.coordinator, b.billId, { to: 'vote', expectedStage: 'second_reading', note: '付表决', reason: '二审后各方意见一致，不再三审' }, db, day('2026-02-20')));
+    expect(toVote()).toBe('conflict:signoff_required');
+    expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'vote', reviewerEmail: b.editor.email }, db))).toBe('validation_failed:signoff_reviewer_invalid');
+    expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'vote', reviewerEmail: b.coordinator.email }, db))).toBe('validation_failed:signoff_reviewer_invalid');
+    expect(outcome(() => decideSignoff(b.independent, b.billId, { stage: 'vote', decision: 'approve' }, db))).toBe('not_found:bill_not_found');
+    expect(outcome(() => decideSignoff(b.editor, b.billId, { stage: 'vote', decision: 'approve' }, db))).toBe('forbidden:signoff_forbidden');
+    expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'first_reading', reviewerEmail: b.reviewer.email }, db))).toBe('conflict:signoff_not_needed');
+    requestSignoff(b.coordinator, b.billId, { stage: 'vote', reviewerEmail: b.reviewer.email, note: '请审核表决稿' }, db);
+    expect(db.select().from(notifications).where(eq(notifications.userId, b.reviewer.id)).all().map((n) => n.kind)).toContain('signoff_requested');
+    decideSignoff(b.reviewer, b.billId, { stage: 'vote', decision: 'approve', note: '同意' }, db);
+    // Someone types in the draft after the approval: it no longer holds.
+    appendDraftUpdate(db, { draftId: b.draftId, update: Y.encodeStateAsUpdate(new Y.Doc()), userId: b.editor.id });
+    expect(toVote()).toBe('conflict:signoff_required');
+    decideSignoff(b.reviewer, b.billId, { stage: 'vote', decision: 'approve', note: '再次同意' }, db);
+    expect(toVote()).toBe('ok');
+    expect(getBillWorkflow(b.coordinator, b.billId, db).path.find((p) => p.stage === 'third_reading')?.state).toBe('skipped');
+  });
+
+  it('moves on from the vote only after a passing vote, counted against the whole body', () => {
+    const b = billWithPeople(db);
+    for (const [to, d] of [['drafting', '01-05'], ['submission', '01-06'], ['first_reading', '01-07'], ['consultation', '01-08'], ['second_reading', '02-10'], ['third_reading', '02-15'], ['vote', '02-20']] as const) b.walk(to, day(`2026-${d}`));
+    const toApproval = () => outcome(() => transitionBill(b.coordinator, b.billId, { to: 'approval', expectedStage: 'vote', note: '报请批准' }, db, day('2026-02-21')));
+    expect(toApproval()).toBe('conflict:vote_required');
+    expect(outcome(() => recordVote(b.coordinator, b.billId, { for: -1, against: 0, abstain: 0 }, db))).toBe('validation_failed:vote_count_invalid');
+    expect(outcome(() => recordVote(b.coordinator, b.billId, { for: 30, against: 10, abstain: 5, present: 40 }, db))).toBe('validation_failed:vote_exceeds_present');
+    expect(outcome(() => recordVote(b.editor, b.billId, { for: 30, against: 0, abstain: 0 }, db))).toBe('forbidden:transition_forbidden');
+    const tie = recordVote(b.coordinator, b.billId, { for: 30, against: 20, abstain: 5, present: 55, composition: 60, articles: [{ eid: 'art_3', for: 31, against: 20, abstain: 4 }] }, db, day('2026-02-20'));
+    expect(tie).toMatchObject({ passed: false, articles: [{ eid: 'art_3', passed: true }] });
+    expect(toApproval()).toBe('conflict:vote_required');
+    expect(recordVote(b.coordinator, b.billId, { for: 31, against: 20, abstain: 4, present: 55, composition: 60 }, db, day('2026-02-20')).passed).toBe(true);
+    expect(toApproval()).toBe('ok');
+    const flow = getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-16'));
+    expect(flow.deadlines).toEqual([{ kind: 'approval_due', dueOn: '2026-06-21', daysLeft: 5, overdue: false }]);
+  });
+
+  it('has a government rule signed for legality by a reviewer who is not an editor, and its filing clock run from promulgation', () => {
+    const b = billWithPeople(db, 'government_rule');
+    for (const [to, d] of [['drafting', '03-01'], ['consultation', '03-02'], ['legality_review', '04-10']] as const) b.walk(to, day(`2026-${d}`));
+    expect(outcome(() => decideSignoff(b.editor, b.billId, { stage: 'legality_review', decision: 'approve' }, db))).toBe('forbidden:signoff_forbidden');
+    b.walk('executive_meeting', day('2026-04-20'));
+    // Asked to sign the legality opinion, the independent reviewer joined the bill as a reviewer.
+    expect(getBillWorkflow(b.coordinator, b.billId, db).members.find((m) => m.userId === b.independent.id)?.role).toBe('reviewer');
+    b.walk('promulgation', day('2026-04-25'));
+    b.walk('filing', day('2026-05-01'));
+    const flow = getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05'));
+    expect(flow.deadlines).toEqual([{ kind: 'filing_due', dueOn: '2026-05-31', daysLeft: -5, overdue: true }]);
+    expect(flow.history.map((h) => h.to)).toEqual(['drafting', 'consultation', 'legality_review', 'executive_meeting', 'promulgation', 'filing']);
+  });
+
+  it('tells the other members of each move, in the same transaction', () => {
+    const b = billWithPeople(db);
+    b.walk('drafting', day('2026-01-05'));
+    const kinds = (userId: string) => db.select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => n.billId === b.billId).map((n) => n.kind);
+    expect(kinds(b.editor.id)).toEqual(['stage_changed']);
+    expect(kinds(b.reviewer.id)).toEqual(['stage_changed']);
+    expect(kinds(b.coordinator.id)).toEqual([]);
+  });
+});

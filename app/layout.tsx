@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
+import Link from 'next/link';
 import './globals.css';
 import { I18nProvider } from '@/app/_components/I18nProvider';
+import { can } from '@/lib/auth';
+import { countUnread } from '@/lib/inbox';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 
@@ -16,16 +19,19 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [{ locale, t }, user, h] = await Promise.all([pageTranslator(), currentUser(), headers()]);
   const path = h.get('x-lawbench-path') ?? '/';
+  const unread = can(user, 'workspace:view') ? countUnread(user!) : 0;
   return (
     <html lang={locale}>
       <body>
         <I18nProvider locale={locale}>
-          <SiteHeader user={user} locale={locale} path={path} />
+          <SiteHeader user={user} locale={locale} path={path} unread={unread} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <footer className="site-footer">
-            <p>{t('footer.text')}</p>
+            <p>
+              {t('footer.text')} · <Link href="/transparency">{t('footer.transparency')}</Link>
+            </p>
           </footer>
         </I18nProvider>
       </body>

@@ -24,6 +24,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'compare two regulation files article by article (diff JSON, or the 修改决定)',
     load: () => import('./commands/diff'),
   },
+  audit: {
+    usage: 'audit verify [--expect SEQ:HASH]',
+    summary: 'check the audit hash chain (DATABASE_PATH); with --expect, that a kept head is still in it',
+    load: () => import('./commands/audit'),
+  },
 };
 
 /// The usage text printed by `--help` and after an unknown command.

@@ -119,3 +119,29 @@ describe('bills and drafts API', () => {
     expect(bad.status).toBe(422);
   });
 });
+
+describe('GET /api/v1/audit/head', () => {
+  it('answers the head of the audit chain to anyone, the same head the transparency page shows', async () => {
+    const res = await fetch(url('/api/v1/audit/head'));
+    expect(res.status).toBe(200);
+    const head = await res.json();
+    // The demo seed's imports and bills are audited, so the chain is not empty.
+    expect(head.seq).toBeGreaterThan(0);
+    expect(head.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Date(head.at).toISOString()).toBe(head.at);
+    const page = await (await fetch(url('/transparency'))).text();
+    expect(page).toContain(head.hash);
+    expect(page).toContain(`audit verify --expect ${head.seq}:${head.hash}`);
+  });
+
+  it('keeps the audit export to signed-in staff with the right to it', async () => {
+    expect((await fetch(url('/api/v1/audit/export'))).status).toBe(401);
+    const drafter = await signInCookie('drafter2@demo.lawbench');
+    expect((await fetch(url('/api/v1/audit/export'), { headers: { cookie: drafter } })).status).toBe(403);
+    const admin = await signInCookie('admin@demo.lawbench');
+    const csv = await fetch(url('/api/v1/audit/export?action=regulation'), { headers: { cookie: admin } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(await csv.text()).toContain('regulation.import');
+  });
+});

@@ -12,6 +12,10 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  // The workflow's refusals, named so that a client can tell them apart.
+  transition_not_allowed: 409,
+  signoff_required: 409,
+  stage_changed: 409,
   email_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { databasePath, getDatabase, closeDatabase } from '@/db/client';
-import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedLibrary } from '@/lib/demo';
+import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedLibrary, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from './ensureBuild';
 
 const root = process.cwd();
@@ -14,9 +14,10 @@ getDatabase();
 const { created } = await seedDemoData();
 const { imported } = await seedLibrary();
 const consultation = await seedConsultation();
+const workflow = seedWorkflow();
 closeDatabase();
 console.log(
-  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ' and an open consultation' : ''}` : 'demo data already present'}.`,
+  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created || workflow.created.length ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ', an open consultation' : ''}${workflow.created.length ? ` and ${workflow.created.length} bills at other stages` : ''}` : 'demo data already present'}.`,
 );
 
 const children: ChildProcess[] = [

@@ -5,7 +5,7 @@ import { translator } from '@/lib/i18n';
 import { setLocaleAction, signOutAction } from '@/app/_actions/auth';
 
 /// The header on every page: brand, the navigation this user may use, language switch, account.
-export function SiteHeader({ user, locale, path }: { user: CurrentUser | null; locale: Locale; path: string }) {
+export function SiteHeader({ user, locale, path, unread = 0 }: { user: CurrentUser | null; locale: Locale; path: string; unread?: number }) {
   const t = translator(locale);
   const links = [
     { href: '/', label: t('nav.home'), show: true },
@@ -13,6 +13,7 @@ export function SiteHeader({ user, locale, path }: { user: CurrentUser | null; l
     { href: '/consultations', label: t('nav.consultations'), show: true },
     { href: '/workspace', label: t('nav.workspace'), show: can(user, 'workspace:view') },
     { href: '/bills', label: t('nav.bills'), show: can(user, 'workspace:view') },
+    { href: '/workflow', label: t('nav.workflow'), show: can(user, 'workspace:view') },
     { href: '/admin/users', label: t('nav.admin'), show: can(user, 'users:manage') },
   ].filter((l) => l.show);
   return (
@@ -48,6 +49,12 @@ export function SiteHeader({ user, locale, path }: { user: CurrentUser | null; l
           </form>
           {user ? (
             <>
+              {can(user, 'workspace:view') && (
+                <Link href="/inbox" className="inbox-link" data-testid="inbox-link" aria-label={unread ? `${t('nav.inbox')}（${t('nav.inboxUnread', { n: unread })}）` : t('nav.inbox')}>
+                  {t('nav.inbox')}
+                  {unread > 0 && <span className="unread-count">{unread}</span>}
+                </Link>
+              )}
               <Link href="/account" className="account-link" data-testid="account-link">
                 {user.name}
                 <span className="role-badge">{t(`role.${user.role}`)}</span>

@@ -1,8 +1,9 @@
 /// A file download: the bytes with their media type, an attachment disposition carrying the
-/// (Chinese) file name in RFC 6266 / 5987 form, and no caching of private texts.
-export function fileResponse(doc: { body: Uint8Array; contentType: string; filename: string }): Response {
+/// (Chinese) file name in RFC 6266 / 5987 form, and no caching of private texts. The body may be
+/// a stream, for an export too large to build in memory first.
+export function fileResponse(doc: { body: Uint8Array | ReadableStream<Uint8Array>; contentType: string; filename: string }): Response {
   const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return new Response(Buffer.from(doc.body), {
+  return new Response(doc.body instanceof ReadableStream ? doc.body : Buffer.from(doc.body), {
     status: 200,
     headers: {
       'content-type': doc.contentType,

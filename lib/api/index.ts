@@ -10,3 +10,7 @@ export { draftingOperations } from './draftingOperations';
 export { versioningOperations, compareQuery, decisionQuery } from './versioningOperations';
 export { fileResponse } from './fileResponse';
 export { consultationOperations, consultationListQuery, commentExportQuery, publishedCommentsQuery, reportQuery } from './consultationOperations';
+export { workflowOperations, billWorkflowSchema } from './workflowOperations';
+export { auditOperations, auditExportQuery } from './auditOperations';
+export { textStream } from './textStream';
+export { auditDownload } from './auditDownload';

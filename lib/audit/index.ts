@@ -1,2 +1,11 @@
-export { recordAudit } from './recordAudit';
-export { listAuditEvents } from './listAuditEvents';
+// The audit log: an append-only hash chain of every change that matters, written in the same
+// transaction as the change; its head, the heads of past days, listing and export.
+export { recordAudit, type AuditEventInput } from './recordAudit';
+export { listAuditEvents, type AuditFilter, type AuditEventRow } from './listAuditEvents';
+export { auditQuerySchema, readAuditQuery, type AuditQuery } from './auditQuery';
+export { genesisHash, encodeAuditEntry, hashAuditEntry, type AuditEntryFields } from './auditHash';
+export { canonicalJson } from './canonicalJson';
+export { verifyAuditChain, type AuditChainReport, type AuditChainProblem } from './verifyAuditChain';
+export { auditHead, type AuditHead } from './auditHead';
+export { listDailyHeads, type DailyHead } from './listDailyHeads';
+export { exportAuditCsv } from './exportAuditCsv';

@@ -2,3 +2,5 @@ export { seedDemoData } from './seedDemoData';
 export { demoAccounts, demoPassword } from './demoAccounts';
 export { seedLibrary, demoLibrary } from './seedLibrary';
 export { seedConsultation, demoConsultationBillTitle } from './seedConsultation';
+export { walkBill, type WalkStep } from './walkBill';
+export { seedWorkflow, demoWorkflowBills } from './seedWorkflow';

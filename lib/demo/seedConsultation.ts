@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { bills, users } from '@/db/schema';
+import { bills, consultations, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { insertUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
-import { groupCampaigns, moderateComment, openConsultation, setDisposition, submitComment } from '@/lib/consultation';
+import { groupCampaigns, moderateComment, setDisposition, submitComment } from '@/lib/consultation';
 import { createBill } from '@/lib/drafting';
 import { addDays, todayInChina } from '@/lib/shared';
 import { getRegulation } from '@/lib/library';
 import { demoPassword } from './demoAccounts';
+import { walkBill } from './walkBill';
 
 /// The seeded bill that is out for comment.
 export const demoConsultationBillTitle = '舟山市养犬管理条例（修正草案）';
@@ -27,8 +28,9 @@ async function account(db: Db, email: string, name: string): Promise<CurrentUser
   return insertUser(db, { email, name, password: demoPassword(), role: 'public' }, null);
 }
 
-/// Seeds journey 4's starting point once: an amendment bill of 舟山市养犬管理条例 (王芳 and 李明
-/// editing, 赵磊 reviewing) with a 30-day, pre-moderated consultation open today, and comments in
+/// Seeds journey 4's starting point once: an amendment bill of 舟山市养犬管理条例 (王芳
+/// coordinating, 李明 editing, 赵磊 reviewing) moved through 一审 into 征求意见, where its 30-day,
+/// pre-moderated consultation opens today, and comments in
 /// every state — published (one with a proposed wording and a disposition), waiting in the
 /// queue, rejected as spam, and a campaign of three identical comments grouped together.
 export async function seedConsultation(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: boolean }> {
@@ -41,7 +43,7 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
     }),
   ) as Record<'drafter' | 'drafter2' | 'reviewer' | 'volunteer' | 'citizen', CurrentUser>;
   const regulation = getRegulation('舟山市养犬管理条例', {}, db);
-  const { draftId } = createBill(
+  const created = createBill(
     staff.drafter,
     {
       title: demoConsultationBillTitle,
@@ -55,23 +57,30 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
     db,
   );
   const today = todayInChina(now);
-  const closes = addDays(today, 29);
-  const { id } = openConsultation(
-    staff.drafter,
-    draftId,
+  const billId = created.id;
+  // The bill reaches 征求意见 the way any bill does: each move recorded, 一审稿 and 征求意见稿
+  // frozen, and the consultation opened by the move into 征求意见.
+  walkBill(db, { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
+    { to: 'drafting', at: now, note: '列入年度立法计划，开始起草修正草案。' },
+    { to: 'submission', at: now, note: '主任会议决定提请常委会审议。' },
+    { to: 'first_reading', at: now, note: '常委会第一次审议。' },
     {
-      title: '舟山市养犬管理条例（修正草案征求意见稿）',
-      description: '为规范养犬行为，保障公民人身安全，市人大常委会法工委就《舟山市养犬管理条例》的修正草案公开征求意见。',
-      explanation:
-        '一、修改的必要性\n条例施行以来，重点管理区内违规饲养、夜间扰民等问题仍较突出。\n\n二、主要修改内容\n明确物业服务企业的协助义务，完善禁止饲养犬只的名录管理，调整相关罚则。',
-      questions: ['重点管理区的范围是否合适？', '对犬只夜间扰民应当如何规定？'],
-      opensOn: today,
-      closesOn: closes,
-      moderation: 'pre',
+      to: 'consultation',
+      at: now,
+      note: '一审后公开征求意见三十日。',
+      consultation: {
+        title: '舟山市养犬管理条例（修正草案征求意见稿）',
+        description: '为规范养犬行为，保障公民人身安全，市人大常委会法工委就《舟山市养犬管理条例》的修正草案公开征求意见。',
+        explanation:
+          '一、修改的必要性\n条例施行以来，重点管理区内违规饲养、夜间扰民等问题仍较突出。\n\n二、主要修改内容\n明确物业服务企业的协助义务，完善禁止饲养犬只的名录管理，调整相关罚则。',
+        questions: ['重点管理区的范围是否合适？', '对犬只夜间扰民应当如何规定？'],
+        opensOn: today,
+        closesOn: addDays(today, 29),
+        moderation: 'pre',
+      },
     },
-    db,
-    now,
-  );
+  ]);
+  const id = db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, billId)).get()!.id;
   const eidOf = (n: number) => regulation.text.articles[n - 1].eid;
   const send = (who: CurrentUser, articleEid: string | undefined, body: string, proposedText?: string) =>
     submitComment(who, id, { articleEid, body, proposedText }, { address: null }, db, now);

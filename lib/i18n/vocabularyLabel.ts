@@ -1,5 +1,5 @@
 import type {
-  BillStage, CommentStatus, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, UserRole, VersionChange,
+  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange,
 } from '@/lib/shared/vocabulary';
 import type { MessageKey } from './zh-CN';
 
@@ -15,6 +15,8 @@ const prefixes = {
   commentStatus: 'commentStatus',
   rejectReason: 'rejectReason',
   disposition: 'disposition',
+  deadlineKind: 'deadline',
+  signoffDecision: 'decision',
 } as const;
 
 interface Members {
@@ -28,6 +30,8 @@ interface Members {
   commentStatus: CommentStatus;
   rejectReason: RejectReason;
   disposition: Disposition;
+  deadlineKind: DeadlineKind;
+  signoffDecision: SignoffDecision;
 }
 
 /// The names of the closed sets that have labels.

@@ -26,6 +26,10 @@ export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: D
       if (!isAppError(e)) throw e;
     }
   }
+  // The next stage first, then a skip, then back (nearest first), then the ends.
+  const rank = { forward: 0, skip: 1, back: 2, end: 3 } as const;
+  const order = billStages.indexOf.bind(billStages);
+  moves.sort((a, b) => rank[a.plan.kind] - rank[b.plan.kind] || (a.plan.kind === 'back' ? order(b.to) - order(a.to) : order(a.to) - order(b.to)));
   return {
     id: bill.id,
     title: bill.title,
@@ -52,6 +56,8 @@ export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: D
     })),
     votes: events.votes.map((v) => ({ at: v.at.toISOString(), composition: v.composition, present: v.present, for: v.votesFor, against: v.votesAgainst, abstain: v.abstentions, passed: v.passed, articles: v.articles })),
     moves: can(actor, 'bill:transition', bill.resource) ? moves : [],
+    /// The stages a sign-off can be given for now: those the next moves need.
+    signoffStages: [...new Set(moves.filter((m) => m.plan.kind === 'forward' || m.plan.kind === 'skip').flatMap((m) => m.plan.signoffs.map((s) => s.stage)))],
     mayTransition: can(actor, 'bill:transition', bill.resource),
     maySignoff: can(actor, 'bill:signoff', bill.resource),
     members: bill.members,

@@ -12,3 +12,4 @@ export { getBillWorkflow, type BillWorkflow } from './getBillWorkflow';
 export { listWorkflowBills, type WorkflowBill } from './listWorkflowBills';
 export { sweepDeadlineNotices } from './sweepDeadlineNotices';
 export { transitionSchema, signoffSchema, signoffRequestSchema, voteSchema, type TransitionInput, type SignoffInput, type SignoffRequestInput, type VoteInput } from './schemas';
+export { stageConsultationSchema } from './schemas';

@@ -21,7 +21,7 @@ export interface TransitionPlan {
 }
 
 const refuse = (from: BillStage, to: BillStage, why: string) =>
-  new AppError('conflict', 'transition_not_allowed', { details: { from, to, why } });
+  new AppError('transition_not_allowed', 'transition_not_allowed', { details: { from, to, why } });
 
 /// Decides whether a bill of `kind` at `from` may move to `to`, and what the move needs: one
 /// stage forward; past optional stages (三审) with a reason; back to any earlier stage with a

@@ -7,6 +7,7 @@ const reason = z.string().trim().max(2000, 'transition_reason_too_long').optiona
 /// What opening the public consultation on entering 征求意见 takes (see lib/consultation); dates
 /// default to today and 30 days on.
 export const stageConsultationSchema = z.object({
+  title: z.string().max(120).optional(),
   description: z.string().max(2000).optional(),
   explanation: z.string().max(20000).optional(),
   questions: z.array(z.string()).max(10).optional(),

@@ -47,8 +47,8 @@ describe('transitionBill', () => {
   it('refuses a skipped stage, a stale stage and a missing reason, and changes nothing', () => {
     const b = billWithPeople(db);
     const audits = db.select().from(auditEvents).all().length;
-    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'proposal', note: '跳过起草' }, db))).toBe('conflict:transition_not_allowed');
-    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '过时' }, db))).toBe('conflict:stage_changed');
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'proposal', note: '跳过起草' }, db))).toBe('transition_not_allowed:transition_not_allowed');
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '过时' }, db))).toBe('stage_changed:stage_changed');
     expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'shelved', expectedStage: 'proposal', note: '搁置' }, db))).toBe('validation_failed:transition_reason_required');
     expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'drafting', expectedStage: 'proposal', note: '' }, db))).toBe('validation_failed:transition_note_required');
     expect(stageOf(b.billId)).toBe('proposal');
@@ -76,7 +76,7 @@ describe('transitionBill', () => {
     const b = billWithPeople(db);
     for (const [to, d] of [['drafting', '01-05'], ['submission', '01-06'], ['first_reading', '01-07'], ['consultation', '01-08'], ['second_reading', '02-10']] as const) b.walk(to, day(`2026-${d}`));
     const toVote = () => outcome(() => transitionBill(b.coordinator, b.billId, { to: 'vote', expectedStage: 'second_reading', note: '付表决', reason: '二审后各方意见一致，不再三审' }, db, day('2026-02-20')));
-    expect(toVote()).toBe('conflict:signoff_required');
+    expect(toVote()).toBe('signoff_required:signoff_required');
     expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'vote', reviewerEmail: b.editor.email }, db))).toBe('validation_failed:signoff_reviewer_invalid');
     expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'vote', reviewerEmail: b.coordinator.email }, db))).toBe('validation_failed:signoff_reviewer_invalid');
     expect(outcome(() => decideSignoff(b.independent, b.billId, { stage: 'vote', decision: 'approve' }, db))).toBe('not_found:bill_not_found');
@@ -87,7 +87,7 @@ describe('transitionBill', () => {
     decideSignoff(b.reviewer, b.billId, { stage: 'vote', decision: 'approve', note: '同意' }, db);
     // Someone types in the draft after the approval: it no longer holds.
     appendDraftUpdate(db, { draftId: b.draftId, update: Y.encodeStateAsUpdate(new Y.Doc()), userId: b.editor.id });
-    expect(toVote()).toBe('conflict:signoff_required');
+    expect(toVote()).toBe('signoff_required:signoff_required');
     decideSignoff(b.reviewer, b.billId, { stage: 'vote', decision: 'approve', note: '再次同意' }, db);
     expect(toVote()).toBe('ok');
     expect(getBillWorkflow(b.coordinator, b.billId, db).path.find((p) => p.stage === 'third_reading')?.state).toBe('skipped');

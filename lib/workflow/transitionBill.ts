@@ -31,13 +31,13 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
   const bill = getBill(actor, billId, db);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'transition_forbidden');
   const data = parseInput(transitionSchema, input);
-  if (bill.stage !== data.expectedStage) throw new AppError('conflict', 'stage_changed', { details: { stage: bill.stage } });
+  if (bill.stage !== data.expectedStage) throw new AppError('stage_changed', 'stage_changed', { details: { stage: bill.stage } });
   const plan = planTransition(bill.kind, bill.stage, data.to);
   if (plan.needsReason && !data.reason) throw new AppError('validation_failed', 'transition_reason_required', { details: { fields: [{ path: 'reason', message: 'transition_reason_required' }] } });
   return db.transaction(
     (tx) => {
       const moved = tx.update(bills).set({ stage: data.to }).where(and(eq(bills.id, billId), eq(bills.stage, data.expectedStage))).run();
-      if (moved.changes !== 1) throw new AppError('conflict', 'stage_changed');
+      if (moved.changes !== 1) throw new AppError('stage_changed', 'stage_changed');
       const mark = textMark(tx, bill.draftId);
       const used: string[] = [];
       for (const need of plan.signoffs) {
@@ -47,7 +47,7 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
           .where(and(eq(billSignoffs.billId, billId), eq(billSignoffs.stage, need.stage), eq(billSignoffs.decision, 'approve'), eq(billSignoffs.textMark, mark), isNull(billSignoffs.transitionId)))
           .orderBy(desc(billSignoffs.decidedAt))
           .get();
-        if (!approval) throw new AppError('conflict', 'signoff_required', { details: { stage: need.stage, rule: need.rule } });
+        if (!approval) throw new AppError('signoff_required', 'signoff_required', { details: { stage: need.stage, rule: need.rule } });
         used.push(approval.id);
       }
       const last = tx.select({ n: count() }).from(billTransitions).where(eq(billTransitions.billId, billId)).get()?.n ?? 0;
@@ -70,7 +70,7 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
           actor,
           bill.draftId,
           {
-            title: bill.title,
+            title: c.title || bill.title,
             description: c.description || data.note,
             explanation: c.explanation || data.note,
             questions: c.questions ?? [],

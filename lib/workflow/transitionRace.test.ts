@@ -25,7 +25,7 @@ describe('transitionBill under contention', () => {
     const startAt = String(Date.now() + 2500);
     const results = await Promise.all([racer([file, b.billId, JSON.stringify(b.coordinator), startAt]), racer([file, b.billId, JSON.stringify(b.admin), startAt])]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'conflict', message: 'stage_changed' }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'stage_changed', message: 'stage_changed' }]);
     expect(db.select().from(billTransitions).where(eq(billTransitions.billId, b.billId)).all()).toHaveLength(1);
   }, 30_000);
 });

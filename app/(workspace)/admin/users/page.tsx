@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { listUsers } from '@/lib/auth';
 import { CreateStaffForm, UserRowActions } from '@/app/_components/AdminUserForms';
 import { titledPage } from '@/app/_lib/metadata';
@@ -15,6 +16,9 @@ export default async function AdminUsersPage() {
   return (
     <div className="page page--wide workspace">
       <h1>{t('admin.title')}</h1>
+      <p className="aside">
+        <Link href="/admin/audit">{t('audit.adminLink')} →</Link>
+      </p>
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('admin.createTitle')}</h2>
         <CreateStaffForm />

@@ -1,0 +1,12 @@
+import { handleApi, jsonResponse, readJsonBody, requireUser } from '@/lib/api';
+import { decideSignoff } from '@/lib/workflow';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/// A reviewer's decision on the current text.
+export async function POST(request: Request, { params }: Ctx) {
+  const { id } = await params;
+  return handleApi(request, async (ctx) => jsonResponse(decideSignoff(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { databasePath } from '@/db/client';
+import { verifyAuditChain } from '@/lib/audit';
+import { CliError, type CommandIO } from '../io';
+
+const USAGE = 'usage: lawbench audit verify [--expect SEQ:HASH]';
+
+const Args = z.object({
+  command: z.literal('verify', { error: `unknown or missing subcommand (${USAGE})` }),
+  expect: z
+    .string()
+    .regex(/^\d{1,15}:[0-9a-fA-F]{64}$/, { error: '--expect must be SEQ:HASH, e.g. 1024:3f…(64 hex digits)' })
+    .transform((s) => {
+      const [seq, hash] = s.split(':');
+      return { seq: Number(seq), hash: hash.toLowerCase() };
+    })
+    .optional(),
+});
+
+/// `lawbench audit verify [--expect SEQ:HASH]`: walks the audit chain of `DATABASE_PATH` (opened
+/// read-only), recomputing every hash and link. Prints `ok N entries, head SEQ:HASH` and exits 0,
+/// or prints `broken at entry SEQ: PROBLEM` on stderr and exits 1. With `--expect`, a head kept
+/// earlier (from the transparency page or the API) must still be in the chain with that hash.
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const parsed = Args.safeParse(readArgs(args));
+  if (!parsed.success) throw new CliError(parsed.error.issues[0].message);
+  const file = databasePath();
+  if (!fs.existsSync(file)) throw new CliError(`database not found: ${file} (set DATABASE_PATH)`);
+  const client = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const report = verifyAuditChain({ expect: parsed.data.expect }, { $client: client });
+    if (!report.ok) {
+      io.stderr(`broken at entry ${report.firstBad.seq}: ${report.firstBad.problem}\n`);
+      return 1;
+    }
+    io.stdout(`ok ${report.count} entries, head ${report.head.seq}:${report.head.hash}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof Error && /no such (table|column)/.test(e.message)) throw new CliError(`${file} has no audit chain yet (${e.message}); start the app once to migrate it`);
+    throw e;
+  } finally {
+    client.close();
+  }
+}
+
+function readArgs(args: string[]): { command?: string; expect?: string } {
+  const out: { command?: string; expect?: string } = {};
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+    if (flag === '--expect') out.expect = inline ?? args[++i] ?? '';
+    else if (args[i].startsWith('-')) throw new CliError(`unknown option ${args[i]}`);
+    else if (out.command === undefined) out.command = args[i];
+    else throw new CliError(`unexpected argument ${args[i]}`);
+  }
+  return out;
+}

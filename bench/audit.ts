@@ -17,7 +17,7 @@ const ROUNDS = Number(process.env.BENCH_AUDIT_ROUNDS ?? 7);
 const ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
 
 /// The audit table without the chain: the same columns and indexes, no prev_hash / hash, no
-/// UNIQUE index, no triggers — what the log was before issue 14.
+/// triggers — what the log was before issue 14.
 const PLAIN_TABLE = `CREATE TABLE audit_plain (
   id integer PRIMARY KEY AUTOINCREMENT NOT NULL, at integer NOT NULL, actor_id text REFERENCES users(id) ON DELETE SET NULL,
   action text NOT NULL, target_type text NOT NULL, target_id text NOT NULL, detail text);
@@ -72,12 +72,11 @@ export async function run(): Promise<void> {
     ]);
     const perTx = appends.ratio('per transaction');
     const batched = appends.ratio('in one transaction');
-    const perTxNoUnique = appends.ratio('per transaction', 'recordAudit without the UNIQUE(prev_hash) index');
     const verifyOk = verify.verifyMs < 10_000;
     console.log(`\ndatabase: ${(verify.bytes / 1e6).toFixed(0)} MB; CLI said: ${verify.cliOut}`);
     console.log(
       `goal: chaining costs < 10 % (one transaction per append: ${((1 - perTx) * 100).toFixed(1)} %, ${perTx >= 0.9 ? 'met' : 'missed'}; ` +
-        `without the UNIQUE(prev_hash) index: ${((1 - perTxNoUnique) * 100).toFixed(1)} %; all in one transaction: ${((1 - batched) * 100).toFixed(1)} %) and verify of ${ENTRIES.toLocaleString('en')} < 10 s (${(verify.verifyMs / 1000).toFixed(2)} s: ${verifyOk ? 'met' : 'missed'})`,
+        `all in one transaction: ${((1 - batched) * 100).toFixed(1)} %) and verify of ${ENTRIES.toLocaleString('en')} < 10 s (${(verify.verifyMs / 1000).toFixed(2)} s: ${verifyOk ? 'met' : 'missed'})`,
     );
     console.log(
       JSON.stringify({
@@ -87,7 +86,6 @@ export async function run(): Promise<void> {
         appends: appends.rows,
         chainCostPerTransaction: Math.round((1 - perTx) * 1000) / 1000,
         chainCostInOneTransaction: Math.round((1 - batched) * 1000) / 1000,
-        chainCostPerTransactionWithoutUniquePrevHash: Math.round((1 - perTxNoUnique) * 1000) / 1000,
         entries: ENTRIES,
         generateMs: Math.round(verify.generateMs),
         verifyMs: Math.round(verify.verifyMs),
@@ -109,11 +107,6 @@ function measureAppends(file: string) {
   migrateDatabase(db);
   db.$client.exec(PLAIN_TABLE);
   const actor = insertTestUser(db, 'drafter', '基准起草人');
-  // The same chain in a database without the UNIQUE index on prev_hash, to show what it costs.
-  const bare = openDatabase(file.replace(/\.db$/, '-no-unique.db'));
-  migrateDatabase(bare);
-  bare.$client.exec('DROP INDEX audit_events_prev_hash_idx');
-  const bareActor = insertTestUser(bare, 'drafter', '基准起草人');
   const plain = db.$client.prepare('INSERT INTO audit_plain (at, actor_id, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
   const oldDb = drizzle(db.$client);
   let n = 0;
@@ -137,7 +130,6 @@ function measureAppends(file: string) {
   const variants = [
     variant(CHAIN, db, (tx) => recordAudit(tx, event(), new Date())),
     variant(PLAIN, db, insertPlain),
-    variant('recordAudit without the UNIQUE(prev_hash) index', bare, (tx) => recordAudit(tx, event(bareActor.id), new Date())),
     variant('before issue 14: drizzle insert, no chain', db, insertOld),
   ];
 
@@ -162,7 +154,7 @@ function measureAppends(file: string) {
       rows.push({ label: `${v.label}, ${mode}`, mode, variant: v.label, perSecond: APPENDS / (m / 1000), usPerAppend: (m * 1000) / APPENDS });
     }
   }
-  for (const d of [db, bare]) {
+  for (const d of [db]) {
     const check = verifyAuditChain({}, d);
     if (!check.ok) throw new Error(`the appended chain does not verify: ${JSON.stringify(check)}`);
     d.$client.close();
@@ -209,7 +201,7 @@ function generate(db: Db, actors: string[]): number {
   const c = db.$client;
   const start = performance.now();
   const indexes = c.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_events' AND sql IS NOT NULL").pluck().all() as string[];
-  c.exec("DROP INDEX audit_events_target_idx; DROP INDEX audit_events_prev_hash_idx; DROP INDEX audit_events_at_idx;");
+  c.exec("DROP INDEX audit_events_target_idx; DROP INDEX audit_events_at_idx;");
   const insert = c.prepare('INSERT INTO audit_events (id, at, actor_id, action, target_type, target_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const t0 = Date.parse('2025-01-01T00:00:00Z');
   const step = Math.floor((365 * 86_400_000) / ENTRIES);

@@ -89,7 +89,6 @@ CREATE UNIQUE INDEX `notifications_dedupe_key_unique` ON `notifications` (`dedup
 CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`);--> statement-breakpoint
 ALTER TABLE `audit_events` ADD `prev_hash` text;--> statement-breakpoint
 ALTER TABLE `audit_events` ADD `hash` text;--> statement-breakpoint
-CREATE UNIQUE INDEX `audit_events_prev_hash_idx` ON `audit_events` (`prev_hash`);--> statement-breakpoint
 CREATE INDEX `audit_events_at_idx` ON `audit_events` (`at`);--> statement-breakpoint
 CREATE TRIGGER `audit_events_append_only_update` BEFORE UPDATE ON `audit_events` WHEN OLD.`hash` IS NOT NULL BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;--> statement-breakpoint
 CREATE TRIGGER `audit_events_append_only_delete` BEFORE DELETE ON `audit_events` BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { moment } from './columns';
 
@@ -19,7 +19,7 @@ export const auditEvents = sqliteTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('audit_events_target_idx').on(t.targetType, t.targetId), uniqueIndex('audit_events_prev_hash_idx').on(t.prevHash), index('audit_events_at_idx').on(t.at)],
+  (t) => [index('audit_events_target_idx').on(t.targetType, t.targetId), index('audit_events_at_idx').on(t.at)],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -63,13 +63,14 @@ describe('recordAudit', () => {
     expect(verifyAuditChain({}, db)).toMatchObject({ ok: true, count: 2 });
   });
 
-  it('refuses to fork the chain: two entries cannot link to the same predecessor', () => {
+  it('refuses to fork the chain: an entry cannot take a place already taken, and one slipped in past the end is a gap', () => {
     const db = fresh();
     recordAudit(db, { actorId: null, action: 'a.one', targetType: 't', targetId: '1' });
     const first = rows(db)[0];
-    expect(() => db.$client.prepare("INSERT INTO audit_events (id, at, action, target_type, target_id, prev_hash, hash) VALUES (7, 0, 'x', 't', '1', ?, 'h')").run(first.prev_hash)).toThrow(
-      /UNIQUE constraint failed: audit_events.prev_hash/,
-    );
+    const insert = db.$client.prepare("INSERT INTO audit_events (id, at, action, target_type, target_id, prev_hash, hash) VALUES (?, 0, 'x', 't', '1', ?, 'h')");
+    expect(() => insert.run(1, first.prev_hash)).toThrow(/UNIQUE constraint failed: audit_events.id/);
+    insert.run(7, first.prev_hash);
+    expect(verifyAuditChain({}, db)).toMatchObject({ ok: false, firstBad: { seq: 7, problem: 'gap' } });
   });
 
   it('keeps one chain when two connections (the app and the collaboration server) append to the same file', () => {

@@ -1,12 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { draftComments, users } from '@/db/schema';
+import { draftComments, draftVersionArticles, draftVersions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
+import { notify } from '@/lib/inbox';
 import { getBillOfDraft } from './getBill';
 
 /// Body of a new staff comment: on an article (by eid), optionally replying to a thread.
@@ -38,9 +39,24 @@ export function listDraftComments(actor: CurrentUser | null, draftId: string, db
     .map(({ c, authorName }) => ({ id: c.id, articleEid: c.articleEid, parentId: c.parentId, authorName, body: c.body, resolved: c.resolvedAt !== null, createdAt: c.createdAt.toISOString() }));
 }
 
-/// Adds a comment (editors and reviewers of the bill); a reply joins its thread's article.
+/// The members who changed an article in the draft's versions so far (by eid), and the article's
+/// label in the latest version: who is told of a comment on it.
+function writersOf(db: Db, draftId: string, articleEid: string, members: string[]): { userIds: string[]; label: string | null } {
+  const rows = db
+    .select({ authors: draftVersionArticles.authors, label: draftVersionArticles.label })
+    .from(draftVersionArticles)
+    .innerJoin(draftVersions, eq(draftVersions.id, draftVersionArticles.versionId))
+    .where(and(eq(draftVersions.draftId, draftId), eq(draftVersionArticles.eid, articleEid)))
+    .orderBy(desc(draftVersions.seq))
+    .all();
+  const writers = new Set(rows.flatMap((r) => r.authors));
+  return { userIds: members.filter((m) => writers.has(m)), label: rows[0]?.label ?? null };
+}
+
+/// Adds a comment (editors and reviewers of the bill); a reply joins its thread's article. The
+/// members who changed that article in an earlier version hear of it in their inbox.
 export function addDraftComment(actor: CurrentUser | null, draftId: string, input: unknown, db: Db = getDatabase()): DraftCommentView {
-  commentable(actor, draftId, db);
+  const bill = commentable(actor, draftId, db);
   const data = parseInput(newDraftCommentSchema, input);
   let articleEid = data.articleEid;
   if (data.parentId) {
@@ -49,7 +65,11 @@ export function addDraftComment(actor: CurrentUser | null, draftId: string, inpu
     articleEid = parent.articleEid;
   }
   const row = { id: crypto.randomUUID(), draftId, articleEid, parentId: data.parentId ?? null, authorId: actor!.id, body: data.body, createdAt: new Date() };
-  db.insert(draftComments).values(row).run();
+  const writers = writersOf(db, draftId, articleEid, bill.members.map((m) => m.userId).filter((id) => id !== actor!.id));
+  db.transaction((tx) => {
+    tx.insert(draftComments).values(row).run();
+    notify(tx, { userIds: writers.userIds, billId: bill.id, kind: 'article_commented', detail: { article: writers.label ?? articleEid, by: actor!.name } }, row.createdAt);
+  });
   return { id: row.id, articleEid, parentId: row.parentId, authorName: actor!.name, body: row.body, resolved: false, createdAt: row.createdAt.toISOString() };
 }
 

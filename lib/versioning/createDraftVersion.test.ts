@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
-import { auditEvents, draftVersionArticles } from '@/db/schema';
+import { auditEvents, draftVersionArticles, notifications } from '@/db/schema';
 import { insertTestUser, seedDraft } from '@/collab-server/testing';
 import type { CurrentUser } from '@/lib/auth';
-import { appendDraftUpdate } from '@/lib/drafting';
+import { addDraftComment, appendDraftUpdate } from '@/lib/drafting';
 import { compactDraftUpdates } from '@/lib/drafting';
 import { createDraftVersion } from './createDraftVersion';
 import { getArticleHistory } from './getArticleHistory';
@@ -101,6 +101,15 @@ describe('createDraftVersion', () => {
       ['art_3', '第四条', 'unchanged', []],
     ]);
     expect(third).toMatchObject({ kind: 'frozen', reason: 'consultation:c1' });
+  });
+
+  it('tells the members who changed an article when a colleague comments on it', () => {
+    const reviewer = s.reviewers[0];
+    addDraftComment(reviewer, s.draftId, { articleEid: 'art_2', body: '“所辖县区”的表述是否准确？' }, db);
+    const noticesOf = (userId: string) => db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'article_commented'))).all();
+    expect(noticesOf(a.id).map((n) => n.detail)).toEqual([{ article: '第三条', by: reviewer.name }]);
+    expect(noticesOf(b.id)).toEqual([]);
+    expect(noticesOf(reviewer.id)).toEqual([]);
   });
 
   it('records the version in the audit log', () => {

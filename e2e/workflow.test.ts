@@ -79,6 +79,19 @@ describe('a bill from 立项 to 公布 (the workflow)', () => {
     await coordinator.getByTestId('deadlines').getByText('报请批准期限').waitFor();
     await move(coordinator, 'promulgation', '公布', '省人大常委会已批准。');
 
+    // The approval letter goes with the last move; a text file is refused in plain words.
+    const attach = coordinator.getByTestId('attach-form');
+    await attach.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('只是文字') });
+    await attach.getByRole('button', { name: '上传附件' }).click();
+    await attach.getByRole('alert').filter({ hasText: 'PDF' }).waitFor();
+    await attach.locator('input[type=file]').setInputFiles({ name: '批准决定.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+    await attach.getByRole('button', { name: '上传附件' }).click();
+    await coordinator.getByTestId('attachments').getByRole('link', { name: '批准决定.pdf' }).waitFor();
+    const href = await coordinator.getByTestId('attachments').getByRole('link', { name: '批准决定.pdf' }).getAttribute('href');
+    const download = await coordinator.request.get(href!);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await download.body()).toString()).toBe('%PDF-1.7\n%%EOF\n');
+
     const history = await coordinator.getByTestId('history').innerText();
     for (const step of ['立项 → 起草', '二审 → 表决', '表决 → 报请批准', '报请批准 → 公布']) expect(history).toContain(step);
     await coordinator.goto('/workflow');

@@ -54,6 +54,7 @@ export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: D
       used: s.transitionId !== null,
       holds: s.decision === 'approve' && s.transitionId === null && s.textMark === mark,
     })),
+    attachments: events.attachments,
     votes: events.votes.map((v) => ({ at: v.at.toISOString(), composition: v.composition, present: v.present, for: v.votesFor, against: v.votesAgainst, abstain: v.abstentions, passed: v.passed, articles: v.articles })),
     moves: can(actor, 'bill:transition', bill.resource) ? moves : [],
     /// The stages a sign-off can be given for now: those the next moves need.

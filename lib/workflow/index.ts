@@ -13,3 +13,5 @@ export { listWorkflowBills, type WorkflowBill } from './listWorkflowBills';
 export { sweepDeadlineNotices } from './sweepDeadlineNotices';
 export { transitionSchema, signoffSchema, signoffRequestSchema, voteSchema, type TransitionInput, type SignoffInput, type SignoffRequestInput, type VoteInput } from './schemas';
 export { stageConsultationSchema } from './schemas';
+export { attachToBill, sniffDocumentType, maxAttachmentBytes } from './attachToBill';
+export { getAttachment } from './getAttachment';

@@ -1,11 +1,12 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { billSignoffs, billTransitions, billVotes, consultations, users } from '@/db/schema';
+import { billAttachments, billSignoffs, billTransitions, billVotes, consultations, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { todayInChina, type BillStage } from '@/lib/shared';
 
 /// Everything that has happened to a bill on its way, oldest first: its moves with who made
-/// them, the sign-offs asked and given, the votes, and its consultation open today, if any.
+/// them, the sign-offs asked and given, the votes, the files kept with it, and its consultation
+/// open today, if any.
 export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: string) {
   const reviewer = alias(users, 'reviewer');
   const requester = alias(users, 'requester');
@@ -16,7 +17,7 @@ export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: st
     .where(eq(billTransitions.billId, billId))
     .orderBy(asc(billTransitions.seq))
     .all()
-    .map(({ t, actorName }) => ({ seq: t.seq, at: t.at.toISOString(), actor: actorName, from: t.fromStage, to: t.toStage, note: t.note, reason: t.reason, versionId: t.versionId, consultationId: t.consultationId }));
+    .map(({ t, actorName }) => ({ id: t.id, seq: t.seq, at: t.at.toISOString(), actor: actorName, from: t.fromStage, to: t.toStage, note: t.note, reason: t.reason, versionId: t.versionId, consultationId: t.consultationId }));
   const signoffs = db
     .select({ s: billSignoffs, reviewerName: reviewer.name, requesterName: requester.name })
     .from(billSignoffs)
@@ -26,6 +27,13 @@ export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: st
     .orderBy(asc(billSignoffs.requestedAt))
     .all()
     .map(({ s, reviewerName, requesterName }) => ({ ...s, reviewerName, requesterName }));
+  const attachments = db
+    .select({ id: billAttachments.id, name: billAttachments.name, mediaType: billAttachments.mediaType, size: billAttachments.size, sha256: billAttachments.sha256, transitionId: billAttachments.transitionId, at: billAttachments.at })
+    .from(billAttachments)
+    .where(eq(billAttachments.billId, billId))
+    .orderBy(asc(billAttachments.at))
+    .all()
+    .map((a) => ({ ...a, at: a.at.toISOString() }));
   const votes = db.select().from(billVotes).where(eq(billVotes.billId, billId)).orderBy(asc(billVotes.at)).all();
   const open = db
     .select({ id: consultations.id, closesOn: consultations.closesOn })
@@ -34,5 +42,5 @@ export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: st
     .get();
   const enteredOn: Partial<Record<BillStage, string>> = {};
   for (const t of history) enteredOn[t.to] = todayInChina(new Date(t.at));
-  return { history, signoffs, votes, openConsultation: open ?? null, enteredOn };
+  return { history, signoffs, votes, attachments, openConsultation: open ?? null, enteredOn };
 }

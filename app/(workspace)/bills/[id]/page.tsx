@@ -43,6 +43,7 @@ export default async function BillPage({ params }: Props) {
         <nav className="bill-links" aria-label={t('versions.title')}>
           <Link href={`/bills/${bill.id}/workflow`}>{t('workflow.page')}</Link>
           <Link href={`/bills/${bill.id}/versions`}>{t('versions.open')}</Link>
+          <Link href={`/bills/${bill.id}/audit`}>{t('audit.billTitle')}</Link>
           <Link href={`/bills/${bill.id}/consultations`}>{t('manage.consultations')}</Link>
           {bill.regulationId && <Link href={`/bills/${bill.id}/compare?from=in-force&to=current`}>{t('compare.withInForce')}</Link>}
         </nav>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { vocabularyLabel } from '@/lib/i18n';
 import { addDays, todayInChina, type BillStage } from '@/lib/shared';
 import { getBillWorkflow, isClosedStage } from '@/lib/workflow';
+import { AttachForm } from '@/app/_components/workflow/AttachForm';
 import { MoveForm, type MoveChoice } from '@/app/_components/workflow/MoveForm';
 import { DecideSignoffForm, RequestSignoffForm } from '@/app/_components/workflow/SignoffForms';
 import { VoteForm } from '@/app/_components/workflow/VoteForm';
@@ -41,7 +42,7 @@ export default async function BillWorkflowPage({ params }: Props) {
   return (
     <div className="page page--wide workspace workflow-page">
       <p className="breadcrumb">
-        <Link href={`/bills/${flow.id}`}>← {flow.title}</Link> · <Link href="/workflow">{t('workflow.title')}</Link>
+        <Link href={`/bills/${flow.id}`}>← {flow.title}</Link> · <Link href="/workflow">{t('workflow.title')}</Link> · <Link href={`/bills/${flow.id}/audit`}>{t('audit.billTitle')}</Link>
       </p>
       <h1>{t('workflow.pageOf', { title: flow.title })}</h1>
       <p className="aside">
@@ -125,6 +126,30 @@ export default async function BillWorkflowPage({ params }: Props) {
           {flow.stage === 'vote' && flow.mayTransition && <VoteForm billId={flow.id} />}
         </section>
       )}
+
+      <section aria-labelledby="attachments-title" className="panel">
+        <h2 id="attachments-title">{t('workflow.attachments')}</h2>
+        {flow.attachments.length === 0 ? (
+          <p className="empty-state">{t('workflow.noAttachments')}</p>
+        ) : (
+          <ul className="signoffs" data-testid="attachments">
+            {flow.attachments.map((a) => {
+              const step = flow.history.find((h) => h.id === a.transitionId);
+              return (
+                <li key={a.id}>
+                  <a href={`/api/v1/bills/${flow.id}/attachments/${a.id}`} download>
+                    {a.name}
+                  </a>{' '}
+                  <small className="aside">
+                    {(a.size / 1024).toFixed(0)} KB · {step ? t('workflow.historyLine', { from: stageName(step.from), to: stageName(step.to) }) : t('workflow.attachToBill')} · SHA-256 {a.sha256.slice(0, 12)}…
+                  </small>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {flow.mayTransition && <AttachForm billId={flow.id} transitions={[...flow.history].reverse().map((h) => ({ id: h.id, label: `${h.seq}. ${t('workflow.historyLine', { from: stageName(h.from), to: stageName(h.to) })}` }))} />}
+      </section>
 
       <section aria-labelledby="history-title" className="panel">
         <h2 id="history-title">{t('workflow.history')}</h2>

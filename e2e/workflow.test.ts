@@ -94,6 +94,9 @@ describe('a bill from 立项 to 公布 (the workflow)', () => {
 
     const history = await coordinator.getByTestId('history').innerText();
     for (const step of ['立项 → 起草', '二审 → 表决', '表决 → 报请批准', '报请批准 → 公布']) expect(history).toContain(step);
+    // Every move is in the bill's audit log, which the chain seals.
+    await coordinator.goto(`/bills/${billId}/audit`);
+    await expect(coordinator.locator('main').innerText()).resolves.toContain('bill.transition');
     await coordinator.goto('/workflow');
     await expect(coordinator.getByTestId('workflow-table').locator('tr', { hasText: '舟山市电动自行车管理条例' }).innerText()).resolves.toContain('公布');
 

@@ -88,7 +88,7 @@ export function AuditLog({ t, path, query, rows, hasMore, exportHref }: { t: Tra
         page={page}
         hasMore={hasMore}
         href={(p) => `${path}${auditSearch(query, { page: String(p) })}`}
-        labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page }) }}
+        t={t}
       />
     </>
   );

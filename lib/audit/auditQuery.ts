@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/shared';
+import { isIsoDate, readQueryLeniently } from '@/lib/shared';
 
 const date = z.string().trim().refine(isIsoDate, { message: 'date_invalid' });
 
@@ -22,15 +22,7 @@ export const auditQuerySchema = z.object({
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
-/// A page's query string read with `auditQuerySchema`, field by field: an empty or malformed
-/// value is left out instead of failing the page. Repeated keys: the first wins.
+/// A page's query string read with `auditQuerySchema`, dropping what is empty or malformed.
 export function readAuditQuery(raw: Record<string, string | string[] | undefined>): AuditQuery {
-  const query: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(auditQuerySchema.shape)) {
-    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
-    if (value === undefined || value.trim() === '') continue;
-    const parsed = field.safeParse(value);
-    if (parsed.success && parsed.data !== undefined && parsed.data !== '') query[key] = parsed.data;
-  }
-  return query as AuditQuery;
+  return readQueryLeniently(auditQuerySchema, raw);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regulationKinds, regulationStatuses } from '@/lib/shared';
+import { readQueryLeniently, regulationKinds, regulationStatuses } from '@/lib/shared';
 
 /// How the library index can be ordered: by date of effect (newest first), adoption, or title.
 export const regulationSorts = ['effective', 'adopted', 'title'] as const;
@@ -22,16 +22,7 @@ export const libraryQuerySchema = z.object({
 
 export type LibraryQuery = z.output<typeof libraryQuerySchema>;
 
-/// A page's query string read with `libraryQuerySchema`, field by field: a value that is empty or
-/// fails (a typo in a hand-edited address) is left out instead of failing the page. Repeated
-/// keys: the first wins.
+/// A page's query string read with `libraryQuerySchema`, dropping what is empty or malformed.
 export function readLibraryQuery(raw: Record<string, string | string[] | undefined>): LibraryQuery {
-  const query: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(libraryQuerySchema.shape)) {
-    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
-    if (value === undefined || value.trim() === '') continue;
-    const parsed = field.safeParse(value);
-    if (parsed.success && parsed.data !== undefined && parsed.data !== '') query[key] = parsed.data;
-  }
-  return query as LibraryQuery;
+  return readQueryLeniently(libraryQuerySchema, raw);
 }

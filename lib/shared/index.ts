@@ -3,6 +3,7 @@
 // imports no domain, and db/ may take the vocabulary from it.
 export { todayInChina, isIsoDate, chineseDate, addDays, addMonths, daysBetween, inclusiveDays, chinaDateTime, eachDay } from './dates';
 export { parseInput } from './parseInput';
+export { readQueryLeniently } from './readQueryLeniently';
 export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';
 export { buildAtomFeed, type AtomFeed, type AtomEntry } from './buildAtomFeed';

@@ -2,26 +2,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents, billTransitions } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
-import { isAppError } from '@/lib/errors';
 import { buildDocx } from '@/lib/legal-text/testing/buildDocx';
 import { attachToBill, maxAttachmentBytes } from './attachToBill';
 import { getAttachment } from './getAttachment';
 import { billWithPeople } from './testing/billAtStage';
+import { outcome } from './testing/outcome';
 
 const { db, cleanup } = freshDatabase();
 afterAll(cleanup);
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
-function outcome(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return `${e.code}:${e.message}`;
-  }
-}
 
 describe('attachToBill', () => {
   it('keeps a PDF or a Word file with the bill, judged by its bytes, and records its SHA-256', () => {

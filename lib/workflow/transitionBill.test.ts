@@ -4,12 +4,12 @@ import { eq } from 'drizzle-orm';
 import { auditEvents, billTransitions, bills, consultations, draftVersions, notifications } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import { appendDraftUpdate } from '@/lib/drafting';
-import { isAppError } from '@/lib/errors';
 import { decideSignoff } from './decideSignoff';
 import { getBillWorkflow } from './getBillWorkflow';
 import { recordVote } from './recordVote';
 import { requestSignoff } from './requestSignoff';
 import { billWithPeople } from './testing/billAtStage';
+import { outcome } from './testing/outcome';
 import { transitionBill } from './transitionBill';
 
 const { db, cleanup } = freshDatabase();
@@ -17,16 +17,6 @@ afterAll(cleanup);
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
 
-/// The error code and catalogue key a call fails with, or 'ok'.
-function outcome(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return `${e.code}:${e.message}`;
-  }
-}
 
 const stageOf = (billId: string) => db.select({ stage: bills.stage }).from(bills).where(eq(bills.id, billId)).get()!.stage;
 const moves = (billId: string) => db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).all().length;

@@ -132,7 +132,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               </ol>
             </article>
           ))}
-          <Pager page={search.page} hasMore={search.hasMore} href={(page) => libraryHref(query, { page })} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: search.page }) }} />
+          <Pager page={search.page} hasMore={search.hasMore} href={(page) => libraryHref(query, { page })} t={t} />
         </section>
       ) : !query.q ? (
         <section aria-labelledby="list-title" className="reg-list">
@@ -159,7 +159,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               ))}
             </ul>
           )}
-          <Pager page={list.page} hasMore={list.page * list.pageSize < list.total} href={(page) => libraryHref(query, { page })} labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page: list.page }) }} />
+          <Pager page={list.page} hasMore={list.page * list.pageSize < list.total} href={(page) => libraryHref(query, { page })} t={t} />
         </section>
       ) : null}
     </div>

@@ -76,7 +76,7 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
           page={page}
           hasMore={days.hasMore}
           href={(p) => `/transparency?page=${p}`}
-          labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page }) }}
+          t={t}
         />
       </section>
 

@@ -92,7 +92,7 @@ export default async function CommentPage({ params, searchParams }: Props) {
           page={page}
           hasMore={fetched.length > PAGE_SIZE}
           href={(p) => `${here}${here.includes('?') ? '&' : '?'}page=${p}#published-title`}
-          labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page }) }}
+          t={t}
         />
       </section>
     </div>

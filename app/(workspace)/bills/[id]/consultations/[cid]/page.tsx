@@ -48,7 +48,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
       page={page}
       hasMore={fetched.length > PAGE_SIZE}
       href={(p) => `${path}?${new URLSearchParams({ tab, ...(sp.article ? { article: sp.article } : {}), page: String(p) })}`}
-      labels={{ prev: t('library.prevPage'), next: t('library.nextPage'), page: t('library.page', { page }) }}
+      t={t}
     />
   );
   return (

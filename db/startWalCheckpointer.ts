@@ -19,6 +19,19 @@ parentPort.on('message', () => {
 });
 `;
 
+/// Where the worker loads better-sqlite3 from. Inside the Next.js server bundle `resolve` gives the
+/// bundler's module id (a number), not a path; the worker then resolves the package by name from
+/// the working directory, as `next start` and the demo run from the project root.
+function driverPath(): string {
+  try {
+    const resolved: unknown = createRequire(import.meta.url).resolve('better-sqlite3');
+    if (typeof resolved === 'string') return resolved;
+  } catch {
+    // Not resolvable from here: fall back to the name.
+  }
+  return 'better-sqlite3';
+}
+
 // Several servers may share one connection (tests): auto-checkpointing comes back with the last.
 const users = new WeakMap<Database.Database, { count: number; autocheckpoint: number }>();
 
@@ -48,7 +61,7 @@ export function startWalCheckpointer(db: { $client: Database.Database }, interva
   };
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: sqlite.name, intervalMs },
+    workerData: { driver: driverPath(), file: sqlite.name, intervalMs },
   });
   worker.unref();
   worker.on('error', (error) => {

@@ -15,6 +15,8 @@ declare module 'vitest' {
     baseURL: string;
     databasePath: string;
     collabPort: number;
+    /// The file the web and collaboration servers' output is appended to.
+    serverLog: string;
   }
 }
 
@@ -39,9 +41,15 @@ export default async function setup(project: TestProject) {
   const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collab: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'collab-server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  // Also on disk as it comes, so that a test can look for what the servers logged.
+  const serverLog = path.join(dir, 'servers.log');
   for (const child of [server, collab]) {
-    child.stdout!.on('data', (d: Buffer) => (output += d));
-    child.stderr!.on('data', (d: Buffer) => (output += d));
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.on('data', (d: Buffer) => {
+        output += d;
+        fs.appendFileSync(serverLog, d);
+      });
+    }
   }
   const baseURL = `http://127.0.0.1:${port}`;
   try {
@@ -55,6 +63,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', baseURL);
   project.provide('databasePath', databasePath);
   project.provide('collabPort', collabPort);
+  project.provide('serverLog', serverLog);
   return async () => {
     for (const child of [server, collab]) {
       child.kill('SIGTERM');

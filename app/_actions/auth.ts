@@ -6,7 +6,8 @@ import { invalidateSession, isWorkspaceRole, registerUser, sessionCookieName, se
 import { localeCookieName } from '@/lib/i18n';
 import { clientAddress } from '@/lib/api';
 import { assertSameOrigin, formError, requestIsHttps } from '@/app/_lib/actionGuard';
-import { safeReturnPath, type FormState } from '@/app/_lib/formState';
+import { safeReturnPath } from '@/lib/shared';
+import type { FormState } from '@/app/_lib/formState';
 import { currentLocale } from '@/app/_lib/session';
 import { headers } from 'next/headers';
 

@@ -4,6 +4,7 @@
 export { todayInChina, isIsoDate, chineseDate, addDays, addMonths, daysBetween, inclusiveDays, chinaDateTime, eachDay } from './dates';
 export { parseInput } from './parseInput';
 export { readQueryLeniently } from './readQueryLeniently';
+export { safeReturnPath } from './safeReturnPath';
 export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';
 export { buildAtomFeed, type AtomFeed, type AtomEntry } from './buildAtomFeed';

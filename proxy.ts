@@ -21,4 +21,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ['/((?!_next/|api/|favicon.ico).*)'] };
+// Not the feeds: their answers are publicly cacheable, and a shared cache must never keep one
+// reader's session cookie to hand to the next.
+export const config = { matcher: ['/((?!_next/|api/|feeds/|favicon.ico).*)'] };

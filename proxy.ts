@@ -1,12 +1,33 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { sessionCookieName, sessionLifetimeMs } from '@/lib/auth';
 
-/// Runs before every page: tells the layout which path is shown (for navigation and the language
-/// switch) and, on page loads, pushes the session cookie's expiry forward so it follows the
-/// server's sliding expiry (the server decides validity; the cookie only has to outlive it).
+/// True when every percent-escape of the path decodes to UTF-8 text; `%FF` or a cut sequence
+/// such as `%E4%B8` would otherwise make Next.js fail while reading the route's parameters.
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/// Runs before every request but Next's own files. Refuses a path that cannot be decoded with
+/// 400 (JSON under /api, plain words elsewhere) instead of letting it become a server error.
+/// Then, for pages: tells the layout which path is shown (for navigation and the language switch)
+/// and, on page loads, pushes the session cookie's expiry forward so it follows the server's
+/// sliding expiry (the server decides validity; the cookie only has to outlive it).
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (!decodable(pathname)) {
+    if (pathname.startsWith('/api/')) return NextResponse.json({ error: { code: 'bad_request', message: 'The address contains characters that cannot be read.' } }, { status: 400 });
+    return new NextResponse('这个网址含有无法识别的字符。 The address contains characters that cannot be read.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  // The API and the feeds get nothing more: the feeds' answers are publicly cacheable, and a
+  // shared cache must never keep one reader's session cookie to hand to the next.
+  if (pathname.startsWith('/api/') || pathname.startsWith('/feeds/')) return NextResponse.next();
   const headers = new Headers(request.headers);
-  headers.set('x-lawbench-path', request.nextUrl.pathname + request.nextUrl.search);
+  headers.set('x-lawbench-path', pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   const token = request.cookies.get(sessionCookieName)?.value;
   if (request.method === 'GET' && token) {
@@ -21,6 +42,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Not the feeds: their answers are publicly cacheable, and a shared cache must never keep one
-// reader's session cookie to hand to the next.
-export const config = { matcher: ['/((?!_next/|api/|feeds/|favicon.ico).*)'] };
+export const config = { matcher: ['/((?!_next/|favicon.ico).*)'] };

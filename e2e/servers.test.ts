@@ -29,3 +29,42 @@ describe('the session cookie', () => {
     }
   });
 });
+
+// Every dynamic route, with each odd segment in place of its ids. `{x}` marks the slot.
+const routes = [
+  '/regulations/{x}',
+  '/regulations/{x}/compare',
+  '/regulations/{x}/articles/1',
+  '/regulations/舟山市养犬管理条例/articles/{x}',
+  '/regulations/{x}/articles/1/history',
+  '/consultations/{x}',
+  '/consultations/{x}/comment',
+  '/consultations/{x}/report',
+  '/bills/{x}',
+  '/bills/{x}/workflow',
+  '/bills/{x}/history/{x}',
+  '/api/v1/regulations/{x}',
+  '/api/v1/regulations/{x}/articles/1',
+  '/api/v1/regulations/{x}/articles/{x}/history',
+  '/api/v1/regulations/{x}/compare',
+  '/api/v1/consultations/{x}',
+  '/api/v1/consultations/{x}/comments',
+  '/api/v1/bills/{x}',
+  '/api/v1/drafts/{x}',
+  '/api/v1/drafts/{x}/versions/{x}',
+];
+const odd = ['%25', '%FF', '%E4%B8', '%00', 'x'.repeat(3000)];
+
+describe('odd ids in any route', () => {
+  it('answer 4xx (or send a visitor to sign in), never a server error', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      for (const segment of odd) {
+        const url = `${baseURL()}${route.replaceAll('{x}', segment)}`;
+        const res = await fetch(url, { redirect: 'manual' });
+        if (res.status >= 500) failures.push(`${res.status} ${route} with ${segment.slice(0, 12)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});

@@ -5,6 +5,7 @@ export { todayInChina, isIsoDate, chineseDate, addDays, addMonths, daysBetween, 
 export { parseInput } from './parseInput';
 export { readQueryLeniently } from './readQueryLeniently';
 export { safeReturnPath } from './safeReturnPath';
+export { routeParam } from './routeParam';
 export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';
 export { buildAtomFeed, type AtomFeed, type AtomEntry } from './buildAtomFeed';

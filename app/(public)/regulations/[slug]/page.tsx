@@ -8,6 +8,7 @@ import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 import { can } from '@/lib/auth';
 import { startAmendmentAction } from '@/app/_actions/bills';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,13 +16,13 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ at?: s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  return { title: decodeURIComponent(slug) };
+  return { title: routeParam(slug) };
 }
 
 export default async function RegulationPage({ params, searchParams }: Props) {
   const [{ slug: raw }, sp, { locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
   const t = translator(locale);
-  const slug = decodeURIComponent(raw);
+  const slug = routeParam(raw);
   const { at, invalid } = readAtParam(sp.at);
   const data = orNotFound(() => getRegulation(slug, { at }));
   const base = regulationPath(data.regulation.slug);

@@ -8,6 +8,7 @@ import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
 import { versionLabel } from '@/app/_lib/library';
 import { orNotFound, regulationPath } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?:
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ slug }, { t }] = await Promise.all([params, pageTranslator()]);
-  return { title: `${decodeURIComponent(slug)} · ${t('library.compare')}` };
+  return { title: `${routeParam(slug)} · ${t('library.compare')}` };
 }
 
 /// A version seq from the query: absent, a number, or not a number at all.
@@ -58,7 +59,7 @@ function VersionSelect({ name, label, versions, value, t, locale }: { name: stri
 /// articles only unless `all=1`; defaults to the two latest versions.
 export default async function RegulationComparePage({ params, searchParams }: Props) {
   const [{ slug: raw }, sp, { t, locale }] = await Promise.all([params, searchParams, pageTranslator()]);
-  const slug = decodeURIComponent(raw);
+  const slug = routeParam(raw);
   const { result, error } = compareOrDefault(slug, sp.from, sp.to);
   const { regulation, versions, from, to, comparison } = result;
   const { summary } = comparison;

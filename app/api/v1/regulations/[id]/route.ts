@@ -1,5 +1,6 @@
 import { atQuery, handleApi, jsonResponse, readQuery } from '@/lib/api';
 import { getRegulation } from '@/lib/library';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,6 +9,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, () => {
     const { at } = readQuery(request, atQuery);
-    return jsonResponse(getRegulation(decodeURIComponent(id), { at }));
+    return jsonResponse(getRegulation(routeParam(id), { at }));
   });
 }

@@ -8,6 +8,7 @@ import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteArticleBody, articleAnchor } from '@/app/_components/StatuteText';
 import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const num = parseArticleParam(n);
   if (!num) return {};
   try {
-    return { title: getArticle(decodeURIComponent(slug), num.number, { sub: num.sub }).citation };
+    return { title: getArticle(routeParam(slug), num.number, { sub: num.sub }).citation };
   } catch {
     return {};
   }
@@ -30,7 +31,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const num = parseArticleParam(n);
   if (!num) notFound();
   const { at, invalid } = readAtParam(sp.at);
-  const data = orNotFound(() => getArticle(decodeURIComponent(raw), num.number, { at, sub: num.sub }));
+  const data = orNotFound(() => getArticle(routeParam(raw), num.number, { at, sub: num.sub }));
   const base = regulationPath(data.regulation.slug);
   const query = at ? `?at=${at}` : '';
   const labels = { copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed') };

@@ -8,6 +8,7 @@ import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { displayDateTime } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
 import { openBillPage } from '@/app/_lib/billPage';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ function markedLines(text: string, previous: string | null): MarkedRun[][] {
 
 export default async function ArticleHistoryPage({ params }: Props) {
   const { id, eid: rawEid } = await params;
-  const eid = decodeURIComponent(rawEid);
+  const eid = routeParam(rawEid);
   const { user, bill, t } = await openBillPage(id, `/bills/${id}/history/${rawEid}`);
   const current = getDraftText(user, bill.draftId).articles.find((a) => a.eid === eid) ?? null;
   let history: ArticleHistoryEntry[] = [];

@@ -1,6 +1,7 @@
 import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
 import { toDiffJson } from '@/lib/legal-text';
 import { compareRegulationVersions } from '@/lib/library';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, () => {
     const seqs = readQuery(request, libraryOperations.compareRegulationVersions.query);
-    const { regulation, from, to, versions, comparison } = compareRegulationVersions(decodeURIComponent(id), seqs);
+    const { regulation, from, to, versions, comparison } = compareRegulationVersions(routeParam(id), seqs);
     const dates = ({ seq, change, adoptedOn, effectiveOn }: typeof from) => ({ seq, change, adoptedOn, effectiveOn });
     return jsonResponse({
       regulation,

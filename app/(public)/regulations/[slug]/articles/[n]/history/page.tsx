@@ -8,6 +8,7 @@ import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { versionLabel } from '@/app/_lib/library';
 import { orNotFound, readAtParam } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const num = parseArticleParam(n);
   if (!num) return {};
   try {
-    return { title: `${loadHistory(decodeURIComponent(slug), num.number, num.sub, readAtParam(sp.at).at).citation} · ${t('library.history')}` };
+    return { title: `${loadHistory(routeParam(slug), num.number, num.sub, readAtParam(sp.at).at).citation} · ${t('library.history')}` };
   } catch {
     return {};
   }
@@ -41,7 +42,7 @@ export default async function RegulationArticleHistoryPage({ params, searchParam
   const num = parseArticleParam(n);
   if (!num) notFound();
   const { at, invalid } = readAtParam(sp.at);
-  const data = orNotFound(() => loadHistory(decodeURIComponent(raw), num.number, num.sub, at));
+  const data = orNotFound(() => loadHistory(routeParam(raw), num.number, num.sub, at));
   const query = at ? `?at=${at}` : '';
   let previousLabel: string | null = null;
   const steps = data.entries.map((entry, i) => {

@@ -1,6 +1,7 @@
 import { atQuery, handleApi, jsonResponse, readQuery } from '@/lib/api';
 import { AppError } from '@/lib/errors';
 import { getArticle, parseArticleParam } from '@/lib/library';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { at } = readQuery(request, atQuery);
     const num = parseArticleParam(n);
     if (!num) throw new AppError('not_found', 'article_not_found');
-    const { article, citation, regulation, version, at: date, previous, next } = getArticle(decodeURIComponent(id), num.number, { at, sub: num.sub });
+    const { article, citation, regulation, version, at: date, previous, next } = getArticle(routeParam(id), num.number, { at, sub: num.sub });
     return jsonResponse({ article, citation, regulation, version, at: date, previous, next });
   });
 }

@@ -1,6 +1,7 @@
 import { atQuery, handleApi, jsonResponse, readQuery } from '@/lib/api';
 import { AppError } from '@/lib/errors';
 import { getRegulationArticleHistory, parseArticleParam } from '@/lib/library';
+import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +13,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { at } = readQuery(request, atQuery);
     const num = parseArticleParam(n);
     if (!num) throw new AppError('not_found', 'article_not_found');
-    return jsonResponse(getRegulationArticleHistory(decodeURIComponent(id), num, { at }));
+    return jsonResponse(getRegulationArticleHistory(routeParam(id), num, { at }));
   });
 }

@@ -54,7 +54,7 @@ function writersOf(db: Db, draftId: string, articleEid: string, members: string[
 }
 
 /// Adds a comment (editors and reviewers of the bill); a reply joins its thread's article. The
-/// members who changed that article in an earlier version hear of it in their inbox.
+/// members who changed that article in an earlier version hear of it in their inbox. Audited.
 export function addDraftComment(actor: CurrentUser | null, draftId: string, input: unknown, db: Db = getDatabase()): DraftCommentView {
   const bill = commentable(actor, draftId, db);
   const data = parseInput(newDraftCommentSchema, input);
@@ -68,6 +68,7 @@ export function addDraftComment(actor: CurrentUser | null, draftId: string, inpu
   const writers = writersOf(db, draftId, articleEid, bill.members.map((m) => m.userId).filter((id) => id !== actor!.id));
   db.transaction((tx) => {
     tx.insert(draftComments).values(row).run();
+    recordAudit(tx, { actorId: actor!.id, action: 'comment.add', targetType: 'draft_comment', targetId: row.id, detail: { draftId, billId: bill.id, articleEid, parentId: row.parentId } }, row.createdAt);
     notify(tx, { userIds: writers.userIds, billId: bill.id, kind: 'article_commented', detail: { article: writers.label ?? articleEid, by: actor!.name } }, row.createdAt);
   });
   return { id: row.id, articleEid, parentId: row.parentId, authorName: actor!.name, body: row.body, resolved: false, createdAt: row.createdAt.toISOString() };

@@ -110,6 +110,9 @@ describe('createDraftVersion', () => {
     expect(noticesOf(a.id).map((n) => n.detail)).toEqual([{ article: '第三条', by: reviewer.name }]);
     expect(noticesOf(b.id)).toEqual([]);
     expect(noticesOf(reviewer.id)).toEqual([]);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'comment.add')).all().map((e) => e.detail)).toEqual([
+      { draftId: s.draftId, billId: expect.any(String), articleEid: 'art_2', parentId: null },
+    ]);
   });
 
   it('records the version in the audit log', () => {

@@ -1,46 +1,59 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { loginThrottles } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 
-/// How many failed sign-ins are tolerated, per account and per address, inside one window.
+/// How many sign-in attempts that did not succeed are tolerated inside one window: per account
+/// *and* address (so that a stranger guessing from elsewhere cannot keep a known user out), per
+/// address (one machine guessing across accounts), and per account from anywhere, at a bar high
+/// enough that only a distributed attack reaches it.
 export const throttleRules = {
-  email: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  pair: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  account: { maxFailures: 100, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } as const;
 
-type Key = { kind: keyof typeof throttleRules; value: string };
-const keyOf = (k: Key) => `${k.kind}:${k.value}`;
+/// One counter of sign-in attempts.
+export type ThrottleKey = { kind: keyof typeof throttleRules; value: string };
+const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
 
-/// Refuses with `too_many_attempts` (and how long to wait) while any of the keys is locked.
-export function assertNotThrottled(db: Db, keys: Key[], now: Date): void {
-  const rows = db.select().from(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf))).all();
-  const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-  if (until > now.getTime()) {
-    throw new AppError('too_many_attempts', 'too_many_attempts', { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) });
-  }
+/// The counters a sign-in attempt for `email` from `ip` (null when unknown) goes against.
+export function throttleKeys(email: string, ip: string | null | undefined): ThrottleKey[] {
+  return [{ kind: 'pair', value: ip ? `${email}|${ip}` : email }, ...(ip ? [{ kind: 'ip' as const, value: ip }] : []), { kind: 'account', value: email }];
 }
 
-/// Counts one failed sign-in against each key, locking a key that reaches its limit.
-export function recordLoginFailure(db: Db, keys: Key[], now: Date): void {
-  db.transaction((tx) => {
-    for (const k of keys) {
-      const rule = throttleRules[k.kind];
-      const key = keyOf(k);
-      const row = tx.select().from(loginThrottles).where(eq(loginThrottles.key, key)).get();
-      const fresh = !row || now.getTime() - row.windowStartedAt.getTime() > rule.windowMs;
-      const failures = fresh ? 1 : row.failures + 1;
-      const windowStartedAt = fresh ? now : row.windowStartedAt;
-      const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
-      tx.insert(loginThrottles)
-        .values({ key, failures, windowStartedAt, lockedUntil })
-        .onConflictDoUpdate({ target: loginThrottles.key, set: { failures, windowStartedAt, lockedUntil } })
-        .run();
-    }
-  });
+/// Takes one attempt from every counter before the password is checked, in one immediate
+/// transaction: refused with `too_many_attempts` (and how long to wait) while any counter is
+/// locked, and a counter that reaches its limit locks. Because the attempt is counted before the
+/// slow password check, twenty guesses sent at once get at most as many checks as the limit.
+export function reserveLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
+  db.transaction(
+    (tx) => {
+      const rows = tx.select().from(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf))).all();
+      const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
+      if (until > now.getTime()) {
+        throw new AppError('too_many_attempts', 'too_many_attempts', { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) });
+      }
+      for (const k of keys) {
+        const rule = throttleRules[k.kind];
+        const key = keyOf(k);
+        const row = rows.find((r) => r.key === key);
+        const fresh = !row || now.getTime() - row.windowStartedAt.getTime() > rule.windowMs;
+        const failures = fresh ? 1 : row.failures + 1;
+        const windowStartedAt = fresh ? now : row.windowStartedAt;
+        const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
+        tx.insert(loginThrottles)
+          .values({ key, failures, windowStartedAt, lockedUntil })
+          .onConflictDoUpdate({ target: loginThrottles.key, set: { failures, windowStartedAt, lockedUntil } })
+          .run();
+      }
+    },
+    { behavior: 'immediate' },
+  );
 }
 
-/// Forgets the failures of an account after it signs in successfully.
-export function clearLoginFailures(db: Db, keys: Key[]): void {
-  db.delete(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf))).run();
+/// Forgets the counted attempts of an account (from this address, and from anywhere) once it
+/// signs in; the address's own counter stays.
+export function clearLoginFailures(db: Db, keys: ThrottleKey[]): void {
+  db.delete(loginThrottles).where(inArray(loginThrottles.key, keys.filter((k) => k.kind !== 'ip').map(keyOf))).run();
 }

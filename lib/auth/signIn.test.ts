@@ -40,17 +40,35 @@ describe('signIn', () => {
     expect(unknown.message).toBe(wrong.message);
   });
 
-  it('locks an account after repeated failures, even for the right password, then lets it in later', async () => {
+  it('locks an account from the address that guessed, even for the right password, but not from elsewhere; then lets it in later', async () => {
     const now = new Date('2026-01-01T00:00:00Z');
-    for (let i = 0; i < throttleRules.email.maxFailures; i++) {
-      await failure(signIn({ email: 'victim@example.com', password: 'guess-' + i, ip: `10.0.0.${i}` }, now, t.db));
+    for (let i = 0; i < throttleRules.pair.maxFailures; i++) {
+      await failure(signIn({ email: 'victim@example.com', password: 'guess-' + i, ip: '10.0.0.7' }, now, t.db));
     }
-    const locked = await failure(signIn({ email: 'victim@example.com', password: 'correct horse' }, now, t.db));
+    const locked = await failure(signIn({ email: 'victim@example.com', password: 'correct horse', ip: '10.0.0.7' }, now, t.db));
     expect(locked.code).toBe('too_many_attempts');
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
-    const later = new Date(now.getTime() + throttleRules.email.lockMs + 1000);
-    const ok = await signIn({ email: 'victim@example.com', password: 'correct horse' }, later, t.db);
+    // The owner, at home, is not kept out by a stranger's guesses.
+    expect((await signIn({ email: 'victim@example.com', password: 'correct horse', ip: '198.51.100.4' }, now, t.db)).user.name).toBe('受害者');
+    const later = new Date(now.getTime() + throttleRules.pair.lockMs + 1000);
+    const ok = await signIn({ email: 'victim@example.com', password: 'correct horse', ip: '10.0.0.7' }, later, t.db);
     expect(ok.user.name).toBe('受害者');
+  });
+
+  it('checks at most as many passwords as the limit when guesses arrive all at once', async () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => failure(signIn({ email: 'victim@example.com', password: `parallel-${i}`, ip: '203.0.113.5' }, now, t.db))));
+    const checked = answers.filter((e) => e.code === 'invalid_credentials').length;
+    expect(checked).toBeLessThanOrEqual(throttleRules.pair.maxFailures);
+    expect(answers.filter((e) => e.code === 'too_many_attempts')).toHaveLength(20 - checked);
+  });
+
+  it('locks an account guessed at from many addresses, at a higher bar', async () => {
+    const now = new Date('2026-04-01T00:00:00Z');
+    for (let i = 0; i < throttleRules.account.maxFailures; i++) {
+      await failure(signIn({ email: 'victim@example.com', password: 'spray', ip: `10.1.${Math.floor(i / 250)}.${i % 250}` }, now, t.db));
+    }
+    expect((await failure(signIn({ email: 'victim@example.com', password: 'correct horse', ip: '198.51.100.4' }, now, t.db))).code).toBe('too_many_attempts');
   });
 
   it('locks an address that guesses across many accounts', async () => {

@@ -3,7 +3,7 @@ import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { createSession } from './createSession';
-import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from './loginThrottle';
+import { clearLoginFailures, reserveLoginAttempt, throttleKeys } from './loginThrottle';
 import { verifyPassword } from './password';
 import type { CurrentUser } from './roles';
 
@@ -16,23 +16,21 @@ export function normalizeEmail(email: string): string {
 }
 
 /// Checks e-mail and password and starts a session. Wrong e-mail and wrong password fail alike
-/// (`invalid_credentials`); repeated failures lock the account and the address for a while.
+/// (`invalid_credentials`); every attempt is counted before the password is checked, and too many
+/// lock the account from that address, the address, or (distributed guessing) the account.
 export async function signIn(
   input: { email: string; password: string; ip?: string | null },
   now: Date = new Date(),
   db: Db = getDatabase(),
 ): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
-  const keys = [{ kind: 'email' as const, value: email }, ...(input.ip ? [{ kind: 'ip' as const, value: input.ip }] : [])];
-  assertNotThrottled(db, keys, now);
+  const keys = throttleKeys(email, input.ip);
+  reserveLoginAttempt(db, keys, now);
   const row = db.select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(row?.passwordHash ?? decoyHash, input.password);
-  if (!row || !ok) {
-    recordLoginFailure(db, keys, now);
-    throw new AppError('invalid_credentials', 'invalid_credentials');
-  }
+  if (!row || !ok) throw new AppError('invalid_credentials', 'invalid_credentials');
   if (row.disabledAt) throw new AppError('account_disabled', 'account_disabled');
-  clearLoginFailures(db, keys.filter((k) => k.kind === 'email'));
+  clearLoginFailures(db, keys);
   const { token, expiresAt } = createSession(row.id, now, db);
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, token, expiresAt };
 }

@@ -23,9 +23,10 @@ export function proxy(request: NextRequest) {
     if (pathname.startsWith('/api/')) return NextResponse.json({ error: { code: 'bad_request', message: 'The address contains characters that cannot be read.' } }, { status: 400 });
     return new NextResponse('这个网址含有无法识别的字符。 The address contains characters that cannot be read.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
+  const https = request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:';
   // The API and the feeds get nothing more: the feeds' answers are publicly cacheable, and a
   // shared cache must never keep one reader's session cookie to hand to the next.
-  if (pathname.startsWith('/api/') || pathname.startsWith('/feeds/')) return NextResponse.next();
+  if (pathname.startsWith('/api/') || pathname.startsWith('/feeds/')) return strictTransport(NextResponse.next(), https);
   const headers = new Headers(request.headers);
   headers.set('x-lawbench-path', pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
@@ -36,9 +37,15 @@ export function proxy(request: NextRequest) {
       sameSite: 'lax',
       path: '/',
       maxAge: sessionLifetimeMs / 1000,
-      secure: request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:',
+      secure: https,
     });
   }
+  return strictTransport(response, https);
+}
+
+/// Under HTTPS, tells browsers to use nothing else for this site for a year.
+function strictTransport(response: NextResponse, https: boolean): NextResponse {
+  if (https) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return response;
 }
 

@@ -68,3 +68,17 @@ describe('odd ids in any route', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 });
+
+describe('security headers', () => {
+  it('come with pages and API answers, and HSTS only behind HTTPS', async () => {
+    for (const path of ['/', '/regulations', '/api/v1/openapi.json']) {
+      const res = await fetch(`${baseURL()}${path}`);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+    const behindProxy = await fetch(`${baseURL()}/regulations`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(behindProxy.headers.get('strict-transport-security')).toContain('max-age=31536000');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '@/lib/i18n';
 import { readJsonBody } from './readJsonBody';
 
 const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -25,5 +26,11 @@ describe('readJsonBody', () => {
     await expect(readJsonBody(post(stream, { 'content-type': 'application/json', 'content-length': '5' }), 1000)).rejects.toMatchObject({
       code: 'payload_too_large',
     });
+  });
+
+  it('names the limit that was exceeded in the message, not a general one', async () => {
+    const error = await readJsonBody(post('"' + 'x'.repeat(70_000) + '"'), 64 * 1024).catch((e: unknown) => e);
+    expect(describeError('zh-CN', error)).toBe('提交的内容太大（上限 64 KB）。');
+    expect(describeError('en', error)).toBe('What you sent is too large (limit 64 KB).');
   });
 });

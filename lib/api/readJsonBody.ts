@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { formatBytes } from '@/lib/shared';
 
 /// Largest request body the API accepts.
 export const maxBodyBytes = 1024 * 1024;
@@ -10,7 +11,7 @@ export async function readJsonBody(request: Request, limit: number = maxBodyByte
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new AppError('unsupported_media_type', 'unsupported_media_type');
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
-  if (Number.isFinite(declared) && declared > limit) throw new AppError('payload_too_large', 'payload_too_large');
+  if (Number.isFinite(declared) && declared > limit) throw new AppError('payload_too_large', 'payload_too_large', { details: { limit: formatBytes(limit) } });
   if (!request.body) throw new AppError('invalid_json', 'invalid_json');
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -21,7 +22,7 @@ export async function readJsonBody(request: Request, limit: number = maxBodyByte
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new AppError('payload_too_large', 'payload_too_large');
+      throw new AppError('payload_too_large', 'payload_too_large', { details: { limit: formatBytes(limit) } });
     }
     chunks.push(value);
   }

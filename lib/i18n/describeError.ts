@@ -6,9 +6,12 @@ import { errorMessage, isMessageKey, type Locale } from './translate';
 export function describeError(locale: Locale, error: unknown): string {
   if (!isAppError(error)) return errorMessage(locale, 'internal');
   const minutes = error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : 0;
+  // A size limit the failure names (`details.limit`, e.g. 64 KB); the API's general one otherwise.
+  const detailLimit = (error.details as { limit?: unknown } | undefined)?.limit;
+  const vars = { minutes, limit: typeof detailLimit === 'string' ? detailLimit : '1 MB' };
   if (error.message && error.message !== error.code) {
-    if (isMessageKey(`err.${error.message}`)) return errorMessage(locale, error.message, { minutes });
+    if (isMessageKey(`err.${error.message}`)) return errorMessage(locale, error.message, vars);
     if (/[\u4e00-\u9fff]/.test(error.message)) return error.message;
   }
-  return errorMessage(locale, error.code, { minutes });
+  return errorMessage(locale, error.code, vars);
 }

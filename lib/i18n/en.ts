@@ -383,7 +383,7 @@ export const en: Record<MessageKey, Message> = {
   'err.method_not_allowed': 'This request method is not supported here.',
   'err.conflict': 'This conflicts with the current state.',
   'err.email_taken': 'This e-mail is already registered; please sign in.',
-  'err.payload_too_large': 'What you sent is too large (limit 1 MB).',
+  'err.payload_too_large': 'What you sent is too large (limit {limit}).',
   'err.unsupported_media_type': 'Please send JSON (Content-Type: application/json).',
   'err.too_many_attempts': {
     $count: 'minutes',

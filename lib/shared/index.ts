@@ -6,6 +6,7 @@ export { parseInput } from './parseInput';
 export { readQueryLeniently } from './readQueryLeniently';
 export { safeReturnPath } from './safeReturnPath';
 export { routeParam } from './routeParam';
+export { formatBytes } from './formatBytes';
 export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';
 export { buildAtomFeed, type AtomFeed, type AtomEntry } from './buildAtomFeed';

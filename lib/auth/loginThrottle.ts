@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { loginThrottles } from '@/db/schema';
 import type { Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 
 /// How many sign-in attempts that did not succeed are tolerated inside one window: per account
@@ -42,6 +43,10 @@ export function reserveLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): voi
         const failures = fresh ? 1 : row.failures + 1;
         const windowStartedAt = fresh ? now : row.windowStartedAt;
         const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
+        // The moment a counter locks is a security event; the refusals while it stays locked are not.
+        if (lockedUntil && failures === rule.maxFailures) {
+          recordAudit(tx, { actorId: null, action: 'session.lockout', targetType: 'login_throttle', targetId: key, detail: { kind: k.kind, until: lockedUntil.toISOString() } }, now);
+        }
         tx.insert(loginThrottles)
           .values({ key, failures, windowStartedAt, lockedUntil })
           .onConflictDoUpdate({ target: loginThrottles.key, set: { failures, windowStartedAt, lockedUntil } })

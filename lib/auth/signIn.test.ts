@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gt } from 'drizzle-orm';
+import { auditEvents } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import { registerUser } from './registerUser';
 import { signIn } from './signIn';
@@ -53,6 +55,18 @@ describe('signIn', () => {
     const later = new Date(now.getTime() + throttleRules.pair.lockMs + 1000);
     const ok = await signIn({ email: 'victim@example.com', password: 'correct horse', ip: '10.0.0.7' }, later, t.db);
     expect(ok.user.name).toBe('受害者');
+  });
+
+  it('audits sign-ins that worked and failed, the moment an account locks, and signing out', async () => {
+    const now = new Date('2026-05-01T00:00:00Z');
+    const before = t.db.select({ id: auditEvents.id }).from(auditEvents).all().length;
+    const actions = () => t.db.select().from(auditEvents).where(gt(auditEvents.id, before)).all().map((e) => e.action);
+    const { token } = await signIn({ email: 'chen@example.com', password: 'correct horse', ip: '192.0.2.50' }, now, t.db);
+    await failure(signIn({ email: 'chen@example.com', password: 'wrong', ip: '192.0.2.50' }, now, t.db));
+    invalidateSession(token, t.db, now);
+    expect(actions()).toEqual(['session.sign_in', 'session.sign_in_failed', 'session.sign_out']);
+    for (let i = 0; i < throttleRules.pair.maxFailures + 2; i++) await failure(signIn({ email: 'chen@example.com', password: 'wrong', ip: '192.0.2.51' }, now, t.db));
+    expect(actions().filter((a) => a === 'session.lockout')).toHaveLength(1);
   });
 
   it('checks at most as many passwords as the limit when guesses arrive all at once', async () => {

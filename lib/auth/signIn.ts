@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { createSession } from './createSession';
 import { clearLoginFailures, reserveLoginAttempt, throttleKeys } from './loginThrottle';
@@ -28,9 +29,18 @@ export async function signIn(
   reserveLoginAttempt(db, keys, now);
   const row = db.select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(row?.passwordHash ?? decoyHash, input.password);
-  if (!row || !ok) throw new AppError('invalid_credentials', 'invalid_credentials');
-  if (row.disabledAt) throw new AppError('account_disabled', 'account_disabled');
+  const audit = (action: string) =>
+    recordAudit(db, { actorId: row?.id ?? null, action, targetType: 'user', targetId: row?.id ?? email, detail: { email } }, now);
+  if (!row || !ok) {
+    audit('session.sign_in_failed');
+    throw new AppError('invalid_credentials', 'invalid_credentials');
+  }
+  if (row.disabledAt) {
+    audit('session.sign_in_disabled');
+    throw new AppError('account_disabled', 'account_disabled');
+  }
   clearLoginFailures(db, keys);
   const { token, expiresAt } = createSession(row.id, now, db);
+  audit('session.sign_in');
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, token, expiresAt };
 }

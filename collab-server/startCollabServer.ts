@@ -1,9 +1,11 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { getDatabase, type Db } from '@/db/client';
-import { authorizeCollabConnection } from '@/lib/drafting';
+import { authorizeCollabConnection, recheckCollabAccess } from '@/lib/drafting';
 import { collabCloseCodes } from '@/lib/editor';
+import type { WebSocket } from 'ws';
 import { connectClient } from './connectClient';
+import type { DraftConnection, SharedDraft } from './sharedDraft';
 import { createDraftRegistry, defaultRegistryTiming, type RegistryTiming } from './draftRegistry';
 import { createUpgradeHandler } from './handleUpgrade';
 import { startKeepAlive } from './keepAlive';
@@ -24,6 +26,8 @@ export type CollabServerOptions = {
   timing?: Partial<RegistryTiming>;
   /// How often sockets are pinged; one that missed the previous ping is terminated.
   pingIntervalMs?: number;
+  /// How often every open socket's permission is asked again (removal, demotion, sign-out).
+  recheckIntervalMs?: number;
   /// Checkpoint SQLite's WAL from a worker thread instead of inside a commit (default true).
   backgroundCheckpoints?: boolean;
   now?: () => Date;
@@ -72,11 +76,40 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
           socket.close(collabCloseCodes.noSuchDraft, 'no such draft');
           return;
         }
-        connectClient(socket, draft, access, { log, onClose: () => registry.left(draft) });
+        const connection = connectClient(socket, draft, access, {
+          log,
+          onClose: () => {
+            open.delete(connection);
+            registry.left(draft);
+          },
+        });
+        open.set(connection, { socket, draft, sessionId: access.sessionId });
       },
     }),
   );
   const stopKeepAlive = startKeepAlive(wss, options.pingIntervalMs ?? 30_000);
+  // Permissions follow the person, not the moment the socket opened: each second every socket is
+  // asked again, and one whose person lost access is closed; one demoted to reviewer turns read-only.
+  const open = new Map<DraftConnection, { socket: WebSocket; draft: SharedDraft; sessionId: string | null }>();
+  const recheck = setInterval(() => {
+    for (const [connection, { socket, draft, sessionId }] of open) {
+      let verdict: ReturnType<typeof recheckCollabAccess>;
+      try {
+        verdict = recheckCollabAccess({ userId: connection.user.id, draftId: draft.draftId, sessionId }, now(), db);
+      } catch (error) {
+        log(`[collab] permission check failed, kept for now: ${String(error)}`);
+        continue;
+      }
+      if (verdict.ok) {
+        connection.access = verdict.access;
+        continue;
+      }
+      open.delete(connection);
+      draft.disconnect(connection);
+      socket.close(verdict.code, verdict.reason);
+    }
+  }, options.recheckIntervalMs ?? 1000);
+  recheck.unref();
 
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => {
@@ -96,6 +129,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
         close: () =>
           new Promise<void>((done) => {
             stopKeepAlive();
+            clearInterval(recheck);
             for (const socket of wss.clients) socket.close(collabCloseCodes.goingAway, 'server shutting down');
             registry.closeAll();
             wss.close();

@@ -12,7 +12,7 @@ import { collabCloseCodes } from '@/lib/editor';
 
 /// What the collaboration server may do with a connection.
 export type CollabAccess =
-  | { ok: true; user: CurrentUser; draftId: string; access: 'write' | 'read' }
+  | { ok: true; user: CurrentUser; draftId: string; access: 'write' | 'read'; sessionId: string | null }
   | { ok: false; code: (typeof collabCloseCodes)[keyof typeof collabCloseCodes]; reason: string };
 
 function sameHostname(origin: string, host: string | null): boolean {
@@ -33,6 +33,7 @@ export function authorizeCollabConnection(
 ): CollabAccess {
   let user: CurrentUser | null = null;
   let ticketDraft: string | null = null;
+  let sessionId: string | null = null;
   if (input.ticket) {
     const redeemed = redeemCollabTicket(db, input.ticket, now);
     if (!redeemed) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'invalid or expired ticket' };
@@ -44,15 +45,23 @@ export function authorizeCollabConnection(
     // A cookie rides along with any page's request: a browser page of another site must not be
     // able to open a colleague's draft with it (the web app and this server share a host name).
     if (input.origin && !sameHostname(input.origin, input.host ?? null)) return { ok: false, code: collabCloseCodes.forbidden, reason: 'cross-site origin' };
-    user = validateSessionToken(readCookie(input.cookieHeader ?? null, sessionCookieName), now, db)?.user ?? null;
+    const session = validateSessionToken(readCookie(input.cookieHeader ?? null, sessionCookieName), now, db);
+    user = session?.user ?? null;
+    sessionId = session?.sessionId ?? null;
     if (!user) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'not signed in' };
   }
   const draft = db.select({ id: drafts.id, billId: drafts.billId }).from(drafts).where(eq(drafts.id, input.room)).get();
   if (!draft) return { ok: false, code: collabCloseCodes.noSuchDraft, reason: 'no such draft' };
   if (ticketDraft !== null && ticketDraft !== draft.id) return { ok: false, code: collabCloseCodes.forbidden, reason: 'ticket is for another draft' };
-  const members = db.select({ userId: billMembers.userId, role: billMembers.role }).from(billMembers).where(and(eq(billMembers.billId, draft.billId))).all();
+  const access = accessToDraft(db, user, draft.billId);
+  return access ? { ok: true, user, draftId: draft.id, access, sessionId } : { ok: false, code: collabCloseCodes.forbidden, reason: 'not a member of this bill' };
+}
+
+/// What bill membership gives `user` on a draft of `billId`: write, read, or nothing.
+export function accessToDraft(db: Db, user: CurrentUser, billId: string): 'write' | 'read' | null {
+  const members = db.select({ userId: billMembers.userId, role: billMembers.role }).from(billMembers).where(and(eq(billMembers.billId, billId))).all();
   const bill = { type: 'bill' as const, members };
-  if (can(user, 'draft:edit', bill)) return { ok: true, user, draftId: draft.id, access: 'write' };
-  if (can(user, 'bill:view', bill)) return { ok: true, user, draftId: draft.id, access: 'read' };
-  return { ok: false, code: collabCloseCodes.forbidden, reason: 'not a member of this bill' };
+  if (can(user, 'draft:edit', bill)) return 'write';
+  if (can(user, 'bill:view', bill)) return 'read';
+  return null;
 }

@@ -14,3 +14,4 @@ export { compactDraftUpdates } from './compactDraftUpdates';
 export { loadDraftState, type DraftState, type DraftStore } from './loadDraftState';
 export { readDraftDoc } from './readDraftDoc';
 export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
+export { recheckCollabAccess } from './recheckCollabAccess';

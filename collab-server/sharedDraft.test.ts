@@ -6,6 +6,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { draftUpdates } from '@/db/schema';
 import { collabCloseCodes } from '@/lib/editor';
 import { readDraftDoc } from '@/lib/drafting';
+import { presenceColour } from '@/lib/editor';
 import { encodeAwareness } from './protocol';
 import { connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 
@@ -90,11 +91,14 @@ describe('SharedDraft: presence', () => {
   }
   const stateOf = (viewer: TestClient, of: TestClient) => viewer.provider.awareness.getStates().get(of.doc.clientID);
 
-  it('relays names and cursors both ways, reviewers included', async () => {
-    const { a, r } = await pair();
+  it('relays presence and cursors both ways, reviewers included, with the name and colour the server knows', async () => {
+    const { draft, a, r } = await pair();
+    const [writer, reader] = [draft.editors[0], draft.reviewers[0]];
+    // What a client claims about itself is not what the others are shown.
     a.provider.awareness.setLocalStateField('user', { name: '起草人甲', color: '#8a1c1c' });
     r.provider.awareness.setLocalStateField('user', { name: '审阅人' });
-    await waitFor(() => stateOf(r, a)?.user?.name === '起草人甲' && stateOf(a, r)?.user?.name === '审阅人', 'both names');
+    await waitFor(() => stateOf(r, a)?.user?.name === writer.name && stateOf(a, r)?.user?.name === reader.name, 'both names');
+    expect(stateOf(r, a)?.user).toEqual({ id: writer.id, name: writer.name, color: presenceColour(writer.id) });
     a.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 5 });
     await waitFor(() => stateOf(r, a)?.cursor?.head === 5, 'the cursor');
     a.destroy();
@@ -125,9 +129,33 @@ describe('SharedDraft: presence', () => {
     encoding.writeVarString(update, JSON.stringify({ user: { name: '冒名者' } }));
     spoofer.send(encodeAwareness(encoding.toUint8Array(update)));
     await sleep(200);
-    expect(stateOf(r, a)?.user?.name).toBe('起草人甲');
+    expect(stateOf(r, a)?.user?.name).toBe(draft.editors[0].name);
     expect(spoofer.readyState).toBe(WebSocket.OPEN);
     spoofer.close();
+    a.destroy();
+    r.destroy();
+  });
+
+  it('relays one presence per socket, and none heavier than 8 KB', async () => {
+    const { draft, a, r } = await pair();
+    const socket = new WebSocket(`ws://127.0.0.1:${collab.server.port}/${draft.draftId}?ticket=${ticketFor(db, draft.draftId, draft.editors[1])}`);
+    await new Promise((resolve) => socket.on('open', resolve));
+    const claim = (entries: [number, unknown][]) => {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, entries.length);
+      for (const [id, state] of entries) {
+        encoding.writeVarUint(update, id);
+        encoding.writeVarUint(update, 1);
+        encoding.writeVarString(update, JSON.stringify(state));
+      }
+      socket.send(encodeAwareness(encoding.toUint8Array(update)));
+    };
+    claim([[900_001, { cursor: 1 }], [900_002, { cursor: 2 }], [900_003, { cursor: 3 }]]);
+    claim([[900_004, { user: { name: 'x'.repeat(9000) } }]]);
+    await sleep(300);
+    const seen = [...r.provider.awareness.getStates().keys()].filter((id) => id > 900_000 && id < 900_010);
+    expect(seen).toEqual([900_001]);
+    socket.close();
     a.destroy();
     r.destroy();
   });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CurrentUser } from '@/lib/auth';
+import { presenceColour } from '@/lib/editor';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MalformedMessage } from './protocol';
 import { filterAwarenessUpdate } from './filterAwarenessUpdate';
 import { updateChangesDoc } from './updateChangesDoc';
@@ -14,6 +15,20 @@ export type DraftConnection = {
   /// The awareness client ids this connection speaks for; removed when it leaves.
   awarenessIds: Set<number>;
 };
+
+/// The most a presence state may weigh: a name, a colour, a cursor and an article id need far less.
+export const maxPresenceBytes = 8 * 1024;
+
+/// What others are shown of a presence: nothing if it is oversized; otherwise the client's state
+/// with its `user` replaced by the server's view of the person (name and colour), whatever the
+/// client claimed. A removal (`null`) passes as it is.
+function presenceAsServerSeesIt(state: string, connection: DraftConnection): string | null {
+  if (Buffer.byteLength(state) > maxPresenceBytes) return null;
+  const parsed: unknown = JSON.parse(state);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return state;
+  const { id, name } = connection.user;
+  return JSON.stringify({ ...parsed, user: { id, name, color: presenceColour(id) } });
+}
 
 /// Thrown when a read-only connection sends a change; the connection is closed with 4403.
 export class ReadOnlyViolation extends Error {}
@@ -106,11 +121,21 @@ export class SharedDraft {
   /// spoken for by another connection (a reconnect of the same user takes its ids over).
   receiveAwareness(connection: DraftConnection, update: Uint8Array): void {
     let allowed: Uint8Array | null;
+    // One presence per socket: once it speaks for an id (before, or earlier in this update), it
+    // speaks for that one only.
+    let speaksFor: number | undefined = connection.awarenessIds.values().next().value;
     try {
-      allowed = filterAwarenessUpdate(update, (id) => {
-        const owner = this.awarenessOwners.get(id);
-        return owner === undefined || owner === connection || owner.user.id === connection.user.id;
-      });
+      allowed = filterAwarenessUpdate(
+        update,
+        (id) => {
+          if (speaksFor !== undefined) return speaksFor === id;
+          const owner = this.awarenessOwners.get(id);
+          const mayTake = owner === undefined || owner === connection || owner.user.id === connection.user.id;
+          if (mayTake) speaksFor = id;
+          return mayTake;
+        },
+        (state) => presenceAsServerSeesIt(state, connection),
+      );
     } catch (error) {
       throw new MalformedMessage(`undecodable awareness update: ${error instanceof Error ? error.message : String(error)}`);
     }

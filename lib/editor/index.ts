@@ -8,3 +8,4 @@ export { uniqueEidPlugin, fixEids } from './uniqueEidPlugin';
 export { numberingPlugin, numberingKey } from './numberingPlugin';
 export { pasteLegalTextPlugin, legalTextToBlocks } from './pasteLegalText';
 export { collabCloseCodes, type CollabCloseCode } from './collabCloseCodes';
+export { presenceColour } from './presenceColour';

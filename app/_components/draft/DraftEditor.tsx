@@ -21,6 +21,7 @@ import {
   numberingKey,
   numberingPlugin,
   outdentBlock,
+  presenceColour,
   pasteLegalTextPlugin,
   uniqueEidPlugin,
   type OutlineLine,
@@ -30,14 +31,6 @@ import { CommentsMargin } from './CommentsMargin';
 
 type Peer = { clientId: number; name: string; color: string; article: string | null };
 type Status = 'connecting' | 'connected' | 'offline';
-
-const palette = ['#9e2a22', '#1f5fbf', '#2f6b3a', '#7a4fa3', '#b26b00', '#0f7c80'];
-/// A stable colour for a person's cursor.
-function colorFor(id: string): string {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return palette[h % palette.length];
-}
 
 const isRemote = (tr: Transaction) => !!tr.getMeta(ySyncPluginKey)?.isChangeOrigin;
 
@@ -64,7 +57,7 @@ export function DraftEditor({ draftId, collabUrl, user, readOnly, canComment, hi
     const ydoc = new Y.Doc();
     const provider = new WebsocketProvider(collabUrl, draftId, ydoc, { disableBc: true });
     const fragment = ydoc.getXmlFragment('prosemirror');
-    const color = colorFor(user.id);
+    const color = presenceColour(user.id);
     provider.awareness.setLocalStateField('user', { name: user.name, color, id: user.id });
     provider.on('status', ({ status: s }: { status: string }) => setStatus(s === 'connected' ? 'connected' : s === 'connecting' ? 'connecting' : 'offline'));
     provider.on('sync', (isSynced: boolean) => setSynced(isSynced));

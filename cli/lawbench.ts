@@ -24,6 +24,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'compare two regulation files article by article (diff JSON, or the 修改决定)',
     load: () => import('./commands/diff'),
   },
+  consolidate: {
+    usage: 'consolidate OLD DECISION [--format md|json]',
+    summary: 'apply a 修改决定 (text file) to a regulation file and print the consolidated text',
+    load: () => import('./commands/consolidate'),
+  },
   audit: {
     usage: 'audit verify [--expect SEQ:HASH]',
     summary: 'check the audit hash chain (DATABASE_PATH); with --expect, that a kept head is still in it',

@@ -37,3 +37,11 @@ export { toDiffJson } from './toDiffJson';
 export { escapeHtml } from '@/lib/shared/escapeMarkup';
 export { bigramProfile, profileSimilarity, type BigramProfile } from './textSimilarity';
 export { countChanges } from './countChanges';
+export type {
+  AmendmentOperation, ConsolidationProblem, ConsolidationProblemCode, ConsolidationResult, Operation, ParsedDecision, PhraseScope,
+} from './consolidateModel';
+export { parseAmendmentDecision } from './parseAmendmentDecision';
+export { parseAmendmentDecisionSentence } from './parseAmendmentDecisionSentence';
+export { applyAmendments, type AppliedAmendments } from './applyAmendments';
+export { consolidateText } from './consolidateText';
+export { applyAmendmentsBody } from './applyAmendmentsBody';

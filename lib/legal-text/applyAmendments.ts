@@ -1,0 +1,328 @@
+import { applyAmendmentsBody } from './applyAmendmentsBody';
+import { applyAmendmentsQuote } from './applyAmendmentsQuote';
+import type { ConsolidationProblem, ConsolidationProblemCode, Operation, PhraseScope } from './consolidateModel';
+import { articleLabel, itemLabel, paragraphLabel, subitemLabel } from './labels';
+import type { Article, BodyNode, HeadingNode, Item, Paragraph, Subitem } from './model';
+import { numberText, type NumberedArticle } from './numberText';
+import { renumberReferences } from './renumberReferences';
+import { toParseJson, type ParseJson } from './toParseJson';
+
+/// What applying a decision's operations gives: the consolidated text, the operations applied
+/// and those that could not be, each with the reason.
+export interface AppliedAmendments {
+  text: ParseJson;
+  applied: Operation[];
+  problems: ConsolidationProblem[];
+}
+
+/// One line of an article as `articleText` writes it (label and indentation included), with the
+/// way to write it back: a phrase is looked for in these lines, exactly as the 修改决定 that
+/// quotes it was written from them.
+interface Line {
+  prefix: string;
+  text: string;
+  set: (text: string) => void;
+}
+
+/// Placement of an article that is not where the old text had it.
+interface Placement {
+  article: Article;
+  position: number;
+  op: number;
+}
+
+class Failure extends Error {
+  constructor(readonly code: ConsolidationProblemCode, message: string) {
+    super(message);
+  }
+}
+
+/// Applies a decision's operations, in order, to the text they amend, and numbers the result
+/// again from position. Article, 款 and 项 numbers in the operations name the provisions of the
+/// text before the decision, however earlier operations moved them; `position` of an added or
+/// moved article is the number it has in the consolidated text. Surviving articles keep their
+/// eids; an added article gets `art_new_1`, `art_new_2` … in the order of the decision (a number
+/// already used in the text, say by an earlier consolidation, is skipped), and its 款 are named
+/// under it; a new 款 in an existing article gets `<article eid>__para_new_1` …. An added or
+/// moved article joins the chapter of the article before it (the first article's, when it comes
+/// first). An operation that cannot be applied is reported and the others still are.
+export function applyAmendments(text: ParseJson, operations: Operation[]): AppliedAmendments {
+  const doc = applyAmendmentsBody(text);
+  const numbering = numberText(doc.body);
+  const byNumber = new Map<number, Article>();
+  for (const n of numbering.articles) if (n.sub === undefined) byNumber.set(n.number, n.article);
+  const containerOf = new Map<Article, BodyNode[]>();
+  const used = new Set<string>();
+  collect(doc.body, containerOf, used);
+  const originalParagraphs = new Map(numbering.articles.map((n) => [n.article, [...n.article.paragraphs]]));
+  const originalItems = new Map<Paragraph, Item[]>();
+  for (const paragraphs of originalParagraphs.values()) for (const p of paragraphs) originalItems.set(p, [...p.items]);
+
+  const fresh = (base: string) => {
+    let k = 1;
+    while (used.has(`${base}${k}`)) k++;
+    used.add(`${base}${k}`);
+    return `${base}${k}`;
+  };
+  const deleted = new Set<Article>();
+  const anchored = new Map<Article, Article[]>();
+  const pinned: Placement[] = [];
+  const ok = new Set<number>();
+  /// Articles whose words the decision rewrote: it wrote their citations too.
+  const touched = new Set<Article>();
+  const problems: { index: number; problem: ConsolidationProblem }[] = [];
+
+  const article = (n: number): Article => {
+    const found = byNumber.get(n);
+    if (!found || deleted.has(found)) throw new Failure('article_not_found', `没有${articleLabel(n)}（或已删去）`);
+    return found;
+  };
+  const paragraph = (a: Article, n: number): Paragraph => {
+    const found = originalParagraphs.get(a)?.[n - 1];
+    if (!found || !a.paragraphs.includes(found)) throw new Failure('paragraph_not_found', `该条没有${paragraphLabel(n)}（或已删去、已改写）`);
+    return found;
+  };
+  const item = (p: Paragraph, n: number): Item => {
+    const found = originalItems.get(p)?.[n - 1];
+    if (!found || !p.items.includes(found)) throw new Failure('item_not_found', `该款没有第${itemLabel(n)}项（或已删去）`);
+    return found;
+  };
+  const quote = (body: string, eidOf: (k: number) => string): Paragraph[] => {
+    const paragraphs = applyAmendmentsQuote(body, eidOf);
+    if (!paragraphs) throw new Failure('bad_quoted_text', '引号中的条文为空，或含有条、章等标题行');
+    return paragraphs;
+  };
+  const lines = (scope: PhraseScope): Line[] => {
+    const a = article(scope.article);
+    if (scope.paragraph === undefined) return a.paragraphs.flatMap(paragraphLines);
+    const p = paragraph(a, scope.paragraph);
+    return scope.item === undefined ? paragraphLines(p) : itemLines(item(p, scope.item), p.items.indexOf(item(p, scope.item)));
+  };
+
+  operations.forEach((op, index) => {
+    try {
+      switch (op.kind) {
+        case 'replaceArticle': {
+          const a = article(op.article);
+          const old = a.paragraphs;
+          a.paragraphs = quote(op.text, (k) => old[k]?.eid ?? fresh(`${a.eid}__para_new_`));
+          break;
+        }
+        case 'replaceParagraph': {
+          const a = article(op.article);
+          const p = paragraph(a, op.paragraph);
+          a.paragraphs.splice(a.paragraphs.indexOf(p), 1, ...quote(op.text, (k) => (k === 0 ? p.eid : fresh(`${a.eid}__para_new_`))));
+          break;
+        }
+        case 'deleteArticle':
+          deleted.add(article(op.article));
+          break;
+        case 'deleteParagraph': {
+          const a = article(op.article);
+          a.paragraphs.splice(a.paragraphs.indexOf(paragraph(a, op.paragraph)), 1);
+          break;
+        }
+        case 'deleteItem': {
+          const p = paragraph(article(op.article), op.paragraph);
+          p.items.splice(p.items.indexOf(item(p, op.item)), 1);
+          break;
+        }
+        case 'addArticle': {
+          const anchor = op.after === undefined ? undefined : article(op.after);
+          const eid = fresh('art_new_');
+          const added: Article = { kind: 'article', eid, paragraphs: quote(op.text, (k) => `${eid}__para_${k + 1}`) };
+          if (anchor) anchored.set(anchor, [...(anchored.get(anchor) ?? []), added]);
+          else {
+            pinned.push({ article: added, position: op.position, op: index });
+            return;
+          }
+          break;
+        }
+        case 'addParagraph': {
+          const a = article(op.article);
+          if (op.paragraph < 1 || op.paragraph > a.paragraphs.length + 1) throw new Failure('paragraph_not_found', `该条不能增加${paragraphLabel(op.paragraph)}`);
+          a.paragraphs.splice(op.paragraph - 1, 0, ...quote(op.text, () => fresh(`${a.eid}__para_new_`)));
+          break;
+        }
+        case 'replacePhrase':
+          editPhrase(lines(op.scope), op.phrase, (line, at) => line.slice(0, at) + op.replacement + line.slice(at + op.phrase.length));
+          break;
+        case 'deletePhrase':
+          editPhrase(lines(op.scope), op.phrase, (line, at) => line.slice(0, at) + line.slice(at + op.phrase.length));
+          break;
+        case 'insertPhrase':
+          editPhrase(lines(op.scope), op.anchor, (line, at) => {
+            const cut = op.side === 'after' ? at + op.anchor.length : at;
+            return line.slice(0, cut) + op.text + line.slice(cut);
+          });
+          break;
+        case 'moveArticle': {
+          const a = article(op.article);
+          if (pinned.some((p) => p.article === a)) throw new Failure('article_not_found', `${articleLabel(op.article)}已经移动过`);
+          pinned.push({ article: a, position: op.position, op: index });
+          return;
+        }
+        case 'renameHeading':
+          findHeading(numbering.headings, op).heading = op.name;
+          break;
+        case 'renumberNote':
+          break;
+      }
+      ok.add(index);
+      const rewritten = 'scope' in op ? op.scope.article : 'article' in op && op.kind !== 'deleteArticle' ? op.article : undefined;
+      if (rewritten !== undefined) touched.add(byNumber.get(rewritten)!);
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      problems.push({ index, problem: problemOf(op, error) });
+    }
+  });
+
+  // The final order: the old articles that stay, each followed by those added after it, then
+  // the articles placed by number, in ascending order so each lands on its number.
+  const moved = new Set(pinned.map((p) => p.article));
+  const order: Article[] = [];
+  for (const { article: a } of numbering.articles) {
+    if (!deleted.has(a) && !moved.has(a)) order.push(a);
+    order.push(...(anchored.get(a) ?? []));
+  }
+  for (const p of [...pinned].sort((x, y) => x.position - y.position || x.op - y.op)) {
+    if (p.position > order.length + 1) {
+      problems.push({ index: p.op, problem: problemOf(operations[p.op], new Failure('position_out_of_range', `修改后只有${order.length + 1}条，不能作为${articleLabel(p.position)}`)) });
+      continue;
+    }
+    order.splice(p.position - 1, 0, p.article);
+    ok.add(p.op);
+  }
+  place(doc.body, order, containerOf, new Set([...deleted, ...moved]));
+  followRenumbering(numbering.articles, numberText(doc.body).articles, touched);
+  doc.warnings = [];
+  return {
+    text: toParseJson(doc),
+    applied: operations.filter((_, i) => ok.has(i)),
+    problems: problems.sort((a, b) => a.index - b.index).map((p) => p.problem),
+  };
+}
+
+function problemOf(op: Operation, failure: Failure): ConsolidationProblem {
+  return { code: failure.code, clause: op.clause, text: op.sentence, clauseText: op.sentence, message: failure.message };
+}
+
+function collect(nodes: BodyNode[], containerOf: Map<Article, BodyNode[]>, used: Set<string>): void {
+  for (const node of nodes) {
+    used.add(node.eid);
+    if (node.kind !== 'article') {
+      collect(node.children as BodyNode[], containerOf, used);
+      continue;
+    }
+    containerOf.set(node, nodes);
+    for (const p of node.paragraphs) {
+      used.add(p.eid);
+      p.subitems.forEach((s) => collectSubitem(s, used));
+      for (const i of p.items) {
+        used.add(i.eid);
+        i.subitems.forEach((s) => collectSubitem(s, used));
+      }
+    }
+  }
+}
+
+function collectSubitem(s: Subitem, used: Set<string>): void {
+  used.add(s.eid);
+  s.subitems.forEach((c) => collectSubitem(c, used));
+}
+
+function paragraphLines(p: Paragraph): Line[] {
+  return [
+    { prefix: '', text: p.text, set: (t) => { p.text = t; } },
+    ...subitemLines(p.subitems, 0, false),
+    ...p.items.flatMap((item, i) => itemLines(item, i)),
+  ];
+}
+
+function itemLines(item: Item, index: number): Line[] {
+  return [{ prefix: itemLabel(index + 1), text: item.text, set: (t) => { item.text = t; } }, ...subitemLines(item.subitems, 1, false)];
+}
+
+function subitemLines(subitems: Subitem[], depth: number, nested: boolean): Line[] {
+  return subitems.flatMap((s, k) => [
+    { prefix: `${'  '.repeat(depth)}${subitemLabel(k + 1, s.style ?? (nested ? 'paren' : 'dot'))}`, text: s.text, set: (t: string) => { s.text = t; } },
+    ...subitemLines(s.subitems, depth + 1, true),
+  ]);
+}
+
+/// Finds `phrase` once in the lines (labels included, as the decision was written from them)
+/// and rewrites that line with `edit`; the line's label must come out unchanged.
+function editPhrase(lines: Line[], phrase: string, edit: (line: string, at: number) => string): void {
+  const hits: { line: Line; at: number }[] = [];
+  for (const line of lines) {
+    const full = line.prefix + line.text;
+    for (let at = full.indexOf(phrase); at !== -1 && phrase !== ''; at = full.indexOf(phrase, at + 1)) hits.push({ line, at });
+  }
+  if (hits.length === 0) throw new Failure('phrase_not_found', `未找到“${phrase}”`);
+  if (hits.length > 1) throw new Failure('phrase_ambiguous', `“${phrase}”出现了${hits.length}次，无法确定修改哪一处`);
+  const { line, at } = hits[0];
+  const changed = edit(line.prefix + line.text, at);
+  if (!changed.startsWith(line.prefix)) throw new Failure('label_changed', `修改会改动编号“${line.prefix.trim()}”`);
+  line.set(changed.slice(line.prefix.length));
+}
+
+function findHeading(headings: ReturnType<typeof numberText>['headings'], op: Extract<Operation, { kind: 'renameHeading' }>): HeadingNode {
+  const matches = headings.filter((h) =>
+    h.kind === op.heading
+    && h.number === (op.heading === 'part' ? op.part : op.heading === 'chapter' ? op.chapter : op.section)
+    && (op.part === undefined || op.heading === 'part' || h.part === op.part)
+    && (op.heading !== 'section' || op.chapter === undefined || h.chapter === op.chapter));
+  if (matches.length === 0) throw new Failure('heading_not_found', '没有这一标题');
+  if (matches.length > 1) throw new Failure('heading_ambiguous', '有多个同号的标题，须写明所在的编（章）');
+  return matches[0].node;
+}
+
+/// Puts the articles into the body in `order`: those that leave their place are taken out, and
+/// each article not yet in the body goes in right after the one before it in `order` (before
+/// the one after it, when it comes first).
+function place(body: BodyNode[], order: Article[], containerOf: Map<Article, BodyNode[]>, leaving: Set<Article>): void {
+  for (const a of leaving) {
+    const siblings = containerOf.get(a);
+    if (!siblings) continue;
+    siblings.splice(siblings.indexOf(a), 1);
+    containerOf.delete(a);
+  }
+  const fallback = containerOf.values().next().value ?? body;
+  order.forEach((a, j) => {
+    if (containerOf.has(a)) return;
+    const previous = j > 0 ? order[j - 1] : undefined;
+    const next = order.slice(j + 1).find((x) => containerOf.has(x));
+    const siblings = previous ? containerOf.get(previous)! : next ? containerOf.get(next)! : fallback;
+    const at = previous ? siblings.indexOf(previous) + 1 : next ? siblings.indexOf(next) : siblings.length;
+    siblings.splice(at, 0, a);
+    containerOf.set(a, siblings);
+  });
+}
+
+/// Rewrites the citations (依照本条例第十三条) in the articles the decision left alone so that
+/// they follow the articles they cite to their new numbers (此外，对条文顺序作相应调整).
+function followRenumbering(before: NumberedArticle[], after: NumberedArticle[], touched: Set<Article>): void {
+  const now = new Map(after.filter((n) => n.sub === undefined).map((n) => [n.article, n.number]));
+  const numbers = new Map<number, number>();
+  for (const n of before) {
+    const number = now.get(n.article);
+    if (n.sub === undefined && number !== undefined && number !== n.number) numbers.set(n.number, number);
+  }
+  if (numbers.size === 0) return;
+  const follow = (t: string) => renumberReferences(t, numbers);
+  const subitems = (list: Subitem[]) => list.forEach((s) => {
+    s.text = follow(s.text);
+    subitems(s.subitems);
+  });
+  for (const { article } of before) {
+    if (touched.has(article) || !now.has(article)) continue;
+    for (const p of article.paragraphs) {
+      p.text = follow(p.text);
+      subitems(p.subitems);
+      for (const i of p.items) {
+        i.text = follow(i.text);
+        subitems(i.subitems);
+      }
+    }
+  }
+}

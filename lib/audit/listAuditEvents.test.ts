@@ -32,7 +32,7 @@ describe('listAuditEvents', () => {
   });
 
   it('selects what happened to one bill: the bill, details naming it, its consultations and its margin comments', () => {
-    expect(actions(listAuditEvents({ billId: mine.billId }, db))).toEqual(['comment.moderate', 'consultation.report', 'comment.resolve', 'consultation.open', 'version.create', 'bill.create']);
+    expect(actions(listAuditEvents({ billId: mine.billId }, db))).toEqual(['comment.moderate', 'consultation.report', 'comment.resolve', 'comment.add', 'consultation.open', 'version.create', 'bill.create']);
     const rows = listAuditEvents({ billId: mine.billId }, db);
     expect(rows.find((r) => r.action === 'comment.moderate')?.targetId).toBe('c-1');
     expect(actions(listAuditEvents({ billId: other.billId }, db))).toEqual(['comment.moderate', 'consultation.open', 'version.create', 'bill.create']);

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { loginThrottles } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
@@ -57,8 +57,13 @@ export function reserveLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): voi
   );
 }
 
-/// Forgets the counted attempts of an account (from this address, and from anywhere) once it
-/// signs in; the address's own counter stays.
+/// Once an account signs in: forgets its counted attempts (from this address, and from anywhere),
+/// and gives the address back the attempt this sign-in took, so that an office whose people all
+/// sign in from one address is never locked out by signing in.
 export function clearLoginFailures(db: Db, keys: ThrottleKey[]): void {
-  db.delete(loginThrottles).where(inArray(loginThrottles.key, keys.filter((k) => k.kind !== 'ip').map(keyOf))).run();
+  db.transaction((tx) => {
+    tx.delete(loginThrottles).where(inArray(loginThrottles.key, keys.filter((k) => k.kind !== 'ip').map(keyOf))).run();
+    const addresses = keys.filter((k) => k.kind === 'ip').map(keyOf);
+    if (addresses.length) tx.update(loginThrottles).set({ failures: sql`max(0, ${loginThrottles.failures} - 1)` }).where(inArray(loginThrottles.key, addresses)).run();
+  });
 }

@@ -69,6 +69,13 @@ describe('signIn', () => {
     expect(actions().filter((a) => a === 'session.lockout')).toHaveLength(1);
   });
 
+  it('never locks out an address whose people sign in successfully, however many', async () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    for (let i = 0; i < throttleRules.ip.maxFailures + 5; i++) {
+      expect((await signIn({ email: 'chen@example.com', password: 'correct horse', ip: '192.0.2.77' }, now, t.db)).user.name).toBe('陈');
+    }
+  });
+
   it('checks at most as many passwords as the limit when guesses arrive all at once', async () => {
     const now = new Date('2026-03-01T00:00:00Z');
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => failure(signIn({ email: 'victim@example.com', password: `parallel-${i}`, ip: '203.0.113.5' }, now, t.db))));

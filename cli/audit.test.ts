@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLawbench } from './testing';
 import { freshDatabase } from '@/db/testing';
 import { recordAudit } from '@/lib/audit';
 import { dropAuditTriggers, rewriteAuditFrom } from '@/lib/audit/testing/tamperAudit';
 
-const repo = path.resolve(import.meta.dirname, '..');
 const t = freshDatabase();
 afterAll(t.cleanup);
 
-function lawbench(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, DATABASE_PATH: t.file } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lawbench = (...args: string[]) => runLawbench(args, { DATABASE_PATH: t.file });
 
 const head = (seq: number) => `${seq}:${(t.db.$client.prepare('SELECT hash FROM audit_events WHERE id = ?').get(seq) as { hash: string }).hash}`;
 
@@ -56,8 +52,8 @@ describe('lawbench audit verify', () => {
   });
 
   it('says so when the database file does not exist', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', 'audit', 'verify'], { cwd: repo, encoding: 'utf8', env: { ...process.env, DATABASE_PATH: path.join(path.dirname(t.file), 'missing.db') } });
-    expect(r.status).toBe(1);
+    const r = runLawbench(['audit', 'verify'], { DATABASE_PATH: path.join(path.dirname(t.file), 'missing.db') });
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/database not found: .*missing\.db/);
   });
 });

@@ -1,29 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repo, runLawbench, scratchFolder } from './testing';
 
-const repo = path.resolve(import.meta.dirname, '..');
 const pair = (f: string) => path.resolve(repo, 'testdata/corpus/revisions/dev-03-bj-audit', f);
-const scratch = mkdtempSync(path.join(tmpdir(), 'lawbench-consolidate-'));
+const scratch = scratchFolder('lawbench-consolidate-');
 
-function lawbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const lawbench = (...args: string[]) => runLawbench(args);
 
-function scratchFile(name: string, content: string | Uint8Array): string {
-  const file = path.join(scratch, name);
-  writeFileSync(file, content);
-  return file;
-}
+const scratchFile = scratch.file;
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(scratch.remove);
 
 describe('lawbench consolidate', () => {
   const decision = lawbench('diff', pair('old.md'), pair('new.md'), '--format', 'decision').stdout;

@@ -384,6 +384,7 @@ export const en: Record<MessageKey, Message> = {
   'err.conflict': 'This conflicts with the current state.',
   'err.email_taken': 'This e-mail is already registered; please sign in.',
   'err.payload_too_large': 'What you sent is too large (limit {limit}).',
+  'err.docx_too_large': 'This Word file unpacks to more than {limit} (or holds too many parts); that is no regulation, so it was not read.',
   'err.unsupported_media_type': 'Please send JSON (Content-Type: application/json).',
   'err.too_many_attempts': {
     $count: 'minutes',

@@ -374,6 +374,7 @@ export const zhCN = {
   'err.conflict': '操作与当前状态冲突。',
   'err.email_taken': '这个邮箱已经注册过，请直接登录。',
   'err.payload_too_large': '提交的内容太大（上限 {limit}）。',
+  'err.docx_too_large': '这个 Word 文件解压后超过 {limit}（或者含有过多部件），不像一份法规文本，已拒绝读取。',
   'err.unsupported_media_type': '请以 JSON 格式提交（Content-Type: application/json）。',
   'err.too_many_attempts': '登录失败次数过多，请在 {minutes} 分钟后再试。',
   'err.internal': '服务器出现错误，请稍后重试。',

@@ -6,7 +6,9 @@ import { getArticle } from './getArticle';
 import { getRegulation } from './getRegulation';
 import { importRegulation } from './importRegulation';
 import { listRegulations } from './listRegulations';
-import { readRegulationFile } from './readRegulationFile';
+import JSZip from 'jszip';
+import { zipLimits } from '@/lib/documents';
+import { maxRegulationFileBytes, readRegulationFile } from './readRegulationFile';
 import { resolveCitationQuery } from './resolveCitationQuery';
 
 const t = freshDatabase();
@@ -39,6 +41,15 @@ describe('importRegulation', () => {
     const empty = await readRegulationFile(new TextEncoder().encode('# 空条例\n\n只有说明文字。'), 'x.md');
     expect(() => importRegulation(empty, {}, t.db)).toThrow('no_articles');
     expect(() => importRegulation(json, { versionOf: 'no-such-regulation' }, t.db)).toThrow('regulation_not_found');
+  });
+
+  it('refuses a Word file that would unpack to more than the limit, before anything inflates it', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document/>');
+    zip.file('word/media/bomb.bin', new Uint8Array(zipLimits.maxUncompressedBytes + 1));
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bomb.byteLength).toBeLessThan(maxRegulationFileBytes);
+    await expect(readRegulationFile(bomb, 'bomb.docx')).rejects.toMatchObject({ code: 'payload_too_large', message: 'docx_too_large' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { decodeText, LegalTextError, parseDocx, parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
 import { AppError } from '@/lib/errors';
+import { zipEntrySizes, zipLimits } from '@/lib/documents';
 import { formatBytes } from '@/lib/shared';
 
 /// Largest file the library takes in (the largest real regulation is well under 1 MB).
@@ -12,7 +13,14 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 export async function readRegulationFile(bytes: Uint8Array, fileName = ''): Promise<ParseJson> {
   if (bytes.byteLength > maxRegulationFileBytes) throw new AppError('payload_too_large', 'payload_too_large', { details: { limit: formatBytes(maxRegulationFileBytes) } });
   try {
-    if (isZip(bytes) || /\.docx$/i.test(fileName)) return toParseJson(await parseDocx(bytes));
+    if (isZip(bytes) || /\.docx$/i.test(fileName)) {
+      // A few kilobytes can unpack to gigabytes: refuse before anything inflates it.
+      const sizes = zipEntrySizes(bytes);
+      if (sizes && (sizes.entries > zipLimits.maxEntries || sizes.uncompressedBytes > zipLimits.maxUncompressedBytes)) {
+        throw new AppError('payload_too_large', 'docx_too_large', { details: { limit: formatBytes(zipLimits.maxUncompressedBytes), entries: sizes.entries } });
+      }
+      return toParseJson(await parseDocx(bytes));
+    }
     const text = decodeText(bytes);
     const format = /\.md$/i.test(fileName) ? 'md' : /\.txt$/i.test(fileName) ? 'txt' : undefined;
     return toParseJson(parseRegulation(text, { format }));

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type Table } from 'docx';
-import { escapeXml } from '@/lib/shared';
+import JSZip from 'jszip';
+import { dropNonXml, escapeXml } from '@/lib/shared';
 
 /// Fonts of the Word exports: a Songti face for Chinese (Word on Chinese Windows and WPS know it
 /// as 宋体; elsewhere it falls back to the system's CJK serif, e.g. Noto Serif CJK SC) and
@@ -64,5 +65,23 @@ export async function packDocx(body: {
     ],
   });
   const overrides = [{ path: 'docProps/core.xml', data: coreProperties(body.title, body.createdAt ?? new Date()) }];
-  return new Uint8Array(await Packer.toBuffer(doc, false, overrides));
+  return withoutNonXmlCharacters(new Uint8Array(await Packer.toBuffer(doc, false, overrides)));
+}
+
+/// The package with every character XML 1.0 cannot carry removed from its XML parts: the `docx`
+/// library drops C0 controls but lets U+FFFE, U+FFFF and lone surrogates through, and Word then
+/// refuses to open the file.
+async function withoutNonXmlCharacters(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !/\.(xml|rels)$/.test(entry.name)) continue;
+    const text = await entry.async('string');
+    const clean = dropNonXml(text);
+    if (clean !== text) {
+      zip.file(entry.name, clean);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : bytes;
 }

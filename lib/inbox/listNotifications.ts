@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { bills, notifications } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth';
@@ -15,7 +15,8 @@ export interface NotificationView {
   read: boolean;
 }
 
-/// The signed-in person's notices, newest first (unread only if asked), a page at a time.
+/// The signed-in person's notices, newest first (those of one moment in the order they were
+/// written), unread only if asked, a page at a time.
 export function listNotifications(actor: CurrentUser, opts: { unreadOnly?: boolean; limit?: number; offset?: number } = {}, db: Db = getDatabase()): NotificationView[] {
   const mine = eq(notifications.userId, actor.id);
   return db
@@ -23,7 +24,7 @@ export function listNotifications(actor: CurrentUser, opts: { unreadOnly?: boole
     .from(notifications)
     .leftJoin(bills, eq(bills.id, notifications.billId))
     .where(opts.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .orderBy(desc(notifications.createdAt), desc(sql`notifications.rowid`))
     .limit(opts.limit ?? 50)
     .offset(opts.offset ?? 0)
     .all()

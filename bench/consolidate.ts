@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  articleLabel, articleText, compareTexts, consolidateText, draftAmendmentDecision, parseRegulation, renumberReferences, toChineseNumeral, toParseJson, type ParseJson,
+  articleLabel, articleText, compareTexts, consolidateText, draftAmendmentDecision, parseRegulation, renderDecisionText, renumberReferences, toChineseNumeral, toParseJson, type ParseJson,
 } from '@/lib/legal-text';
 import { median, printTable, timeRounds } from './report';
 
@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
   const before = toParseJson(parseRegulation(source));
   const after = changeEvery(before, ARTICLES / OPERATIONS);
   const decision = draftAmendmentDecision(compareTexts(before, after, { alignment: 'eid' }));
-  const decisionText = [decision.title, '', decision.preamble, ...decision.clauses, ...(decision.closing ? [decision.closing] : [])].join('\n');
+  const decisionText = renderDecisionText(decision);
 
   const result = consolidateText(before, decisionText);
   if (result.problems.length > 0) throw new Error(`the generated decision did not apply: ${result.problems[0].message}`);

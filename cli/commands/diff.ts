@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { compareTexts, draftAmendmentDecision, toDiffJson, toParseJson } from '@/lib/legal-text';
+import { compareTexts, draftAmendmentDecision, renderDecisionText, toDiffJson, toParseJson } from '@/lib/legal-text';
 import { CliError, type CommandIO } from '../io';
 import { parseFile } from '../parseFile';
 
@@ -33,7 +33,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const comparison = compareTexts(before, after, { alignment: byEid ? 'eid' : 'content' });
   if (format === 'decision') {
     const decision = draftAmendmentDecision(comparison);
-    io.stdout([decision.title, '', decision.preamble, ...decision.clauses, ...(decision.closing ? [decision.closing] : [])].join('\n') + '\n');
+    io.stdout(renderDecisionText(decision));
     return 0;
   }
   io.stdout(`${JSON.stringify(toDiffJson(comparison), null, 2)}\n`);

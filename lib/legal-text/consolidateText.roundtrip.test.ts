@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareTexts } from './compareTexts';
-import type { AmendmentDecision } from './comparison';
+import { renderDecisionText } from './renderDecisionText';
 import { consolidateText } from './consolidateText';
 import { draftAmendmentDecision } from './draftAmendmentDecision';
 import { parseRegulation } from './parse';
@@ -10,11 +10,6 @@ import { toParseJson, type ParseJson } from './toParseJson';
 
 const revisions = path.resolve(process.cwd(), 'testdata/corpus/revisions');
 const load = (file: string): ParseJson => toParseJson(parseRegulation(readFileSync(path.join(revisions, file), 'utf8')));
-
-/// The decision as plain text, line for line as `renderDecisionText` (lib/versioning) writes it.
-function decisionText(d: AmendmentDecision): string {
-  return `${[d.title, '', d.preamble, ...d.clauses, ...(d.closing ? [d.closing] : [])].join('\n')}\n`;
-}
 
 /// What a reader sees of an article: its label and every 款, 项 and 目 with their labels.
 function visible(text: ParseJson) {
@@ -48,7 +43,7 @@ describe('consolidateText on generated decisions', () => {
     const before = load(`${dir}/old.md`);
     const after = load(`${dir}/new.md`);
     const decision = draftAmendmentDecision(compareTexts(before, after));
-    const result = consolidateText(before, decisionText(decision));
+    const result = consolidateText(before, renderDecisionText(decision));
     expect(result.problems).toEqual([]);
     expect(result.applied.length).toBeGreaterThan(decision.clauses.length - 1);
     expect(result.text.articles).toHaveLength(after.articles.length);
@@ -61,7 +56,7 @@ describe('consolidateText on generated decisions', () => {
     const before = load('dev-03-bj-audit/old.md');
     const after = load('dev-03-bj-audit/new.md');
     const comparison = compareTexts(before, after);
-    const result = consolidateText(before, decisionText(draftAmendmentDecision(comparison)));
+    const result = consolidateText(before, renderDecisionText(draftAmendmentDecision(comparison)));
     const expected = comparison.articles.filter((r) => r.after).map((r) => r.before?.eid ?? 'new');
     const eids = result.text.articles.map((a) => (a.eid.startsWith('art_new_') ? 'new' : a.eid));
     expect(eids).toEqual(expected);

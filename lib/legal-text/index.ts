@@ -45,3 +45,4 @@ export { parseAmendmentDecisionSentence } from './parseAmendmentDecisionSentence
 export { applyAmendments, type AppliedAmendments } from './applyAmendments';
 export { consolidateText } from './consolidateText';
 export { applyAmendmentsBody } from './applyAmendmentsBody';
+export { renderDecisionText } from './renderDecisionText';

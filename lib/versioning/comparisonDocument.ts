@@ -5,7 +5,7 @@ import { downloadDocument, type DownloadDocument } from '@/lib/documents';
 import { exportComparisonDocx } from './exportComparisonDocx';
 import { exportComparisonPdf } from './exportComparisonPdf';
 import { exportDecisionDocx } from './exportDecisionDocx';
-import { renderDecisionText } from './renderDecisionText';
+import { renderDecisionText } from '@/lib/legal-text';
 
 /// How a comparison side is named in headings: the version's name and number, 当前草稿 or 现行文本.
 export function describeText(side: Pick<ResolvedText, 'kind' | 'name' | 'seq'>, locale: Locale): string {

@@ -9,5 +9,4 @@ export { comparisonDocument, decisionDocument, describeText } from './comparison
 export { exportComparisonDocx } from './exportComparisonDocx';
 export { exportComparisonPdf } from './exportComparisonPdf';
 export { exportDecisionDocx } from './exportDecisionDocx';
-export { renderDecisionText } from './renderDecisionText';
 export { listComparableTexts, type ComparableText } from './listComparableTexts';

@@ -1,4 +1,4 @@
-import type { AmendmentDecision } from '@/lib/legal-text';
+import type { AmendmentDecision } from './comparison';
 
 /// The 修改决定 as plain text to paste into a report or an e-mail: the title, a blank line, the
 /// preamble, one clause per line, then the closing sentence when there is one.

@@ -1,12 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   articleLabel, articleText, compareTexts, consolidateText, draftAmendmentDecision, parseRegulation, renderDecisionText, renumberReferences, toChineseNumeral, toParseJson, type ParseJson,
 } from '@/lib/legal-text';
+import { devArticles } from './corpus';
 import { median, printTable, timeRounds } from './report';
 
-/// The dev split of the corpus, kept in the repository (testdata/corpus/README.md).
-const CORPUS = path.resolve(process.cwd(), 'testdata/corpus');
 const ROUNDS = 9;
 const ARTICLES = 1000;
 const OPERATIONS = 200;
@@ -29,7 +26,6 @@ interface Figure {
 /// generates for a new version with every fifth article changed (a phrase, a 款 rewritten, the
 /// article deleted, or one added after it); the result is checked against that version.
 export async function run(): Promise<void> {
-  if (!existsSync(CORPUS)) throw new Error(`corpus not found at ${CORPUS}`);
   const source = syntheticSource(ARTICLES);
   const before = toParseJson(parseRegulation(source));
   const after = changeEvery(before, ARTICLES / OPERATIONS);
@@ -63,8 +59,7 @@ export async function run(): Promise<void> {
 /// The Markdown of a text of `count` articles drawn in turn from the dev corpus, renumbered,
 /// `PER_CHAPTER` to a chapter.
 function syntheticSource(count: number): string {
-  const pool = readdirSync(path.join(CORPUS, 'dev')).filter((f) => f.endsWith('.md')).sort()
-    .flatMap((f) => toParseJson(parseRegulation(readFileSync(path.join(CORPUS, 'dev', f), 'utf8'))).articles);
+  const pool = devArticles();
   const lines = ['# 合成条例', '', '<!-- INFO END -->', ''];
   for (let i = 0; i < count; i++) {
     if (i % PER_CHAPTER === 0) lines.push(`## 第${toChineseNumeral(i / PER_CHAPTER + 1)}章 第${i / PER_CHAPTER + 1}部分`, '');

@@ -1,13 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { diffChars } from 'diff';
 import {
-  articleLabel, articleText, compareTexts, parseRegulation, toParseJson, type ArticleJson, type ComparableText, type ParseJson,
+  articleLabel, articleText, compareTexts, type ArticleJson, type ComparableText, type ParseJson,
 } from '@/lib/legal-text';
+import { devArticles, devFiles, loadCorpusText } from './corpus';
 import { median, printTable, timeRounds } from './report';
 
-/// The dev split of the corpus, kept in the repository (testdata/corpus/README.md).
-const CORPUS = path.resolve(process.cwd(), 'testdata/corpus');
 const ROUNDS = 9;
 const CHANGED_SHARE = 0.05;
 
@@ -34,9 +31,8 @@ interface Figure {
 /// longest dev text with 5 % of its articles changed, a real revision pair, and a synthetic
 /// 1,000-article text with 5 % changed.
 export async function run(): Promise<void> {
-  if (!existsSync(CORPUS)) throw new Error(`corpus not found at ${CORPUS}`);
   const longest = longestDevText();
-  const pair = ['old.md', 'new.md'].map((f) => load(`revisions/dev-01-sh-residential-property/${f}`));
+  const pair = ['old.md', 'new.md'].map((f) => loadCorpusText(`revisions/dev-01-sh-residential-property/${f}`));
   const synthetic = syntheticText(1000);
   const scenarios: Scenario[] = [
     { label: `longest dev text (${longest.title}), 5 % changed`, before: longest, after: changeShare(longest, CHANGED_SHARE), alignment: 'content' },
@@ -69,18 +65,14 @@ function wholeText(text: ComparableText): string {
   return text.articles.map((a) => `${a.label}　${articleText(a)}`).join('\n');
 }
 
-function load(file: string): ParseJson {
-  return toParseJson(parseRegulation(readFileSync(path.join(CORPUS, file), 'utf8')));
-}
-
 function longestDevText(): ParseJson {
-  const texts = readdirSync(path.join(CORPUS, 'dev')).filter((f) => f.endsWith('.md')).map((f) => load(`dev/${f}`));
+  const texts = devFiles().map((f) => loadCorpusText(`dev/${f}`));
   return texts.sort((a, b) => b.articles.length - a.articles.length)[0];
 }
 
 /// A flat text of `count` articles drawn in turn from the dev corpus, renumbered.
 function syntheticText(count: number): ComparableText {
-  const pool = readdirSync(path.join(CORPUS, 'dev')).filter((f) => f.endsWith('.md')).sort().flatMap((f) => load(`dev/${f}`).articles);
+  const pool = devArticles();
   const articles = Array.from({ length: count }, (_, i) => renumber(structuredClone(pool[i % pool.length]), i));
   return { title: '合成条例', outline: [], articles };
 }

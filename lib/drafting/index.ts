@@ -15,3 +15,4 @@ export { loadDraftState, type DraftState, type DraftStore } from './loadDraftSta
 export { readDraftDoc } from './readDraftDoc';
 export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { recheckCollabAccess } from './recheckCollabAccess';
+export { draftTextMark } from './draftTextMark';

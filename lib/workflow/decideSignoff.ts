@@ -3,13 +3,12 @@ import { billSignoffs } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
-import { getBill } from '@/lib/drafting';
+import { draftTextMark, getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/inbox';
 import { parseInput } from '@/lib/shared';
 import { signoffRuleFor } from './signoffRuleFor';
 import { signoffSchema, type SignoffInput } from './schemas';
-import { textMark } from './textMark';
 
 /// A reviewer approves or rejects the current text for `stage`. The decision answers the open
 /// request addressed to them (or stands unasked); it is never given by the person who asked, never
@@ -30,7 +29,7 @@ export function decideSignoff(actor: CurrentUser | null, billId: string, input: 
         .orderBy(desc(billSignoffs.requestedAt))
         .get();
       if (open?.requestedBy === actor!.id) throw new AppError('forbidden', 'signoff_own_request');
-      const mark = textMark(tx, bill.draftId);
+      const mark = draftTextMark(tx, bill.draftId);
       const decided = { decision: data.decision, note: data.note, textMark: mark, decidedAt: now };
       const id = open?.id ?? crypto.randomUUID();
       if (open) tx.update(billSignoffs).set(decided).where(eq(billSignoffs.id, id)).run();

@@ -1,13 +1,12 @@
 import { getDatabase, type Db } from '@/db/client';
 import { can, type CurrentUser } from '@/lib/auth';
-import { getBill } from '@/lib/drafting';
+import { draftTextMark, getBill } from '@/lib/drafting';
 import { isAppError } from '@/lib/errors';
 import { billStages, todayInChina, type BillStage } from '@/lib/shared';
-import { computeDeadlines } from './computeDeadlines';
+import { billDeadlines } from './billDeadlines';
 import { describePath } from './describePath';
 import { planTransition, type TransitionPlan } from './planTransition';
 import { readBillEvents } from './readBillEvents';
-import { textMark } from './textMark';
 
 /// A bill's workflow as its page and `GET /api/v1/bills/{id}` show it: the path with each stage's
 /// state, the deadlines running today, the history of moves, sign-offs (with whether each still
@@ -15,8 +14,8 @@ import { textMark } from './textMark';
 export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()) {
   const bill = getBill(actor, billId, db);
   const today = todayInChina(now);
-  const events = readBillEvents(db, billId, today);
-  const mark = textMark(db, bill.draftId);
+  const events = readBillEvents(db, billId);
+  const mark = draftTextMark(db, bill.draftId);
   const coordinator = bill.members.find((m) => m.role === 'coordinator') ?? null;
   const moves: { to: BillStage; plan: TransitionPlan }[] = [];
   for (const to of billStages) {
@@ -38,7 +37,7 @@ export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: D
     draftId: bill.draftId,
     coordinator: coordinator && { userId: coordinator.userId, name: coordinator.name },
     path: describePath(bill.kind, bill.stage, events.history.map((h) => ({ fromStage: h.from, toStage: h.to }))),
-    deadlines: computeDeadlines({ kind: bill.kind, stage: bill.stage, enteredOn: events.enteredOn, openConsultationClosesOn: events.openConsultation?.closesOn, today }),
+    deadlines: billDeadlines(db, bill, today),
     history: events.history,
     signoffs: events.signoffs.map((s) => ({
       id: s.id,

@@ -4,9 +4,9 @@ import { getDatabase, type Db } from '@/db/client';
 import { can, type CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { todayInChina, type BillStage, type RegulationKind } from '@/lib/shared';
-import { computeDeadlines, type Deadline } from './computeDeadlines';
+import { billDeadlines } from './billDeadlines';
+import type { Deadline } from './computeDeadlines';
 import { isClosedStage } from './paths';
-import { readBillEvents } from './readBillEvents';
 
 /// A bill as the workflow dashboard lists it.
 export interface WorkflowBill {
@@ -48,8 +48,7 @@ export function listWorkflowBills(
   );
   const listed = rows
     .map((b): WorkflowBill => {
-      const events = readBillEvents(db, b.id, today);
-      const deadlines = isClosedStage(b.stage) ? [] : computeDeadlines({ kind: b.kind, stage: b.stage, enteredOn: events.enteredOn, openConsultationClosesOn: events.openConsultation?.closesOn, today });
+      const deadlines = isClosedStage(b.stage) ? [] : billDeadlines(db, b, today);
       return { id: b.id, title: b.title, kind: b.kind, stage: b.stage, coordinator: coordinators.get(b.id) ?? null, nextDeadline: deadlines[0] ?? null };
     })
     .filter((b) => !filters.coordinatorId || b.coordinator?.userId === filters.coordinatorId);

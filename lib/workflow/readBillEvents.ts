@@ -1,13 +1,11 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { billAttachments, billSignoffs, billTransitions, billVotes, consultations, users } from '@/db/schema';
+import { billAttachments, billSignoffs, billTransitions, billVotes, users } from '@/db/schema';
 import type { Db } from '@/db/client';
-import { todayInChina, type BillStage } from '@/lib/shared';
 
 /// Everything that has happened to a bill on its way, oldest first: its moves with who made
-/// them, the sign-offs asked and given, the votes, the files kept with it, and its consultation
-/// open today, if any.
-export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: string) {
+/// them, the sign-offs asked and given, the votes and the files kept with it.
+export function readBillEvents(db: Pick<Db, 'select'>, billId: string) {
   const reviewer = alias(users, 'reviewer');
   const requester = alias(users, 'requester');
   const history = db
@@ -35,12 +33,5 @@ export function readBillEvents(db: Pick<Db, 'select'>, billId: string, today: st
     .all()
     .map((a) => ({ ...a, at: a.at.toISOString() }));
   const votes = db.select().from(billVotes).where(eq(billVotes.billId, billId)).orderBy(asc(billVotes.at)).all();
-  const open = db
-    .select({ id: consultations.id, closesOn: consultations.closesOn })
-    .from(consultations)
-    .where(and(eq(consultations.billId, billId), lte(consultations.opensOn, today), gte(consultations.closesOn, today)))
-    .get();
-  const enteredOn: Partial<Record<BillStage, string>> = {};
-  for (const t of history) enteredOn[t.to] = todayInChina(new Date(t.at));
-  return { history, signoffs, votes, attachments, openConsultation: open ?? null, enteredOn };
+  return { history, signoffs, votes, attachments };
 }

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { billMembers, billVotes } from '@/db/schema';
+import { billVotes } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
@@ -8,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/inbox';
 import { parseInput } from '@/lib/shared';
 import { voteSchema, type VoteInput } from './schemas';
+import { memberIdsOf } from './memberIdsOf';
 
 /// The outcome of a recorded vote.
 export interface VoteResult {
@@ -36,7 +36,7 @@ export function recordVote(actor: CurrentUser | null, billId: string, input: Vot
       .values({ id, billId, composition, present, votesFor: v.for, votesAgainst: v.against, abstentions: v.abstain, passed, articles, recordedBy: actor!.id, at: now })
       .run();
     recordAudit(tx, { actorId: actor!.id, action: 'bill.vote', targetType: 'bill', targetId: billId, detail: { billId, composition, present, for: v.for, against: v.against, abstain: v.abstain, passed, articles } }, now);
-    const others = tx.select({ userId: billMembers.userId }).from(billMembers).where(eq(billMembers.billId, billId)).all().map((m) => m.userId).filter((u) => u !== actor!.id);
+    const others = memberIdsOf(tx, billId, actor!.id);
     notify(tx, { userIds: others, billId, kind: 'stage_changed', detail: { from: 'vote', to: 'vote', vote: passed ? 'passed' : 'failed', by: actor!.name } }, now);
   });
   return { id, passed, articles: articles.map((a) => ({ eid: a.eid, passed: a.passed })) };

@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { billMembers, bills } from '@/db/schema';
+import { bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { notify } from '@/lib/inbox';
 import { todayInChina } from '@/lib/shared';
-import { computeDeadlines } from './computeDeadlines';
+import { billDeadlines } from './billDeadlines';
+import { memberIdsOf } from './memberIdsOf';
 import { isClosedStage } from './paths';
-import { readBillEvents } from './readBillEvents';
 
 /// Tells the members of every open bill about deadlines within seven days, and again once a
 /// deadline has passed; each notice once per person (the inbox dedupes on bill, deadline and
@@ -15,10 +14,9 @@ export function sweepDeadlineNotices(db: Db = getDatabase(), now: Date = new Dat
   let near = 0;
   for (const b of db.select().from(bills).all()) {
     if (isClosedStage(b.stage)) continue;
-    const events = readBillEvents(db, b.id, today);
-    const due = computeDeadlines({ kind: b.kind, stage: b.stage, enteredOn: events.enteredOn, openConsultationClosesOn: events.openConsultation?.closesOn, today }).filter((d) => d.daysLeft <= 7);
+    const due = billDeadlines(db, b, today).filter((d) => d.daysLeft <= 7);
     if (due.length === 0) continue;
-    const members = db.select({ userId: billMembers.userId }).from(billMembers).where(eq(billMembers.billId, b.id)).all().map((m) => m.userId);
+    const members = memberIdsOf(db, b.id);
     db.transaction((tx) => {
       for (const d of due) {
         near++;

@@ -1,17 +1,17 @@
 import { and, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { billMembers, billSignoffs, billTransitions, billVotes, bills } from '@/db/schema';
+import { billSignoffs, billTransitions, billVotes, bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
 import { openConsultation } from '@/lib/consultation';
-import { getBill } from '@/lib/drafting';
+import { draftTextMark, getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/inbox';
 import { addDays, parseInput, todayInChina, type BillStage } from '@/lib/shared';
 import { createDraftVersion } from '@/lib/versioning';
 import { planTransition } from './planTransition';
 import { transitionSchema, type TransitionInput } from './schemas';
-import { textMark } from './textMark';
+import { memberIdsOf } from './memberIdsOf';
 
 /// What a move did: the stage the bill is now at, and what was frozen and opened on the way.
 export interface TransitionResult {
@@ -38,7 +38,7 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
     (tx) => {
       const moved = tx.update(bills).set({ stage: data.to }).where(and(eq(bills.id, billId), eq(bills.stage, data.expectedStage))).run();
       if (moved.changes !== 1) throw new AppError('stage_changed', 'stage_changed');
-      const mark = textMark(tx, bill.draftId);
+      const mark = draftTextMark(tx, bill.draftId);
       const used: string[] = [];
       for (const need of plan.signoffs) {
         const approval = tx
@@ -94,7 +94,7 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
         { actorId: actor!.id, action: 'bill.transition', targetType: 'bill', targetId: billId, detail: { billId, from: bill.stage, to: data.to, kind: plan.kind, note: data.note, reason: data.reason || null, versionId, consultationId, signoffs: used } },
         now,
       );
-      const others = tx.select({ userId: billMembers.userId }).from(billMembers).where(eq(billMembers.billId, billId)).all().map((m) => m.userId).filter((u) => u !== actor!.id);
+      const others = memberIdsOf(tx, billId, actor!.id);
       notify(tx, { userIds: others, billId, kind: 'stage_changed', detail: { from: bill.stage, to: data.to, by: actor!.name } }, now);
       return { stage: data.to, transitionId: id, versionId, consultationId };
     },

@@ -3,7 +3,7 @@
 /// dispositions (采纳情况) and the staff's numbers.
 export * from './types';
 export {
-  openConsultationSchema, newCommentSchema, moderateCommentSchema, commentWorkSchema, dispositionSchema, consultationPeriod,
+  openConsultationSchema, newCommentSchema, moderateCommentSchema, commentWorkSchema, dispositionSchema, consultationPeriod, normalClosingDay,
   type OpenConsultationInput, type NewCommentInput, type ModerateCommentInput, type CommentWorkInput, type DispositionInput,
 } from './schemas';
 export { openConsultation } from './openConsultation';
@@ -32,4 +32,4 @@ export { publishReport } from './publishReport';
 export { buildConsultationFeed } from './buildConsultationFeed';
 export { commentsExport, publicReport, reportDocument } from './consultationDocuments';
 export { insertBareComment } from './insertBareComment';
-export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm, type FormFields } from './readConsultationForms';
+export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm } from './readConsultationForms';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inclusiveDays } from '@/lib/shared';
+import { addDays, inclusiveDays } from '@/lib/shared';
 import { isIsoDate } from '@/lib/shared';
 import { dispositions, rejectReasons } from './types';
 import { moderationModes } from '@/lib/shared/vocabulary';
@@ -7,6 +7,11 @@ import { moderationModes } from '@/lib/shared/vocabulary';
 /// Consultation periods in days, counting the opening and the closing day: 立法法 art. 40 asks for
 /// not less than 30 (shorter needs a stated reason); longer than 120 is refused as a typo.
 export const consultationPeriod = { normalDays: 30, maxDays: 120 } as const;
+
+/// The last day of a consultation of the normal length that opens on `opensOn` (both days count).
+export function normalClosingDay(opensOn: string): string {
+  return addDays(opensOn, consultationPeriod.normalDays - 1);
+}
 
 
 // Strict objects name an unknown key with a catalogue key instead of zod's English sentence.

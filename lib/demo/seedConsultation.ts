@@ -3,9 +3,9 @@ import { bills, consultations, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { insertUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
-import { groupCampaigns, moderateComment, setDisposition, submitComment } from '@/lib/consultation';
+import { groupCampaigns, moderateComment, normalClosingDay, setDisposition, submitComment } from '@/lib/consultation';
 import { createBill } from '@/lib/drafting';
-import { addDays, todayInChina } from '@/lib/shared';
+import { todayInChina } from '@/lib/shared';
 import { getRegulation } from '@/lib/library';
 import { demoPassword } from './demoAccounts';
 import { walkBill } from './walkBill';
@@ -75,7 +75,7 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
           '一、修改的必要性\n条例施行以来，重点管理区内违规饲养、夜间扰民等问题仍较突出。\n\n二、主要修改内容\n明确物业服务企业的协助义务，完善禁止饲养犬只的名录管理，调整相关罚则。',
         questions: ['重点管理区的范围是否合适？', '对犬只夜间扰民应当如何规定？'],
         opensOn: today,
-        closesOn: addDays(today, 29),
+        closesOn: normalClosingDay(today),
         moderation: 'pre',
       },
     },

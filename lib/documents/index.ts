@@ -7,4 +7,4 @@ export { openCjkPdf, drawText, drawLine, drawFooters, type PdfDoc } from './cjkP
 export { layoutCjkLines, type SetLine, type SetPiece, type SetRun } from './layoutCjkLines';
 export { downloadDocument, type DownloadDocument } from './downloadDocument';
 export { markColours } from './markColours';
-export { zipEntrySizes, zipLimits } from './zipLimits';
+export { isZipArchive, zipEntrySizes, zipLimits } from './zipLimits';

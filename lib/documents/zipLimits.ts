@@ -1,3 +1,8 @@
+/// True when the bytes start like a zip archive (a .docx, .xlsx …): `PK\x03\x04`.
+export function isZipArchive(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /// What a zip package (a .docx) may unpack to before anything reads it.
 export const zipLimits = { maxEntries: 2_000, maxUncompressedBytes: 100 * 1024 * 1024 };
 

@@ -1,19 +1,17 @@
 import { decodeText, LegalTextError, parseDocx, parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
 import { AppError } from '@/lib/errors';
-import { zipEntrySizes, zipLimits } from '@/lib/documents';
+import { isZipArchive, zipEntrySizes, zipLimits } from '@/lib/documents';
 import { formatBytes } from '@/lib/shared';
 
 /// Largest file the library takes in (the largest real regulation is well under 1 MB).
 export const maxRegulationFileBytes = 10 * 1024 * 1024;
-
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /// Turns an uploaded file (Markdown, plain text or .docx, UTF-8 or GB18030) into the `parse`
 /// JSON. Unusable files become an `AppError('validation_failed')` carrying the parser's message.
 export async function readRegulationFile(bytes: Uint8Array, fileName = ''): Promise<ParseJson> {
   if (bytes.byteLength > maxRegulationFileBytes) throw new AppError('payload_too_large', 'payload_too_large', { details: { limit: formatBytes(maxRegulationFileBytes) } });
   try {
-    if (isZip(bytes) || /\.docx$/i.test(fileName)) {
+    if (isZipArchive(bytes) || /\.docx$/i.test(fileName)) {
       // A few kilobytes can unpack to gigabytes: refuse before anything inflates it.
       const sizes = zipEntrySizes(bytes);
       if (sizes && (sizes.entries > zipLimits.maxEntries || sizes.uncompressedBytes > zipLimits.maxUncompressedBytes)) {

@@ -5,6 +5,7 @@ import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
 import { getBill } from '@/lib/drafting';
+import { isZipArchive } from '@/lib/documents';
 import { AppError } from '@/lib/errors';
 
 /// The largest file a bill may carry (a scanned letter of approval fits; a video does not).
@@ -17,7 +18,7 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 export function sniffDocumentType(bytes: Uint8Array): 'application/pdf' | typeof docxType | null {
   const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
   if (head === '%PDF-') return 'application/pdf';
-  if (head.startsWith('PK\u0003\u0004') && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) return docxType;
+  if (isZipArchive(bytes) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml')) return docxType;
   return null;
 }
 

@@ -25,6 +25,10 @@ export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: D
       if (!isAppError(e)) throw e;
     }
   }
+  const signoffStages = [...new Set(moves.filter((m) => m.plan.kind === 'forward' || m.plan.kind === 'skip').flatMap((m) => m.plan.signoffs.map((s) => s.stage)))];
+  const askedOfMe = events.signoffs.filter((s) => s.reviewerId === actor!.id && s.decision === null && signoffStages.includes(s.stage)).map((s) => s.stage);
+  const mayDecide = can(actor, 'bill:signoff', bill.resource) && bill.members.some((m) => m.userId === actor!.id);
+  const decidable = mayDecide ? (askedOfMe.length > 0 ? askedOfMe : signoffStages) : [];
   // The next stage first, then a skip, then back (nearest first), then the ends.
   const rank = { forward: 0, skip: 1, back: 2, end: 3 } as const;
   const order = billStages.indexOf.bind(billStages);
@@ -57,7 +61,10 @@ export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: D
     votes: events.votes.map((v) => ({ at: v.at.toISOString(), composition: v.composition, present: v.present, for: v.votesFor, against: v.votesAgainst, abstain: v.abstentions, passed: v.passed, articles: v.articles })),
     moves: can(actor, 'bill:transition', bill.resource) ? moves : [],
     /// The stages a sign-off can be given for now: those the next moves need.
-    signoffStages: [...new Set(moves.filter((m) => m.plan.kind === 'forward' || m.plan.kind === 'skip').flatMap((m) => m.plan.signoffs.map((s) => s.stage)))],
+    signoffStages,
+    /// The stages the reader may sign off now: those asked of them, else any that is needed, for a
+    /// reviewer on the bill.
+    decidable,
     mayTransition: can(actor, 'bill:transition', bill.resource),
     maySignoff: can(actor, 'bill:signoff', bill.resource),
     members: bill.members,

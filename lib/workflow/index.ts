@@ -15,3 +15,4 @@ export { transitionSchema, signoffSchema, signoffRequestSchema, voteSchema, type
 export { stageConsultationSchema } from './schemas';
 export { attachToBill, sniffDocumentType, maxAttachmentBytes } from './attachToBill';
 export { getAttachment } from './getAttachment';
+export { readMoveForm, readSignoffRequestForm, readSignoffForm, readVoteForm } from './readWorkflowForms';

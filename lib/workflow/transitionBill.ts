@@ -3,11 +3,11 @@ import { billSignoffs, billTransitions, billVotes, bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
-import { openConsultation } from '@/lib/consultation';
+import { normalClosingDay, openConsultation } from '@/lib/consultation';
 import { draftTextMark, getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/inbox';
-import { addDays, parseInput, todayInChina, type BillStage } from '@/lib/shared';
+import { parseInput, todayInChina, type BillStage } from '@/lib/shared';
 import { createDraftVersion } from '@/lib/versioning';
 import { planTransition } from './planTransition';
 import { transitionSchema, type TransitionInput } from './schemas';
@@ -75,7 +75,7 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
             explanation: c.explanation || data.note,
             questions: c.questions ?? [],
             opensOn: c.opensOn || today,
-            closesOn: c.closesOn || addDays(c.opensOn || today, 29),
+            closesOn: c.closesOn || normalClosingDay(c.opensOn || today),
             shortReason: c.shortReason || undefined,
             moderation: c.moderation ?? 'pre',
             versionId: versionId ?? undefined,

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { vocabularyLabel } from '@/lib/i18n';
-import { addDays, todayInChina, type BillStage } from '@/lib/shared';
+import { normalClosingDay } from '@/lib/consultation';
+import { formatBytes, todayInChina, type BillStage } from '@/lib/shared';
 import { getBillWorkflow, isClosedStage } from '@/lib/workflow';
 import { AttachForm } from '@/app/_components/workflow/AttachForm';
 import { MoveForm, type MoveChoice } from '@/app/_components/workflow/MoveForm';
@@ -37,8 +38,6 @@ export default async function BillWorkflowPage({ params }: Props) {
     ],
   }));
   const { signoffStages } = flow;
-  const myOpen = flow.signoffs.filter((s) => s.reviewerId === user.id && s.decision === null && signoffStages.includes(s.stage));
-  const mayDecide = flow.maySignoff && flow.members.some((m) => m.userId === user.id);
   return (
     <div className="page page--wide workspace workflow-page">
       <p className="breadcrumb">
@@ -82,7 +81,7 @@ export default async function BillWorkflowPage({ params }: Props) {
           {isClosedStage(flow.stage) ? (
             <p className="empty-state">{t('workflow.closed')}</p>
           ) : flow.mayTransition ? (
-            <MoveForm key={flow.stage} billId={flow.id} stage={flow.stage} choices={choices} defaultCloses={addDays(todayInChina(), 29)} />
+            <MoveForm key={flow.stage} billId={flow.id} stage={flow.stage} choices={choices} defaultCloses={normalClosingDay(todayInChina())} />
           ) : (
             <p className="aside">{t('workflow.onlyCoordinator')}</p>
           )}
@@ -106,10 +105,9 @@ export default async function BillWorkflowPage({ params }: Props) {
           </ul>
         )}
         {flow.mayTransition && signoffStages.length > 0 && <RequestSignoffForm billId={flow.id} stages={signoffStages.map((s) => ({ stage: s, label: stageName(s) }))} />}
-        {mayDecide &&
-          (myOpen.length > 0 ? myOpen.map((s) => s.stage) : signoffStages).map((stage) => (
-            <DecideSignoffForm key={stage} billId={flow.id} stage={stage} label={`${t('workflow.decide')} · ${stageName(stage)}`} />
-          ))}
+        {flow.decidable.map((stage) => (
+          <DecideSignoffForm key={stage} billId={flow.id} stage={stage} label={`${t('workflow.decide')} · ${stageName(stage)}`} />
+        ))}
       </section>
 
       {(flow.stage === 'vote' || flow.votes.length > 0) && (
@@ -141,7 +139,7 @@ export default async function BillWorkflowPage({ params }: Props) {
                     {a.name}
                   </a>{' '}
                   <small className="aside">
-                    {(a.size / 1024).toFixed(0)} KB · {step ? t('workflow.historyLine', { from: stageName(step.from), to: stageName(step.to) }) : t('workflow.attachToBill')} · SHA-256 {a.sha256.slice(0, 12)}…
+                    {formatBytes(a.size)} · {step ? t('workflow.historyLine', { from: stageName(step.from), to: stageName(step.to) }) : t('workflow.attachToBill')} · SHA-256 {a.sha256.slice(0, 12)}…
                   </small>
                 </li>
               );

@@ -1,21 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
+import { repo, runLawbench, scratchFolder } from './testing';
 
-const repo = path.resolve(import.meta.dirname, '..');
-const scratch = mkdtempSync(path.join(tmpdir(), 'lawbench-import-'));
-const database = path.join(scratch, 'library.db');
+const scratch = scratchFolder('lawbench-import-');
+const database = path.join(scratch.dir, 'library.db');
 const seed = (f: string) => path.join(repo, 'db/seed/regulations', f);
 
-function lawbench(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, DATABASE_PATH: database } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lawbench = (...args: string[]) => runLawbench(args, { DATABASE_PATH: database });
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(scratch.remove);
 
 describe('lawbench import', () => {
   it('imports files into the library database, reporting progress and refusing a duplicate', () => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /// Where a command writes: the real process streams, or a buffer in tests.
 export interface CommandIO {
   stdout: (text: string) => void;
@@ -16,4 +17,16 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
+}
+
+/// A command's arguments, checked with its schema (the first problem becomes a `CliError`);
+/// null when `--help` or `-h` asked for the usage, which is then printed.
+export function checkedArgs<S extends z.ZodType>(args: string[], read: (args: string[]) => unknown, schema: S, usage: string, io: CommandIO): z.output<S> | null {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${usage}\n`);
+    return null;
+  }
+  const parsed = schema.safeParse(read(args));
+  if (!parsed.success) throw new CliError(parsed.error.issues[0].message);
+  return parsed.data;
 }

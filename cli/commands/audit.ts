@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { databasePath } from '@/db/client';
 import { verifyAuditChain } from '@/lib/audit';
-import { CliError, type CommandIO } from '../io';
+import { checkedArgs, CliError, type CommandIO } from '../io';
 
 const USAGE = 'usage: lawbench audit verify [--expect SEQ:HASH]';
 
@@ -24,17 +24,13 @@ const Args = z.object({
 /// or prints `broken at entry SEQ: PROBLEM` on stderr and exits 1. With `--expect`, a head kept
 /// earlier (from the transparency page or the API) must still be in the chain with that hash.
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const parsed = Args.safeParse(readArgs(args));
-  if (!parsed.success) throw new CliError(parsed.error.issues[0].message);
+  const checked = checkedArgs(args, readArgs, Args, USAGE, io);
+  if (!checked) return 0;
   const file = databasePath();
   if (!fs.existsSync(file)) throw new CliError(`database not found: ${file} (set DATABASE_PATH)`);
   const client = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const report = verifyAuditChain({ expect: parsed.data.expect }, { $client: client });
+    const report = verifyAuditChain({ expect: checked.expect }, { $client: client });
     if (!report.ok) {
       io.stderr(`broken at entry ${report.firstBad.seq}: ${report.firstBad.problem}\n`);
       return 1;

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { applyAmendmentsBody, consolidateText, renderRegulation, toParseJson } from '@/lib/legal-text';
-import { CliError, type CommandIO } from '../io';
+import { checkedArgs, CliError, type CommandIO } from '../io';
 import { parseFile } from '../parseFile';
 
 const USAGE = 'usage: lawbench consolidate OLD DECISION [--format md|json]';
@@ -20,13 +20,9 @@ const Args = z.object({
 /// or with `--format json` the `parse` JSON plus `applied` and `problems`. Exits 1 when any
 /// operation could not be applied, after printing the result and listing the problems on stderr.
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const parsed = Args.safeParse(readArgs(args));
-  if (!parsed.success) throw new CliError(parsed.error.issues[0].message);
-  const { oldFile, decisionFile, format } = parsed.data;
+  const checked = checkedArgs(args, readArgs, Args, USAGE, io);
+  if (!checked) return 0;
+  const { oldFile, decisionFile, format } = checked;
   const decision = await readDecision(path.resolve(io.cwd, decisionFile), decisionFile);
   const old = toParseJson(await parseFile(path.resolve(io.cwd, oldFile), oldFile));
   if (old.articles.length === 0) throw new CliError(`${oldFile}: no articles found (no line starts with 第…条)`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { compareTexts, draftAmendmentDecision, renderDecisionText, toDiffJson, toParseJson } from '@/lib/legal-text';
-import { CliError, type CommandIO } from '../io';
+import { checkedArgs, CliError, type CommandIO } from '../io';
 import { parseFile } from '../parseFile';
 
 const USAGE = 'usage: lawbench diff OLD NEW [--format json|decision] [--by-eid]';
@@ -17,13 +17,9 @@ const Args = z.object({
 /// `diff` JSON of PRODUCT.md (or, with `--format decision`, the 修改决定 as text). Files are
 /// aligned by content unless `--by-eid` says their article eids share lineage.
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const parsed = Args.safeParse(readArgs(args));
-  if (!parsed.success) throw new CliError(parsed.error.issues[0].message);
-  const { oldFile, newFile, format, byEid } = parsed.data;
+  const checked = checkedArgs(args, readArgs, Args, USAGE, io);
+  if (!checked) return 0;
+  const { oldFile, newFile, format, byEid } = checked;
   const [before, after] = await Promise.all(
     [oldFile, newFile].map(async (file) => toParseJson(await parseFile(path.resolve(io.cwd, file), file))),
   );

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDemoData } from '@/lib/demo';
 import { seedLibrary } from '@/lib/demo';
-import { seedConsultation, seedWorkflow } from '@/lib/demo';
+import { seedConsultation, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
 
@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
   await seedLibrary(db);
   await seedConsultation(db);
   seedWorkflow(db);
+  await seedPublication(db);
   db.$client.close();
   const port = await freePort();
   const collabPort = await freePort();

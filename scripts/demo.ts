@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { databasePath, getDatabase, closeDatabase } from '@/db/client';
-import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedLibrary, seedWorkflow } from '@/lib/demo';
+import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedLibrary, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from './ensureBuild';
 
 const root = process.cwd();
@@ -15,9 +15,10 @@ const { created } = await seedDemoData();
 const { imported } = await seedLibrary();
 const consultation = await seedConsultation();
 const workflow = seedWorkflow();
+const publication = await seedPublication();
 closeDatabase();
 console.log(
-  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created || workflow.created.length ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ', an open consultation' : ''}${workflow.created.length ? ` and ${workflow.created.length} bills at other stages` : ''}` : 'demo data already present'}.`,
+  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created || workflow.created.length || publication.created.length ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ', an open consultation' : ''}${workflow.created.length ? `, ${workflow.created.length} bills at other stages` : ''}${publication.created.length ? ' and an amendment published and filed' : ''}` : 'demo data already present'}.`,
 );
 
 const children: ChildProcess[] = [

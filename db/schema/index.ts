@@ -6,3 +6,4 @@ export * from './drafting';
 export * from './versioning';
 export * from './consultation';
 export * from './workflow';
+export * from './publication';

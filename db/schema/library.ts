@@ -14,7 +14,6 @@ export const regulations = sqliteTable(
     topic: text('topic'),
     enactingBody: text('enacting_body'),
     approvingBody: text('approving_body'),
-    repealedOn: text('repealed_on'),
     createdAt: writtenAt('created_at'),
     updatedAt: writtenAt('updated_at'),
   },

@@ -27,6 +27,7 @@ const expected: Record<Action, { any?: string; coordinator?: string; editor?: st
   'comment:submit': { any: 'NYYYYY' },
   'library:read': { any: 'YYYYYY' },
   'library:import': { any: 'NYYNNN' },
+  'library:repeal': { any: 'NYNNNN' },
   'explainer:write': { any: 'NYYNYN' },
   'account:view': { any: 'NYYYYY' },
 };

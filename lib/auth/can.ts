@@ -20,6 +20,7 @@ export const actions = [
   'comment:submit',
   'library:read',
   'library:import',
+  'library:repeal',
   'explainer:write',
   'account:view',
 ] as const;
@@ -51,6 +52,7 @@ export function can(user: CurrentUser | null, action: Action, resource?: Resourc
       return staff;
     case 'users:manage':
     case 'audit:view':
+    case 'library:repeal':
       return role === 'admin';
     case 'bill:create':
     case 'library:import':

@@ -1,10 +1,8 @@
-import { drawFooters, drawLine, openCjkPdf } from '@/lib/documents';
+import { drawFooters, drawLine, openCjkPdf, pageFlow, portraitA4 as page } from '@/lib/documents';
 import { layoutCjkLines } from '@/lib/documents';
 import { reportBlocks, type ReportBlock } from './exportReportDocx';
 import type { ConsultationReport } from './getConsultationReport';
 
-/// Page geometry in points: portrait A4 with margins near GB/T 9704's (37 mm top, 28 mm left).
-const page = { width: 595.28, height: 841.89, top: 96, bottom: 84, left: 78, right: 74 };
 const measure = page.width - page.left - page.right;
 
 /// Type size and line pitch of each kind of block, and the space above it.
@@ -25,10 +23,7 @@ const setting: Record<ReportBlock['kind'], { size: number; line: number; before:
 export async function exportReportPdf(report: ConsultationReport, generatedAt?: Date): Promise<Uint8Array> {
   const blocks = reportBlocks(report);
   const { doc, finished } = openCjkPdf({ title: blocks[0].runs.map((r) => r.text).join(''), generatedAt });
-  const newPage = () => doc.addPage({ size: 'A4', margin: 0 }).font('cjk');
-
-  let y = page.top;
-  const limit = page.height - page.bottom;
+  const flow = pageFlow(doc, page);
   for (const block of blocks) {
     const { size, line, before } = setting[block.kind];
     doc.fontSize(size);
@@ -39,31 +34,15 @@ export async function exportReportPdf(report: ConsultationReport, generatedAt?: 
     // A title too long for one line breaks between its runs (the name, then 征求意见情况通报), not mid-word.
     const whole = layoutCjkLines(runs, layout);
     const lines = block.kind === 'title' && whole.length > 1 ? runs.flatMap((run) => layoutCjkLines([run], layout)) : whole;
-    if (y > page.top) y += before;
+    flow.space(before);
     // A heading keeps two lines of what follows on its page.
-    if (block.kind === 'heading' && y + 3 * line > limit) {
-      newPage().fontSize(size);
-      y = page.top;
-    }
-    for (let i = 0; i < lines.length; ) {
-      const left = lines.length - i;
-      let take = Math.min(Math.floor((limit - y) / line), left);
-      // No single first line at the foot of a page, no single last line at the head of the next.
-      if (take < left && take === 1 && y > page.top) take = 0;
-      else if (take < left && left - take === 1 && take > 2) take--;
-      for (const set of lines.slice(i, i + take)) {
-        const width = set.pieces.reduce((w, p) => w + p.width, 0);
-        const x = centred ? page.left + (measure - width) / 2 : page.left + (quote ? 2 * size : 0);
-        drawLine(doc, set, x, y + (line - size) / 2 + 0.88 * size);
-        y += line;
-      }
-      i += take;
-      if (i < lines.length) {
-        newPage().fontSize(size);
-        y = page.top;
-      }
-    }
-    if (block.kind === 'title') y += 4;
+    if (block.kind === 'heading') flow.keep(3 * line);
+    flow.lines(lines.length, line, (i, top) => {
+      const width = lines[i].pieces.reduce((w, p) => w + p.width, 0);
+      const x = centred ? page.left + (measure - width) / 2 : page.left + (quote ? 2 * size : 0);
+      drawLine(doc, lines[i], x, top + (line - size) / 2 + 0.88 * size);
+    });
+    if (block.kind === 'title') flow.space(4);
   }
   drawFooters(doc);
   doc.end();

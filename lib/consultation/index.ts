@@ -33,3 +33,4 @@ export { buildConsultationFeed } from './buildConsultationFeed';
 export { commentsExport, publicReport, reportDocument } from './consultationDocuments';
 export { insertBareComment } from './insertBareComment';
 export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm } from './readConsultationForms';
+export { getConsultationReport, type ConsultationReport } from './getConsultationReport';

@@ -4,3 +4,4 @@ export { seedLibrary, demoLibrary } from './seedLibrary';
 export { seedConsultation, demoConsultationBillTitle } from './seedConsultation';
 export { walkBill, type WalkStep } from './walkBill';
 export { seedWorkflow, demoWorkflowBills } from './seedWorkflow';
+export { seedPublication, demoPublishedBillTitle } from './seedPublication';

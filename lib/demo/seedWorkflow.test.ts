@@ -6,6 +6,8 @@ import { seedConsultation } from './seedConsultation';
 import { seedDemoData } from './seedDemoData';
 import { seedLibrary } from './seedLibrary';
 import { seedWorkflow } from './seedWorkflow';
+import { demoPublishedBillTitle, seedPublication } from './seedPublication';
+import { getRegulation } from '@/lib/library';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -28,6 +30,19 @@ describe('seedWorkflow', () => {
     expect(byTitle['舟山市犬只收容管理办法']).toMatchObject({ stage: 'filing', nextDeadline: { kind: 'filing_due', daysLeft: -5, overdue: true } });
     // Overdue first.
     expect(rows[0].title).toBe('舟山市犬只收容管理办法');
+    expect(getRegulation('舟山市犬只收容管理办法', { at: '2026-12-05' }, t.db)).toMatchObject({ status: 'in_force', version: { promulgatedOn: '2026-10-31', effectiveOn: '2026-11-30' } });
+    expect(verifyAuditChain({}, t.db)).toMatchObject({ ok: true });
+  });
+
+  it('publishes and files the amendment of 宁波市法制宣传教育条例, its change in force fifty days on, once', async () => {
+    const now = new Date('2026-12-05T04:00:00Z');
+    expect((await seedPublication(t.db, now)).created).toEqual([demoPublishedBillTitle]);
+    expect((await seedPublication(t.db, now)).created).toEqual([]);
+    const r = getRegulation('宁波市法制宣传教育条例', { today: '2026-12-05' }, t.db);
+    expect(r.versions.map((v) => [v.seq, v.change, v.effectiveOn])).toEqual([[1, 'original', '2010-06-01'], [2, 'amendment', '2027-01-24']]);
+    expect(r).toMatchObject({ status: 'in_force', version: { seq: 1 }, outstanding: [{ seq: 2, effectiveOn: '2027-01-24' }] });
+    const admin = { id: 'x', email: 'admin@demo.lawbench', name: '孙管理', role: 'admin' as const };
+    expect(listWorkflowBills(admin, {}, t.db, now).find((b) => b.title === demoPublishedBillTitle)!.stage).toBe('done');
     expect(verifyAuditChain({}, t.db)).toMatchObject({ ok: true });
   });
 });

@@ -5,6 +5,8 @@ import type { CurrentUser } from '@/lib/auth';
 import { createBill } from '@/lib/drafting';
 import { getRegulation } from '@/lib/library';
 import { addDays, addMonths, todayInChina, type RegulationKind } from '@/lib/shared';
+import { publishBill } from '@/lib/publication';
+import { zhoushanShelterText } from './demoBillTexts';
 import { walkBill, type WalkStep } from './walkBill';
 
 /// The seeded bills of the workflow dashboard, by title.
@@ -21,7 +23,8 @@ const noon = (iso: string) => new Date(`${iso}T04:00:00Z`);
 /// Seeds the bills of the workflow dashboard once, each moved to its stage through the real
 /// workflow functions (so the record and the audit chain are what the product writes): one at
 /// 立项, the amendment of 嘉兴市养犬管理条例 in 起草, a regulation awaiting provincial approval with
-/// five days left, and a government rule whose filing is five days overdue. (The bill out for
+/// five days left, and a government rule published (so in the library) whose filing is five
+/// days overdue. (The bill out for
 /// comment at 征求意见 is `seedConsultation`'s.)
 export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { created: string[] } {
   const person = (email: string): CurrentUser => {
@@ -34,7 +37,7 @@ export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { 
   const zhao = person('reviewer@demo.lawbench');
   const today = todayInChina(now);
   const created: string[] = [];
-  const open = (title: string, kind: RegulationKind, coordinator: CurrentUser, from?: { regulationId: string }) => {
+  const open = (title: string, kind: RegulationKind, coordinator: CurrentUser, from?: { regulationId: string } | { text: string }) => {
     if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, title)).get()) return null;
     created.push(title);
     const editor = coordinator.id === wang.id ? li : wang;
@@ -66,13 +69,15 @@ export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { 
   // Promulgated 35 days ago: filing (立法法 art. 109, 30 days) is five days overdue.
   const promulgated = addDays(today, -35);
   const on = (days: number) => noon(addDays(promulgated, days));
-  walk(open(demoWorkflowBills.filing, 'government_rule', wang), wang, [
+  const shelter = open(demoWorkflowBills.filing, 'government_rule', wang, { text: zhoushanShelterText });
+  walk(shelter, wang, [
     { to: 'drafting', at: on(-150), note: '列入政府年度立法工作计划。' },
     { to: 'consultation', at: on(-120), note: '公开征求意见。', consultation: { description: '就《舟山市犬只收容管理办法（草案）》公开征求意见。', explanation: '规范犬只收容、认领和处置。' } },
     { to: 'legality_review', at: on(-80), note: '送司法局合法性审查。' },
     { to: 'executive_meeting', at: on(-40), note: '市政府常务会议审议通过。' },
     { to: 'promulgation', at: on(-10), note: '市长签署公布令。' },
-    { to: 'filing', at: on(0), note: '已公布，报送备案。' },
   ]);
+  // Published by the 市政府令, in force thirty days on (规章制定程序条例 art. 32).
+  if (shelter) publishBill(wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, db, on(0));
   return { created };
 }

@@ -11,6 +11,9 @@ const mediaTypes = {
   pdf: 'application/pdf',
   txt: 'text/plain; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xml: 'application/akn+xml; charset=utf-8',
+  zip: 'application/zip',
 } as const;
 
 /// The file `name.format` with the media type of its format.

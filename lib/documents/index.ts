@@ -4,6 +4,7 @@
 export { packDocx } from './packDocx';
 export { findCjkFont, type CjkFont } from './cjkFont';
 export { openCjkPdf, drawText, drawLine, drawFooters, type PdfDoc } from './cjkPdf';
+export { pageFlow, portraitA4, type PageFlow } from './pageFlow';
 export { layoutCjkLines, type SetLine, type SetPiece, type SetRun } from './layoutCjkLines';
 export { downloadDocument, type DownloadDocument } from './downloadDocument';
 export { markColours } from './markColours';

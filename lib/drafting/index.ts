@@ -16,3 +16,4 @@ export { readDraftDoc } from './readDraftDoc';
 export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { recheckCollabAccess } from './recheckCollabAccess';
 export { draftTextMark } from './draftTextMark';
+export { writeDraftText } from './writeDraftText';

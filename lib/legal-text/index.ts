@@ -46,3 +46,4 @@ export { applyAmendments, type AppliedAmendments } from './applyAmendments';
 export { consolidateText } from './consolidateText';
 export { applyAmendmentsBody } from './applyAmendmentsBody';
 export { renderDecisionText } from './renderDecisionText';
+export { visibleDifferences, articleAsShown } from './visibleDifferences';

@@ -4,7 +4,9 @@ import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { isIsoDate, todayInChina } from '@/lib/shared';
-import { regulationStatus, versionInForce, type RegulationStatus } from './versionInForce';
+import { versionInForce } from './versionInForce';
+import { datedVersions, outstandingChanges, regulationStatus, repealedBy, type LifecycleRow, type OutstandingChange, type RegulationStatus } from './lifecycle';
+import { readRegulationEvents } from './regulationEvents';
 import { type VersionChange } from '@/lib/shared/vocabulary';
 
 /// A version as the timeline shows it.
@@ -22,7 +24,13 @@ export type VersionSummary = {
 
 /// A regulation with the text in force on a date.
 export type RegulationAtDate = {
-  regulation: Pick<Regulation, 'id' | 'slug' | 'title' | 'kind' | 'region' | 'topic' | 'enactingBody' | 'approvingBody' | 'repealedOn'>;
+  regulation: Pick<Regulation, 'id' | 'slug' | 'title' | 'kind' | 'region' | 'topic' | 'enactingBody' | 'approvingBody'>;
+  /// The repeal in effect on `at`, if any (its date and the decision or regulation that did it).
+  repealed: { on: string; source: string | null } | null;
+  /// Every event of the regulation in date order; status and timeline are computed from them.
+  events: LifecycleRow[];
+  /// Later versions already adopted that are not yet in force on `at` (本法规已被修改，尚未施行).
+  outstanding: OutstandingChange[];
   versions: VersionSummary[];
   at: string;
   /// The version shown: the one in force on `at`, or the first one when none was in force yet.
@@ -48,17 +56,22 @@ export function findRegulation(idOrSlug: string, db: Db = getDatabase()): Regula
 }
 
 /// A regulation, its version timeline and the text in force on `at` (default today, China time).
-export function getRegulation(idOrSlug: string, opts: { at?: string } = {}, db: Db = getDatabase()): RegulationAtDate {
+export function getRegulation(idOrSlug: string, opts: { at?: string; today?: string } = {}, db: Db = getDatabase()): RegulationAtDate {
   if (opts.at !== undefined && !isIsoDate(opts.at)) throw new AppError('validation_failed', 'date_invalid');
-  const at = opts.at ?? todayInChina();
+  const at = opts.at ?? opts.today ?? todayInChina();
   const reg = findRegulation(idOrSlug, db);
-  const rows = db.select().from(regulationVersions).where(eq(regulationVersions.regulationId, reg.id)).orderBy(asc(regulationVersions.seq)).all();
+  const events = readRegulationEvents(db, reg.id);
+  const rows = datedVersions(db.select().from(regulationVersions).where(eq(regulationVersions.regulationId, reg.id)).orderBy(asc(regulationVersions.seq)).all(), events);
   if (rows.length === 0) throw new AppError('not_found', 'regulation_not_found');
   const inForce = versionInForce(rows, at);
   const chosen = inForce ?? rows[0];
-  const { status, amended } = regulationStatus(rows, reg.repealedOn, at);
+  const { status, amended } = regulationStatus(rows, events, at);
+  const repeal = repealedBy(events, at);
   return {
-    regulation: { id: reg.id, slug: reg.slug, title: reg.title, kind: reg.kind, region: reg.region, topic: reg.topic, enactingBody: reg.enactingBody, approvingBody: reg.approvingBody, repealedOn: reg.repealedOn },
+    regulation: { id: reg.id, slug: reg.slug, title: reg.title, kind: reg.kind, region: reg.region, topic: reg.topic, enactingBody: reg.enactingBody, approvingBody: reg.approvingBody },
+    repealed: repeal ? { on: repeal.on, source: repeal.source ?? null } : null,
+    events,
+    outstanding: outstandingChanges(rows, events, at, opts.today ?? todayInChina()),
     versions: rows.map(versionSummary),
     at,
     version: versionSummary(chosen),

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
-import { regulationArticles, regulations, regulationVersions } from '@/db/schema';
+import { regulations, regulationVersions } from '@/db/schema';
+import { insertRegulationVersion } from './insertRegulationVersion';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
-import { articleText, type ParseJson } from '@/lib/legal-text';
+import type { ParseJson } from '@/lib/legal-text';
 import { deriveMetadata } from './deriveMetadata';
 import { isIsoDate } from '@/lib/shared';
 import { refreshCurrentVersion } from './refreshCurrentVersion';
@@ -71,39 +71,11 @@ export function importRegulation(json: ParseJson, opts: ImportOptions = {}, db: 
     if (effectiveOn && tx.select({ id: regulationVersions.id }).from(regulationVersions).where(and(eq(regulationVersions.regulationId, regulationId), eq(regulationVersions.effectiveOn, effectiveOn))).get()) {
       throw new AppError('conflict', 'version_exists', { details: { effectiveOn } });
     }
-    const versionId = crypto.randomUUID();
-    tx.insert(regulationVersions)
-      .values({
-        id: versionId,
-        regulationId,
-        seq,
-        change: seq === 1 && !opts.versionOf ? meta.change : meta.change === 'original' ? 'amendment' : meta.change,
-        title: json.title,
-        adoptedOn: meta.adoptedOn,
-        approvedOn: meta.approvedOn,
-        promulgatedOn: meta.promulgatedOn,
-        effectiveOn,
-        infoLines: json.info,
-        events: json.events,
-        structure: json,
-        sourceText: opts.sourceText ?? '',
-      })
-      .run();
-    json.articles.forEach((a, position) => {
-      const text = articleText(a);
-      tx.insert(regulationArticles)
-        .values({
-          versionId,
-          regulationId,
-          eid: a.eid,
-          number: a.number,
-          sub: a.sub ?? 0,
-          position,
-          chapter: a.chapter !== undefined ? String(a.chapter) : null,
-          text,
-          textHash: createHash('sha256').update(text).digest('hex').slice(0, 32),
-        })
-        .run();
+    const change = seq === 1 && !opts.versionOf ? meta.change : meta.change === 'original' ? 'amendment' : meta.change;
+    const versionId = insertRegulationVersion(tx, {
+      regulationId, seq, change, text: json, sourceText: opts.sourceText ?? '',
+      adoptedOn: meta.adoptedOn, approvedOn: meta.approvedOn, promulgatedOn: meta.promulgatedOn, effectiveOn,
+      body: meta.enactingBody, approvingBody: meta.approvingBody,
     });
     recordAudit(tx, { actorId: opts.actorId ?? null, action: 'regulation.import', targetType: 'regulation', targetId: regulationId, detail: { versionId, seq, title: json.title } });
     return { regulationId, versionId, slug, title: json.title, seq, articles: json.articles.length, effectiveOn };

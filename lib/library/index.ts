@@ -6,7 +6,9 @@ export { listRegulations, type RegulationFilters, type RegulationListItem } from
 export { libraryQuerySchema, readLibraryQuery, regulationSorts, type LibraryQuery, type RegulationSort } from './libraryQuery';
 export { listRecentChanges } from './listRecentChanges';
 export { resolveCitationQuery } from './resolveCitationQuery';
-export { versionInForce, regulationStatus, type RegulationStatus } from './versionInForce';
+export { versionInForce, type DatedVersion } from './versionInForce';
+export { regulationStatus, datedVersions, outstandingChanges, repealedBy, type RegulationStatus, type LifecycleRow, type OutstandingChange } from './lifecycle';
+export { readRegulationEvents, readAllRegulationEvents, recordVersionEvents, type VersionDates } from './regulationEvents';
 export { refreshCurrentVersion } from './refreshCurrentVersion';
 export { deriveMetadata, topicOf } from './deriveMetadata';
 export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
@@ -17,3 +19,6 @@ export {
   getRegulationArticleHistory, type ArticleHistoryChange, type RegulationArticleHistory, type RegulationArticleHistoryEntry,
 } from './getRegulationArticleHistory';
 export { slugFor } from './slugFor';
+export { insertRegulationVersion, type NewVersion } from './insertRegulationVersion';
+export { bumpLibraryGeneration, readLibraryGeneration } from './libraryGeneration';
+export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';

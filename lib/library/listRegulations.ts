@@ -3,7 +3,9 @@ import { regulations, regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { todayInChina } from '@/lib/shared';
 import type { RegulationSort } from './libraryQuery';
-import { regulationStatus, versionInForce, type RegulationStatus } from './versionInForce';
+import { versionInForce } from './versionInForce';
+import { datedVersions, regulationStatus, type RegulationStatus } from './lifecycle';
+import { readAllRegulationEvents } from './regulationEvents';
 import { type RegulationKind } from '@/lib/shared/vocabulary';
 
 /// Filters of the library index (all optional, combined with AND).
@@ -39,6 +41,7 @@ export function listRegulations(
 ): { items: RegulationListItem[]; total: number; page: number; pageSize: number; facets: { topics: string[]; years: number[] } } {
   const today = opts.today ?? todayInChina();
   const versions = db.select({ id: regulationVersions.id, regulationId: regulationVersions.regulationId, seq: regulationVersions.seq, effectiveOn: regulationVersions.effectiveOn, adoptedOn: regulationVersions.adoptedOn }).from(regulationVersions).orderBy(asc(regulationVersions.seq)).all();
+  const events = readAllRegulationEvents(db);
   const byReg = new Map<string, typeof versions>();
   for (const v of versions) byReg.set(v.regulationId, [...(byReg.get(v.regulationId) ?? []), v]);
   const all: RegulationListItem[] = db
@@ -46,8 +49,8 @@ export function listRegulations(
     .from(regulations)
     .all()
     .map((r) => {
-      const vs = byReg.get(r.id) ?? [];
-      const { status, amended } = regulationStatus(vs, r.repealedOn, today);
+      const vs = datedVersions(byReg.get(r.id) ?? [], events.get(r.id) ?? []);
+      const { status, amended } = regulationStatus(vs, events.get(r.id) ?? [], today);
       const current = versionInForce(vs, today) ?? vs[0];
       return {
         id: r.id,

@@ -63,3 +63,13 @@ export type DeadlineKind = (typeof deadlineKinds)[number];
 /// What a notification in a person's inbox is about.
 export const notificationKinds = ['stage_changed', 'signoff_requested', 'signoff_decided', 'article_commented', 'deadline_near', 'deadline_overdue'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+
+/// What can happen to a regulation on a date, each recorded as an event: its status, timeline and
+/// every "as in force on" view are computed from these (adoption 通过, approval 批准, promulgation
+/// 公布, entry into force 施行, amendment 修正, revision 修订, repeal 废止).
+export const lifecycleEventKinds = ['adopted', 'approved', 'promulgated', 'effective', 'amended', 'revised', 'repealed'] as const;
+export type LifecycleEventKind = (typeof lifecycleEventKinds)[number];
+
+/// The formats a published version can be taken away in.
+export const exportFormats = ['pdf', 'docx', 'txt', 'json', 'akn'] as const;
+export type ExportFormat = (typeof exportFormats)[number];

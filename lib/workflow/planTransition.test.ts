@@ -17,8 +17,8 @@ const allowed: Record<RegulationKind, Partial<Record<BillStage, string>>> = {
     third_reading: 'vote:F proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B withdrawn:E shelved:E',
     vote: 'approval:F proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B third_reading:B withdrawn:E shelved:E',
     approval: 'promulgation:F proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B third_reading:B vote:B withdrawn:E shelved:E',
-    promulgation: 'filing:F proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B third_reading:B vote:B approval:B withdrawn:E shelved:E',
-    filing: 'done:F proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B third_reading:B vote:B approval:B promulgation:B withdrawn:E shelved:E',
+    promulgation: 'proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B third_reading:B vote:B approval:B withdrawn:E shelved:E',
+    filing: 'proposal:B drafting:B submission:B first_reading:B consultation:B second_reading:B third_reading:B vote:B approval:B promulgation:B withdrawn:E shelved:E',
     done: '',
     withdrawn: '',
     shelved: '',
@@ -29,8 +29,8 @@ const allowed: Record<RegulationKind, Partial<Record<BillStage, string>>> = {
     consultation: 'legality_review:F proposal:B drafting:B withdrawn:E shelved:E',
     legality_review: 'executive_meeting:F proposal:B drafting:B consultation:B withdrawn:E shelved:E',
     executive_meeting: 'promulgation:F proposal:B drafting:B consultation:B legality_review:B withdrawn:E shelved:E',
-    promulgation: 'filing:F proposal:B drafting:B consultation:B legality_review:B executive_meeting:B withdrawn:E shelved:E',
-    filing: 'done:F proposal:B drafting:B consultation:B legality_review:B executive_meeting:B promulgation:B withdrawn:E shelved:E',
+    promulgation: 'proposal:B drafting:B consultation:B legality_review:B executive_meeting:B withdrawn:E shelved:E',
+    filing: 'proposal:B drafting:B consultation:B legality_review:B executive_meeting:B promulgation:B withdrawn:E shelved:E',
     done: '',
     withdrawn: '',
     shelved: '',
@@ -40,7 +40,7 @@ const allowed: Record<RegulationKind, Partial<Record<BillStage, string>>> = {
     drafting: 'consultation:F proposal:B withdrawn:E shelved:E',
     consultation: 'adoption:F proposal:B drafting:B withdrawn:E shelved:E',
     adoption: 'promulgation:F proposal:B drafting:B consultation:B withdrawn:E shelved:E',
-    promulgation: 'done:F proposal:B drafting:B consultation:B adoption:B withdrawn:E shelved:E',
+    promulgation: 'proposal:B drafting:B consultation:B adoption:B withdrawn:E shelved:E',
     done: '',
     withdrawn: '',
     shelved: '',
@@ -110,5 +110,8 @@ describe('planTransition', () => {
     expect(why('local_regulation', 'done', 'drafting')).toBe('closed');
     expect(why('industry_norm', 'consultation', 'vote')).toBe('not_on_path');
     expect(why('local_regulation', 'vote', 'vote')).toBe('same_stage');
+    expect(why('local_regulation', 'promulgation', 'filing')).toBe('publish_instead');
+    expect(why('industry_norm', 'promulgation', 'done')).toBe('publish_instead');
+    expect(why('government_rule', 'filing', 'done')).toBe('file_instead');
   });
 });

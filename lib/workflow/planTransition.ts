@@ -44,6 +44,10 @@ export function planTransition(kind: RegulationKind, from: BillStage, to: BillSt
   if (j < 0) throw refuse(from, to, 'not_on_path');
   if (j === i) throw refuse(from, to, 'same_stage');
   if (j < i) return plan({ kind: 'back', skipped: [], needsReason: true });
+  // Leaving 公布 is the publication itself (publishBill), leaving 备案 the filing (recordFiling):
+  // a bare move would leave the library or the filing record behind.
+  if (from === 'promulgation') throw refuse(from, to, 'publish_instead');
+  if (from === 'filing') throw refuse(from, to, 'file_instead');
   if (j === i + 1) return plan({ kind: 'forward', skipped: [], needsReason: false });
   const between = path.slice(i + 1, j);
   if (between.every((s) => s.optional)) return plan({ kind: 'skip', skipped: between.map((s) => s.stage), needsReason: true });

@@ -100,7 +100,7 @@ describe('transitionBill', () => {
     expect(flow.deadlines).toEqual([{ kind: 'approval_due', dueOn: '2026-06-21', daysLeft: 5, overdue: false }]);
   });
 
-  it('has a government rule signed for legality by a reviewer who is not an editor, and its filing clock run from promulgation', () => {
+  it('has a government rule signed for legality by a reviewer who is not an editor; leaving 公布 is publishing it, not a move', () => {
     const b = billWithPeople(db, 'government_rule');
     for (const [to, d] of [['drafting', '03-01'], ['consultation', '03-02'], ['legality_review', '04-10']] as const) b.walk(to, day(`2026-${d}`));
     expect(outcome(() => decideSignoff(b.editor, b.billId, { stage: 'legality_review', decision: 'approve' }, db))).toBe('forbidden:signoff_forbidden');
@@ -108,10 +108,10 @@ describe('transitionBill', () => {
     // Asked to sign the legality opinion, the independent reviewer joined the bill as a reviewer.
     expect(getBillWorkflow(b.coordinator, b.billId, db).members.find((m) => m.userId === b.independent.id)?.role).toBe('reviewer');
     b.walk('promulgation', day('2026-04-25'));
-    b.walk('filing', day('2026-05-01'));
-    const flow = getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05'));
-    expect(flow.deadlines).toEqual([{ kind: 'filing_due', dueOn: '2026-05-31', daysLeft: -5, overdue: true }]);
-    expect(flow.history.map((h) => h.to)).toEqual(['drafting', 'consultation', 'legality_review', 'executive_meeting', 'promulgation', 'filing']);
+    expect(outcome(() => transitionBill(b.coordinator, b.billId, { to: 'filing', expectedStage: 'promulgation', note: '已公布' }, db))).toBe('transition_not_allowed:transition_not_allowed');
+    const flow = getBillWorkflow(b.coordinator, b.billId, db, day('2026-05-01'));
+    expect(flow.moves.map((m) => m.plan.kind)).not.toContain('forward');
+    expect(flow.history.map((h) => h.to)).toEqual(['drafting', 'consultation', 'legality_review', 'executive_meeting', 'promulgation']);
   });
 
   it('tells the other members of each move, in the same transaction', () => {

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { billSignoffs, billTransitions, billVotes, bills } from '@/db/schema';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { billSignoffs, billTransitions, billVotes } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
@@ -10,6 +10,7 @@ import { notify } from '@/lib/inbox';
 import { parseInput, todayInChina, type BillStage } from '@/lib/shared';
 import { createDraftVersion } from '@/lib/versioning';
 import { planTransition } from './planTransition';
+import { appendTransition } from './appendTransition';
 import { transitionSchema, type TransitionInput } from './schemas';
 import { memberIdsOf } from './memberIdsOf';
 
@@ -36,8 +37,6 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
   if (plan.needsReason && !data.reason) throw new AppError('validation_failed', 'transition_reason_required', { details: { fields: [{ path: 'reason', message: 'transition_reason_required' }] } });
   return db.transaction(
     (tx) => {
-      const moved = tx.update(bills).set({ stage: data.to }).where(and(eq(bills.id, billId), eq(bills.stage, data.expectedStage))).run();
-      if (moved.changes !== 1) throw new AppError('stage_changed', 'stage_changed');
       const mark = draftTextMark(tx, bill.draftId);
       const used: string[] = [];
       for (const need of plan.signoffs) {
@@ -50,7 +49,6 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
         if (!approval) throw new AppError('signoff_required', 'signoff_required', { details: { stage: need.stage, rule: need.rule } });
         used.push(approval.id);
       }
-      const last = tx.select({ n: count() }).from(billTransitions).where(eq(billTransitions.billId, billId)).get()?.n ?? 0;
       if (plan.needsPassedVote) {
         const entered = tx.select({ at: billTransitions.at }).from(billTransitions).where(and(eq(billTransitions.billId, billId), eq(billTransitions.toStage, 'vote'))).orderBy(desc(billTransitions.seq)).get();
         const vote = tx
@@ -84,10 +82,10 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
           now,
         ).id;
       }
-      const id = crypto.randomUUID();
-      tx.insert(billTransitions)
-        .values({ id, billId, seq: last + 1, fromStage: bill.stage, toStage: data.to, note: data.note, reason: data.reason || null, actorId: actor!.id, versionId, consultationId, at: now })
-        .run();
+      // The stage is compared and set here, last; the immediate transaction holds the write lock
+      // throughout, so a bill moved by someone else since it was read is refused and all of the
+      // above rolls back.
+      const id = appendTransition(tx, { billId, from: bill.stage, to: data.to, note: data.note, reason: data.reason, actorId: actor!.id, versionId, consultationId, at: now });
       for (const signoffId of used) tx.update(billSignoffs).set({ transitionId: id }).where(eq(billSignoffs.id, signoffId)).run();
       recordAudit(
         tx,

@@ -11,8 +11,9 @@ import type { BillStage } from '@/lib/shared';
 /// Test support: a bill of `kind` with its people — 王 (drafter, coordinator), 李 (drafter,
 /// editor), 赵 (reviewer on the bill), 钱 (reviewer not on it), 孙 (admin not on it) and a drafter
 /// outside — and `walk`, which moves it one stage through the real functions (`walkBill`),
-/// asking and giving the sign-offs and the passing vote that the move needs.
-export function billWithPeople(db: Db, kind: RegulationKind = 'local_regulation') {
+/// asking and giving the sign-offs and the passing vote that the move needs. The draft starts
+/// from `opts.from` (a text, or the regulation an amendment bill amends) or a small test text.
+export function billWithPeople(db: Db, kind: RegulationKind = 'local_regulation', opts: { title?: string; from?: { text: string } | { regulationId: string } } = {}) {
   const coordinator = insertTestUser(db, 'drafter', '王牵头');
   const editor = insertTestUser(db, 'drafter', '李编辑');
   const reviewer = insertTestUser(db, 'reviewer', '赵审核');
@@ -21,7 +22,7 @@ export function billWithPeople(db: Db, kind: RegulationKind = 'local_regulation'
   const outsider = insertTestUser(db, 'drafter', '局外人');
   const { id: billId, draftId } = createBill(
     coordinator,
-    { title: '测试条例', kind, from: { text: consultationText }, members: [{ email: editor.email, role: 'editor' }, { email: reviewer.email, role: 'reviewer' }] },
+    { title: opts.title ?? '测试条例', kind, from: opts.from ?? { text: consultationText }, members: [{ email: editor.email, role: 'editor' }, { email: reviewer.email, role: 'reviewer' }] },
     db,
   );
   let stage: BillStage = 'proposal';

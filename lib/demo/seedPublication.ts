@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { bills, users } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import type { CurrentUser } from '@/lib/auth';
+import { createBill, getDraftText, writeDraftText } from '@/lib/drafting';
+import type { ParseJson } from '@/lib/legal-text';
+import { getRegulation } from '@/lib/library';
+import { publishBill, recordFiling } from '@/lib/publication';
+import { addDays, todayInChina } from '@/lib/shared';
+import { walkBill } from './walkBill';
+
+/// The demo's amendment bill that goes the whole way: drafted, consulted on, voted, approved,
+/// published and filed.
+export const demoPublishedBillTitle = '宁波市法制宣传教育条例（修正草案）';
+
+/// Noon in China on a date, so that the day of a backdated event is the intended one.
+const noon = (iso: string) => new Date(`${iso}T04:00:00Z`);
+
+/// The amendment drafted: three articles changed, as a drafter would type them.
+function amend(text: ParseJson): ParseJson {
+  const edits: Record<string, (s: string) => string> = {
+    第五条: (s) => s.replace('组织法学专家、法律工作者和法制宣传教育志愿者', '组织法学专家、法律工作者、法律援助人员和法制宣传教育志愿者'),
+    第七条: (s) => s.replace('于每年第一季度', '于每年三月三十一日前'),
+    第十条: (s) => s.replace('领导干部应当带头学法、守法和用法', '领导干部应当带头尊法、学法、守法和用法'),
+  };
+  return {
+    ...text,
+    articles: text.articles.map((a) => {
+      const edit = edits[a.label];
+      if (!edit) return a;
+      return { ...a, paragraphs: a.paragraphs.map((p) => ({ ...p, text: edit(p.text), items: p.items.map((i) => ({ ...i, text: edit(i.text) })) })) };
+    }),
+  };
+}
+
+/// Seeds, once, the amendment of 宁波市法制宣传教育条例 the whole way through the real functions:
+/// drafted (three articles changed), read twice, put out for comment, voted, approved, published
+/// ten days ago by 公告 with effect fifty days from now — so the library shows both versions and
+/// the change not yet in force on every affected article — and filed three days ago, its filing
+/// package kept as filed.
+export async function seedPublication(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: string[] }> {
+  if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, demoPublishedBillTitle)).get()) return { created: [] };
+  const person = (email: string): CurrentUser => {
+    const u = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
+    if (!u) throw new Error(`seedPublication needs the demo account ${email} (run seedDemoData first)`);
+    return u;
+  };
+  const wang = person('drafter@demo.lawbench');
+  const li = person('drafter2@demo.lawbench');
+  const zhao = person('reviewer@demo.lawbench');
+  const today = todayInChina(now);
+  const on = (days: number) => addDays(today, days);
+  const regulation = getRegulation('宁波市法制宣传教育条例', {}, db);
+  const bill = createBill(wang, { title: demoPublishedBillTitle, kind: 'local_regulation', from: { regulationId: regulation.regulation.id }, members: [{ email: li.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] }, db);
+  writeDraftText(db, bill.draftId, amend(getDraftText(wang, bill.draftId, db)), wang.id, noon(on(-195)));
+  walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
+    { to: 'drafting', at: noon(on(-200)), note: '列入年度立法计划，法工委牵头起草修正草案。' },
+    { to: 'submission', at: noon(on(-170)), note: '主任会议决定提请常委会审议。' },
+    { to: 'first_reading', at: noon(on(-160)), note: '常委会第一次审议。' },
+    {
+      to: 'consultation', at: noon(on(-150)), note: '一审后公开征求意见三十日。',
+      consultation: {
+        title: '宁波市法制宣传教育条例（修正草案征求意见稿）',
+        description: '就《宁波市法制宣传教育条例》的修正草案公开征求意见。',
+        explanation: '一、修改的必要性\n落实“谁执法谁普法”普法责任制，发挥法律援助人员在普法中的作用。\n\n二、主要修改内容\n将法律援助人员纳入普法队伍，明确年度普法计划的公布时间，要求领导干部带头尊法学法守法用法。',
+        opensOn: on(-150), closesOn: on(-120), moderation: 'pre',
+      },
+    },
+    { to: 'second_reading', at: noon(on(-100)), note: '常委会第二次审议。' },
+    { to: 'third_reading', at: noon(on(-60)), note: '常委会第三次审议。' },
+    { to: 'vote', at: noon(on(-45)), note: '提请常委会会议表决。' },
+    { to: 'approval', at: noon(on(-40)), note: '表决通过，报请省人大常委会批准。' },
+    { to: 'promulgation', at: noon(on(-12)), note: '省人大常委会已批准。' },
+  ]);
+  publishBill(
+    wang,
+    bill.id,
+    {
+      announcementNumber: 23, promulgatedOn: on(-10), effectiveOn: on(50), approvedOn: on(-14),
+      adoptingMeeting: '宁波市第十六届人民代表大会常务委员会第二十八次会议', approvingBody: '浙江省第十四届人民代表大会常务委员会第十五次会议',
+    },
+    db,
+    noon(on(-10)),
+  );
+  await recordFiling(wang, bill.id, { filedOn: on(-3), bodies: ['全国人民代表大会常务委员会', '国务院', '浙江省人民代表大会常务委员会'] }, db, noon(on(-3)));
+  return { created: [demoPublishedBillTitle] };
+}

@@ -1,0 +1,14 @@
+import { eq, sql } from 'drizzle-orm';
+import { libraryGeneration } from '@/db/schema';
+import type { Db } from '@/db/client';
+
+/// Counts one more change to the published library, inside the transaction that makes it: every
+/// cached public page made at an earlier count is stale from the commit on, in every process.
+export function bumpLibraryGeneration(tx: Pick<Db, 'update'>): void {
+  tx.update(libraryGeneration).set({ generation: sql`${libraryGeneration.generation} + 1` }).where(eq(libraryGeneration.id, 1)).run();
+}
+
+/// The library's change count now.
+export function readLibraryGeneration(db: Pick<Db, 'select'>): number {
+  return db.select({ g: libraryGeneration.generation }).from(libraryGeneration).where(eq(libraryGeneration.id, 1)).get()?.g ?? 0;
+}

@@ -1,0 +1,54 @@
+import { asc, eq } from 'drizzle-orm';
+import { regulationEvents } from '@/db/schema';
+import type { Db } from '@/db/client';
+import type { VersionChange } from '@/lib/shared';
+import type { LifecycleRow } from './lifecycle';
+
+const lifecycleColumns = { kind: regulationEvents.kind, on: regulationEvents.on, versionId: regulationEvents.versionId, body: regulationEvents.body, source: regulationEvents.source };
+
+/// The events of one regulation in date order.
+export function readRegulationEvents(db: Db, regulationId: string): LifecycleRow[] {
+  return db.select(lifecycleColumns).from(regulationEvents).where(eq(regulationEvents.regulationId, regulationId)).orderBy(asc(regulationEvents.on), asc(regulationEvents.id)).all();
+}
+
+/// The events of every regulation, by regulation id, each list in date order.
+export function readAllRegulationEvents(db: Db): Map<string, LifecycleRow[]> {
+  const rows = db.select({ regulationId: regulationEvents.regulationId, ...lifecycleColumns }).from(regulationEvents).orderBy(asc(regulationEvents.on), asc(regulationEvents.id)).all();
+  const out = new Map<string, LifecycleRow[]>();
+  for (const { regulationId, ...row } of rows) out.set(regulationId, [...(out.get(regulationId) ?? []), row]);
+  return out;
+}
+
+/// The dates of a new version, as it was adopted and published.
+export interface VersionDates {
+  regulationId: string;
+  versionId: string;
+  seq: number;
+  change: VersionChange;
+  adoptedOn: string | null;
+  approvedOn: string | null;
+  promulgatedOn: string | null;
+  effectiveOn: string | null;
+  /// The body that adopted it, and the one that approved it.
+  body?: string | null;
+  approvingBody?: string | null;
+  /// The decision that made an amendment, e.g. 《关于修改〈…〉的决定》.
+  source?: string | null;
+  billId?: string | null;
+}
+
+/// Records the events of a new version in the same transaction as the version: its adoption (or
+/// amendment / revision), approval, promulgation and entry into force, each when its date is known.
+export function recordVersionEvents(tx: Pick<Db, 'insert'>, v: VersionDates): void {
+  const adoption = v.seq === 1 || v.change === 'original' ? 'adopted' : v.change === 'revision' ? 'revised' : 'amended';
+  const events = [
+    { kind: adoption, on: v.adoptedOn, body: v.body ?? null, source: v.source ?? null },
+    { kind: 'approved', on: v.approvedOn, body: v.approvingBody ?? null, source: null },
+    { kind: 'promulgated', on: v.promulgatedOn, body: v.body ?? null, source: null },
+    { kind: 'effective', on: v.effectiveOn, body: null, source: null },
+  ] as const;
+  for (const e of events) {
+    if (!e.on) continue;
+    tx.insert(regulationEvents).values({ regulationId: v.regulationId, versionId: v.versionId, kind: e.kind, on: e.on, body: e.body, source: e.source, billId: v.billId ?? null }).run();
+  }
+}

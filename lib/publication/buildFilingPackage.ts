@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import { eq } from 'drizzle-orm';
+import { consultations, promulgations, type Promulgation } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { getConsultationReport, reportDocument } from '@/lib/consultation';
+import type { TextComparison } from '@/lib/legal-text';
+import { renderDecisionText } from '@/lib/legal-text';
+import { exportComparisonDocx, exportDecisionDocx } from '@/lib/versioning';
+import { exportVersionDocx } from './exports/exportVersionDocx';
+import { exportVersionPdf } from './exports/exportVersionPdf';
+import { loadExportable } from './loadExportable';
+
+/// One file of a filing package as its manifest lists it.
+export interface PackageFile {
+  name: string;
+  what: string;
+  bytes: number;
+  sha256: string;
+}
+
+/// The filing package (备案材料) of a published bill as a ZIP: the 公告, the text as PDF and Word,
+/// the 起草说明 (the explanation published with the consultation draft), for an amendment the
+/// 修改决定 and the 修改对照表, the 征求意见情况 report, and `manifest.json` with the SHA-256 of each.
+export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip: Uint8Array; files: PackageFile[] }> {
+  // The version published is the one in force from its effective date.
+  const exportable = loadExportable(p.regulationId, { at: p.effectiveOn }, db);
+  const title = exportable.text.title;
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const parts: { name: string; what: string; body: Uint8Array }[] = [
+    { name: '01-公告.txt', what: '公告', body: utf8(`${p.noticeText}\n`) },
+    { name: `02-${title}.pdf`, what: '正文（PDF）', body: await exportVersionPdf(exportable) },
+    { name: `03-${title}.docx`, what: '正文（Word）', body: await exportVersionDocx(exportable) },
+  ];
+  const consultation = p.consultationId ? db.select().from(consultations).where(eq(consultations.id, p.consultationId)).get() : undefined;
+  if (consultation?.explanation.trim()) parts.push({ name: '04-起草说明.txt', what: '起草说明', body: utf8(`关于《${title}》的起草说明\n\n${consultation.explanation.trim()}\n`) });
+  if (p.decision) {
+    const decision = { ...p.decision, closing: p.decision.closing || undefined };
+    parts.push({ name: '05-修改决定.docx', what: '修改决定', body: await exportDecisionDocx(decision) });
+    parts.push({ name: '05-修改决定.txt', what: '修改决定（文本）', body: utf8(renderDecisionText(decision)) });
+  }
+  if (p.comparison) {
+    const options = { title: `《${title}》修改前后对照表`, beforeHeading: '修改前', afterHeading: '修改后' };
+    parts.push({ name: '06-修改对照表.docx', what: '修改对照表', body: await exportComparisonDocx(p.comparison as TextComparison, options) });
+  }
+  if (consultation) {
+    const report = await reportDocument(getConsultationReport(consultation.id, db), 'pdf');
+    parts.push({ name: '07-征求意见情况.pdf', what: '征求意见情况通报', body: report.body });
+  }
+  const files = parts.map((f) => ({ name: f.name, what: f.what, bytes: f.body.byteLength, sha256: createHash('sha256').update(f.body).digest('hex') }));
+  const zip = new JSZip();
+  const fixed = new Date(Date.UTC(2000, 0, 1));
+  for (const f of parts) zip.file(f.name, f.body, { date: fixed });
+  const manifest = { title, announcement: `${p.body}公告第${p.number}号`, promulgatedOn: p.promulgatedOn, effectiveOn: p.effectiveOn, files };
+  zip.file('manifest.json', JSON.stringify(manifest, null, 2), { date: fixed });
+  return { zip: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), files };
+}
+
+/// The publication of a bill, if it has been published.
+export function findPromulgation(db: Db, billId: string): Promulgation | null {
+  return db.select().from(promulgations).where(eq(promulgations.billId, billId)).get() ?? null;
+}

@@ -1,0 +1,147 @@
+import { and, eq, max } from 'drizzle-orm';
+import { promulgations, regulations, regulationVersions } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit';
+import { can, type CurrentUser } from '@/lib/auth';
+import { getBill, getDraftText } from '@/lib/drafting';
+import { AppError } from '@/lib/errors';
+import { notify } from '@/lib/inbox';
+import { parseHeaderEvents, visibleDifferences, type ParseJson } from '@/lib/legal-text';
+import { deriveMetadata, insertRegulationVersion, readRegulationVersions, refreshCurrentVersion, slugFor } from '@/lib/library';
+import { chineseDate, parseInput, type BillStage, type VersionChange } from '@/lib/shared';
+import { createDraftVersion, getDraftVersion } from '@/lib/versioning';
+import { appendTransition, memberIdsOf, stagesOf } from '@/lib/workflow';
+import { readBillRecord } from './billRecord';
+import { checkAmendment, type AmendmentCheck } from './checkAmendment';
+import { composeNotice } from './composeNotice';
+import { defaultEnactingBody } from './defaultEnactingBody';
+import { publicationSchema, type PublicationInput } from './schemas';
+
+/// What a publication made: the regulation and its new version, the 公告, and where the bill went.
+export interface PublicationResult {
+  promulgationId: string;
+  regulationId: string;
+  versionId: string;
+  slug: string;
+  seq: number;
+  change: VersionChange;
+  noticeText: string;
+  stage: BillStage;
+}
+
+const refuse = (message: string, details?: unknown) => new AppError('validation_failed', message, { details });
+
+/// Publishes (公布) a bill at `promulgation`, for its coordinator or an admin. The text published
+/// is the draft as it stands, frozen as 公布稿; it must read exactly as the version voted on
+/// (表决稿) when there was a vote. A new bill becomes a new regulation; an amendment bill a new
+/// version of the regulation it amends, as a 修正 whose generated 修改决定, applied to the latest
+/// text of that regulation, must give the final text exactly (else `decision_mismatch` with the
+/// differing articles), or as a 修订. In one immediate transaction: the version with its articles
+/// and events, the 公告, the move on to 备案 (or to the end, for an industry norm), one audit
+/// entry and the members' notices. Cached library pages go stale with the commit.
+export function publishBill(actor: CurrentUser | null, billId: string, input: PublicationInput | unknown, db: Db = getDatabase(), now: Date = new Date()): PublicationResult {
+  const bill = getBill(actor, billId, db);
+  if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'publish_forbidden');
+  const data = parseInput(publicationSchema, input);
+  if (bill.stage !== 'promulgation') throw new AppError('conflict', 'not_at_promulgation', { details: { stage: bill.stage } });
+  const record = readBillRecord(db, billId);
+  const adoptedOn = data.adoptedOn ?? record.passedVoteOn ?? record.enteredOn.promulgation ?? data.promulgatedOn;
+  const needsApproval = bill.kind === 'local_regulation';
+  const approvedOn = needsApproval ? (data.approvedOn ?? record.enteredOn.promulgation ?? null) : null;
+  if (needsApproval && !data.approvingBody) throw refuse('approving_body_required', { fields: [{ path: 'approvingBody', message: 'approving_body_required' }] });
+  if (data.effectiveOn < adoptedOn) throw refuse('effective_before_adoption', { fields: [{ path: 'effectiveOn', message: 'effective_before_adoption' }], adoptedOn });
+  if (data.promulgatedOn < adoptedOn) throw refuse('promulgated_before_adoption', { fields: [{ path: 'promulgatedOn', message: 'promulgated_before_adoption' }], adoptedOn });
+  if (approvedOn && (approvedOn < adoptedOn || approvedOn > data.promulgatedOn)) throw refuse('approval_date_out_of_order', { fields: [{ path: 'approvedOn', message: 'approval_date_out_of_order' }] });
+
+  const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
+  // An amendment keeps the regulation's title; the draft's title line is the bill's name.
+  const draftText = getDraftText(actor, bill.draftId, db);
+  const finalText = amended ? { ...draftText, title: amended.versions.at(-1)!.title } : draftText;
+  if (finalText.articles.length === 0) throw new AppError('conflict', 'no_articles');
+  if (record.votedVersionId) {
+    const voted = getDraftVersion(actor, bill.draftId, record.votedVersionId, db).text;
+    const changed = visibleDifferences(voted, draftText);
+    if (changed.length > 0) throw new AppError('conflict', 'text_changed_since_vote', { details: { articles: changed } });
+  }
+  const enactingBody = data.enactingBody ?? amended?.regulation.enactingBody ?? defaultEnactingBody(bill.kind, finalText.title);
+  if (!enactingBody) throw refuse('enacting_body_required', { fields: [{ path: 'enactingBody', message: 'enacting_body_required' }] });
+  const change: VersionChange = amended ? (data.change ?? 'amendment') : 'original';
+  let check: AmendmentCheck | null = null;
+  if (amended && change === 'amendment') {
+    check = checkAmendment(amended.versions.at(-1)!.text, finalText);
+    if (!check.ok) throw new AppError('conflict', 'decision_mismatch', { details: { articles: check.differing, problems: check.problems.map((p) => p.message) } });
+  }
+  const year = Number(data.promulgatedOn.slice(0, 4));
+  const taken = db.select({ id: promulgations.id }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year), eq(promulgations.number, data.announcementNumber))).get();
+  if (taken) throw new AppError('conflict', 'announcement_number_taken', { details: { number: data.announcementNumber, year, body: enactingBody } });
+  const noticeText = composeNotice({
+    kind: bill.kind, number: data.announcementNumber, body: enactingBody,
+    promulgatedTitle: check ? `${enactingBody}${check.decision.title.replace(/《/g, '〈').replace(/》/g, '〉')}` : finalText.title,
+    adoptingMeeting: data.adoptingMeeting, adoptedOn, approvingBody: data.approvingBody, approvedOn,
+    promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, amends: check ? finalText.title : null,
+  });
+  const next = stagesOf(bill.kind)[stagesOf(bill.kind).indexOf('promulgation') + 1];
+
+  const result = db.transaction(
+    (tx) => {
+      const frozen = createDraftVersion(actor, bill.draftId, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' }, db);
+      const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, history: amended?.versions.at(-1)?.infoLines ?? [] });
+      const { regulationId, slug } = amended
+        ? { regulationId: amended.regulation.id, slug: amended.regulation.slug }
+        : insertRegulation(tx, bill.kind, published, enactingBody, data.approvingBody ?? null);
+      if (amended) tx.update(regulations).set({ title: finalText.title, updatedAt: now }).where(eq(regulations.id, regulationId)).run();
+      const seq = (tx.select({ m: max(regulationVersions.seq) }).from(regulationVersions).where(eq(regulationVersions.regulationId, regulationId)).get()?.m ?? 0) + 1;
+      const versionId = insertRegulationVersion(tx, {
+        regulationId, seq, change, text: published, sourceText: '',
+        adoptedOn, approvedOn, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn,
+        body: data.adoptingMeeting ?? enactingBody, approvingBody: data.approvingBody ?? null,
+        source: check ? `《${check.decision.title}》` : null, billId,
+      });
+      const promulgationId = crypto.randomUUID();
+      tx.insert(promulgations)
+        .values({
+          id: promulgationId, billId, regulationId, versionId, draftVersionId: frozen.id, consultationId: record.consultationId,
+          number: data.announcementNumber, year, body: enactingBody, approvingBody: data.approvingBody ?? null,
+          adoptedOn, approvedOn, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, noticeText,
+          decision: check ? { title: check.decision.title, preamble: check.decision.preamble, clauses: check.decision.clauses, closing: check.decision.closing ?? '' } : null,
+          comparison: check ? check.comparison : null,
+          publishedBy: actor!.id, publishedAt: now,
+        })
+        .run();
+      appendTransition(tx, { billId, from: 'promulgation', to: next, note: `公布：${noticeText.split('\n')[0]}第${data.announcementNumber}号`, actorId: actor!.id, versionId: frozen.id, at: now });
+      recordAudit(
+        tx,
+        { actorId: actor!.id, action: 'bill.publish', targetType: 'bill', targetId: billId, detail: { billId, regulationId, versionId, seq, change, number: data.announcementNumber, year, body: enactingBody, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, draftVersionId: frozen.id } },
+        now,
+      );
+      notify(tx, { userIds: memberIdsOf(tx, billId, actor!.id), billId, kind: 'stage_changed', detail: { from: 'promulgation', to: next, by: actor!.name } }, now);
+      return { promulgationId, regulationId, versionId, slug, seq, change, noticeText, stage: next };
+    },
+    { behavior: 'immediate' },
+  );
+  refreshCurrentVersion(result.regulationId, db);
+  return result;
+}
+
+/// A new regulation (the work) for the first publication of a bill's text.
+function insertRegulation(tx: Pick<Db, 'insert' | 'select'>, kind: Parameters<typeof composeNotice>[0]['kind'], text: ParseJson, enactingBody: string, approvingBody: string | null) {
+  const meta = deriveMetadata(text);
+  const slug = slugFor(text.title);
+  if (tx.select({ id: regulations.id }).from(regulations).where(eq(regulations.slug, slug)).get()) throw new AppError('conflict', 'regulation_exists', { details: { slug } });
+  const regulationId = crypto.randomUUID();
+  tx.insert(regulations).values({ id: regulationId, slug, title: text.title, kind, region: meta.region, topic: meta.topic, enactingBody, approvingBody }).run();
+  return { regulationId, slug };
+}
+
+/// The published text with its 题注 (the lines under the title): the adoption, the approval and,
+/// for an amendment or revision, the earlier history of the regulation before them.
+function withInfoLines(
+  text: ParseJson,
+  f: { adoptedOn: string; meeting: string; approvedOn: string | null; approvingBody: string | null; change: VersionChange; history: string[] },
+): ParseJson {
+  const verb = f.change === 'original' ? '通过' : f.change === 'revision' ? '修订' : '修正';
+  const lines = [`${chineseDate(f.adoptedOn)}${f.meeting}${f.change === 'original' ? '' : '根据决定'}${verb}`];
+  if (f.approvedOn && f.approvingBody) lines.push(`${chineseDate(f.approvedOn)}${f.approvingBody}批准`);
+  const info = [...(f.change === 'original' ? [] : f.history), ...lines];
+  return { ...text, info, events: parseHeaderEvents(info) };
+}

@@ -15,8 +15,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./commands/parse'),
   },
   import: {
-    usage: 'import FILE… [--version-of ID --effective YYYY-MM-DD] [--kind K] [--topic T]',
-    summary: 'import regulations into the published library (DATABASE_PATH)',
+    usage: 'import FILE… [--version-of ID | --amends ID] [--effective DATE] [--kind K] [--topic T]',
+    summary: 'import regulations into the published library (DATABASE_PATH); with --amends, FILE is a 修改决定 to apply',
     load: () => import('./commands/import'),
   },
   diff: {

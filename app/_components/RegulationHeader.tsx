@@ -56,6 +56,17 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
       <p className="as-of__note" data-testid="as-of-note">
         {data.inForceAt ? t('reg.showingAt', { date: displayDate(data.at, locale) }) : t('reg.notYetInForce', { date: displayDate(data.at, locale) })}
       </p>
+      {data.repealed && (
+        <p className="notice notice--error" role="status" data-testid="repealed">
+          {t('reg.repealedOn', { date: displayDate(data.repealed.on, locale) })}
+          {data.repealed.source && ` ${data.repealed.source}`}
+        </p>
+      )}
+      {data.outstanding.map((o) => (
+        <p key={o.versionId} className="notice notice--ahead" role="status" data-testid="outstanding">
+          {t('reg.outstanding', { date: displayDate(o.effectiveOn, locale) })} <Link href={`${basePath}?at=${o.effectiveOn}`}>{t('reg.outstandingLink')}</Link>
+        </p>
+      ))}
       {data.versions.length > 1 && (
         <section className="timeline" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('reg.history')}</h2>

@@ -1,3 +1,4 @@
+import { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';
 import { formatCitation, type ArticleJson } from '@/lib/legal-text';
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
@@ -10,6 +11,8 @@ export type ArticleAtDate = Omit<RegulationAtDate, 'text'> & {
   previous: number | null;
   next: number | null;
   chapterHeading: string | null;
+  /// How the next adopted version, not yet in force on `at`, changes this article (本条已被修改).
+  ahead: (ArticleAhead & { effectiveOn: string }) | null;
 };
 
 /// Article `number` (and `sub` for 第X条之一) of a regulation on `at`; `not_found` when that
@@ -28,5 +31,14 @@ export function getArticle(idOrSlug: string, number: number, opts: { at?: string
     previous: index > 0 ? text.articles[index - 1].number : null,
     next: index < text.articles.length - 1 ? text.articles[index + 1].number : null,
     chapterHeading: chapter ? `${chapter.label} ${chapter.heading}`.trim() : null,
+    ahead: aheadOf(rest, article.eid, db),
   };
+}
+
+/// The first outstanding change's effect on one article, if it changes or deletes it.
+function aheadOf(r: Pick<RegulationAtDate, 'version' | 'outstanding'>, eid: string, db: Db): ArticleAtDate['ahead'] {
+  const next = r.outstanding[0];
+  if (!next) return null;
+  const change = articleChangesAhead(r.version.id, next.versionId, db).get(eid);
+  return change ? { ...change, effectiveOn: next.effectiveOn } : null;
 }

@@ -22,3 +22,4 @@ export { slugFor } from './slugFor';
 export { insertRegulationVersion, type NewVersion } from './insertRegulationVersion';
 export { bumpLibraryGeneration, readLibraryGeneration } from './libraryGeneration';
 export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';
+export { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';

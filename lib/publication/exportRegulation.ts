@@ -1,6 +1,7 @@
 import { getDatabase, type Db } from '@/db/client';
 import { downloadDocument, type DownloadDocument } from '@/lib/documents';
-import { parseInput, type ExportFormat } from '@/lib/shared';
+import { AppError } from '@/lib/errors';
+import { exportFormats, parseInput, type ExportFormat } from '@/lib/shared';
 import { exportAkn } from './exports/exportAkn';
 import type { ExportableVersion } from './exports/exportModel';
 import { exportPlainText } from './exports/exportPlainText';
@@ -35,9 +36,10 @@ export async function renderExport(v: ExportableVersion, format: ExportFormat): 
   }
 }
 
-/// The export asked for by a query (`format`, optional `at`): validated (an unknown format is
-/// `validation_failed` listing the formats), then rendered from the version in force on `at`.
-export async function exportRegulation(idOrSlug: string, query: unknown, db: Db = getDatabase()): Promise<DownloadDocument> {
+/// The export asked for by a query (`format`, optional `at`): an unknown or missing format is a
+/// `bad_request` listing the formats; then it is rendered from the version in force on `at`.
+export async function exportRegulation(idOrSlug: string, query: { format?: string; at?: string }, db: Db = getDatabase()): Promise<DownloadDocument> {
+  if (!(exportFormats as readonly string[]).includes(query.format ?? '')) throw new AppError('bad_request', 'export_format_invalid', { details: { formats: exportFormats } });
   const { format, at } = parseInput(exportQuerySchema, query);
   return renderExport(loadExportable(idOrSlug, { at }, db), format);
 }

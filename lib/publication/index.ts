@@ -17,3 +17,8 @@ export { exportPlainText } from './exports/exportPlainText';
 export { exportAkn } from './exports/exportAkn';
 export { exportVersionPdf } from './exports/exportVersionPdf';
 export { exportVersionDocx } from './exports/exportVersionDocx';
+export { listPublicationLog, type PublicationLogEntry } from './listPublicationLog';
+export { buildPublicationFeed, publicationFeeds, type PublicationFeed } from './buildPublicationFeed';
+export { getBillPublication, type BillPublication } from './getBillPublication';
+export { readPublishForm, readFilingForm } from './readPublicationForms';
+export { noticeOfVersion } from './noticeOfVersion';

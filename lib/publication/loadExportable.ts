@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { promulgations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { getRegulation } from '@/lib/library';
 import type { ExportableVersion } from './exports/exportModel';
+import { noticeOfVersion } from './noticeOfVersion';
 
 /// One version of a regulation ready for export: the version in force on `at` (default today; the
 /// first version before any was in force), with its 公告 when it was promulgated here and every
@@ -10,13 +9,13 @@ import type { ExportableVersion } from './exports/exportModel';
 export function loadExportable(idOrSlug: string, opts: { at?: string } = {}, db: Db = getDatabase()): ExportableVersion {
   const r = getRegulation(idOrSlug, { at: opts.at }, db);
   const seqOf = new Map(r.versions.map((v) => [v.id, v.seq]));
-  const notice = db.select({ number: promulgations.number, body: promulgations.body, text: promulgations.noticeText }).from(promulgations).where(eq(promulgations.versionId, r.version.id)).get();
+  const notice = noticeOfVersion(r.version.id, db);
   const { id, seq, change, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines } = r.version;
   return {
     regulation: { id: r.regulation.id, slug: r.regulation.slug, title: r.text.title || r.regulation.title, kind: r.regulation.kind, region: r.regulation.region, enactingBody: r.regulation.enactingBody, approvingBody: r.regulation.approvingBody },
     version: { id, seq, change, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines },
     text: r.text,
-    notice: notice ?? null,
+    notice,
     events: r.events.map((e) => ({ kind: e.kind, on: e.on, body: e.body ?? null, versionSeq: e.versionId ? (seqOf.get(e.versionId) ?? null) : null })),
   };
 }

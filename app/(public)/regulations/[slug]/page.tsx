@@ -8,7 +8,8 @@ import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 import { can } from '@/lib/auth';
 import { startAmendmentAction } from '@/app/_actions/bills';
-import { routeParam } from '@/lib/shared';
+import { exportFormats, routeParam } from '@/lib/shared';
+import { noticeOfVersion } from '@/lib/publication';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,6 +27,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const { at, invalid } = readAtParam(sp.at);
   const data = orNotFound(() => getRegulation(slug, { at }));
   const base = regulationPath(data.regulation.slug);
+  const notice = noticeOfVersion(data.version.id);
   const query = at ? `?at=${at}` : '';
   const toc = data.text.outline
     .map((o) => ({ id: headingAnchor(o), label: o.label, heading: o.heading, level: o.kind === 'section' ? 2 : 1 }));
@@ -43,6 +45,14 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           <small>{t('bills.draftAmendmentHint')}</small>
         </form>
       )}
+      <p className="exports" data-testid="exports">
+        {t('reg.download')}：
+        {exportFormats.map((f) => (
+          <a key={f} href={`/api/v1/regulations/${data.regulation.id}/export?format=${f}&at=${data.at}`} download>
+            {t(`reg.format.${f}`)}
+          </a>
+        ))}
+      </p>
       <form className="search-within" method="get" action="/regulations" role="search">
         <input type="hidden" name="in" value={data.regulation.slug} />
         <label htmlFor="search-within">{t('library.searchWithin')}</label>
@@ -58,6 +68,15 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           </aside>
         )}
         <div className="reg-layout__text">
+          {notice && (
+            <div className="promulgation-notice" lang="zh-CN" aria-label={t('reg.notice')} data-testid="notice">
+              {notice.text.split('\n').map((line, i) => (
+                <p key={i} className={i < 2 ? 'promulgation-notice__head' : i >= 3 ? 'promulgation-notice__sign' : undefined}>
+                  {line}
+                </p>
+              ))}
+            </div>
+          )}
           <h2 className="statute-title" lang="zh-CN">
             {data.regulation.title}
           </h2>

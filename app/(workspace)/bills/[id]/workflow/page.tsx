@@ -7,6 +7,8 @@ import { AttachForm } from '@/app/_components/workflow/AttachForm';
 import { MoveForm, type MoveChoice } from '@/app/_components/workflow/MoveForm';
 import { DecideSignoffForm, RequestSignoffForm } from '@/app/_components/workflow/SignoffForms';
 import { VoteForm } from '@/app/_components/workflow/VoteForm';
+import { PublicationPanel } from '@/app/_components/workflow/PublicationPanel';
+import { getBillPublication } from '@/lib/publication';
 import { openBillPage } from '@/app/_lib/billPage';
 import { displayDate, displayDateTime } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
@@ -87,6 +89,8 @@ export default async function BillWorkflowPage({ params }: Props) {
           )}
         </section>
       </div>
+
+      {(flow.stage === 'promulgation' || flow.stage === 'filing' || flow.stage === 'done') && <PublicationPanel billId={flow.id} stage={flow.stage} publication={getBillPublication(user, id)} />}
 
       <section aria-labelledby="signoffs-title" className="panel">
         <h2 id="signoffs-title">{t('workflow.signoffs')}</h2>

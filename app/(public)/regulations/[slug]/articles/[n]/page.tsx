@@ -6,7 +6,7 @@ import { translator } from '@/lib/i18n';
 import { CopyCitationButton } from '@/app/_components/CopyCitationButton';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteArticleBody, articleAnchor } from '@/app/_components/StatuteText';
-import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
+import { displayDate, orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 import { routeParam } from '@/lib/shared';
 
@@ -39,6 +39,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <div className="page page--wide reg-page reg-page--article">
       <RegulationHeader data={data} locale={locale} basePath={articlePath(data.regulation.slug, data.article)} invalidDate={invalid} />
       <section className="article-focus" aria-label={data.citation}>
+        {data.ahead && (
+          <p className="notice notice--ahead" role="status" data-testid="article-ahead">
+            {data.ahead.change === 'modified' ? (
+              <>
+                {t('reg.articleAmended', { date: displayDate(data.ahead.effectiveOn, locale) })}{' '}
+                <Link href={`${articlePath(data.regulation.slug, data.ahead)}?at=${data.ahead.effectiveOn}`}>{t('reg.articleAmendedLink')}</Link>
+              </>
+            ) : (
+              t('reg.articleDeleted', { date: displayDate(data.ahead.effectiveOn, locale) })
+            )}
+          </p>
+        )}
         {data.chapterHeading && <p className="article-focus__chapter">{data.chapterHeading}</p>}
         <div className="statute" lang="zh-CN">
           <StatuteArticleBody article={data.article} />

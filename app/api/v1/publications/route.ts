@@ -1,0 +1,12 @@
+import { handleApi, jsonResponse, publicationLogQuery, readQuery } from '@/lib/api';
+import { listPublicationLog } from '@/lib/publication';
+
+export const dynamic = 'force-dynamic';
+
+/// The publication log, newest first.
+export async function GET(request: Request) {
+  return handleApi(request, () => {
+    const { limit } = readQuery(request, publicationLogQuery);
+    return jsonResponse({ entries: listPublicationLog({ limit }).map((e) => ({ ...e, at: e.at.toISOString() })) });
+  });
+}

@@ -1,0 +1,16 @@
+import { errorResponse, publicOrigin, requestLocale } from '@/lib/api';
+import { buildPublicationFeed } from '@/lib/publication';
+import { routeParam } from '@/lib/shared';
+
+export const dynamic = 'force-dynamic';
+
+/// The library's Atom feeds: /feeds/library/new.atom, amended.atom, repealed.atom and log.atom.
+export async function GET(request: Request, { params }: { params: Promise<{ feed: string }> }) {
+  const { feed } = await params;
+  try {
+    const xml = buildPublicationFeed(routeParam(feed).replace(/\.atom$/, ''), publicOrigin(request));
+    return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+  } catch (e) {
+    return errorResponse(e, requestLocale(request.headers));
+  }
+}

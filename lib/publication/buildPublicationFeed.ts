@@ -1,0 +1,44 @@
+import { getDatabase, type Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { regulationPath } from '@/lib/library';
+import { buildAtomFeed, chineseDate, type LifecycleEventKind } from '@/lib/shared';
+import { listPublicationLog, type PublicationLogEntry } from './listPublicationLog';
+
+/// The library's feeds: new regulations, amended ones, repealed ones, and the whole publication log.
+export const publicationFeeds = ['new', 'amended', 'repealed', 'log'] as const;
+export type PublicationFeed = (typeof publicationFeeds)[number];
+
+const feedTitles: Record<PublicationFeed, string> = { new: '新公布的法规', amended: '修改的法规', repealed: '废止的法规', log: '公布记录' };
+const eventWords: Record<LifecycleEventKind, string> = { adopted: '通过', approved: '批准', promulgated: '公布', effective: '施行', amended: '修正', revised: '修订', repealed: '废止' };
+
+/// Which log entries a feed carries: a first text promulgated, an amendment or revision adopted,
+/// a repeal; the log carries everything.
+function inFeed(feed: PublicationFeed, e: PublicationLogEntry): boolean {
+  if (feed === 'new') return e.kind === 'promulgated' && e.versionSeq === 1;
+  if (feed === 'amended') return e.kind === 'amended' || e.kind === 'revised';
+  if (feed === 'repealed') return e.kind === 'repealed';
+  return true;
+}
+
+/// One of the library's Atom feeds as XML text, newest first; `not_found` for an unknown feed.
+export function buildPublicationFeed(feed: string, baseUrl: string, db: Db = getDatabase()): string {
+  if (!(publicationFeeds as readonly string[]).includes(feed)) throw new AppError('not_found', 'feed_not_found');
+  const which = feed as PublicationFeed;
+  const entries = listPublicationLog({ limit: 5000 }, db).filter((e) => inFeed(which, e)).slice(0, 100);
+  const self = `${baseUrl}/feeds/library/${which}.atom`;
+  return buildAtomFeed({
+    id: self,
+    title: `立法工作台 · ${feedTitles[which]}`,
+    selfLink: self,
+    alternateLink: `${baseUrl}/regulations`,
+    updated: entries[0]?.at ?? new Date(0),
+    author: '立法工作台',
+    entries: entries.map((e) => ({
+      id: `urn:lawbench:event:${e.seq}`,
+      title: `《${e.title}》${chineseDate(e.on)}${eventWords[e.kind]}`,
+      link: `${baseUrl}${regulationPath(e.slug)}${e.kind === 'repealed' ? '' : `?at=${e.on}`}`,
+      updated: e.at,
+      summary: [e.versionSeq ? `第${e.versionSeq}版` : null, e.source].filter(Boolean).join('；'),
+    })),
+  });
+}

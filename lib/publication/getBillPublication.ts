@@ -1,0 +1,80 @@
+import { and, eq, max } from 'drizzle-orm';
+import { filings, promulgations, regulations, regulationVersions } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { can, type CurrentUser } from '@/lib/auth';
+import { getBill, getDraftText } from '@/lib/drafting';
+import { readRegulationVersions } from '@/lib/library';
+import { todayInChina } from '@/lib/shared';
+import { readBillRecord } from './billRecord';
+import { checkAmendment } from './checkAmendment';
+import { defaultEnactingBody } from './defaultEnactingBody';
+
+/// What the bill's page shows of its publication: once published, the 公告, the version made and
+/// the filing; before, at 公布, what the publication form starts from (the next free number, the
+/// dates from the record) and, for an amendment, whether the generated 修改决定 rebuilds the text.
+export interface BillPublication {
+  published: {
+    noticeText: string;
+    number: number;
+    promulgatedOn: string;
+    effectiveOn: string;
+    regulationSlug: string;
+    versionSeq: number;
+    decision: { title: string; clauses: string[] } | null;
+  } | null;
+  filing: { filedOn: string; bodies: string[]; packageSha256: string } | null;
+  /// Set at 公布 for whoever may publish.
+  form: {
+    amendment: boolean;
+    enactingBody: string;
+    nextNumber: number;
+    adoptedOn: string;
+    approvedOn: string | null;
+    needsApproval: boolean;
+    check: { ok: boolean; differing: string[]; problems: string[]; decisionText: string } | null;
+  } | null;
+  mayPublish: boolean;
+}
+
+/// The publication side of a bill, for its members.
+export function getBillPublication(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()): BillPublication {
+  const bill = getBill(actor, billId, db);
+  const mayPublish = can(actor, 'bill:transition', bill.resource);
+  const p = db
+    .select({ row: promulgations, slug: regulations.slug, seq: regulationVersions.seq })
+    .from(promulgations)
+    .innerJoin(regulations, eq(regulations.id, promulgations.regulationId))
+    .innerJoin(regulationVersions, eq(regulationVersions.id, promulgations.versionId))
+    .where(eq(promulgations.billId, billId))
+    .get();
+  const f = db.select({ filedOn: filings.filedOn, bodies: filings.bodies, packageSha256: filings.packageSha256 }).from(filings).where(eq(filings.billId, billId)).get();
+  const published = p
+    ? {
+        noticeText: p.row.noticeText, number: p.row.number, promulgatedOn: p.row.promulgatedOn, effectiveOn: p.row.effectiveOn,
+        regulationSlug: p.slug, versionSeq: p.seq, decision: p.row.decision ? { title: p.row.decision.title, clauses: p.row.decision.clauses } : null,
+      }
+    : null;
+  if (p || bill.stage !== 'promulgation' || !mayPublish) return { published, filing: f ?? null, form: null, mayPublish };
+
+  const record = readBillRecord(db, billId);
+  const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
+  const text = getDraftText(actor, bill.draftId, db);
+  const enactingBody = amended?.regulation.enactingBody ?? defaultEnactingBody(bill.kind, text.title) ?? '';
+  const year = Number(todayInChina(now).slice(0, 4));
+  const used = db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year))).get()?.n ?? 0;
+  const check = amended ? checkAmendment(amended.versions.at(-1)!.text, { ...text, title: amended.versions.at(-1)!.title }) : null;
+  return {
+    published,
+    filing: f ?? null,
+    mayPublish,
+    form: {
+      amendment: amended !== null,
+      enactingBody,
+      nextNumber: used + 1,
+      adoptedOn: record.passedVoteOn ?? record.enteredOn.promulgation ?? todayInChina(now),
+      approvedOn: bill.kind === 'local_regulation' ? (record.enteredOn.promulgation ?? null) : null,
+      needsApproval: bill.kind === 'local_regulation',
+      check: check && { ok: check.ok, differing: check.differing, problems: check.problems.map((x) => x.message), decisionText: check.decisionText },
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { desc, eq } from 'drizzle-orm';
+import { regulationEvents, regulations, regulationVersions } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import type { LifecycleEventKind } from '@/lib/shared';
+
+/// One line of the publication log.
+export interface PublicationLogEntry {
+  /// The order the event was recorded in (1, 2, …).
+  seq: number;
+  kind: LifecycleEventKind;
+  /// The day it happened or takes effect.
+  on: string;
+  regulationId: string;
+  slug: string;
+  title: string;
+  versionSeq: number | null;
+  source: string | null;
+  /// When it was recorded.
+  at: Date;
+}
+
+/// The publication log: every event of the library in the order it was recorded, newest first
+/// (legislation.gov.uk's "new legislation" log); optionally only some kinds.
+export function listPublicationLog(opts: { limit?: number; kinds?: readonly LifecycleEventKind[] } = {}, db: Db = getDatabase()): PublicationLogEntry[] {
+  const rows = db
+    .select({
+      seq: regulationEvents.id, kind: regulationEvents.kind, on: regulationEvents.on, regulationId: regulationEvents.regulationId, slug: regulations.slug,
+      title: regulations.title, versionSeq: regulationVersions.seq, source: regulationEvents.source, at: regulationEvents.createdAt,
+    })
+    .from(regulationEvents)
+    .innerJoin(regulations, eq(regulations.id, regulationEvents.regulationId))
+    .leftJoin(regulationVersions, eq(regulationVersions.id, regulationEvents.versionId))
+    .orderBy(desc(regulationEvents.id))
+    .all();
+  const wanted = opts.kinds ? rows.filter((r) => opts.kinds!.includes(r.kind)) : rows;
+  return wanted.slice(0, opts.limit ?? 50);
+}

@@ -116,10 +116,10 @@ async function importDecision(file: string, amends: string, effective: string | 
   const effectiveOn = effective ?? closingDate;
   if (!effectiveOn) throw new CliError(`${file} does not say when it takes effect (本决定自…起施行): give --effective YYYY-MM-DD`);
   const imported = inLibrary(
-    () => importRegulation(withDecisionInfo(result), { versionOf: regulation.id, effectiveOn, sourceText: decision }),
+    () => importRegulation(withDecisionInfo(result), { versionOf: regulation.id, effectiveOn, sourceText: decision, change: 'amendment' }),
     amends,
   );
-  io.stderr(`${file} → ${imported.title}: ${result.applied.length} operation(s) applied, version ${imported.seq} (${imported.articles} 条) in effect from ${effectiveOn}\n`);
+  io.stderr(`${file} → ${imported.title}: ${result.applied.length} operation(s) applied, version ${imported.seq} (${imported.articles} 条), in effect from ${effectiveOn}\n`);
   io.stdout(`${JSON.stringify({ file, ...imported, applied: result.applied.length }, null, 2)}\n`);
   return 0;
 }
@@ -128,20 +128,19 @@ async function importDecision(file: string, amends: string, effective: string | 
 /// library's file size limit; a binary, empty or oversized file is refused with its name.
 async function readDecisionFile(file: string, cwd: string): Promise<string> {
   const fullPath = path.resolve(cwd, file);
-  const tooLarge = new AppError('payload_too_large', 'payload_too_large', { details: { limit: formatBytes(maxRegulationFileBytes) } });
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | null;
   try {
-    // Checked before reading, so a huge file is never loaded.
-    if ((await stat(fullPath)).size > maxRegulationFileBytes) throw tooLarge;
-    bytes = new Uint8Array(await readFile(fullPath));
+    // The size is checked before reading, so a huge file is never loaded.
+    bytes = (await stat(fullPath)).size > maxRegulationFileBytes ? null : new Uint8Array(await readFile(fullPath));
   } catch (e) {
-    if (e === tooLarge) throw new CliError(`${file}: ${errorText(e)}`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`file not found: ${file}`);
     if (code === 'EISDIR') throw new CliError(`${file} is a directory, not a file`);
     throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  if (bytes.byteLength > maxRegulationFileBytes) throw new CliError(`${file}: ${errorText(tooLarge)}`);
+  if (bytes === null || bytes.byteLength > maxRegulationFileBytes) {
+    throw new CliError(`${file}: ${errorText(new AppError('payload_too_large', 'payload_too_large', { details: { limit: formatBytes(maxRegulationFileBytes) } }))}`);
+  }
   try {
     return decodeText(bytes);
   } catch (e) {
@@ -164,7 +163,7 @@ function withDecisionInfo(result: ConsolidationResult): ParseJson {
   if (!/《.+》.*决定$/.test(result.title)) return result.text;
   const events = parseHeaderEvents(result.preamble.split('\n').filter((l) => l !== ''));
   const adopted = events.find((e) => e.date && e.kind !== 'approved' && e.kind !== 'effective');
-  const meeting = [adopted, ...events].map((e) => e?.body).find((b) => b !== undefined && /会议$/.test(b));
+  const meeting = [adopted, ...events.filter((e) => e.kind !== 'approved')].map((e) => e?.body).find((b) => b !== undefined && /会议$/.test(b));
   if (!adopted?.date || !meeting) return result.text;
   const decision = result.title.replace(/《/g, '〈').replace(/》/g, '〉');
   const lines = [`${chineseDate(adopted.date)}${meeting}根据《${decision}》修正`];

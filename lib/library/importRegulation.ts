@@ -9,7 +9,7 @@ import { deriveMetadata } from './deriveMetadata';
 import { isIsoDate } from '@/lib/shared';
 import { refreshCurrentVersion } from './refreshCurrentVersion';
 import { slugFor } from './slugFor';
-import { type RegulationKind } from '@/lib/shared/vocabulary';
+import { type RegulationKind, type VersionChange } from '@/lib/shared/vocabulary';
 
 /// Choices an importer can make beyond what the text says.
 export type ImportOptions = {
@@ -18,6 +18,8 @@ export type ImportOptions = {
   /// The date this version takes effect (`YYYY-MM-DD`), overriding what the header says.
   effectiveOn?: string;
   kind?: RegulationKind;
+  /// How this version came about, overriding what the header says (a consolidated 修改决定 is a 修正).
+  change?: VersionChange;
   topic?: string;
   actorId?: string | null;
   sourceText?: string;
@@ -71,7 +73,7 @@ export function importRegulation(json: ParseJson, opts: ImportOptions = {}, db: 
     if (effectiveOn && tx.select({ id: regulationVersions.id }).from(regulationVersions).where(and(eq(regulationVersions.regulationId, regulationId), eq(regulationVersions.effectiveOn, effectiveOn))).get()) {
       throw new AppError('conflict', 'version_exists', { details: { effectiveOn } });
     }
-    const change = seq === 1 && !opts.versionOf ? meta.change : meta.change === 'original' ? 'amendment' : meta.change;
+    const change = opts.change ?? (seq === 1 && !opts.versionOf ? meta.change : meta.change === 'original' ? 'amendment' : meta.change);
     const versionId = insertRegulationVersion(tx, {
       regulationId, seq, change, text: json, sourceText: opts.sourceText ?? '',
       adoptedOn: meta.adoptedOn, approvedOn: meta.approvedOn, promulgatedOn: meta.promulgatedOn, effectiveOn,

@@ -59,7 +59,7 @@ export function getBillPublication(actor: CurrentUser | null, billId: string, db
   const record = readBillRecord(db, billId);
   const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
   const text = getDraftText(actor, bill.draftId, db);
-  const enactingBody = amended?.regulation.enactingBody ?? defaultEnactingBody(bill.kind, text.title) ?? '';
+  const enactingBody = defaultEnactingBody(bill.kind, amended?.versions.at(-1)?.title ?? text.title, amended?.regulation.enactingBody) ?? '';
   const year = Number(todayInChina(now).slice(0, 4));
   const used = db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year))).get()?.n ?? 0;
   const check = amended ? checkAmendment(amended.versions.at(-1)!.text, { ...text, title: amended.versions.at(-1)!.title }) : null;

@@ -53,7 +53,7 @@ describe('publishBill', () => {
     const before = getRegulation(result.regulationId, { at: '2026-04-30', today: '2026-04-30' }, db);
     expect(before.status).toBe('not_yet_effective');
     expect(before.events.map((e) => [e.kind, e.on])).toEqual([['adopted', '2026-03-08'], ['approved', '2026-03-09'], ['promulgated', '2026-03-20'], ['effective', '2026-05-01']]);
-    expect(before.text.info).toEqual(['2026年3月8日测试市第一届人民代表大会常务委员会第五次会议通过', '2026年3月9日测试省人民代表大会常务委员会批准']);
+    expect(before.text.info).toEqual(['2026年3月8日 测试市第一届人民代表大会常务委员会第五次会议通过', '2026年3月9日 测试省人民代表大会常务委员会批准']);
     expect(getRegulation(result.regulationId, { at: '2026-05-01' }, db).status).toBe('in_force');
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('filing');
     const move = db.select().from(billTransitions).where(eq(billTransitions.billId, b.billId)).orderBy(desc(billTransitions.seq)).get()!;
@@ -114,7 +114,7 @@ describe('publishBill', () => {
     expect(later.version.seq).toBe(2);
     expect(later.outstanding).toEqual([]);
     expect(later.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市行政区域内犬只的饲养和管理。');
-    expect(later.text.info.at(-2)).toContain('根据决定修正');
+    expect(later.text.info.at(-2)).toBe('2026年3月8日 测试市人民代表大会常务委员会根据《测试市人民代表大会常务委员会关于修改〈测试市养犬条例〉的决定》修正');
     const listed = listRegulations({ today: '2026-05-02' }, db).items.find((r) => r.id === old.regulationId)!;
     expect(listed).toMatchObject({ status: 'in_force', amended: true, versions: 2 });
   });

@@ -63,7 +63,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
     const changed = visibleDifferences(voted, draftText);
     if (changed.length > 0) throw new AppError('conflict', 'text_changed_since_vote', { details: { articles: changed } });
   }
-  const enactingBody = data.enactingBody ?? amended?.regulation.enactingBody ?? defaultEnactingBody(bill.kind, finalText.title);
+  const enactingBody = data.enactingBody ?? defaultEnactingBody(bill.kind, finalText.title, amended?.regulation.enactingBody);
   if (!enactingBody) throw refuse('enacting_body_required', { fields: [{ path: 'enactingBody', message: 'enacting_body_required' }] });
   const change: VersionChange = amended ? (data.change ?? 'amendment') : 'original';
   let check: AmendmentCheck | null = null;
@@ -85,7 +85,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
   const result = db.transaction(
     (tx) => {
       const frozen = createDraftVersion(actor, bill.draftId, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' }, db);
-      const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, history: amended?.versions.at(-1)?.infoLines ?? [] });
+      const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, decisionTitle: check ? `${enactingBody}${check.decision.title}` : null, history: amended?.versions.at(-1)?.infoLines ?? [] });
       const { regulationId, slug } = amended
         ? { regulationId: amended.regulation.id, slug: amended.regulation.slug }
         : insertRegulation(tx, bill.kind, published, enactingBody, data.approvingBody ?? null);
@@ -133,15 +133,16 @@ function insertRegulation(tx: Pick<Db, 'insert' | 'select'>, kind: Parameters<ty
   return { regulationId, slug };
 }
 
-/// The published text with its 题注 (the lines under the title): the adoption, the approval and,
-/// for an amendment or revision, the earlier history of the regulation before them.
+/// The published text with its 题注 (the lines under the title), in the library's form "DATE BODY
+/// 通过": the adoption (for an amendment, 根据《…决定》修正; for a revision, 修订) and the approval,
+/// after the regulation's earlier history for an amendment or revision.
 function withInfoLines(
   text: ParseJson,
-  f: { adoptedOn: string; meeting: string; approvedOn: string | null; approvingBody: string | null; change: VersionChange; history: string[] },
+  f: { adoptedOn: string; meeting: string; approvedOn: string | null; approvingBody: string | null; change: VersionChange; decisionTitle: string | null; history: string[] },
 ): ParseJson {
-  const verb = f.change === 'original' ? '通过' : f.change === 'revision' ? '修订' : '修正';
-  const lines = [`${chineseDate(f.adoptedOn)}${f.meeting}${f.change === 'original' ? '' : '根据决定'}${verb}`];
-  if (f.approvedOn && f.approvingBody) lines.push(`${chineseDate(f.approvedOn)}${f.approvingBody}批准`);
+  const act = f.change === 'original' ? '通过' : f.change === 'revision' ? '修订' : `根据《${(f.decisionTitle ?? '').replace(/《/g, '〈').replace(/》/g, '〉')}》修正`;
+  const lines = [`${chineseDate(f.adoptedOn)} ${f.meeting}${act}`];
+  if (f.approvedOn && f.approvingBody) lines.push(`${chineseDate(f.approvedOn)} ${f.approvingBody}批准`);
   const info = [...(f.change === 'original' ? [] : f.history), ...lines];
   return { ...text, info, events: parseHeaderEvents(info) };
 }

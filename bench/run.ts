@@ -13,6 +13,7 @@ export const BENCHES: Record<string, BenchEntry> = {
   diff: { summary: 'article-level comparison of two versions beside diffChars over the whole texts', load: () => import('./diff') },
   comments: { summary: 'comment intake over HTTP on the production build beside a bare one-insert route and raw SQLite', load: () => import('./comments') },
   collab: { summary: 'collaboration latency and throughput beside the y-websocket@2 reference server', load: () => import('./collab') },
+  pages: { summary: 'requests/s of a cached regulation page and article page beside a static Next.js answer and the pages rendered per request', load: () => import('./pages') },
   audit: { summary: 'audit appends through the hash chain beside plain inserts, and verify of 1,000,000 entries', load: () => import('./audit') },
 };
 

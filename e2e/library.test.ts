@@ -154,7 +154,10 @@ describe('library API and feed', () => {
     expect(res.headers.get('content-type')).toMatch(/atom\+xml/);
     const xml = await res.text();
     expect(xml).toMatch(/^<\?xml/);
-    expect((xml.match(/<entry>/g) ?? []).length).toBe(12);
+    // The twelve seeded texts, the 舟山 rule and the 宁波 amendment the demo publishes (and
+    // whatever the publication test adds when it runs first).
+    expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThanOrEqual(14);
+    expect(xml).toContain('宁波市法制宣传教育条例（修正');
     expect(xml).toContain('北京市审计条例（修正，2023-11-24 起施行）');
   });
 });

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { RegulationAtDate } from '@/lib/library';
-import { translator, type Locale } from '@/lib/i18n';
+import { translator, vocabularyLabel, type Locale } from '@/lib/i18n';
 import { displayDate, regulationPath, versionLabel } from '@/app/_lib/library';
 
 /// Title, status badges, bodies and dates of a regulation, the "as in force on" selector and the
@@ -82,6 +82,20 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
             <Link href={`${regulationPath(r.slug)}/compare`}>{t('library.compare')}</Link>
           </p>
         </section>
+      )}
+      {data.events.length > 0 && (
+        <details className="reg-events" data-testid="events">
+          <summary>{t('reg.events')}</summary>
+          <ol>
+            {data.events.map((e, i) => (
+              <li key={i}>
+                <time dateTime={e.on}>{displayDate(e.on, locale)}</time> {t(vocabularyLabel('lifecycleEventKind', e.kind))}
+                {e.body && ` · ${e.body}`}
+                {e.source && ` · ${e.source}`}
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
       <p className="reg-header__links">
         <Link href={regulationPath(r.slug)}>{r.title}</Link>

@@ -1,20 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { bills, users } from '@/db/schema';
+import { bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import type { CurrentUser } from '@/lib/auth';
 import { createBill, getDraftText, writeDraftText } from '@/lib/drafting';
 import type { ParseJson } from '@/lib/legal-text';
 import { getRegulation } from '@/lib/library';
 import { publishBill, recordFiling } from '@/lib/publication';
 import { addDays, todayInChina } from '@/lib/shared';
+import { demoPerson, noon } from './demoPeople';
 import { walkBill } from './walkBill';
 
 /// The demo's amendment bill that goes the whole way: drafted, consulted on, voted, approved,
 /// published and filed.
 export const demoPublishedBillTitle = '宁波市法制宣传教育条例（修正草案）';
 
-/// Noon in China on a date, so that the day of a backdated event is the intended one.
-const noon = (iso: string) => new Date(`${iso}T04:00:00Z`);
 
 /// The amendment drafted: three articles changed, as a drafter would type them.
 function amend(text: ParseJson): ParseJson {
@@ -40,11 +38,7 @@ function amend(text: ParseJson): ParseJson {
 /// package kept as filed.
 export async function seedPublication(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: string[] }> {
   if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, demoPublishedBillTitle)).get()) return { created: [] };
-  const person = (email: string): CurrentUser => {
-    const u = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
-    if (!u) throw new Error(`seedPublication needs the demo account ${email} (run seedDemoData first)`);
-    return u;
-  };
+  const person = (email: string) => demoPerson(db, email, 'seedPublication');
   const wang = person('drafter@demo.lawbench');
   const li = person('drafter2@demo.lawbench');
   const zhao = person('reviewer@demo.lawbench');

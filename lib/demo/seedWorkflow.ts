@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { bills, users } from '@/db/schema';
+import { bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth';
 import { createBill } from '@/lib/drafting';
@@ -7,6 +7,7 @@ import { getRegulation } from '@/lib/library';
 import { addDays, addMonths, todayInChina, type RegulationKind } from '@/lib/shared';
 import { publishBill } from '@/lib/publication';
 import { zhoushanShelterText } from './demoBillTexts';
+import { demoPerson, noon } from './demoPeople';
 import { walkBill, type WalkStep } from './walkBill';
 
 /// The seeded bills of the workflow dashboard, by title.
@@ -17,8 +18,6 @@ export const demoWorkflowBills = {
   filing: '舟山市犬只收容管理办法',
 } as const;
 
-/// Noon in China on a date, so that the day of a backdated event is the intended one.
-const noon = (iso: string) => new Date(`${iso}T04:00:00Z`);
 
 /// Seeds the bills of the workflow dashboard once, each moved to its stage through the real
 /// workflow functions (so the record and the audit chain are what the product writes): one at
@@ -27,11 +26,7 @@ const noon = (iso: string) => new Date(`${iso}T04:00:00Z`);
 /// days overdue. (The bill out for
 /// comment at 征求意见 is `seedConsultation`'s.)
 export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { created: string[] } {
-  const person = (email: string): CurrentUser => {
-    const u = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
-    if (!u) throw new Error(`seedWorkflow needs the demo account ${email} (run seedDemoData first)`);
-    return u;
-  };
+  const person = (email: string) => demoPerson(db, email, 'seedWorkflow');
   const wang = person('drafter@demo.lawbench');
   const li = person('drafter2@demo.lawbench');
   const zhao = person('reviewer@demo.lawbench');

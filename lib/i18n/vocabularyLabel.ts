@@ -1,5 +1,5 @@
 import type {
-  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange,
+  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind,
 } from '@/lib/shared/vocabulary';
 import type { MessageKey } from './zh-CN';
 
@@ -17,6 +17,7 @@ const prefixes = {
   disposition: 'disposition',
   deadlineKind: 'deadline',
   signoffDecision: 'decision',
+  lifecycleEventKind: 'reg.event',
 } as const;
 
 interface Members {
@@ -32,6 +33,7 @@ interface Members {
   disposition: Disposition;
   deadlineKind: DeadlineKind;
   signoffDecision: SignoffDecision;
+  lifecycleEventKind: LifecycleEventKind;
 }
 
 /// The names of the closed sets that have labels.

@@ -9,10 +9,11 @@ import { noticeOfVersion } from './noticeOfVersion';
 export function loadExportable(idOrSlug: string, opts: { at?: string } = {}, db: Db = getDatabase()): ExportableVersion {
   const r = getRegulation(idOrSlug, { at: opts.at }, db);
   const seqOf = new Map(r.versions.map((v) => [v.id, v.seq]));
-  const notice = noticeOfVersion(r.version.id, db);
+  const found = noticeOfVersion(r.version.id, db);
+  const notice = found && { number: found.number, body: found.body, text: found.text };
   const { id, seq, change, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines } = r.version;
   return {
-    regulation: { id: r.regulation.id, slug: r.regulation.slug, title: r.text.title || r.regulation.title, kind: r.regulation.kind, region: r.regulation.region, enactingBody: r.regulation.enactingBody, approvingBody: r.regulation.approvingBody },
+    regulation: { id: r.regulation.id, slug: r.regulation.slug, title: r.text.title || r.regulation.title, kind: r.regulation.kind, region: r.regulation.region, enactingBody: r.regulation.enactingBody, approvingBody: r.regulation.approvingBody, workNumber: noticeOfVersion(r.versions[0].id, db)?.number ?? null },
     version: { id, seq, change, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines },
     text: r.text,
     notice,

@@ -3,20 +3,13 @@
 import { useActionState } from 'react';
 import { publishBillAction, recordFilingAction } from '@/app/_actions/publication';
 import type { FormState } from '@/app/_lib/formState';
+import type { BillPublication } from '@/lib/publication';
 import { FormMessage } from '../FormMessage';
 import { useT } from '../I18nProvider';
 
-/// What the publication form starts from (see getBillPublication).
-export interface PublishDefaults {
-  amendment: boolean;
-  enactingBody: string;
-  nextNumber: number;
-  adoptedOn: string;
-  approvedOn: string | null;
-  needsApproval: boolean;
-  today: string;
-  effectiveOn: string;
-}
+/// What the publication form starts from (getBillPublication's `form`), with today's date and a
+/// date of effect to offer.
+export type PublishDefaults = NonNullable<BillPublication['form']> & { today: string; effectiveOn: string };
 
 /// "公布": the 公告's number and issuing body, the adopting meeting, the approval, and the dates of
 /// adoption, promulgation and effect; for an amendment bill, 修正 (with the generated 修改决定) or

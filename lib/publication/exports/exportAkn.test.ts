@@ -251,6 +251,17 @@ describe('exportAkn', () => {
 
     const elsewhere = exportAkn({ ...v, regulation: { ...v.regulation, region: '未知市' } });
     expect(frbr(elsewhere, 'FRBRWork', 'FRBRuri')).toBe(`/akn/cn-local/act/2017/${hash}`);
+
+    // A later version (another 公告, adopted years on) is an expression of the same work.
+    const amended = exportAkn({
+      ...v,
+      regulation: { ...v.regulation, workNumber: 7 },
+      notice: sampleNotice(v, 31),
+      version: { ...v.version, seq: 2, change: 'amendment', adoptedOn: '2021-05-20', promulgatedOn: '2021-06-01', effectiveOn: '2021-07-01' },
+      events: [...v.events, { kind: 'amended', on: '2021-05-20', versionSeq: 2 }],
+    });
+    expect(frbr(amended, 'FRBRWork', 'FRBRuri')).toBe('/akn/cn-rizhao/act/2017/7');
+    expect(frbr(amended, 'FRBRExpression', 'FRBRuri')).toBe('/akn/cn-rizhao/act/2017/7/zho@2021-07-01');
   });
 
   it('records one <eventRef> per event, each referring to declared events and organisations', () => {

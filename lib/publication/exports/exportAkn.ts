@@ -15,7 +15,7 @@ const ORIGINAL = 'original';
 /// An Akoma Ntoso 3.0 document of one version of a regulation, valid against the OASIS schema.
 ///
 /// - IRIs: work `/akn/cn-{region}/act/{year}/{number}` (region in pinyin, `local` when unknown;
-///   year of adoption; number of the 公告, or the first 8 hex digits of the SHA-256 of the
+///   year of the first adoption; number of the first text's 公告, or the first 8 hex digits of the SHA-256 of the
 ///   regulation id), expression `{work}/zho@{date}` (date the version took effect, else was
 ///   promulgated, else adopted), manifestation `{expression}.akn` with `/!main.xml` as its file.
 /// - eIds follow the naming convention from the numbers (`chp_1__sec_2__art_12__para_2__point_3`,
@@ -55,10 +55,13 @@ interface AknIdentity {
 function aknIdentity(v: ExportableVersion): AknIdentity {
   const { adoptedOn, promulgatedOn, effectiveOn } = v.version;
   const fallback = fallbackDate(v);
-  const workDate = firstDate([['adoption', adoptedOn], ['promulgation', promulgatedOn], ['entryIntoForce', effectiveOn]]) ?? fallback;
+  // The work is dated by the first adoption of the regulation, so every version shares its IRI.
+  const adopted = v.events.find((e) => e.kind === 'adopted' && (e.versionSeq ?? 1) === 1)?.on ?? null;
+  const workDate = firstDate([['adoption', adopted], ['adoption', adoptedOn], ['promulgation', promulgatedOn], ['entryIntoForce', effectiveOn]]) ?? fallback;
   const expressionDate = firstDate([['entryIntoForce', effectiveOn], ['promulgation', promulgatedOn], ['adoption', adoptedOn]]) ?? fallback;
   const region = aknRegion(v.regulation.region);
-  const number = v.notice ? String(v.notice.number) : shortId(v.regulation.id);
+  const first = v.regulation.workNumber ?? (v.version.seq === 1 ? v.notice?.number : null);
+  const number = first ? String(first) : shortId(v.regulation.id);
   const work = `/akn/cn-${region}/act/${workDate.date.slice(0, 4)}/${number}`;
   return { region, work, expression: `${work}/zho@${expressionDate.date}`, number, workDate, expressionDate };
 }

@@ -37,6 +37,9 @@ export interface ExportableVersion {
     region: string | null;
     enactingBody: string | null;
     approvingBody: string | null;
+    /// The 公告 number of its first text, when that was promulgated here: the number in the work
+    /// IRI, which stays the same for every later version.
+    workNumber?: number | null;
   };
   version: {
     id: string;

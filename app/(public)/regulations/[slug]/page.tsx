@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { articlePath, getRegulation } from '@/lib/library';
 import { translator } from '@/lib/i18n';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
@@ -76,6 +77,23 @@ export default async function RegulationPage({ params, searchParams }: Props) {
                 </p>
               ))}
             </div>
+          )}
+          {notice && (
+            <p className="aside" data-testid="made-by">
+              {t('reg.madeBy')}
+              {notice.consultationId && (
+                <>
+                  {' '}
+                  <Link href={`/consultations/${notice.consultationId}`}>{t('reg.consultation')}</Link>
+                </>
+              )}
+              {can(user, 'bill:create') && (
+                <>
+                  {' '}
+                  · <Link href={`/bills/${notice.billId}/workflow`}>{t('reg.bill')}</Link>
+                </>
+              )}
+            </p>
           )}
           <h2 className="statute-title" lang="zh-CN">
             {data.regulation.title}

@@ -14,4 +14,4 @@ export { workflowOperations, billWorkflowSchema } from './workflowOperations';
 export { auditOperations, auditExportQuery } from './auditOperations';
 export { textStream } from './textStream';
 export { auditDownload } from './auditDownload';
-export { publicationOperations, exportQuery, publicationLogQuery } from './publicationOperations';
+export { publicationOperations, exportQuery, publicationLogQuery, amendmentQuery } from './publicationOperations';

@@ -11,6 +11,13 @@ export const exportQuery = z.object({
   at: z.string().optional().describe('YYYY-MM-DD: the version in force on that day (default today)'),
 });
 
+/// Which document of a published amendment, in which format.
+export const amendmentQuery = z.object({
+  document: z.string().optional().describe('decision (修改决定: txt, docx) or comparison (修改对照表: docx, pdf)'),
+  format: z.string().optional(),
+  at: z.string().optional().describe('YYYY-MM-DD: the version in force on that day (default today)'),
+});
+
 /// The publication log's query.
 export const publicationLogQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional() });
 
@@ -63,6 +70,15 @@ export const publicationOperations = {
     summary: 'A version of a regulation as PDF (official layout), DOCX (heading styles), plain text, JSON or Akoma Ntoso 3.0 XML',
     tag: 'publication',
     query: exportQuery,
+    auth: 'none',
+    errors: ['bad_request', 'validation_failed', 'not_found'],
+  },
+  amendmentDocument: {
+    method: 'get',
+    path: '/api/v1/regulations/{id}/amendment',
+    summary: 'The 修改决定 (txt, docx) or 修改对照表 (docx, pdf) published with an amended version of a regulation',
+    tag: 'publication',
+    query: amendmentQuery,
     auth: 'none',
     errors: ['bad_request', 'validation_failed', 'not_found'],
   },

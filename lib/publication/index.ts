@@ -22,3 +22,4 @@ export { buildPublicationFeed, publicationFeeds, type PublicationFeed } from './
 export { getBillPublication, type BillPublication } from './getBillPublication';
 export { readPublishForm, readFilingForm } from './readPublicationForms';
 export { noticeOfVersion } from './noticeOfVersion';
+export { amendmentDocument, amendmentDocuments } from './amendmentDocument';

@@ -9,6 +9,7 @@ import type { BillStage } from '@/lib/shared';
 import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
 import { isAppError } from '@/lib/errors';
 import { publishBill } from './publishBill';
+import { amendmentDocument } from './amendmentDocument';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -93,7 +94,7 @@ describe('publishBill', () => {
     expect(caught(() => publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 30 }, db))).toMatchObject({ code: 'conflict', message: 'text_changed_since_vote', details: { articles: ['第二条'] } });
   });
 
-  it('publishes an amendment bill as the next version with its 修改决定, the change not yet in force', () => {
+  it('publishes an amendment bill as the next version with its 修改决定, the change not yet in force', async () => {
     const old = importRegulation(toParseJson(parseRegulation(amendedText)), { effectiveOn: '2020-01-01' }, db);
     const b = billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: old.regulationId } });
     const text = getDraftText(b.coordinator, b.draftId, db);
@@ -117,6 +118,12 @@ describe('publishBill', () => {
     expect(later.text.info.at(-2)).toBe('2026年3月8日 测试市人民代表大会常务委员会根据《测试市人民代表大会常务委员会关于修改〈测试市养犬条例〉的决定》修正');
     const listed = listRegulations({ today: '2026-05-02' }, db).items.find((r) => r.id === old.regulationId)!;
     expect(listed).toMatchObject({ status: 'in_force', amended: true, versions: 2 });
+    // The decision and the comparison table are published with the version.
+    const decision = await amendmentDocument(old.regulationId, { document: 'decision', format: 'txt', at: '2026-05-01' }, db);
+    expect(new TextDecoder().decode(decision.body)).toContain('一、在第二条中的“本市”后增加“行政区域内犬只的饲养和管理”。');
+    expect((await amendmentDocument(old.regulationId, { document: 'comparison', format: 'docx', at: '2026-05-01' }, db)).filename).toBe('测试市养犬条例-修改对照表.docx');
+    await expect(amendmentDocument(old.regulationId, { document: 'decision', format: 'txt', at: '2026-04-01' }, db)).rejects.toMatchObject({ message: 'no_amendment_documents' });
+    await expect(amendmentDocument(old.regulationId, { document: 'decision', format: 'pdf' }, db)).rejects.toMatchObject({ code: 'bad_request' });
   });
 
   it('refuses a 修正 whose generated decision cannot give the final text (a new chapter), naming the articles; a 修订 goes through', () => {

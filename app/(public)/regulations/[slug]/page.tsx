@@ -87,6 +87,13 @@ export default async function RegulationPage({ params, searchParams }: Props) {
                   <Link href={`/consultations/${notice.consultationId}`}>{t('reg.consultation')}</Link>
                 </>
               )}
+              {data.version.change === 'amendment' && (
+                <>
+                  {' '}
+                  · <a href={`/api/v1/regulations/${data.regulation.id}/amendment?document=decision&format=docx&at=${data.at}`} download>{t('reg.decision')}</a> ·{' '}
+                  <a href={`/api/v1/regulations/${data.regulation.id}/amendment?document=comparison&format=pdf&at=${data.at}`} download>{t('reg.comparison')}</a>
+                </>
+              )}
               {can(user, 'bill:create') && (
                 <>
                   {' '}

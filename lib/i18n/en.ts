@@ -165,6 +165,8 @@ export const en: Record<MessageKey, Message> = {
   'reg.format.json': 'JSON',
   'reg.format.akn': 'Akoma Ntoso XML',
   'publication.title': 'Promulgation and filing',
+  'publication.moveHint': 'Moving on from here is the publication itself: fill in the notice under “Promulgation and filing” below. Here you can only send the bill back or end it.',
+  'publication.fileHint': 'Recording the filing completes the procedure: do it under “Promulgation and filing” below. Here you can only send the bill back or end it.',
   'publication.published': 'Published; it is version {seq} in the library.',
   'publication.filed': 'Filing recorded; the package is kept exactly as filed.',
   'publication.checkOk': 'The amendment decision generated from the text, applied to the text in force, gives the final text article by article: it can be published as an amendment.',

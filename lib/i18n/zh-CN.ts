@@ -155,6 +155,8 @@ export const zhCN = {
   'reg.format.json': 'JSON',
   'reg.format.akn': 'Akoma Ntoso XML',
   'publication.title': '公布与备案',
+  'publication.moveHint': '进入备案的一步就是公布：请在下方“公布与备案”中填写公告并公布。这里只能退回或结束。',
+  'publication.fileHint': '记录备案后程序即告完成：请在下方“公布与备案”中记录。这里只能退回或结束。',
   'publication.published': '已公布，法规库中为第{seq}版。',
   'publication.filed': '已记录备案，备案材料已按报送时的样子保存。',
   'publication.checkOk': '按当前文本生成的修改决定，施用于现行文本后，与最终文本逐条一致，可以作为修正公布。',

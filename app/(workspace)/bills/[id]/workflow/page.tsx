@@ -83,7 +83,10 @@ export default async function BillWorkflowPage({ params }: Props) {
           {isClosedStage(flow.stage) ? (
             <p className="empty-state">{t('workflow.closed')}</p>
           ) : flow.mayTransition ? (
-            <MoveForm key={flow.stage} billId={flow.id} stage={flow.stage} choices={choices} defaultCloses={normalClosingDay(todayInChina())} />
+            <>
+              {(flow.stage === 'promulgation' || flow.stage === 'filing') && <p className="aside">{t(flow.stage === 'promulgation' ? 'publication.moveHint' : 'publication.fileHint')}</p>}
+              <MoveForm key={flow.stage} billId={flow.id} stage={flow.stage} choices={choices} defaultCloses={normalClosingDay(todayInChina())} />
+            </>
           ) : (
             <p className="aside">{t('workflow.onlyCoordinator')}</p>
           )}

@@ -7,3 +7,4 @@ export * from './versioning';
 export * from './consultation';
 export * from './workflow';
 export * from './publication';
+export * from './explainers';

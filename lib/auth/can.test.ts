@@ -29,6 +29,8 @@ const expected: Record<Action, { any?: string; coordinator?: string; editor?: st
   'library:import': { any: 'NYYNNN' },
   'library:repeal': { any: 'NYNNNN' },
   'explainer:write': { any: 'NYYNYN' },
+  'explainer:review': { any: 'NYNYNN' },
+  'desk:use': { any: 'NYYNYN' },
   'account:view': { any: 'NYYYYY' },
 };
 

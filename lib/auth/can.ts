@@ -22,6 +22,8 @@ export const actions = [
   'library:import',
   'library:repeal',
   'explainer:write',
+  'explainer:review',
+  'desk:use',
   'account:view',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -58,7 +60,10 @@ export function can(user: CurrentUser | null, action: Action, resource?: Resourc
     case 'library:import':
       return role === 'admin' || role === 'drafter';
     case 'explainer:write':
+    case 'desk:use':
       return role === 'admin' || role === 'drafter' || role === 'volunteer';
+    case 'explainer:review':
+      return role === 'admin' || role === 'reviewer';
     case 'bill:view':
     case 'bill:audit':
       // A bill's audit log (its page and CSV) is for its members and the admins.

@@ -73,3 +73,17 @@ export type LifecycleEventKind = (typeof lifecycleEventKinds)[number];
 /// The formats a published version can be taken away in.
 export const exportFormats = ['pdf', 'docx', 'txt', 'json', 'akn'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
+
+/// Kinds of legal-aid and legal-education content: 释义 (article-by-article explanation of one
+/// regulation), 普法 (legal-education article), 法律援助指南 (legal-aid guide), 以案释法 / 问答.
+export const explainerKinds = ['interpretation', 'education', 'aid_guide', 'qa'] as const;
+export type ExplainerKind = (typeof explainerKinds)[number];
+
+/// Where a piece of content stands: being written (or sent back), waiting for a reviewer,
+/// public, or taken down again.
+export const explainerStatuses = ['draft', 'in_review', 'approved', 'unpublished'] as const;
+export type ExplainerStatus = (typeof explainerStatuses)[number];
+
+/// How a citation in content stands today against the law as in force on the content's date.
+export const citationStatuses = ['current', 'amended', 'repealed', 'unresolved'] as const;
+export type CitationStatus = (typeof citationStatuses)[number];

@@ -15,3 +15,4 @@ export { auditOperations, auditExportQuery } from './auditOperations';
 export { textStream } from './textStream';
 export { auditDownload } from './auditDownload';
 export { publicationOperations, exportQuery, publicationLogQuery, amendmentQuery } from './publicationOperations';
+export { explainerOperations, contentListQuery } from './explainerOperations';

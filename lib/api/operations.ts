@@ -7,6 +7,7 @@ import { consultationOperations } from './consultationOperations';
 import { auditOperations } from './auditOperations';
 import { workflowOperations } from './workflowOperations';
 import { publicationOperations } from './publicationOperations';
+import { explainerOperations } from './explainerOperations';
 import type { Operation } from './operation';
 
 export type { Operation };
@@ -48,4 +49,4 @@ export const sessionOperations = {
 } satisfies Record<string, Operation>;
 
 /// Every operation of the API, in document order. Domains add theirs here.
-export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations), ...Object.values(versioningOperations), ...Object.values(consultationOperations), ...Object.values(auditOperations), ...Object.values(workflowOperations), ...Object.values(publicationOperations)];
+export const operations: Operation[] = [...Object.values(sessionOperations), ...Object.values(libraryOperations), ...Object.values(draftingOperations), ...Object.values(versioningOperations), ...Object.values(consultationOperations), ...Object.values(auditOperations), ...Object.values(workflowOperations), ...Object.values(publicationOperations), ...Object.values(explainerOperations)];

@@ -18,6 +18,8 @@ export interface ResolvedCitation {
   status: CitationStatus;
   /// Where it links to (the provision as in force on `at`); null when unresolved.
   href: string | null;
+  /// The cited article's text as in force on `at` (its label first), to show in place.
+  quote?: string;
   /// Why nothing was found: no such regulation in the library, no such article, no context.
   reason?: 'regulation_unknown' | 'provision_missing' | 'no_context';
   /// For an amended or repealed provision: since when, and the article's text then and now.
@@ -89,7 +91,7 @@ export function citationResolver(ctx: CitationContext, db: Db = getDatabase(), t
     last = { regulationId, article, paragraph };
     const citation = formatCitation({ ...ref, relative: undefined, self: undefined, regulation: undefined, article: number, articleSub: sub, paragraph }, { title: then.regulation.title });
     const href = `${articlePath(then.regulation.slug, article)}?at=${ctx.asOf}`;
-    return { ...base, citation, eid: article.eid, href, ...standing(read(regulationId, today), article, then) };
+    return { ...base, citation, eid: article.eid, href, quote: `${article.label}　${articleText(article)}`, ...standing(read(regulationId, today), article, then) };
   };
 }
 

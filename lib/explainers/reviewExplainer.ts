@@ -4,6 +4,7 @@ import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
+import { bumpLibraryGeneration } from '@/lib/library';
 import { parseInput, type ExplainerStatus } from '@/lib/shared';
 import { getExplainer, openCitations } from './getExplainer';
 import { editableExplainer } from './saveExplainer';
@@ -14,6 +15,8 @@ function moveExplainer(db: Db, actorId: string, id: string, from: ExplainerStatu
   db.transaction((tx) => {
     const moved = tx.update(explainers).set({ ...set, status: to, updatedAt: now }).where(and(eq(explainers.id, id), eq(explainers.status, from))).run();
     if (moved.changes !== 1) throw new AppError('conflict', 'explainer_status_changed');
+    // Approved content shows on the library's pages: their cached copies go stale.
+    if (from === 'approved' || to === 'approved') bumpLibraryGeneration(tx);
     recordAudit(tx, { actorId, action, targetType: 'explainer', targetId: id, detail: { from, to, ...detail } }, now);
   });
 }

@@ -4,7 +4,7 @@ import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import { findRegulation } from '@/lib/library';
+import { bumpLibraryGeneration, findRegulation } from '@/lib/library';
 import { parseInput } from '@/lib/shared';
 import { explainerSchema, maxExplainerBody, type ExplainerInput } from './schemas';
 
@@ -68,6 +68,7 @@ export function updateExplainer(actor: CurrentUser | null, id: string, input: Ex
     tx.delete(explainerRegulations).where(eq(explainerRegulations.explainerId, id)).run();
     regulationIds.forEach((regulationId, position) => tx.insert(explainerRegulations).values({ explainerId: id, regulationId, position }).run());
     tx.insert(explainerRevisions).values({ id: crypto.randomUUID(), explainerId: id, seq: revision, title: data.title, summary: data.summary, body: data.body, authorId: actor!.id, at: now }).run();
+    if (row.status === 'approved') bumpLibraryGeneration(tx);
     recordAudit(tx, { actorId: actor!.id, action: 'explainer.edit', targetType: 'explainer', targetId: id, detail: { revision, from: row.status } }, now);
   });
   return { revision };

@@ -1,5 +1,5 @@
 import type {
-  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind,
+  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind, ExplainerKind, ExplainerStatus, CitationStatus,
 } from '@/lib/shared/vocabulary';
 import type { MessageKey } from './zh-CN';
 
@@ -18,6 +18,9 @@ const prefixes = {
   deadlineKind: 'deadline',
   signoffDecision: 'decision',
   lifecycleEventKind: 'reg.event',
+  explainerKind: 'explainer.kind',
+  explainerStatus: 'explainer.status',
+  citationStatus: 'explainer.citation',
 } as const;
 
 interface Members {
@@ -34,6 +37,9 @@ interface Members {
   deadlineKind: DeadlineKind;
   signoffDecision: SignoffDecision;
   lifecycleEventKind: LifecycleEventKind;
+  explainerKind: ExplainerKind;
+  explainerStatus: ExplainerStatus;
+  citationStatus: CitationStatus;
 }
 
 /// The names of the closed sets that have labels.

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { articlePath, getRegulation } from '@/lib/library';
-import { translator } from '@/lib/i18n';
+import { translator, vocabularyLabel } from '@/lib/i18n';
+import { listExplainers } from '@/lib/explainers';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteText, headingAnchor, libraryArticleTools } from '@/app/_components/StatuteText';
 import { TableOfContents } from '@/app/_components/TableOfContents';
@@ -29,6 +30,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const data = orNotFound(() => getRegulation(slug, { at }));
   const base = regulationPath(data.regulation.slug);
   const notice = noticeOfVersion(data.version.id);
+  const explainers = listExplainers(null, { regulationId: data.regulation.id, limit: 20 }).items.filter((e) => e.kind === 'interpretation' || e.kind === 'aid_guide');
   const query = at ? `?at=${at}` : '';
   const toc = data.text.outline
     .map((o) => ({ id: headingAnchor(o), label: o.label, heading: o.heading, level: o.kind === 'section' ? 2 : 1 }));
@@ -54,6 +56,18 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           </a>
         ))}
       </p>
+      {explainers.length > 0 && (
+        <section className="reg-explainers" aria-labelledby="reg-explainers-title" data-testid="regulation-explainers">
+          <h2 id="reg-explainers-title">{t('reg.explainers')}</h2>
+          <ul>
+            {explainers.map((e) => (
+              <li key={e.id}>
+                <span className="badge badge--plain">{t(vocabularyLabel('explainerKind', e.kind))}</span> <Link href={`/explainers/${e.id}`}>{e.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form className="search-within" method="get" action="/regulations" role="search">
         <input type="hidden" name="in" value={data.regulation.slug} />
         <label htmlFor="search-within">{t('library.searchWithin')}</label>

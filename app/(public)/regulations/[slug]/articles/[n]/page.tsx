@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { articlePath, getArticle, parseArticleParam } from '@/lib/library';
-import { translator } from '@/lib/i18n';
+import { translator, vocabularyLabel } from '@/lib/i18n';
+import { explainersCiting } from '@/lib/explainers';
 import { CopyCitationButton } from '@/app/_components/CopyCitationButton';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteArticleBody, articleAnchor } from '@/app/_components/StatuteText';
@@ -34,6 +35,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const data = orNotFound(() => getArticle(routeParam(raw), num.number, { at, sub: num.sub }));
   const base = regulationPath(data.regulation.slug);
   const query = at ? `?at=${at}` : '';
+  const explainers = explainersCiting(data.regulation.id, data.article.eid);
   const labels = { copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed') };
   return (
     <div className="page page--wide reg-page reg-page--article">
@@ -60,6 +62,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <CopyCitationButton citation={data.citation} labels={labels} prominent />
           {data.versions.length > 1 && <Link href={`${articlePath(data.regulation.slug, data.article)}/history${query}`}>{t('library.history')}</Link>}
         </div>
+        {explainers.length > 0 && (
+          <section className="article-explainers" aria-labelledby="explainers-title" data-testid="article-explainers">
+            <h2 id="explainers-title">{t('reg.explainers')}</h2>
+            <ul>
+              {explainers.map((e) => (
+                <li key={e.id}>
+                  <span className="badge badge--plain">{t(vocabularyLabel('explainerKind', e.kind))}</span> <Link href={`/explainers/${e.id}`}>{e.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <nav className="article-nav" aria-label={t('reg.toc')}>
           {data.previous !== null ? <Link href={`${articlePath(data.regulation.slug, { number: data.previous })}${query}`}>← {t('reg.prevArticle')}</Link> : <span />}
           <Link href={`${base}${query}#${articleAnchor(data.article)}`}>{t('reg.fullText')}</Link>

@@ -8,3 +8,4 @@ export * from './consultation';
 export * from './workflow';
 export * from './publication';
 export * from './explainers';
+export * from './desk';

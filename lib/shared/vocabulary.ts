@@ -87,3 +87,7 @@ export type ExplainerStatus = (typeof explainerStatuses)[number];
 /// How a citation in content stands today against the law as in force on the content's date.
 export const citationStatuses = ['current', 'amended', 'repealed', 'unresolved'] as const;
 export type CitationStatus = (typeof citationStatuses)[number];
+
+/// Where the legal-aid desk sends a person on: a legal-aid centre, arbitration, the courts, mediation.
+export const referralKinds = ['legal_aid', 'arbitration', 'litigation', 'mediation'] as const;
+export type ReferralKind = (typeof referralKinds)[number];

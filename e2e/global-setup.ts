@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDemoData } from '@/lib/demo';
 import { seedLibrary } from '@/lib/demo';
-import { seedConsultation, seedPublication, seedWorkflow } from '@/lib/demo';
+import { seedConsultation, seedExplainers, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp } from '../scripts/localServer';
 
@@ -35,6 +35,7 @@ export default async function setup(project: TestProject) {
   await seedConsultation(db);
   seedWorkflow(db);
   await seedPublication(db);
+  seedExplainers(db);
   db.$client.close();
   const port = await freePort();
   const collabPort = await freePort();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { databasePath, getDatabase, closeDatabase } from '@/db/client';
-import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedLibrary, seedPublication, seedWorkflow } from '@/lib/demo';
+import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedExplainers, seedLibrary, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from './ensureBuild';
 
 const root = process.cwd();
@@ -16,9 +16,10 @@ const { imported } = await seedLibrary();
 const consultation = await seedConsultation();
 const workflow = seedWorkflow();
 const publication = await seedPublication();
+const content = seedExplainers();
 closeDatabase();
 console.log(
-  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created || workflow.created.length || publication.created.length ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ', an open consultation' : ''}${workflow.created.length ? `, ${workflow.created.length} bills at other stages` : ''}${publication.created.length ? ' and an amendment published and filed' : ''}` : 'demo data already present'}.`,
+  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created || workflow.created.length || publication.created.length || content.created.length ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ', an open consultation' : ''}${workflow.created.length ? `, ${workflow.created.length} bills at other stages` : ''}${publication.created.length ? ', an amendment published and filed' : ''}${content.created.length ? ` and ${content.created.length} explainers` : ''}` : 'demo data already present'}.`,
 );
 
 const children: ChildProcess[] = [

@@ -12,6 +12,7 @@ export function SiteHeader({ user, locale, path, unread = 0 }: { user: CurrentUs
     { href: '/regulations', label: t('nav.library'), show: true },
     { href: '/consultations', label: t('nav.consultations'), show: true },
     { href: '/explainers', label: t('nav.explainers'), show: true },
+    { href: '/desk', label: t('nav.desk'), show: can(user, 'desk:use') },
     { href: '/workspace', label: t('nav.workspace'), show: can(user, 'workspace:view') },
     { href: '/bills', label: t('nav.bills'), show: can(user, 'workspace:view') },
     { href: '/workflow', label: t('nav.workflow'), show: can(user, 'workspace:view') },

@@ -5,3 +5,4 @@ export { seedConsultation, demoConsultationBillTitle } from './seedConsultation'
 export { walkBill, type WalkStep } from './walkBill';
 export { seedWorkflow, demoWorkflowBills } from './seedWorkflow';
 export { seedPublication, demoPublishedBillTitle } from './seedPublication';
+export { seedExplainers } from './seedExplainers';

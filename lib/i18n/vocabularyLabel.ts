@@ -1,5 +1,5 @@
 import type {
-  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind, ExplainerKind, ExplainerStatus, CitationStatus,
+  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind, ExplainerKind, ExplainerStatus, CitationStatus, ReferralKind,
 } from '@/lib/shared/vocabulary';
 import type { MessageKey } from './zh-CN';
 
@@ -21,6 +21,7 @@ const prefixes = {
   explainerKind: 'explainer.kind',
   explainerStatus: 'explainer.status',
   citationStatus: 'explainer.citation',
+  referralKind: 'desk.referralKind',
 } as const;
 
 interface Members {
@@ -40,6 +41,7 @@ interface Members {
   explainerKind: ExplainerKind;
   explainerStatus: ExplainerStatus;
   citationStatus: CitationStatus;
+  referralKind: ReferralKind;
 }
 
 /// The names of the closed sets that have labels.

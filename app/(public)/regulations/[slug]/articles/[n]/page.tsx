@@ -8,7 +8,9 @@ import { CopyCitationButton } from '@/app/_components/CopyCitationButton';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteArticleBody, articleAnchor } from '@/app/_components/StatuteText';
 import { displayDate, orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
-import { pageTranslator } from '@/app/_lib/session';
+import { currentUser, pageTranslator } from '@/app/_lib/session';
+import { can } from '@/lib/auth';
+import { CollectArticleButton } from '@/app/_components/desk/DeskForms';
 import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const [{ slug: raw, n }, sp, { locale }] = await Promise.all([params, searchParams, pageTranslator()]);
+  const [{ slug: raw, n }, sp, { locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
   const t = translator(locale);
   const num = parseArticleParam(n);
   if (!num) notFound();
@@ -61,6 +63,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <code data-testid="citation">{data.citation}</code>
           <CopyCitationButton citation={data.citation} labels={labels} prominent />
           {data.versions.length > 1 && <Link href={`${articlePath(data.regulation.slug, data.article)}/history${query}`}>{t('library.history')}</Link>}
+          {can(user, 'desk:use') && <CollectArticleButton regulation={data.regulation.id} article={n} at={data.at} />}
         </div>
         {explainers.length > 0 && (
           <section className="article-explainers" aria-labelledby="explainers-title" data-testid="article-explainers">

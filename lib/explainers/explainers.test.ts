@@ -8,6 +8,7 @@ import { seedLibrary } from '@/lib/demo';
 import { isAppError } from '@/lib/errors';
 import { explainersCiting, explainersNeedingReview, listExplainers } from './listExplainers';
 import { getExplainer } from './getExplainer';
+import { listRevisions } from './listRevisions';
 import { resolveCitations } from './resolveCitations';
 import { reviewExplainer, submitExplainer, unpublishExplainer } from './reviewExplainer';
 import { createExplainer, updateExplainer } from './saveExplainer';
@@ -83,6 +84,9 @@ describe('writing and reviewing content', () => {
     expect(caught(() => submitExplainer(volunteer, id, db))).toMatchObject({ code: 'conflict', message: 'citations_unresolved', details: { citations: ['前款'] } });
     updateExplainer(volunteer, id, draft({ body: '本条例第二条规定了审计机关的设立。第三条规定了审计监督的范围；本条所称审计，依照审计法执行。' }), db);
     expect(db.select().from(explainerRevisions).where(eq(explainerRevisions.explainerId, id)).all().map((r) => r.seq)).toEqual([1, 2]);
+    const revisions = listRevisions(volunteer, id, db);
+    expect(revisions[1].tokens.filter((x) => x.op === 'insert').map((x) => x.text).join('')).toContain('依照审计法执行');
+    expect(caught(() => listRevisions(otherVolunteer, id, db))).toMatchObject({ code: 'not_found' });
     submitExplainer(volunteer, id, db);
     expect(caught(() => reviewExplainer(volunteer, id, { decision: 'approve' }, db))).toMatchObject({ code: 'forbidden' });
     expect(caught(() => reviewExplainer(reviewer, id, { decision: 'return' }, db))).toMatchObject({ message: 'explainer_note_required' });

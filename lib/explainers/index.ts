@@ -13,3 +13,4 @@ export { renderExplainerBody } from './renderExplainer';
 export { readExplainerForm } from './readExplainerForm';
 export { previewExplainer } from './previewExplainer';
 export { buildExplainerFeed } from './buildExplainerFeed';
+export { listRevisions, type RevisionEntry } from './listRevisions';

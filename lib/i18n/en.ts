@@ -229,6 +229,7 @@ export const en: Record<MessageKey, Message> = {
   'explainer.openArticle': 'Open the article',
   'explainer.edit': 'Edit',
   'explainer.revision': 'Revision {n}',
+  'explainer.revisions': { one: 'History ({n} revision)', other: 'History ({n} revisions)' },
   'explainer.reviewNote': 'Reviewer’s note',
   'explainer.approve': 'Approve and publish',
   'explainer.return': 'Send back',

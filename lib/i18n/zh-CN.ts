@@ -219,6 +219,7 @@ export const zhCN = {
   'explainer.openArticle': '打开条文页',
   'explainer.edit': '修改',
   'explainer.revision': '第 {n} 版',
+  'explainer.revisions': '修订记录（{n} 版）',
   'explainer.reviewNote': '审核意见',
   'explainer.approve': '通过并公开',
   'explainer.return': '退回修改',

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
-import { getExplainer, renderExplainerBody, type ResolvedCitation } from '@/lib/explainers';
+import { getExplainer, listRevisions, renderExplainerBody, type ResolvedCitation } from '@/lib/explainers';
 import { vocabularyLabel } from '@/lib/i18n';
 import { splitLines, tokensToRuns } from '@/lib/legal-text';
 import { regulationPath } from '@/lib/library';
 import { routeParam } from '@/lib/shared';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { ReviewExplainerForm, UnpublishExplainerForm } from '@/app/_components/explainers/ReviewForms';
-import { displayDate, orNotFound } from '@/app/_lib/library';
+import { displayDate, displayDateTime, orNotFound } from '@/app/_lib/library';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -102,6 +102,21 @@ export default async function ExplainerPage({ params }: Props) {
             </details>
           ))}
         </section>
+      )}
+      {(mine || can(user, 'explainer:review')) && (
+        <details className="revisions" data-testid="revisions">
+          <summary>{t('explainer.revisions', { n: e.revision })}</summary>
+          <ol>
+            {listRevisions(user, e.id).map((r) => (
+              <li key={r.seq}>
+                <p className="aside">
+                  {t('explainer.revision', { n: r.seq })} · {displayDateTime(r.at)} · {r.author ?? '—'}
+                </p>
+                {r.seq > 1 && <MarkedLines lines={splitLines(tokensToRuns(r.tokens))} />}
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
       {mine && (
         <p>

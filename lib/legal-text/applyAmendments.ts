@@ -1,8 +1,10 @@
 import { applyAmendmentsBody } from './applyAmendmentsBody';
-import { applyAmendmentsQuote } from './applyAmendmentsQuote';
-import type { ConsolidationProblem, ConsolidationProblemCode, Operation, PhraseScope } from './consolidateModel';
-import { articleLabel, itemLabel, paragraphLabel, subitemLabel } from './labels';
-import type { Article, BodyNode, HeadingNode, Item, Paragraph, Subitem } from './model';
+import { insertChapter, removeChapter } from './applyAmendmentsChapter';
+import { editPhrase, editPhraseThroughout, Failure, itemLines, paragraphLines, type Line } from './applyAmendmentsPhrase';
+import { applyAmendmentsQuote, applyAmendmentsQuoteItems } from './applyAmendmentsQuote';
+import type { ConsolidationProblem, Operation, PhraseScope } from './consolidateModel';
+import { articleLabel, itemLabel, paragraphLabel } from './labels';
+import type { Article, BodyNode, Chapter, HeadingNode, Item, Paragraph, Subitem } from './model';
 import { numberText, type NumberedArticle } from './numberText';
 import { renumberReferences } from './renumberReferences';
 import { toParseJson, type ParseJson } from './toParseJson';
@@ -15,26 +17,11 @@ export interface AppliedAmendments {
   problems: ConsolidationProblem[];
 }
 
-/// One line of an article as `articleText` writes it (label and indentation included), with the
-/// way to write it back: a phrase is looked for in these lines, exactly as the 修改决定 that
-/// quotes it was written from them.
-interface Line {
-  prefix: string;
-  text: string;
-  set: (text: string) => void;
-}
-
 /// Placement of an article that is not where the old text had it.
 interface Placement {
   article: Article;
   position: number;
   op: number;
-}
-
-class Failure extends Error {
-  constructor(readonly code: ConsolidationProblemCode, message: string) {
-    super(message);
-  }
 }
 
 /// Applies a decision's operations, in order, to the text they amend, and numbers the result
@@ -43,9 +30,11 @@ class Failure extends Error {
 /// moved article is the number it has in the consolidated text. Surviving articles keep their
 /// eids; an added article gets `art_new_1`, `art_new_2` … in the order of the decision (a number
 /// already used in the text, say by an earlier consolidation, is skipped), and its 款 are named
-/// under it; a new 款 in an existing article gets `<article eid>__para_new_1` …. An added or
-/// moved article joins the chapter of the article before it (the first article's, when it comes
-/// first). An operation that cannot be applied is reported and the others still are.
+/// under it; a new 款 in an existing article gets `<article eid>__para_new_1` …, a new 项
+/// `<款 eid>__item_new_1` …, a new chapter `chp_new_1` …. An added or moved article joins the
+/// chapter of the article before it (the first article's, when it comes first); the articles of
+/// an added chapter stay in it. An operation that cannot be applied is reported and the others
+/// still are.
 export function applyAmendments(text: ParseJson, operations: Operation[]): AppliedAmendments {
   const doc = applyAmendmentsBody(text);
   const numbering = numberText(doc.body);
@@ -66,6 +55,10 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
   };
   const deleted = new Set<Article>();
   const anchored = new Map<Article, Article[]>();
+  /// Added articles that come before every other (a chapter added as the first).
+  const leading: Article[] = [];
+  /// Added chapters whose first article must come out with the number the decision gives it.
+  const numbered: { index: number; article: Article; position: number }[] = [];
   const pinned: Placement[] = [];
   const ok = new Set<number>();
   /// Articles whose words the decision rewrote: it wrote their citations too.
@@ -92,12 +85,38 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
     if (!paragraphs) throw new Failure('bad_quoted_text', '引号中的条文为空，或含有条、章等标题行');
     return paragraphs;
   };
+  const newArticle = (body: string, inserted = false): Article => {
+    const eid = fresh('art_new_');
+    return { kind: 'article', eid, ...(inserted ? { inserted: true as const } : {}), paragraphs: quote(body, (k) => `${eid}__para_${k + 1}`) };
+  };
+  /// The 款 a 项 is cited in: the one named, or, when none is (第十条第（二）项), the one 款 of the
+  /// article that has items (its only 款, when none has yet).
+  const itemParagraph = (a: Article, n: number | undefined): Paragraph => {
+    if (n !== undefined) return paragraph(a, n);
+    const live = (originalParagraphs.get(a) ?? []).filter((p) => a.paragraphs.includes(p));
+    const listing = live.filter((p) => (originalItems.get(p)?.length ?? 0) > 0);
+    if (listing.length > 1) throw new Failure('paragraph_not_found', `该条有${listing.length}款列有项，须写明是第几款的项`);
+    if (listing.length === 0 && live.length !== 1) throw new Failure('item_not_found', '该条没有列项的款');
+    return listing[0] ?? live[0];
+  };
+  const items = (body: string, eidOf: (k: number) => string): Item[] => {
+    const read = applyAmendmentsQuoteItems(body, eidOf);
+    if (!read) throw new Failure('bad_quoted_text', '引号中的文字不是一项或几项');
+    return read;
+  };
   const lines = (scope: PhraseScope): Line[] => {
     const a = article(scope.article);
-    if (scope.paragraph === undefined) return a.paragraphs.flatMap(paragraphLines);
-    const p = paragraph(a, scope.paragraph);
-    return scope.item === undefined ? paragraphLines(p) : itemLines(item(p, scope.item), p.items.indexOf(item(p, scope.item)));
+    if (scope.paragraph === undefined && scope.item === undefined) return a.paragraphs.flatMap(paragraphLines);
+    const p = itemParagraph(a, scope.paragraph);
+    if (scope.item === undefined) return paragraphLines(p);
+    const i = item(p, scope.item);
+    return itemLines(i, p.items.indexOf(i));
   };
+  /// The lines of each scope of a phrase operation over several scopes, or over the whole text
+  /// (the articles of the text before the decision that are still in it).
+  const scopeLines = (scopes: PhraseScope[] | 'text') => (scopes === 'text'
+    ? [{ name: '全文', lines: numbering.articles.filter((n) => !deleted.has(n.article)).flatMap((n) => n.article.paragraphs.flatMap(paragraphLines)) }]
+    : scopes.map((scope) => ({ name: scopeName(scope), lines: lines(scope) })));
 
   operations.forEach((op, index) => {
     try {
@@ -129,8 +148,7 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
         }
         case 'addArticle': {
           const anchor = op.after === undefined ? undefined : article(op.after);
-          const eid = fresh('art_new_');
-          const added: Article = { kind: 'article', eid, paragraphs: quote(op.text, (k) => `${eid}__para_${k + 1}`) };
+          const added = newArticle(op.text);
           if (anchor) anchored.set(anchor, [...(anchored.get(anchor) ?? []), added]);
           else {
             pinned.push({ article: added, position: op.position, op: index });
@@ -167,6 +185,58 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
           break;
         case 'renumberNote':
           break;
+        case 'replaceItem': {
+          const p = itemParagraph(article(op.article), op.paragraph);
+          const old = item(p, op.item);
+          p.items.splice(p.items.indexOf(old), 1, ...items(op.text, (k) => (k === 0 ? old.eid : fresh(`${p.eid}__item_new_`))));
+          break;
+        }
+        case 'addItem': {
+          const p = itemParagraph(article(op.article), op.paragraph);
+          const at = op.after === undefined ? op.item - 1 : p.items.indexOf(item(p, op.after)) + 1;
+          if (op.item < 1 || op.item - 1 !== at || at > p.items.length) throw new Failure('position_out_of_range', `该款不能增加第${itemLabel(op.item)}项`);
+          p.items.splice(at, 0, ...items(op.text, () => fresh(`${p.eid}__item_new_`)));
+          break;
+        }
+        case 'deleteArticleItem': {
+          const p = itemParagraph(article(op.article), undefined);
+          p.items.splice(p.items.indexOf(item(p, op.item)), 1);
+          break;
+        }
+        case 'replacePhraseThroughout':
+          editPhraseThroughout(scopeLines(op.scopes), op.phrase, () => op.replacement);
+          break;
+        case 'deletePhraseThroughout':
+          editPhraseThroughout(scopeLines(op.scopes), op.phrase, () => '');
+          break;
+        case 'insertPhraseThroughout':
+          editPhraseThroughout(scopeLines(op.scopes), op.anchor, (a) => (op.side === 'after' ? a + op.text : op.text + a));
+          break;
+        case 'addSubArticle': {
+          // After 第X条 and its 之一, 之二 … (those of the old text, then those added).
+          const main = article(op.after);
+          const subs = numbering.articles.filter((n) => n.number === op.after && n.sub !== undefined && !deleted.has(n.article)).map((n) => n.article);
+          const anchor = subs[subs.length - 1] ?? main;
+          const following = anchored.get(anchor) ?? [];
+          const inserted = following.filter((a) => a.inserted).length;
+          if (op.sub !== subs.length + inserted + 1) throw new Failure('position_out_of_range', `${articleLabel(op.after)}之后应增加的是${articleLabel(op.after, subs.length + inserted + 1)}`);
+          anchored.set(anchor, [...following.slice(0, inserted), newArticle(op.text, true), ...following.slice(inserted)]);
+          break;
+        }
+        case 'addChapter': {
+          const anchor = op.after === undefined ? undefined : article(op.after);
+          if (!anchor && op.articles.length === 0) throw new Failure('bad_quoted_text', '增加的章中没有条文');
+          const added = op.articles.map((body) => newArticle(body));
+          const chapter: Chapter = { kind: 'chapter', eid: fresh('chp_new_'), heading: op.name, children: [] };
+          const previous = insertChapter(doc.body, containerOf, chapter, op.chapter, anchor, added);
+          if (previous) anchored.set(previous, [...(anchored.get(previous) ?? []), ...added]);
+          else leading.push(...added);
+          if (op.position !== undefined && added.length > 0) numbered.push({ index, article: added[0], position: op.position });
+          break;
+        }
+        case 'deleteChapter':
+          for (const a of removeChapter(doc.body, findHeading(numbering.headings, { heading: 'chapter', chapter: op.chapter, part: op.part }) as Chapter)) deleted.add(a);
+          break;
       }
       ok.add(index);
       const rewritten = 'scope' in op ? op.scope.article : 'article' in op && op.kind !== 'deleteArticle' ? op.article : undefined;
@@ -181,10 +251,12 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
   // the articles placed by number, in ascending order so each lands on its number.
   const moved = new Set(pinned.map((p) => p.article));
   const order: Article[] = [];
-  for (const { article: a } of numbering.articles) {
+  const follow = (a: Article) => {
     if (!deleted.has(a) && !moved.has(a)) order.push(a);
-    order.push(...(anchored.get(a) ?? []));
-  }
+    (anchored.get(a) ?? []).forEach(follow);
+  };
+  leading.forEach(follow);
+  numbering.articles.forEach((n) => follow(n.article));
   for (const p of [...pinned].sort((x, y) => x.position - y.position || x.op - y.op)) {
     if (p.position > order.length + 1) {
       problems.push({ index: p.op, problem: problemOf(operations[p.op], new Failure('position_out_of_range', `修改后只有${order.length + 1}条，不能作为${articleLabel(p.position)}`)) });
@@ -194,7 +266,14 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
     ok.add(p.op);
   }
   place(doc.body, order, containerOf, new Set([...deleted, ...moved]));
-  followRenumbering(numbering.articles, numberText(doc.body).articles, touched);
+  const renumbered = numberText(doc.body).articles;
+  for (const { index, article: a, position } of numbered) {
+    const now = renumbered.find((n) => n.article === a);
+    if (now?.number === position && now.sub === undefined) continue;
+    ok.delete(index);
+    problems.push({ index, problem: problemOf(operations[index], new Failure('position_out_of_range', `增加的章的第一条成了${now?.label ?? '（已删去）'}，而不是${articleLabel(position)}`)) });
+  }
+  followRenumbering(numbering.articles, renumbered, touched);
   doc.warnings = [];
   return {
     text: toParseJson(doc),
@@ -205,6 +284,10 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
 
 function problemOf(op: Operation, failure: Failure): ConsolidationProblem {
   return { code: failure.code, clause: op.clause, text: op.sentence, clauseText: op.sentence, message: failure.message };
+}
+
+function scopeName(scope: PhraseScope): string {
+  return `${articleLabel(scope.article)}${scope.paragraph !== undefined ? paragraphLabel(scope.paragraph) : ''}${scope.item !== undefined ? `第${itemLabel(scope.item)}项` : ''}`;
 }
 
 function collect(nodes: BodyNode[], containerOf: Map<Article, BodyNode[]>, used: Set<string>): void {
@@ -231,42 +314,9 @@ function collectSubitem(s: Subitem, used: Set<string>): void {
   s.subitems.forEach((c) => collectSubitem(c, used));
 }
 
-function paragraphLines(p: Paragraph): Line[] {
-  return [
-    { prefix: '', text: p.text, set: (t) => { p.text = t; } },
-    ...subitemLines(p.subitems, 0, false),
-    ...p.items.flatMap((item, i) => itemLines(item, i)),
-  ];
-}
-
-function itemLines(item: Item, index: number): Line[] {
-  return [{ prefix: itemLabel(index + 1), text: item.text, set: (t) => { item.text = t; } }, ...subitemLines(item.subitems, 1, false)];
-}
-
-function subitemLines(subitems: Subitem[], depth: number, nested: boolean): Line[] {
-  return subitems.flatMap((s, k) => [
-    { prefix: `${'  '.repeat(depth)}${subitemLabel(k + 1, s.style ?? (nested ? 'paren' : 'dot'))}`, text: s.text, set: (t: string) => { s.text = t; } },
-    ...subitemLines(s.subitems, depth + 1, true),
-  ]);
-}
-
-/// Finds `phrase` once in the lines (labels included, as the decision was written from them)
-/// and rewrites that line with `edit`; the line's label must come out unchanged.
-function editPhrase(lines: Line[], phrase: string, edit: (line: string, at: number) => string): void {
-  const hits: { line: Line; at: number }[] = [];
-  for (const line of lines) {
-    const full = line.prefix + line.text;
-    for (let at = full.indexOf(phrase); at !== -1 && phrase !== ''; at = full.indexOf(phrase, at + 1)) hits.push({ line, at });
-  }
-  if (hits.length === 0) throw new Failure('phrase_not_found', `未找到“${phrase}”`);
-  if (hits.length > 1) throw new Failure('phrase_ambiguous', `“${phrase}”出现了${hits.length}次，无法确定修改哪一处`);
-  const { line, at } = hits[0];
-  const changed = edit(line.prefix + line.text, at);
-  if (!changed.startsWith(line.prefix)) throw new Failure('label_changed', `修改会改动编号“${line.prefix.trim()}”`);
-  line.set(changed.slice(line.prefix.length));
-}
-
-function findHeading(headings: ReturnType<typeof numberText>['headings'], op: Extract<Operation, { kind: 'renameHeading' }>): HeadingNode {
+function findHeading(
+  headings: ReturnType<typeof numberText>['headings'], op: { heading: HeadingNode['kind']; part?: number; chapter?: number; section?: number },
+): HeadingNode {
   const matches = headings.filter((h) =>
     h.kind === op.heading
     && h.number === (op.heading === 'part' ? op.part : op.heading === 'chapter' ? op.chapter : op.section)

@@ -1,6 +1,6 @@
 import { buildTree, type BodyUnit } from './buildTree';
 import { classifyLine } from './classifyLine';
-import type { Article, Paragraph, Subitem } from './model';
+import type { Article, Item, Paragraph, Subitem } from './model';
 
 /// Reads the quoted text of a 修改决定 (one line per 款, 项 and 目, as `articleText` writes an
 /// article) into 款 with their 项 and 目, using the parser's own line classes and tree builder.
@@ -25,17 +25,32 @@ export function applyAmendmentsQuote(quote: string, eidOf: (k: number) => string
   return article.paragraphs.map((p, k) => renameParagraph(p, eidOf(k)));
 }
 
+/// Reads the quote of one or more 项 (each with its 目) into 项; the first may be written without
+/// its label (将第四条第（二）项修改为：“……”), and the labels written are dropped, numbers coming
+/// from position. `eidOf(k)` names the k-th 项. Null when the quote holds anything but 项.
+export function applyAmendmentsQuoteItems(quote: string, eidOf: (k: number) => string): Item[] | null {
+  const lines = quote.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length === 0) return null;
+  const labelled = classifyLine(lines[0]).kind === 'item' ? lines : [`（一）${lines[0].trim()}`, ...lines.slice(1)];
+  const paragraphs = applyAmendmentsQuote(labelled.join('\n'), () => '');
+  if (paragraphs?.length !== 1) return null;
+  const [p] = paragraphs;
+  if (p.text !== '' || p.subitems.length > 0 || p.items.length === 0) return null;
+  return p.items.map((item, i) => renameItem(item, eidOf(i)));
+}
+
 /// Gives a 款 and everything under it eids derived from `eid`.
 function renameParagraph(p: Paragraph, eid: string): Paragraph {
   return {
     ...p,
     eid,
     subitems: p.subitems.map((s, k) => renameSubitem(s, `${eid}__subitem_${k + 1}`)),
-    items: p.items.map((item, i) => {
-      const itemEid = `${eid}__item_${i + 1}`;
-      return { ...item, eid: itemEid, subitems: item.subitems.map((s, k) => renameSubitem(s, `${itemEid}__subitem_${k + 1}`)) };
-    }),
+    items: p.items.map((item, i) => renameItem(item, `${eid}__item_${i + 1}`)),
   };
+}
+
+function renameItem(item: Item, eid: string): Item {
+  return { ...item, eid, subitems: item.subitems.map((s, k) => renameSubitem(s, `${eid}__subitem_${k + 1}`)) };
 }
 
 function renameSubitem(s: Subitem, eid: string): Subitem {

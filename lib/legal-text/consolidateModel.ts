@@ -5,7 +5,8 @@
 
 import type { ParseJson } from './toParseJson';
 
-/// Where a phrase operation looks: a whole article, one of its 款, or one 项 of a 款.
+/// Where a phrase operation looks: a whole article, one of its 款, or one 项 of a 款 (a 项 without
+/// `paragraph`: of the one 款 of the article that has items).
 export interface PhraseScope {
   article: number;
   paragraph?: number;
@@ -39,7 +40,34 @@ export type AmendmentOperation =
   /// 将第X章的章名修改为“……” (also 编名, and 第X章第Y节的节名)
   | { kind: 'renameHeading'; heading: 'part' | 'chapter' | 'section'; part?: number; chapter?: number; section?: number; name: string }
   /// 此外，对条文顺序作相应调整: a note that numbering follows; nothing to do.
-  | { kind: 'renumberNote' };
+  | { kind: 'renumberNote' }
+  /// 将第X条第Y款第（Z）项修改为：“（Z）……” (the quote may hold several 项: 修改为两项); without
+  /// `paragraph` (将第X条第（Z）项修改为) the 项 is one of the 款 of the article that has items.
+  | { kind: 'replaceItem'; article: number; paragraph?: number; item: number; text: string }
+  /// 在第X条第Y款中增加一项，作为第（Z）项 (Z counted in the amended 款; `after` set for 在第X条第Y款
+  /// 第（W）项后增加一项; no `paragraph`: the 款 of the article that has items).
+  | { kind: 'addItem'; article: number; paragraph?: number; item: number; after?: number; text: string }
+  /// 删去第X条第（Z）项: a 项 of the one 款 of the article that has items.
+  | { kind: 'deleteArticleItem'; article: number; item: number }
+  /// 将第X条、第Y条中的“甲”修改为“乙”, 将本条例中的“甲”（统一）修改为“乙”, 将第X条中的“甲”统一修改为“乙”:
+  /// every occurrence in every scope, each scope holding one at least (`'text'`: every article of
+  /// the text, which must hold one at least).
+  | { kind: 'replacePhraseThroughout'; scopes: PhraseScope[] | 'text'; phrase: string; replacement: string }
+  /// 将第X条、第Y条中的“甲”删去, 将本条例中的“甲”删去 (as replacePhraseThroughout).
+  | { kind: 'deletePhraseThroughout'; scopes: PhraseScope[] | 'text'; phrase: string }
+  /// 在第X条、第Y条中的“甲”后增加“乙” (as replacePhraseThroughout).
+  | { kind: 'insertPhraseThroughout'; scopes: PhraseScope[] | 'text'; anchor: string; side: 'after' | 'before'; text: string }
+  /// 增加一条，作为第X条之Y (also 在第X条后增加一条，作为第X条之Y): placed after 第X条 and the 之一 …
+  /// already after it, numbered without renumbering the articles that follow.
+  | { kind: 'addSubArticle'; after: number; sub: number; text: string }
+  /// 增加一章，作为第X章：“第X章　名称\n第Y条　……” (or 章名为“名称”, the articles quoted or added by
+  /// the sentences that follow in the clause: 增加两条，分别作为第Y条、第Y+1条). `after` set for
+  /// 在第N条后增加一章: the articles after 第N条 in its chapter come under the new one, after those
+  /// added; without it the chapter comes before the X-th. `position` is the number the first
+  /// added article is given (checked once the text is numbered). Only in a text without 编.
+  | { kind: 'addChapter'; chapter: number; name: string; after?: number; articles: string[]; position?: number }
+  /// 删去第X章: the chapter with its articles.
+  | { kind: 'deleteChapter'; chapter: number; part?: number };
 
 /// An operation with the clause it came from: `clause` is the clause's number (1 for 一、, 0 for
 /// text outside any numbered clause) and `sentence` the words it was read from.

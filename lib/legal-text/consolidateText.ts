@@ -1,5 +1,6 @@
 import { applyAmendments } from './applyAmendments';
 import type { ConsolidationResult } from './consolidateModel';
+import { consolidateSection } from './consolidateSection';
 import { parseAmendmentDecision } from './parseAmendmentDecision';
 import type { ParseJson } from './toParseJson';
 
@@ -8,13 +9,17 @@ import type { ParseJson } from './toParseJson';
 /// consolidated text, numbered again from position, with the operations applied, those that
 /// could not be (problems, nothing guessed) and the decision's title, preamble and closing.
 /// A decision that names another regulation in its title or preamble is reported
-/// (`title_mismatch`), and still applied.
+/// (`title_mismatch`), and still applied. A decision that amends several regulations (一、对《甲条例》
+/// 作如下修改：（一）……) is read for the part that amends the text's title (`consolidateSection`);
+/// when no part does, that is reported and nothing is applied.
 export function consolidateText(text: ParseJson, decision: string): ConsolidationResult {
-  const parsed = parseAmendmentDecision(decision);
+  const section = consolidateSection(decision, text.title);
+  const parsed = parseAmendmentDecision(section?.decision ?? decision);
   const { text: consolidated, applied, problems } = applyAmendments(text, parsed.operations);
-  const named = /《(.+?)》/.exec(`${parsed.title}\n${parsed.preamble}`)?.[1];
+  const named = section ? (section.found ? undefined : section.named.map((n) => `《${n}》`).join(''))
+    : /《(.+?)》/.exec(`${parsed.title}\n${parsed.preamble}`)?.[1];
   const mismatch = named !== undefined && text.title !== '' && named !== text.title
-    ? [{ code: 'title_mismatch' as const, clause: 0, text: named, clauseText: '', message: `决定修改的是《${named}》，而文本是《${text.title}》` }]
+    ? [{ code: 'title_mismatch' as const, clause: 0, text: named, clauseText: '', message: section ? `决定修改的是${named}，没有《${text.title}》` : `决定修改的是《${named}》，而文本是《${text.title}》` }]
     : [];
   return {
     text: consolidated,

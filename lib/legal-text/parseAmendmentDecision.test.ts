@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmendmentDecision } from './parseAmendmentDecision';
+import { parseAmendmentDecisionSentence } from './parseAmendmentDecisionSentence';
 
 const REAL = `关于修改《示例管理条例》的决定
 （2024年12月20日示例市第十六届人民代表大会常务委员会第二十次会议通过）
@@ -46,6 +47,83 @@ describe('parseAmendmentDecision', () => {
     expect(parsed.operations[9]).toMatchObject({ scope: { article: 5, paragraph: 1 }, side: 'before', anchor: '甲', text: '乙' });
     expect(parsed.operations[11]).toMatchObject({ heading: 'section', chapter: 2, section: 1, name: '一般规定' });
     expect(parsed.title).toBe('');
+  });
+
+  const more: Array<[string, object[]]> = [
+    ['将第四条第一款第（二）项修改为：“（二）甲；”', [{ kind: 'replaceItem', article: 4, paragraph: 1, item: 2, text: '（二）甲；' }]],
+    ['将第四条第二项修改为：“甲；”', [{ kind: 'replaceItem', article: 4, item: 2, text: '甲；' }]],
+    ['将第四条第一款第二项修改为两项，作为第二项、第三项：“（二）甲；\n（三）乙；”', [{ kind: 'replaceItem', article: 4, paragraph: 1, item: 2, text: '（二）甲；\n（三）乙；' }]],
+    ['在第四条第一款中增加一项，作为第（三）项：“（三）甲；”', [{ kind: 'addItem', article: 4, paragraph: 1, item: 3, text: '（三）甲；' }]],
+    ['在第四条中增加一项，作为第三项：“甲；”', [{ kind: 'addItem', article: 4, item: 3, text: '甲；' }]],
+    ['在第四条第一款第（一）项后增加一项，作为第（二）项：“甲；”', [{ kind: 'addItem', article: 4, paragraph: 1, item: 2, after: 1, text: '甲；' }]],
+    ['删去第四条第（二）项', [{ kind: 'deleteArticleItem', article: 4, item: 2 }]],
+    ['删去第三条、第五条', [{ kind: 'deleteArticle', article: 3 }, { kind: 'deleteArticle', article: 5 }]],
+    ['删去第三条第二款、第三款', [{ kind: 'deleteParagraph', article: 3, paragraph: 2 }, { kind: 'deleteParagraph', article: 3, paragraph: 3 }]],
+    ['删去第三条至第五条', [3, 4, 5].map((article) => ({ kind: 'deleteArticle', article }))],
+    ['将第十条、第十二条中的“甲”修改为“乙”', [{ kind: 'replacePhraseThroughout', scopes: [{ article: 10 }, { article: 12 }], phrase: '甲', replacement: '乙' }]],
+    ['将第十条第一款、第二款中的“甲”修改为“乙”', [{ kind: 'replacePhraseThroughout', scopes: [{ article: 10, paragraph: 1 }, { article: 10, paragraph: 2 }], phrase: '甲', replacement: '乙' }]],
+    ['将本条例中的“甲”统一修改为“乙”', [{ kind: 'replacePhraseThroughout', scopes: 'text', phrase: '甲', replacement: '乙' }]],
+    ['将条例中的“甲”删去', [{ kind: 'deletePhraseThroughout', scopes: 'text', phrase: '甲' }]],
+    ['将第十条中的“甲”统一修改为“乙”', [{ kind: 'replacePhraseThroughout', scopes: [{ article: 10 }], phrase: '甲', replacement: '乙' }]],
+    ['在第十条、第十一条中的“甲”后增加“乙”', [{ kind: 'insertPhraseThroughout', scopes: [{ article: 10 }, { article: 11 }], anchor: '甲', side: 'after', text: '乙' }]],
+    ['将第十条中的“甲”修改为“乙”，“丙”修改为“丁”', [
+      { kind: 'replacePhrase', scope: { article: 10 }, phrase: '甲', replacement: '乙' }, { kind: 'replacePhrase', scope: { article: 10 }, phrase: '丙', replacement: '丁' }]],
+    ['将第十条第二款中的“甲”修改为“乙”、“丙”修改为“丁”，删去“戊”', [
+      { kind: 'replacePhrase', scope: { article: 10, paragraph: 2 }, phrase: '甲', replacement: '乙' },
+      { kind: 'replacePhrase', scope: { article: 10, paragraph: 2 }, phrase: '丙', replacement: '丁' },
+      { kind: 'deletePhrase', scope: { article: 10, paragraph: 2 }, phrase: '戊' }]],
+    ['将第十条中的“甲”、“乙”删去', [{ kind: 'deletePhrase', scope: { article: 10 }, phrase: '甲' }, { kind: 'deletePhrase', scope: { article: 10 }, phrase: '乙' }]],
+    ['将第十条中的“甲”、“乙”分别修改为“丙”、“丁”', [
+      { kind: 'replacePhrase', scope: { article: 10 }, phrase: '甲', replacement: '丙' }, { kind: 'replacePhrase', scope: { article: 10 }, phrase: '乙', replacement: '丁' }]],
+    ['将第十条第二款修改为两款，作为第二款、第三款：“甲。”“乙。”', [{ kind: 'replaceParagraph', article: 10, paragraph: 2, text: '甲。\n乙。' }]],
+    ['增加一条，作为第十二条之一：“甲。”', [{ kind: 'addSubArticle', after: 12, sub: 1, text: '甲。' }]],
+    ['在第十二条后增加两条，分别作为第十三条、第十四条：“第十三条　甲。”“第十四条　乙。”', [
+      { kind: 'addArticle', position: 13, after: 12, text: '甲。' }, { kind: 'addArticle', position: 14, after: 12, text: '乙。' }]],
+    ['将第十条改为第九条，修改为：“第九条　甲。”', [{ kind: 'moveArticle', article: 10, position: 9 }, { kind: 'replaceArticle', article: 10, text: '甲。' }]],
+    ['将第十条改为第九条，第二款修改为：“甲。”', [{ kind: 'moveArticle', article: 10, position: 9 }, { kind: 'replaceParagraph', article: 10, paragraph: 2, text: '甲。' }]],
+    ['第五条改为第六条，第六条改为第五条', [{ kind: 'moveArticle', article: 5, position: 6 }, { kind: 'moveArticle', article: 6, position: 5 }]],
+    ['第十条第一款修改为：“甲。”', [{ kind: 'replaceParagraph', article: 10, paragraph: 1, text: '甲。' }]],
+    ['第四条增加一款，作为第三款：“甲。”', [{ kind: 'addParagraph', article: 4, paragraph: 3, text: '甲。' }]],
+    ['在第十条第一款后增加两款，作为第二款、第三款：“甲。\n乙。”', [{ kind: 'addParagraph', article: 10, paragraph: 2, text: '甲。\n乙。' }]],
+    ['将第二章章名修改为“监督管理”', [{ kind: 'renameHeading', heading: 'chapter', chapter: 2, name: '监督管理' }]],
+    ['将第二章的章名“管理”修改为“监督管理”', [{ kind: 'renameHeading', heading: 'chapter', chapter: 2, name: '监督管理' }]],
+    ['将《示例》第十条中的“甲”修改为“乙”', [{ kind: 'replacePhrase', scope: { article: 10 }, phrase: '甲', replacement: '乙' }]],
+    ['将第十条第二款第三项中的“甲”删去', [{ kind: 'deletePhrase', scope: { article: 10, paragraph: 2, item: 3 }, phrase: '甲' }]],
+    ['在《示例》第七条中增加一项作为第六项，即：“甲；”', [{ kind: 'addItem', article: 7, item: 6, text: '甲；' }]],
+    ['第十三条增加一款作为该条第二款，即：“甲。”', [{ kind: 'addParagraph', article: 13, paragraph: 2, text: '甲。' }]],
+    ['第十三条后增加一条作为第十四条，即：“甲。”', [{ kind: 'addArticle', position: 14, after: 13, text: '甲。' }]],
+    ['增加一章，作为第五章：“第五章　法律责任\n第三十条　甲。\n乙。\n第三十一条　丙。”', [{ kind: 'addChapter', chapter: 5, name: '法律责任', articles: ['甲。\n乙。', '丙。'], position: 30 }]],
+    ['在第二十条后增加一章，作为第四章，章名为“监督管理”', [{ kind: 'addChapter', chapter: 4, name: '监督管理', after: 20, articles: [] }]],
+    ['删去第三章', [{ kind: 'deleteChapter', chapter: 3 }]],
+    ['将第十条第二款中的“甲”修改为“乙”；增加一款，作为第三款：“丙。”', [
+      { kind: 'replacePhrase', scope: { article: 10, paragraph: 2 }, phrase: '甲', replacement: '乙' }, { kind: 'addParagraph', article: 10, paragraph: 3, text: '丙。' }]],
+  ];
+  it.each(more)('reads %s', (sentence, expected) => {
+    const parsed = parseAmendmentDecision(`对《示例》作如下修改：\n一、${sentence}。`);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.operations.map(({ clause: _c, sentence: _s, ...op }) => op)).toEqual(expected);
+  });
+
+  it('gives a sentence that leaves its article unsaid the one the sentence before was about', () => {
+    const parsed = parseAmendmentDecision('对《示例》作如下修改：\n一、将第十条改为第九条，第一款修改为：“甲。”；第二款中的“乙”修改为“丙”。\n二、第三款修改为：“丁。”');
+    expect(parsed.operations.map(({ clause: _c, sentence: _s, ...op }) => op)).toEqual([
+      { kind: 'moveArticle', article: 10, position: 9 },
+      { kind: 'replaceParagraph', article: 10, paragraph: 1, text: '甲。' },
+      { kind: 'replacePhrase', scope: { article: 10, paragraph: 2 }, phrase: '乙', replacement: '丙' },
+    ]);
+    expect(parsed.problems.map((p) => [p.code, p.clause])).toEqual([['unparseable_sentence', 2]]);
+  });
+
+  it('reads a quote of several paragraphs each opening with “', () => {
+    const parsed = parseAmendmentDecision('对《示例》作如下修改：\n一、将第四条修改为：“管理部门履行下列职责：\n“（一）规划；\n“（二）建设“示范区”。”\n二、删去第五条。');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.operations.map((o) => o.kind)).toEqual(['replaceArticle', 'deleteArticle']);
+    expect(parsed.operations[0]).toMatchObject({ text: '管理部门履行下列职责：\n（一）规划；\n（二）建设“示范区”。' });
+  });
+
+  it('gives one operation, or null, for a sentence read alone', () => {
+    expect(parseAmendmentDecisionSentence('删去第三条')).toEqual({ kind: 'deleteArticle', article: 3 });
+    expect(parseAmendmentDecisionSentence('删去第三条、第四条')).toBeNull();
   });
 
   it('lists a clause it cannot read and a stray line after the clauses as problems', () => {

@@ -14,3 +14,4 @@ export { readExplainerForm } from './readExplainerForm';
 export { previewExplainer } from './previewExplainer';
 export { buildExplainerFeed } from './buildExplainerFeed';
 export { listRevisions, type RevisionEntry } from './listRevisions';
+export { searchExplainers, type ContentHit } from './searchExplainers';

@@ -6,6 +6,7 @@ import { seedLibrary } from '@/lib/demo';
 import { buildExplainerFeed } from './buildExplainerFeed';
 import { getExplainer } from './getExplainer';
 import { listExplainers } from './listExplainers';
+import { searchExplainers } from './searchExplainers';
 import { reviewExplainer, submitExplainer, unpublishExplainer } from './reviewExplainer';
 import { createExplainer } from './saveExplainer';
 
@@ -58,6 +59,15 @@ describe('who sees content in which state', () => {
     expect(seen).toBe(expected);
     const listed = listExplainers(people[who], { q: '可见性测试' }, db).items.map((e) => e.title);
     expect(listed).toEqual(['可见性测试 approved']);
+  });
+
+  it('finds approved content only in the library search, by one or two characters, with a marked snippet', () => {
+    const hits = searchExplainers('第八', {}, db);
+    expect(hits.map((h) => h.title)).toEqual(['可见性测试 approved']);
+    expect(hits[0].snippet).toContain('《浙江省法律援助条例》第八条');
+    const [start, end] = hits[0].highlights[0];
+    expect(hits[0].snippet.slice(start, end)).toBe('第八');
+    expect(searchExplainers('见', {}, db).map((h) => h.title)).toEqual(['可见性测试 approved']);
   });
 
   it('keeps everything but approved content out of the feed', () => {

@@ -136,6 +136,7 @@ export const en: Record<MessageKey, Message> = {
   'reg.asOfToday': 'Back to the current text',
   'reg.showingAt': 'Showing the text in force on {date}.',
   'reg.notYetInForce': 'On {date} this regulation was not yet in force; the earliest text is shown.',
+  'library.onlyContent': 'explainers only',
   'nav.desk': 'Desk',
   'desk.title': 'Legal-aid desk',
   'desk.lead': 'Look up regulations and explainers for the person in front of you, record the consultation, collect the articles it relies on, and print an answer sheet. Only you and admins see your records.',

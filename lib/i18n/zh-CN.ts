@@ -126,6 +126,7 @@ export const zhCN = {
   'reg.asOfToday': '回到现行文本',
   'reg.showingAt': '显示 {date} 施行的文本。',
   'reg.notYetInForce': '{date} 时本法规尚未施行；下面显示的是最早的文本。',
+  'library.onlyContent': '只看释义与普法',
   'nav.desk': '服务台',
   'desk.title': '法律援助服务台',
   'desk.lead': '为来咨询的人查法规、查释义，登记咨询、收集依据的条文，打印答复单。登记只有你本人和管理员能看到。',

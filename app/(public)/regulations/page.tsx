@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { searchExplainers } from '@/lib/explainers';
 import { Pager } from '@/app/_components/Pager';
 import { redirect } from 'next/navigation';
 import {
@@ -44,6 +45,7 @@ export default async function LibraryPage({ searchParams }: Props) {
     }
   }
   let search: ReturnType<typeof searchLibrary> | null = null;
+  const content = query.q && !query.in && (query.page ?? 1) === 1 ? searchExplainers(query.q, { limit: 5 }) : [];
   let searchError: string | null = null;
   if (query.q) {
     try {
@@ -133,6 +135,27 @@ export default async function LibraryPage({ searchParams }: Props) {
             </article>
           ))}
           <Pager page={search.page} hasMore={search.hasMore} href={(page) => libraryHref(query, { page })} t={t} />
+          {content.length > 0 && (
+            <section aria-labelledby="content-results-title" className="result-group" data-testid="content-results">
+              <h3 id="content-results-title">
+                {t('explainer.title')} · <Link href={`/explainers?q=${encodeURIComponent(query.q)}`}>{t('library.onlyContent')}</Link>
+              </h3>
+              <ol className="result-hits">
+                {content.map((h) => (
+                  <li key={h.id}>
+                    <Link href={`/explainers/${h.id}`} className="result-hit">
+                      <span className="result-hit__label">
+                        {t(vocabularyLabel('explainerKind', h.kind))}　{h.title}
+                      </span>
+                      <span className="result-hit__snippet" lang="zh-CN">
+                        <Highlighted text={h.snippet} ranges={h.highlights} />
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
         </section>
       ) : !query.q ? (
         <section aria-labelledby="list-title" className="reg-list">

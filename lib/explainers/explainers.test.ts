@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
+import { caught } from '@/lib/workflow/testing/outcome';
 import { auditEvents, explainerRevisions } from '@/db/schema';
 import { insertTestUser } from '@/lib/auth/testing';
 import type { CurrentUser } from '@/lib/auth';
 import { seedLibrary } from '@/lib/demo';
-import { isAppError } from '@/lib/errors';
 import { explainersCiting, explainersNeedingReview, listExplainers } from './listExplainers';
 import { getExplainer } from './getExplainer';
 import { listRevisions } from './listRevisions';
@@ -28,15 +28,6 @@ beforeAll(async () => {
   audit = getRegulation('北京市审计条例', {}, db).regulation.id;
 });
 
-function caught(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, details: e.details };
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 const draft = (over: Record<string, unknown> = {}) => ({
   kind: 'interpretation',

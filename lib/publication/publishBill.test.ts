@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
+import { caught } from '@/lib/workflow/testing/outcome';
 import { auditEvents, billTransitions, bills, promulgations } from '@/db/schema';
 import { getDraftText, writeDraftText } from '@/lib/drafting';
 import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
 import { getRegulation, importRegulation, listRegulations } from '@/lib/library';
 import type { BillStage } from '@/lib/shared';
 import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
-import { isAppError } from '@/lib/errors';
 import { publishBill } from './publishBill';
 import { amendmentDocument } from './amendmentDocument';
 
@@ -15,16 +15,6 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-/// The AppError a call throws, as code, message and details.
-function caught(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, details: e.details };
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 const toPromulgation: BillStage[] = ['drafting', 'submission', 'first_reading', 'consultation', 'second_reading', 'third_reading', 'vote', 'approval', 'promulgation'];
 const day = (iso: string) => new Date(`${iso}T04:00:00Z`);

@@ -136,7 +136,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           ))}
           <Pager page={search.page} hasMore={search.hasMore} href={(page) => libraryHref(query, { page })} t={t} />
           {content.length > 0 && (
-            <section aria-labelledby="content-results-title" className="result-group" data-testid="content-results">
+            <section aria-labelledby="content-results-title" className="content-results" data-testid="content-results">
               <h3 id="content-results-title">
                 {t('explainer.title')} · <Link href={`/explainers?q=${encodeURIComponent(query.q)}`}>{t('library.onlyContent')}</Link>
               </h3>

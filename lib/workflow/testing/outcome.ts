@@ -10,3 +10,14 @@ export function outcome(fn: () => unknown): string {
     return `${e.code}:${e.message}`;
   }
 }
+
+/// Test support: the AppError a call throws, as code, message and details (fails when it returns).
+export function caught(fn: () => unknown): { code: string; message: string; details: unknown } {
+  try {
+    fn();
+  } catch (e) {
+    if (isAppError(e)) return { code: e.code, message: e.message, details: e.details };
+    throw e;
+  }
+  throw new Error('did not throw');
+}

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ExplainerLinks } from '@/app/_components/explainers/ExplainerLinks';
 import { articlePath, getRegulation } from '@/lib/library';
-import { translator, vocabularyLabel } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
 import { listExplainers } from '@/lib/explainers';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteText, headingAnchor, libraryArticleTools } from '@/app/_components/StatuteText';
@@ -56,18 +57,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           </a>
         ))}
       </p>
-      {explainers.length > 0 && (
-        <section className="reg-explainers" aria-labelledby="reg-explainers-title" data-testid="regulation-explainers">
-          <h2 id="reg-explainers-title">{t('reg.explainers')}</h2>
-          <ul>
-            {explainers.map((e) => (
-              <li key={e.id}>
-                <span className="badge badge--plain">{t(vocabularyLabel('explainerKind', e.kind))}</span> <Link href={`/explainers/${e.id}`}>{e.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ExplainerLinks items={explainers} t={t} testId="regulation-explainers" />
       <form className="search-within" method="get" action="/regulations" role="search">
         <input type="hidden" name="in" value={data.regulation.slug} />
         <label htmlFor="search-within">{t('library.searchWithin')}</label>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ExplainerLinks } from '@/app/_components/explainers/ExplainerLinks';
 import { notFound } from 'next/navigation';
 import { articlePath, getArticle, parseArticleParam } from '@/lib/library';
-import { translator, vocabularyLabel } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
 import { explainersCiting } from '@/lib/explainers';
 import { CopyCitationButton } from '@/app/_components/CopyCitationButton';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
@@ -65,18 +66,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {data.versions.length > 1 && <Link href={`${articlePath(data.regulation.slug, data.article)}/history${query}`}>{t('library.history')}</Link>}
           {can(user, 'desk:use') && <CollectArticleButton regulation={data.regulation.id} article={n} at={data.at} />}
         </div>
-        {explainers.length > 0 && (
-          <section className="article-explainers" aria-labelledby="explainers-title" data-testid="article-explainers">
-            <h2 id="explainers-title">{t('reg.explainers')}</h2>
-            <ul>
-              {explainers.map((e) => (
-                <li key={e.id}>
-                  <span className="badge badge--plain">{t(vocabularyLabel('explainerKind', e.kind))}</span> <Link href={`/explainers/${e.id}`}>{e.title}</Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ExplainerLinks items={explainers} t={t} testId="article-explainers" />
         <nav className="article-nav" aria-label={t('reg.toc')}>
           {data.previous !== null ? <Link href={`${articlePath(data.regulation.slug, { number: data.previous })}${query}`}>← {t('reg.prevArticle')}</Link> : <span />}
           <Link href={`${base}${query}#${articleAnchor(data.article)}`}>{t('reg.fullText')}</Link>

@@ -50,7 +50,8 @@ export default async function ExplainerPage({ params }: Props) {
   const [{ id: raw }, { t, locale }, user] = await Promise.all([params, pageTranslator(), currentUser()]);
   const e = orNotFound(() => getExplainer(user, routeParam(raw)));
   const html = renderExplainerBody(e);
-  const moved = e.citations.filter((c) => c.status === 'amended' || c.status === 'repealed');
+  // One notice per article that moved, however many of its 款 the text cites.
+  const moved = [...new Map(e.citations.filter((c) => c.status === 'amended' || c.status === 'repealed').map((c) => [`${c.regulationId}:${c.eid}`, { ...c, citation: c.citation?.replace(/(条(?:之[一二三四五六七八九十]+)?)第.*$/, '$1') ?? null }])).values()];
   const cited = [...new Map(e.citations.filter((c) => c.citation && c.href).map((c) => [c.citation, c])).values()];
   const mine = user?.id === e.authorId;
   return (

@@ -66,8 +66,16 @@ describe('a public consultation (journeys 4 and 5)', () => {
     await chen.getByLabel('我想提出具体的修改文字').check();
     // The wording box starts with the article's text; she changes one phrase of it.
     const wording = chen.getByLabel('建议修改为');
-    await wording.fill((await wording.inputValue()).replace('禁止饲养烈性犬。', '禁止饲养烈性犬和攻击性犬。'));
-    await chen.locator('.comment-form .proposed-diff ins', { hasText: '和攻击性犬' }).waitFor();
+    await expect.poll(() => wording.inputValue(), { timeout: 15_000 }).toContain('禁止饲养烈性犬。');
+    // Typed again if the page was still hydrating when the first keystrokes came (under load).
+    const marked = chen.locator('.comment-form .proposed-diff ins', { hasText: '和攻击性犬' });
+    await expect
+      .poll(async () => {
+        const value = await wording.inputValue();
+        if (!value.includes('和攻击性犬')) await wording.fill(value.replace('禁止饲养烈性犬。', '禁止饲养烈性犬和攻击性犬。'));
+        return marked.count();
+      }, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await expect(chen.locator('.comment-form .proposed-diff del').count()).resolves.toBe(0);
     await chen.getByRole('button', { name: '提交意见' }).tap();
     const receipt = chen.getByTestId('comment-receipt');

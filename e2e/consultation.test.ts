@@ -24,11 +24,13 @@ describe('a public consultation (journeys 4 and 5)', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const { items } = (await (await page.request.get('/api/v1/consultations?status=open')).json()) as { items: Summary[] };
-    expect(items.length).toBeGreaterThan(0);
-    const url = `/api/v1/consultations/${items[0].id}/comments`;
+    // The demo's consultation by name: other tests open consultations of their own.
+    const demo = items.find((c) => c.title === '舟山市养犬管理条例（修正草案征求意见稿）')!;
+    expect(demo).toBeDefined();
+    const url = `/api/v1/consultations/${demo.id}/comments`;
     expect((await page.request.post(url, { data: { body: '未登录' } })).status()).toBe(401);
     await signInThroughForm(page, 'volunteer@demo.lawbench');
-    const detail = await (await page.request.get(`/api/v1/consultations/${items[0].id}`)).json();
+    const detail = await (await page.request.get(`/api/v1/consultations/${demo.id}`)).json();
     expect(detail.text.articles[11]).toMatchObject({ label: '第十二条', eid: expect.any(String) });
     const send = (data: unknown, headers: Record<string, string> = {}) => page.request.post(url, { data: data as object, headers });
     const cases: [string, Awaited<ReturnType<typeof send>>, number, string][] = [
@@ -56,7 +58,8 @@ describe('a public consultation (journeys 4 and 5)', () => {
     const chen = await phone.newPage();
     await signInThroughForm(chen, 'citizen@demo.lawbench');
     await chen.goto('/consultations');
-    await chen.getByTestId('consultation-list').getByRole('link').first().click();
+    // The demo's consultation by name: other tests open consultations of their own.
+    await chen.getByTestId('consultation-list').getByRole('link', { name: '舟山市养犬管理条例（修正草案征求意见稿）' }).click();
     await chen.waitForURL(/\/consultations\/[0-9a-f-]+$/);
     const consultationPath = new URL(chen.url()).pathname;
     expect(await horizontalOverflow(chen)).toBe(0);

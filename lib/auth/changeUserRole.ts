@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -8,8 +8,9 @@ import type { CurrentUser } from './roles';
 import { parseInput } from '@/lib/shared';
 import { roleSchema } from './schemas';
 
-/// Gives an account another role. The last active admin cannot be demoted, so the system always
-/// has someone who can manage accounts.
+/// Gives an account another role and ends its sessions (it signs in again, under the new role).
+/// The last active admin cannot be demoted, so the system always has someone who can manage
+/// accounts.
 export function changeUserRole(actor: CurrentUser | null, userId: string, role: unknown, db: Db = getDatabase()): void {
   if (!can(actor, 'users:manage')) throw new AppError('forbidden', 'forbidden');
   const newRole = parseInput(roleSchema, role);
@@ -26,6 +27,7 @@ export function changeUserRole(actor: CurrentUser | null, userId: string, role: 
       if (others.length === 0) throw new AppError('conflict', 'last_admin');
     }
     tx.update(users).set({ role: newRole }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     recordAudit(tx, { actorId: actor!.id, action: 'user.role', targetType: 'user', targetId: userId, detail: { from: target.role, to: newRole } });
   });
 }

@@ -42,8 +42,11 @@ describe('createStaffUser', () => {
 });
 
 describe('changeUserRole', () => {
-  it('changes a role and keeps at least one admin', () => {
+  it('changes a role, ending the account\'s sessions (it signs in again under the new role), and keeps at least one admin', async () => {
+    const { token } = await signIn({ email: 'c@x.cn', password: 'citizen-pass' }, new Date(), t.db);
+    expect(validateSessionToken(token, new Date(), t.db)?.user.role).toBe('public');
     changeUserRole(admin, citizen.id, 'volunteer', t.db);
+    expect(validateSessionToken(token, new Date(), t.db)).toBeNull();
     expect(listUsers(admin, t.db).find((u) => u.id === citizen.id)?.role).toBe('volunteer');
     expect(() => changeUserRole(admin, admin.id, 'drafter', t.db)).toThrow('last_admin');
     expect(() => changeUserRole(admin, citizen.id, 'emperor', t.db)).toThrow(/./);

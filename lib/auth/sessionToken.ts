@@ -4,8 +4,11 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 
 /// Name of the session cookie.
 export const sessionCookieName = 'lawbench_session';
-/// A session lives this long without use; every use within the last half extends it.
+/// A session lives at most this long from sign-in, however often it is used (the cookie's age).
 export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+/// A session unused this long ends; every use in the last half of it extends it (within the
+/// absolute lifetime above).
+export const sessionIdleMs = 7 * 24 * 60 * 60 * 1000;
 
 function randomPart(bytes: number): string {
   const b = new Uint8Array(bytes);

@@ -7,7 +7,7 @@ import { signIn } from './signIn';
 import { validateSessionToken } from './validateSessionToken';
 import { invalidateSession } from './invalidateSession';
 import { throttleRules } from './loginThrottle';
-import { sessionLifetimeMs } from './sessionToken';
+import { sessionIdleMs, sessionLifetimeMs } from './sessionToken';
 import type { AppError } from '@/lib/errors';
 
 const t = freshDatabase();
@@ -103,18 +103,32 @@ describe('signIn', () => {
 });
 
 describe('validateSessionToken', () => {
-  it('extends a session used in the second half of its life and drops an expired one', async () => {
+  it('extends a session used in the second half of its idle time and drops an expired one', async () => {
     const start = new Date('2026-03-01T00:00:00Z');
     const { token } = await signIn({ email: 'chen@example.com', password: 'correct horse' }, start, t.db);
     const early = validateSessionToken(token, new Date(start.getTime() + 1000), t.db);
     expect(early?.renewed).toBe(false);
-    const late = new Date(start.getTime() + sessionLifetimeMs * 0.75);
+    const late = new Date(start.getTime() + sessionIdleMs * 0.75);
     const renewed = validateSessionToken(token, late, t.db);
     expect(renewed?.renewed).toBe(true);
-    expect(renewed!.expiresAt.getTime()).toBe(late.getTime() + sessionLifetimeMs);
+    expect(renewed!.expiresAt.getTime()).toBe(late.getTime() + sessionIdleMs);
     const gone = new Date(renewed!.expiresAt.getTime() + 1);
     expect(validateSessionToken(token, gone, t.db)).toBeNull();
     expect(validateSessionToken(token, late, t.db)).toBeNull();
+  });
+
+  it('ends a session 30 days after sign-in however often it is used', async () => {
+    const start = new Date('2026-03-01T00:00:00Z');
+    const { token } = await signIn({ email: 'chen@example.com', password: 'correct horse' }, start, t.db);
+    let last: ReturnType<typeof validateSessionToken> = null;
+    // Used every five days: the slide keeps it alive, up to the absolute end and no further.
+    for (let day = 5; day < 30; day += 5) {
+      last = validateSessionToken(token, new Date(start.getTime() + day * 86_400_000), t.db);
+      expect(last).not.toBeNull();
+    }
+    expect(last!.expiresAt.getTime()).toBe(start.getTime() + sessionLifetimeMs);
+    expect(validateSessionToken(token, new Date(start.getTime() + sessionLifetimeMs - 1), t.db)).not.toBeNull();
+    expect(validateSessionToken(token, new Date(start.getTime() + sessionLifetimeMs), t.db)).toBeNull();
   });
 
   it('rejects tampered, malformed and signed-out tokens', async () => {

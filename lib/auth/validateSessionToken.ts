@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from './roles';
-import { hashSessionSecret, sameHash, sessionLifetimeMs, splitSessionToken } from './sessionToken';
+import { hashSessionSecret, sameHash, sessionIdleMs, sessionLifetimeMs, splitSessionToken } from './sessionToken';
 
 // Raw statements prepared once per connection: this runs on every request (drizzle prepares a
 // new statement per query, which showed up in the comment intake profile).
@@ -12,7 +12,7 @@ function statementsOf(sqlite: Database.Database) {
   if (!s) {
     s = {
       find: sqlite.prepare(
-        'select s.secret_hash as secretHash, s.expires_at as expiresAt, u.id, u.email, u.name, u.role, u.disabled_at as disabledAt from sessions s join users u on u.id = s.user_id where s.id = ?',
+        'select s.secret_hash as secretHash, s.expires_at as expiresAt, s.created_at as createdAt, u.id, u.email, u.name, u.role, u.disabled_at as disabledAt from sessions s join users u on u.id = s.user_id where s.id = ?',
       ),
       remove: sqlite.prepare('delete from sessions where id = ?'),
       extend: sqlite.prepare('update sessions set expires_at = ? where id = ?'),
@@ -22,10 +22,11 @@ function statementsOf(sqlite: Database.Database) {
   return s;
 }
 
-type SessionRow = { secretHash: string; expiresAt: number; id: string; email: string; name: string; role: CurrentUser['role']; disabledAt: number | null };
+type SessionRow = { secretHash: string; expiresAt: number; createdAt: number; id: string; email: string; name: string; role: CurrentUser['role']; disabledAt: number | null };
 
-/// The user behind a session cookie, or null. Expired sessions and sessions of disabled accounts
-/// are deleted; a session used in the second half of its life is extended (sliding expiry).
+/// The user behind a session cookie, or null. Sessions unused for `sessionIdleMs`, older than
+/// `sessionLifetimeMs` since sign-in, or of disabled accounts are deleted; a session used in the
+/// second half of its idle time is extended (sliding expiry), never past its absolute end.
 export function validateSessionToken(
   token: string | undefined | null,
   now: Date = new Date(),
@@ -37,14 +38,15 @@ export function validateSessionToken(
   const row = s.find.get(parts.id) as SessionRow | undefined;
   if (!row) return null;
   if (!sameHash(row.secretHash, hashSessionSecret(parts.secret))) return null;
-  if (row.expiresAt <= now.getTime() || row.disabledAt) {
+  const end = row.createdAt + sessionLifetimeMs;
+  if (row.expiresAt <= now.getTime() || end <= now.getTime() || row.disabledAt) {
     s.remove.run(parts.id);
     return null;
   }
   let expiresAt = new Date(row.expiresAt);
   let renewed = false;
-  if (expiresAt.getTime() - now.getTime() < sessionLifetimeMs / 2) {
-    expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  if (expiresAt.getTime() - now.getTime() < sessionIdleMs / 2 && expiresAt.getTime() < end) {
+    expiresAt = new Date(Math.min(now.getTime() + sessionIdleMs, end));
     s.extend.run(expiresAt.getTime(), parts.id);
     renewed = true;
   }

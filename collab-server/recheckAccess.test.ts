@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { billMembers, users } from '@/db/schema';
+import { auditEvents, billMembers, users } from '@/db/schema';
 import { createSession, invalidateSession } from '@/lib/auth';
 import { collabCloseCodes } from '@/lib/editor';
 import { connectTestClient, seedDraft, ticketFor, useCollabServer, waitFor } from './testing';
@@ -22,6 +22,9 @@ describe('an open socket follows its person’s permission', () => {
     db.delete(billMembers).where(and(eq(billMembers.billId, draft.billId), eq(billMembers.userId, draft.editors[0].id))).run();
     await waitFor(() => client.closes.length > 0, 'the kick', 2000);
     expect(client.closes[0]).toEqual({ code: collabCloseCodes.forbidden, reason: 'no longer a member of this bill' });
+    // The kick is in the audit chain.
+    const kick = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'collab.kick'), eq(auditEvents.targetId, draft.draftId))).get();
+    expect(kick?.detail).toMatchObject({ userId: draft.editors[0].id, code: collabCloseCodes.forbidden });
     client.destroy();
   });
 

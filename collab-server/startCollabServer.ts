@@ -2,6 +2,7 @@ import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { getDatabase, type Db } from '@/db/client';
 import { authorizeCollabConnection, recheckCollabAccess } from '@/lib/drafting';
+import { recordAudit } from '@/lib/audit';
 import { collabCloseCodes } from '@/lib/editor';
 import type { WebSocket } from 'ws';
 import { connectClient } from './connectClient';
@@ -107,6 +108,12 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
       open.delete(connection);
       draft.disconnect(connection);
       socket.close(verdict.code, verdict.reason);
+      // A kick is a security event: it goes into the audit chain.
+      try {
+        recordAudit(db, { actorId: null, action: 'collab.kick', targetType: 'draft', targetId: draft.draftId, detail: { userId: connection.user.id, code: verdict.code, reason: verdict.reason } }, now());
+      } catch (error) {
+        log(`[collab] could not audit a kick: ${String(error)}`);
+      }
     }
   }, options.recheckIntervalMs ?? 1000);
   recheck.unref();

@@ -29,6 +29,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'apply a 修改决定 (text file) to a regulation file and print the consolidated text',
     load: () => import('./commands/consolidate'),
   },
+  user: {
+    usage: 'user password EMAIL',
+    summary: 'set an account\'s password from standard input (DATABASE_PATH), ending its sessions',
+    load: () => import('./commands/user'),
+  },
   audit: {
     usage: 'audit verify [--expect SEQ:HASH]',
     summary: 'check the audit hash chain (DATABASE_PATH); with --expect, that a kept head is still in it',

@@ -6,12 +6,14 @@ import path from 'node:path';
 /// The repository's root, where the CLI runs from.
 export const repo = path.resolve(import.meta.dirname, '..');
 
-/// Test support: runs `lawbench ARGS…` as its own process, as a user would, with `env` added.
-export function runLawbench(args: string[], env: Record<string, string> = {}) {
+/// Test support: runs `lawbench ARGS…` as its own process, as a user would, with `env` added and
+/// `input` on its standard input.
+export function runLawbench(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', ...args], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
+    input: input ?? '',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

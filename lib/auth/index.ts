@@ -13,3 +13,4 @@ export { isSameOriginRequest, sessionCookieOptions, isHttpsRequest } from './che
 export { sessionCookieName, sessionLifetimeMs } from './sessionToken';
 export { signInSchema, registerSchema, createStaffSchema, userSchema } from './schemas';
 export { hashPassword } from './password';
+export { accountsWithPassword, setPasswordByEmail } from './accountsWithPassword';

@@ -143,3 +143,24 @@ describe('a public consultation (journeys 4 and 5)', () => {
     await Promise.all([phone.close(), zhaoCtx.close(), wangCtx.close(), publicCtx.close()]);
   });
 });
+
+describe('form actions on something that is not there (#17 item 8)', () => {
+  it('answer a forged comment id on the moderation and work forms with the not-found page, not an error', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signInThroughForm(page, 'drafter@demo.lawbench');
+    // Open, or closed by the journey test above.
+    const lists = await Promise.all(['open', 'closed'].map(async (status) => ((await (await page.request.get(`/api/v1/consultations?status=${status}`)).json()) as { items: Summary[] }).items));
+    const demo = lists.flat().find((c) => c.title === '舟山市养犬管理条例（修正草案征求意见稿）')!;
+    for (const mode of ['queue', 'work']) {
+      await page.goto(`/bills/${demo.billId}/consultations/${demo.id}?tab=${mode === 'queue' ? 'queue' : 'comments'}`);
+      const form = (mode === 'queue' ? page.locator('.moderation form', { has: page.locator('select[name=reason]') }) : page.locator('.comment-work form.form--inline')).first();
+      if (mode === 'work') await page.locator('details.comment-work summary').first().click();
+      await form.locator('input[name=commentId]').evaluate((input: HTMLInputElement) => {
+        input.value = '00000000-0000-4000-8000-000000000000';
+      });
+      if (mode === 'queue') await form.locator('select[name=reason]').selectOption({ index: 1 });
+      await form.getByRole('button').last().click();
+      await page.getByRole('heading', { name: '找不到这个页面' }).waitFor();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import {
 } from '@/lib/consultation';
 import type { CommentStatus } from '@/lib/shared';
 import { translator } from '@/lib/i18n';
-import { assertSameOrigin, formError } from '@/app/_lib/actionGuard';
+import { assertSameOrigin, formError, orNotFoundAction } from '@/app/_lib/actionGuard';
 import type { FormState } from '@/app/_lib/formState';
 import { currentLocale, currentUser } from '@/app/_lib/session';
 
@@ -52,7 +52,8 @@ export async function openConsultationAction(_prev: FormState, form: FormData): 
 export async function moderateCommentAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const { commentId, input } = readModerationForm(form);
-  moderateComment(await currentUser(), commentId, input);
+  const user = await currentUser();
+  await orNotFoundAction(() => moderateComment(user, commentId, input));
   revalidatePath(String(form.get('path') ?? '/'));
 }
 
@@ -75,14 +76,16 @@ export async function setDispositionAction(_prev: FormState, form: FormData): Pr
 export async function updateCommentWorkAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const { commentId, input } = readCommentWorkForm(form);
-  updateCommentWork(await currentUser(), commentId, input);
+  const user = await currentUser();
+  await orNotFoundAction(() => updateCommentWork(user, commentId, input));
   revalidatePath(String(form.get('path') ?? '/'));
 }
 
 /// Groups identical and near-identical comments (campaigns) of a consultation.
 export async function groupCampaignsAction(form: FormData): Promise<void> {
   await assertSameOrigin();
-  groupCampaigns(await currentUser(), String(form.get('consultationId') ?? ''));
+  const user = await currentUser();
+  await orNotFoundAction(() => groupCampaigns(user, String(form.get('consultationId') ?? '')));
   revalidatePath(String(form.get('path') ?? '/'));
 }
 

@@ -6,7 +6,7 @@ import { translator } from '@/lib/i18n';
 import { addDeskCitation, createDeskRecord, proposeQa, removeDeskCitation, updateDeskRecord } from '@/lib/desk';
 import { parseArticleParam } from '@/lib/library';
 import { formField } from '@/lib/shared';
-import { assertSameOrigin, formError } from '@/app/_lib/actionGuard';
+import { assertSameOrigin, formError, orNotFoundAction } from '@/app/_lib/actionGuard';
 import type { FormState } from '@/app/_lib/formState';
 import { currentLocale, currentUser } from '@/app/_lib/session';
 
@@ -54,7 +54,8 @@ export async function collectArticleAction(_prev: FormState, form: FormData): Pr
 export async function removeCitationAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const id = formField(form, 'id');
-  removeDeskCitation(await currentUser(), id, formField(form, 'citation'));
+  const user = await currentUser();
+  await orNotFoundAction(() => removeDeskCitation(user, id, formField(form, 'citation')));
   revalidatePath(`/desk/records/${id}`);
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { isSameOriginRequest } from '@/lib/auth';
 import { AppError, isAppError } from '@/lib/errors';
 import { describeError, errorMessage, type Locale } from '@/lib/i18n';
@@ -23,4 +24,16 @@ export function formError(e: unknown, locale: Locale, values?: Record<string, st
   }
   const fields = (e.details as { fields?: { path: string }[] } | undefined)?.fields;
   return { error: describeError(locale, e), field: fields?.[0]?.path, values };
+}
+
+/// Runs the work of a form action that has no message area: a target that does not exist, or
+/// that the person may not touch (another bill's comment, a forged id), answers with the
+/// not-found page instead of an error.
+export async function orNotFoundAction(work: () => unknown | Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    if (isAppError(e) && (e.code === 'not_found' || e.code === 'forbidden' || e.code === 'validation_failed')) notFound();
+    throw e;
+  }
 }

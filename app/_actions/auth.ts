@@ -38,7 +38,7 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
   let destination: string;
   try {
     await assertSameOrigin();
-    const user = await registerUser({ ...values, password: String(form.get('password') ?? '') });
+    const user = await registerUser({ ...values, password: String(form.get('password') ?? '') }, undefined, { ip: clientAddress(await headers()) });
     const { token, expiresAt } = createSession(user.id);
     await setSessionCookie(token, expiresAt);
     destination = safeReturnPath(form.get('next'), '/');

@@ -12,6 +12,8 @@ export const throttleRules = {
   pair: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   account: { maxFailures: 100, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /// Registrations from one address: every attempt counts, accepted or not.
+  register: { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } as const;
 
 /// One counter of sign-in attempts.

@@ -21,6 +21,16 @@ beforeAll(async () => {
 });
 
 describe('registerUser', () => {
+  it('takes at most ten registrations an hour from one address, whatever their e-mails', async () => {
+    const at = new Date('2026-06-01T08:00:00Z');
+    for (let i = 0; i < 10; i++) await registerUser({ email: `bulk${i}@x.cn`, name: 'x', password: 'long-enough' }, t.db, { ip: '198.51.100.7', now: at });
+    await expect(registerUser({ email: 'bulk10@x.cn', name: 'x', password: 'long-enough' }, t.db, { ip: '198.51.100.7', now: at })).rejects.toMatchObject({ code: 'too_many_attempts' });
+    // Walking addresses to find registered ones counts too.
+    await expect(registerUser({ email: 'c@x.cn', name: 'x', password: 'long-enough' }, t.db, { ip: '198.51.100.7', now: at })).rejects.toMatchObject({ code: 'too_many_attempts' });
+    await expect(registerUser({ email: 'bulk11@x.cn', name: 'x', password: 'long-enough' }, t.db, { ip: '198.51.100.8', now: at })).resolves.toBeTruthy();
+    await expect(registerUser({ email: 'bulk12@x.cn', name: 'x', password: 'long-enough' }, t.db, { ip: '198.51.100.7', now: new Date(at.getTime() + 61 * 60_000) })).resolves.toBeTruthy();
+  });
+
   it('refuses a taken address, a bad address and a short password, naming the problem', async () => {
     await expect(registerUser({ email: 'C@x.cn', name: 'x', password: 'long-enough' }, t.db)).rejects.toMatchObject({ code: 'email_taken' });
     await expect(registerUser({ email: 'not-an-email', name: 'x', password: 'long-enough' }, t.db)).rejects.toMatchObject({

@@ -7,10 +7,14 @@ import { hashPassword } from './password';
 import type { CurrentUser } from './roles';
 import { parseInput } from '@/lib/shared';
 import { registerSchema } from './schemas';
+import { reserveLoginAttempt } from './loginThrottle';
 
-/// Self-registration for members of the public: always the `public` role.
-export async function registerUser(input: unknown, db: Db = getDatabase()): Promise<CurrentUser> {
+/// Self-registration for members of the public: always the `public` role. Each attempt from an
+/// address is counted first (ten an hour), so that nobody can create accounts in bulk or walk
+/// the e-mail addresses to see which are registered.
+export async function registerUser(input: unknown, db: Db = getDatabase(), from: { ip?: string | null; now?: Date } = {}): Promise<CurrentUser> {
   const { email, name, password } = parseInput(registerSchema, input);
+  if (from.ip) reserveLoginAttempt(db, [{ kind: 'register', value: from.ip }], from.now ?? new Date());
   return insertUser(db, { email, name, password, role: 'public' }, null);
 }
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { getDatabase, type Db } from '@/db/client';
-import { authorizeCollabConnection, recheckCollabAccess } from '@/lib/drafting';
+import { authorizeCollabConnection, recheckCollabAccess, type WebAppOrigin } from '@/lib/drafting';
 import { recordAudit } from '@/lib/audit';
 import { collabCloseCodes } from '@/lib/editor';
 import type { WebSocket } from 'ws';
@@ -33,6 +33,9 @@ export type CollabServerOptions = {
   backgroundCheckpoints?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
+  /// The web app's origin, which a cookie-authenticated socket's Origin must be (default: from
+  /// `PUBLIC_URL`, else the host name of the socket with the port in `LAWBENCH_WEB_PORT`).
+  web?: WebAppOrigin;
 };
 
 /// A running collaboration server.
@@ -53,6 +56,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
   const db = options.db ?? getDatabase();
   const log = options.log ?? ((message: string) => console.error(message));
   const now = options.now ?? (() => new Date());
+  const web: WebAppOrigin = options.web ?? { publicUrl: process.env.PUBLIC_URL || null, port: Number(process.env.LAWBENCH_WEB_PORT) || null };
   const registry = createDraftRegistry(options.persistence ?? sqlitePersistence(db, log), { ...defaultRegistryTiming, ...options.timing }, log);
 
   const server = http.createServer((req, res) => {
@@ -70,7 +74,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
     createUpgradeHandler({
       wss,
       log,
-      authorize: (input) => authorizeCollabConnection(input, now(), db),
+      authorize: (input) => authorizeCollabConnection({ ...input, web }, now(), db),
       onAuthorized: (socket, access) => {
         const draft = registry.open(access.draftId);
         if (!draft) {

@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
   const collabPort = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, COLLAB_PORT: String(collabPort), COLLAB_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
   const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const collab: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'collab-server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const collab: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'collab-server/main.ts'], { env: { ...env, LAWBENCH_WEB_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   // Also on disk as it comes, so that a test can look for what the servers logged.
   const serverLog = path.join(dir, 'servers.log');

@@ -7,7 +7,7 @@ import path from 'node:path';
 export function startServers(root: string, env: NodeJS.ProcessEnv, ports: { web: number; collab: number }): ChildProcess[] {
   const children: ChildProcess[] = [
     spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(ports.web)], { stdio: 'inherit', env: { ...env, PORT: String(ports.web) } }),
-    spawn(process.execPath, ['--import', 'tsx', path.join(root, 'collab-server/main.ts')], { stdio: 'inherit', env: { ...env, COLLAB_PORT: String(ports.collab) } }),
+    spawn(process.execPath, ['--import', 'tsx', path.join(root, 'collab-server/main.ts')], { stdio: 'inherit', env: { ...env, COLLAB_PORT: String(ports.collab), LAWBENCH_WEB_PORT: String(ports.web) } }),
   ];
   let stopping = false;
   const stop = (code: number) => {

@@ -15,9 +15,21 @@ export type CollabAccess =
   | { ok: true; user: CurrentUser; draftId: string; access: 'write' | 'read'; sessionId: string | null }
   | { ok: false; code: (typeof collabCloseCodes)[keyof typeof collabCloseCodes]; reason: string };
 
-function sameHostname(origin: string, host: string | null): boolean {
+/// Where the web app is served, as the collaboration server knows it: its public URL, or the
+/// port it listens on beside this server (same host name).
+export type WebAppOrigin = { publicUrl?: string | null; port?: number | null };
+
+/// Whether a socket's Origin is the web app's own page: the whole origin — scheme, host and port
+/// — equals the configured public URL; without one, the host name is the socket's own and the
+/// port the web app's (when known). Anything unreadable is refused.
+export function originAllowed(origin: string, host: string | null, web: WebAppOrigin = {}): boolean {
   try {
-    return !!host && new URL(origin).hostname === new URL(`http://${host}`).hostname;
+    const page = new URL(origin);
+    if (web.publicUrl) return page.origin === new URL(web.publicUrl).origin;
+    if (!host || page.hostname !== new URL(`http://${host}`).hostname) return false;
+    if (page.protocol !== 'http:' && page.protocol !== 'https:') return false;
+    const port = Number(page.port || (page.protocol === 'https:' ? 443 : 80));
+    return !web.port || port === web.port;
   } catch {
     return false;
   }
@@ -27,7 +39,7 @@ function sameHostname(origin: string, host: string | null): boolean {
 /// by ticket (which must be for this very draft) or by the session cookie; then bill membership
 /// decides — editors (drafters and admins) write, reviewers and admins outside the bill read.
 export function authorizeCollabConnection(
-  input: { room: string; ticket?: string | null; cookieHeader?: string | null; origin?: string | null; host?: string | null },
+  input: { room: string; ticket?: string | null; cookieHeader?: string | null; origin?: string | null; host?: string | null; web?: WebAppOrigin },
   now: Date = new Date(),
   db: Db = getDatabase(),
 ): CollabAccess {
@@ -44,7 +56,7 @@ export function authorizeCollabConnection(
   } else {
     // A cookie rides along with any page's request: a browser page of another site must not be
     // able to open a colleague's draft with it (the web app and this server share a host name).
-    if (input.origin && !sameHostname(input.origin, input.host ?? null)) return { ok: false, code: collabCloseCodes.forbidden, reason: 'cross-site origin' };
+    if (input.origin && !originAllowed(input.origin, input.host ?? null, input.web)) return { ok: false, code: collabCloseCodes.forbidden, reason: 'cross-site origin' };
     const session = validateSessionToken(readCookie(input.cookieHeader ?? null, sessionCookieName), now, db);
     user = session?.user ?? null;
     sessionId = session?.sessionId ?? null;

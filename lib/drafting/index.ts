@@ -4,7 +4,7 @@ export { getBill, getBillOfDraft, billResource, type BillDetail } from './getBil
 export { listBills } from './listBills';
 export { setBillMember } from './setBillMember';
 export { issueCollabTicket, redeemCollabTicket, ticketLifetimeMs } from './collabTicket';
-export { authorizeCollabConnection, type CollabAccess } from './authorizeCollabConnection';
+export { authorizeCollabConnection, originAllowed, type CollabAccess, type WebAppOrigin } from './authorizeCollabConnection';
 export { getDraftText } from './getDraftText';
 export { createCollabTicket } from './createCollabTicket';
 export { collabPublicUrl } from './collabPublicUrl';

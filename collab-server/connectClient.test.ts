@@ -98,8 +98,8 @@ describe('connectClient: storage failure', () => {
         },
       },
     });
-    const a = connectTestClient(flaky.port, d.draftId, { ticket: ticketFor(db2, d.draftId, d.editors[0]) });
-    const b = connectTestClient(flaky.port, d.draftId, { ticket: ticketFor(db2, d.draftId, d.editors[1]) });
+    const a = connectTestClient(flaky.port, d.draftId, { ticket: () => ticketFor(db2, d.draftId, d.editors[0]) });
+    const b = connectTestClient(flaky.port, d.draftId, { ticket: () => ticketFor(db2, d.draftId, d.editors[1]) });
     await Promise.all([a.synced, b.synced]);
     failing = true;
     a.doc.getText('t').insert(0, '未能保存');

@@ -37,7 +37,7 @@ describe('collab-server/main.ts', () => {
     const draft = seedDraft(db, { editors: 3, reviewers: 1 });
     const first = await startServerProcess(0);
     const users = [...draft.editors, ...draft.reviewers];
-    const clients = users.map((u) => connectTestClient(first.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, u) }));
+    const clients = users.map((u) => connectTestClient(first.port, draft.draftId, { ticket: () => ticketFor(db, draft.draftId, u) }));
     await Promise.all(clients.map((c) => c.synced));
 
     // What each client received from the server before it saw the connection drop.

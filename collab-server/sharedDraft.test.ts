@@ -31,8 +31,7 @@ function textOf(update: Uint8Array): string {
 describe('SharedDraft: read-only reviewers', () => {
   it('gives a reviewer the text and keeps it connected through the no-op sync of connect and reconnect', async () => {
     const draft = draftWithHistory();
-    const ticket = ticketFor(db, draft.draftId, draft.reviewers[0]);
-    const reviewer = connectTestClient(collab.server.port, draft.draftId, { ticket });
+    const reviewer = connectTestClient(collab.server.port, draft.draftId, { ticket: () => ticketFor(db, draft.draftId, draft.reviewers[0]) });
     await reviewer.synced;
     expect(reviewer.doc.getText('t').toString()).toBe('第一条　为了规只管理，制定本条例。');
     reviewer.provider.disconnect();

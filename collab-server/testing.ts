@@ -51,7 +51,7 @@ export type TestClient = {
 export function connectTestClient(
   port: number,
   draftId: string,
-  opts: { ticket?: string; doc?: Y.Doc; cookie?: string; maxBackoffTime?: number } = {},
+  opts: { ticket?: string | (() => string); doc?: Y.Doc; cookie?: string; maxBackoffTime?: number } = {},
 ): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   const cookie = opts.cookie;
@@ -62,7 +62,7 @@ export function connectTestClient(
     }
   }
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, draftId, doc, {
-    params: opts.ticket ? { ticket: opts.ticket } : {},
+    params: opts.ticket ? { ticket: typeof opts.ticket === 'function' ? opts.ticket() : opts.ticket } : {},
     WebSocketPolyfill: (cookie ? CookieWebSocket : WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: opts.maxBackoffTime ?? 300,
@@ -70,6 +70,8 @@ export function connectTestClient(
   const closes: { code: number; reason: string }[] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: String(event.reason) });
+    // A ticket opens one socket: a client that reconnects asks for a new one, as a real one would.
+    if (typeof opts.ticket === 'function') provider.params.ticket = opts.ticket();
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();

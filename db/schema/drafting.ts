@@ -71,12 +71,14 @@ export const draftUpdates = sqliteTable(
 export type DraftUpdate = typeof draftUpdates.$inferSelect;
 export type NewDraftUpdate = typeof draftUpdates.$inferInsert;
 
-/// Short-lived tickets for opening a draft's collaboration socket; only a SHA-256 is stored.
+/// Short-lived, single-use tickets for opening a draft's collaboration socket; only a SHA-256 is
+/// stored. A ticket belongs to the session that asked for it and dies with it.
 export const collabTickets = sqliteTable('collab_tickets', {
   hash: text('hash').primaryKey(),
   draftId: belongsTo('draft_id', () => drafts.id),
   userId: belongsTo('user_id', () => users.id),
   expiresAt: moment('expires_at').notNull(),
+  sessionId: text('session_id'),
 });
 
 export type CollabTicket = typeof collabTickets.$inferSelect;

@@ -12,6 +12,8 @@ export type RequestContext = {
   locale: Locale;
   secure: boolean;
   ip: string | null;
+  /// The session the request is signed in with (null when signed out).
+  sessionId: string | null;
 };
 
 type HeaderReader = { get(name: string): string | null };
@@ -37,6 +39,7 @@ export function requestContext(request: Request): RequestContext {
     locale: requestLocale(request.headers),
     secure: isHttpsRequest(request.url, request.headers),
     ip: clientAddress(request.headers),
+    sessionId: session?.sessionId ?? null,
   };
 }
 

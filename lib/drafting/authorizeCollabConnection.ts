@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { billMembers, drafts, users } from '@/db/schema';
+import { billMembers, drafts, sessions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { can } from '@/lib/auth';
 import { validateSessionToken } from '@/lib/auth';
@@ -51,6 +51,12 @@ export function authorizeCollabConnection(
     if (!redeemed) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'invalid or expired ticket' };
     const row = db.select().from(users).where(eq(users.id, redeemed.userId)).get();
     if (!row || row.disabledAt) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'account disabled' };
+    // A ticket dies with the session that asked for it; the socket it opens is watched with it.
+    if (redeemed.sessionId) {
+      const session = db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, redeemed.sessionId)).get();
+      if (!session || session.expiresAt.getTime() <= now.getTime()) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'signed out' };
+      sessionId = redeemed.sessionId;
+    }
     user = { id: row.id, email: row.email, name: row.name, role: row.role };
     ticketDraft = redeemed.draftId;
   } else {

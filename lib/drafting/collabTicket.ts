@@ -4,29 +4,32 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { collabTickets } from '@/db/schema';
 import type { Db } from '@/db/client';
 
-/// How long a collaboration ticket opens the socket (reconnects within it reuse the ticket).
-export const ticketLifetimeMs = 10 * 60_000;
+/// How long a collaboration ticket can open a socket. It opens one socket, once: a reconnect asks
+/// for a new ticket (the browser signs its socket in with its session cookie instead).
+export const ticketLifetimeMs = 60_000;
 
 const hashTicket = (ticket: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(ticket)));
 
-/// Issues a ticket for one user on one draft; only its hash is stored.
-export function issueCollabTicket(db: Db, draftId: string, userId: string, now: Date = new Date()): { ticket: string; expiresAt: Date } {
+/// Issues a ticket for one user on one draft, tied to the session that asked for it (if any);
+/// only its hash is stored.
+export function issueCollabTicket(db: Db, draftId: string, userId: string, now: Date = new Date(), sessionId: string | null = null): { ticket: string; expiresAt: Date } {
   const bytes = new Uint8Array(24);
   crypto.getRandomValues(bytes);
   const ticket = encodeBase32LowerCaseNoPadding(bytes);
   const expiresAt = new Date(now.getTime() + ticketLifetimeMs);
   db.delete(collabTickets).where(lt(collabTickets.expiresAt, now)).run();
-  db.insert(collabTickets).values({ hash: hashTicket(ticket), draftId, userId, expiresAt }).run();
+  db.insert(collabTickets).values({ hash: hashTicket(ticket), draftId, userId, expiresAt, sessionId }).run();
   return { ticket, expiresAt };
 }
 
-/// The holder of a valid, unexpired ticket, with the draft it was issued for; null otherwise.
-export function redeemCollabTicket(db: Db, ticket: string, now: Date = new Date()): { draftId: string; userId: string } | null {
+/// Uses up a valid, unexpired ticket (it is deleted as it is read, so it opens one socket only):
+/// its holder, the draft it was issued for and the session it belongs to; null otherwise.
+export function redeemCollabTicket(db: Db, ticket: string, now: Date = new Date()): { draftId: string; userId: string; sessionId: string | null } | null {
   if (!/^[a-z2-7]{20,80}$/.test(ticket)) return null;
   const row = db
-    .select()
-    .from(collabTickets)
+    .delete(collabTickets)
     .where(and(eq(collabTickets.hash, hashTicket(ticket)), gt(collabTickets.expiresAt, now)))
+    .returning({ draftId: collabTickets.draftId, userId: collabTickets.userId, sessionId: collabTickets.sessionId })
     .get();
-  return row ? { draftId: row.draftId, userId: row.userId } : null;
+  return row ?? null;
 }

@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return handleApi(request, (ctx) => {
-    const ticket = createCollabTicket(requireUser(ctx), id);
+    const ticket = createCollabTicket(requireUser(ctx), id, undefined, ctx.sessionId);
     const url = collabPublicUrl(request.headers.get('x-forwarded-host') ?? request.headers.get('host'), ctx.secure);
     return jsonResponse({ url, ...ticket }, { status: 201 });
   });

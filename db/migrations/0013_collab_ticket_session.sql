@@ -1,0 +1,1 @@
+ALTER TABLE `collab_tickets` ADD `session_id` text;

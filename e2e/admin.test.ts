@@ -29,13 +29,21 @@ describe('account administration', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'zhou@demo.lawbench', password: 'zhou-password' }),
     });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const first = login.headers.get('set-cookie')!.split(';')[0];
     expect((await login.json()).user.role).toBe('reviewer');
 
     await row.getByRole('combobox').selectOption('drafter');
     await row.getByRole('button', { name: '修改角色' }).click();
     await expect(row.getByRole('status').innerText()).resolves.toBe('已修改角色。');
     await expect(row.locator('td').nth(2).innerText()).resolves.toBe('起草人员');
+    // A role change ends the person's sessions: they sign in again, under the new role.
+    expect((await fetch(`${baseURL()}/api/v1/me`, { headers: { cookie: first } })).status).toBe(401);
+    const relogin = await fetch(`${baseURL()}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'zhou@demo.lawbench', password: 'zhou-password' }),
+    });
+    const cookie = relogin.headers.get('set-cookie')!.split(';')[0];
     expect((await (await fetch(`${baseURL()}/api/v1/me`, { headers: { cookie } })).json()).user.role).toBe('drafter');
 
     await row.getByRole('button', { name: /停用/ }).click();

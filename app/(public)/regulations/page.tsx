@@ -9,7 +9,7 @@ import {
 import { isAppError } from '@/lib/errors';
 import { describeError, translator, vocabularyLabel, type MessageKey } from '@/lib/i18n';
 import { FilterSelect } from '@/app/_components/FilterSelect';
-import { Highlighted } from '@/app/_components/Highlighted';
+import { ResultHit } from '@/app/_components/ResultHit';
 import { displayDate, regulationPath } from '@/app/_lib/library';
 import { libraryHref } from '@/app/_lib/libraryQuery';
 import { pageTranslator } from '@/app/_lib/session';
@@ -123,12 +123,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               <ol className="result-hits">
                 {g.hits.map((h) => (
                   <li key={h.eid}>
-                    <Link href={articlePath(g.slug, h)} className="result-hit">
-                      <span className="result-hit__label">{h.label}</span>
-                      <span className="result-hit__snippet" lang="zh-CN">
-                        <Highlighted text={h.snippet} ranges={h.highlights} />
-                      </span>
-                    </Link>
+                    <ResultHit href={articlePath(g.slug, h)} label={h.label} snippet={h.snippet} highlights={h.highlights} />
                   </li>
                 ))}
               </ol>
@@ -143,14 +138,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               <ol className="result-hits">
                 {content.map((h) => (
                   <li key={h.id}>
-                    <Link href={`/explainers/${h.id}`} className="result-hit">
-                      <span className="result-hit__label">
-                        {t(vocabularyLabel('explainerKind', h.kind))}　{h.title}
-                      </span>
-                      <span className="result-hit__snippet" lang="zh-CN">
-                        <Highlighted text={h.snippet} ranges={h.highlights} />
-                      </span>
-                    </Link>
+                    <ResultHit href={`/explainers/${h.id}`} label={`${t(vocabularyLabel('explainerKind', h.kind))}　${h.title}`} snippet={h.snippet} highlights={h.highlights} />
                   </li>
                 ))}
               </ol>

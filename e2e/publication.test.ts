@@ -126,3 +126,34 @@ describe('an amendment from the library back into it (publication)', () => {
     await expect((await anonymous.request.get('/feeds/library/amended.atom')).text()).resolves.toContain(title);
   });
 });
+
+describe('a repeal recorded by an admin', () => {
+  it('is an event from its date: the regulation shows as repealed and its cached page goes stale', async () => {
+    const title = '明码标价和禁止价格欺诈规定';
+    const anonymous = await (await newContext(browser)).newPage();
+    const url = `/regulations/${encodeURIComponent(title)}`;
+    await anonymous.request.get(url);
+    expect((await anonymous.request.get(url)).headers()['x-lawbench-cache']).toBe('hit');
+    // Only an admin is offered the form.
+    const drafter = await (await newContext(browser)).newPage();
+    await signInThroughForm(drafter, 'drafter@demo.lawbench');
+    await drafter.goto(url);
+    expect(await drafter.getByTestId('repeal-form').count()).toBe(0);
+    const admin = await (await newContext(browser)).newPage();
+    await signInThroughForm(admin, 'admin@demo.lawbench');
+    await admin.goto(url);
+    await admin.getByText('记录废止（管理员）').click();
+    const form = admin.getByTestId('repeal-form');
+    await form.getByLabel('废止依据').fill('');
+    await form.getByRole('button', { name: '记录废止' }).click();
+    await form.getByRole('alert').filter({ hasText: '废止的依据' }).waitFor();
+    await form.getByLabel('废止依据').fill('《关于废止〈明码标价和禁止价格欺诈规定〉的决定》');
+    await form.getByRole('button', { name: '记录废止' }).click();
+    await admin.getByTestId('repealed').waitFor({ timeout: 15_000 });
+    const fresh = await anonymous.request.get(url);
+    expect(fresh.headers()['x-lawbench-cache']).toBe('miss');
+    await anonymous.goto(url);
+    await expect(anonymous.getByTestId('repealed').innerText()).resolves.toContain('废止');
+    await expect((await anonymous.request.get('/feeds/library/repealed.atom')).text()).resolves.toContain(title);
+  });
+});

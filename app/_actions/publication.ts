@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { translator } from '@/lib/i18n';
-import { publishBill, readFilingForm, readPublishForm, recordFiling } from '@/lib/publication';
+import { publishBill, readFilingForm, readPublishForm, recordFiling, repealRegulation } from '@/lib/publication';
 import { formField } from '@/lib/shared';
 import { assertSameOrigin, formError } from '@/app/_lib/actionGuard';
 import type { FormState } from '@/app/_lib/formState';
@@ -35,6 +35,21 @@ export async function recordFilingAction(_prev: FormState, form: FormData): Prom
     await recordFiling(await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('publication.filed') };
+  } catch (e) {
+    return formError(e, locale, values);
+  }
+}
+
+/// "记录废止" (admins): the day the regulation ceases and what repealed it.
+export async function repealRegulationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const locale = await currentLocale();
+  const values = { repealedOn: formField(form, 'repealedOn'), source: formField(form, 'source') };
+  try {
+    await assertSameOrigin();
+    const slug = formField(form, 'regulation');
+    repealRegulation(await currentUser(), slug, values);
+    revalidatePath(`/regulations/${slug}`);
+    return { notice: translator(locale)('publication.repealed') };
   } catch (e) {
     return formError(e, locale, values);
   }

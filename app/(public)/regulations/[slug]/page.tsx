@@ -11,7 +11,8 @@ import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 import { can } from '@/lib/auth';
 import { startAmendmentAction } from '@/app/_actions/bills';
-import { exportFormats, routeParam } from '@/lib/shared';
+import { exportFormats, routeParam, todayInChina } from '@/lib/shared';
+import { RepealForm } from '@/app/_components/RepealForm';
 import { noticeOfVersion } from '@/lib/publication';
 
 export const dynamic = 'force-dynamic';
@@ -49,6 +50,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           <small>{t('bills.draftAmendmentHint')}</small>
         </form>
       )}
+      {can(user, 'library:repeal') && !data.repealed && <RepealForm regulation={data.regulation.slug} today={todayInChina()} />}
       <p className="exports" data-testid="exports">
         {t('reg.download')}：
         {exportFormats.map((f) => (

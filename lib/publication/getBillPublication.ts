@@ -2,12 +2,10 @@ import { and, eq, max } from 'drizzle-orm';
 import { filings, promulgations, regulations, regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { can, type CurrentUser } from '@/lib/auth';
-import { getBill, getDraftText } from '@/lib/drafting';
-import { readRegulationVersions } from '@/lib/library';
+import { getBill } from '@/lib/drafting';
 import { todayInChina } from '@/lib/shared';
-import { readBillRecord } from './billRecord';
+import { billToPublish } from './billToPublish';
 import { checkAmendment } from './checkAmendment';
-import { defaultEnactingBody } from './defaultEnactingBody';
 
 /// What the bill's page shows of its publication: once published, the 公告, the version made and
 /// the filing; before, at 公布, what the publication form starts from (the next free number, the
@@ -56,13 +54,11 @@ export function getBillPublication(actor: CurrentUser | null, billId: string, db
     : null;
   if (p || bill.stage !== 'promulgation' || !mayPublish) return { published, filing: f ?? null, form: null, mayPublish };
 
-  const record = readBillRecord(db, billId);
-  const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
-  const text = getDraftText(actor, bill.draftId, db);
-  const enactingBody = defaultEnactingBody(bill.kind, amended?.versions.at(-1)?.title ?? text.title, amended?.regulation.enactingBody) ?? '';
+  const { amended, inForce, finalText, needsApproval, defaults } = billToPublish(actor, bill, db);
+  const enactingBody = defaults.enactingBody ?? '';
   const year = Number(todayInChina(now).slice(0, 4));
   const used = db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year))).get()?.n ?? 0;
-  const check = amended ? checkAmendment(amended.versions.at(-1)!.text, { ...text, title: amended.versions.at(-1)!.title }) : null;
+  const check = inForce ? checkAmendment(inForce.text, finalText) : null;
   return {
     published,
     filing: f ?? null,
@@ -71,9 +67,9 @@ export function getBillPublication(actor: CurrentUser | null, billId: string, db
       amendment: amended !== null,
       enactingBody,
       nextNumber: used + 1,
-      adoptedOn: record.passedVoteOn ?? record.enteredOn.promulgation ?? todayInChina(now),
-      approvedOn: bill.kind === 'local_regulation' ? (record.enteredOn.promulgation ?? null) : null,
-      needsApproval: bill.kind === 'local_regulation',
+      adoptedOn: defaults.adoptedOn ?? todayInChina(now),
+      approvedOn: defaults.approvedOn,
+      needsApproval,
       check: check && { ok: check.ok, differing: check.differing, problems: check.problems.map((x) => x.message), decisionText: check.decisionText },
     },
   };

@@ -3,18 +3,17 @@ import { promulgations, regulations, regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
-import { getBill, getDraftText } from '@/lib/drafting';
+import { getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/inbox';
 import { parseHeaderEvents, visibleDifferences, type ParseJson } from '@/lib/legal-text';
-import { deriveMetadata, insertRegulationVersion, readRegulationVersions, refreshCurrentVersion, slugFor } from '@/lib/library';
+import { deriveMetadata, insertRegulationVersion, refreshCurrentVersion, slugFor } from '@/lib/library';
 import { chineseDate, parseInput, type BillStage, type VersionChange } from '@/lib/shared';
 import { createDraftVersion, getDraftVersion } from '@/lib/versioning';
 import { appendTransition, memberIdsOf, stagesOf } from '@/lib/workflow';
-import { readBillRecord } from './billRecord';
+import { billToPublish } from './billToPublish';
 import { checkAmendment, type AmendmentCheck } from './checkAmendment';
 import { composeNotice } from './composeNotice';
-import { defaultEnactingBody } from './defaultEnactingBody';
 import { publicationSchema, type PublicationInput } from './schemas';
 
 /// What a publication made: the regulation and its new version, the 公告, and where the bill went.
@@ -44,31 +43,26 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'publish_forbidden');
   const data = parseInput(publicationSchema, input);
   if (bill.stage !== 'promulgation') throw new AppError('conflict', 'not_at_promulgation', { details: { stage: bill.stage } });
-  const record = readBillRecord(db, billId);
-  const adoptedOn = data.adoptedOn ?? record.passedVoteOn ?? record.enteredOn.promulgation ?? data.promulgatedOn;
-  const needsApproval = bill.kind === 'local_regulation';
-  const approvedOn = needsApproval ? (data.approvedOn ?? record.enteredOn.promulgation ?? null) : null;
+  const { record, amended, inForce, draftText, finalText, needsApproval, defaults } = billToPublish(actor, bill, db);
+  const adoptedOn = data.adoptedOn ?? defaults.adoptedOn ?? data.promulgatedOn;
+  const approvedOn = needsApproval ? (data.approvedOn ?? defaults.approvedOn) : null;
   if (needsApproval && !data.approvingBody) throw refuse('approving_body_required', { fields: [{ path: 'approvingBody', message: 'approving_body_required' }] });
   if (data.effectiveOn < adoptedOn) throw refuse('effective_before_adoption', { fields: [{ path: 'effectiveOn', message: 'effective_before_adoption' }], adoptedOn });
   if (data.promulgatedOn < adoptedOn) throw refuse('promulgated_before_adoption', { fields: [{ path: 'promulgatedOn', message: 'promulgated_before_adoption' }], adoptedOn });
   if (approvedOn && (approvedOn < adoptedOn || approvedOn > data.promulgatedOn)) throw refuse('approval_date_out_of_order', { fields: [{ path: 'approvedOn', message: 'approval_date_out_of_order' }] });
 
-  const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
-  // An amendment keeps the regulation's title; the draft's title line is the bill's name.
-  const draftText = getDraftText(actor, bill.draftId, db);
-  const finalText = amended ? { ...draftText, title: amended.versions.at(-1)!.title } : draftText;
   if (finalText.articles.length === 0) throw new AppError('conflict', 'no_articles');
   if (record.votedVersionId) {
     const voted = getDraftVersion(actor, bill.draftId, record.votedVersionId, db).text;
     const changed = visibleDifferences(voted, draftText);
     if (changed.length > 0) throw new AppError('conflict', 'text_changed_since_vote', { details: { articles: changed } });
   }
-  const enactingBody = data.enactingBody ?? defaultEnactingBody(bill.kind, finalText.title, amended?.regulation.enactingBody);
+  const enactingBody = data.enactingBody ?? defaults.enactingBody;
   if (!enactingBody) throw refuse('enacting_body_required', { fields: [{ path: 'enactingBody', message: 'enacting_body_required' }] });
   const change: VersionChange = amended ? (data.change ?? 'amendment') : 'original';
   let check: AmendmentCheck | null = null;
   if (amended && change === 'amendment') {
-    check = checkAmendment(amended.versions.at(-1)!.text, finalText);
+    check = checkAmendment(inForce!.text, finalText);
     if (!check.ok) throw new AppError('conflict', 'decision_mismatch', { details: { articles: check.differing, problems: check.problems.map((p) => p.message) } });
   }
   const year = Number(data.promulgatedOn.slice(0, 4));
@@ -76,7 +70,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
   if (taken) throw new AppError('conflict', 'announcement_number_taken', { details: { number: data.announcementNumber, year, body: enactingBody } });
   const noticeText = composeNotice({
     kind: bill.kind, number: data.announcementNumber, body: enactingBody,
-    promulgatedTitle: check ? `${enactingBody}${check.decision.title.replace(/《/g, '〈').replace(/》/g, '〉')}` : finalText.title,
+    promulgatedTitle: check ? nestedTitle(`${enactingBody}${check.decision.title}`) : finalText.title,
     adoptingMeeting: data.adoptingMeeting, adoptedOn, approvingBody: data.approvingBody, approvedOn,
     promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, amends: check ? finalText.title : null,
   });
@@ -85,7 +79,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
   const result = db.transaction(
     (tx) => {
       const frozen = createDraftVersion(actor, bill.draftId, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' }, db);
-      const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, decisionTitle: check ? `${enactingBody}${check.decision.title}` : null, history: amended?.versions.at(-1)?.infoLines ?? [] });
+      const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, decisionTitle: check ? `${enactingBody}${check.decision.title}` : null, history: inForce?.infoLines ?? [] });
       const { regulationId, slug } = amended
         ? { regulationId: amended.regulation.id, slug: amended.regulation.slug }
         : insertRegulation(tx, bill.kind, published, enactingBody, data.approvingBody ?? null);
@@ -140,9 +134,14 @@ function withInfoLines(
   text: ParseJson,
   f: { adoptedOn: string; meeting: string; approvedOn: string | null; approvingBody: string | null; change: VersionChange; decisionTitle: string | null; history: string[] },
 ): ParseJson {
-  const act = f.change === 'original' ? '通过' : f.change === 'revision' ? '修订' : `根据《${(f.decisionTitle ?? '').replace(/《/g, '〈').replace(/》/g, '〉')}》修正`;
+  const act = f.change === 'original' ? '通过' : f.change === 'revision' ? '修订' : `根据《${nestedTitle(f.decisionTitle ?? '')}》修正`;
   const lines = [`${chineseDate(f.adoptedOn)} ${f.meeting}${act}`];
   if (f.approvedOn && f.approvingBody) lines.push(`${chineseDate(f.approvedOn)} ${f.approvingBody}批准`);
   const info = [...(f.change === 'original' ? [] : f.history), ...lines];
   return { ...text, info, events: parseHeaderEvents(info) };
+}
+
+/// A title as it stands inside 《》: its own 《》 become 〈〉 (关于修改〈…〉的决定).
+function nestedTitle(title: string): string {
+  return title.replace(/《/g, '〈').replace(/》/g, '〉');
 }

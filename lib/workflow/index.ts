@@ -18,3 +18,4 @@ export { attachToBill, sniffDocumentType, maxAttachmentBytes } from './attachToB
 export { getAttachment } from './getAttachment';
 export { readMoveForm, readSignoffRequestForm, readSignoffForm, readVoteForm } from './readWorkflowForms';
 export { memberIdsOf } from './memberIdsOf';
+export { readBillRecord, stageEntryDays, type BillRecord } from './readBillRecord';

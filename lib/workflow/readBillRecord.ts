@@ -13,14 +13,20 @@ export interface BillRecord {
   consultationId: string | null;
 }
 
+/// The China date each stage of a bill was last entered, from its moves.
+export function stageEntryDays(moves: { toStage: BillStage; at: Date | null }[]): Partial<Record<BillStage, string>> {
+  const enteredOn: Partial<Record<BillStage, string>> = {};
+  for (const m of moves) enteredOn[m.toStage] = todayInChina(m.at!);
+  return enteredOn;
+}
+
 /// Reads a bill's record of moves and votes.
 export function readBillRecord(db: Pick<Db, 'select'>, billId: string): BillRecord {
   const moves = db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).orderBy(asc(billTransitions.seq)).all();
-  const enteredOn: Partial<Record<BillStage, string>> = {};
+  const enteredOn = stageEntryDays(moves);
   let votedVersionId: string | null = null;
   let consultationId: string | null = null;
   for (const m of moves) {
-    enteredOn[m.toStage] = todayInChina(m.at!);
     if (m.toStage === 'vote') votedVersionId = m.versionId;
     if (m.consultationId) consultationId = m.consultationId;
   }

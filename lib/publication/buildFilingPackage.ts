@@ -4,9 +4,7 @@ import { eq } from 'drizzle-orm';
 import { consultations, promulgations, type Promulgation } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { getConsultationReport, reportDocument } from '@/lib/consultation';
-import type { TextComparison } from '@/lib/legal-text';
-import { renderDecisionText } from '@/lib/legal-text';
-import { exportComparisonDocx, exportDecisionDocx } from '@/lib/versioning';
+import { amendmentFile } from './amendmentDocument';
 import { exportVersionDocx } from './exports/exportVersionDocx';
 import { exportVersionPdf } from './exports/exportVersionPdf';
 import { loadExportable } from './loadExportable';
@@ -35,14 +33,10 @@ export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip
   const consultation = p.consultationId ? db.select().from(consultations).where(eq(consultations.id, p.consultationId)).get() : undefined;
   if (consultation?.explanation.trim()) parts.push({ name: '04-起草说明.txt', what: '起草说明', body: utf8(`关于《${title}》的起草说明\n\n${consultation.explanation.trim()}\n`) });
   if (p.decision) {
-    const decision = { ...p.decision, closing: p.decision.closing || undefined };
-    parts.push({ name: '05-修改决定.docx', what: '修改决定', body: await exportDecisionDocx(decision) });
-    parts.push({ name: '05-修改决定.txt', what: '修改决定（文本）', body: utf8(renderDecisionText(decision)) });
+    parts.push({ name: '05-修改决定.docx', what: '修改决定', body: await amendmentFile(p, title, 'decision', 'docx') });
+    parts.push({ name: '05-修改决定.txt', what: '修改决定（文本）', body: await amendmentFile(p, title, 'decision', 'txt') });
   }
-  if (p.comparison) {
-    const options = { title: `《${title}》修改前后对照表`, beforeHeading: '修改前', afterHeading: '修改后' };
-    parts.push({ name: '06-修改对照表.docx', what: '修改对照表', body: await exportComparisonDocx(p.comparison as TextComparison, options) });
-  }
+  if (p.comparison) parts.push({ name: '06-修改对照表.docx', what: '修改对照表', body: await amendmentFile(p, title, 'comparison', 'docx') });
   if (consultation) {
     const report = await reportDocument(getConsultationReport(consultation.id, db), 'pdf');
     parts.push({ name: '07-征求意见情况.pdf', what: '征求意见情况通报', body: report.body });

@@ -10,6 +10,7 @@ import { explainersCiting, explainersNeedingReview, listExplainers } from './lis
 import { getExplainer } from './getExplainer';
 import { listRevisions } from './listRevisions';
 import { resolveCitations } from './resolveCitations';
+import { movedArticles } from './movedArticles';
 import { reviewExplainer, submitExplainer, unpublishExplainer } from './reviewExplainer';
 import { createExplainer, updateExplainer } from './saveExplainer';
 import { getRegulation } from '@/lib/library';
@@ -102,5 +103,12 @@ describe('writing and reviewing content', () => {
     expect(caught(() => createExplainer(null, draft(), db))).toMatchObject({ code: 'unauthenticated' });
     const { id } = createExplainer(volunteer, draft({ body: '本条例第三条。' }), db);
     expect(caught(() => updateExplainer(otherVolunteer, id, draft(), db))).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('movedArticles', () => {
+  it('gives one notice per moved article, named by the article, however many of its 款 are cited', () => {
+    const citations = resolveCitations('本条例第二条第一款；第二条第二款；第三条', { asOf: '2020-01-01', regulationIds: [audit] }, db, '2026-12-05');
+    expect(movedArticles(citations).map((c) => [c.citation, c.status])).toEqual([['《北京市审计条例》第二条', 'amended']]);
   });
 });

@@ -15,3 +15,4 @@ export { previewExplainer } from './previewExplainer';
 export { buildExplainerFeed } from './buildExplainerFeed';
 export { listRevisions, type RevisionEntry } from './listRevisions';
 export { searchExplainers, type ContentHit } from './searchExplainers';
+export { movedArticles, hasMoved } from './movedArticles';

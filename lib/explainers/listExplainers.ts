@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { explainerRegulations, explainers } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { can, type CurrentUser } from '@/lib/auth';
@@ -6,6 +6,7 @@ import { todayInChina, type ExplainerKind } from '@/lib/shared';
 import { contextOf } from './getExplainer';
 import { readExplainers, type ExplainerRow } from './readExplainer';
 import { resolveCitations } from './resolveCitations';
+import { hasMoved } from './movedArticles';
 
 /// What a list of content may be narrowed to.
 export interface ExplainerFilters {
@@ -51,10 +52,10 @@ export function explainersNeedingReview(actor: CurrentUser | null, db: Db = getD
   const rows = db
     .select({ id: explainers.id })
     .from(explainers)
-    .where(and(eq(explainers.status, 'approved'), reviewer ? undefined : or(eq(explainers.authorId, actor.id))))
+    .where(and(eq(explainers.status, 'approved'), reviewer ? undefined : eq(explainers.authorId, actor.id)))
     .all();
   return readExplainers(db, rows.map((r) => r.id))
-    .map((row) => ({ ...row, moved: resolveCitations(row.body, contextOf(row), db, today).filter((c) => c.status === 'amended' || c.status === 'repealed').length }))
+    .map((row) => ({ ...row, moved: resolveCitations(row.body, contextOf(row), db, today).filter(hasMoved).length }))
     .filter((row) => row.moved > 0);
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
-import { getExplainer, listRevisions, renderExplainerBody, type ResolvedCitation } from '@/lib/explainers';
+import { getExplainer, listRevisions, movedArticles, renderExplainerBody, type ResolvedCitation } from '@/lib/explainers';
 import { vocabularyLabel } from '@/lib/i18n';
 import { splitLines, tokensToRuns } from '@/lib/legal-text';
 import { regulationPath } from '@/lib/library';
@@ -51,7 +51,7 @@ export default async function ExplainerPage({ params }: Props) {
   const e = orNotFound(() => getExplainer(user, routeParam(raw)));
   const html = renderExplainerBody(e);
   // One notice per article that moved, however many of its 款 the text cites.
-  const moved = [...new Map(e.citations.filter((c) => c.status === 'amended' || c.status === 'repealed').map((c) => [`${c.regulationId}:${c.eid}`, { ...c, citation: c.citation?.replace(/(条(?:之[一二三四五六七八九十]+)?)第.*$/, '$1') ?? null }])).values()];
+  const moved = movedArticles(e.citations);
   const cited = [...new Map(e.citations.filter((c) => c.citation && c.href).map((c) => [c.citation, c])).values()];
   const mine = user?.id === e.authorId;
   return (

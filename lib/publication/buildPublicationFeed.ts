@@ -1,7 +1,8 @@
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { regulationPath } from '@/lib/library';
-import { buildAtomFeed, chineseDate, type LifecycleEventKind } from '@/lib/shared';
+import { buildAtomFeed, chineseDate } from '@/lib/shared';
+import { eventWord } from './eventWord';
 import { listPublicationLog, type PublicationLogEntry } from './listPublicationLog';
 
 /// The library's feeds: new regulations, amended ones, repealed ones, and the whole publication log.
@@ -9,7 +10,6 @@ export const publicationFeeds = ['new', 'amended', 'repealed', 'log'] as const;
 export type PublicationFeed = (typeof publicationFeeds)[number];
 
 const feedTitles: Record<PublicationFeed, string> = { new: '新公布的法规', amended: '修改的法规', repealed: '废止的法规', log: '公布记录' };
-const eventWords: Record<LifecycleEventKind, string> = { adopted: '通过', approved: '批准', promulgated: '公布', effective: '施行', amended: '修正', revised: '修订', repealed: '废止' };
 
 /// Which log entries a feed carries: a first text promulgated, an amendment or revision adopted,
 /// a repeal; the log carries everything.
@@ -35,7 +35,7 @@ export function buildPublicationFeed(feed: string, baseUrl: string, db: Db = get
     author: '立法工作台',
     entries: entries.map((e) => ({
       id: `urn:lawbench:event:${e.seq}`,
-      title: `《${e.title}》${chineseDate(e.on)}${eventWords[e.kind]}`,
+      title: `《${e.title}》${chineseDate(e.on)}${eventWord(e.kind)}`,
       link: `${baseUrl}${regulationPath(e.slug)}${e.kind === 'repealed' ? '' : `?at=${e.on}`}`,
       updated: e.at,
       summary: [e.versionSeq ? `第${e.versionSeq}版` : null, e.source].filter(Boolean).join('；'),

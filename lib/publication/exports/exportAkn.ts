@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { escapeXml, isIsoDate } from '@/lib/shared';
 import { aknRegion } from './aknRegion';
 import type { ExportableVersion, LifecycleEvent, LifecycleEventKind } from './exportModel';
+import { eventWord } from '../eventWord';
 import { exportTree, type ExportNode } from './exportTree';
 
 const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -87,10 +88,6 @@ function shortId(id: string): string {
 
 // ——— meta ———
 
-const EVENT_WORDS: Record<LifecycleEventKind, string> = {
-  adopted: '通过', approved: '批准', promulgated: '公布', effective: '施行', amended: '修正', revised: '修订', repealed: '废止',
-};
-
 const ROLE_WORDS = { author: '制定机关', approver: '批准机关', editor: '编制' } as const;
 
 /// The `<references>` of the document: every organisation, event kind and role the metadata
@@ -127,7 +124,7 @@ class References {
       tlc('TLCOrganization', LAWBENCH, '/akn/ontology/organization/lawbench', 'Lawbench'),
       ...[...this.organizations].map(([name, eId]) =>
         tlc('TLCOrganization', eId, `/akn/ontology/organization/cn-${this.region}/${encodeURIComponent(name)}`, name)),
-      ...[...this.events].map((kind) => tlc('TLCEvent', `event_${kind}`, `/akn/ontology/event/${kind}`, EVENT_WORDS[kind])),
+      ...[...this.events].map((kind) => tlc('TLCEvent', `event_${kind}`, `/akn/ontology/event/${kind}`, eventWord(kind))),
       ...[...this.roles].map((role) => tlc('TLCRole', role, `/akn/ontology/role/${role}`, ROLE_WORDS[role])),
     ));
   }

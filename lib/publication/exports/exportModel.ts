@@ -1,11 +1,11 @@
 import type { ParseJson } from '@/lib/legal-text';
-import type { RegulationKind, VersionChange } from '@/lib/shared';
+import type { LifecycleEventKind, RegulationKind, VersionChange } from '@/lib/shared';
+
+export type { LifecycleEventKind };
 
 /// What happened to a regulation on a date, as publication records it (and as the library's
 /// status, timeline and "as in force on" views are computed from). `versionSeq` names the
 /// version an adoption, amendment or effect belongs to.
-export type LifecycleEventKind = 'adopted' | 'approved' | 'promulgated' | 'effective' | 'amended' | 'revised' | 'repealed';
-
 export interface LifecycleEvent {
   kind: LifecycleEventKind;
   /// `YYYY-MM-DD`.

@@ -1,9 +1,9 @@
 import { getDatabase, type Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { regulationPath } from '@/lib/library';
-import { buildAtomFeed, chineseDate } from '@/lib/shared';
+import { buildAtomFeed, chineseDate, type LifecycleEventKind } from '@/lib/shared';
 import { eventWord } from './eventWord';
-import { listPublicationLog, type PublicationLogEntry } from './listPublicationLog';
+import { listPublicationLog } from './listPublicationLog';
 
 /// The library's feeds: new regulations, amended ones, repealed ones, and the whole publication log.
 export const publicationFeeds = ['new', 'amended', 'repealed', 'log'] as const;
@@ -11,20 +11,16 @@ export type PublicationFeed = (typeof publicationFeeds)[number];
 
 const feedTitles: Record<PublicationFeed, string> = { new: '新公布的法规', amended: '修改的法规', repealed: '废止的法规', log: '公布记录' };
 
-/// Which log entries a feed carries: a first text promulgated, an amendment or revision adopted,
-/// a repeal; the log carries everything.
-function inFeed(feed: PublicationFeed, e: PublicationLogEntry): boolean {
-  if (feed === 'new') return e.kind === 'promulgated' && e.versionSeq === 1;
-  if (feed === 'amended') return e.kind === 'amended' || e.kind === 'revised';
-  if (feed === 'repealed') return e.kind === 'repealed';
-  return true;
-}
+/// The event kinds each feed carries: a text promulgated (the first of a regulation, see below),
+/// an amendment or revision adopted, a repeal; the log carries every kind.
+const feedKinds: Record<PublicationFeed, readonly LifecycleEventKind[] | undefined> = { new: ['promulgated'], amended: ['amended', 'revised'], repealed: ['repealed'], log: undefined };
 
 /// One of the library's Atom feeds as XML text, newest first; `not_found` for an unknown feed.
 export function buildPublicationFeed(feed: string, baseUrl: string, db: Db = getDatabase()): string {
   if (!(publicationFeeds as readonly string[]).includes(feed)) throw new AppError('not_found', 'feed_not_found');
   const which = feed as PublicationFeed;
-  const entries = listPublicationLog({ limit: 5000 }, db).filter((e) => inFeed(which, e)).slice(0, 100);
+  // New regulations are the promulgations of a first text; later texts are promulgated too.
+  const entries = listPublicationLog({ kinds: feedKinds[which], limit: which === 'new' ? 5000 : 100 }, db).filter((e) => which !== 'new' || e.versionSeq === 1).slice(0, 100);
   const self = `${baseUrl}/feeds/library/${which}.atom`;
   return buildAtomFeed({
     id: self,

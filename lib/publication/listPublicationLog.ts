@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { regulationEvents, regulations, regulationVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import type { LifecycleEventKind } from '@/lib/shared';
@@ -30,8 +30,9 @@ export function listPublicationLog(opts: { limit?: number; kinds?: readonly Life
     .from(regulationEvents)
     .innerJoin(regulations, eq(regulations.id, regulationEvents.regulationId))
     .leftJoin(regulationVersions, eq(regulationVersions.id, regulationEvents.versionId))
+    .where(opts.kinds ? inArray(regulationEvents.kind, [...opts.kinds]) : undefined)
     .orderBy(desc(regulationEvents.id))
+    .limit(opts.limit ?? 50)
     .all();
-  const wanted = opts.kinds ? rows.filter((r) => opts.kinds!.includes(r.kind)) : rows;
-  return wanted.slice(0, opts.limit ?? 50);
+  return rows;
 }

@@ -1,6 +1,6 @@
 /// Sent with every answer: no type sniffing, no framing by other sites, referrers without paths
-/// across sites, no powerful browser features. (A Content-Security-Policy with nonces is still
-/// to come.)
+/// across sites, no powerful browser features. (The Content-Security-Policy, whose nonce changes
+/// with every answer, is set in proxy.ts.)
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },

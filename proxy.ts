@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { requestLocale } from '@/lib/api';
 import { sessionCookieName, sessionLifetimeMs } from '@/lib/auth';
 import { localeCookieName } from '@/lib/i18n';
-import { isCachedPublicPath, libraryGenerationNow, publicPageCache, publicPageKey, type CachedPage } from '@/lib/pagecache';
-import { todayInChina } from '@/lib/shared';
+import { collabPublicUrl } from '@/lib/drafting';
+import { isCachedPublicPath, libraryGenerationNow, publicPageCache, publicPageKey, withFreshNonce, type CachedPage } from '@/lib/pagecache';
+import { contentSecurityPolicy, newScriptNonce, nonPagePolicy, todayInChina } from '@/lib/shared';
 
 /// True when every percent-escape of the path decodes to UTF-8 text; `%FF` or a cut sequence
 /// such as `%E4%B8` would otherwise make Next.js fail while reading the route's parameters.
@@ -18,8 +19,9 @@ function decodable(pathname: string): boolean {
 
 /// Runs before every request but Next's own files. Refuses a path that cannot be decoded with
 /// 400 (JSON under /api, plain words elsewhere) instead of letting it become a server error.
-/// Then, for pages: tells the layout which path is shown (for navigation and the language switch)
-/// and, on page loads, pushes the session cookie's expiry forward so it follows the server's
+/// Then, for pages: gives the answer its Content-Security-Policy with a fresh script nonce (which
+/// Next.js reads from the request to mark its scripts), tells the layout which path is shown (for
+/// navigation and the language switch) and, on page loads, pushes the session cookie's expiry forward so it follows the server's
 /// sliding expiry (the server decides validity; the cookie only has to outlive it).
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -30,11 +32,14 @@ export async function proxy(request: NextRequest) {
   const https = request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:';
   // The API and the feeds get nothing more: the feeds' answers are publicly cacheable, and a
   // shared cache must never keep one reader's session cookie to hand to the next.
-  if (pathname.startsWith('/api/') || pathname.startsWith('/feeds/')) return strictTransport(NextResponse.next(), https);
-  const cached = await servePublicPage(request);
-  if (cached) return strictTransport(cached, https);
+  if (pathname.startsWith('/api/') || pathname.startsWith('/feeds/')) return secured(NextResponse.next(), https, nonPagePolicy);
+  const nonce = newScriptNonce();
+  const policy = contentSecurityPolicy({ nonce, collabOrigin: new URL(collabPublicUrl(request.headers.get('x-forwarded-host') ?? request.headers.get('host'), https)).origin, dev: process.env.NODE_ENV !== 'production' });
+  const cached = await servePublicPage(request, nonce);
+  if (cached) return secured(cached, https, null);
   const headers = new Headers(request.headers);
   headers.set('x-lawbench-path', pathname + request.nextUrl.search);
+  headers.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers } });
   const token = request.cookies.get(sessionCookieName)?.value;
   if (request.method === 'GET' && token) {
@@ -46,7 +51,7 @@ export async function proxy(request: NextRequest) {
       secure: https,
     });
   }
-  return strictTransport(response, https);
+  return secured(response, https, policy);
 }
 
 /// The header a page render for the cache carries, with this process's secret: that request is
@@ -62,7 +67,8 @@ function fillToken(): string {
 /// Response headers that belong to one connection or one answer, never to a kept page.
 const perAnswer = new Set(['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
 
-function pageResponse(page: CachedPage, state: 'hit' | 'miss'): NextResponse {
+function pageResponse(kept: CachedPage, state: 'hit' | 'miss', nonce: string): NextResponse {
+  const page = withFreshNonce(kept, nonce);
   const response = new NextResponse(Buffer.from(page.body), { status: 200, headers: page.headers });
   response.headers.set('x-lawbench-cache', state);
   return response;
@@ -71,8 +77,9 @@ function pageResponse(page: CachedPage, state: 'hit' | 'miss'): NextResponse {
 /// The most-read pages — a regulation and its articles — for a reader without a session: answered
 /// from the page cache while the library is unchanged, else rendered once (by a request to this
 /// same server, without cookies but the language) and kept. Client navigations (RSC payloads)
-/// and anything but a 200 HTML page pass through untouched. Null: render as usual.
-async function servePublicPage(request: NextRequest): Promise<NextResponse | null> {
+/// and anything but a 200 HTML page pass through untouched. Each answer gets `nonce` in place of
+/// the kept one. Null: render as usual.
+async function servePublicPage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (request.method !== 'GET' || !isCachedPublicPath(pathname)) return null;
   if (request.cookies.has(sessionCookieName) || request.headers.get(fillHeader) === fillToken()) return null;
@@ -82,7 +89,7 @@ async function servePublicPage(request: NextRequest): Promise<NextResponse | nul
   const generation = libraryGenerationNow();
   const cache = publicPageCache();
   const hit = cache.get(key, generation);
-  if (hit) return pageResponse(hit, 'hit');
+  if (hit) return pageResponse(hit, 'hit', nonce);
   const origin = process.env.LAWBENCH_INTERNAL_ORIGIN ?? process.env.__NEXT_PRIVATE_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
   const languages = request.headers.get('accept-language');
   const rendered = await fetch(new URL(pathname + search, origin), {
@@ -93,11 +100,13 @@ async function servePublicPage(request: NextRequest): Promise<NextResponse | nul
   // A missing regulation or article, or a redirect, is answered as rendered and not kept.
   if (rendered.status !== 200 || !rendered.headers.get('content-type')?.startsWith('text/html')) return new NextResponse(Buffer.from(page.body), { status: rendered.status, headers: page.headers });
   cache.set(key, generation, page);
-  return pageResponse(page, 'miss');
+  return pageResponse(page, 'miss', nonce);
 }
 
-/// Under HTTPS, tells browsers to use nothing else for this site for a year.
-function strictTransport(response: NextResponse, https: boolean): NextResponse {
+/// Adds the answer's Content-Security-Policy (unless it has its own already, as a kept page does)
+/// and, under HTTPS, tells browsers to use nothing else for this site for a year.
+function secured(response: NextResponse, https: boolean, policy: string | null): NextResponse {
+  if (policy) response.headers.set('Content-Security-Policy', policy);
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return response;
 }

@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'collab-server/**/*.test.ts', 'app/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'collab-server/**/*.test.ts', 'app/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'web-server/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -12,7 +12,7 @@ import { openConsultation, submitComment } from '@/lib/consultation';
 import { createBill } from '@/lib/drafting';
 import { addDays, todayInChina } from '@/lib/shared';
 import { ensureBuild } from '../scripts/ensureBuild';
-import { freePort, waitForHttp } from '../scripts/localServer';
+import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
 import { percentile, printTable } from './report';
 
 /// Requests per measured run: a fixed amount, so that every response is counted (a timed run
@@ -52,8 +52,10 @@ export async function run(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_PATH: file, LAWBENCH_BENCH_ROUTES: '1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    server = spawn(process.execPath, [...nodeArgs, ...webServerArgs(process.cwd(), port, '127.0.0.1')], {
+      // The bench stands where a city's reverse proxy would, in front of many citizens: it is
+      // trusted explicitly, so the addresses it forwards count (the web server ignores them from anyone else).
+      env: { ...process.env, DATABASE_PATH: file, LAWBENCH_BENCH_ROUTES: '1', TRUSTED_PROXIES: 'loopback', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitForHttp(`${base}/api/v1/consultations`, 60_000);
@@ -73,7 +75,7 @@ export async function run(): Promise<void> {
         headers: {
           'content-type': 'application/json',
           cookie: cookies[n % cookies.length],
-          // A different sender address per request, as many citizens would have.
+          // A different sender address per request, as many citizens behind the proxy would have.
           'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
         },
         body: JSON.stringify({ articleEid: eids[n % eids.length], body: `建议第${n}号：增加对养犬人的宣传教育，明确街道办事处的职责。${randomUUID()}` }),

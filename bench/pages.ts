@@ -7,7 +7,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedLibrary } from '@/lib/demo';
 import { articlePath, regulationPath } from '@/lib/library';
 import { ensureBuild } from '../scripts/ensureBuild';
-import { freePort, waitForHttp } from '../scripts/localServer';
+import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
 import { printTable } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
     db.$client.close();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    server = spawn(process.execPath, webServerArgs(process.cwd(), port, '127.0.0.1'), {
       env: { ...process.env, DATABASE_PATH: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -8,7 +8,7 @@ import { seedDemoData } from '@/lib/demo';
 import { seedLibrary } from '@/lib/demo';
 import { seedConsultation, seedExplainers, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from '../scripts/ensureBuild';
-import { freePort, waitForHttp } from '../scripts/localServer';
+import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const collabPort = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, COLLAB_PORT: String(collabPort), COLLAB_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
-  const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server: ChildProcess = spawn(process.execPath, webServerArgs(process.cwd(), port, '127.0.0.1'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collab: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'collab-server/main.ts'], { env: { ...env, LAWBENCH_WEB_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   // Also on disk as it comes, so that a test can look for what the servers logged.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
-import { baseURL } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, launchBrowser, newContext, signInThroughForm } from './browser';
 
 describe('the servers as started for production', () => {
   it('checkpoint the WAL from their worker thread instead of failing back to checkpoints inside requests', async () => {
@@ -78,7 +79,59 @@ describe('security headers', () => {
       expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('strict-transport-security')).toBeNull();
     }
-    const behindProxy = await fetch(`${baseURL()}/regulations`, { headers: { 'x-forwarded-proto': 'https' } });
-    expect(behindProxy.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    // Only a proxy named in TRUSTED_PROXIES may say the visitor used HTTPS (see forwarding.test.ts).
+    const claimed = await fetch(`${baseURL()}/regulations`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(claimed.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  const nonceIn = (policy: string | null) => policy?.match(/'nonce-([^']+)'/)?.[1];
+
+  it('gives every page answer its own nonce, also when the page comes from the cache', async () => {
+    const path = `/regulations/${encodeURIComponent('北京市审计条例')}`;
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${baseURL()}${path}`);
+      const policy = res.headers.get('content-security-policy');
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("'strict-dynamic'");
+      const nonce = nonceIn(policy)!;
+      const html = await res.text();
+      const nonces = new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+      expect([...nonces]).toEqual([nonce]);
+      seen.add(nonce);
+    }
+    expect(seen.size).toBe(3);
+    const api = await fetch(`${baseURL()}/api/v1/openapi.json`);
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('lets the app run (the editor syncs) but not an injected inline handler', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) violations.push(m.text());
+    });
+    await signInThroughForm(page, 'drafter@demo.lawbench');
+    await page.goto('/bills');
+    await page.getByLabel('项目名称（法规标题）').fill('内容安全策略测试条例');
+    await page.getByRole('button', { name: '创建并打开草案' }).click();
+    await page.waitForURL(/\/bills\/[0-9a-f-]+$/);
+    await page.locator('[data-testid="draft-status"][data-synced="true"]').waitFor({ timeout: 20_000 });
+    expect(violations).toEqual([]);
+    // What a stored-XSS payload would do once it reached the page: the policy stops it.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image" onerror="window.__injected = 1">'));
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
+    expect(violations.length).toBeGreaterThan(0);
+    await context.close();
   });
 });

@@ -1,5 +1,6 @@
 // Helpers for starting a local server in tests and benchmarks.
 import net from 'node:net';
+import path from 'node:path';
 
 /// A TCP port on 127.0.0.1 that nothing listens on right now.
 export function freePort(): Promise<number> {
@@ -26,4 +27,10 @@ export async function waitForHttp(url: string, ms: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server at ${url} did not start in ${ms} ms`);
+}
+
+/// The arguments for `node` that run the built web app on `port` (see web-server/main.ts), from
+/// the repository at `root`; `host` limits it to one interface.
+export function webServerArgs(root: string, port: number, host?: string): string[] {
+  return ['--import', 'tsx', path.join(root, 'web-server/main.ts'), String(port), ...(host ? [host] : [])];
 }

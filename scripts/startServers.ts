@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { webServerArgs } from './localServer';
 
-/// Starts the web app (`next start`) and the collaboration server side by side on the built app,
+/// Starts the web app (web-server/main.ts) and the collaboration server side by side on the built app,
 /// and stops both together: when either exits, or on Ctrl-C / SIGTERM. Used by `npm run demo`
 /// and `npm start`.
 export function startServers(root: string, env: NodeJS.ProcessEnv, ports: { web: number; collab: number }): ChildProcess[] {
   const children: ChildProcess[] = [
-    spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(ports.web)], { stdio: 'inherit', env: { ...env, PORT: String(ports.web) } }),
+    spawn(process.execPath, webServerArgs(root, ports.web), { stdio: 'inherit', env: { ...env, PORT: String(ports.web) } }),
     spawn(process.execPath, ['--import', 'tsx', path.join(root, 'collab-server/main.ts')], { stdio: 'inherit', env: { ...env, COLLAB_PORT: String(ports.collab), LAWBENCH_WEB_PORT: String(ports.web) } }),
   ];
   let stopping = false;

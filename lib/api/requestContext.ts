@@ -18,9 +18,10 @@ export type RequestContext = {
 
 type HeaderReader = { get(name: string): string | null };
 
-/// The address a request came from, as the proxy in front reports it (for sign-in throttling).
+/// The address a request came from. The web server (web-server/main.ts) has already replaced
+/// `X-Forwarded-For` with the one address it believes, so the header is the client's own.
 export function clientAddress(headers: HeaderReader): string | null {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null;
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
 }
 
 /// The interface language of a request: the remembered choice, else the browser's preference.
@@ -43,9 +44,10 @@ export function requestContext(request: Request): RequestContext {
   };
 }
 
-/// The origin the visitor used (behind a proxy: the forwarded host and scheme), for absolute
-/// links in feeds.
-export function publicOrigin(request: Request): string {
+/// The origin of absolute links in feeds: `PUBLIC_URL` when it is set, else the host and scheme
+/// the visitor used (forwarded ones only from a trusted proxy: see web-server/).
+export function publicOrigin(request: Request, configured = process.env.PUBLIC_URL): string {
+  if (configured) return new URL(configured).origin;
   const url = new URL(request.url);
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
   const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');

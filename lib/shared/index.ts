@@ -12,3 +12,4 @@ export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';
 export { buildAtomFeed, type AtomFeed, type AtomEntry } from './buildAtomFeed';
 export * from './vocabulary';
+export { contentSecurityPolicy, newScriptNonce, nonceOfPolicy, nonPagePolicy } from './contentSecurityPolicy';

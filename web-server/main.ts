@@ -1,0 +1,26 @@
+import http from 'node:http';
+import next from 'next';
+import { settleForwardedHeaders, trustedProxies } from './settleForwardedHeaders';
+
+// The web app's process: Next.js behind a plain HTTP server that first settles who the client is
+// (see settleForwardedHeaders), because `next start` passes a client's own `X-Forwarded-For` on.
+// Usage: tsx web-server/main.ts PORT [HOST]
+const port = Number(process.argv[2] || process.env.PORT || 3000);
+const hostname = process.argv[3] || undefined;
+const trust = trustedProxies(process.env.TRUSTED_PROXIES);
+// Where the page cache (proxy.ts) asks this same server to render a page it will keep.
+const loopback = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+process.env.LAWBENCH_INTERNAL_ORIGIN ??= `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = http.createServer((request, response) => {
+  settleForwardedHeaders(request, trust);
+  void handle(request, response);
+});
+server.listen(port, hostname, () => {
+  console.log(`web app listening on http://${hostname ?? 'localhost'}:${port}`);
+});
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

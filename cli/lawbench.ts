@@ -34,6 +34,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'set an account\'s password from standard input (DATABASE_PATH), ending its sessions',
     load: () => import('./commands/user'),
   },
+  draft: {
+    usage: 'draft repair ID',
+    summary: 'make a draft\'s stored text (DATABASE_PATH) fit the editor\'s schema again, printing what was dropped',
+    load: () => import('./commands/draft'),
+  },
   audit: {
     usage: 'audit verify [--expect SEQ:HASH]',
     summary: 'check the audit hash chain (DATABASE_PATH); with --expect, that a kept head is still in it',

@@ -2,7 +2,7 @@ import type { WebSocket, RawData } from 'ws';
 import type { CurrentUser } from '@/lib/auth';
 import { collabCloseCodes } from '@/lib/editor';
 import { encodePermissionDenied, encodeSyncStep2, MalformedMessage, parseClientMessage } from './protocol';
-import { ReadOnlyViolation, StoreFailed, type DraftConnection, type SharedDraft } from './sharedDraft';
+import { ReadOnlyViolation, SchemaViolation, StoreFailed, type DraftConnection, type SharedDraft } from './sharedDraft';
 
 /// A slow reader holding more than this many unsent bytes is dropped (it resyncs on reconnect)
 /// rather than letting one stalled tab grow the server's memory without bound.
@@ -11,7 +11,8 @@ const maxBufferedBytes = 64 * 1024 * 1024;
 /// Binds an authorized socket to its shared draft: greets it, answers its frames, and detaches
 /// it (removing its presence) when it closes. A malformed frame closes this socket only, 4400; a
 /// change from a read-only socket is refused (auth "permission denied" frame, then 4403
-/// "read-only"); an update that could not be stored closes it with 1011 so the client resends it.
+/// "read-only"); an update that does not fit the draft's schema closes it with 4422 (and is
+/// logged); an update that could not be stored closes it with 1011 so the client resends it.
 export function connectClient(
   socket: WebSocket,
   draft: SharedDraft,
@@ -62,6 +63,9 @@ export function connectClient(
       if (error instanceof ReadOnlyViolation) {
         connection.send(encodePermissionDenied('read-only'));
         close(collabCloseCodes.forbidden, 'read-only');
+      } else if (error instanceof SchemaViolation) {
+        log(`[collab] draft ${draft.draftId}: update refused, it does not fit the schema: ${error.message}`);
+        close(collabCloseCodes.schemaViolation, 'update does not fit the schema');
       } else if (error instanceof MalformedMessage) {
         close(collabCloseCodes.malformedMessage, 'malformed message');
       } else if (error instanceof StoreFailed) {

@@ -56,12 +56,14 @@ describe('createDraftRegistry', () => {
   it('unloads a draft its last client left, compacting it, and reloads the same content', async () => {
     const server = await startCollabServer({ port: 0, host: '127.0.0.1', db, log: () => {}, timing: { unloadAfterMs: 100 } });
     const initial = new Y.Doc();
-    initial.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('article')]);
+    const first = new Y.XmlElement('article');
+    first.insert(0, [new Y.XmlElement('paragraph')]);
+    initial.getXmlFragment('prosemirror').insert(0, [first]);
     const draft = seedDraft(db, { snapshot: Y.encodeStateAsUpdate(initial) });
     const a = connectTestClient(server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[0]) });
     await a.synced;
-    const article = a.doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement;
-    article.insert(0, [new Y.XmlText('为了加强法律援助工作')]);
+    const paragraph = (a.doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+    paragraph.insert(0, [new Y.XmlText('为了加强法律援助工作')]);
     a.doc.getMap('meta').set('stage', '一审');
     const expected = a.doc.getXmlFragment('prosemirror').toString();
     await waitFor(() => rows(draft.draftId) === 2, 'the rows');

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CurrentUser } from '@/lib/auth';
-import { presenceColour } from '@/lib/editor';
+import { presenceColour, type DraftProblem } from '@/lib/editor';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MalformedMessage } from './protocol';
 import { filterAwarenessUpdate } from './filterAwarenessUpdate';
 import { updateChangesDoc } from './updateChangesDoc';
+import { schemaProblemsOfUpdate } from './schemaProblemsOfUpdate';
 
 /// One open socket on a draft as the shared document sees it.
 export type DraftConnection = {
@@ -35,6 +36,15 @@ export class ReadOnlyViolation extends Error {}
 
 /// Thrown when the update could not be stored; nothing was applied or relayed.
 export class StoreFailed extends Error {}
+
+/// Thrown when an update would put into the draft what its schema has no place for; nothing was
+/// stored, applied or relayed, and the connection is closed with 4422.
+export class SchemaViolation extends Error {
+  constructor(readonly problems: DraftProblem[]) {
+    const named = problems.slice(0, 3).map((p) => `${p.where}: ${p.what}`);
+    super(problems.length > 3 ? `${named.join('; ')}; and ${problems.length - 3} more` : named.join('; '));
+  }
+}
 
 /// What a shared draft needs from the outside (Hocuspocus-style hooks).
 export type SharedDraftHooks = {
@@ -88,8 +98,9 @@ export class SharedDraft {
   }
 
   /// Handles a sync step 2 or update from a client: a no-op is ignored, a change from a
-  /// read-only connection throws `ReadOnlyViolation`, any other change is stored, applied and
-  /// relayed. Throws `MalformedMessage` for an undecodable update.
+  /// read-only connection throws `ReadOnlyViolation`, a change that does not fit the draft's
+  /// schema throws `SchemaViolation` (see `schemaProblemsOfUpdate`), any other change is stored,
+  /// applied and relayed. Throws `MalformedMessage` for an undecodable update.
   receiveUpdate(connection: DraftConnection, update: Uint8Array): 'applied' | 'unchanged' {
     let changes: boolean;
     try {
@@ -99,6 +110,13 @@ export class SharedDraft {
     }
     if (!changes) return 'unchanged';
     if (connection.access !== 'write') throw new ReadOnlyViolation('read-only');
+    let problems: DraftProblem[];
+    try {
+      problems = schemaProblemsOfUpdate(this.doc, update);
+    } catch (error) {
+      throw new MalformedMessage(`update could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (problems.length > 0) throw new SchemaViolation(problems);
     try {
       this.hooks.storeUpdate(update, connection);
     } catch (error) {

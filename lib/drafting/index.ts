@@ -17,3 +17,4 @@ export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { recheckCollabAccess } from './recheckCollabAccess';
 export { draftTextMark } from './draftTextMark';
 export { writeDraftText } from './writeDraftText';
+export { repairDraft, type DraftRepair } from './repairDraft';

@@ -11,6 +11,10 @@ export const collabCloseCodes = {
   forbidden: 4403,
   /// The room names no draft.
   noSuchDraft: 4404,
+  /// A well-formed update that would put into the draft what its schema has no place for (loose
+  /// text or a paragraph at the top level, an unknown block, an eid that is not text…; reason
+  /// "update does not fit the schema"). Nothing was stored or relayed. Mirrors HTTP 422.
+  schemaViolation: 4422,
   /// The server is shutting down; the client reconnects to its successor.
   goingAway: 1001,
   /// A message over the size limit (sent by `ws` itself when `maxPayload` is exceeded).

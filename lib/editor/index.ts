@@ -9,3 +9,6 @@ export { numberingPlugin, numberingKey } from './numberingPlugin';
 export { pasteLegalTextPlugin, legalTextToBlocks } from './pasteLegalText';
 export { collabCloseCodes, type CollabCloseCode } from './collabCloseCodes';
 export { presenceColour } from './presenceColour';
+export { checkDraftFragment, type DraftProblem } from './checkDraftFragment';
+export { repairDraftFragment } from './repairDraftFragment';
+export { draftFragmentName, misplacedChild, badAttribute, storedChild, nodeNoun, type StoredChild } from './draftShapeRules';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { bills, drafts } from './drafting';
 import { draftVersions } from './versioning';
@@ -54,6 +54,12 @@ export const consultationComments = sqliteTable(
     articleEid: text('article_eid'),
     body: text('body').notNull(),
     proposedText: text('proposed_text'),
+    /// The word difference from the article's text in the consulted version to `proposedText`
+    /// (runs of equal, deleted and inserted text, as lib/legal-text's `wordDiff` gives them),
+    /// computed once when the comment is stored so that no page view diffs. Null without a
+    /// proposal or an article, and for rows stored before the column existed until the public
+    /// list first reads them (it fills them in and writes them back).
+    proposedDiff: text('proposed_diff', { mode: 'json' }).$type<{ op: 'equal' | 'delete' | 'insert'; text: string }[]>(),
     status: text('status', { enum: commentStatuses }).notNull(),
     rejectReason: text('reject_reason', { enum: rejectReasons }),
     moderatedBy: text('moderated_by').references(() => users.id, { onDelete: 'set null' }),
@@ -72,7 +78,9 @@ export const consultationComments = sqliteTable(
   },
   (t) => [
     uniqueIndex('consultation_comments_reference_idx').on(t.reference),
-    index('consultation_comments_consultation_idx').on(t.consultationId, t.status, t.articleEid),
+    // Counts per article read only this index; a page of one article's comments in the order
+    // sent walks it in order (created_at, then rowid) instead of sorting all of them.
+    index('consultation_comments_consultation_idx').on(t.consultationId, t.status, t.articleEid, t.createdAt),
     index('consultation_comments_author_idx').on(t.authorId, t.createdAt),
     index('consultation_comments_address_idx').on(t.addressHash, t.createdAt),
     index('consultation_comments_key_idx').on(t.consultationId, t.bodyKey),
@@ -96,3 +104,22 @@ export const commentDispositions = sqliteTable('comment_dispositions', {
 
 export type CommentDisposition = typeof commentDispositions.$inferSelect;
 export type NewCommentDisposition = typeof commentDispositions.$inferInsert;
+
+/// The Word and PDF files of a consultation's public report, built once and served from here:
+/// one row per format, replaced when the report's content changes (republished with a new
+/// summary, a disposition or a moderation decided since), which `contentHash` tells apart.
+export const consultationReportFiles = sqliteTable(
+  'consultation_report_files',
+  {
+    consultationId: belongsTo('consultation_id', () => consultations.id),
+    format: text('format', { enum: ['docx', 'pdf'] }).notNull(),
+    /// SHA-256 of the report data (and the file layout's version) the file was built from.
+    contentHash: text('content_hash').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    builtAt: moment('built_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.format] })],
+);
+
+export type ConsultationReportFile = typeof consultationReportFiles.$inferSelect;
+export type NewConsultationReportFile = typeof consultationReportFiles.$inferInsert;

@@ -37,6 +37,10 @@ const publicComment = z.object({
   articleLabel: z.string().nullable(),
   body: z.string(),
   proposedText: z.string().nullable(),
+  proposedDiff: z
+    .array(z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() }))
+    .nullable()
+    .describe('the word difference from the article’s text to `proposedText`, computed when the comment was stored; null without a proposal or an article'),
   authorName: z.string(),
   createdAt: z.string(),
   disposition: z.object({ disposition: z.enum(dispositions), reason: z.string(), decidedAt: z.string() }).nullable(),

@@ -10,6 +10,7 @@ import { exportReportDocx } from './exportReportDocx';
 import { exportReportPdf } from './exportReportPdf';
 import { getConsultationReport, type ConsultationReport } from './getConsultationReport';
 import { listCommentsForExport } from './listCommentsForExport';
+import { storedReportFile } from './storedReportFile';
 
 /// Every comment of a consultation with its moderation and disposition, as CSV or XLSX, for the
 /// members of its bill.
@@ -28,8 +29,15 @@ export function publicReport(consultationId: string, db: Db = getDatabase()): Co
   return report;
 }
 
-/// The report as a Word or PDF file.
+const reportName = (report: ConsultationReport) => `${report.title}-征求意见情况通报`;
+
+/// The report as a Word or PDF file, built afresh (for a filing package, built once anyway).
 export async function reportDocument(report: ConsultationReport, format: 'docx' | 'pdf'): Promise<DownloadDocument> {
-  const name = `${report.title}-征求意见情况通报`;
-  return downloadDocument(format === 'docx' ? await exportReportDocx(report) : await exportReportPdf(report), format, name);
+  return downloadDocument(format === 'docx' ? await exportReportDocx(report) : await exportReportPdf(report), format, reportName(report));
+}
+
+/// The published report as a Word or PDF file for anyone to download: built once per content
+/// of the report and read back from the database after that (`storedReportFile`).
+export async function publicReportDocument(report: ConsultationReport, format: 'docx' | 'pdf', db: Db = getDatabase()): Promise<DownloadDocument> {
+  return downloadDocument(await storedReportFile(report, format, db), format, reportName(report));
 }

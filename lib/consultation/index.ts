@@ -30,7 +30,7 @@ export { listMyComments } from './listMyComments';
 // them from here too.
 export { publishReport } from './publishReport';
 export { buildConsultationFeed } from './buildConsultationFeed';
-export { commentsExport, publicReport, reportDocument } from './consultationDocuments';
+export { commentsExport, publicReport, publicReportDocument, reportDocument } from './consultationDocuments';
 export { insertBareComment } from './insertBareComment';
 export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm } from './readConsultationForms';
 export { getConsultationReport, type ConsultationReport } from './getConsultationReport';

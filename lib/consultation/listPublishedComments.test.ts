@@ -2,7 +2,7 @@ import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
-import { consultations } from '@/db/schema';
+import { consultationComments, consultations } from '@/db/schema';
 import { listPublishedComments } from './listPublishedComments';
 import { maskAuthorName } from './maskAuthorName';
 import { moderateComment } from './moderateComment';
@@ -51,6 +51,30 @@ describe('listPublishedComments', () => {
     expect(listPublishedComments(s.consultationId, {}, db, openingDay)[0].disposition).toBeNull();
     db.update(consultations).set({ reportPublishedAt: at(100) }).where(eq(consultations.id, s.consultationId)).run();
     expect(listPublishedComments(s.consultationId, {}, db, openingDay)[0].disposition).toEqual({ disposition: 'adopted', reason: '已修改为本市行政区域。', decidedAt: at(10).toISOString() });
+  });
+
+  it('gives each proposal the word difference stored with the comment, without diffing it again', () => {
+    expect(listPublishedComments(s.consultationId, { articleEid: 'art_2' }, db, openingDay)[0].proposedDiff).toEqual([
+      { op: 'equal', text: '本条例适用于本市' },
+      { op: 'insert', text: '行政区域' },
+      { op: 'equal', text: '。' },
+    ]);
+    // What is stored is what is shown: a view that diffed again would not show this.
+    const stored = [{ op: 'insert' as const, text: '（存储的差异）' }];
+    db.update(consultationComments).set({ proposedDiff: stored }).where(eq(consultationComments.id, first.id)).run();
+    expect(listPublishedComments(s.consultationId, {}, db, openingDay).map((c) => c.proposedDiff)).toEqual([stored, null]);
+  });
+
+  it('diffs a proposal stored without its difference once, on first reading, and writes it back', () => {
+    const o = openedConsultation(db, { moderation: 'post' });
+    const older = submitComment(chen, o.consultationId, { articleEid: 'art_4', body: '改日期。', proposedText: '本条例自2026年1月1日起施行。' }, { address: null }, db, at(4));
+    db.update(consultationComments).set({ proposedDiff: null }).where(eq(consultationComments.id, older.id)).run();
+    const diff = listPublishedComments(o.consultationId, {}, db, openingDay)[0].proposedDiff;
+    expect(diff?.filter((t) => t.op !== 'equal')).toEqual([
+      { op: 'delete', text: '2025' },
+      { op: 'insert', text: '2026' },
+    ]);
+    expect(db.select({ d: consultationComments.proposedDiff }).from(consultationComments).where(eq(consultationComments.id, older.id)).get()!.d).toEqual(diff);
   });
 
   it('shows nothing of a consultation not open yet', () => {

@@ -6,6 +6,7 @@ import { todayInChina } from '@/lib/shared';
 import { consultationStatus } from './consultationStatus';
 import { commentText, dispositionColumns, pageInOrderSent, withDisposition } from './commentColumns';
 import { dispositionView } from './dispositionView';
+import { fillProposalDiffs } from './fillProposalDiffs';
 import { maskAuthorName } from './maskAuthorName';
 import type { PublicComment } from './types';
 import { versionArticles } from './versionArticles';
@@ -14,6 +15,8 @@ import { versionArticles } from './versionArticles';
 /// article (`articleEid`), on the draft as a whole (`articleEid: null`) or all (absent). Only
 /// what the public page shows is read: the author's name masked, no e-mail, no address; the
 /// disposition only once the consultation's report is published; `limit` and `offset` page it.
+/// A proposal comes with its word difference to the article as stored with the comment: listing
+/// never diffs (but for an older row without one, once, written back).
 /// `consultation_not_found` for an unknown consultation and for one not open yet.
 export function listPublishedComments(
   consultationId: string,
@@ -31,7 +34,7 @@ export function listPublishedComments(
   if (filter.articleEid === null) conditions.push(isNull(consultationComments.articleEid));
   else if (filter.articleEid !== undefined) conditions.push(eq(consultationComments.articleEid, filter.articleEid));
   const reported = c.reportPublishedAt !== null;
-  const { labels } = versionArticles(db, c.versionId);
+  const { labels, texts } = versionArticles(db, c.versionId);
   const query = db
     .select({
       id: consultationComments.id,
@@ -39,6 +42,7 @@ export function listPublishedComments(
       articleEid: consultationComments.articleEid,
       body: consultationComments.body,
       proposedText: consultationComments.proposedText,
+      proposedDiff: consultationComments.proposedDiff,
       name: users.name,
       createdAt: consultationComments.createdAt,
       ...dispositionColumns,
@@ -48,7 +52,11 @@ export function listPublishedComments(
     .leftJoin(...withDisposition)
     .where(and(...conditions))
     .$dynamic();
-  return pageInOrderSent(query, filter)
-    .all()
-    .map((r) => ({ ...commentText(r, labels), authorName: maskAuthorName(r.name), disposition: reported ? dispositionView(r) : null }));
+  const rows = fillProposalDiffs(db, pageInOrderSent(query, filter).all(), texts);
+  return rows.map((r) => ({
+    ...commentText(r, labels),
+    proposedDiff: r.proposedDiff,
+    authorName: maskAuthorName(r.name),
+    disposition: reported ? dispositionView(r) : null,
+  }));
 }

@@ -44,6 +44,20 @@ describe('submitComment', () => {
     expect(db.select().from(consultationComments).where(eq(consultationComments.id, receipt.id)).get()!.articleEid).toBeNull();
   });
 
+  it('stores a proposed wording with its word difference to the article, and none without a proposal or an article', () => {
+    const proposed = submitComment(chen, post.consultationId, { articleEid: 'art_2', body: '范围太窄。', proposedText: '本条例适用于本市行政区域。' }, none, db, openingDay);
+    const stored = (id: string) => db.select({ diff: consultationComments.proposedDiff }).from(consultationComments).where(eq(consultationComments.id, id)).get()!.diff;
+    // 第二条 reads 本条例适用于本市。 in the consulted version.
+    expect(stored(proposed.id)).toEqual([
+      { op: 'equal', text: '本条例适用于本市' },
+      { op: 'insert', text: '行政区域' },
+      { op: 'equal', text: '。' },
+    ]);
+    expect(stored(submitComment(chen, post.consultationId, { articleEid: 'art_2', body: '只是意见。' }, none, db, openingDay).id)).toBeNull();
+    // A proposal on the draft as a whole has no article to be compared with.
+    expect(stored(submitComment(chen, post.consultationId, { body: '总体意见。', proposedText: '另起一部条例。' }, none, db, openingDay).id)).toBeNull();
+  });
+
   it('refuses articles the consulted version does not have, and text with control characters', () => {
     expect(() => submitComment(chen, pre.consultationId, { articleEid: 'art_99', body: '意见' }, none, db, openingDay)).toThrow('comment_article_unknown');
     expect(() => submitComment(chen, pre.consultationId, { body: '意见\u0000' }, none, db, openingDay)).toThrow('comment_body_invalid');

@@ -10,13 +10,14 @@ import { commentBodyKey } from './commentBodyKey';
 import { commentRateLimits } from './commentRateLimits';
 import { consultationStatus } from './consultationStatus';
 import { newCommentReference } from './newCommentReference';
+import { proposalDiff } from './proposalDiff';
 import { newCommentSchema, type NewCommentInput } from './schemas';
 import type { CommentReceipt } from './types';
 import { versionArticles } from './versionArticles';
 import type { CommentStatus, ModerationMode } from '@/lib/shared/vocabulary';
 
 type Limit = { readonly max: number; readonly windowMs: number };
-type Row = [string, string, string, string, string | null, string, string | null, Exclude<CommentStatus, 'rejected'>, string, string | null, string | null, number];
+type Row = [string, string, string, string, string | null, string, string | null, string | null, Exclude<CommentStatus, 'rejected'>, string, string | null, string | null, number];
 
 /// The statements of the hot path, prepared once per connection: raw better-sqlite3, because
 /// building a drizzle query costs more than running it (measured: ~45–55 µs per drizzle select
@@ -48,8 +49,8 @@ function statementsOf(sqlite: Database.Database): Statements {
       // Index entries with equal keys are in rowid order, so this is the first such comment.
       sameBody: sqlite.prepare('select id, group_id as groupId from consultation_comments where consultation_id = ? and body_key = ? limit 1'),
       insert: sqlite.prepare(
-        `insert into consultation_comments (id, consultation_id, reference, author_id, article_eid, body, proposed_text, status, body_key, group_id, address_hash, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into consultation_comments (id, consultation_id, reference, author_id, article_eid, body, proposed_text, proposed_diff, status, body_key, group_id, address_hash, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       write: sqlite.transaction((fn: () => CommentReceipt) => fn()),
     };
@@ -79,7 +80,8 @@ const isReferenceClash = (e: unknown) =>
 /// comments on articles the consulted version does not have, text with control characters, and
 /// senders over the rate limits (per account, and per network address when known; only a hash of
 /// the address is stored). A copy of a campaign text (same body key) joins the first copy's group
-/// at once; near-identical texts are grouped later by `groupCampaigns`.
+/// at once; near-identical texts are grouped later by `groupCampaigns`. A proposed wording is
+/// stored with its word difference to the article, so that no page view has to diff it.
 ///
 /// This is the hot path of a busy consultation: one read of the consultation, then one immediate
 /// transaction of at most four indexed statements. No audit row per comment: the comment row itself
@@ -102,9 +104,13 @@ export function submitComment(
   if (status === 'closed') throw new AppError('conflict', 'consultation_closed');
   if (status === 'upcoming') throw new AppError('conflict', 'consultation_not_open');
   const articleEid = data.articleEid || null;
-  if (articleEid !== null && !versionArticles(db, consultation.versionId).labels.has(articleEid)) {
+  const articles = versionArticles(db, consultation.versionId);
+  if (articleEid !== null && !articles.labels.has(articleEid)) {
     throw new AppError('validation_failed', 'comment_article_unknown', { details: { fields: [{ path: 'articleEid', message: 'comment_article_unknown' }] } });
   }
+  const proposedText = data.proposedText || null;
+  // Diffed here, before the write lock is taken, and never again when the comment is shown.
+  const diff = proposalDiff(articleEid === null ? undefined : articles.texts.get(articleEid), proposedText);
   const bodyKey = commentBodyKey(data.body);
   const addressHash = address ? addressKey(address) : null;
   const at = now.getTime();
@@ -122,7 +128,7 @@ export function submitComment(
     for (let attempt = 0; ; attempt++) {
       const reference = newCommentReference(now);
       try {
-        s.insert.run(id, consultationId, reference, actor.id, articleEid, data.body, data.proposedText || null, commentStatus, bodyKey, groupId, addressHash, at);
+        s.insert.run(id, consultationId, reference, actor.id, articleEid, data.body, proposedText, diff && JSON.stringify(diff), commentStatus, bodyKey, groupId, addressHash, at);
         return { id, reference, status: commentStatus };
       } catch (e) {
         if (!isReferenceClash(e) || attempt >= 4) throw e;

@@ -1,4 +1,4 @@
-import type { ParseJson } from '@/lib/legal-text';
+import type { DiffToken, ParseJson } from '@/lib/legal-text';
 import type { CommentStatus, Disposition, ModerationMode, RejectReason } from '@/lib/shared/vocabulary';
 
 /// Where a consultation stands today (China time): not yet open, open for comments, or closed.
@@ -53,6 +53,9 @@ export interface PublicComment {
   articleLabel: string | null;
   body: string;
   proposedText: string | null;
+  /// The word difference from the article's text to `proposedText`, as stored with the comment;
+  /// null without a proposal or on the draft as a whole.
+  proposedDiff: DiffToken[] | null;
   /// e.g. 陈** — never the e-mail.
   authorName: string;
   createdAt: string;
@@ -61,7 +64,7 @@ export interface PublicComment {
 }
 
 /// A comment as bill staff work on it.
-export interface StaffComment extends Omit<PublicComment, 'authorName' | 'disposition'> {
+export interface StaffComment extends Omit<PublicComment, 'authorName' | 'disposition' | 'proposedDiff'> {
   status: CommentStatus;
   rejectReason: RejectReason | null;
   authorId: string | null;

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { draftVersions } from '@/db/schema';
 import type { Db } from '@/db/client';
-import type { ParseJson } from '@/lib/legal-text';
+import { articleText, type ParseJson } from '@/lib/legal-text';
 
-/// The articles of a frozen version in text order, and their labels by eid.
-export type VersionArticles = { list: { eid: string; label: string }[]; labels: Map<string, string> };
+/// The articles of a frozen version in text order, their labels by eid, and their plain text by
+/// eid (paragraphs joined by line breaks: what a proposed wording is compared with).
+export type VersionArticles = { list: { eid: string; label: string }[]; labels: Map<string, string>; texts: Map<string, string> };
 
 // Versions are never updated and their ids never reused, so what was read once stays true. The
 // cap only bounds memory in a long-running process; consultations use a handful of versions.
@@ -18,12 +19,13 @@ export function versionArticles(db: Pick<Db, 'select'>, versionId: string): Vers
   if (hit) return hit;
   const row = db.select({ structure: draftVersions.structure }).from(draftVersions).where(eq(draftVersions.id, versionId)).get();
   // An unknown version has no articles; that is not remembered, in case it is being written.
-  if (!row) return { list: [], labels: new Map() };
+  if (!row) return { list: [], labels: new Map(), texts: new Map() };
   const labels = new Map<string, string>();
+  const texts = new Map<string, string>();
   const list = (JSON.parse(row.structure) as ParseJson).articles
-    .map((a) => ({ eid: a.eid, label: a.label }))
-    .filter((a) => !labels.has(a.eid) && labels.set(a.eid, a.label));
-  const entry = { list, labels };
+    .filter((a) => !labels.has(a.eid) && labels.set(a.eid, a.label) && texts.set(a.eid, articleText(a)))
+    .map((a) => ({ eid: a.eid, label: a.label }));
+  const entry = { list, labels, texts };
   if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
   cache.set(versionId, entry);
   return entry;

@@ -6,6 +6,10 @@
 export const userRoles = ['admin', 'drafter', 'reviewer', 'volunteer', 'public'] as const;
 export type UserRole = (typeof userRoles)[number];
 
+/// What a one-time link sent by e-mail is for.
+export const accountTokenPurposes = ['register', 'reset'] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
 /// Roles an admin can give when creating a staff account (public accounts register themselves).
 export const staffRoles = ['admin', 'drafter', 'reviewer', 'volunteer'] as const satisfies readonly UserRole[];
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getConsultation, listPublishedComments } from '@/lib/consultation';
-import { articleText, splitLines, tokensToRuns, wordDiff } from '@/lib/legal-text';
+import { articleText, splitLines, tokensToRuns } from '@/lib/legal-text';
 import { CommentForm } from '@/app/_components/consultation/CommentForm';
 import { Pager } from '@/app/_components/Pager';
 import { StatuteArticleBody } from '@/app/_components/StatuteText';
@@ -19,7 +19,8 @@ export const generateMetadata = titledPage('consult.commentTitle');
 
 /// One task per page, phone first: the article (or the draft as a whole), the comment form or
 /// what stands in its way (signing in, a closed consultation), and the comments already published
-/// on it.
+/// on it, a page at a time, each proposed wording marked against the article as diffed when the
+/// comment was stored.
 export default async function CommentPage({ params, searchParams }: Props) {
   const [{ id }, sp, { t, locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
   const c = orNotFound(() => getConsultation(id));
@@ -73,10 +74,10 @@ export default async function CommentPage({ params, searchParams }: Props) {
                   {m.authorName} · {m.createdAt.slice(0, 10)} · {m.reference}
                 </p>
                 <p className="comment-body">{m.body}</p>
-                {m.proposedText && original && (
+                {m.proposedDiff && (
                   <div className="statute proposed-diff" lang="zh-CN">
                     <p className="aside">{t('consult.proposedDiff')}</p>
-                    <MarkedLines lines={splitLines(tokensToRuns(wordDiff(original, m.proposedText)))} />
+                    <MarkedLines lines={splitLines(tokensToRuns(m.proposedDiff))} />
                   </div>
                 )}
                 {m.disposition && (

@@ -1,14 +1,15 @@
 import { fileResponse, handleApi, jsonResponse, readQuery, reportQuery } from '@/lib/api';
-import { publicReport, reportDocument } from '@/lib/consultation';
+import { publicReport, publicReportDocument } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
 
-/// The published 征求意见情况通报 of a consultation, as JSON, DOCX or PDF.
+/// The published 征求意见情况通报 of a consultation, as JSON, DOCX or PDF (the files built once
+/// per content of the report, then served as stored).
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return handleApi(request, async () => {
     const { format } = readQuery(request, reportQuery);
     const report = publicReport(id);
-    return format === 'json' ? jsonResponse(report) : fileResponse(await reportDocument(report, format));
+    return format === 'json' ? jsonResponse(report) : fileResponse(await publicReportDocument(report, format));
   });
 }

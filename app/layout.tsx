@@ -8,10 +8,25 @@ import { can } from '@/lib/auth';
 import { countUnread } from '@/lib/inbox';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
+import type { Translate } from '@/lib/i18n';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await pageTranslator();
   return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` }, description: t('app.tagline') };
+}
+
+/// Who runs the site, how to reach them and its filing numbers (备案号), as the operator configures
+/// them: `LAWBENCH_SPONSOR`, `LAWBENCH_CONTACT`, `LAWBENCH_FILINGS` (separated by `|`).
+function SiteFacts({ t }: { t: Translate }) {
+  const sponsor = process.env.LAWBENCH_SPONSOR;
+  const contact = process.env.LAWBENCH_CONTACT;
+  const filings = (process.env.LAWBENCH_FILINGS ?? '').split('|').map((f) => f.trim()).filter(Boolean);
+  if (!sponsor && !contact && filings.length === 0) return null;
+  return (
+    <p className="site-facts">
+      {[sponsor && t('footer.sponsor', { body: sponsor }), contact && t('footer.contact', { contact }), ...filings].filter(Boolean).join(' · ')}
+    </p>
+  );
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -30,8 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <footer className="site-footer">
             <p>
-              {t('footer.text')} · <Link href="/transparency">{t('footer.transparency')}</Link>
+              {t('footer.text')} · <Link href="/transparency">{t('footer.transparency')}</Link> · <Link href="/privacy">{t('footer.privacy')}</Link>
             </p>
+            <SiteFacts t={t} />
           </footer>
         </I18nProvider>
       </body>

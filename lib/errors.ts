@@ -17,6 +17,8 @@ export const errorStatus = {
   signoff_required: 409,
   stage_changed: 409,
   email_taken: 409,
+  /// A one-time link that is malformed, unknown, used or expired.
+  link_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,

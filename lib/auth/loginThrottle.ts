@@ -14,6 +14,10 @@ export const throttleRules = {
   account: { maxFailures: 100, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   /// Registrations from one address: every attempt counts, accepted or not.
   register: { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /// Password-reset requests from one address.
+  reset: { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /// E-mails asked for to one recipient (registration or reset), so nobody can flood a mailbox.
+  mailto: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } as const;
 
 /// One counter of sign-in attempts.
@@ -68,4 +72,15 @@ export function clearLoginFailures(db: Db, keys: ThrottleKey[]): void {
     const addresses = keys.filter((k) => k.kind === 'ip').map(keyOf);
     if (addresses.length) tx.update(loginThrottles).set({ failures: sql`max(0, ${loginThrottles.failures} - 1)` }).where(inArray(loginThrottles.key, addresses)).run();
   });
+}
+
+/// Counts a request that makes the product send an e-mail (registration, password reset) against
+/// `keys`, refusing with `too_many_attempts` and a message about requests rather than sign-ins.
+export function reserveMailRequest(db: Db, keys: ThrottleKey[], now: Date): void {
+  try {
+    reserveLoginAttempt(db, keys, now);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'too_many_attempts') throw new AppError('too_many_attempts', 'too_many_requests', { retryAfterSeconds: e.retryAfterSeconds });
+    throw e;
+  }
 }

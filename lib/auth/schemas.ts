@@ -13,6 +13,10 @@ export const nameSchema = z.string().trim().min(1, { message: 'name_required' })
 export const signInSchema = z
   .object({ email: z.string().max(254).meta({ example: 'drafter@demo.lawbench' }), password: z.string().max(passwordLimits.max) });
 export const registerSchema = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema });
+/// The public registration form: the account's details and agreement to the privacy notice.
+export const registrationRequestSchema = registerSchema.extend({ consent: z.literal(true, { message: 'consent_required' }) });
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+export const passwordChangeSchema = z.object({ current: z.string().max(passwordLimits.max), password: passwordSchema });
 export const createStaffSchema = z
   .object({ email: emailSchema, name: nameSchema, password: passwordSchema, role: z.enum(staffRoles) });
 export const roleSchema = z.enum(roles);

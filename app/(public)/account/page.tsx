@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listMyComments } from '@/lib/consultation';
+import { ChangePasswordForm } from '@/app/_components/AccountForms';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
 
@@ -51,6 +52,10 @@ export default async function AccountPage() {
             ))}
           </ol>
         )}
+      </section>
+      <section id="password" className="panel" aria-labelledby="password-title">
+        <h2 id="password-title">{t('account.passwordTitle')}</h2>
+        <ChangePasswordForm />
       </section>
     </div>
   );

@@ -15,6 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>{t('signIn.title')}</h1>
       <SignInForm next={returnTo} />
       <p className="aside">
+        <Link href="/password/forgot">{t('password.forgotLink')}</Link>
+      </p>
+      <p className="aside">
         {t('signIn.noAccount')} <Link href={returnTo ? `/register?next=${encodeURIComponent(returnTo)}` : '/register'}>{t('signIn.registerLink')}</Link>
       </p>
       <p className="aside">{t('signIn.staffNote')}</p>

@@ -13,7 +13,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   return (
     <div className="page page--narrow">
       <h1>{t('register.title')}</h1>
-      <RegisterForm next={returnTo} />
+      <RegisterForm next={returnTo} mailServer={!!process.env.SMTP_URL} />
       <p className="aside">
         {t('register.haveAccount')} <Link href="/login">{t('nav.signIn')}</Link>
       </p>

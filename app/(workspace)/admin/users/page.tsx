@@ -17,7 +17,7 @@ export default async function AdminUsersPage() {
     <div className="page page--wide workspace">
       <h1>{t('admin.title')}</h1>
       <p className="aside">
-        <Link href="/admin/audit">{t('audit.adminLink')} →</Link>
+        <Link href="/admin/audit">{t('audit.adminLink')} →</Link> · <Link href="/admin/outbox">{t('outbox.title')} →</Link>
       </p>
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('admin.createTitle')}</h2>

@@ -25,6 +25,27 @@ describe('lawbench import', () => {
     expect(again.stderr).toContain('已有同名法规');
   });
 
+  it('records the jurisdiction of each text: read from the title and header, or as the importer says', () => {
+    const national = lawbench('import', seed('reg-091-national.md'));
+    expect(national.code).toBe(0);
+    const overridden = lawbench('import', '--level', 'province', '--region', '浙江省', '--body', '浙江省人民代表大会常务委员会', seed('reg-087-zhejiang.md'));
+    expect(overridden.code).toBe(0);
+    const db = openDatabase(database);
+    const rows = db.$client.prepare('select title, kind, level, region, enacting_body as body from regulations order by title').all();
+    db.$client.close();
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { title: '嘉兴市养犬管理条例', kind: 'local_regulation', level: 'city', region: '嘉兴市', body: '嘉兴市第八届人民代表大会常务委员会' },
+        { title: '北京市审计条例', kind: 'local_regulation', level: 'province', region: '北京市', body: expect.any(String) },
+        { title: '明码标价和禁止价格欺诈规定', kind: 'department_rule', level: 'national', region: null, body: '国家市场监督管理总局' },
+        expect.objectContaining({ level: 'province', region: '浙江省', body: '浙江省人民代表大会常务委员会' }),
+      ]),
+    );
+    const bad = lawbench('import', '--level', 'planet', seed('reg-087-zhejiang.md'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--level must be one of national, province, city, other');
+  });
+
   it('imports a later version with its effective date', () => {
     const r = lawbench('import', '--version-of', '北京市审计条例', '--effective', '2023-11-24', seed('dev-03-bj-audit-new.md'));
     expect(r.code).toBe(0);

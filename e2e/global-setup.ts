@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDemoData } from '@/lib/demo';
 import { seedLibrary } from '@/lib/demo';
-import { seedConsultation, seedExplainers, seedPublication, seedWorkflow } from '@/lib/demo';
+import { demoSite, seedConsultation, seedExplainers, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
 
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   db.$client.close();
   const port = await freePort();
   const collabPort = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, COLLAB_PORT: String(collabPort), COLLAB_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
+  const env: NodeJS.ProcessEnv = { ...demoSite, ...process.env, DATABASE_PATH: databasePath, COLLAB_PORT: String(collabPort), COLLAB_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
   const server: ChildProcess = spawn(process.execPath, webServerArgs(process.cwd(), port, '127.0.0.1'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collab: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'collab-server/main.ts'], { env: { ...env, LAWBENCH_WEB_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -23,8 +23,11 @@ describe('a legal-aid volunteer answering a question (journey 6)', () => {
     expect(await box.inputValue()).toBe('养犬');
     await Promise.all([page.waitForURL(/[?&]q=/), box.press('Enter')]);
     await page.getByTestId('results-summary').waitFor();
-    const groups = await page.locator('.result-group h3').allInnerTexts();
+    const groups = await page.locator('.result-group h3 > a').allInnerTexts();
     expect(groups).toEqual(expect.arrayContaining(['舟山市养犬管理条例', '嘉兴市养犬管理条例']));
+    // The city's own rule comes before another city's, which is marked as a reference only.
+    expect(groups.indexOf('舟山市养犬管理条例')).toBeLessThan(groups.indexOf('嘉兴市养犬管理条例'));
+    await expect(page.locator('.result-group', { hasText: '嘉兴市养犬管理条例' }).getByTestId('jurisdiction').innerText()).resolves.toBe('外地参考 · 嘉兴市');
     await expect(page.locator('.result-hit mark').first().innerText()).resolves.toBe('养犬');
 
     // One character works too, and the filter narrows to one topic.
@@ -142,6 +145,30 @@ describe('library API and feed', () => {
     expect((await get(`/api/v1/regulations/${encodeURIComponent('北京市审计条例')}/articles/999`)).status).toBe(404);
     expect((await get(`/api/v1/regulations/${encodeURIComponent('北京市审计条例')}?at=2020-02-31`)).status).toBe(422);
     expect((await get(`/api/v1/regulations?status=bogus`)).status).toBe(422);
+  });
+
+  it('tells the city’s own texts from higher law and other places', async () => {
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    await page.goto('/regulations');
+    const tabs = page.getByTestId('scope-tabs');
+    await tabs.getByRole('link', { name: /本市法规/ }).click();
+    await page.waitForURL(/scope=own/);
+    const own = await page.locator('.reg-list__title').allInnerTexts();
+    expect(own.length).toBeGreaterThan(0);
+    for (const title of own) expect(title.startsWith('舟山市')).toBe(true);
+    await tabs.getByRole('link', { name: /上位法/ }).click();
+    await page.waitForURL(/scope=superior/);
+    const superior = await page.locator('.reg-list__title').allInnerTexts();
+    expect(superior).toEqual(expect.arrayContaining(['浙江省法律援助条例', '明码标价和禁止价格欺诈规定']));
+    expect(superior.some((t) => t.startsWith('山东省') || t.startsWith('嘉兴市'))).toBe(false);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.goto(`/regulations/${encodeURIComponent('嘉兴市养犬管理条例')}`);
+    await expect(page.getByTestId('elsewhere-note').innerText()).resolves.toContain('这是嘉兴市的规定，在本市不适用');
+    const api = await (await fetch(`${baseURL()}/api/v1/regulations?scope=superior&pageSize=100`)).json();
+    expect(api.items.find((r: { title: string }) => r.title === '明码标价和禁止价格欺诈规定').jurisdiction).toEqual({ level: 'national', region: null, body: '国家市场监督管理总局', relation: 'superior' });
+    await context.close();
   });
 
   it('lists the library with filters and paging', async () => {

@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { databasePath, getDatabase, closeDatabase } from '@/db/client';
-import { demoAccounts, demoPassword, seedConsultation, seedDemoData, seedExplainers, seedLibrary, seedPublication, seedWorkflow } from '@/lib/demo';
+import { demoAccounts, demoPassword, demoSite, seedConsultation, seedDemoData, seedExplainers, seedLibrary, seedPublication, seedWorkflow } from '@/lib/demo';
 import { ensureBuild } from './ensureBuild';
 import { startServers } from './startServers';
 
 const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
 const collabPort = Number(process.env.COLLAB_PORT || 1234);
-// The footer's operator facts, as a city would configure them (marked as a demonstration).
-const demoSite = { LAWBENCH_SPONSOR: '（演示）某市人民代表大会常务委员会法制工作委员会', LAWBENCH_CONTACT: 'lawbench-demo@example.gov.cn', LAWBENCH_FILINGS: '演示站点，无备案号' };
 const env = { ...demoSite, ...process.env, DATABASE_PATH: path.resolve(databasePath()), NEXT_TELEMETRY_DISABLED: '1' };
 
 ensureBuild(root);

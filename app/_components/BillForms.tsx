@@ -5,7 +5,7 @@ import { createBillAction, setMemberAction } from '@/app/_actions/bills';
 import type { FormState } from '@/app/_lib/formState';
 import { FormMessage } from './FormMessage';
 import { useT } from './I18nProvider';
-import { regulationKinds } from '@/lib/shared/vocabulary';
+import { billKinds } from '@/lib/shared/vocabulary';
 import { vocabularyLabel } from '@/lib/i18n';
 
 /// The new-bill form: title, type, and where the first text comes from.
@@ -23,7 +23,7 @@ export function NewBillForm({ regulations }: { regulations: { id: string; title:
         <label className="field">
           <span>{t('bills.kind')}</span>
           <select name="kind" defaultValue={state.values?.kind ?? 'local_regulation'}>
-            {regulationKinds.map((kind) => (
+            {billKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(vocabularyLabel('regulationKind', kind))}
               </option>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { RegulationAtDate } from '@/lib/library';
 import { translator, vocabularyLabel, type Locale } from '@/lib/i18n';
 import { displayDate, regulationPath, versionLabel } from '@/app/_lib/library';
+import { JurisdictionBadge } from './JurisdictionBadge';
 
 /// Title, status badges, bodies and dates of a regulation, the "as in force on" selector and the
 /// version timeline; shared by the regulation page and the article page.
@@ -13,6 +14,7 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
       <p className="reg-header__kind">
         <span className={`badge badge--${data.status}`}>{t(`status.${data.status}`)}</span>
         {data.amended && <span className="badge badge--amended">{t('status.amended')}</span>}
+        <JurisdictionBadge jurisdiction={r.jurisdiction} t={t} />
         <span className="badge badge--plain">{t(`kind.${r.kind}`)}</span>
         {r.topic && <span className="badge badge--plain">{r.topic}</span>}
       </p>
@@ -24,7 +26,16 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
           ))}
         </div>
       )}
+      {r.jurisdiction.relation === 'elsewhere' && (
+        <p className="notice" role="note" data-testid="elsewhere-note">
+          {t('jurisdiction.elsewhereNote', { place: r.region ?? t('jurisdiction.level.other') })}
+        </p>
+      )}
       <dl className="facts facts--compact">
+        <dt>{t('reg.jurisdiction')}</dt>
+        <dd>
+          {r.region ?? t('jurisdiction.level.national')} · {t(vocabularyLabel('jurisdictionLevel', r.jurisdiction.level))}
+        </dd>
         {r.enactingBody && (
           <>
             <dt>{t('reg.enactingBody')}</dt>

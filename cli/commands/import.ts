@@ -9,9 +9,9 @@ import { AppError, isAppError } from '@/lib/errors';
 import { describeError } from '@/lib/i18n';
 import { chineseDate, formatBytes } from '@/lib/shared';
 import { checkedArgs, CliError, type CommandIO } from '../io';
-import { regulationKinds } from '@/lib/shared/vocabulary';
+import { jurisdictionLevels, regulationKinds } from '@/lib/shared/vocabulary';
 
-const usage = 'usage: lawbench import FILE… [--version-of ID|SLUG --effective YYYY-MM-DD] [--kind local_regulation|government_rule|industry_norm] [--topic NAME]';
+const usage = `usage: lawbench import FILE… [--version-of ID|SLUG --effective YYYY-MM-DD] [--kind ${regulationKinds.join('|')}] [--topic NAME] [--level ${jurisdictionLevels.join('|')}] [--region PLACE] [--body NAME]`;
 const amendsUsage = 'lawbench import DECISION --amends ID|SLUG [--effective YYYY-MM-DD]';
 
 const help = `${usage}
@@ -29,6 +29,10 @@ Imports into the published library of DATABASE_PATH.
   --effective DATE      the date the version takes effect; with --amends it defaults to the date of
                         the decision's 本决定自…起施行, and is required when that gives none
   --kind, --topic       for a new regulation only
+  --level, --region, --body
+                        its jurisdiction (level, place, enacting or issuing body), for a new
+                        regulation only; by default read from the title and the header lines (a
+                        title naming no place is national)
 
 Prints the results as JSON on stdout (with --amends one object, with \`applied\`: the number of
 operations applied); progress and problems go to stderr. Exit code 1 when anything failed.`;
@@ -39,8 +43,11 @@ const Args = z
     versionOf: z.string().min(1).optional(),
     amends: z.string().min(1, { error: '--amends needs the id or slug of a regulation' }).optional(),
     effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '--effective must be a date written YYYY-MM-DD' }).optional(),
-    kind: z.enum(regulationKinds, { error: '--kind must be local_regulation, government_rule or industry_norm' }).optional(),
+    kind: z.enum(regulationKinds, { error: `--kind must be one of ${regulationKinds.join(', ')}` }).optional(),
     topic: z.string().min(1).max(40).optional(),
+    level: z.enum(jurisdictionLevels, { error: `--level must be one of ${jurisdictionLevels.join(', ')}` }).optional(),
+    region: z.string().min(2, { error: '--region needs a place name such as 舟山市' }).max(20).optional(),
+    body: z.string().min(2, { error: '--body needs the name of the enacting body' }).max(60).optional(),
   })
   .refine((a) => !(a.amends !== undefined && a.versionOf !== undefined), { error: '--amends and --version-of cannot be used together' })
   .refine((a) => a.amends === undefined || a.files.length === 1, { error: `--amends takes exactly one DECISION file (${amendsUsage})` })
@@ -48,7 +55,7 @@ const Args = z
 
 function readArgs(args: string[]): Record<string, unknown> {
   const out: { files: string[]; [k: string]: unknown } = { files: [] };
-  const options: Record<string, string> = { '--version-of': 'versionOf', '--amends': 'amends', '--effective': 'effective', '--kind': 'kind', '--topic': 'topic' };
+  const options: Record<string, string> = { '--version-of': 'versionOf', '--amends': 'amends', '--effective': 'effective', '--kind': 'kind', '--topic': 'topic', '--level': 'level', '--region': 'region', '--body': 'body' };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
     if (flag in options) out[options[flag]] = inline ?? args[++i] ?? '';
@@ -66,7 +73,7 @@ function readArgs(args: string[]): Record<string, unknown> {
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const checked = checkedArgs(args, readArgs, Args, help, io);
   if (!checked) return 0;
-  const { files, versionOf, amends, effective, kind, topic } = checked;
+  const { files, versionOf, amends, effective, kind, topic, level, region, body } = checked;
   if (amends !== undefined) return importDecision(files[0], amends, effective, io);
   const results: (ImportResult & { file: string })[] = [];
   let failed = 0;
@@ -77,7 +84,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         throw new CliError(e.code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${e.message}`);
       }));
       const json = await readRegulationFile(bytes, file);
-      const result = importRegulation(json, { versionOf, effectiveOn: effective, kind, topic, sourceText: new TextDecoder().decode(bytes) });
+      const result = importRegulation(json, { versionOf, effectiveOn: effective, kind, topic, level, region, enactingBody: body, sourceText: new TextDecoder().decode(bytes) });
       results.push({ file, ...result });
       io.stderr(`${result.title} (${result.articles} 条, version ${result.seq})\n`);
       for (const w of json.warnings) io.stderr(`  warning: line ${w.line}: ${w.message} (${w.code})\n`);

@@ -1,7 +1,7 @@
 import { blob, integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { regulations } from './library';
-import { billStages, memberRoles, regulationKinds } from '@/lib/shared/vocabulary';
+import { billKinds, billStages, memberRoles } from '@/lib/shared/vocabulary';
 import { writtenAt, moment, belongsTo } from './columns';
 
 /// A bill in progress (立法项目): one draft being prepared, with its stage and members.
@@ -10,7 +10,7 @@ export const bills = sqliteTable(
   {
     id: text('id').primaryKey(),
     title: text('title').notNull(),
-    kind: text('kind', { enum: regulationKinds }).notNull(),
+    kind: text('kind', { enum: billKinds }).notNull(),
     sponsor: text('sponsor'),
     stage: text('stage', { enum: billStages }).notNull().default('drafting'),
     /// Set for an amendment draft: the regulation being amended.

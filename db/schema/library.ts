@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { regulationKinds, versionChanges } from '@/lib/shared/vocabulary';
+import { jurisdictionLevels, regulationKinds, versionChanges } from '@/lib/shared/vocabulary';
 import { writtenAt, belongsTo } from './columns';
 
 /// A regulation or rule as a work (法规 / 规章), independent of version: stable id and slug.
@@ -11,6 +11,8 @@ export const regulations = sqliteTable(
     title: text('title').notNull(),
     kind: text('kind', { enum: regulationKinds }).notNull(),
     region: text('region'),
+    /// Where its authority comes from (lib/library's deriveJurisdiction; the importer may say).
+    level: text('level', { enum: jurisdictionLevels }).notNull().default('other'),
     topic: text('topic'),
     enactingBody: text('enacting_body'),
     approvingBody: text('approving_body'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Operation } from './operation';
 import { libraryQuerySchema } from '@/lib/library';
-import { versionChanges } from '@/lib/shared/vocabulary';
+import { jurisdictionLevels, jurisdictionRelations, versionChanges } from '@/lib/shared/vocabulary';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_invalid' });
 
@@ -27,11 +27,21 @@ const token = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.stri
 const versionDates = z.object({ seq: z.number(), change: z.enum(versionChanges), adoptedOn: z.string().nullable(), effectiveOn: z.string().nullable() });
 const regulationRef = z.object({ id: z.string(), slug: z.string(), title: z.string() });
 
+/// Where a text's authority comes from, and how it stands to the site's city (null when the site
+/// has no city configured).
+const jurisdiction = z.object({
+  level: z.enum(jurisdictionLevels),
+  region: z.string().nullable(),
+  body: z.string().nullable(),
+  relation: z.enum(jurisdictionRelations).nullable(),
+});
+
 const regulationSummary = z.object({
   id: z.string(),
   slug: z.string(),
   title: z.string(),
   kind: z.string(),
+  jurisdiction,
   status: z.string(),
   amended: z.boolean(),
   topic: z.string().nullable(),
@@ -52,7 +62,7 @@ export const libraryOperations = {
       page: z.number(),
       pageSize: z.number(),
       results: z
-        .array(z.object({ regulationId: z.string(), slug: z.string(), title: z.string(), hits: z.array(z.object({ number: z.number(), label: z.string(), eid: z.string(), snippet: z.string(), highlights: z.array(z.tuple([z.number(), z.number()])), url: z.string() })) }))
+        .array(z.object({ regulationId: z.string(), slug: z.string(), title: z.string(), jurisdiction, hits: z.array(z.object({ number: z.number(), label: z.string(), eid: z.string(), snippet: z.string(), highlights: z.array(z.tuple([z.number(), z.number()])), url: z.string() })) }))
         .optional(),
       citation: z.object({ slug: z.string(), article: z.number(), url: z.string() }).optional(),
     }),

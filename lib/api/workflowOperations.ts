@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { billStages, deadlineKinds, regulationKinds, signoffDecisions } from '@/lib/shared';
+import { billStages, deadlineKinds, billKinds, signoffDecisions } from '@/lib/shared';
 import { signoffRequestSchema, signoffSchema, transitionSchema, voteSchema } from '@/lib/workflow';
 import type { Operation } from './operation';
 
@@ -10,7 +10,7 @@ const deadline = z.object({ kind: z.enum(deadlineKinds), dueOn: z.string(), days
 export const billWorkflowSchema = z.object({
   id: z.string(),
   title: z.string(),
-  kind: z.enum(regulationKinds),
+  kind: z.enum(billKinds),
   stage,
   path: z.array(z.object({ stage, state: z.enum(['done', 'current', 'next', 'skipped', 'later']) })),
   deadlines: z.array(deadline),
@@ -80,8 +80,8 @@ export const workflowOperations = {
     path: '/api/v1/workflow',
     summary: 'Every bill the signed-in staff member may see, by stage, with its coordinator and nearest deadline',
     tag: 'workflow',
-    query: z.object({ kind: z.enum(regulationKinds).optional(), stage: stage.optional(), coordinator: z.string().max(64).optional() }),
-    response: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), kind: z.enum(regulationKinds), stage, coordinator: z.object({ userId: z.string(), name: z.string() }).nullable(), nextDeadline: deadline.nullable() })) }),
+    query: z.object({ kind: z.enum(billKinds).optional(), stage: stage.optional(), coordinator: z.string().max(64).optional() }),
+    response: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), kind: z.enum(billKinds), stage, coordinator: z.object({ userId: z.string(), name: z.string() }).nullable(), nextDeadline: deadline.nullable() })) }),
     auth: 'session',
     errors: ['unauthenticated', 'forbidden', 'validation_failed'],
   },

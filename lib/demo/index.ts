@@ -6,3 +6,4 @@ export { walkBill, type WalkStep } from './walkBill';
 export { seedWorkflow, demoWorkflowBills } from './seedWorkflow';
 export { seedPublication, demoPublishedBillTitle } from './seedPublication';
 export { seedExplainers } from './seedExplainers';
+export { demoSite } from './demoSite';

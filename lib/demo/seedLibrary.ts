@@ -18,7 +18,7 @@ export const demoLibrary: { file: string; versionOf?: string; kind?: 'government
   { file: 'reg-062-ningbo.md' },
   { file: 'reg-049-zhengzhou.md' },
   { file: 'reg-012-zibo.md' },
-  { file: 'reg-091-national.md', kind: 'government_rule' },
+  { file: 'reg-091-national.md' },
   { file: 'dev-03-bj-audit-old.md' },
   { file: 'dev-03-bj-audit-new.md', versionOf: '北京市审计条例' },
 ];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { memberRoles, regulationKinds } from '@/lib/shared/vocabulary';
+import { memberRoles, billKinds } from '@/lib/shared/vocabulary';
 
 /// Body of `POST /api/v1/bills`: what a new bill is and where its first text comes from.
 export const createBillSchema = z.object({
   title: z.string().trim().min(2, { message: 'title_required' }).max(120, { message: 'title_too_long' }),
-  kind: z.enum(regulationKinds),
+  kind: z.enum(billKinds),
   sponsor: z.string().trim().max(120).optional(),
   from: z
     .union([z.object({ text: z.string().min(1).max(2_000_000) }), z.object({ regulationId: z.string().min(1).max(200) })])

@@ -1,5 +1,5 @@
 import type {
-  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind, ExplainerKind, ExplainerStatus, CitationStatus, ReferralKind,
+  BillStage, CommentStatus, DeadlineKind, Disposition, MemberRole, ModerationMode, RegulationKind, RegulationStatus, RejectReason, SignoffDecision, UserRole, VersionChange, LifecycleEventKind, ExplainerKind, ExplainerStatus, CitationStatus, ReferralKind, JurisdictionLevel, JurisdictionRelation,
 } from '@/lib/shared/vocabulary';
 import type { MessageKey } from './zh-CN';
 
@@ -22,6 +22,8 @@ const prefixes = {
   explainerStatus: 'explainer.status',
   citationStatus: 'explainer.citation',
   referralKind: 'desk.referralKind',
+  jurisdictionLevel: 'jurisdiction.level',
+  jurisdictionRelation: 'jurisdiction.relation',
 } as const;
 
 interface Members {
@@ -42,6 +44,8 @@ interface Members {
   explainerStatus: ExplainerStatus;
   citationStatus: CitationStatus;
   referralKind: ReferralKind;
+  jurisdictionLevel: JurisdictionLevel;
+  jurisdictionRelation: JurisdictionRelation;
 }
 
 /// The names of the closed sets that have labels.

@@ -1,11 +1,14 @@
 import { articleText, type ParseJson, type RegulationEvent } from '@/lib/legal-text';
-import { type RegulationKind, type VersionChange } from '@/lib/shared/vocabulary';
+import { type JurisdictionLevel, type RegulationKind, type VersionChange } from '@/lib/shared/vocabulary';
+import { issuingBodyOf, levelOfRegion, nationalKindOf } from './deriveJurisdiction';
 
 /// What the library records about a text, read from its header events and commencement clause.
 export type DerivedMetadata = {
   kind: RegulationKind;
   change: VersionChange;
   region: string | null;
+  /// Where the text's authority comes from (national, provincial, a city's, other).
+  level: JurisdictionLevel;
   topic: string;
   enactingBody: string | null;
   approvingBody: string | null;
@@ -54,15 +57,18 @@ export function deriveMetadata(json: ParseJson): DerivedMetadata {
   const effective = events.filter((e) => e.kind === 'effective' && e.date).at(-1);
   const adopted = first('adopted');
   const bodies = events.map((e) => e.body ?? '').join(' ');
-  const kind = /人民政府/.test(bodies) && !/人民代表大会/.test(bodies) ? 'government_rule' : 'local_regulation';
-  const region = /^(.{2,8}?(?:市|省|自治州|经济特区))/.exec(json.title)?.[1] ?? null;
+  const region = /^(.{2,8}?(?:市|省|自治区|自治州|经济特区))/.exec(json.title)?.[1] ?? null;
+  const level = levelOfRegion(region);
+  const kind = level === 'national' ? nationalKindOf(json.title, bodies) : /人民政府/.test(bodies) && !/人民代表大会/.test(bodies) ? 'government_rule' : 'local_regulation';
+  const promulgation = events.find((e) => e.verb === '公布' && e.body);
   const latestDate = latestChange?.date ?? null;
   return {
     kind,
     change: latestChange ? (latestChange.kind === 'revised' ? 'revision' : 'amendment') : 'original',
     region,
+    level,
     topic: topicOf(json.title),
-    enactingBody: bodyOf(adopted),
+    enactingBody: bodyOf(adopted) ?? (level === 'national' ? issuingBodyOf(promulgation?.body) : null),
     approvingBody: bodyOf(first('approved')),
     adoptedOn: adopted?.date ?? null,
     approvedOn: first('approved')?.date ?? null,

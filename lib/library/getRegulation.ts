@@ -1,3 +1,4 @@
+import { jurisdictionOf, type Jurisdiction } from './jurisdictionOf';
 import { asc, eq, or } from 'drizzle-orm';
 import { regulations, regulationVersions, type Regulation, type RegulationVersion } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
@@ -24,7 +25,7 @@ export type VersionSummary = {
 
 /// A regulation with the text in force on a date.
 export type RegulationAtDate = {
-  regulation: Pick<Regulation, 'id' | 'slug' | 'title' | 'kind' | 'region' | 'topic' | 'enactingBody' | 'approvingBody'>;
+  regulation: Pick<Regulation, 'id' | 'slug' | 'title' | 'kind' | 'region' | 'topic' | 'enactingBody' | 'approvingBody'> & { jurisdiction: Jurisdiction };
   /// The repeal in effect on `at`, if any (its date and the decision or regulation that did it).
   repealed: { on: string; source: string | null } | null;
   /// Every event of the regulation in date order; status and timeline are computed from them.
@@ -68,7 +69,7 @@ export function getRegulation(idOrSlug: string, opts: { at?: string; today?: str
   const { status, amended } = regulationStatus(rows, events, at);
   const repeal = repealedBy(events, at);
   return {
-    regulation: { id: reg.id, slug: reg.slug, title: reg.title, kind: reg.kind, region: reg.region, topic: reg.topic, enactingBody: reg.enactingBody, approvingBody: reg.approvingBody },
+    regulation: { id: reg.id, slug: reg.slug, title: reg.title, kind: reg.kind, region: reg.region, topic: reg.topic, enactingBody: reg.enactingBody, approvingBody: reg.approvingBody, jurisdiction: jurisdictionOf(reg) },
     repealed: repeal ? { on: repeal.on, source: repeal.source ?? null } : null,
     events,
     outstanding: outstandingChanges(rows, events, at, opts.today ?? todayInChina()),

@@ -9,7 +9,8 @@ import { deriveMetadata } from './deriveMetadata';
 import { isIsoDate } from '@/lib/shared';
 import { refreshCurrentVersion } from './refreshCurrentVersion';
 import { slugFor } from './slugFor';
-import { type RegulationKind, type VersionChange } from '@/lib/shared/vocabulary';
+import { levelOfRegion } from './deriveJurisdiction';
+import { type JurisdictionLevel, type RegulationKind, type VersionChange } from '@/lib/shared/vocabulary';
 
 /// Choices an importer can make beyond what the text says.
 export type ImportOptions = {
@@ -21,6 +22,10 @@ export type ImportOptions = {
   /// How this version came about, overriding what the header says (a consolidated 修改决定 is a 修正).
   change?: VersionChange;
   topic?: string;
+  /// The jurisdiction, overriding what the title and header lines suggest.
+  level?: JurisdictionLevel;
+  region?: string;
+  enactingBody?: string;
   actorId?: string | null;
   sourceText?: string;
 };
@@ -62,9 +67,10 @@ export function importRegulation(json: ParseJson, opts: ImportOptions = {}, db: 
           slug,
           title: json.title,
           kind: opts.kind ?? meta.kind,
-          region: meta.region,
+          region: opts.region ?? meta.region,
+          level: opts.level ?? (opts.region ? levelOfRegion(opts.region) : meta.level),
           topic: opts.topic ?? meta.topic,
-          enactingBody: meta.enactingBody,
+          enactingBody: opts.enactingBody ?? meta.enactingBody,
           approvingBody: meta.approvingBody,
         })
         .run();

@@ -23,3 +23,5 @@ export { insertRegulationVersion, type NewVersion } from './insertRegulationVers
 export { bumpLibraryGeneration, readLibraryGeneration } from './libraryGeneration';
 export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';
 export { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';
+export { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction, type HomeJurisdiction } from './jurisdictionOf';
+export { levelOfRegion } from './deriveJurisdiction';

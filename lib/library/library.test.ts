@@ -89,7 +89,7 @@ describe('listRegulations', () => {
   it('filters by topic, kind and status and offers the topics present', () => {
     const dogs = listRegulations({ topic: '养犬管理' }, t.db);
     expect(dogs.items.map((r) => r.title).sort()).toEqual(['嘉兴市养犬管理条例', '舟山市养犬管理条例']);
-    expect(listRegulations({ kind: 'government_rule' }, t.db).items.map((r) => r.title)).toEqual(['明码标价和禁止价格欺诈规定']);
+    expect(listRegulations({ kind: 'department_rule' }, t.db).items.map((r) => r.title)).toEqual(['明码标价和禁止价格欺诈规定']);
     expect(listRegulations({ status: 'amended', today: '2026-01-01' }, t.db).items.map((r) => r.title)).toContain('北京市审计条例');
     expect(dogs.facets.topics).toContain('法律援助');
   });

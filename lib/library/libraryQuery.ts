@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readQueryLeniently, regulationKinds, regulationStatuses } from '@/lib/shared';
+import { jurisdictionRelations, readQueryLeniently, regulationKinds, regulationStatuses } from '@/lib/shared';
 
 /// How the library index can be ordered: by date of effect (newest first), adoption, or title.
 export const regulationSorts = ['effective', 'adopted', 'title'] as const;
@@ -15,6 +15,7 @@ export const libraryQuerySchema = z.object({
   kind: z.enum(regulationKinds).optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional().meta({ description: 'Year of adoption' }),
   topic: z.string().trim().max(40).optional(),
+  scope: z.enum(jurisdictionRelations).optional().meta({ description: "Only the site's own city's texts (own), those above it — national and its province's (superior) — or other places' (elsewhere)" }),
   sort: z.enum(regulationSorts).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).optional(),

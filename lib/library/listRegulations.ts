@@ -6,7 +6,8 @@ import type { RegulationSort } from './libraryQuery';
 import { versionInForce } from './versionInForce';
 import { datedVersions, regulationStatus, type RegulationStatus } from './lifecycle';
 import { readAllRegulationEvents } from './regulationEvents';
-import { type RegulationKind } from '@/lib/shared/vocabulary';
+import { type JurisdictionRelation, type RegulationKind } from '@/lib/shared/vocabulary';
+import { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction } from './jurisdictionOf';
 
 /// Filters of the library index (all optional, combined with AND).
 export type RegulationFilters = {
@@ -14,6 +15,8 @@ export type RegulationFilters = {
   kind?: RegulationKind;
   year?: number;
   topic?: string;
+  /// Only the city's own texts, those above it, or other places' (see jurisdictionOf).
+  scope?: JurisdictionRelation;
 };
 
 /// One line of the library index.
@@ -23,6 +26,7 @@ export type RegulationListItem = {
   title: string;
   kind: RegulationKind;
   region: string | null;
+  jurisdiction: Jurisdiction;
   topic: string | null;
   status: RegulationStatus;
   amended: boolean;
@@ -38,8 +42,9 @@ export type RegulationListItem = {
 export function listRegulations(
   opts: RegulationFilters & { sort?: RegulationSort; page?: number; pageSize?: number; today?: string } = {},
   db: Db = getDatabase(),
-): { items: RegulationListItem[]; total: number; page: number; pageSize: number; facets: { topics: string[]; years: number[] } } {
+): { items: RegulationListItem[]; total: number; page: number; pageSize: number; facets: { topics: string[]; years: number[]; scopes: Partial<Record<JurisdictionRelation, number>> } } {
   const today = opts.today ?? todayInChina();
+  const home = homeJurisdiction();
   const versions = db.select({ id: regulationVersions.id, regulationId: regulationVersions.regulationId, seq: regulationVersions.seq, effectiveOn: regulationVersions.effectiveOn, adoptedOn: regulationVersions.adoptedOn }).from(regulationVersions).orderBy(asc(regulationVersions.seq)).all();
   const events = readAllRegulationEvents(db);
   const byReg = new Map<string, typeof versions>();
@@ -58,6 +63,7 @@ export function listRegulations(
         title: r.title,
         kind: r.kind,
         region: r.region,
+        jurisdiction: jurisdictionOf(r, home),
         topic: r.topic,
         status,
         amended,
@@ -70,19 +76,29 @@ export function listRegulations(
   const facets = {
     topics: [...new Set(all.map((r) => r.topic).filter((t): t is string => !!t))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
     years: [...new Set(all.map((r) => Number(r.adoptedOn?.slice(0, 4))).filter((y) => y > 0))].sort((a, b) => b - a),
+    scopes: countScopes(all),
   };
   const filtered = all.filter(
     (r) =>
       (!opts.status || (opts.status === 'amended' ? r.amended : r.status === opts.status)) &&
       (!opts.kind || r.kind === opts.kind) &&
       (!opts.year || r.adoptedOn?.startsWith(String(opts.year))) &&
-      (!opts.topic || r.topic === opts.topic),
+      (!opts.topic || r.topic === opts.topic) &&
+      (!opts.scope || r.jurisdiction.relation === opts.scope),
   );
   const sort = opts.sort ?? 'effective';
+  // The city's own texts first, then those above it, then other places' (when the site knows its city).
   filtered.sort((a, b) =>
-    sort === 'title' ? a.title.localeCompare(b.title, 'zh-CN') : sort === 'adopted' ? (b.adoptedOn ?? '').localeCompare(a.adoptedOn ?? '') : (b.effectiveOn ?? '').localeCompare(a.effectiveOn ?? ''),
+    relationRank(a.jurisdiction.relation) - relationRank(b.jurisdiction.relation) ||
+    (sort === 'title' ? a.title.localeCompare(b.title, 'zh-CN') : sort === 'adopted' ? (b.adoptedOn ?? '').localeCompare(a.adoptedOn ?? '') : (b.effectiveOn ?? '').localeCompare(a.effectiveOn ?? '')),
   );
   const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 100);
   const page = Math.max(opts.page ?? 1, 1);
   return { items: filtered.slice((page - 1) * pageSize, page * pageSize), total: filtered.length, page, pageSize, facets };
+}
+
+function countScopes(items: RegulationListItem[]): Partial<Record<JurisdictionRelation, number>> {
+  const counts: Partial<Record<JurisdictionRelation, number>> = {};
+  for (const r of items) if (r.jurisdiction.relation) counts[r.jurisdiction.relation] = (counts[r.jurisdiction.relation] ?? 0) + 1;
+  return counts;
 }

@@ -5,12 +5,13 @@ import { articleLabel } from '@/lib/legal-text';
 import { MAX_OFFSET as MAX_SEARCH_DEPTH, searchArticles } from '@/lib/search';
 import { findRegulation } from './getRegulation';
 import { listRegulations, type RegulationFilters } from './listRegulations';
+import { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction } from './jurisdictionOf';
 
 /// One matching article, ready to show: where it is, a snippet, and the marked ranges.
 export type LibraryHit = { number: number; sub: number; label: string; eid: string; snippet: string; highlights: [number, number][]; score: number };
 
 /// Hits of one regulation, in rank order of its best hit.
-export type LibraryHitGroup = { regulationId: string; slug: string; title: string; hits: LibraryHit[] };
+export type LibraryHitGroup = { regulationId: string; slug: string; title: string; jurisdiction: Jurisdiction; hits: LibraryHit[] };
 
 /// Full-text search of the library's current texts, filtered like the index and optionally
 /// inside one regulation; hits are ranked and grouped by regulation.
@@ -20,8 +21,8 @@ export function searchLibrary(
 ): { groups: LibraryHitGroup[]; hits: number; total: number | null; page: number; pageSize: number; hasMore: boolean } {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 50);
   const page = Math.max(opts.page ?? 1, 1);
-  const filtered = opts.status || opts.year || opts.topic || opts.kind;
-  const regulationIds = filtered ? listRegulations({ status: opts.status, year: opts.year, topic: opts.topic, kind: opts.kind, pageSize: 100_000 }, db).items.map((r) => r.id) : undefined;
+  const filtered = opts.status || opts.year || opts.topic || opts.kind || opts.scope;
+  const regulationIds = filtered ? listRegulations({ status: opts.status, year: opts.year, topic: opts.topic, kind: opts.kind, scope: opts.scope, pageSize: 100_000 }, db).items.map((r) => r.id) : undefined;
   const within = opts.within ? findRegulation(opts.within, db).id : undefined;
   if (regulationIds && regulationIds.length === 0) return { groups: [], hits: 0, total: 0, page, pageSize, hasMore: false };
   // One extra hit tells whether there is a next page without counting every match; search pages
@@ -30,16 +31,20 @@ export function searchLibrary(
   if (offset >= MAX_SEARCH_DEPTH) return { groups: [], hits: 0, total: null, page, pageSize, hasMore: false };
   const result = searchArticles(db, { q: opts.q, limit: Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset), offset, regulationIds, regulationId: within });
   const hits = result.hits.slice(0, pageSize);
+  const home = homeJurisdiction();
   const titles = new Map(
-    hits.length ? db.select({ id: regulations.id, slug: regulations.slug, title: regulations.title }).from(regulations).where(inArray(regulations.id, [...new Set(hits.map((h) => h.regulationId))])).all().map((r) => [r.id, r]) : [],
+    hits.length ? db.select({ id: regulations.id, slug: regulations.slug, title: regulations.title, level: regulations.level, region: regulations.region, enactingBody: regulations.enactingBody }).from(regulations).where(inArray(regulations.id, [...new Set(hits.map((h) => h.regulationId))])).all().map((r) => [r.id, r]) : [],
   );
   const groups = new Map<string, LibraryHitGroup>();
   for (const h of hits) {
     const reg = titles.get(h.regulationId);
     if (!reg) continue;
-    const group = groups.get(h.regulationId) ?? { regulationId: h.regulationId, slug: reg.slug, title: reg.title, hits: [] };
+    const group = groups.get(h.regulationId) ?? { regulationId: h.regulationId, slug: reg.slug, title: reg.title, jurisdiction: jurisdictionOf(reg, home), hits: [] };
     group.hits.push({ number: h.number, sub: h.sub ?? 0, label: articleLabel(h.number, h.sub || undefined), eid: h.eid, snippet: h.snippet, highlights: h.highlights, score: h.score });
     groups.set(h.regulationId, group);
   }
-  return { groups: [...groups.values()], hits: hits.length, total: result.total, page, pageSize, hasMore: result.hits.length > pageSize };
+  // Within the page, the city's own texts and those above it come before other places' (each
+  // group keeps the rank of its best hit otherwise).
+  const ordered = [...groups.values()].sort((a, b) => relationRank(a.jurisdiction.relation) - relationRank(b.jurisdiction.relation));
+  return { groups: ordered, hits: hits.length, total: result.total, page, pageSize, hasMore: result.hits.length > pageSize };
 }

@@ -14,8 +14,23 @@ export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
 export const staffRoles = ['admin', 'drafter', 'reviewer', 'volunteer'] as const satisfies readonly UserRole[];
 
 /// Kinds of text: 地方性法规, 政府规章, 行业规范.
-export const regulationKinds = ['local_regulation', 'government_rule', 'industry_norm'] as const;
+export const regulationKinds = ['local_regulation', 'government_rule', 'industry_norm', 'law', 'administrative_regulation', 'department_rule', 'judicial_interpretation'] as const;
 export type RegulationKind = (typeof regulationKinds)[number];
+
+/// The kinds of text this authority drafts itself (a bill's kind); the others (法律, 行政法规,
+/// 部门规章, 司法解释) come into the library from above and are only read and cited.
+export const billKinds = ['local_regulation', 'government_rule', 'industry_norm'] as const satisfies readonly RegulationKind[];
+export type BillKind = (typeof billKinds)[number];
+
+/// Where a text's authority comes from: the nation, a province (or a municipality directly under
+/// the central government), a city with legislative power (设区的市, 自治州), or elsewhere.
+export const jurisdictionLevels = ['national', 'province', 'city', 'other'] as const;
+export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
+
+/// How a text stands to the city this site serves: its own (本市法规), from above it (上位法:
+/// national, or its province), or another place's, for reference (外地参考).
+export const jurisdictionRelations = ['own', 'superior', 'elsewhere'] as const;
+export type JurisdictionRelation = (typeof jurisdictionRelations)[number];
 
 /// Where a regulation stands on a date: 现行有效, 已修改 (a text since amended), 尚未生效, 已废止.
 export const regulationStatuses = ['in_force', 'amended', 'not_yet_effective', 'repealed'] as const;

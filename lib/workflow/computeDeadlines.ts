@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, type BillStage, type DeadlineKind, type RegulationKind } from '@/lib/shared';
+import { addDays, addMonths, daysBetween, type BillStage, type DeadlineKind, type BillKind } from '@/lib/shared';
 
 /// A date a bill's clock runs towards, with the days left from today (negative when overdue).
 export interface Deadline {
@@ -14,7 +14,7 @@ export interface Deadline {
 /// normal entry into force 30 days after promulgation (规章制定程序条例 art. 32). `enteredOn` gives
 /// the China date each stage was last entered.
 export function computeDeadlines(bill: {
-  kind: RegulationKind;
+  kind: BillKind;
   stage: BillStage;
   enteredOn: Partial<Record<BillStage, string>>;
   openConsultationClosesOn?: string | null;

@@ -1,4 +1,4 @@
-import type { BillStage, RegulationKind } from '@/lib/shared';
+import type { BillStage, BillKind } from '@/lib/shared';
 import { endStages, workflowPaths } from './paths';
 
 /// How a stage of a bill's path stands: passed, where the bill is, the one it goes to next,
@@ -8,7 +8,7 @@ export type StageState = 'done' | 'current' | 'next' | 'skipped' | 'later';
 /// The bill's path as its page and the API show it: every stage of its kind with its state; a
 /// bill that ended early (撤回, 搁置) shows where it stopped and the end as current.
 export function describePath(
-  kind: RegulationKind,
+  kind: BillKind,
   stage: BillStage,
   transitions: { fromStage: BillStage; toStage: BillStage }[],
 ): { stage: BillStage; state: StageState }[] {

@@ -3,7 +3,7 @@ import { billMembers, bills, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { can, type CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import { todayInChina, type BillStage, type RegulationKind } from '@/lib/shared';
+import { todayInChina, type BillStage, type BillKind } from '@/lib/shared';
 import { billDeadlines } from './billDeadlines';
 import type { Deadline } from './computeDeadlines';
 import { isClosedStage } from './paths';
@@ -12,7 +12,7 @@ import { isClosedStage } from './paths';
 export interface WorkflowBill {
   id: string;
   title: string;
-  kind: RegulationKind;
+  kind: BillKind;
   stage: BillStage;
   coordinator: { userId: string; name: string } | null;
   nextDeadline: Deadline | null;
@@ -23,7 +23,7 @@ export interface WorkflowBill {
 /// overdue or the nearest deadline come first, then the rest by title.
 export function listWorkflowBills(
   actor: CurrentUser | null,
-  filters: { kind?: RegulationKind; stage?: BillStage; coordinatorId?: string } = {},
+  filters: { kind?: BillKind; stage?: BillStage; coordinatorId?: string } = {},
   db: Db = getDatabase(),
   now: Date = new Date(),
 ): WorkflowBill[] {

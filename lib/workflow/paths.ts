@@ -1,4 +1,4 @@
-import type { BillStage, RegulationKind } from '@/lib/shared';
+import type { BillStage, BillKind } from '@/lib/shared';
 
 /// One stage of a path; an optional one may be passed over (with a stated reason).
 export interface PathStep {
@@ -7,7 +7,7 @@ export interface PathStep {
 }
 
 /// The statutory path of each kind of text, from 立项 to the end (立法法 2023; 规章制定程序条例).
-export const workflowPaths: Record<RegulationKind, readonly PathStep[]> = {
+export const workflowPaths: Record<BillKind, readonly PathStep[]> = {
   local_regulation: [
     { stage: 'proposal' },
     { stage: 'drafting' },
@@ -51,7 +51,7 @@ export function isClosedStage(stage: BillStage): boolean {
 }
 
 /// The stages of a kind's path, in order.
-export function stagesOf(kind: RegulationKind): BillStage[] {
+export function stagesOf(kind: BillKind): BillStage[] {
   return workflowPaths[kind].map((s) => s.stage);
 }
 

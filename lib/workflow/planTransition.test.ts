@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
-import { billStages, regulationKinds, type BillStage, type RegulationKind } from '@/lib/shared';
+import { billStages, billKinds, type BillStage, type BillKind } from '@/lib/shared';
 import { planTransition } from './planTransition';
 
 // The rules, written out by hand from 立法法 and 规章制定程序条例 as the issue states them: for each
 // kind and each stage a bill can stand at, every stage it may move to and how (F forward, S past
 // an optional stage, B back for rework, E withdrawn or shelved). Everything not listed is refused.
-const allowed: Record<RegulationKind, Partial<Record<BillStage, string>>> = {
+const allowed: Record<BillKind, Partial<Record<BillStage, string>>> = {
   local_regulation: {
     proposal: 'drafting:F withdrawn:E shelved:E',
     drafting: 'submission:F proposal:B withdrawn:E shelved:E',
@@ -49,7 +49,7 @@ const allowed: Record<RegulationKind, Partial<Record<BillStage, string>>> = {
 
 const letter = { forward: 'F', skip: 'S', back: 'B', end: 'E' } as const;
 
-function verdict(kind: RegulationKind, from: BillStage, to: BillStage): string | null {
+function verdict(kind: BillKind, from: BillStage, to: BillStage): string | null {
   try {
     return letter[planTransition(kind, from, to).kind];
   } catch (e) {
@@ -59,7 +59,7 @@ function verdict(kind: RegulationKind, from: BillStage, to: BillStage): string |
 }
 
 describe('planTransition', () => {
-  for (const kind of regulationKinds) {
+  for (const kind of billKinds) {
     for (const from of billStages) {
       const listed = allowed[kind][from];
       it(`${kind} at ${from}: allows exactly ${listed === undefined ? 'nothing (not on its path)' : listed || 'nothing (closed)'}`, () => {
@@ -98,7 +98,7 @@ describe('planTransition', () => {
   });
 
   it('says why a move is refused', () => {
-    const why = (kind: RegulationKind, from: BillStage, to: BillStage) => {
+    const why = (kind: BillKind, from: BillStage, to: BillStage) => {
       try {
         planTransition(kind, from, to);
         return 'allowed';

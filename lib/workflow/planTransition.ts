@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { BillStage, RegulationKind } from '@/lib/shared';
+import type { BillStage, BillKind } from '@/lib/shared';
 import { endStages, frozenOnEntry, isClosedStage, signoffsNeeded, workflowPaths } from './paths';
 
 /// What a move of a bill is, as the rules see it before anything is written.
@@ -27,7 +27,7 @@ const refuse = (from: BillStage, to: BillStage, why: string) =>
 /// stage forward; past optional stages (三审) with a reason; back to any earlier stage with a
 /// reason; or to an end from any open stage with a reason. Anything else is refused with
 /// `transition_not_allowed` naming why.
-export function planTransition(kind: RegulationKind, from: BillStage, to: BillStage): TransitionPlan {
+export function planTransition(kind: BillKind, from: BillStage, to: BillStage): TransitionPlan {
   if (isClosedStage(from)) throw refuse(from, to, 'closed');
   const plan = (p: Pick<TransitionPlan, 'kind' | 'skipped' | 'needsReason'>): TransitionPlan => ({
     ...p,

@@ -13,7 +13,8 @@ import { ResultHit } from '@/app/_components/ResultHit';
 import { displayDate, regulationPath } from '@/app/_lib/library';
 import { libraryHref } from '@/app/_lib/libraryQuery';
 import { pageTranslator } from '@/app/_lib/session';
-import { regulationKinds, regulationStatuses } from '@/lib/shared';
+import { jurisdictionRelations, regulationKinds, regulationStatuses } from '@/lib/shared';
+import { JurisdictionBadge } from '@/app/_components/JurisdictionBadge';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,6 +57,7 @@ export default async function LibraryPage({ searchParams }: Props) {
     }
   }
   const filtersActive = !!(query.status || query.kind || query.year || query.topic);
+  const scopes = jurisdictionRelations.filter((r) => list.facets.scopes[r]);
   const any = t('library.any');
   return (
     <div className="page page--wide library">
@@ -99,6 +101,19 @@ export default async function LibraryPage({ searchParams }: Props) {
         </details>
       </form>
 
+      {scopes.length > 0 && (
+        <nav className="scope-tabs" aria-label={t('jurisdiction.label')} data-testid="scope-tabs">
+          <Link href={libraryHref({ ...query, scope: undefined }, { page: undefined })} aria-current={!query.scope ? 'page' : undefined}>
+            {t('library.any')}
+          </Link>
+          {scopes.map((r) => (
+            <Link key={r} href={libraryHref({ ...query, scope: r }, { page: undefined })} aria-current={query.scope === r ? 'page' : undefined}>
+              {t(vocabularyLabel('jurisdictionRelation', r))} <small>{list.facets.scopes[r]}</small>
+            </Link>
+          ))}
+        </nav>
+      )}
+
       {searchError && (
         <p className="form-message form-message--error" role="alert">
           {searchError}
@@ -118,7 +133,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           {search.groups.map((g) => (
             <article key={g.regulationId} className="result-group">
               <h3>
-                <Link href={regulationPath(g.slug)}>{g.title}</Link>
+                <Link href={regulationPath(g.slug)}>{g.title}</Link> <JurisdictionBadge jurisdiction={g.jurisdiction} t={t} />
               </h3>
               <ol className="result-hits">
                 {g.hits.map((h) => (
@@ -158,6 +173,7 @@ export default async function LibraryPage({ searchParams }: Props) {
                     {r.title}
                   </Link>
                   <span className="reg-list__meta">
+                    <JurisdictionBadge jurisdiction={r.jurisdiction} t={t} />
                     <span className={`badge badge--${r.status}`}>{t(`status.${r.status}`)}</span>
                     {r.amended && <span className="badge badge--amended">{t('status.amended')}</span>}
                     <span>{t(`kind.${r.kind}`)}</span>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { vocabularyLabel } from '@/lib/i18n';
-import { billStages, regulationKinds, type BillStage, type RegulationKind } from '@/lib/shared';
+import { billKinds, billStages, type BillStage, type BillKind } from '@/lib/shared';
 import { listWorkflowBills, sweepDeadlineNotices } from '@/lib/workflow';
 import { FilterSelect } from '@/app/_components/FilterSelect';
 import { TableHead } from '@/app/_components/TableHead';
@@ -24,7 +24,7 @@ export default async function WorkflowDashboard({ searchParams }: Props) {
   const [{ t, locale }, sp] = await Promise.all([pageTranslator(), searchParams]);
   sweepDeadlineNotices();
   const all = listWorkflowBills(user);
-  const filters = { kind: pick<RegulationKind>(sp.kind, regulationKinds), stage: pick<BillStage>(sp.stage, billStages), coordinatorId: typeof sp.coordinator === 'string' ? sp.coordinator : undefined };
+  const filters = { kind: pick<BillKind>(sp.kind, billKinds), stage: pick<BillStage>(sp.stage, billStages), coordinatorId: typeof sp.coordinator === 'string' ? sp.coordinator : undefined };
   const bills = listWorkflowBills(user, filters);
   const coordinators = [...new Map(all.flatMap((b) => (b.coordinator ? [[b.coordinator.userId, b.coordinator.name] as const] : []))).entries()];
   const any = t('library.any');
@@ -34,7 +34,7 @@ export default async function WorkflowDashboard({ searchParams }: Props) {
       <p className="lead">{t('workflow.lead')}</p>
       <form method="get" action="/workflow" className="form form--inline filters__grid" aria-label={t('library.filters')}>
         <FilterSelect label={t('workflow.filterStage')} name="stage" value={filters.stage} any={any} options={billStages.map((s) => ({ value: s, label: t(vocabularyLabel('billStage', s)) }))} />
-        <FilterSelect label={t('workflow.filterKind')} name="kind" value={filters.kind} any={any} options={regulationKinds.map((k) => ({ value: k, label: t(vocabularyLabel('regulationKind', k)) }))} />
+        <FilterSelect label={t('workflow.filterKind')} name="kind" value={filters.kind} any={any} options={billKinds.map((k) => ({ value: k, label: t(vocabularyLabel('regulationKind', k)) }))} />
         <FilterSelect label={t('workflow.filterCoordinator')} name="coordinator" value={filters.coordinatorId} any={any} options={coordinators.map(([value, label]) => ({ value, label }))} />
         <button type="submit" className="button">
           {t('library.apply')}

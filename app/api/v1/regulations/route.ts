@@ -25,7 +25,7 @@ export function GET(request: Request) {
       total: list.total,
       page: list.page,
       pageSize: list.pageSize,
-      items: list.items.map((r) => ({ id: r.id, slug: r.slug, title: r.title, kind: r.kind, status: r.status, amended: r.amended, topic: r.topic, region: r.region, adoptedOn: r.adoptedOn, effectiveOn: r.effectiveOn, versions: r.versions, url: regulationPath(r.slug) })),
+      items: list.items.map((r) => ({ id: r.id, slug: r.slug, title: r.title, kind: r.kind, jurisdiction: r.jurisdiction, status: r.status, amended: r.amended, topic: r.topic, region: r.region, adoptedOn: r.adoptedOn, effectiveOn: r.effectiveOn, versions: r.versions, url: regulationPath(r.slug) })),
     });
   });
 }

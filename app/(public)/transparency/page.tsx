@@ -83,7 +83,7 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
       <section aria-labelledby="check-title">
         <h2 id="check-title">{t('transparency.checkTitle')}</h2>
         <p>{t('transparency.checkText')}</p>
-        <pre className="command">
+        <pre className="command" tabIndex={0}>
           <code>{command}</code>
         </pre>
         <p>

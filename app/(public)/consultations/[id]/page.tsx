@@ -79,9 +79,13 @@ export default async function ConsultationPage({ params }: Props) {
         tools={(a) => {
           const n = c.articleCounts[a.eid] ?? 0;
           return (
-            <Link href={commentHref(a.eid)} className="comment-control" aria-label={open ? t('consult.commentOnAria', { label: a.label, n }) : t('consult.commentsOnAria', { label: a.label, n })}>
+            // The words a screen reader adds are hidden text inside the link, so that what is read
+            // begins with what is shown (voice control users say the visible words).
+            <Link href={commentHref(a.eid)} className="comment-control">
               {open ? t('consult.commentOn') : t('consult.comments')}
+              <span className="visually-hidden">{t('consult.onArticle', { label: a.label })}</span>
               <span className="comment-count">{n}</span>
+              <span className="visually-hidden">{t('consult.countUnit')}</span>
             </Link>
           );
         }}

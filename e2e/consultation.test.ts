@@ -63,7 +63,7 @@ describe('a public consultation (journeys 4 and 5)', () => {
     await chen.waitForURL(/\/consultations\/[0-9a-f-]+$/);
     const consultationPath = new URL(chen.url()).pathname;
     expect(await horizontalOverflow(chen)).toBe(0);
-    await chen.getByRole('link', { name: /^提意见（第十二条）/ }).tap();
+    await chen.getByRole('link', { name: /^提意见\s*（第十二条）/ }).tap();
     await chen.getByRole('heading', { name: '对第十二条提意见' }).waitFor();
     await chen.getByLabel('您的意见').fill('建议明确“烈性犬”的认定标准，并向社会公布。<b>谢谢</b>');
     await chen.getByLabel('我想提出具体的修改文字').check();

@@ -57,6 +57,15 @@ describe('a legal-aid volunteer answering a question (journey 6)', () => {
     await expect(page.locator('.statute-article').innerText()).resolves.toContain('市和区、县人民政府依法设立审计机关');
     await expect(page.getByTestId('as-of-note').innerText()).resolves.toContain('2020年6月1日');
     await page.getByRole('link', { name: /修正/ }).first().waitFor();
+    // The 2017 修正 named in the header has no text here: the timeline says so, and a date after
+    // it does not pass the 2012 text off as the one in force then.
+    await expect(page.getByTestId('timeline-unheld').innerText()).resolves.toBe('2017年9月22日 · 修正 · 文本未收录');
+    await expect(page.getByTestId('unheld-at').innerText()).resolves.toContain('本库没有收录那次修改后的文本');
+    await expect(page.getByTestId('historical').innerText()).resolves.toBe('历史文本（2012年10月1日施行）');
+    await expect(page.getByTestId('citation').innerText()).resolves.toBe('《北京市审计条例》第二条（2012年10月1日施行的文本）');
+    await expect(page.locator('.reg-info').innerText()).resolves.not.toMatch(/）\s*$/);
+    await page.goto('/regulations/北京市审计条例/articles/2?at=2015-01-01');
+    expect(await page.getByTestId('unheld-at').count()).toBe(0);
     await context.close();
   });
 

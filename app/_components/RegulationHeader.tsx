@@ -4,6 +4,17 @@ import { translator, vocabularyLabel, type Locale } from '@/lib/i18n';
 import { displayDate, regulationPath, versionLabel } from '@/app/_lib/library';
 import { JurisdictionBadge } from './JurisdictionBadge';
 
+type TimelineEntry = { held: true; version: RegulationAtDate['versions'][number]; on: string } | { held: false; change: RegulationAtDate['unheld'][number]; on: string };
+
+/// The held versions and the changes whose texts are not held, in date order.
+function timeline(data: Pick<RegulationAtDate, 'versions' | 'unheld'>): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...data.versions.map((version) => ({ held: true as const, version, on: version.effectiveOn ?? version.adoptedOn ?? '' })),
+    ...data.unheld.map((change) => ({ held: false as const, change, on: change.on })),
+  ];
+  return entries.sort((a, b) => a.on.localeCompare(b.on));
+}
+
 /// Title, status badges, bodies and dates of a regulation, the "as in force on" selector and the
 /// version timeline; shared by the regulation page and the article page.
 export function RegulationHeader({ data, locale, basePath, invalidDate }: { data: Omit<RegulationAtDate, 'text'>; locale: Locale; basePath: string; invalidDate?: boolean }) {
@@ -12,7 +23,13 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
   return (
     <header className="reg-header">
       <p className="reg-header__kind">
-        <span className={`badge badge--${data.status}`}>{t(`status.${data.status}`)}</span>
+        {data.currentText ? (
+          <span className={`badge badge--${data.status}`}>{t(`status.${data.status}`)}</span>
+        ) : (
+          <span className="badge badge--historical" data-testid="historical">
+            {t('reg.historicalText', { date: displayDate(v.effectiveOn, locale) })}
+          </span>
+        )}
         {data.amended && <span className="badge badge--amended">{t('status.amended')}</span>}
         <JurisdictionBadge jurisdiction={r.jurisdiction} t={t} />
         <span className="badge badge--plain">{t(`kind.${r.kind}`)}</span>
@@ -67,6 +84,11 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
       <p className="as-of__note" data-testid="as-of-note">
         {data.inForceAt ? t('reg.showingAt', { date: displayDate(data.at, locale) }) : t('reg.notYetInForce', { date: displayDate(data.at, locale) })}
       </p>
+      {data.unheldAt && (
+        <p className="notice notice--ahead" role="status" data-testid="unheld-at">
+          {t('reg.unheldAt', { date: displayDate(data.at, locale), change: `${displayDate(data.unheldAt.on, locale)} ${t(vocabularyLabel('versionChange', data.unheldAt.change))}` })}
+        </p>
+      )}
       {data.repealed && (
         <p className="notice notice--error" role="status" data-testid="repealed">
           {t('reg.repealedOn', { date: displayDate(data.repealed.on, locale) })}
@@ -78,16 +100,22 @@ export function RegulationHeader({ data, locale, basePath, invalidDate }: { data
           {t('reg.outstanding', { date: displayDate(o.effectiveOn, locale) })} <Link href={`${basePath}?at=${o.effectiveOn}`}>{t('reg.outstandingLink')}</Link>
         </p>
       ))}
-      {data.versions.length > 1 && (
+      {data.versions.length + data.unheld.length > 1 && (
         <section className="timeline" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('reg.history')}</h2>
           <ol>
-            {data.versions.map((ver) => (
-              <li key={ver.id} aria-current={ver.id === v.id ? 'true' : undefined}>
-                <Link href={ver.effectiveOn ? `${basePath}?at=${ver.effectiveOn}` : basePath}>{versionLabel(ver, t, locale)}</Link>
-                {ver.id === v.id && <span className="timeline__current"> （{t('reg.current')}）</span>}
-              </li>
-            ))}
+            {timeline(data).map((entry) =>
+              entry.held ? (
+                <li key={entry.version.id} aria-current={entry.version.id === v.id ? 'true' : undefined}>
+                  <Link href={entry.version.effectiveOn ? `${basePath}?at=${entry.version.effectiveOn}` : basePath}>{versionLabel(entry.version, t, locale)}</Link>
+                  {entry.version.id === v.id && <span className="timeline__current"> （{t('reg.current')}）</span>}
+                </li>
+              ) : (
+                <li key={`unheld-${entry.change.on}`} className="timeline__unheld" data-testid="timeline-unheld">
+                  {displayDate(entry.change.on, locale)} · {t(vocabularyLabel('versionChange', entry.change.change))} · {t('reg.textNotHeld')}
+                </li>
+              ),
+            )}
           </ol>
           <p className="timeline__compare">
             <Link href={`${regulationPath(r.slug)}/compare`}>{t('library.compare')}</Link>

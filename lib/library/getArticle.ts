@@ -1,3 +1,4 @@
+import { chineseDate } from '@/lib/shared';
 import { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';
 import { formatCitation, type ArticleJson } from '@/lib/legal-text';
 import { getDatabase, type Db } from '@/db/client';
@@ -27,7 +28,8 @@ export function getArticle(idOrSlug: string, number: number, opts: { at?: string
   return {
     ...rest,
     article,
-    citation: formatCitation({ article: article.number, articleSub: article.sub }, { title: rest.regulation.title }),
+    // A text no longer in force is cited with the date its version took effect.
+    citation: formatCitation({ article: article.number, articleSub: article.sub }, { title: rest.regulation.title }) + (rest.currentText || !rest.version.effectiveOn ? '' : `（${chineseDate(rest.version.effectiveOn)}施行的文本）`),
     previous: index > 0 ? text.articles[index - 1].number : null,
     next: index < text.articles.length - 1 ? text.articles[index + 1].number : null,
     chapterHeading: chapter ? `${chapter.label} ${chapter.heading}`.trim() : null,

@@ -1,3 +1,4 @@
+import { cleanInfoLine, unheldChangeBefore, unheldChanges, type UnheldChange } from './unheldChanges';
 import { jurisdictionOf, type Jurisdiction } from './jurisdictionOf';
 import { asc, eq, or } from 'drizzle-orm';
 import { regulations, regulationVersions, type Regulation, type RegulationVersion } from '@/db/schema';
@@ -38,6 +39,13 @@ export type RegulationAtDate = {
   version: VersionSummary;
   /// False when `at` is before the first version took effect (the first version is shown).
   inForceAt: boolean;
+  /// False when the version shown is no longer the one in force today (a historical text).
+  currentText: boolean;
+  /// Changes the header lines name whose texts the library does not hold, for the timeline.
+  unheld: UnheldChange[];
+  /// The unheld change that had been made on `at` after the shown text took effect: the text
+  /// shown then is not the one that applied.
+  unheldAt: UnheldChange | null;
   status: RegulationStatus;
   amended: boolean;
   text: ParseJson;
@@ -46,7 +54,7 @@ export type RegulationAtDate = {
 /// A stored version as the timeline shows it.
 export function versionSummary(v: RegulationVersion): VersionSummary {
   const { id, seq, change, title, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines } = v;
-  return { id, seq, change, title, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines };
+  return { id, seq, change, title, adoptedOn, approvedOn, promulgatedOn, effectiveOn, infoLines: infoLines.map(cleanInfoLine) };
 }
 
 /// Finds a regulation by id or slug; `not_found` otherwise.
@@ -65,6 +73,7 @@ export function getRegulation(idOrSlug: string, opts: { at?: string; today?: str
   const rows = datedVersions(db.select().from(regulationVersions).where(eq(regulationVersions.regulationId, reg.id)).orderBy(asc(regulationVersions.seq)).all(), events);
   if (rows.length === 0) throw new AppError('not_found', 'regulation_not_found');
   const inForce = versionInForce(rows, at);
+  const unheld = unheldChanges(rows);
   const chosen = inForce ?? rows[0];
   const { status, amended } = regulationStatus(rows, events, at);
   const repeal = repealedBy(events, at);
@@ -77,6 +86,9 @@ export function getRegulation(idOrSlug: string, opts: { at?: string; today?: str
     at,
     version: versionSummary(chosen),
     inForceAt: inForce !== null,
+    currentText: chosen.id === (versionInForce(rows, opts.today ?? todayInChina()) ?? rows[0]).id,
+    unheld,
+    unheldAt: unheldChangeBefore(unheld, chosen.effectiveOn, at),
     status,
     amended,
     text: chosen.structure as ParseJson,

@@ -116,8 +116,13 @@ describe('a public consultation (journeys 4 and 5)', () => {
     // Once decided, the comment's work panel folds up under its disposition.
     await mine.locator('summary', { hasText: '部分采纳：将在草案中授权市公安机关' }).waitFor();
 
-    // A month later: the consultation has closed and 王 publishes the report.
+    // A month later: the consultation has closed. Until the report is out, its page says by when.
     closeConsultation(consultation.id);
+    const early = await (await newContext(browser)).newPage();
+    await early.goto(`${consultationPath}/report`);
+    await expect(early.getByTestId('report-pending').innerText()).resolves.toMatch(/征求意见已于.+结束.*应在.+前在这里公布/);
+    await early.context().close();
+    // 王 publishes the report.
     await wang.goto(`${manage}?tab=report`);
     await wang.getByLabel('情况通报的概述').fill('共收到意见若干条，主要集中在烈性犬管理和养犬扰民问题。');
     await wang.getByRole('button', { name: '发布情况通报' }).click();

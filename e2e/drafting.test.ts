@@ -47,7 +47,7 @@ describe('drafting together (journeys 1 and 2)', () => {
       await wang.getByRole('status').filter({ hasText: '已更新项目成员' }).waitFor();
     }
     await wang.locator('.members li', { hasText: '李明' }).waitFor();
-    await wang.locator('.members li', { hasText: '赵磊' }).getByText('审阅').waitFor();
+    await wang.locator('.members li', { hasText: '赵磊' }).getByText('审核人员').waitFor();
 
     const liCtx = await newContext(browser);
     const li = await liCtx.newPage();

@@ -34,3 +34,4 @@ export { commentsExport, publicReport, publicReportDocument, reportDocument } fr
 export { insertBareComment } from './insertBareComment';
 export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm } from './readConsultationForms';
 export { getConsultationReport, type ConsultationReport } from './getConsultationReport';
+export { reportDueOn, reportDueDays } from './reportDueOn';

@@ -559,7 +559,7 @@ export const en: Record<MessageKey, Message> = {
   'err.vote_articles_invalid': 'The separate votes on articles are not in the right form.',
   'bills.myRole': 'My role',
   'bills.role.coordinator': 'Coordinator',
-  'bills.role.editor': 'Editor',
+  'bills.role.editor': 'Drafter',
   'bills.role.reviewer': 'Reviewer',
   'bills.role.none': '(administrator view)',
   'bills.members': 'Members',
@@ -887,6 +887,9 @@ export const en: Record<MessageKey, Message> = {
   'err.report_not_published': 'The report of this consultation has not been published yet.',
   // Published and not published are given as figures so that no verb has to agree with them;
   // everyone counted sent at least one comment, so several people always sent several comments.
+  'report.pendingOpen': 'Comments are open until {closes}. Afterwards the drafters go through every comment and publish the report here by {due}: how many comments came in, and for each point whether it was taken up and why.',
+  'report.pendingClosed': 'Comments closed on {closes}; the drafters are going through them. The report is due here by {due}.',
+  'report.pendingFeed': 'Follow consultations (Atom feed)',
   'report.figures': {
     $count: 'people',
     one: {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { dispositions, publicReport } from '@/lib/consultation';
+import { dispositions, getConsultation, publicReport, reportDueOn } from '@/lib/consultation';
+import { isAppError } from '@/lib/errors';
 import { displayDate, orNotFound } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 
@@ -21,7 +22,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// what was asked (campaigns shown once with their size) and how each point was handled.
 export default async function ReportPage({ params }: Props) {
   const [{ id }, { t, locale }] = await Promise.all([params, pageTranslator()]);
-  const r = orNotFound(() => publicReport(id));
+  const r = orNotFound(() => {
+    try {
+      return publicReport(id);
+    } catch (e) {
+      if (isAppError(e) && e.message === 'report_not_published') return null;
+      throw e;
+    }
+  });
+  if (!r) {
+    // Not published yet: say when it is due rather than answering 404.
+    const c = orNotFound(() => getConsultation(id));
+    return (
+      <div className="page consult-page report-page">
+        <p className="breadcrumb">
+          <Link href={`/consultations/${id}`}>← {c.title}</Link>
+        </p>
+        <h1 lang="zh-CN">《{c.title}》征求意见情况通报</h1>
+        <p className="notice" role="status" data-testid="report-pending">
+          {c.status === 'open'
+            ? t('report.pendingOpen', { closes: displayDate(c.closesOn, locale), due: displayDate(reportDueOn(c.closesOn), locale) })
+            : t('report.pendingClosed', { closes: displayDate(c.closesOn, locale), due: displayDate(reportDueOn(c.closesOn), locale) })}
+        </p>
+        <p className="aside">
+          <a href="/feeds/consultations.atom">{t('report.pendingFeed')}</a>
+        </p>
+      </div>
+    );
+  }
   const api = `/api/v1/consultations/${id}/report`;
   return (
     <div className="page consult-page report-page">

@@ -35,3 +35,4 @@ export { insertBareComment } from './insertBareComment';
 export { readCommentForm, readOpenConsultationForm, readModerationForm, readDispositionForm, readCommentWorkForm } from './readConsultationForms';
 export { getConsultationReport, type ConsultationReport } from './getConsultationReport';
 export { reportDueOn, reportDueDays } from './reportDueOn';
+export { openConsultationsAmending } from './openConsultationsAmending';

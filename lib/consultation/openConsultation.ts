@@ -2,6 +2,7 @@ import { and, eq, gte, lte } from 'drizzle-orm';
 import { consultations, draftVersions } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
+import { bumpLibraryGeneration } from '@/lib/library';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
@@ -67,6 +68,8 @@ export function openConsultation(
           createdAt: now,
         })
         .run();
+      // The regulation page of the text being amended names the consultation: kept pages must go.
+      if (bill.regulationId) bumpLibraryGeneration(tx);
       recordAudit(
         tx,
         {

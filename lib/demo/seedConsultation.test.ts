@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
-import { getConsultation, listConsultations, listPublishedComments } from '@/lib/consultation';
+import { getConsultation, listConsultations, listPublishedComments, openConsultationsAmending } from '@/lib/consultation';
+import { findRegulation } from '@/lib/library';
 import { seedConsultation } from './seedConsultation';
 import { seedDemoData } from './seedDemoData';
 import { seedLibrary } from './seedLibrary';
@@ -29,5 +30,14 @@ describe('seedConsultation', () => {
     expect(published.every((c) => !c.authorName.includes('@'))).toBe(true);
     const groups = t.db.$client.prepare("select count(distinct coalesce(group_id, id)) as n from consultation_comments where article_eid = ?").get(tenth) as { n: number };
     expect(groups.n).toBe(1);
+  });
+
+  it('is the open consultation named on the page of the regulation it amends, and on no other', () => {
+    const [open] = listConsultations({ status: 'open' }, t.db);
+    expect(openConsultationsAmending(findRegulation('舟山市养犬管理条例', t.db).id, t.db).map((c) => c.id)).toEqual([open.id]);
+    expect(openConsultationsAmending(findRegulation('嘉兴市养犬管理条例', t.db).id, t.db)).toEqual([]);
+    const later = new Date(`${open.closesOn}T12:00:00+08:00`);
+    later.setDate(later.getDate() + 1);
+    expect(openConsultationsAmending(findRegulation('舟山市养犬管理条例', t.db).id, t.db, later)).toEqual([]);
   });
 });

@@ -7,11 +7,12 @@ import { listExplainers } from '@/lib/explainers';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
 import { StatuteText, headingAnchor, libraryArticleTools } from '@/app/_components/StatuteText';
 import { TableOfContents } from '@/app/_components/TableOfContents';
-import { orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
+import { displayDate, orNotFound, readAtParam, regulationPath } from '@/app/_lib/library';
+import { openConsultationsAmending } from '@/lib/consultation';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 import { can } from '@/lib/auth';
 import { startAmendmentAction } from '@/app/_actions/bills';
-import { exportFormats, routeParam, todayInChina } from '@/lib/shared';
+import { billKinds, exportFormats, routeParam, todayInChina } from '@/lib/shared';
 import { RepealForm } from '@/app/_components/RepealForm';
 import { noticeOfVersion } from '@/lib/publication';
 
@@ -32,6 +33,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const data = orNotFound(() => getRegulation(slug, { at }));
   const base = regulationPath(data.regulation.slug);
   const notice = noticeOfVersion(data.version.id);
+  const consultations = openConsultationsAmending(data.regulation.id);
   const explainers = listExplainers(null, { regulationId: data.regulation.id, limit: 20 }).items.filter((e) => e.kind === 'interpretation' || e.kind === 'aid_guide');
   const query = at ? `?at=${at}` : '';
   const toc = data.text.outline
@@ -39,7 +41,12 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   return (
     <div className="page page--wide reg-page">
       <RegulationHeader data={data} locale={locale} basePath={base} invalidDate={invalid} />
-      {can(user, 'bill:create') && (
+      {consultations.map((c) => (
+        <p key={c.id} className="notice notice--ahead" role="status" data-testid="under-consultation">
+          {t('reg.underConsultation', { until: displayDate(c.closesOn, locale) })} <Link href={`/consultations/${c.id}`}>{t('reg.underConsultationLink')}</Link>
+        </p>
+      ))}
+      {can(user, 'bill:create') && (billKinds as readonly string[]).includes(data.regulation.kind) && (
         <form action={startAmendmentAction} className="amend-form">
           <input type="hidden" name="regulationId" value={data.regulation.id} />
           <input type="hidden" name="title" value={data.regulation.title} />

@@ -62,7 +62,14 @@ describe('a public consultation (journeys 4 and 5)', () => {
     await chen.getByTestId('consultation-list').getByRole('link', { name: '舟山市养犬管理条例（修正草案征求意见稿）' }).click();
     await chen.waitForURL(/\/consultations\/[0-9a-f-]+$/);
     const consultationPath = new URL(chen.url()).pathname;
+    // An amendment opens on what it changes: the 修改对照表 against the text in force, on a phone.
+    const table = chen.getByTestId('comparison-table');
+    await expect(table.locator('tr[data-change]').count()).resolves.toBe(3);
+    await expect(table.locator('tr', { hasText: '第十二条' }).locator('ins').first().innerText()).resolves.toContain('烈性犬的品种名录');
+    await chen.getByRole('link', { name: '《舟山市养犬管理条例》' }).waitFor();
     expect(await horizontalOverflow(chen)).toBe(0);
+    await chen.getByTestId('consult-views').getByRole('link', { name: '修正草案全文' }).tap();
+    await chen.waitForURL(/view=full/);
     await chen.getByRole('link', { name: /^提意见\s*（第十二条）/ }).tap();
     await chen.getByRole('heading', { name: '对第十二条提意见' }).waitFor();
     await chen.getByLabel('您的意见').fill('建议明确“烈性犬”的认定标准，并向社会公布。<b>谢谢</b>');

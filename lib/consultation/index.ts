@@ -36,3 +36,4 @@ export { readCommentForm, readOpenConsultationForm, readModerationForm, readDisp
 export { getConsultationReport, type ConsultationReport } from './getConsultationReport';
 export { reportDueOn, reportDueDays } from './reportDueOn';
 export { openConsultationsAmending } from './openConsultationsAmending';
+export { amendmentComparison, type AmendmentComparison } from './amendmentComparison';

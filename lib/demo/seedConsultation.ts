@@ -4,7 +4,8 @@ import { getDatabase, type Db } from '@/db/client';
 import { insertUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
 import { groupCampaigns, moderateComment, normalClosingDay, setDisposition, submitComment } from '@/lib/consultation';
-import { createBill } from '@/lib/drafting';
+import { createBill, getDraftText, writeDraftText } from '@/lib/drafting';
+import type { ParseJson } from '@/lib/legal-text';
 import { todayInChina } from '@/lib/shared';
 import { getRegulation } from '@/lib/library';
 import { demoPassword } from './demoAccounts';
@@ -26,6 +27,23 @@ async function account(db: Db, email: string, name: string): Promise<CurrentUser
   const found = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
   if (found) return found;
   return insertUser(db, { email, name, password: demoPassword(), role: 'public' }, null);
+}
+
+/// What the demo's 修正草案 changes, in line with its 起草说明: the property manager's duty to act
+/// (第八条), a published list of the dogs banned (第十二条), and a higher fine (第三十七条).
+function amendDogRegulation(text: ParseJson): ParseJson {
+  const edits: Record<string, (s: string) => string> = {
+    第八条: (s) => s.replace('应当协助相关管理部门做好养犬管理工作。', '应当协助相关管理部门做好养犬管理工作；发现违反本条例规定饲养犬只、犬只扰民等行为的，应当予以劝阻，并及时向公安机关报告。'),
+    第十二条: (s) => s.replace('本市行政区域内禁止饲养烈性犬。', '本市行政区域内禁止饲养烈性犬。烈性犬的品种名录由市公安机关会同市畜牧兽医主管部门制定，并向社会公布。'),
+    第三十七条: (s) => s.replace('每超养一只处一千元罚款', '每超养一只处一千元以上二千元以下罚款'),
+  };
+  return {
+    ...text,
+    articles: text.articles.map((a) => {
+      const edit = edits[a.label];
+      return edit ? { ...a, paragraphs: a.paragraphs.map((p) => ({ ...p, text: edit(p.text) })) } : a;
+    }),
+  };
 }
 
 /// Seeds journey 4's starting point once: an amendment bill of 舟山市养犬管理条例 (王芳
@@ -58,6 +76,8 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   );
   const today = todayInChina(now);
   const billId = created.id;
+  // 李明 drafts the changes the 起草说明 describes before the draft is read and put out.
+  writeDraftText(db, created.draftId, amendDogRegulation(getDraftText(staff.drafter, created.draftId, db)), staff.drafter2.id, now);
   // The bill reaches 征求意见 the way any bill does: each move recorded, 一审稿 and 征求意见稿
   // frozen, and the consultation opened by the move into 征求意见.
   walkBill(db, { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
@@ -93,7 +113,7 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   );
   const eighteen = send(staff.volunteer, eidOf(18), '法律援助中接到不少关于犬只伤人赔偿的咨询，建议明确养犬人应当为犬只投保责任保险。');
   send(staff.citizen, undefined, '希望条例施行前多做宣传，让养犬人知道自己的义务。');
-  const spam = send(staff.volunteer, undefined, '出售纯种犬，价格优惠，详情请加微信。');
+  const spam = send(await account(db, 'puppies-4sale@example.com', '售犬广告'), undefined, '出售纯种犬，价格优惠，详情请加微信。');
   const campaign = [];
   for (const c of campaigners) campaign.push(send(await account(db, c.email, c.name), eidOf(10), campaignText));
   send(await account(db, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getConsultation } from '@/lib/consultation';
+import { amendmentComparison, getConsultation } from '@/lib/consultation';
+import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
 import { StatuteText } from '@/app/_components/StatuteText';
 import { daysLeft } from '@/app/_lib/consultation';
 import { displayDate, orNotFound } from '@/app/_lib/library';
@@ -8,7 +9,7 @@ import { pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ view?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -21,9 +22,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /// A consultation as the public reads it: what it is about, the 起草说明, the questions, and the
 /// draft set like a statute with a comment control and the comment count on every article.
-export default async function ConsultationPage({ params }: Props) {
-  const [{ id }, { t, locale }] = await Promise.all([params, pageTranslator()]);
+export default async function ConsultationPage({ params, searchParams }: Props) {
+  const [{ id }, { t, locale }, sp] = await Promise.all([params, pageTranslator(), searchParams ?? Promise.resolve({} as { view?: string })]);
   const c = orNotFound(() => getConsultation(id));
+  // An amendment opens on what it changes (the 修改对照表); the whole draft is one click away.
+  const amendment = amendmentComparison(c);
+  const view = amendment && sp.view !== 'full' ? 'changes' : 'full';
   const open = c.status === 'open';
   const commentHref = (eid?: string) => `/consultations/${c.id}/comment${eid ? `?article=${encodeURIComponent(eid)}` : ''}`;
   return (
@@ -70,6 +74,37 @@ export default async function ConsultationPage({ params }: Props) {
           </ol>
         </section>
       )}
+      {amendment && (
+        <nav className="scope-tabs consult-views" aria-label={t('consult.views')} data-testid="consult-views">
+          <Link href={`/consultations/${c.id}`} aria-current={view === 'changes' ? 'page' : undefined}>
+            {t('consult.viewChanges', { n: amendment.comparison.summary.modified + amendment.comparison.summary.added + amendment.comparison.summary.deleted })}
+          </Link>
+          <Link href={`/consultations/${c.id}?view=full`} aria-current={view === 'full' ? 'page' : undefined}>
+            {t('consult.viewFull')}
+          </Link>
+        </nav>
+      )}
+      {amendment && view === 'changes' ? (
+        <section className="consult-changes" aria-labelledby="changes-title">
+          <h2 id="changes-title" className="visually-hidden">
+            {t('consult.viewChangesTitle')}
+          </h2>
+          <p className="aside">
+            {t('consult.changesAgainst', { date: displayDate(amendment.regulation.effectiveOn, locale) })} <Link href={amendment.regulation.url}>《{amendment.regulation.title}》</Link>
+          </p>
+          <div className="table-scroll">
+            <ComparisonTable articles={amendment.comparison.articles} all={false} beforeHeading={t('consult.beforeInForce')} afterHeading={t('consult.afterDraft')} t={t} />
+          </div>
+          {open && (
+            <p>
+              <Link className="button" href={`/consultations/${c.id}?view=full`}>
+                {t('consult.commentOnArticles')}
+              </Link>
+            </p>
+          )}
+        </section>
+      ) : (
+        <>
       <h2 className="statute-title" lang="zh-CN">
         {c.text.title}
       </h2>
@@ -90,6 +125,8 @@ export default async function ConsultationPage({ params }: Props) {
           );
         }}
       />
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { bills } from '@/db/schema';
+import { getDatabase, type Db } from '@/db/client';
+import { compareTexts, type ParseJson, type TextComparison } from '@/lib/legal-text';
+import { getRegulation, regulationPath } from '@/lib/library';
+
+/// What an amendment draft under consultation changes: the regulation it amends (as in force on
+/// the consultation's opening day) and the comparison of that text with the draft, article by
+/// article (the 修改对照表).
+export type AmendmentComparison = { regulation: { id: string; title: string; url: string; effectiveOn: string | null }; comparison: TextComparison };
+
+// Both sides are fixed (a frozen version; the text in force on a given day), so each comparison
+// is computed once per process and kept: the public page computes no diff per view.
+const kept = new Map<string, AmendmentComparison>();
+const keepAtMost = 64;
+
+/// The comparison of a consultation's frozen text with the text its bill amends; null when the
+/// bill drafts a new regulation.
+export function amendmentComparison(consultation: { billId: string; versionId: string; opensOn: string; text: ParseJson }, db: Db = getDatabase()): AmendmentComparison | null {
+  const bill = db.select({ regulationId: bills.regulationId }).from(bills).where(eq(bills.id, consultation.billId)).get();
+  if (!bill?.regulationId) return null;
+  const inForce = getRegulation(bill.regulationId, { at: consultation.opensOn }, db);
+  const key = `${consultation.versionId}|${inForce.version.id}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const made: AmendmentComparison = {
+    regulation: { id: inForce.regulation.id, title: inForce.regulation.title, url: regulationPath(inForce.regulation.slug), effectiveOn: inForce.version.effectiveOn },
+    comparison: compareTexts(inForce.text, consultation.text, { alignment: 'eid' }),
+  };
+  if (kept.size >= keepAtMost) kept.delete(kept.keys().next().value!);
+  kept.set(key, made);
+  return made;
+}

@@ -92,7 +92,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <p className="aside">
             {t('consult.changesAgainst', { date: displayDate(amendment.regulation.effectiveOn, locale) })} <Link href={amendment.regulation.url}>《{amendment.regulation.title}》</Link>
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('consult.viewChangesTitle')}>
             <ComparisonTable articles={amendment.comparison.articles} all={false} beforeHeading={t('consult.beforeInForce')} afterHeading={t('consult.afterDraft')} t={t} />
           </div>
           {open && (

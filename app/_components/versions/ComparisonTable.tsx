@@ -20,8 +20,8 @@ export function ComparisonTable({ articles, all, beforeHeading, afterHeading, t 
           const { before, after } = sideBySide(row);
           return (
             <tr key={i} className={`comparison-row comparison-row--${row.change}`} data-change={row.change}>
-              <td>{before ? <MarkedLines lines={before.lines} label={before.label} /> : <p className="comparison-absent">{t('compare.absent')}</p>}</td>
-              <td>
+              <td data-heading={beforeHeading}>{before ? <MarkedLines lines={before.lines} label={before.label} /> : <p className="comparison-absent">{t('compare.absent')}</p>}</td>
+              <td data-heading={afterHeading}>
                 {after ? <MarkedLines lines={after.lines} label={after.label} /> : <p className="comparison-absent">{t('compare.absent')}</p>}
                 <p className="comparison-note">
                   {t(`compare.change.${row.change}`)}

@@ -10,7 +10,7 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['pdfkit', 'better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['pdfkit', 'better-sqlite3', '@node-rs/argon2', '@node-rs/jieba'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },

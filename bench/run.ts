@@ -23,6 +23,10 @@ export const BENCHES: Record<string, BenchEntry> = {
     summary: 'the public pages of a consultation with 5,000 comments beside the same pages with 50: req/s, p50 / p95 and a p95 budget',
     load: () => import('./consultationPage'),
   },
+  questions: {
+    summary: "citizens' questions (testdata/questions): Recall@10, MRR@10 and no-result share of answerQuery beside BM25 over character bigrams, dev and held-out halves",
+    load: () => import('./questions'),
+  },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
-import { indexVersion, indexVersions, likeScanSearch, searchArticles, unindexVersion } from '@/lib/search';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import {
+  indexVersion, indexVersions, likeScanSearch, rankArticles, rankExhaustively, searchArticles, unindexVersion, type RankStats, type WeightedTerm,
+} from '@/lib/search';
 import { splitMarkdownArticles } from '@/lib/search/testing/library';
 import { percentile, printTable } from './report';
 
@@ -26,6 +30,32 @@ const QUERY_SETS: { label: string; queries: string[] }[] = [
   { label: 'phrase', queries: ['物业服务企业', '县级以上人民政府', '违反本条例规定', '燃放烟花爆竹', '饲养犬只应当'] },
 ];
 
+/// Questions as a legal-aid volunteer passes them on (about 30 characters each), on the topics of
+/// the dev corpus's regulations. Written for this bench; the question set of bench/questions.ts
+/// measures relevance, this one only speed.
+const QUESTIONS = [
+  '邻居家养的狗每天晚上叫个不停，影响休息，可以向哪个部门投诉？',
+  '小区物业公司擅自提高物业服务费，业主委员会应当怎么处理？',
+  '饲养犬只没有办理登记证就带出门遛狗，会受到什么处罚？',
+  '楼下饭店油烟和噪声太大，环境保护部门管不管这种事情？',
+  '电梯经常出故障困住人，物业服务企业和维保单位谁来负责？',
+  '在城市道路上擅自设置户外广告牌需要经过哪些部门批准？',
+  '春节期间在市区燃放烟花爆竹，被城管发现要罚款多少钱？',
+  '老人去世以后能不能在农村承包地里土葬，殡葬管理怎么规定？',
+  '生活垃圾不按要求分类投放，个人和单位分别会被怎样处罚？',
+  '住宅小区的公共停车位被开发商出售，业主可以要求退还吗？',
+  '建筑工地夜间施工噪声扰民，施工单位需要办理什么审批手续？',
+  '农村集体土地上的房屋征收补偿标准由哪一级人民政府制定？',
+  '流浪犬咬伤了路人，所在地的街道办事处和公安机关谁负责？',
+  '物业管理区域内违法搭建的建筑物，业主可以向谁举报处理？',
+  '公共场所禁止吸烟的规定，对经营者不劝阻的行为怎么处罚？',
+  '城市绿地被单位占用改作停车场，园林绿化部门能否责令恢复？',
+  '房屋出租人没有登记承租人的身份信息，要承担什么法律责任？',
+  '文物保护单位的保护范围内能否新建建筑，需要谁来批准？',
+  '养犬人带犬只乘坐电梯时需要遵守哪些规定，违反了怎么罚？',
+  '业主大会的决定损害业主合法权益，业主可以申请撤销吗？',
+];
+
 interface Options {
   regulations: number;
   batch: number;
@@ -33,6 +63,11 @@ interface Options {
   likeRounds: number;
   fts5: boolean;
   keep: boolean;
+  /// Only the 1- and 2-character sets (without LIKE) and ranked retrieval.
+  onlyRanked: boolean;
+  /// A library file to build and keep, or to reuse when it already holds an index (the build is
+  /// then skipped and its figures are not reported).
+  db?: string;
 }
 
 interface SourceDoc {
@@ -59,38 +94,47 @@ interface QueryFigure {
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const docs = readCorpus();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lawbench-search-bench-'));
-  const file = path.join(dir, 'bench.db');
+  const dir = opts.db ? null : mkdtempSync(path.join(os.tmpdir(), 'lawbench-search-bench-'));
+  const file = opts.db ? path.resolve(opts.db) : path.join(dir!, 'bench.db');
+  const reuse = opts.db !== undefined && existsSync(file);
   const db = openDatabase(file);
   try {
     db.$client.pragma('cache_size = -262144');
     migrateDatabase(db);
-    console.log(`corpus: ${docs.length} regulations, ${docs.reduce((n, d) => n + d.articles.length, 0)} articles; building ${opts.regulations} synthetic regulations in ${file}`);
-
-    let t = performance.now();
-    const versionIds = buildLibrary(db, docs, opts.regulations);
-    const insertMs = performance.now() - t;
-    const articles = count(db, 'SELECT count(*) AS n FROM regulation_articles');
-    console.log(`inserted ${articles} articles in ${(insertMs / 1000).toFixed(1)} s`);
-
-    t = performance.now();
-    let postings = 0;
-    for (let i = 0; i < versionIds.length; i += opts.batch) {
-      postings += indexVersions(db, versionIds.slice(i, i + opts.batch)).postings;
-      process.stderr.write(`\rindexed ${Math.min(i + opts.batch, versionIds.length)}/${versionIds.length} versions`);
+    let insertMs = NaN;
+    let indexMs = NaN;
+    let postings: number;
+    if (reuse) {
+      opts.regulations = count(db, 'SELECT count(*) AS n FROM regulations');
+      postings = count(db, 'SELECT sum(postings) AS n FROM search_versions');
+      console.log(`reusing the library in ${file} (${opts.regulations} regulations)`);
+    } else {
+      console.log(`corpus: ${docs.length} regulations, ${docs.reduce((n, d) => n + d.articles.length, 0)} articles; building ${opts.regulations} synthetic regulations in ${file}`);
+      let t = performance.now();
+      const versionIds = buildLibrary(db, docs, opts.regulations);
+      insertMs = performance.now() - t;
+      console.log(`inserted ${count(db, 'SELECT count(*) AS n FROM regulation_articles')} articles in ${(insertMs / 1000).toFixed(1)} s`);
+      t = performance.now();
+      postings = 0;
+      for (let i = 0; i < versionIds.length; i += opts.batch) {
+        postings += indexVersions(db, versionIds.slice(i, i + opts.batch)).postings;
+        process.stderr.write(`\rindexed ${Math.min(i + opts.batch, versionIds.length)}/${versionIds.length} versions`);
+      }
+      process.stderr.write('\n');
+      indexMs = performance.now() - t;
+      db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      db.$client.exec('ANALYZE');
+      console.log(`indexed ${postings} postings in ${(indexMs / 1000).toFixed(1)} s`);
     }
-    process.stderr.write('\n');
-    const indexMs = performance.now() - t;
-    db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    db.$client.exec('ANALYZE');
-    console.log(`indexed ${postings} postings in ${(indexMs / 1000).toFixed(1)} s`);
+    const articles = count(db, 'SELECT count(*) AS n FROM regulation_articles');
 
     const incremental = measureIncremental(db, docs);
     const sizes = tableSizes(db);
 
     let ftsBuildMs: number | null = null;
-    if (opts.fts5) {
-      t = performance.now();
+    if (opts.fts5 && !reuse) db.$client.exec('DROP TABLE IF EXISTS bench_fts');
+    if (opts.fts5 && !(reuse && count(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'bench_fts'") > 0)) {
+      const t = performance.now();
       db.$client.exec("CREATE VIRTUAL TABLE bench_fts USING fts5(text, content='regulation_articles', content_rowid='id', tokenize='trigram')");
       db.$client.exec("INSERT INTO bench_fts (bench_fts) VALUES ('rebuild')");
       ftsBuildMs = performance.now() - t;
@@ -99,15 +143,16 @@ export async function run(args: string[]): Promise<void> {
 
     const figures = measureQueries(db, opts);
     const filtered = measureFiltered(db, opts);
-    report({ opts, file, articles, postings, insertMs, indexMs, ftsBuildMs, sizes, incremental, figures, filtered, dbBytes: statSync(file).size });
+    const ranked = measureRanked(db, docs, opts);
+    report({ opts, file, articles, postings, insertMs, indexMs, ftsBuildMs, sizes, incremental, figures, filtered, ranked, dbBytes: statSync(file).size });
   } finally {
     db.$client.close();
-    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    if (dir && !opts.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function parseArgs(args: string[]): Options {
-  const opts: Options = { regulations: 10_000, batch: 1000, rounds: 30, likeRounds: 3, fts5: false, keep: false };
+  const opts: Options = { regulations: 10_000, batch: 1000, rounds: 30, likeRounds: 3, fts5: false, keep: false, onlyRanked: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const num = (name: string) => {
@@ -121,6 +166,11 @@ function parseArgs(args: string[]): Options {
     else if (a === '--like-rounds') opts.likeRounds = num(a);
     else if (a === '--fts5') opts.fts5 = true;
     else if (a === '--keep') opts.keep = true;
+    else if (a === '--only-ranked') opts.onlyRanked = true;
+    else if (a === '--db') {
+      opts.db = args[++i];
+      if (!opts.db) throw new Error('--db needs a file name');
+    }
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -247,26 +297,100 @@ function measureQueries(db: Db, opts: Options): QueryFigure[] {
   const hasFts = opts.fts5;
   const like = db.$client.prepare("SELECT count(*) AS n FROM regulation_articles WHERE text LIKE ?");
   const fts = hasFts ? db.$client.prepare('SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY rank LIMIT 20') : null;
-  for (const set of QUERY_SETS) {
+  for (const set of querySets(opts)) {
     for (const q of set.queries) {
       for (let i = 0; i < 3; i++) searchArticles(db, { q, limit: 20 });
       const ms: number[] = [];
       let last = searchArticles(db, { q, limit: 20 });
       for (let i = 0; i < opts.rounds; i++) ms.push(timeIt(() => (last = searchArticles(db, { q, limit: 20 }))));
       const likeMs: number[] = [];
-      for (let i = 0; i < opts.likeRounds; i++) likeMs.push(timeIt(() => likeScanSearch(db, q, 20)));
+      for (let i = 0; i < (opts.onlyRanked ? 0 : opts.likeRounds); i++) likeMs.push(timeIt(() => likeScanSearch(db, q, 20)));
       const ftsMs: number[] = [];
       if (fts && [...q].length >= 3) {
         fts.all(`"${q}"`);
         for (let i = 0; i < opts.rounds; i++) ftsMs.push(timeIt(() => fts.all(`"${q}"`)));
       }
-      const likeCount = (like.get(`%${q}%`) as { n: number }).n;
+      const likeCount = opts.onlyRanked ? NaN : (like.get(`%${q}%`) as { n: number }).n;
       figures.push({ set: set.label, q, ms, likeMs, ftsMs, total: last.total, exact: last.exact, likeCount });
       process.stderr.write(`\r${set.label} ${q}: p50 ${percentile(ms, 50).toFixed(2)} ms, LIKE ${percentile(likeMs, 50).toFixed(0)} ms        `);
     }
   }
   process.stderr.write('\n');
   return figures;
+}
+
+/// The query sets a run measures: all of them, or with --only-ranked the 1- and 2-character ones.
+function querySets(opts: Options): typeof QUERY_SETS {
+  return opts.onlyRanked ? QUERY_SETS.slice(0, 2) : QUERY_SETS;
+}
+
+/// One set of ranked-retrieval questions: each question's weighted terms, and per question the
+/// times of `rankArticles` and of the exhaustive baseline, what the walk did, and whether the
+/// two first pages were the same.
+interface RankedFigure {
+  label: string;
+  questions: { q: string; terms: WeightedTerm[]; ms: number[]; exhaustiveMs: number[]; stats: RankStats; total: number | null; exact: boolean; same: boolean }[];
+}
+
+/// Words of a question as a crude reader would give them: jieba's cut, CJK words of 2–4
+/// characters and latin/digit words, each once at weight 1, and each 4-character word's two
+/// halves at 0.6, standing in for a thesaurus's expansions (the project's own reader,
+/// lib/search/readQuestion.ts, is measured for relevance in bench/questions.ts).
+function questionWords(jieba: Jieba, q: string): WeightedTerm[] {
+  const words = [...new Set(jieba.cut(q, false).filter((w) => /^(?:[\u4e00-\u9fff]{2,4}|[a-z0-9]+)$/i.test(w)))];
+  const terms = words.map((text) => ({ text, weight: 1 }));
+  for (const w of words) if (w.length === 4) terms.push({ text: w.slice(0, 2), weight: 0.6 }, { text: w.slice(2), weight: 0.6 });
+  return terms;
+}
+
+/// The same words as character bigrams (a 1- or 2-character word as itself), a bigram shared by
+/// several words at the highest of their weights: how lib/search/answerQuery.ts ranks a question.
+function questionBigrams(terms: WeightedTerm[]): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const { text, weight } of terms) {
+    const chars = Array.from(text);
+    const parts = chars.length <= 2 ? [text] : chars.slice(1).map((ch, i) => chars[i] + ch);
+    for (const part of parts) weights.set(part, Math.max(weights.get(part) ?? 0, weight));
+  }
+  return [...weights].map(([text, weight]) => ({ text, weight }));
+}
+
+/// Sentences of the corpus cut to about 30 characters, as a question quoting a statute would be.
+function corpusSentences(docs: SourceDoc[], n: number): string[] {
+  const all = docs.flatMap((d) => d.articles).filter((a) => a.length >= 40);
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)].replace(/\s+/g, '').slice(0, 30));
+}
+
+/// Ranked retrieval of 30-character questions (top 20), beside the exhaustive baseline that
+/// scores every posting of every term; the first pages must be equal.
+function measureRanked(db: Db, docs: SourceDoc[], opts: Options): RankedFigure[] {
+  const jieba = Jieba.withDict(dict);
+  const questions = QUESTIONS.map((q) => ({ q, terms: questionWords(jieba, q) }));
+  const sentences = corpusSentences(docs, 20).map((q) => ({ q, terms: questionWords(jieba, q) }));
+  const sets: { label: string; items: { q: string; terms: WeightedTerm[] }[]; filter?: { kinds: ['government_rule'] } }[] = [
+    { label: 'questions, 2-4 char words', items: questions },
+    { label: 'questions, as bigrams', items: questions.map(({ q, terms }) => ({ q, terms: questionBigrams(terms) })) },
+    { label: 'corpus sentences, words', items: sentences },
+    { label: 'questions, words, kind = government_rule', items: questions, filter: { kinds: ['government_rule'] } },
+  ];
+  const rounds = Math.max(3, Math.ceil(opts.rounds / 3));
+  return sets.map(({ label, items, filter }) => ({
+    label,
+    questions: items.map(({ q, terms }) => {
+      const input = { terms, limit: 20, ...filter };
+      for (let i = 0; i < 2; i++) rankArticles(db, input);
+      let stats: RankStats | undefined;
+      const result = rankArticles(db, input, (s) => (stats = s));
+      const ms: number[] = [];
+      for (let i = 0; i < rounds; i++) ms.push(timeIt(() => rankArticles(db, input)));
+      const exhaustive = rankExhaustively(db, input);
+      const exhaustiveMs: number[] = [];
+      for (let i = 0; i < Math.max(2, Math.ceil(rounds / 3)); i++) exhaustiveMs.push(timeIt(() => rankExhaustively(db, input)));
+      const same = JSON.stringify(result.hits.map((h) => [h.articleId, h.score])) === JSON.stringify(exhaustive.hits.map((h) => [h.articleId, h.score]));
+      process.stderr.write(`\r${label}: ${q.slice(0, 12)} p50 ${percentile(ms, 50).toFixed(1)} ms, exhaustive ${percentile(exhaustiveMs, 50).toFixed(0)} ms        `);
+      return { q, terms, ms, exhaustiveMs, stats: stats!, total: result.total, exact: result.exact, same };
+    }),
+  }));
 }
 
 /// Two-character queries with a kind filter and inside one regulation.
@@ -293,13 +417,13 @@ function measureFiltered(db: Db, opts: Options): { label: string; ms: number[] }
 function report(r: {
   opts: Options; file: string; articles: number; postings: number; insertMs: number; indexMs: number; ftsBuildMs: number | null;
   sizes: Record<string, number>; incremental: { indexMs: number; unindexMs: number; postings: number }; figures: QueryFigure[];
-  filtered: { label: string; ms: number[] }[]; dbBytes: number;
+  filtered: { label: string; ms: number[] }[]; ranked: RankedFigure[]; dbBytes: number;
 }): void {
   const MB = 1_000_000;
   const fx = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
   const rows: string[][] = [['query set', 'query', 'total', 'LIKE count', 'p50 ms', 'p95 ms', 'LIKE p50 ms', 'LIKE/ours', ...(r.opts.fts5 ? ['FTS5 p50 ms'] : [])]];
   const sets: Record<string, Record<string, number | null>> = {};
-  for (const set of QUERY_SETS) {
+  for (const set of querySets(r.opts)) {
     const figs = r.figures.filter((f) => f.set === set.label);
     for (const f of figs) {
       rows.push([
@@ -320,7 +444,30 @@ function report(r: {
   }
   for (const f of r.filtered) rows.push([f.label, '', '', '', fx(percentile(f.ms, 50)), fx(percentile(f.ms, 95)), '', '', ...(r.opts.fts5 ? [''] : [])]);
   printTable(rows, 2);
-  const mismatches = r.figures.filter((f) => f.exact && f.total !== f.likeCount).map((f) => f.q);
+  console.log('');
+  const rankedRows: string[][] = [['ranked retrieval (top 20)', 'questions', 'terms', 'p50 ms', 'p95 ms', 'max ms', 'exhaustive p50', 'exhaustive p95', 'postings read', 'candidates', 'pages equal']];
+  const rankedSets: Record<string, Record<string, number | string | null>> = {};
+  const oneTwo = r.figures.filter((f) => f.set === '1 char' || f.set === '2 chars').flatMap((f) => f.ms);
+  for (const set of r.ranked) {
+    const ms = set.questions.flatMap((x) => x.ms);
+    const ex = set.questions.flatMap((x) => x.exhaustiveMs);
+    const termCounts = set.questions.map((x) => x.terms.length);
+    const read = set.questions.reduce((a, x) => a + x.stats.postingsRead, 0);
+    const all = set.questions.reduce((a, x) => a + x.stats.postings, 0);
+    const candidates = set.questions.map((x) => x.stats.candidates);
+    const equal = set.questions.filter((x) => x.same).length;
+    rankedRows.push([
+      set.label, String(set.questions.length), `${Math.min(...termCounts)}-${Math.max(...termCounts)}`, fx(percentile(ms, 50)), fx(percentile(ms, 95)), fx(Math.max(...ms)),
+      fx(percentile(ex, 50)), fx(percentile(ex, 95)), `${fx((100 * read) / all, 0)} %`, fx(percentile(candidates, 50), 0), `${equal}/${set.questions.length}`,
+    ]);
+    rankedSets[set.label] = {
+      p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(...ms)), exhaustiveP50: round(percentile(ex, 50)), exhaustiveP95: round(percentile(ex, 95)),
+      postingsReadShare: round(read / all, 3), pagesEqual: `${equal}/${set.questions.length}`,
+    };
+  }
+  rankedRows.push(['1 and 2 chars (searchArticles)', '', '', fx(percentile(oneTwo, 50)), fx(percentile(oneTwo, 95)), fx(Math.max(...oneTwo)), '', '', '', '', '']);
+  printTable(rankedRows, 1);
+  const mismatches = r.opts.onlyRanked ? [] : r.figures.filter((f) => f.exact && f.total !== f.likeCount).map((f) => f.q);
   console.log(`library: ${r.opts.regulations} regulations, ${r.articles} articles, ${r.postings} postings; build ${fx(r.insertMs / 1000, 1)} s insert + ${fx(r.indexMs / 1000, 1)} s index`);
   console.log(`size: postings ${fx(r.sizes.postings / MB, 0)} MB, tokens ${fx(r.sizes.tokens / MB, 1)} MB, articles table ${fx(r.sizes.articles / MB, 0)} MB (+ ${fx(r.sizes.articleIndexes / MB, 0)} MB of its indexes), file ${fx(r.dbBytes / MB, 0)} MB${r.opts.fts5 ? `; FTS5 trigram ${fx(r.sizes.fts5 / MB, 0)} MB built in ${fx((r.ftsBuildMs ?? 0) / 1000, 1)} s` : ''}`);
   console.log(`incremental: indexVersion of one 50-article version into the full index ${fx(r.incremental.indexMs, 1)} ms (${r.incremental.postings} postings), unindexVersion ${fx(r.incremental.unindexMs, 1)} ms`);
@@ -334,6 +481,12 @@ function report(r: {
       sets, filtered: Object.fromEntries(r.filtered.map((f) => [f.label, { p50: round(percentile(f.ms, 50)), p95: round(percentile(f.ms, 95)) }])),
       queries: r.figures.map((f) => ({ set: f.set, q: f.q, total: f.total, exact: f.exact, likeCount: f.likeCount, p50: round(percentile(f.ms, 50)), p95: round(percentile(f.ms, 95)), likeP50: round(percentile(f.likeMs, 50), 1) })),
       totalsMatchLike: mismatches.length === 0,
+      ranked: rankedSets,
+      rankedQuestions: r.ranked.flatMap((set) => set.questions.map((x) => ({
+        set: set.label, q: x.q, terms: x.terms.length, p50: round(percentile(x.ms, 50)), p95: round(percentile(x.ms, 95)), exhaustiveP50: round(percentile(x.exhaustiveMs, 50)),
+        postingsRead: x.stats.postingsRead, postings: x.stats.postings, candidates: x.stats.candidates, survivors: x.stats.survivors, completion: x.stats.completion.join(','),
+        texts: x.stats.textsRead, collectMs: round(x.stats.collectMs), completeMs: round(x.stats.completeMs), stepMs: x.stats.stepMs.map((v) => round(v, 1)).join(","), stepSurvivors: x.stats.stepSurvivors.join(","), total: x.total, exact: x.exact, same: x.same,
+      }))),
     }),
   );
 }

@@ -140,8 +140,36 @@ describe('library API and feed', () => {
       const res = await get(`/api/v1/regulations?q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
     }
-    const long = await get(`/api/v1/regulations?q=${encodeURIComponent('犬'.repeat(1000))}`);
-    expect(long.status).toBe(422);
+    // A 1,000-character question is answered on its first 200 characters, and says so; longer is refused.
+    const long = await get(`/api/v1/regulations?q=${encodeURIComponent('犬'.repeat(999) + '？')}`);
+    expect(long.status).toBe(200);
+    expect(await long.json()).toMatchObject({ mode: 'question', cut: { limit: 200, length: 1000 } });
+    const tooLong = await get(`/api/v1/regulations?q=${encodeURIComponent('犬'.repeat(1001))}`);
+    expect(tooLong.status).toBe(422);
+    const blank = await (await get(`/api/v1/regulations?q=${encodeURIComponent('？！😀')}`)).json();
+    expect(blank).toMatchObject({ results: [], mode: 'question', terms: [] });
+  });
+
+  it('answers a question in plain words, saying what it searched for, with each added term switchable', async () => {
+    const api = await (await get(`/api/v1/regulations?q=${encodeURIComponent('邻居养狗扰民怎么办')}`)).json();
+    expect(api.mode).toBe('question');
+    expect(api.expansions).toContainEqual({ from: '养狗', to: ['养犬', '饲养犬只'] });
+    expect(api.results[0].hits.map((h: { label: string }) => h.label)).toContain('第二十二条');
+    expect((await (await get(`/api/v1/regulations?q=${encodeURIComponent('舟山市养犬管理条例第十二条')}`)).json()).mode).toBe('citation');
+
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    await page.goto('/regulations');
+    await expect(page.getByRole('searchbox', { name: '检索法规条文' }).getAttribute('placeholder')).resolves.toBe('输入关键词，或直接输入问题');
+    await page.goto(`/regulations?q=${encodeURIComponent('邻居养狗扰民怎么办')}`);
+    const understood = page.getByTestId('search-understood');
+    await expect(understood.getByTestId('expansions').innerText()).resolves.toContain('也搜索了：');
+    await expect(page.locator('.result-group', { hasText: '舟山市养犬管理条例' }).innerText()).resolves.toContain('第二十二条');
+    await understood.getByRole('link', { name: '不再用“养犬、饲养犬只”代替“养狗”检索' }).click();
+    await page.waitForURL(/without=/);
+    await expect(page.getByTestId('expansions-off').innerText()).resolves.toContain('养狗');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
   });
 
   it('gives a regulation and an article at a point in time, and 4xx for bad ids and dates', async () => {

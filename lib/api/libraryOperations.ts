@@ -65,6 +65,10 @@ export const libraryOperations = {
         .array(z.object({ regulationId: z.string(), slug: z.string(), title: z.string(), jurisdiction, hits: z.array(z.object({ number: z.number(), label: z.string(), eid: z.string(), snippet: z.string(), highlights: z.array(z.tuple([z.number(), z.number()])), url: z.string() })) }))
         .optional(),
       citation: z.object({ slug: z.string(), article: z.number(), url: z.string() }).optional(),
+      mode: z.enum(['citation', 'phrase', 'question']).optional().meta({ description: 'With q: a citation of an article; every term found as typed (phrase); or, when not, read as a question and ranked on its words' }),
+      terms: z.array(z.string()).optional().meta({ description: 'With q: the words searched for (for a question: the asker’s own, then the statutory terms added)' }),
+      expansions: z.array(z.object({ from: z.string(), to: z.array(z.string()) })).optional().meta({ description: 'With q read as a question: the colloquial words expanded to statutory terms (switch one off with without=)' }),
+      cut: z.object({ limit: z.number(), length: z.number() }).optional().meta({ description: 'Set when a question was longer than is read: only the first `limit` characters counted' }),
     }),
     auth: 'none',
     errors: ['validation_failed'],

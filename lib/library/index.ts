@@ -3,7 +3,7 @@ export { readRegulationFile, maxRegulationFileBytes } from './readRegulationFile
 export { getRegulation, findRegulation, type RegulationAtDate, type VersionSummary } from './getRegulation';
 export { getArticle, type ArticleAtDate } from './getArticle';
 export { listRegulations, type RegulationFilters, type RegulationListItem } from './listRegulations';
-export { libraryQuerySchema, readLibraryQuery, regulationSorts, type LibraryQuery, type RegulationSort } from './libraryQuery';
+export { libraryQuerySchema, withoutList, readLibraryQuery, regulationSorts, type LibraryQuery, type RegulationSort } from './libraryQuery';
 export { listRecentChanges } from './listRecentChanges';
 export { resolveCitationQuery } from './resolveCitationQuery';
 export { versionInForce, type DatedVersion } from './versionInForce';
@@ -11,7 +11,7 @@ export { regulationStatus, datedVersions, outstandingChanges, repealedBy, type R
 export { readRegulationEvents, readAllRegulationEvents, recordVersionEvents, type VersionDates } from './regulationEvents';
 export { refreshCurrentVersion } from './refreshCurrentVersion';
 export { deriveMetadata, topicOf } from './deriveMetadata';
-export { searchLibrary, type LibraryHit, type LibraryHitGroup } from './searchLibrary';
+export { searchLibrary, type LibraryHit, type LibraryHitGroup, type SearchUnderstanding } from './searchLibrary';
 export { buildRegulationFeed } from './buildRegulationFeed';
 export { regulationPath, articlePath, parseArticleParam } from './regulationPaths';
 export { compareRegulationVersions, type RegulationVersionComparison } from './compareRegulationVersions';

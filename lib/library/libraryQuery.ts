@@ -15,6 +15,12 @@ export const libraryQuerySchema = z.object({
   kind: z.enum(regulationKinds).optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional().meta({ description: 'Year of adoption' }),
   topic: z.string().trim().max(40).optional(),
+  without: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: 'Expansions to switch off when the query is read as a question: colloquial words or statutory terms, separated by commas (e.g. 老板,工资)' }),
   scope: z.enum(jurisdictionRelations).optional().meta({ description: "Only the site's own city's texts (own), those above it — national and its province's (superior) — or other places' (elsewhere)" }),
   sort: z.enum(regulationSorts).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
@@ -26,4 +32,10 @@ export type LibraryQuery = z.output<typeof libraryQuerySchema>;
 /// A page's query string read with `libraryQuerySchema`, dropping what is empty or malformed.
 export function readLibraryQuery(raw: Record<string, string | string[] | undefined>): LibraryQuery {
   return readQueryLeniently(libraryQuerySchema, raw);
+}
+
+/// The expansions a query switches off (`without`, comma-separated).
+export function withoutList(without: string | undefined): string[] | undefined {
+  const list = (without ?? '').split(/[,，、]/).map((w) => w.trim()).filter(Boolean);
+  return list.length ? list : undefined;
 }

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { regulations } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { articleLabel } from '@/lib/legal-text';
-import { MAX_OFFSET as MAX_SEARCH_DEPTH, searchArticles } from '@/lib/search';
+import { MAX_OFFSET as MAX_SEARCH_DEPTH, answerQuery, type AnswerResult } from '@/lib/search';
 import { findRegulation } from './getRegulation';
 import { listRegulations, type RegulationFilters } from './listRegulations';
 import { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction } from './jurisdictionOf';
@@ -13,23 +13,30 @@ export type LibraryHit = { number: number; sub: number; label: string; eid: stri
 /// Hits of one regulation, in rank order of its best hit.
 export type LibraryHitGroup = { regulationId: string; slug: string; title: string; jurisdiction: Jurisdiction; hits: LibraryHit[] };
 
+/// How the search understood the query (see lib/search's `answerQuery`): found as typed
+/// (`phrase`) or read as a question, with the words searched for and the statutory terms added.
+export type SearchUnderstanding = Pick<AnswerResult, 'mode' | 'terms' | 'expansions' | 'cut'>;
+
 /// Full-text search of the library's current texts, filtered like the index and optionally
-/// inside one regulation; hits are ranked and grouped by regulation.
+/// inside one regulation; a query not found as typed is read as a question. Hits are ranked and
+/// grouped by regulation. `without` switches thesaurus expansions off.
 export function searchLibrary(
-  opts: RegulationFilters & { q: string; within?: string; page?: number; pageSize?: number },
+  opts: RegulationFilters & { q: string; within?: string; page?: number; pageSize?: number; without?: string[] },
   db: Db = getDatabase(),
-): { groups: LibraryHitGroup[]; hits: number; total: number | null; page: number; pageSize: number; hasMore: boolean } {
+): { groups: LibraryHitGroup[]; hits: number; total: number | null; page: number; pageSize: number; hasMore: boolean; understood: SearchUnderstanding } {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 50);
   const page = Math.max(opts.page ?? 1, 1);
   const filtered = opts.status || opts.year || opts.topic || opts.kind || opts.scope;
   const regulationIds = filtered ? listRegulations({ status: opts.status, year: opts.year, topic: opts.topic, kind: opts.kind, scope: opts.scope, pageSize: 100_000 }, db).items.map((r) => r.id) : undefined;
   const within = opts.within ? findRegulation(opts.within, db).id : undefined;
-  if (regulationIds && regulationIds.length === 0) return { groups: [], hits: 0, total: 0, page, pageSize, hasMore: false };
+  const none: SearchUnderstanding = { mode: 'phrase', terms: [], expansions: [] };
+  if (regulationIds && regulationIds.length === 0) return { groups: [], hits: 0, total: 0, page, pageSize, hasMore: false, understood: none };
   // One extra hit tells whether there is a next page without counting every match; search pages
   // stop at the index's depth limit.
   const offset = (page - 1) * pageSize;
-  if (offset >= MAX_SEARCH_DEPTH) return { groups: [], hits: 0, total: null, page, pageSize, hasMore: false };
-  const result = searchArticles(db, { q: opts.q, limit: Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset), offset, regulationIds, regulationId: within });
+  if (offset >= MAX_SEARCH_DEPTH) return { groups: [], hits: 0, total: null, page, pageSize, hasMore: false, understood: none };
+  const result = answerQuery(db, { q: opts.q, limit: Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset), offset, regulationIds, regulationId: within, without: opts.without });
+  const understood: SearchUnderstanding = { mode: result.mode, terms: result.terms, expansions: result.expansions, ...(result.cut ? { cut: result.cut } : {}) };
   const hits = result.hits.slice(0, pageSize);
   const home = homeJurisdiction();
   const titles = new Map(
@@ -46,5 +53,5 @@ export function searchLibrary(
   // Within the page, the city's own texts and those above it come before other places' (each
   // group keeps the rank of its best hit otherwise).
   const ordered = [...groups.values()].sort((a, b) => relationRank(a.jurisdiction.relation) - relationRank(b.jurisdiction.relation));
-  return { groups: ordered, hits: hits.length, total: result.total, page, pageSize, hasMore: result.hits.length > pageSize };
+  return { understood, groups: ordered, hits: hits.length, total: result.total, page, pageSize, hasMore: result.hits.length > pageSize };
 }

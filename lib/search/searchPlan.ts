@@ -3,6 +3,7 @@ import { queryTerms, type QueryTerm } from './queryTerms';
 import { inverseDocumentFrequency, SCORE_SCALE, scoreToken } from './scoreToken';
 import { lookupToken, type SearchStore } from './searchStore';
 import { foldText, indexedLength, isCjk } from './tokenize';
+import type { RegulationKind } from '@/lib/shared/vocabulary';
 
 /// How one query term takes part in a search: its idf weight, the highest score it can reach in
 /// any article, and its rarest index token (the one whose postings would be walked for it).
@@ -26,7 +27,7 @@ export interface Candidate {
 /// and, when that set is small, the ids of its indexed articles (checked on the posting itself,
 /// before the article row is read).
 export interface Filters {
-  kinds?: string[];
+  kinds?: RegulationKind[];
   regulationIds?: string[];
   articleIds?: number[];
 }

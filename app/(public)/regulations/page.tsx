@@ -4,7 +4,7 @@ import { searchExplainers } from '@/lib/explainers';
 import { Pager } from '@/app/_components/Pager';
 import { redirect } from 'next/navigation';
 import {
-  articlePath, findRegulation, listRegulations, readLibraryQuery, regulationSorts, resolveCitationQuery, searchLibrary, type LibraryQuery, type RegulationSort,
+  articlePath, findRegulation, withoutList, listRegulations, readLibraryQuery, regulationSorts, resolveCitationQuery, searchLibrary, type LibraryQuery, type RegulationSort,
 } from '@/lib/library';
 import { isAppError } from '@/lib/errors';
 import { describeError, translator, vocabularyLabel, type MessageKey } from '@/lib/i18n';
@@ -15,6 +15,7 @@ import { libraryHref } from '@/app/_lib/libraryQuery';
 import { pageTranslator } from '@/app/_lib/session';
 import { jurisdictionRelations, regulationKinds, regulationStatuses } from '@/lib/shared';
 import { JurisdictionBadge } from '@/app/_components/JurisdictionBadge';
+import { SearchUnderstood } from '@/app/_components/SearchUnderstood';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +51,7 @@ export default async function LibraryPage({ searchParams }: Props) {
   let searchError: string | null = null;
   if (query.q) {
     try {
-      search = searchLibrary({ ...query, q: query.q, within: within?.slug });
+      search = searchLibrary({ ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
     } catch (e) {
       if (!isAppError(e)) throw e;
       searchError = describeError(locale, e);
@@ -130,6 +131,7 @@ export default async function LibraryPage({ searchParams }: Props) {
                 ? t('library.results', { q: query.q, hits: search.total, count: search.groups.length })
                 : t('library.resultsMore', { q: query.q, hits: (search.page - 1) * search.pageSize + search.hits })}
           </h2>
+          <SearchUnderstood understood={search.understood} query={query} t={t} />
           {search.groups.map((g) => (
             <article key={g.regulationId} className="result-group">
               <h3>

@@ -1,5 +1,5 @@
 import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
-import { articlePath, findRegulation, listRegulations, regulationPath, resolveCitationQuery, searchLibrary } from '@/lib/library';
+import { articlePath, findRegulation, listRegulations, regulationPath, resolveCitationQuery, searchLibrary, withoutList } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,8 +10,14 @@ export function GET(request: Request) {
     if (query.q) {
       const within = query.in ? findRegulation(query.in) : null;
       const cited = within ? null : resolveCitationQuery(query.q);
-      const found = searchLibrary({ ...query, q: query.q, within: within?.slug });
+      const found = searchLibrary({ ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
       return jsonResponse({
+        // How the text was understood: a citation (also jumped to by the page), found as typed, or
+        // read as a question — with the words searched for and the statutory terms added.
+        mode: cited ? 'citation' : found.understood.mode,
+        terms: found.understood.terms,
+        expansions: found.understood.expansions,
+        ...(found.understood.cut ? { cut: found.understood.cut } : {}),
         total: found.total,
         page: found.page,
         pageSize: found.pageSize,

@@ -1,0 +1,352 @@
+import { CandidateTable } from './candidateTable';
+import { MAX_RANKED_CANDIDATES, MAX_RANKED_POSTINGS } from './limits';
+import { termPoints, termPointsInText, type RankedTerm } from './planRankedTerms';
+import { readRankedPostings } from './readRankedPostings';
+import type { PostingBatch } from './unpackPostings';
+import { statement, type SearchStore } from './searchStore';
+import { foldText, indexedLength } from './tokenize';
+
+/// What one step of a ranked search costs, in nanoseconds (10,000-regulation bench library,
+/// 2 shared cores): a posting SQLite passes over while it looks for some articles (a byte-map
+/// check), checking a longer word in one article's text in SQL, and reading one article's text
+/// and counting every open term in it. The completion phase weighs them against each other.
+export const RANK_COSTS = { scan: 70, wordCheck: 2000, text: 7000 };
+
+/// How a ranked walk may run: the allowed articles (one byte per article id, 1 = allowed; none
+/// means all) and how many there are, the number of indexed articles, articles to leave out
+/// (postings that outlived their article), the highest article id (sizes the tables), and, for
+/// tests, other costs and caps.
+export interface RankOptions {
+  allowed?: Buffer;
+  allowedCount?: number;
+  indexed: number;
+  excluded?: ReadonlySet<number>;
+  maxArticleId: number;
+  costs?: Partial<typeof RANK_COSTS>;
+  maxCandidates?: number;
+  maxPostings?: number;
+  /// Postings in the first read of a list (then eight times more each time); default max(256, 2k).
+  chunk?: number;
+}
+
+/// What the walk did, for tests and the bench.
+export interface RankStats {
+  /// Postings read into JavaScript while collecting candidates (of the lists' `postings` in all).
+  postingsRead: number;
+  postings: number;
+  /// Terms whose postings were read to the end, and terms of which none was read.
+  listsExhausted: number;
+  listsSkipped: number;
+  candidates: number;
+  /// Candidates that could still reach the top k when the collection ended.
+  survivors: number;
+  /// How the survivors were completed, in order: `text` (their articles read and counted) or the
+  /// index of a term whose remaining postings SQLite scanned for them.
+  completion: (number | 'text')[];
+  /// Milliseconds of each completion step, and the survivors it started with.
+  stepMs: number[];
+  stepSurvivors: number[];
+  textsRead: number;
+  /// Milliseconds spent collecting and completing.
+  collectMs: number;
+  completeMs: number;
+}
+
+/// The best `k` articles in rank order (points, then article id), the number of matching
+/// articles (exact when every posting list was read through), and what the walk did. `vanished`
+/// lists candidates whose article row no longer exists.
+export interface RankedFound {
+  top: { articleId: number; points: number }[];
+  total: number;
+  exact: boolean;
+  capped: boolean;
+  vanished: number[];
+  stats: RankStats;
+}
+
+interface ListState {
+  /// Every posting with a stored score at or above this has been read; none below it.
+  readFrom: number;
+  rowsRead: number;
+  /// For a longer word: driver postings whose text was checked, and those that held the word.
+  checked: number;
+  matched: number;
+}
+
+/// Exact top-k of a weighted OR query (Σ over terms of weight × idf × BM25 factor) over the
+/// score-ordered posting lists. Collection: the lists are read one after another, the one with
+/// the highest upper bound first, each in stored-score order and only as deep as a new article
+/// could still reach θ, the k-th best score known so far (an article that first appears below
+/// that depth scores less than θ even if it had the ceiling of every list not yet read and the
+/// unread remainder of every list already read). Completion: a candidate whose points plus the
+/// bounds of the lists it was not seen in still reach θ is completed, by reading its text or by
+/// letting SQLite scan the unread part of one list for all such candidates at once, whichever the
+/// costs say is cheaper; the others are out. See README.md for the argument that this is exact.
+export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k: number, opts: RankOptions): RankedFound {
+  const costs = { ...RANK_COSTS, ...opts.costs };
+  const maxCandidates = opts.maxCandidates ?? MAX_RANKED_CANDIDATES;
+  let budget = opts.maxPostings ?? MAX_RANKED_POSTINGS;
+  const table = new CandidateTable(k, opts.maxArticleId);
+  const m = terms.length;
+  const ceilingPoints = terms.map((t) => termPoints(t, t.ceiling));
+  const lists: ListState[] = terms.map((t) => ({ readFrom: t.driver.maxScore + 1, rowsRead: 0, checked: 0, matched: 0 }));
+  const unread = ceilingPoints.slice();
+  let capped = false;
+
+  const excluded = opts.excluded?.size ? opts.excluded : undefined;
+  const slotFor = (articleId: number): number => {
+    if (excluded?.has(articleId)) return -1;
+    const s = table.slot(articleId);
+    if (s >= 0) return s;
+    if (table.size < maxCandidates) return table.add(articleId);
+    capped = true;
+    return -1;
+  };
+  const take = (i: number, articleId: number, points: number) => {
+    const s = points > 0 ? slotFor(articleId) : table.slot(articleId);
+    if (s >= 0) table.credit(s, points, 2 ** i);
+  };
+
+  // Collection. Highest ceiling first: the lists not yet read then bound a new article as
+  // tightly as possible. A longer word's driver postings are not checked here (that would read
+  // an article per posting): each is held as an upper bound until completion.
+  const started = performance.now();
+  const order = terms.map((_, i) => i).sort((a, b) => ceilingPoints[b] - ceilingPoints[a] || terms[a].driver.df - terms[b].driver.df || a - b);
+  let after = ceilingPoints.reduce((a, b) => a + b, 0);
+  let before = 0;
+  for (const i of order) {
+    const term = terms[i];
+    const state = lists[i];
+    const bit = 2 ** i;
+    // A one-token word's postings are credited; a longer word's driver postings are held, each
+    // article possibly holding the word for at most the posting's points.
+    const use = (batch: PostingBatch) => {
+      for (let r = 0; r < batch.n; r++) {
+        const s = slotFor(batch.ids[r]);
+        if (s < 0) continue;
+        if (term.exact) table.credit(s, batch.points[r], bit);
+        else table.hold(s, batch.points[r], bit);
+      }
+    };
+    after -= ceilingPoints[i];
+    const rest = before + after;
+    let limit = opts.chunk ?? Math.max(256, 2 * k);
+    for (;;) {
+      const from = lowestUsefulScore(term, rest, table.theta());
+      if (from >= state.readFrom) break;
+      if (budget <= 0) {
+        capped = true;
+        break;
+      }
+      const size = Math.min(limit, budget);
+      const chunk = readRankedPostings(store, term, { from, upper: state.readFrom, limit: size, allowed: opts.allowed }, true);
+      use(chunk);
+      let n = chunk.n;
+      if (n >= size) {
+        // The chunk may end inside a run of equal scores: the rest of that run is read too, so
+        // that every posting at or above the chunk's lowest score has been read.
+        const group = readRankedPostings(store, term, { score: chunk.low, after: chunk.last, allowed: opts.allowed }, true);
+        use(group);
+        n += group.n;
+        state.readFrom = chunk.low;
+      } else state.readFrom = from;
+      state.rowsRead += n;
+      budget -= n;
+      if (chunk.n < size) break;
+      limit = Math.min(limit * 8, 65_536);
+    }
+    unread[i] = state.readFrom > 1 ? termPoints(term, Math.min(state.readFrom - 1, term.ceiling)) : 0;
+    before += unread[i];
+  }
+
+  // Completion. A candidate's score is at most its points, plus what its held words may add,
+  // plus the unread bound of every list it was not met in; below θ it is out for good (θ only
+  // rises, and its bound only falls). The others are completed by the cheapest means.
+  const collected = performance.now();
+  let active = 0;
+  for (let i = 0; i < m; i++) if (unread[i] > 0) active += 2 ** i;
+  const stats: RankStats = {
+    postingsRead: lists.reduce((a, l) => a + l.rowsRead, 0),
+    postings: terms.reduce((a, t) => a + t.driver.df, 0),
+    listsExhausted: unread.filter((u) => u === 0).length,
+    listsSkipped: lists.filter((l, i) => l.rowsRead === 0 && unread[i] > 0).length,
+    candidates: table.size,
+    survivors: -1,
+    completion: [],
+    stepMs: [],
+    stepSurvivors: [],
+    textsRead: 0,
+    collectMs: collected - started,
+    completeMs: 0,
+  };
+  const vanished: number[] = [];
+  let wanted: Buffer | undefined;
+  let survivors: number[] | null = null;
+  for (;;) {
+    const theta = table.theta();
+    const next: number[] = [];
+    const missing = new Array<number>(m).fill(0);
+    const held = new Array<number>(m).fill(0);
+    const consider = (s: number) => {
+      const open = active & ~table.known[s] & ~table.pendingBits[s];
+      if (open === 0 && table.pendingBits[s] === 0) return;
+      let ub = table.points[s] + table.pending[s];
+      for (let o = open; o !== 0; o &= o - 1) ub += unread[31 - Math.clz32(o & -o)];
+      if (ub < theta) return;
+      next.push(s);
+      for (let o = open; o !== 0; o &= o - 1) missing[31 - Math.clz32(o & -o)]++;
+      for (let o = table.pendingBits[s]; o !== 0; o &= o - 1) held[31 - Math.clz32(o & -o)]++;
+    };
+    if (survivors) for (const s of survivors) consider(s);
+    else for (let s = 0; s < table.size; s++) consider(s);
+    survivors = next;
+    if (stats.survivors < 0) stats.survivors = survivors.length;
+    if (survivors.length === 0) break;
+    // A one-token list: SQLite scans its unread postings for the survivors not met in it. A
+    // longer word: SQLite scans its driver's postings (all of them when some survivor holds the
+    // word unchecked) for the survivors concerned and checks the word in their texts.
+    let best = -1;
+    let bestCost = Infinity;
+    let bestValue = -1;
+    for (let i = 0; i < m; i++) {
+      if (missing[i] + held[i] === 0) continue;
+      const rows = held[i] > 0 ? terms[i].driver.df : Math.max(terms[i].driver.df - lists[i].rowsRead, 1);
+      const cost = rows * costs.scan + (terms[i].exact ? 0 : (missing[i] + held[i]) * costs.wordCheck);
+      bestCost = Math.min(bestCost, cost);
+      const value = (missing[i] * unread[i] + held[i] * ceilingPoints[i]) / cost;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    const stepStarted = performance.now();
+    stats.stepSurvivors.push(survivors.length);
+    if (best < 0 || survivors.length * costs.text <= bestCost) {
+      completeByText(store, table, terms, survivors, active, lists, vanished);
+      stats.textsRead += survivors.length;
+      stats.completion.push('text');
+      stats.stepMs.push(performance.now() - stepStarted);
+      break;
+    }
+    wanted ??= Buffer.alloc(opts.maxArticleId + 1);
+    completeByScan(store, table, terms[best], best, survivors, lists[best], wanted, take);
+    stats.completion.push(best);
+    stats.stepMs.push(performance.now() - stepStarted);
+  }
+
+  stats.completeMs = performance.now() - collected;
+  const top: { articleId: number; points: number }[] = [];
+  const theta = table.theta();
+  let settled = true;
+  let matching = 0;
+  for (let s = 0; s < table.size; s++) {
+    const open = (active & ~table.known[s]) | table.pendingBits[s];
+    if (table.pendingBits[s] !== 0) settled = false;
+    if (table.points[s] > 0) matching++;
+    if (open === 0 && table.points[s] >= theta && table.points[s] > 0) top.push({ articleId: table.ids[s], points: table.points[s] });
+  }
+  top.sort((a, b) => b.points - a.points || a.articleId - b.articleId);
+  top.length = Math.min(top.length, k);
+  // Every list read through and every held word checked: the candidates with points are the matches.
+  const exhausted = active === 0 && settled && !capped;
+  const total = exhausted ? matching : estimateTotal(terms, lists, matching, opts.indexed, opts.allowedCount ?? opts.indexed);
+  return { top, total, exact: exhausted, capped, vanished, stats };
+}
+
+/// The lowest stored score of `term` at which an article seen nowhere else could still reach
+/// `theta`, given that the other lists can add at most `rest`: 1 means the whole list, one above
+/// the driver's highest score means none of it.
+function lowestUsefulScore(term: RankedTerm, rest: number, theta: number): number {
+  if (rest + termPoints(term, 1) >= theta) return 1;
+  if (rest + termPoints(term, term.ceiling) < theta) return term.driver.maxScore + 1;
+  let lo = 1; // too low
+  let hi = term.ceiling; // enough
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (rest + termPoints(term, mid) >= theta) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/// Reads the texts of the survivors and counts every term not yet known for them, held words
+/// included.
+function completeByText(
+  store: SearchStore, table: CandidateTable, terms: readonly RankedTerm[], survivors: number[], active: number, lists: ListState[], vanished: number[],
+): void {
+  const read = statement<{ id: number; text: string }>(store, 'SELECT id, text FROM regulation_articles WHERE id IN (SELECT value FROM json_each(?))');
+  for (let at = 0; at < survivors.length; at += 2000) {
+    const slots = survivors.slice(at, at + 2000);
+    const found = new Set<number>();
+    for (const row of read.iterate(JSON.stringify(slots.map((s) => table.ids[s])))) {
+      const s = table.slot(row.id);
+      found.add(s);
+      const held = table.pendingBits[s];
+      const open = (active & ~table.known[s]) | held;
+      const folded = foldText(row.text);
+      const length = indexedLength(row.text);
+      for (let o = open; o !== 0; o &= o - 1) {
+        const i = 31 - Math.clz32(o & -o);
+        const points = termPointsInText(terms[i], folded, length);
+        if (held & (2 ** i)) {
+          lists[i].checked++;
+          if (points > 0) lists[i].matched++;
+        }
+        table.credit(s, points, 2 ** i);
+      }
+      table.settle(s);
+    }
+    for (const s of slots) {
+      if (found.has(s)) continue;
+      vanished.push(table.ids[s]);
+      table.known[s] |= active;
+      table.settle(s);
+    }
+  }
+}
+
+/// Lets SQLite scan the postings of term `i` for the survivors that need it (a byte map of their
+/// article ids), crediting what it finds; afterwards the term is known for all of them. For a
+/// one-token term only the unread postings are scanned; for a longer word, those too unless some
+/// survivor holds the word unchecked, and then the whole list, each found article's text checked.
+function completeByScan(
+  store: SearchStore, table: CandidateTable, term: RankedTerm, i: number, survivors: number[], state: ListState, wanted: Buffer,
+  take: (i: number, articleId: number, points: number) => void,
+): void {
+  const bit = 2 ** i;
+  const open = survivors.filter((s) => (table.known[s] & bit) === 0 || (table.pendingBits[s] & bit) !== 0);
+  let whole = false;
+  for (const s of open) {
+    wanted[table.ids[s]] = 1;
+    if ((table.pendingBits[s] & bit) !== 0) whole = true;
+  }
+  const read = readRankedPostings(store, term, whole ? { wanted } : { upper: state.readFrom, wanted });
+  for (let r = 0; r < read.n; r++) {
+    const s = table.slot(read.ids[r]);
+    if (s < 0) continue;
+    table.release(s, termPoints(term, Math.min(read.scores[r], term.ceiling)), bit);
+    take(i, read.ids[r], read.points[r]);
+  }
+  if (!term.exact) {
+    state.checked += read.n;
+    state.matched += read.matched;
+  }
+  for (const s of open) {
+    table.known[s] |= bit;
+    table.pendingBits[s] &= ~bit; // its article is gone: what was held stays as a (loose) bound
+    wanted[table.ids[s]] = 0;
+  }
+}
+
+/// The number of matching articles when the walk did not read every list: how many of the
+/// `allowed` articles a union of independent lists of the terms' sizes would cover (a longer
+/// word's size scaled by the share of the checked driver postings that held it), and never fewer
+/// than the articles known to match.
+function estimateTotal(terms: readonly RankedTerm[], lists: ListState[], matching: number, indexed: number, allowed: number): number {
+  let none = 1;
+  terms.forEach((t, i) => {
+    const df = t.exact || lists[i].checked === 0 ? t.driver.df : (t.driver.df * lists[i].matched) / lists[i].checked;
+    none *= 1 - Math.min(df / Math.max(indexed, 1), 1);
+  });
+  return Math.max(matching, Math.round(allowed * (1 - none)));
+}

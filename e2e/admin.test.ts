@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, launchBrowser, newContext, signInThroughForm } from './browser';
+import { baseURL, horizontalOverflow, launchBrowser, newContext, signInThroughForm } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,6 +57,22 @@ describe('account administration', () => {
     });
     expect(again.status).toBe(403);
     expect((await again.json()).error.code).toBe('account_disabled');
+    await context.close();
+  });
+
+  it('keeps every account’s actions within reach on a phone, rows as cards', async () => {
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    await signInThroughForm(page, 'admin@demo.lawbench');
+    await page.goto('/admin/users');
+    const row = page.locator('tr[data-email="drafter2@demo.lawbench"]');
+    const disable = row.getByRole('button', { name: /停用/ });
+    const box = (await disable.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    await expect(row.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"名称"');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // The menu's labels stay on one line each.
+    for (const link of await page.locator('.site-nav a').all()) expect((await link.boundingBox())!.height).toBeLessThan(40);
     await context.close();
   });
 

@@ -31,21 +31,21 @@ export default async function AdminUsersPage() {
           <p className="empty-state">{t('admin.empty')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table">
+            <table className="data-table data-table--cards">
               <TableHead columns={[t('admin.colName'), t('admin.colEmail'), t('admin.colRole'), t('admin.colStatus'), t('admin.colActions')]} />
               <tbody>
                 {users.map((u) => (
                   <tr key={u.id} data-email={u.email}>
-                    <td>
+                    <td data-label={t('admin.colName')}>
                       {u.name}
                       {u.id === admin.id && t('admin.you')}
                     </td>
-                    <td>{u.email}</td>
-                    <td>{t(`role.${u.role}`)}</td>
-                    <td>
+                    <td data-label={t('admin.colEmail')}>{u.email}</td>
+                    <td data-label={t('admin.colRole')}>{t(`role.${u.role}`)}</td>
+                    <td data-label={t('admin.colStatus')}>
                       <span className={u.disabled ? 'status status--off' : 'status status--on'}>{u.disabled ? t('admin.disabled') : t('admin.active')}</span>
                     </td>
-                    <td>
+                    <td data-label={t('admin.colActions')}>
                       <UserRowActions userId={u.id} role={u.role} disabled={u.disabled} isSelf={u.id === admin.id} email={u.email} />
                     </td>
                   </tr>

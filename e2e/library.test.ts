@@ -43,6 +43,12 @@ describe('a legal-aid volunteer answering a question (journey 6)', () => {
     await page.locator('.citation-box').getByRole('button', { name: /复制引用/ }).click();
     await page.locator('.citation-box').getByRole('status').filter({ hasText: '已复制' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(citation);
+
+    // One 款 of 第十二条 can be cited on its own.
+    await page.goto('/regulations/舟山市养犬管理条例/articles/12');
+    await page.getByTestId('provision-citations').locator('summary').click();
+    await page.getByRole('button', { name: '复制引用：《舟山市养犬管理条例》第十二条第二款' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('《舟山市养犬管理条例》第十二条第二款');
     await context.close();
   });
 

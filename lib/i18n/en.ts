@@ -153,6 +153,7 @@ export const en: Record<MessageKey, Message> = {
   'reg.versionEffective': 'This text in force from',
   'reg.underConsultation': 'This regulation is being amended; the draft is open for comment until {until}.',
   'reg.underConsultationLink': 'Read the draft and comment',
+  'reg.citeProvision': 'Cite one paragraph (款) or item (项)',
   'reg.history': 'Versions',
   'reg.historicalText': 'Historical text (in force from {date})',
   'reg.unheldAt': 'By {date} this regulation had been changed ({change}), but the library does not hold the text as then changed. The text below is the earlier one, not the one in force then: do not cite it as such.',

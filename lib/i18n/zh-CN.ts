@@ -143,6 +143,7 @@ export const zhCN = {
   'reg.versionEffective': '本文本施行日期',
   'reg.underConsultation': '本法规正在修改，修改草案公开征求意见至{until}。',
   'reg.underConsultationLink': '查看草案并提意见',
+  'reg.citeProvision': '按款、项引用',
   'reg.history': '版本沿革',
   'reg.historicalText': '历史文本（{date}施行）',
   'reg.unheldAt': '{date}时，本法规已经{change}，但本库没有收录那次修改后的文本。下面显示的是此前的文本，不是当时施行的文本，请勿据此引用。',

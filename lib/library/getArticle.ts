@@ -9,6 +9,9 @@ import { getRegulation, type RegulationAtDate } from './getRegulation';
 export type ArticleAtDate = Omit<RegulationAtDate, 'text'> & {
   article: ArticleJson;
   citation: string;
+  /// The citation of each 款 and 项 (《…》第十三条第二款第（三）项), when the article has more than
+  /// one 款 or any 项: what a volunteer copies to point at one provision.
+  provisions: { eid: string; citation: string }[];
   previous: number | null;
   next: number | null;
   chapterHeading: string | null;
@@ -24,12 +27,24 @@ export function getArticle(idOrSlug: string, number: number, opts: { at?: string
   const index = text.articles.findIndex((a) => a.number === number && (a.sub ?? 0) === (opts.sub ?? 0));
   if (index < 0) throw new AppError('not_found', 'article_not_found');
   const article = text.articles[index];
+  // A text no longer in force is cited with the date its version took effect.
+  const dated = rest.currentText || !rest.version.effectiveOn ? '' : `（${chineseDate(rest.version.effectiveOn)}施行的文本）`;
+  const cite = (unit: { paragraph?: number; item?: number }) => formatCitation({ article: article.number, articleSub: article.sub, ...unit }, { title: rest.regulation.title }) + dated;
   const chapter = article.chapter !== undefined ? text.outline.find((o) => o.kind === 'chapter' && o.number === article.chapter && o.part === article.part) : undefined;
   return {
     ...rest,
     article,
-    // A text no longer in force is cited with the date its version took effect.
-    citation: formatCitation({ article: article.number, articleSub: article.sub }, { title: rest.regulation.title }) + (rest.currentText || !rest.version.effectiveOn ? '' : `（${chineseDate(rest.version.effectiveOn)}施行的文本）`),
+    citation: cite({}),
+    provisions: article.paragraphs.length > 1 || article.paragraphs.some((p) => p.items.length > 0)
+      ? article.paragraphs.flatMap((p, i) => {
+          // An article of one 款 is cited without 第一款 (第二十四条第（二）项).
+          const paragraph = article.paragraphs.length > 1 ? i + 1 : undefined;
+          return [
+            ...(paragraph ? [{ eid: p.eid, citation: cite({ paragraph }) }] : []),
+            ...p.items.map((item, j) => ({ eid: item.eid, citation: cite({ paragraph, item: j + 1 }) })),
+          ];
+        })
+      : [],
     previous: index > 0 ? text.articles[index - 1].number : null,
     next: index < text.articles.length - 1 ? text.articles[index + 1].number : null,
     chapterHeading: chapter ? `${chapter.label} ${chapter.heading}`.trim() : null,

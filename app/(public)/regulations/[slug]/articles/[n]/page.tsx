@@ -66,6 +66,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {data.versions.length > 1 && <Link href={`${articlePath(data.regulation.slug, data.article)}/history${query}`}>{t('library.history')}</Link>}
           {can(user, 'desk:use') && <CollectArticleButton regulation={data.regulation.id} article={n} at={data.at} />}
         </div>
+        {data.provisions.length > 0 && (
+          <details className="provision-citations" data-testid="provision-citations">
+            <summary>{t('reg.citeProvision')}</summary>
+            <ul>
+              {data.provisions.map((p) => (
+                <li key={p.eid}>
+                  <code>{p.citation}</code> <CopyCitationButton citation={p.citation} labels={labels} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <ExplainerLinks items={explainers} t={t} testId="article-explainers" />
         <nav className="article-nav" aria-label={t('reg.toc')}>
           {data.previous !== null ? <Link href={`${articlePath(data.regulation.slug, { number: data.previous })}${query}`}>← {t('reg.prevArticle')}</Link> : <span />}

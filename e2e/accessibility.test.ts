@@ -27,6 +27,9 @@ async function publicPages(): Promise<string[]> {
   const json = (path: string) => fetch(`${baseURL()}${path}`).then((r) => r.json());
   const consultations = await json('/api/v1/consultations');
   const open = consultations.items.find((c: { status: string }) => c.status === 'open');
+  // The demo also holds a closed consultation whose 通报 is published.
+  const reported = consultations.items.find((c: { status: string; reportPublished: boolean }) => c.status === 'closed' && c.reportPublished);
+  expect(reported).toBeDefined();
   const content = await json('/api/v1/content');
   const dogs = `/regulations/${encodeURIComponent('舟山市养犬管理条例')}`;
   return [
@@ -43,6 +46,7 @@ async function publicPages(): Promise<string[]> {
     `/consultations/${open.id}`,
     `/consultations/${open.id}?view=full`,
     `/consultations/${open.id}/report`,
+    `/consultations/${reported.id}/report`,
     `/consultations/${open.id}/comment`,
     '/explainers',
     `/explainers/${content.items[0].id}`,

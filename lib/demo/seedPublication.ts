@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { bills } from '@/db/schema';
+import { bills, consultations } from '@/db/schema';
+import type { CurrentUser } from '@/lib/auth';
+import { getConsultation, moderateComment, publishReport, setDisposition, submitComment } from '@/lib/consultation';
 import { getDatabase, type Db } from '@/db/client';
 import { createBill, getDraftText, writeDraftText } from '@/lib/drafting';
 import type { ParseJson } from '@/lib/legal-text';
@@ -47,7 +49,7 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
   const regulation = getRegulation('宁波市法制宣传教育条例', {}, db);
   const bill = createBill(wang, { title: demoPublishedBillTitle, kind: 'local_regulation', from: { regulationId: regulation.regulation.id }, members: [{ email: li.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] }, db);
   writeDraftText(db, bill.draftId, amend(getDraftText(wang, bill.draftId, db)), wang.id, noon(on(-195)));
-  walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
+  const atConsultation = walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
     { to: 'drafting', at: noon(on(-200)), note: '列入年度立法计划，法工委牵头起草修正草案。' },
     { to: 'submission', at: noon(on(-170)), note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: noon(on(-160)), note: '常委会第一次审议。' },
@@ -60,6 +62,9 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
         opensOn: on(-150), closesOn: on(-120), moderation: 'pre',
       },
     },
+  ]);
+  await seedClosedConsultation(db, bill.id, { wang, zhao }, on);
+  walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, atConsultation, [
     { to: 'second_reading', at: noon(on(-100)), note: '常委会第二次审议。' },
     { to: 'third_reading', at: noon(on(-60)), note: '常委会第三次审议。' },
     { to: 'vote', at: noon(on(-45)), note: '提请常委会会议表决。' },
@@ -78,4 +83,26 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
   );
   await recordFiling(wang, bill.id, { filedOn: on(-3), bodies: ['全国人民代表大会常务委员会', '国务院', '浙江省人民代表大会常务委员会'] }, db, noon(on(-3)));
   return { created: [demoPublishedBillTitle] };
+}
+
+/// The consultation on 宁波's 修正草案, long closed: comments from the public while it was open,
+/// each moderated and decided, and the 征求意见情况通报 published ten days after it closed — so the
+/// demo shows a finished consultation and its report.
+async function seedClosedConsultation(db: Db, billId: string, staff: { wang: CurrentUser; zhao: CurrentUser }, on: (days: number) => string): Promise<void> {
+  const consultationId = db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, billId)).get()!.id;
+  const citizen = demoPerson(db, 'citizen@demo.lawbench', 'seedPublication');
+  const volunteer = demoPerson(db, 'volunteer@demo.lawbench', 'seedPublication');
+  const during = noon(on(-140));
+  const eids = getConsultation(consultationId, db, during).text.articles.map((a) => a.eid);
+  const comments = [
+    { who: citizen, eid: eids[4], body: '建议把社区法律顾问也纳入普法志愿者队伍。', disposition: { disposition: 'adopted' as const, reason: '第五条已将法律援助人员纳入，社区法律顾问属于法律工作者，已在其中。' } },
+    { who: volunteer, eid: eids[6], body: '年度普法计划最好在每年三月底前公布，方便各单位安排。', disposition: { disposition: 'adopted' as const, reason: '第七条改为于每年三月三十一日前公布。' } },
+    { who: citizen, eid: undefined, body: '希望多用短视频等方式普法。', disposition: { disposition: 'not_adopted' as const, reason: '属于工作方式，不宜在条例中规定，已转有关部门参考。' } },
+  ];
+  for (const c of comments) {
+    const receipt = submitComment(c.who, consultationId, { articleEid: c.eid, body: c.body }, { address: null }, db, during);
+    moderateComment(staff.zhao, receipt.id, { action: 'publish' }, db, during);
+    setDisposition(staff.wang, receipt.id, c.disposition, db, noon(on(-115)));
+  }
+  publishReport(staff.wang, consultationId, { summary: '征求意见期间共收到意见3条，涉及普法队伍、年度普法计划和普法方式，采纳2条，未采纳1条。' }, db, noon(on(-110)));
 }

@@ -67,6 +67,12 @@ describe('a public consultation (journeys 4 and 5)', () => {
     await expect(table.locator('tr[data-change]').count()).resolves.toBe(3);
     await expect(table.locator('tr', { hasText: '第十二条' }).locator('ins').first().innerText()).resolves.toContain('烈性犬的品种名录');
     await chen.getByRole('link', { name: '《舟山市养犬管理条例》' }).waitFor();
+    // The same changes written as the 修改决定 they amount to, one tap away.
+    await chen.getByTestId('draft-decision').locator('summary').tap();
+    const decision = await chen.getByTestId('draft-decision').innerText();
+    expect(decision).toContain('关于修改《舟山市养犬管理条例》的决定（草案）');
+    expect(decision).toContain('一、将第八条第一款修改为');
+    expect(decision).toContain('在第十二条第一款中');
     expect(await horizontalOverflow(chen)).toBe(0);
     await chen.getByTestId('consult-views').getByRole('link', { name: '修正草案全文' }).tap();
     await chen.waitForURL(/view=full/);

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { compareTexts, type ParseJson, type TextComparison } from '@/lib/legal-text';
+import { compareTexts, draftAmendmentDecision, type AmendmentDecision, type ParseJson, type TextComparison } from '@/lib/legal-text';
 import { getRegulation, regulationPath } from '@/lib/library';
 
 /// What an amendment draft under consultation changes: the regulation it amends (as in force on
 /// the consultation's opening day) and the comparison of that text with the draft, article by
-/// article (the 修改对照表).
-export type AmendmentComparison = { regulation: { id: string; title: string; url: string; effectiveOn: string | null }; comparison: TextComparison };
+/// article (the 修改对照表), and the 修改决定 that would make those changes, as drafted from them.
+export type AmendmentComparison = { regulation: { id: string; title: string; url: string; effectiveOn: string | null }; comparison: TextComparison; decision: AmendmentDecision };
 
 // Both sides are fixed (a frozen version; the text in force on a given day), so each comparison
 // is computed once per process and kept: the public page computes no diff per view.
@@ -23,9 +23,11 @@ export function amendmentComparison(consultation: { billId: string; versionId: s
   const key = `${consultation.versionId}|${inForce.version.id}`;
   const hit = kept.get(key);
   if (hit) return hit;
+  const comparison = compareTexts(inForce.text, consultation.text, { alignment: 'eid' });
   const made: AmendmentComparison = {
     regulation: { id: inForce.regulation.id, title: inForce.regulation.title, url: regulationPath(inForce.regulation.slug), effectiveOn: inForce.version.effectiveOn },
-    comparison: compareTexts(inForce.text, consultation.text, { alignment: 'eid' }),
+    comparison,
+    decision: draftAmendmentDecision(comparison, inForce.regulation.title),
   };
   if (kept.size >= keepAtMost) kept.delete(kept.keys().next().value!);
   kept.set(key, made);

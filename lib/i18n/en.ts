@@ -805,6 +805,7 @@ export const en: Record<MessageKey, Message> = {
   'consult.beforeInForce': 'In force',
   'consult.afterDraft': 'Draft',
   'consult.commentOnArticles': 'Comment article by article in the whole draft',
+  'consult.decisionSummary': 'These changes as an amending decision (修改决定)',
   'consult.commentOn': 'Comment',
   'consult.comments': 'Comments',
   'consult.onArticle': ' on {label}; so far:',

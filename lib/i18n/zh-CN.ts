@@ -787,6 +787,7 @@ export const zhCN = {
   'consult.beforeInForce': '现行文本',
   'consult.afterDraft': '修正草案',
   'consult.commentOnArticles': '在全文中逐条提意见',
+  'consult.decisionSummary': '这些修改写成修改决定的样子',
   'consult.commentOn': '提意见',
   'consult.comments': '意见',
   'consult.onArticle': '（{label}），已有意见',

@@ -95,6 +95,17 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('consult.viewChangesTitle')}>
             <ComparisonTable articles={amendment.comparison.articles} all={false} beforeHeading={t('consult.beforeInForce')} afterHeading={t('consult.afterDraft')} t={t} />
           </div>
+          <details className="draft-decision" data-testid="draft-decision">
+            <summary>{t('consult.decisionSummary')}</summary>
+            <div className="decision-text" lang="zh-CN">
+              <h3>{amendment.decision.title}（草案）</h3>
+              <p>{amendment.decision.preamble}</p>
+              {amendment.decision.clauses.map((clause, i) => (
+                <p key={i}>{clause}</p>
+              ))}
+              {amendment.decision.closing && <p>{amendment.decision.closing}</p>}
+            </div>
+          </details>
           {open && (
             <p>
               <Link className="button" href={`/consultations/${c.id}?view=full`}>

@@ -10,6 +10,7 @@ import {
   indexVersion, indexVersions, likeScanSearch, rankArticles, rankExhaustively, searchArticles, unindexVersion, type RankStats, type WeightedTerm,
 } from '@/lib/search';
 import { splitMarkdownArticles } from '@/lib/search/testing/library';
+import { seededRandom } from '@/lib/search/testing/rankingCorpus';
 import { percentile, printTable } from './report';
 
 /// The dev texts of the corpus, kept in the repository (testdata/corpus/README.md).
@@ -192,23 +193,13 @@ function readCorpus(): SourceDoc[] {
     .filter((d) => d.articles.length > 0);
 }
 
-/// A small deterministic PRNG (mulberry32), so every run builds the same library.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /// Inserts `n` synthetic regulations (one version each, 20–80 articles): each takes a run of
 /// articles of one corpus regulation, swaps the city name, mixes in articles of other
 /// regulations and appends paragraphs borrowed from others, so texts recombine rather than repeat.
 function buildLibrary(db: Db, docs: SourceDoc[], n: number): string[] {
-  const rnd = prng(20250101);
+  // Seeded, so every run builds the same library.
+  const rnd = seededRandom(20250101);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const sqlite = db.$client;
   const insertRegulation = sqlite.prepare('INSERT INTO regulations (id, slug, title, kind, region, topic) VALUES (?, ?, ?, ?, ?, ?)');

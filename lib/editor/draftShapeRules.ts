@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Fragment, type ContentMatch, type NodeType } from 'prosemirror-model';
 import { draftSchema } from './schema';
-import { newEid } from './newEid';
+import { eidPrefixOf, newEid } from './newEid';
 
 /// The name of the Yjs XmlFragment that holds a draft (y-prosemirror's default, used everywhere).
 export const draftFragmentName = 'prosemirror';
@@ -24,15 +24,7 @@ const nouns: Record<string, string> = {
   text: 'text',
 };
 
-const eidPrefixes: Record<string, Parameters<typeof newEid>[0]> = {
-  article: 'art',
-  paragraph: 'para',
-  item: 'item',
-  subitem: 'sub',
-  chapter_heading: 'chp',
-  section_heading: 'sec',
-  part_heading: 'part',
-};
+const eidPrefixes = eidPrefixOf;
 
 /// A node type of the draft in plain words ("an article (条)"); `doc` is "the draft".
 export function nodeNoun(name: string): string {

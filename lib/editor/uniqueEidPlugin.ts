@@ -1,16 +1,8 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
-import { newEid } from './newEid';
+import { eidPrefixOf, newEid } from './newEid';
 
-const prefixes: Record<string, 'art' | 'para' | 'item' | 'sub' | 'chp' | 'sec' | 'part'> = {
-  article: 'art',
-  paragraph: 'para',
-  item: 'item',
-  subitem: 'sub',
-  chapter_heading: 'chp',
-  section_heading: 'sec',
-  part_heading: 'part',
-};
+const prefixes = eidPrefixOf;
 
 /// Gives a fresh eid to every unit whose eid is missing or taken by another unit. Of two units
 /// with the same eid, the one that already carried it before the change keeps it, so a copy,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { LibraryQuery, SearchUnderstanding } from '@/lib/library';
+import { withoutList, type LibraryQuery, type SearchUnderstanding } from '@/lib/library';
 import type { Translate } from '@/lib/i18n';
 import { libraryHref } from '@/app/_lib/libraryQuery';
 
@@ -8,7 +8,7 @@ import { libraryHref } from '@/app/_lib/libraryQuery';
 /// searches again without it (and back). Nothing for a query found as typed.
 export function SearchUnderstood({ understood, query, t }: { understood: SearchUnderstanding; query: LibraryQuery; t: Translate }) {
   if (understood.mode !== 'question') return null;
-  const off = (query.without ?? '').split(/[,，、]/).map((w) => w.trim()).filter(Boolean);
+  const off = withoutList(query.without) ?? [];
   const hrefWithout = (list: string[]) => libraryHref({ ...query, without: list.length ? list.join(',') : undefined }, { page: undefined });
   const asked = understood.terms.filter((term) => !understood.expansions.some((e) => e.to.includes(term)));
   return (

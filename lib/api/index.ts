@@ -1,7 +1,7 @@
 export { handleApi, requireUser } from './handleApi';
 export { readJsonBody, maxBodyBytes } from './readJsonBody';
 export { errorResponse, jsonResponse } from './errorResponse';
-export { requestContext, requestLocale, clientAddress, publicOrigin, type RequestContext } from './requestContext';
+export { requestContext, requestLocale, clientAddress, publicOrigin, originFromHeaders, type RequestContext } from './requestContext';
 export { buildOpenApi } from './buildOpenApi';
 export { operations, sessionOperations, type Operation } from './operations';
 export { libraryOperations, regulationListQuery, atQuery } from './libraryOperations';

@@ -44,12 +44,17 @@ export function requestContext(request: Request): RequestContext {
   };
 }
 
-/// The origin of absolute links in feeds: `PUBLIC_URL` when it is set, else the host and scheme
-/// the visitor used (forwarded ones only from a trusted proxy: see web-server/).
-export function publicOrigin(request: Request, configured = process.env.PUBLIC_URL): string {
+/// The origin of absolute links (feeds, e-mails): `PUBLIC_URL` when it is set, else the host and
+/// scheme the visitor used (forwarded ones only from a trusted proxy: see web-server/), else
+/// `fallback`'s.
+export function originFromHeaders(headers: HeaderReader, fallback: { host: string; protocol: string }, configured = process.env.PUBLIC_URL): string {
   if (configured) return new URL(configured).origin;
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? fallback.host;
+  const proto = headers.get('x-forwarded-proto') ?? fallback.protocol.replace(':', '');
   return `${proto}://${host}`;
+}
+
+/// The origin of absolute links in a route's answer (see `originFromHeaders`).
+export function publicOrigin(request: Request, configured = process.env.PUBLIC_URL): string {
+  return originFromHeaders(request.headers, new URL(request.url), configured);
 }

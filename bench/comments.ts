@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import { openConsultation, submitComment } from '@/lib/consultation';
 import { createBill } from '@/lib/drafting';
 import { addDays, todayInChina } from '@/lib/shared';
 import { ensureBuild } from '../scripts/ensureBuild';
-import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
+import { startBenchWebServer } from '../scripts/localServer';
 import { percentile, printTable } from './report';
 
 /// Requests per measured run: a fixed amount, so that every response is counted (a timed run
@@ -48,17 +48,13 @@ export async function run(): Promise<void> {
     const { consultationId, eids, cookies } = seed(db);
     db.$client.close();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    server = spawn(process.execPath, [...nodeArgs, ...webServerArgs(process.cwd(), port, '127.0.0.1')], {
-      // The bench stands where a city's reverse proxy would, in front of many citizens: it is
-      // trusted explicitly, so the addresses it forwards count (the web server ignores them from anyone else).
-      env: { ...process.env, DATABASE_PATH: file, LAWBENCH_BENCH_ROUTES: '1', TRUSTED_PROXIES: 'loopback', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHttp(`${base}/api/v1/consultations`, 60_000);
+    // The bench stands where a city's reverse proxy would, in front of many citizens: it is
+    // trusted explicitly, so the addresses it forwards count (the web server ignores them from anyone else).
+    const started = await startBenchWebServer(file, { readyPath: '/api/v1/consultations', nodeArgs, env: { LAWBENCH_BENCH_ROUTES: '1', TRUSTED_PROXIES: 'loopback' } });
+    server = started.server;
+    const base = started.base;
 
     const bare = (): autocannon.Request => ({
       method: 'POST',

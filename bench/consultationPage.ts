@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { createBill } from '@/lib/drafting';
 import { wordDiff } from '@/lib/legal-text';
 import { addDays, todayInChina } from '@/lib/shared';
 import { ensureBuild } from '../scripts/ensureBuild';
-import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
+import { startBenchWebServer } from '../scripts/localServer';
 import { median, percentile, printTable, timeRounds } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -64,13 +64,9 @@ export async function run(): Promise<void> {
     const diffPerViewMs = diffingPerView(db, large);
     db.$client.close();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, webServerArgs(process.cwd(), port, '127.0.0.1'), {
-      env: { ...process.env, DATABASE_PATH: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHttp(`${base}/api/v1/consultations`, 60_000);
+    const started = await startBenchWebServer(file, { readyPath: '/api/v1/consultations' });
+    server = started.server;
+    const base = started.base;
 
     const pages = [
       { name: 'consultation page', path: (s: Seeded) => `/consultations/${s.id}` },

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedLibrary } from '@/lib/demo';
 import { articlePath, regulationPath } from '@/lib/library';
 import { ensureBuild } from '../scripts/ensureBuild';
-import { freePort, waitForHttp, webServerArgs } from '../scripts/localServer';
+import { startBenchWebServer } from '../scripts/localServer';
 import { printTable } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -51,13 +51,9 @@ export async function run(): Promise<void> {
     migrateDatabase(db);
     await seedLibrary(db);
     db.$client.close();
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, webServerArgs(process.cwd(), port, '127.0.0.1'), {
-      env: { ...process.env, DATABASE_PATH: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHttp(`${base}/icon.svg`, 60_000);
+    const started = await startBenchWebServer(file, { readyPath: '/icon.svg' });
+    server = started.server;
+    const base = started.base;
     const slug = REGULATION;
     const page = regulationPath(slug);
     const article = articlePath(slug, { number: 12 });

@@ -89,6 +89,8 @@ export interface AmendmentDecision {
   preamble: string;
   /// Each clause already numbered: 一、将第五条第二款修改为：“……”
   clauses: string[];
-  /// e.g. 此外，对条文顺序作相应调整。 (absent when numbering does not shift)
+  /// The closing clauses, one per line: 此外，对条文顺序作相应调整。 (when numbering shifts),
+  /// 本决定自……起施行。 and 《……》根据本决定作相应修改，重新公布。 Absent in decisions stored before
+  /// the closing clauses were drafted.
   closing?: string;
 }

@@ -40,8 +40,13 @@ describe('draftAmendmentDecision', () => {
         '四、增加一条，作为第九条：“鼓励养犬人为犬只购买责任保险。”',
         '五、在第十二条第一款中的“饲养”后增加“、繁殖”。',
       ],
-      closing: '此外，对条文顺序作相应调整。',
+      closing: '此外，对条文顺序作相应调整。\n本决定自　　年　　月　　日起施行。\n《舟山市养犬管理条例》根据本决定作相应修改，重新公布。',
     });
+  });
+
+  it('dates the 施行 clause when the date is known', () => {
+    const decision = draftAmendmentDecision(compareTexts(original, amended, { alignment: 'eid' }), '舟山市养犬管理条例', { effectiveOn: '2027-03-01' });
+    expect(decision.closing!.split('\n')).toEqual(['此外，对条文顺序作相应调整。', '本决定自2027年3月1日起施行。', '《舟山市养犬管理条例》根据本决定作相应修改，重新公布。']);
   });
 
   it('gives the same clauses when the texts are aligned by content', () => {
@@ -49,7 +54,7 @@ describe('draftAmendmentDecision', () => {
     expect(draftAmendmentDecision(compareTexts(original, amended)).clauses).toEqual(byEid.clauses);
   });
 
-  it('removes and adds whole 款, and leaves out the closing when no number shifts', () => {
+  it('removes and adds whole 款, and leaves out 对条文顺序作相应调整 when no number shifts', () => {
     const text = edited((articles) => {
       articles[11].paragraphs.splice(2, 1);
       articles[8].paragraphs.push(para('p_new', '新闻媒体应当开展文明养犬公益宣传。'));
@@ -65,6 +70,7 @@ describe('draftAmendmentDecision', () => {
         '三、删去第十二条第三款。',
         '四、将第十六条第一款中的“合理”修改为“科学”。',
       ],
+      closing: '本决定自　　年　　月　　日起施行。\n《舟山市养犬管理条例》根据本决定作相应修改，重新公布。',
     });
   });
 
@@ -86,7 +92,7 @@ describe('draftAmendmentDecision on renumbering', () => {
     expect(followers.length).toBeGreaterThan(0);
     expect(draftAmendmentDecision(comparison)).toMatchObject({
       clauses: ['一、增加一条，作为第十二条：“新增的一条。”'],
-      closing: '此外，对条文顺序作相应调整。',
+      closing: expect.stringMatching(/^此外，对条文顺序作相应调整。\n本决定自/),
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { AmendmentDecision, ArticleComparison, ArticleSide, DiffToken, TextComparison } from './comparison';
+import { chineseDate } from '@/lib/shared/dates';
 import { toChineseNumeral } from './numerals';
 
 /// What the heading of each kind is called in a decision (将第三章的章名修改为…).
@@ -24,10 +25,10 @@ interface Hunk {
 }
 
 /// Generates the 修改决定 for a comparison in statutory phrasing: 将第五条第二款修改为：“……”,
-/// 删去第八条。, 增加一条，作为第九条：“……”, 将第十二条中的“……”修改为“……”, and the closing
-/// 此外，对条文顺序作相应调整。 when article numbers shift. Articles are cited by their old numbers,
-/// new articles by the number they will have.
-export function draftAmendmentDecision(comparison: TextComparison, title = comparison.oldTitle): AmendmentDecision {
+/// 删去第八条。, 增加一条，作为第九条：“……”, 将第十二条中的“……”修改为“……”, then the closing clauses
+/// (see decisionClosing). Articles are cited by their old numbers, new articles by the number
+/// they will have.
+export function draftAmendmentDecision(comparison: TextComparison, title = comparison.oldTitle, options: { effectiveOn?: string | null } = {}): AmendmentDecision {
   const name = title.replace(/^《|》$/g, '');
   // Each clause with where it applies in the old text, so heading clauses fall into place.
   const placed: { at: number; text: string }[] = [];
@@ -49,8 +50,19 @@ export function draftAmendmentDecision(comparison: TextComparison, title = compa
     title: `关于修改《${name}》的决定`,
     preamble: `对《${name}》作如下修改：`,
     clauses: sentences.map((s, i) => `${toChineseNumeral(i + 1)}、${s}`),
-    ...(shifted ? { closing: '此外，对条文顺序作相应调整。' } : {}),
+    closing: decisionClosing(name, shifted, options.effectiveOn ?? null).join('\n'),
   };
+}
+
+/// A blank date for staff to fill in, as printed drafts leave it: 本决定自　　年　　月　　日起施行。
+const BLANK_DATE = '　　年　　月　　日';
+
+/// The closing clauses of a decision, one per line: 此外，对条文顺序作相应调整。 when article numbers
+/// shift; 本决定自2025年3月1日起施行。 (the date left blank until it is known); and
+/// 《……》根据本决定作相应修改，重新公布。
+export function decisionClosing(name: string, shifted: boolean, effectiveOn: string | null): string[] {
+  const date = effectiveOn ? chineseDate(effectiveOn) : BLANK_DATE;
+  return [...(shifted ? ['此外，对条文顺序作相应调整。'] : []), `本决定自${date}起施行。`, `《${name}》根据本决定作相应修改，重新公布。`];
 }
 
 function quote(text: string): string {

@@ -17,9 +17,10 @@ export interface AmendmentCheck {
 
 /// Generates the 修改决定 from the text in force to the final text, reads it back and applies it
 /// to the text in force, and compares the result with the final text as a reader sees them.
-export function checkAmendment(inForce: ParseJson, final: ParseJson): AmendmentCheck {
+/// `effectiveOn` dates the closing 本决定自……起施行 (left blank until publication fixes it).
+export function checkAmendment(inForce: ParseJson, final: ParseJson, effectiveOn: string | null = null): AmendmentCheck {
   const comparison = compareTexts(inForce, final, { alignment: 'eid' });
-  const decision = draftAmendmentDecision(comparison, inForce.title);
+  const decision = draftAmendmentDecision(comparison, inForce.title, { effectiveOn });
   const decisionText = renderDecisionText(decision);
   const result = consolidateText(inForce, decisionText);
   const differing = visibleDifferences(result.text, final);

@@ -98,6 +98,8 @@ describe('publishBill', () => {
     expect(result.noticeText).toContain('《测试市养犬条例》根据本决定作相应修改，重新公布。');
     const row = db.select().from(promulgations).where(eq(promulgations.billId, b.billId)).get()!;
     expect(row.decision!.clauses).toEqual(['一、在第二条中的“本市”后增加“行政区域内犬只的饲养和管理”。']);
+    // The published decision is dated by the publication: 本决定自（施行日期）起施行.
+    expect(row.decision!.closing).toBe('本决定自2026年5月1日起施行。\n《测试市养犬条例》根据本决定作相应修改，重新公布。');
     const now = getRegulation(old.regulationId, { at: '2026-04-01', today: '2026-04-01' }, db);
     expect(now.version.seq).toBe(1);
     expect(now.outstanding).toEqual([{ versionId: result.versionId, seq: 2, effectiveOn: '2026-05-01' }]);

@@ -62,7 +62,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
   const change: VersionChange = amended ? (data.change ?? 'amendment') : 'original';
   let check: AmendmentCheck | null = null;
   if (amended && change === 'amendment') {
-    check = checkAmendment(inForce!.text, finalText);
+    check = checkAmendment(inForce!.text, finalText, data.effectiveOn);
     if (!check.ok) throw new AppError('conflict', 'decision_mismatch', { details: { articles: check.differing, problems: check.problems.map((p) => p.message) } });
   }
   const year = Number(data.promulgatedOn.slice(0, 4));

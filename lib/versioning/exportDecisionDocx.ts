@@ -10,7 +10,7 @@ function bodyParagraphs(text: string): Paragraph[] {
 }
 
 /// The 修改决定 as a Word document: portrait A4, the title centred in bold, then the preamble,
-/// each numbered clause and the closing sentence (when there is one) as paragraphs indented two
+/// each numbered clause and each closing clause (when there are any) as paragraphs indented two
 /// characters, with page numbers in the footer.
 export async function exportDecisionDocx(decision: AmendmentDecision): Promise<Uint8Array> {
   const title = new Paragraph({

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { amendmentComparison, getConsultation } from '@/lib/consultation';
 import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
+import { DecisionBody } from '@/app/_components/versions/DecisionBody';
 import { StatuteText } from '@/app/_components/StatuteText';
 import { daysLeft } from '@/app/_lib/consultation';
 import { displayDate, orNotFound } from '@/app/_lib/library';
@@ -99,11 +100,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
             <summary>{t('consult.decisionSummary')}</summary>
             <div className="decision-text" lang="zh-CN">
               <h3>{amendment.decision.title}（草案）</h3>
-              <p>{amendment.decision.preamble}</p>
-              {amendment.decision.clauses.map((clause, i) => (
-                <p key={i}>{clause}</p>
-              ))}
-              {amendment.decision.closing && <p>{amendment.decision.closing}</p>}
+              <DecisionBody decision={amendment.decision} />
             </div>
           </details>
           {open && (

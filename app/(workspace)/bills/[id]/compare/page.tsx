@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { countChanges, draftAmendmentDecision } from '@/lib/legal-text';
+import { DecisionBody } from '@/app/_components/versions/DecisionBody';
 import { compareDraftTexts, describeText, listComparableTexts } from '@/lib/versioning';
 import { ComparePicker } from '@/app/_components/versions/ComparePicker';
 import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
@@ -100,13 +101,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         ) : (
           <article className="statute decision" lang="zh-CN" data-testid="decision">
             <h2 className="statute-title">{decision.title}</h2>
-            <p>{decision.preamble}</p>
-            {decision.clauses.map((c, i) => (
-              <p key={i} className="decision-clause">
-                {c}
-              </p>
-            ))}
-            {decision.closing && <p>{decision.closing}</p>}
+            <DecisionBody decision={decision} />
           </article>
         ))}
     </div>

@@ -5,7 +5,10 @@ import { freshDatabase } from '@/db/testing';
 import { auditEvents, draftVersionArticles, notifications } from '@/db/schema';
 import { insertTestUser, seedDraft } from '@/collab-server/testing';
 import type { CurrentUser } from '@/lib/auth';
-import { addDraftComment, appendDraftUpdate } from '@/lib/drafting';
+import { addDraftComment, appendDraftUpdate, getDraftText, writeDraftText } from '@/lib/drafting';
+import { parseRegulation, toParseJson } from '@/lib/legal-text';
+import { importRegulation } from '@/lib/library';
+import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
 import { compactDraftUpdates } from '@/lib/drafting';
 import { createDraftVersion } from './createDraftVersion';
 import { getArticleHistory } from './getArticleHistory';
@@ -198,3 +201,37 @@ describe('createDraftVersion on a draft edited before its first version', () => 
     expect(() => createDraftVersion(admin, s.draftId, { name: '管理员稿' }, db)).toThrow('version_forbidden');
   });
 });
+
+describe('createDraftVersion on an amendment bill', () => {
+  it('compares the first version with the text in force: only what the bill changes is new or modified', () => {
+    const inForce = importRegulation(toParseJson(parseRegulation(dogRegulation)), { effectiveOn: '2020-01-01' }, db);
+    const b = billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: inForce.regulationId } });
+    const text = getDraftText(b.coordinator, b.draftId, db);
+    const [first, second, ...rest] = text.articles;
+    const added = { ...structuredClone(second), eid: 'art_new', paragraphs: [{ ...second.paragraphs[0], eid: 'art_new__p_1', text: '养犬人应当为犬只办理责任保险。' }] };
+    const changed = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '本条例适用于本市行政区域内犬只的饲养和管理。' }] };
+    writeDraftText(db, b.draftId, { ...text, articles: [first, changed, added, ...rest] }, b.coordinator.id, t1);
+    const v = createDraftVersion(b.coordinator, b.draftId, { name: '修正草案初稿' }, db);
+    expect(v).toMatchObject({ seq: 1, articles: 5, changed: 2 });
+    const detail = getDraftVersion(b.coordinator, b.draftId, v.id, db);
+    expect(detail.articles.map((x) => [x.eid, x.change])).toEqual([
+      [first.eid, 'unchanged'],
+      [second.eid, 'modified'],
+      ['art_new', 'added'],
+      [rest[0].eid, 'unchanged'],
+      [rest[1].eid, 'unchanged'],
+    ]);
+  });
+});
+
+const dogRegulation = `测试市养犬条例
+
+第一条　为了规范养犬行为，制定本条例。
+
+第二条　本条例适用于本市。
+
+第三条　养犬人应当遵守下列规定：
+（一）办理登记；
+（二）定期免疫。
+
+第四条　本条例自2020年1月1日起施行。`;

@@ -14,6 +14,7 @@ import { loadDraftState } from '@/lib/drafting';
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
+import { getRegulation } from '@/lib/library';
 import { articleHeadingPath, articleText, differsOnlyInReferences } from '@/lib/legal-text';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
 import { decodeEditSpans } from '@/lib/drafting';
@@ -27,13 +28,16 @@ const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().e
 
 /// Freezes the current text of a draft as the next numbered version (稿) with a name: the full
 /// Yjs state, the `parse` JSON, and one row per article saying whether it was added, modified or
-/// left unchanged since the previous version (by eid) and who changed it. Editors of the bill
-/// only; read, numbered and written in one immediate transaction (with its audit row), so the
-/// version is exactly the text stored at that moment.
+/// left unchanged since the previous version (by eid; for the first version of an amendment bill,
+/// since the text in force) and who changed it. Editors of the bill only; read, numbered and
+/// written in one immediate transaction (with its audit row), so the version is exactly the text
+/// stored at that moment.
 export function createDraftVersion(actor: CurrentUser | null, draftId: string, input: NewDraftVersionInput, db: Db = getDatabase()): CreatedDraftVersion {
   const bill = getBillOfDraft(actor, draftId, db);
   if (!can(actor, 'version:create', bill.resource)) throw new AppError('forbidden', 'version_forbidden');
   const data = parseInput(newDraftVersionSchema, input);
+  // What the first version of an amendment bill is compared with: the text it amends.
+  const amended = bill.regulationId ? getRegulation(bill.regulationId, {}, db).text.articles : [];
   return db.transaction(
     (tx) => {
       const state = loadDraftState(tx, draftId);
@@ -82,6 +86,13 @@ export function createDraftVersion(actor: CurrentUser | null, draftId: string, i
         const columns = { eid: draftVersionArticles.eid, textHash: draftVersionArticles.textHash, text: draftVersionArticles.text, number: draftVersionArticles.number };
         for (const a of tx.select(columns).from(draftVersionArticles).where(eq(draftVersionArticles.versionId, prev.id)).all()) {
           if (!before.has(a.eid)) before.set(a.eid, a);
+        }
+      } else {
+        // The first version of an amendment bill is compared with the text it amends, so that
+        // only the articles the bill changes count as new or modified.
+        for (const a of amended) {
+          const plain = articleText(a);
+          if (!before.has(a.eid)) before.set(a.eid, { textHash: hashText(plain), text: plain, number: a.number });
         }
       }
       // Old → new article numbers, so that a text differing only in renumbered citations counts as unchanged.

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDraftText } from '@/lib/drafting';
 import { articleText, splitLines, tokensToRuns, wordDiff, type MarkedRun } from '@/lib/legal-text';
 import { AppError } from '@/lib/errors';
+import { getRegulation } from '@/lib/library';
 import { getArticleHistory, type ArticleHistoryEntry } from '@/lib/versioning';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { displayDateTime } from '@/app/_lib/library';
@@ -21,6 +22,14 @@ function markedLines(text: string, previous: string | null): MarkedRun[][] {
   return splitLines(previous === null || previous === text ? [{ text }] : tokensToRuns(wordDiff(previous, text)));
 }
 
+/// The article of the same eid in the text in force of the regulation an amendment bill amends
+/// (text null when the draft adds it).
+function articleInForce(regulationId: string, eid: string) {
+  const r = getRegulation(regulationId);
+  const a = r.text.articles.find((x) => x.eid === eid);
+  return { title: r.regulation.title, label: a?.label ?? null, text: a ? articleText(a) : null };
+}
+
 export default async function ArticleHistoryPage({ params }: Props) {
   const { id, eid: rawEid } = await params;
   const eid = routeParam(rawEid);
@@ -34,7 +43,8 @@ export default async function ArticleHistoryPage({ params }: Props) {
     if (!current) notFound();
   }
   const label = current?.label ?? [...history].reverse().find((h) => h.label)?.label ?? eid;
-  let previous: string | null = null;
+  const inForce = bill.regulationId ? articleInForce(bill.regulationId, eid) : null;
+  let previous: string | null = inForce?.text ?? null;
   const steps = history.map((h) => {
     const lines = h.text === null ? null : markedLines(h.text, previous);
     if (h.text !== null) previous = h.text;
@@ -49,6 +59,17 @@ export default async function ArticleHistoryPage({ params }: Props) {
       <h1>{t('history.title', { label })}</h1>
       {history.length === 0 && <p className="empty">{t('history.empty')}</p>}
       <ol className="history-list" data-testid="history">
+        {inForce && (
+          <li className="history-step history-step--in-force">
+            <h2>{t('history.inForce')}</h2>
+            <p className="aside">{inForce.text === null ? t('history.notInForce') : t('history.inForceNote', { title: inForce.title })}</p>
+            {inForce.text !== null && (
+              <div className="statute" lang="zh-CN">
+                <MarkedLines lines={markedLines(inForce.text, null)} label={inForce.label ?? undefined} />
+              </div>
+            )}
+          </li>
+        )}
         {steps.map(({ h, lines }) => (
           <li key={h.versionId} className={`history-step history-step--${h.change}`}>
             <h2>

@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <footer className="site-footer">
             <p>
-              {t('footer.text')} · <Link href="/transparency">{t('footer.transparency')}</Link> · <Link href="/privacy">{t('footer.privacy')}</Link>
+              {t('footer.text')} · <Link href="/transparency">{t('footer.transparency')}</Link> · <Link href="/privacy">{t('footer.privacy')}</Link> · <Link href="/feeds">{t('feeds.title')}</Link>
             </p>
             <SiteFacts t={t} />
           </footer>

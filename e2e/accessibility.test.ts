@@ -54,6 +54,7 @@ async function publicPages(): Promise<string[]> {
     '/register',
     '/password/forgot',
     '/privacy',
+    '/feeds?feed=/feeds/consultations.atom',
     '/transparency',
     '/no-such-page',
   ];

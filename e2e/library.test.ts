@@ -230,4 +230,24 @@ describe('library API and feed', () => {
     expect(xml).toContain('宁波市法制宣传教育条例（修正');
     expect(xml).toContain('北京市审计条例（修正，2023-11-24 起施行）');
   });
+
+  it('sends a browser that opens a feed to a page that explains it, and lets pages announce their feeds', async () => {
+    const context = await newContext(browser, { width: 375 });
+    const page = await context.newPage();
+    await page.goto('/feeds/library/amended.atom');
+    expect(new URL(page.url()).pathname).toBe('/feeds');
+    await expect.poll(() => page.getByTestId('feed-opened').textContent()).toContain('修改的法规');
+    const opened = page.locator('.feed-card[aria-current="true"]');
+    expect(await opened.locator('code').textContent()).toMatch(/^http:\/\/[^/]+\/feeds\/library\/amended\.atom$/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    // The library page names its feed for readers that discover feeds.
+    await page.goto('/regulations');
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toMatch(/\/feeds\/regulations\.atom$/);
+    await context.close();
+    // A feed reader (no Sec-Fetch-Dest: document) still gets the XML at the same address.
+    const reader = await get('/feeds/library/amended.atom');
+    expect(reader.status).toBe(200);
+    expect(reader.headers.get('vary')).toContain('Sec-Fetch-Dest');
+    expect(await reader.text()).toMatch(/^<\?xml/);
+  });
 });

@@ -9,6 +9,7 @@ export { readQuery } from './readQuery';
 export { draftingOperations } from './draftingOperations';
 export { versioningOperations, compareQuery, decisionQuery } from './versioningOperations';
 export { fileResponse } from './fileResponse';
+export { atomResponse, feedsPage, isBrowserNavigation } from './atomResponse';
 export { consultationOperations, consultationListQuery, commentExportQuery, publishedCommentsQuery, reportQuery } from './consultationOperations';
 export { workflowOperations, billWorkflowSchema } from './workflowOperations';
 export { auditOperations, auditExportQuery } from './auditOperations';

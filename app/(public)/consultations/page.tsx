@@ -7,7 +7,7 @@ import { daysLeft } from '@/app/_lib/consultation';
 
 export const dynamic = 'force-dynamic';
 
-export const generateMetadata = titledPage('consult.title');
+export const generateMetadata = titledPage('consult.title', '/feeds/consultations.atom');
 
 /// Public list of consultations: those open for comment, or those that ended.
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {

@@ -9,7 +9,7 @@ import { currentUser, pageTranslator } from '@/app/_lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export const generateMetadata = titledPage('explainer.title');
+export const generateMetadata = titledPage('explainer.title', '/feeds/content.atom');
 
 /// The approved legal-aid and legal-education content, by kind, searchable (a substring match, so
 /// one or two characters work).

@@ -1,3 +1,4 @@
+import { feedAlternate } from '@/app/_lib/metadata';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { searchExplainers } from '@/lib/explainers';
@@ -26,7 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const [{ t }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const q = typeof sp.q === 'string' ? sp.q.slice(0, 40) : '';
-  return { title: q ? `${q} · ${t('library.title')}` : t('library.title') };
+  return { title: q ? `${q} · ${t('library.title')}` : t('library.title'), ...feedAlternate('/feeds/regulations.atom') };
 }
 
 export default async function LibraryPage({ searchParams }: Props) {

@@ -1,4 +1,4 @@
-import { publicOrigin } from '@/lib/api';
+import { atomResponse, publicOrigin } from '@/lib/api';
 import { buildConsultationFeed, listConsultations } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 /// Atom feed of the consultations open for comment.
 export function GET(request: Request) {
   const xml = buildConsultationFeed(listConsultations({ status: 'open' }), { baseUrl: publicOrigin(request), updated: new Date() });
-  return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+  return atomResponse(request, xml);
 }

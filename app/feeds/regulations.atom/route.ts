@@ -1,4 +1,4 @@
-import { publicOrigin } from '@/lib/api';
+import { atomResponse, publicOrigin } from '@/lib/api';
 import { translate } from '@/lib/i18n';
 import { buildRegulationFeed } from '@/lib/library';
 
@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 /// Atom feed of new and amended regulations.
 export function GET(request: Request) {
   const xml = buildRegulationFeed({ baseUrl: publicOrigin(request), title: translate('zh-CN', 'feed.title') });
-  return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+  return atomResponse(request, xml);
 }

@@ -1,4 +1,4 @@
-import { errorResponse, publicOrigin, requestLocale } from '@/lib/api';
+import { atomResponse, errorResponse, publicOrigin, requestLocale } from '@/lib/api';
 import { buildPublicationFeed } from '@/lib/publication';
 import { routeParam } from '@/lib/shared';
 
@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ feed
   const { feed } = await params;
   try {
     const xml = buildPublicationFeed(routeParam(feed).replace(/\.atom$/, ''), publicOrigin(request));
-    return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+    return atomResponse(request, xml);
   } catch (e) {
     return errorResponse(e, requestLocale(request.headers));
   }

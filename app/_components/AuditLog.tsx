@@ -17,6 +17,7 @@ export function auditSearch(query: AuditQuery, extra: Record<string, string> = {
 /// selected, the entries newest first, and the pager. `path` is the page, `exportHref` the CSV.
 export function AuditLog({ t, path, query, rows, hasMore, exportHref }: { t: Translate; path: string; query: AuditQuery; rows: AuditEventRow[]; hasMore: boolean; exportHref: string }) {
   const page = query.page ?? 1;
+  const columns = [t('audit.col.seq'), t('audit.col.time'), t('audit.col.actorName'), t('audit.col.action'), t('audit.col.targetType'), t('audit.col.detail'), t('audit.col.hash')];
   return (
     <>
       <form method="get" action={path} className="form form--inline audit-filters" role="search">
@@ -50,30 +51,30 @@ export function AuditLog({ t, path, query, rows, hasMore, exportHref }: { t: Tra
         <p className="empty-state">{t('audit.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table audit-table" data-testid="audit-table">
-            <TableHead columns={[t('audit.col.seq'), t('audit.col.time'), t('audit.col.actorName'), t('audit.col.action'), t('audit.col.targetType'), t('audit.col.detail'), t('audit.col.hash')]} />
+          <table className="data-table data-table--cards audit-table" data-testid="audit-table">
+            <TableHead columns={columns} />
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id} data-action={e.action}>
-                  <td>{e.id}</td>
-                  <td>
+                  <td data-label={columns[0]}>{e.id}</td>
+                  <td data-label={columns[1]}>
                     <time dateTime={e.at.toISOString()}>{displayDateTime(e.at)}</time>
                   </td>
-                  <td>
+                  <td data-label={columns[2]}>
                     {e.actorName ?? t('audit.system')}
                     {e.actorEmail && <small className="audit-table__email">{e.actorEmail}</small>}
                   </td>
-                  <td>
+                  <td data-label={columns[3]}>
                     <code>{e.action}</code>
                   </td>
-                  <td>
+                  <td data-label={columns[4]}>
                     {e.targetType}
                     <small className="audit-table__id">{e.targetId}</small>
                   </td>
-                  <td>
+                  <td data-label={columns[5]}>
                     <code className="audit-table__detail">{e.detailText ?? ''}</code>
                   </td>
-                  <td>
+                  <td data-label={columns[6]}>
                     <code className="hash" title={e.hash ?? ''}>
                       {e.hash ? `${e.hash.slice(0, 12)}…` : '—'}
                     </code>

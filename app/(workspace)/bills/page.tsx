@@ -17,6 +17,7 @@ export default async function BillsPage() {
   const { t } = await pageTranslator();
   const bills = listBills(user);
   const regulations = can(user, 'bill:create') ? listRegulations({ sort: 'title', pageSize: 100 }).items.map((r) => ({ id: r.id, title: r.title })) : [];
+  const columns = [t('bills.name'), t('bills.kind'), t('bills.stage'), t('bills.myRole')];
   return (
     <div className="page page--wide workspace">
       <h1>{t('bills.title')}</h1>
@@ -25,17 +26,17 @@ export default async function BillsPage() {
         {bills.length === 0 ? (
           <p className="empty-state">{t('bills.empty')}</p>
         ) : (
-          <table className="data-table">
-            <TableHead columns={[t('bills.name'), t('bills.kind'), t('bills.stage'), t('bills.myRole')]} />
+          <table className="data-table data-table--cards">
+            <TableHead columns={columns} />
             <tbody>
               {bills.map((b) => (
                 <tr key={b.id}>
-                  <td>
+                  <td data-label={columns[0]}>
                     <Link href={`/bills/${b.id}`}>{b.title}</Link>
                   </td>
-                  <td>{t(`kind.${b.kind}`)}</td>
-                  <td>{t(vocabularyLabel('billStage', b.stage))}</td>
-                  <td>{b.myRole ? t(`bills.role.${b.myRole}`) : t('bills.role.none')}</td>
+                  <td data-label={columns[1]}>{t(`kind.${b.kind}`)}</td>
+                  <td data-label={columns[2]}>{t(vocabularyLabel('billStage', b.stage))}</td>
+                  <td data-label={columns[3]}>{b.myRole ? t(`bills.role.${b.myRole}`) : t('bills.role.none')}</td>
                 </tr>
               ))}
             </tbody>

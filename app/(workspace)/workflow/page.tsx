@@ -28,6 +28,7 @@ export default async function WorkflowDashboard({ searchParams }: Props) {
   const bills = listWorkflowBills(user, filters);
   const coordinators = [...new Map(all.flatMap((b) => (b.coordinator ? [[b.coordinator.userId, b.coordinator.name] as const] : []))).entries()];
   const any = t('library.any');
+  const columns = [t('workflow.colBill'), t('workflow.colStage'), t('workflow.colCoordinator'), t('workflow.colDeadline')];
   return (
     <div className="page page--wide workspace workflow-dashboard">
       <h1>{t('workflow.title')}</h1>
@@ -44,18 +45,18 @@ export default async function WorkflowDashboard({ searchParams }: Props) {
         <p className="empty-state">{t('workflow.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table" data-testid="workflow-table">
-            <TableHead columns={[t('workflow.colBill'), t('workflow.colStage'), t('workflow.colCoordinator'), t('workflow.colDeadline')]} />
+          <table className="data-table data-table--cards" data-testid="workflow-table">
+            <TableHead columns={columns} />
             <tbody>
               {bills.map((b) => (
                 <tr key={b.id} className={b.nextDeadline?.overdue ? 'row--overdue' : undefined}>
-                  <td>
+                  <td data-label={columns[0]}>
                     <Link href={`/bills/${b.id}/workflow`}>{b.title}</Link>
                     <small className="aside"> {t(vocabularyLabel('regulationKind', b.kind))}</small>
                   </td>
-                  <td>{t(vocabularyLabel('billStage', b.stage))}</td>
-                  <td>{b.coordinator?.name ?? '—'}</td>
-                  <td>
+                  <td data-label={columns[1]}>{t(vocabularyLabel('billStage', b.stage))}</td>
+                  <td data-label={columns[2]}>{b.coordinator?.name ?? '—'}</td>
+                  <td data-label={columns[3]}>
                     {b.nextDeadline ? (
                       <>
                         {t(vocabularyLabel('deadlineKind', b.nextDeadline.kind))} {displayDate(b.nextDeadline.dueOn, locale)} ·{' '}

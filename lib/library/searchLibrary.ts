@@ -5,7 +5,8 @@ import { articleLabel } from '@/lib/legal-text';
 import { MAX_OFFSET as MAX_SEARCH_DEPTH, answerQuery, type AnswerResult } from '@/lib/search';
 import { findRegulation } from './getRegulation';
 import { listRegulations, type RegulationFilters } from './listRegulations';
-import { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction } from './jurisdictionOf';
+import { homeFirstTiers } from './homeFirstTiers';
+import { homeJurisdiction, jurisdictionOf, relationRank, type HomeJurisdiction, type Jurisdiction } from './jurisdictionOf';
 
 /// One matching article, ready to show: where it is, a snippet, and the marked ranges.
 export type LibraryHit = { number: number; sub: number; label: string; eid: string; snippet: string; highlights: [number, number][]; score: number };
@@ -35,10 +36,10 @@ export function searchLibrary(
   // stop at the index's depth limit.
   const offset = (page - 1) * pageSize;
   if (offset >= MAX_SEARCH_DEPTH) return { groups: [], hits: 0, total: null, page, pageSize, hasMore: false, understood: none };
-  const result = answerQuery(db, { q: opts.q, limit: Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset), offset, regulationIds, regulationId: within, without: opts.without });
+  const home = homeJurisdiction();
+  const result = homeFirstAnswer(db, { q: opts.q, pageSize, offset, regulationIds, regulationId: within, without: opts.without }, home);
   const understood: SearchUnderstanding = { mode: result.mode, terms: result.terms, expansions: result.expansions, ...(result.cut ? { cut: result.cut } : {}) };
   const hits = result.hits.slice(0, pageSize);
-  const home = homeJurisdiction();
   const titles = new Map(
     hits.length ? db.select({ id: regulations.id, slug: regulations.slug, title: regulations.title, level: regulations.level, region: regulations.region, enactingBody: regulations.enactingBody }).from(regulations).where(inArray(regulations.id, [...new Set(hits.map((h) => h.regulationId))])).all().map((r) => [r.id, r]) : [],
   );
@@ -50,8 +51,37 @@ export function searchLibrary(
     group.hits.push({ number: h.number, sub: h.sub ?? 0, label: articleLabel(h.number, h.sub || undefined), eid: h.eid, snippet: h.snippet, highlights: h.highlights, score: h.score });
     groups.set(h.regulationId, group);
   }
-  // Within the page, the city's own texts and those above it come before other places' (each
-  // group keeps the rank of its best hit otherwise).
+  // Within the page, the city's own texts come before those above it, and those before other
+  // places' (each group keeps the rank of its best hit otherwise).
   const ordered = [...groups.values()].sort((a, b) => relationRank(a.jurisdiction.relation) - relationRank(b.jurisdiction.relation));
   return { understood, groups: ordered, hits: hits.length, total: result.total, page, pageSize, hasMore: result.hits.length > pageSize };
+}
+
+type AnswerPage = { q: string; pageSize: number; offset: number; regulationIds?: string[]; regulationId?: string; without?: string[] };
+
+/// One page of `answerQuery` (with one hit more than the page, to tell whether another follows)
+/// ranked in two tiers, the city's own texts and its 上位法 before every other place's, on every
+/// page and not only within one: the near tier's hits in rank order, then the far tier's. Both
+/// tiers are read in the same mode — a phrase when it is found as typed in either.
+function homeFirstAnswer(db: Db, page: AnswerPage, home: HomeJurisdiction | null): AnswerResult {
+  const { q, pageSize, offset, regulationIds, regulationId, without } = page;
+  const limit = Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset);
+  const tiers = regulationId ? null : homeFirstTiers(db, home, regulationIds);
+  if (!tiers) return answerQuery(db, { q, limit, offset, regulationIds, regulationId, without });
+  let near = answerQuery(db, { q, limit, offset, regulationIds: tiers.near, without });
+  if (near.mode === 'question' && answerQuery(db, { q, limit: 1, offset: 0, regulationIds: tiers.far, mode: 'phrase' }).hits.length > 0) {
+    // Found as typed in other places' texts only: the whole search is a phrase search.
+    near = answerQuery(db, { q, limit, offset, regulationIds: tiers.near, mode: 'phrase' });
+  }
+  // The count is the whole search's: two tiers' estimates would add up their errors.
+  const whole = answerQuery(db, { q, limit: 1, offset: 0, regulationIds, without, mode: near.mode });
+  const counted = { total: whole.total, exact: whole.exact };
+  if (near.hits.length === limit) return { ...near, ...counted };
+  // The near tier ran out within this page: its hits end at offset + hits, or, on a page past
+  // its last hit, at its total, counted exactly as its walk read every posting. The far tier
+  // starts where it left off.
+  const nearCount = near.hits.length > 0 ? offset + near.hits.length : Math.min(near.total ?? offset, offset);
+  const farOffset = Math.max(0, offset - nearCount);
+  const far = answerQuery(db, { q, limit: limit - near.hits.length, offset: farOffset, regulationIds: tiers.far, without, mode: near.mode });
+  return { ...near, hits: [...near.hits, ...far.hits], ...counted };
 }

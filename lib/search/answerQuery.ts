@@ -16,11 +16,14 @@ export const answerQuerySchema = z
     q: z.string({ error: 'query_empty' }).trim().min(1, 'query_empty'),
     ...searchOptionFields,
     without: z.array(z.string().max(MAX_QUERY_LENGTH), { error: 'without_invalid' }).max(100, 'without_invalid').optional(),
+    mode: z.enum(['phrase', 'question'], { error: 'mode_invalid' }).optional(),
   })
   .refine(...searchDepthCheck);
 
 /// What `answerQuery` takes: what `searchArticles` takes (the text, the page, the restrictions,
-/// `where` on `regulations`), and the expansions the reader switched off (see `readQuestion`).
+/// `where` on `regulations`), the expansions the reader switched off (see `readQuestion`), and
+/// `mode` to answer only as a phrase or only as a question (when one search is made of several
+/// parts that must agree, as the library's own-texts-first ranking is).
 export type AnswerQueryInput = z.input<typeof answerQuerySchema> & { where?: SQL };
 
 /// A page of results and how the query was understood. `phrase`: every term of the query was
@@ -41,12 +44,12 @@ export type AnswerResult = SearchResult & {
 /// Throws `validation_failed` for an empty query or a bad page, as `searchArticles` does.
 export function answerQuery(db: Db, input: AnswerQueryInput): AnswerResult {
   const { where, ...rest } = input;
-  const { q, without, ...options } = parseSearchInput(answerQuerySchema, rest);
+  const { q, without, mode, ...options } = parseSearchInput(answerQuerySchema, rest);
 
-  if (q.length <= MAX_QUERY_LENGTH) {
+  if (q.length <= MAX_QUERY_LENGTH && mode !== 'question') {
     const phrase = searchArticles(db, { ...options, q, where });
     // A later page of a phrase that matches stays a phrase search, even when it is empty.
-    const matches = phrase.hits.length > 0 || (options.offset > 0 && searchArticles(db, { ...options, q, where, limit: 1, offset: 0 }).hits.length > 0);
+    const matches = mode === 'phrase' || phrase.hits.length > 0 || (options.offset > 0 && searchArticles(db, { ...options, q, where, limit: 1, offset: 0 }).hits.length > 0);
     if (matches) return { ...phrase, mode: 'phrase', terms: queryTerms(q).map((t) => t.text), expansions: [] };
   }
 

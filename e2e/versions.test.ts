@@ -98,7 +98,12 @@ describe('freeze and compare (journey 3)', () => {
       '一、在第十二条第一款中的“烈性犬”后增加“和攻击性犬”。',
       '二、增加一条，作为第十三条：“鼓励养犬人为犬只购买责任保险。”',
     ]);
-    await expect(decision.innerText()).resolves.toContain('此外，对条文顺序作相应调整。');
+    // The closing clauses, each a paragraph: the renumbering, the date left blank in a draft, the republication.
+    await expect(decision.locator('.decision-close').allInnerTexts()).resolves.toEqual([
+      '此外，对条文顺序作相应调整。',
+      '本决定自　　年　　月　　日起施行。',
+      '《舟山市养犬管理条例》根据本决定作相应修改，重新公布。',
+    ]);
 
     // Export the table as Word and PDF.
     await page.getByRole('link', { name: '修改对照表' }).click();

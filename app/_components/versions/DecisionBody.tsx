@@ -6,7 +6,7 @@ export function DecisionBody({ decision }: { decision: AmendmentDecision }) {
   const closing = decision.closing ? decision.closing.split('\n') : [];
   return (
     <>
-      <p className="decision-clause">{decision.preamble}</p>
+      <p className="decision-preamble">{decision.preamble}</p>
       {decision.clauses.map((clause, i) => (
         <p key={`c${i}`} className="decision-clause">
           {clause}
@@ -15,7 +15,7 @@ export function DecisionBody({ decision }: { decision: AmendmentDecision }) {
       {closing.length > 0 && (
         <div className="decision-closing">
           {closing.map((line, i) => (
-            <p key={i} className="decision-clause">
+            <p key={i} className="decision-close">
               {line}
             </p>
           ))}

@@ -13,8 +13,8 @@ export const MODIFIED_THRESHOLD = 0.4;
 
 /// Pairs old articles with new ones, as [oldIndex, newIndex]. With `byEid` articles that share
 /// an eid are paired first (the texts share lineage). The rest are paired by content: identical
-/// text first, then, keeping order, the pairing that maximises total similarity among pairs at or
-/// above `MODIFIED_THRESHOLD`.
+/// text first (a text found on a side more than once by place, see below), then, keeping order,
+/// the pairing that maximises total similarity among pairs at or above `MODIFIED_THRESHOLD`.
 export function alignArticles(before: AlignableArticle[], after: AlignableArticle[], byEid: boolean): [number, number][] {
   const pairs: [number, number][] = [];
   const oldPaired = new Array<boolean>(before.length).fill(false);
@@ -33,14 +33,25 @@ export function alignArticles(before: AlignableArticle[], after: AlignableArticl
     });
   }
 
-  const newByText = new Map<string, number[]>();
-  after.forEach((a, j) => {
-    if (!newPaired[j]) newByText.set(a.text, [...(newByText.get(a.text) ?? []), j]);
-  });
-  before.forEach((a, i) => {
-    const queue = oldPaired[i] ? undefined : newByText.get(a.text);
-    if (queue?.length) pair(i, queue.shift()!);
-  });
+  const oldByText = indexByText(before, oldPaired);
+  const newByText = indexByText(after, newPaired);
+  const repeated: [number[], number[]][] = [];
+  for (const [text, news] of newByText) {
+    const olds = oldByText.get(text);
+    if (!olds) continue;
+    if (olds.length === 1 && news.length === 1) pair(olds[0], news[0]);
+    else repeated.push([olds, news]);
+  }
+  // A text found more than once on a side (本条例自……起施行。 closing two parts) goes to the
+  // twin nearest where the pairs before it put it, not to the first twin that comes.
+  for (const [olds, news] of repeated) {
+    for (const j of news) {
+      const expected = expectedOldIndex(pairs, j);
+      const free = olds.filter((i) => !oldPaired[i]);
+      if (free.length === 0) break;
+      pair(free.reduce((best, i) => (Math.abs(i - expected) < Math.abs(best - expected) ? i : best)), j);
+    }
+  }
 
   const restOld = before.flatMap((_, i) => (oldPaired[i] ? [] : [i]));
   const restNew = after.flatMap((_, j) => (newPaired[j] ? [] : [j]));
@@ -51,6 +62,23 @@ export function alignArticles(before: AlignableArticle[], after: AlignableArticl
     pair(restOld[i], restNew[j]);
   }
   return pairs.sort((a, b) => a[1] - b[1]);
+}
+
+/// The unpaired articles' indexes by text.
+function indexByText(articles: AlignableArticle[], paired: boolean[]): Map<string, number[]> {
+  const byText = new Map<string, number[]>();
+  articles.forEach((a, i) => {
+    if (!paired[i]) byText.set(a.text, [...(byText.get(a.text) ?? []), i]);
+  });
+  return byText;
+}
+
+/// Where new article `j` would sit in the old text, judged from the nearest pair before it
+/// (as many articles on from that pair's old article); `j` itself when there is none.
+function expectedOldIndex(pairs: [number, number][], j: number): number {
+  let anchor: [number, number] | null = null;
+  for (const p of pairs) if (p[1] < j && (!anchor || p[1] > anchor[1])) anchor = p;
+  return anchor ? anchor[0] + (j - anchor[1]) : j;
 }
 
 /// The order-keeping pairing of two lists of texts with the greatest total similarity, using only

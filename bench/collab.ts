@@ -14,13 +14,16 @@ import { issueCollabTicket } from '@/lib/drafting';
 import { seedDraft } from '../collab-server/testing';
 import { encodeUpdate } from '../collab-server/protocol';
 import { freePort } from '../scripts/localServer';
-import { percentile, printTable } from './report';
+import { checkAllDelivered, percentileWithTimeouts } from './checks';
+import { failOnProblems, printChecks, printTable } from './report';
 
 /// One load: `clients` sockets spread evenly over `drafts` drafts, `writers` of them typing one
 /// character per update, `rate` updates per second in total.
 type Scenario = { key: string; label: string; clients: number; drafts: number; writers: number; rate: number };
 
-type Options = { seconds: number; warmup: number; rounds: number; scenarios: string[]; singleRate: number; manyRate: number };
+/// `waitMs`: how long after its last send a run keeps listening; a delivery missing by then counts
+/// as a timeout of `waitMs` in the percentiles, and fails the bench.
+type Options = { seconds: number; warmup: number; rounds: number; scenarios: string[]; singleRate: number; manyRate: number; waitMs: number };
 
 /// What one server did under one scenario.
 type Figures = {
@@ -28,11 +31,16 @@ type Figures = {
   p99: number;
   max: number;
   samples: number;
+  /// Deliveries expected: each measured update times the other clients of its draft.
+  expected: number;
   /// Relayed updates received by the clients per second.
   messagesPerSec: number;
   sentPerSec: number;
-  /// Deliveries still missing half a second after the last send (should be 0).
+  /// Deliveries still missing `waitMs` after the last send (must be 0; each counts in the
+  /// percentiles as a latency of `waitMs`).
   undelivered: number;
+  /// Deliveries beyond those expected (must be 0).
+  duplicated: number;
   /// Server process CPU over the measured window, % of one core.
   cpuPct: number;
   rssMB: number;
@@ -47,11 +55,13 @@ type DraftSeat = { draftId: string; ticket?: string };
 const root = process.cwd();
 const SAMPLE_TEXT = '为了规范法律援助工作，保障公民和有关当事人的合法权益，根据有关法律、行政法规，结合本市实际，制定本条例。';
 
-/// `npm run bench -- collab [--seconds N] [--warmup N] [--rounds N] [--scenarios 10,50,200,1000] [--single-rate N] [--many-rate N]`:
+/// `npm run bench -- collab [--seconds N] [--warmup N] [--rounds N] [--scenarios 10,50,200,1000] [--single-rate N] [--many-rate N] [--wait MS]`:
 /// the same load against Lawbench's collaboration server (real tickets, real SQLite persistence
 /// in a temporary file) and the y-websocket@2 reference server (no auth, no persistence), each in
 /// its own process on 127.0.0.1. Latency is from `send` by a writer to receipt by every other
-/// client of the draft. Prints a table; the last line is one JSON object with the figures.
+/// client of the draft; a delivery still missing `--wait` ms (500) after the last send counts as
+/// that long, and fails the bench (exit 1) once the figures are out. Prints a table; the last
+/// line of standard output is one JSON object with the figures.
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const all: Scenario[] = [
@@ -79,13 +89,27 @@ export async function run(args: string[]): Promise<void> {
           else runs.lawbench.push(await measure(scenario, await startLawbench(dbFile), seedScenario(db, scenario, initial), initial, opts));
         }
       }
-      results.push({ scenario, lawbench: figuresOf(runs.lawbench, scenario), reference: figuresOf(runs.reference, scenario) });
+      results.push({ scenario, lawbench: figuresOf(runs.lawbench, scenario, opts.waitMs), reference: figuresOf(runs.reference, scenario, opts.waitMs) });
     }
   } finally {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  report(results, opts);
+  const problems = deliveryProblems(results, opts.waitMs);
+  report(results, opts, problems);
+  failOnProblems(problems);
+}
+
+/// One problem per server and scenario whose deliveries fell short of (or beyond) those expected.
+function deliveryProblems(results: { scenario: Scenario; lawbench: Figures; reference: Figures }[], waitMs: number): string[] {
+  return results.flatMap(({ scenario, lawbench, reference }) =>
+    (
+      [
+        ['Lawbench', lawbench],
+        ['y-websocket v2', reference],
+      ] as const
+    ).flatMap(([name, f]) => checkAllDelivered(`${scenario.label}, ${name}`, f, waitMs) ?? []),
+  );
 }
 
 /// A draft as a drafter would open it: 40 articles of one paragraph in the 'prosemirror' fragment.
@@ -305,10 +329,12 @@ async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSea
     const sent = await drive(writers, scenario.rate, opts.seconds * 1000, true);
     const elapsed = (performance.now() - started) / 1000;
     const after = procStats(server.child.pid!);
-    await sleep(500);
+    // The deliveries still in flight have this long; what is missing afterwards is a timeout.
+    await sleep(opts.waitMs);
     const loaded = procStats(server.child.pid!);
     return {
-      samples: ledger.samples,
+      // Copied now: a delivery arriving later is one this run counts as undelivered.
+      samples: ledger.samples.slice(),
       received: ledger.received,
       expected: ledger.expected,
       sent,
@@ -324,19 +350,24 @@ async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSea
 }
 
 /// Pools the runs of one server: percentiles over every sample (report.ts's nearest-rank
-/// `percentile`), rates over the total time, memory averaged.
-function figuresOf(runs: RunResult[], scenario: Scenario): Figures {
+/// `percentile`), each undelivered update counted as `waitMs`; rates over the total time,
+/// memory averaged.
+function figuresOf(runs: RunResult[], scenario: Scenario, waitMs: number): Figures {
   const samples = runs.flatMap((r) => r.samples);
   const sum = (f: (r: RunResult) => number) => runs.reduce((t, r) => t + f(r), 0);
   const seconds = sum((r) => r.seconds);
+  const undelivered = sum((r) => Math.max(0, r.expected - r.received));
+  const at = (q: number) => percentileWithTimeouts(samples, undelivered, waitMs, q);
   return {
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: percentile(samples, 100),
+    p50: at(50),
+    p99: at(99),
+    max: at(100),
     samples: samples.length,
+    expected: sum((r) => r.expected),
     messagesPerSec: sum((r) => r.received) / seconds,
     sentPerSec: sum((r) => r.sent) / seconds,
-    undelivered: sum((r) => r.expected - r.received),
+    undelivered,
+    duplicated: sum((r) => Math.max(0, r.received - r.expected)),
     cpuPct: (sum((r) => r.cpuSeconds) / seconds) * 100,
     rssMB: sum((r) => r.loadedKB) / runs.length / 1024,
     perDraftKB: sum((r) => r.loadedKB - r.idleKB) / runs.length / scenario.drafts,
@@ -381,10 +412,10 @@ function procStats(pid: number): { rssKB: number; cpuTicks: number } {
   }
 }
 
-function report(results: { scenario: Scenario; lawbench: Figures; reference: Figures }[], opts: Options): void {
+function report(results: { scenario: Scenario; lawbench: Figures; reference: Figures }[], opts: Options, problems: string[]): void {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
-  const rows: string[][] = [['scenario', 'server', 'p50 ms', 'p99 ms', 'max ms', 'updates/s', 'msgs/s', 'server CPU', 'RSS MB', 'KB/draft']];
+  const rows: string[][] = [['scenario', 'server', 'p50 ms', 'p99 ms', 'max ms', 'updates/s', 'msgs/s', 'undelivered', 'server CPU', 'RSS MB', 'KB/draft']];
   for (const { scenario, lawbench, reference } of results) {
     const row = (name: string, f: Figures) => [
       name === 'Lawbench' ? scenario.label : '',
@@ -394,23 +425,27 @@ function report(results: { scenario: Scenario; lawbench: Figures; reference: Fig
       ms(f.max),
       f.sentPerSec.toFixed(0),
       f.messagesPerSec.toFixed(0),
+      `${f.undelivered}/${f.expected}`,
       `${f.cpuPct.toFixed(0)}%`,
       f.rssMB.toFixed(0),
       scenario.drafts > 1 ? f.perDraftKB.toFixed(0) : '–',
     ];
     rows.push(row('Lawbench', lawbench));
     rows.push(row('y-websocket v2', reference));
-    rows.push(['', 'ratio', ratio(lawbench.p50, reference.p50), ratio(lawbench.p99, reference.p99), '', '', '', '', '', '']);
+    rows.push(['', 'ratio', ratio(lawbench.p50, reference.p50), ratio(lawbench.p99, reference.p99), '', '', '', '', '', '', '']);
   }
   console.log(`Collaboration server: ${opts.rounds} × ${opts.seconds} s measured per server and scenario (ABBA order, ${opts.warmup} s warm-up each); latency = send → receipt by each other client of the draft.`);
+  console.log(`Undelivered: deliveries still missing ${opts.waitMs} ms after the last send; each counts as ${opts.waitMs} ms in p50 / p99 / max.`);
   console.log('Lawbench: tickets + SQLite (WAL) append before relay; reference: y-websocket@2 bin/server.cjs, no auth, no persistence.');
   printTable(rows, 2);
+  printChecks(problems);
   const many = results.find((r) => r.scenario.key === '1000');
   console.log(
     JSON.stringify({
       bench: 'collab',
       seconds: opts.seconds,
       rounds: opts.rounds,
+      waitMs: opts.waitMs,
       scenarios: results.map(({ scenario, lawbench, reference }) => ({
         name: scenario.label,
         clients: scenario.clients,
@@ -425,6 +460,7 @@ function report(results: { scenario: Scenario; lawbench: Figures; reference: Fig
         p99AtOrBelowReference: results.every((r) => r.lawbench.p99 <= r.reference.p99),
         p99Under5msAt1000Clients: many ? many.lawbench.p99 < 5 : null,
       },
+      problems,
     }),
   );
 }
@@ -435,7 +471,7 @@ function round(f: Figures): Record<string, number> {
 
 
 function parseArgs(args: string[]): Options {
-  const opts: Options = { seconds: 6, warmup: 1, rounds: 2, scenarios: ['10', '50', '200', '1000'], singleRate: 50, manyRate: 350 };
+  const opts: Options = { seconds: 6, warmup: 1, rounds: 2, scenarios: ['10', '50', '200', '1000'], singleRate: 50, manyRate: 350, waitMs: 500 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const num = () => {
@@ -448,6 +484,7 @@ function parseArgs(args: string[]): Options {
     else if (a === '--rounds') opts.rounds = Math.round(num());
     else if (a === '--single-rate') opts.singleRate = num();
     else if (a === '--many-rate') opts.manyRate = num();
+    else if (a === '--wait') opts.waitMs = num();
     else if (a === '--scenarios') opts.scenarios = (args[++i] ?? '').split(',');
     else throw new Error(`unknown option ${a}`);
   }

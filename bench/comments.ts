@@ -13,7 +13,8 @@ import { createBill } from '@/lib/drafting';
 import { addDays, todayInChina } from '@/lib/shared';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { startBenchWebServer } from '../scripts/localServer';
-import { percentile, printTable } from './report';
+import { checkStoredEqualsAccepted } from './checks';
+import { failOnProblems, percentile, printChecks, printTable } from './report';
 
 /// Requests per measured run: a fixed amount, so that every response is counted (a timed run
 /// drops the requests still in flight when it stops, which the server may well have stored).
@@ -95,13 +96,16 @@ export async function run(): Promise<void> {
     check.$client.close();
 
     // Every 201 must be a stored comment, and nothing else may have been stored.
-    const storedEqualsAccepted = stored.n === warmup.accepted + realRow.accepted;
+    const problem = checkStoredEqualsAccepted(stored.n, warmup.accepted + realRow.accepted);
+    const storedEqualsAccepted = problem === null;
     printRows([realRow, bareRow, libRow, rawRow]);
     const ratio = realRow.perSecond / bareRow.perSecond;
     console.log(
       `stored comments: ${stored.n}; 201 responses: ${realRow.accepted} in the measured run + ${warmup.accepted} in the warm-up (${storedEqualsAccepted ? 'equal' : 'NOT EQUAL'}); refused: ${realRow.refused}`,
     );
     console.log(`goal: ≥ 1,000 accepted/s (${realRow.perSecond >= 1000 ? 'met' : 'missed'}) and ≥ 80 % of the bare route (${(ratio * 100).toFixed(0)} %: ${ratio >= 0.8 ? 'met' : 'missed'})`);
+    const problems = problem === null ? [] : [problem];
+    printChecks(problems);
     console.log(
       JSON.stringify({
         bench: 'comments',
@@ -115,8 +119,10 @@ export async function run(): Promise<void> {
         storedEqualsAccepted,
         stored: stored.n,
         warmupAccepted: warmup.accepted,
+        problems,
       }),
     );
+    failOnProblems(problems);
   } finally {
     server?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

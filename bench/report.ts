@@ -59,3 +59,16 @@ export function printTable(rows: string[][], leftColumns = 1): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
 }
+
+/// Prints the outcome of a bench's cross-checks, one line per problem (before its JSON line).
+export function printChecks(problems: string[]): void {
+  if (problems.length === 0) console.log('cross-checks: passed');
+  for (const problem of problems) console.log(`CROSS-CHECK FAILED: ${problem}`);
+}
+
+/// Fails the bench when a cross-check did, once its figures and JSON line are out: run.ts (and a
+/// bench run on its own) prints the message and exits non-zero.
+export function failOnProblems(problems: string[]): void {
+  if (problems.length === 0) return;
+  throw new Error(`${problems.length} cross-check${problems.length === 1 ? '' : 's'} failed: ${problems[0]}${problems.length > 1 ? ' …' : ''}`);
+}

@@ -11,7 +11,8 @@ import {
 } from '@/lib/search';
 import { splitMarkdownArticles } from '@/lib/search/testing/library';
 import { seededRandom } from '@/lib/search/testing/rankingCorpus';
-import { percentile, printTable } from './report';
+import { checkSamePages, checkSearchTotals } from './checks';
+import { failOnProblems, percentile, printChecks, printTable } from './report';
 
 /// The dev texts of the corpus, kept in the repository (testdata/corpus/README.md).
 const CORPUS = path.resolve(process.cwd(), 'testdata/corpus/dev');
@@ -62,7 +63,8 @@ interface Options {
   batch: number;
   rounds: number;
   likeRounds: number;
-  fts5: boolean;
+  /// The LIKE scan as the baseline of every query, not only of 1- and 2-character ones (no FTS5).
+  likeBaseline: boolean;
   keep: boolean;
   /// Only the 1- and 2-character sets (without LIKE) and ranked retrieval.
   onlyRanked: boolean;
@@ -77,21 +79,37 @@ interface SourceDoc {
   articles: string[];
 }
 
+/// What a query's time is set beside: FTS5 trigram + bm25 (the first page and the count of
+/// matches, as a team would get them from SQLite) or the LIKE scan (`likeScanSearch`).
+type BaselineName = 'FTS5' | 'LIKE';
+
+/// Untimed runs of each side before its timed rounds, the same for ours and for its baseline.
+const WARMUP_ROUNDS = 3;
+
 interface QueryFigure {
   set: string;
   q: string;
   ms: number[];
-  likeMs: number[];
-  ftsMs: number[];
+  /// Null with --only-ranked (no baseline timed).
+  baseline: BaselineName | null;
+  baselineMs: number[];
+  /// FTS5's count of matching articles (null for the LIKE baseline, which gives none).
+  baselineTotal: number | null;
   total: number | null;
   exact: boolean;
+  /// The scan's count of matching articles (`text LIKE '%q%'`), untimed; NaN with --only-ranked.
   likeCount: number;
 }
 
-/// `npm run bench -- search [--regulations N] [--batch N] [--rounds N] [--like-rounds N] [--fts5] [--keep]`:
+/// `npm run bench -- search [--regulations N] [--batch N] [--rounds N] [--like-rounds N] [--like-baseline] [--keep]`:
 /// builds a synthetic library from the dev corpus in a temporary SQLite file, indexes it, and
 /// times the ranked first page (top 20) of 1-, 2-, 4-character and phrase queries beside a
-/// `LIKE '%q%'` scan of the same articles (and, with --fts5, FTS5 trigram + bm25).
+/// baseline over the same articles: for three characters or more an FTS5 trigram table ranked by
+/// bm25() (first page + count of matches), for fewer (where trigrams cannot match, or for every
+/// query with --like-baseline) a `LIKE '%q%'` scan; each side warmed alike. Fails (exit 1) after
+/// its figures when an exact total, or FTS5's count, differs from the scan's count of matching
+/// articles, or a ranked first page differs from the exhaustive ranking's. `--fts5` is accepted
+/// and changes nothing (FTS5 is the default).
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const docs = readCorpus();
@@ -133,8 +151,9 @@ export async function run(args: string[]): Promise<void> {
     const sizes = tableSizes(db);
 
     let ftsBuildMs: number | null = null;
-    if (opts.fts5 && !reuse) db.$client.exec('DROP TABLE IF EXISTS bench_fts');
-    if (opts.fts5 && !(reuse && count(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'bench_fts'") > 0)) {
+    const fts5 = usesFts5(opts);
+    if (fts5 && !reuse) db.$client.exec('DROP TABLE IF EXISTS bench_fts');
+    if (fts5 && !(reuse && count(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'bench_fts'") > 0)) {
       const t = performance.now();
       db.$client.exec("CREATE VIRTUAL TABLE bench_fts USING fts5(text, content='regulation_articles', content_rowid='id', tokenize='trigram')");
       db.$client.exec("INSERT INTO bench_fts (bench_fts) VALUES ('rebuild')");
@@ -145,7 +164,12 @@ export async function run(args: string[]): Promise<void> {
     const figures = measureQueries(db, opts);
     const filtered = measureFiltered(db, opts);
     const ranked = measureRanked(db, docs, opts);
-    report({ opts, file, articles, postings, insertMs, indexMs, ftsBuildMs, sizes, incremental, figures, filtered, ranked, dbBytes: statSync(file).size });
+    const problems = [
+      ...checkSearchTotals(figures.map((f) => ({ q: f.q, total: f.total, exact: f.exact, scanCount: f.likeCount, baselineTotal: f.baselineTotal }))),
+      ...ranked.flatMap((set) => checkSamePages(set.label, set.questions) ?? []),
+    ];
+    report({ opts, file, articles, postings, insertMs, indexMs, ftsBuildMs, sizes, incremental, figures, filtered, ranked, dbBytes: statSync(file).size, problems });
+    failOnProblems(problems);
   } finally {
     db.$client.close();
     if (dir && !opts.keep) rmSync(dir, { recursive: true, force: true });
@@ -153,7 +177,7 @@ export async function run(args: string[]): Promise<void> {
 }
 
 function parseArgs(args: string[]): Options {
-  const opts: Options = { regulations: 10_000, batch: 1000, rounds: 30, likeRounds: 3, fts5: false, keep: false, onlyRanked: false };
+  const opts: Options = { regulations: 10_000, batch: 1000, rounds: 30, likeRounds: 3, likeBaseline: false, keep: false, onlyRanked: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const num = (name: string) => {
@@ -165,7 +189,8 @@ function parseArgs(args: string[]): Options {
     else if (a === '--batch') opts.batch = num(a);
     else if (a === '--rounds') opts.rounds = num(a);
     else if (a === '--like-rounds') opts.likeRounds = num(a);
-    else if (a === '--fts5') opts.fts5 = true;
+    else if (a === '--like-baseline') opts.likeBaseline = true;
+    else if (a === '--fts5') opts.likeBaseline = false;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--only-ranked') opts.onlyRanked = true;
     else if (a === '--db') {
@@ -283,27 +308,57 @@ function timeIt(work: () => void): number {
   return performance.now() - t;
 }
 
+/// Whether a run needs the FTS5 table: some query is timed against it.
+function usesFts5(opts: Options): boolean {
+  return querySets(opts).some((set) => set.queries.some((q) => baselineOf(q, opts) === 'FTS5'));
+}
+
+/// The baseline a query is timed against: FTS5 trigram + bm25 where trigrams can match (three
+/// characters or more), else, or everywhere with --like-baseline, the LIKE scan; none with --only-ranked.
+function baselineOf(q: string, opts: Options): BaselineName | null {
+  if (opts.onlyRanked) return null;
+  return !opts.likeBaseline && [...q].length >= 3 ? 'FTS5' : 'LIKE';
+}
+
+/// `rounds` timings of `work` after WARMUP_ROUNDS untimed runs, and what the first run returned.
+function timeWarmed<T>(work: () => T, rounds: number): { ms: number[]; result: T } {
+  const result = work();
+  for (let i = 1; i < WARMUP_ROUNDS; i++) work();
+  return { ms: Array.from({ length: rounds }, () => timeIt(work)), result };
+}
+
+/// Each query's first page by `searchArticles` and by its baseline, timed, and the scan's count
+/// of matching articles to check the totals against.
 function measureQueries(db: Db, opts: Options): QueryFigure[] {
   const figures: QueryFigure[] = [];
-  const hasFts = opts.fts5;
-  const like = db.$client.prepare("SELECT count(*) AS n FROM regulation_articles WHERE text LIKE ?");
-  const fts = hasFts ? db.$client.prepare('SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY rank LIMIT 20') : null;
+  const like = db.$client.prepare('SELECT count(*) AS n FROM regulation_articles WHERE text LIKE ?');
+  const fts = usesFts5(opts)
+    ? {
+        page: db.$client.prepare('SELECT rowid FROM bench_fts WHERE bench_fts MATCH ? ORDER BY bm25(bench_fts) LIMIT 20'),
+        count: db.$client.prepare('SELECT count(*) AS n FROM bench_fts WHERE bench_fts MATCH ?'),
+      }
+    : null;
   for (const set of querySets(opts)) {
     for (const q of set.queries) {
-      for (let i = 0; i < 3; i++) searchArticles(db, { q, limit: 20 });
-      const ms: number[] = [];
-      let last = searchArticles(db, { q, limit: 20 });
-      for (let i = 0; i < opts.rounds; i++) ms.push(timeIt(() => (last = searchArticles(db, { q, limit: 20 }))));
-      const likeMs: number[] = [];
-      for (let i = 0; i < (opts.onlyRanked ? 0 : opts.likeRounds); i++) likeMs.push(timeIt(() => likeScanSearch(db, q, 20)));
-      const ftsMs: number[] = [];
-      if (fts && [...q].length >= 3) {
-        fts.all(`"${q}"`);
-        for (let i = 0; i < opts.rounds; i++) ftsMs.push(timeIt(() => fts.all(`"${q}"`)));
+      const { ms, result } = timeWarmed(() => searchArticles(db, { q, limit: 20 }), opts.rounds);
+      const baseline = baselineOf(q, opts);
+      let baselineMs: number[] = [];
+      let baselineTotal: number | null = null;
+      if (baseline === 'FTS5') {
+        // A phrase query: the trigrams of q in a row, i.e. q as a substring, as LIKE matches it.
+        const match = `"${q.replace(/"/g, '""')}"`;
+        const timed = timeWarmed(() => {
+          fts!.page.all(match);
+          return (fts!.count.get(match) as { n: number }).n;
+        }, opts.rounds);
+        baselineMs = timed.ms;
+        baselineTotal = timed.result;
+      } else if (baseline === 'LIKE') {
+        baselineMs = timeWarmed(() => likeScanSearch(db, q, 20), opts.likeRounds).ms;
       }
       const likeCount = opts.onlyRanked ? NaN : (like.get(`%${q}%`) as { n: number }).n;
-      figures.push({ set: set.label, q, ms, likeMs, ftsMs, total: last.total, exact: last.exact, likeCount });
-      process.stderr.write(`\r${set.label} ${q}: p50 ${percentile(ms, 50).toFixed(2)} ms, LIKE ${percentile(likeMs, 50).toFixed(0)} ms        `);
+      figures.push({ set: set.label, q, ms, baseline, baselineMs, baselineTotal, total: result.total, exact: result.exact, likeCount });
+      process.stderr.write(`\r${set.label} ${q}: p50 ${percentile(ms, 50).toFixed(2)} ms, ${baseline ?? 'no baseline'} ${percentile(baselineMs, 50).toFixed(2)} ms        `);
     }
   }
   process.stderr.write('\n');
@@ -408,33 +463,45 @@ function measureFiltered(db: Db, opts: Options): { label: string; ms: number[] }
 function report(r: {
   opts: Options; file: string; articles: number; postings: number; insertMs: number; indexMs: number; ftsBuildMs: number | null;
   sizes: Record<string, number>; incremental: { indexMs: number; unindexMs: number; postings: number }; figures: QueryFigure[];
-  filtered: { label: string; ms: number[] }[]; ranked: RankedFigure[]; dbBytes: number;
+  filtered: { label: string; ms: number[] }[]; ranked: RankedFigure[]; dbBytes: number; problems: string[];
 }): void {
   const MB = 1_000_000;
   const fx = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-  const rows: string[][] = [['query set', 'query', 'total', 'LIKE count', 'p50 ms', 'p95 ms', 'LIKE p50 ms', 'LIKE/ours', ...(r.opts.fts5 ? ['FTS5 p50 ms'] : [])]];
-  const sets: Record<string, Record<string, number | null>> = {};
+  // LIKE takes hundreds of ms on the full library (whole ms are enough), FTS5 a few.
+  const fb = (name: string | null, x: number) => fx(x, name === 'LIKE' ? 0 : 2);
+  const ratio = (baselineMs: number[], ms: number[]) => {
+    const x = percentile(baselineMs, 50) / percentile(ms, 50);
+    return Number.isFinite(x) ? `${x.toFixed(1)}x` : '-';
+  };
+  const rows: string[][] = [['query set', 'query', 'total', 'LIKE count', 'FTS5 count', 'p50 ms', 'p95 ms', 'baseline', 'baseline p50 ms', 'baseline p95 ms', 'baseline/ours']];
+  const sets: Record<string, Record<string, number | string | null>> = {};
   for (const set of querySets(r.opts)) {
     const figs = r.figures.filter((f) => f.set === set.label);
     for (const f of figs) {
       rows.push([
-        set.label, f.q, f.total === null ? '?' : `${f.exact ? '' : '~'}${f.total}`, String(f.likeCount), fx(percentile(f.ms, 50)), fx(percentile(f.ms, 95)),
-        fx(percentile(f.likeMs, 50), 0), `${fx(percentile(f.likeMs, 50) / percentile(f.ms, 50), 0)}x`, ...(r.opts.fts5 ? [fx(percentile(f.ftsMs, 50))] : []),
+        set.label, f.q, f.total === null ? '?' : `${f.exact ? '' : '~'}${f.total}`, fx(f.likeCount, 0), f.baselineTotal === null ? '-' : String(f.baselineTotal),
+        fx(percentile(f.ms, 50)), fx(percentile(f.ms, 95)), f.baseline ?? '-', fb(f.baseline, percentile(f.baselineMs, 50)), fb(f.baseline, percentile(f.baselineMs, 95)), ratio(f.baselineMs, f.ms),
       ]);
     }
     const ms = figs.flatMap((f) => f.ms);
-    const likeMs = figs.flatMap((f) => f.likeMs);
-    const ftsMs = figs.flatMap((f) => f.ftsMs);
+    const baselineMs = figs.flatMap((f) => f.baselineMs);
+    const names = [...new Set(figs.map((f) => f.baseline ?? '-'))];
+    const baseline = names.length === 1 ? names[0] : names.join(' + ');
     sets[set.label] = {
       p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(...ms)),
-      likeP50: round(percentile(likeMs, 50)), likeP95: round(percentile(likeMs, 95)),
-      ratioP50: round(percentile(likeMs, 50) / percentile(ms, 50), 0),
-      fts5P50: ftsMs.length ? round(percentile(ftsMs, 50)) : null, fts5P95: ftsMs.length ? round(percentile(ftsMs, 95)) : null,
+      baseline, baselineP50: round(percentile(baselineMs, 50)), baselineP95: round(percentile(baselineMs, 95)),
+      ratioP50: round(percentile(baselineMs, 50) / percentile(ms, 50), 1),
     };
-    rows.push([`${set.label} (all)`, '', '', '', fx(percentile(ms, 50)), fx(percentile(ms, 95)), fx(percentile(likeMs, 50), 0), `${fx(percentile(likeMs, 50) / percentile(ms, 50), 0)}x`, ...(r.opts.fts5 ? [ftsMs.length ? fx(percentile(ftsMs, 50)) : '-'] : [])]);
+    rows.push([`${set.label} (all)`, '', '', '', '', fx(percentile(ms, 50)), fx(percentile(ms, 95)), baseline, fb(baseline, percentile(baselineMs, 50)), fb(baseline, percentile(baselineMs, 95)), ratio(baselineMs, ms)]);
   }
-  for (const f of r.filtered) rows.push([f.label, '', '', '', fx(percentile(f.ms, 50)), fx(percentile(f.ms, 95)), '', '', ...(r.opts.fts5 ? [''] : [])]);
+  for (const f of r.filtered) rows.push([f.label, '', '', '', '', fx(percentile(f.ms, 50)), fx(percentile(f.ms, 95)), '', '', '', '']);
   printTable(rows, 2);
+  const used = new Set(r.figures.map((f) => f.baseline));
+  const legend = [
+    ...(used.has('FTS5') ? [`FTS5 = an FTS5 trigram table over the same articles, first 20 by bm25() and the count of matches (3 characters or more; ${r.opts.rounds} rounds)`] : []),
+    ...(used.has('LIKE') ? [`LIKE = likeScanSearch, text LIKE '%q%' over every article ranked by occurrences (${r.opts.likeBaseline ? 'every query' : 'under 3 characters, where trigrams cannot match'}; ${r.opts.likeRounds} rounds)`] : []),
+  ];
+  if (legend.length) console.log(`baselines: ${legend.join('; ')}; ours and each baseline run ${WARMUP_ROUNDS} times untimed first`);
   console.log('');
   const rankedRows: string[][] = [['ranked retrieval (top 20)', 'questions', 'terms', 'p50 ms', 'p95 ms', 'max ms', 'exhaustive p50', 'exhaustive p95', 'postings read', 'candidates', 'pages equal']];
   const rankedSets: Record<string, Record<string, number | string | null>> = {};
@@ -459,10 +526,14 @@ function report(r: {
   rankedRows.push(['1 and 2 chars (searchArticles)', '', '', fx(percentile(oneTwo, 50)), fx(percentile(oneTwo, 95)), fx(Math.max(...oneTwo)), '', '', '', '', '']);
   printTable(rankedRows, 1);
   const mismatches = r.opts.onlyRanked ? [] : r.figures.filter((f) => f.exact && f.total !== f.likeCount).map((f) => f.q);
+  const counted = r.figures.filter((f) => f.baselineTotal !== null);
+  const ftsMismatches = counted.filter((f) => f.baselineTotal !== f.likeCount).map((f) => f.q);
   console.log(`library: ${r.opts.regulations} regulations, ${r.articles} articles, ${r.postings} postings; build ${fx(r.insertMs / 1000, 1)} s insert + ${fx(r.indexMs / 1000, 1)} s index`);
-  console.log(`size: postings ${fx(r.sizes.postings / MB, 0)} MB, tokens ${fx(r.sizes.tokens / MB, 1)} MB, articles table ${fx(r.sizes.articles / MB, 0)} MB (+ ${fx(r.sizes.articleIndexes / MB, 0)} MB of its indexes), file ${fx(r.dbBytes / MB, 0)} MB${r.opts.fts5 ? `; FTS5 trigram ${fx(r.sizes.fts5 / MB, 0)} MB built in ${fx((r.ftsBuildMs ?? 0) / 1000, 1)} s` : ''}`);
+  console.log(`size: postings ${fx(r.sizes.postings / MB, 0)} MB, tokens ${fx(r.sizes.tokens / MB, 1)} MB, articles table ${fx(r.sizes.articles / MB, 0)} MB (+ ${fx(r.sizes.articleIndexes / MB, 0)} MB of its indexes), file ${fx(r.dbBytes / MB, 0)} MB${r.ftsBuildMs !== null ? `; FTS5 trigram ${fx(r.sizes.fts5 / MB, 0)} MB built in ${fx((r.ftsBuildMs ?? 0) / 1000, 1)} s` : ''}`);
   console.log(`incremental: indexVersion of one 50-article version into the full index ${fx(r.incremental.indexMs, 1)} ms (${r.incremental.postings} postings), unindexVersion ${fx(r.incremental.unindexMs, 1)} ms`);
-  console.log(`exact totals equal to the LIKE count: ${r.figures.filter((f) => f.exact).length - mismatches.length}/${r.figures.filter((f) => f.exact).length}${mismatches.length ? ` (differ: ${mismatches.join(' ')})` : ''}; ~ marks an estimated total`);
+  console.log(`exact totals equal to the LIKE count: ${r.figures.filter((f) => f.exact).length - mismatches.length}/${r.figures.filter((f) => f.exact).length}${mismatches.length ? ` (differ: ${mismatches.join(' ')})` : ''}; ~ marks an estimated total (not checked)`);
+  if (counted.length) console.log(`FTS5 counts equal to the LIKE count: ${counted.length - ftsMismatches.length}/${counted.length}${ftsMismatches.length ? ` (differ: ${ftsMismatches.join(' ')})` : ''}`);
+  printChecks(r.problems);
   console.log(
     JSON.stringify({
       bench: 'search', regulations: r.opts.regulations, articles: r.articles, postings: r.postings, rounds: r.opts.rounds, likeRounds: r.opts.likeRounds,
@@ -470,8 +541,11 @@ function report(r: {
       bytes: { ...r.sizes, file: r.dbBytes }, postingsPerArticleBytes: round(r.sizes.postings / r.articles, 0),
       incrementalMs: { index: round(r.incremental.indexMs, 1), unindex: round(r.incremental.unindexMs, 1), postings: r.incremental.postings },
       sets, filtered: Object.fromEntries(r.filtered.map((f) => [f.label, { p50: round(percentile(f.ms, 50)), p95: round(percentile(f.ms, 95)) }])),
-      queries: r.figures.map((f) => ({ set: f.set, q: f.q, total: f.total, exact: f.exact, likeCount: f.likeCount, p50: round(percentile(f.ms, 50)), p95: round(percentile(f.ms, 95)), likeP50: round(percentile(f.likeMs, 50), 1) })),
-      totalsMatchLike: mismatches.length === 0,
+      queries: r.figures.map((f) => ({
+        set: f.set, q: f.q, total: f.total, exact: f.exact, likeCount: round(f.likeCount, 0), baseline: f.baseline, baselineTotal: f.baselineTotal,
+        p50: round(percentile(f.ms, 50)), p95: round(percentile(f.ms, 95)), baselineP50: round(percentile(f.baselineMs, 50)), baselineP95: round(percentile(f.baselineMs, 95)),
+      })),
+      totalsMatchLike: mismatches.length === 0, fts5CountsMatchLike: ftsMismatches.length === 0, warmupRounds: WARMUP_ROUNDS, likeBaseline: r.opts.likeBaseline, problems: r.problems,
       ranked: rankedSets,
       rankedQuestions: r.ranked.flatMap((set) => set.questions.map((x) => ({
         set: set.label, q: x.q, terms: x.terms.length, p50: round(percentile(x.ms, 50)), p95: round(percentile(x.ms, 95)), exhaustiveP50: round(percentile(x.exhaustiveMs, 50)),

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readEquivalents, scoreFolders } from './mutation';
+
+const mutant = (status: string, line = 1, mutatorName = 'ConditionalExpression', replacement = 'true') => ({ status, mutatorName, replacement, location: { start: { line } } }) as never;
+
+describe('the mutation score per folder', () => {
+  it('counts detected over detected and undetected, leaving out listed equivalents and mutants that did not compile', () => {
+    const report = {
+      files: {
+        'lib/auth/can.ts': { mutants: [mutant('Killed'), mutant('Timeout'), mutant('Survived', 7), mutant('NoCoverage', 9), mutant('CompileError'), mutant('Survived', 12, 'StringLiteral', '""')] },
+        'lib/search/x.ts': { mutants: [mutant('Killed'), mutant('Killed'), mutant('Killed'), mutant('Survived')] },
+        'lib/shared/y.ts': { mutants: [mutant('Survived')] },
+      },
+    };
+    const equivalents = readEquivalents('# path\tline\tmutator\treplacement\treason\nlib/auth/can.ts\t12\tStringLiteral\t""\tthe message is never shown\n');
+    const scores = scoreFolders(report, equivalents, ['lib/auth', 'lib/search', 'lib/versioning']);
+    // lib/auth: 2 detected of 4 that count (the equivalent and the compile error left out).
+    expect(scores['lib/auth']).toEqual({ score: 50, killed: 1, timeout: 1, survived: 1, noCoverage: 1, equivalent: 1, invalid: 1 });
+    expect(scores['lib/search'].score).toBe(75);
+    expect(scores['lib/versioning'].score).toBeNull();
+    expect(scores).not.toHaveProperty('lib/shared');
+  });
+
+  it('refuses an equivalent mutant listed without a reason', () => {
+    expect(() => readEquivalents('lib/auth/can.ts\t12\tStringLiteral\t""\t \n')).toThrow('needs a reason');
+  });
+});

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// `npm run mutation [-- --folders lib/auth,lib/search] [-- --full]`: runs Stryker (see
+// stryker.config.mjs) over the core folders, incrementally unless --full, then prints the mutation
+// score of each folder — detected mutants over those that count — and, as its last line, one
+// JSON object of those scores. Mutants listed in docs/mutation-equivalents.tsv (equivalent: no
+// test can tell them apart from the original) are left out of the scores, each with its reason.
+
+const folders = ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'];
+const report = path.resolve('reports/mutation/mutation.json');
+const equivalentsFile = path.resolve('docs/mutation-equivalents.tsv');
+
+type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+type Mutant = { mutatorName: string; replacement?: string; status: MutantStatus; location: { start: { line: number } } };
+type Report = { files: Record<string, { mutants: Mutant[] }> };
+
+/// One folder's counts: detected (killed or timed out), undetected (survived or not covered by any
+/// test), equivalent (listed), and the rest (did not compile, ignored), with the score.
+export type FolderScore = { score: number | null; killed: number; timeout: number; survived: number; noCoverage: number; equivalent: number; invalid: number };
+
+/// `path \t line \t mutator \t replacement \t reason` lines (# comments and blank lines skipped).
+export function readEquivalents(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [file, at, mutator, replacement, reason] = line.split('\t');
+    if (!reason?.trim()) throw new Error(`docs/mutation-equivalents.tsv: every equivalent mutant needs a reason: ${line}`);
+    keys.add(equivalentKey(file, Number(at), mutator, replacement));
+  }
+  return keys;
+}
+
+function equivalentKey(file: string, line: number, mutator: string, replacement: string | undefined): string {
+  return `${file}:${line}:${mutator}:${replacement ?? ''}`;
+}
+
+/// The score of each folder from a Stryker JSON report: (killed + timeout) over (killed + timeout
+/// + survived + no coverage), equivalent mutants left out; null for a folder with none.
+export function scoreFolders(data: Report, equivalents: Set<string>, only: string[] = folders): Record<string, FolderScore> {
+  const scores: Record<string, FolderScore> = {};
+  for (const folder of only) scores[folder] = { score: null, killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, invalid: 0 };
+  for (const [file, { mutants }] of Object.entries(data.files)) {
+    const folder = only.find((f) => file.startsWith(`${f}/`));
+    if (!folder) continue;
+    const s = scores[folder];
+    for (const m of mutants) {
+      const undetected = m.status === 'Survived' || m.status === 'NoCoverage';
+      if (undetected && equivalents.has(equivalentKey(file, m.location.start.line, m.mutatorName, m.replacement))) s.equivalent++;
+      else if (m.status === 'Killed') s.killed++;
+      else if (m.status === 'Timeout') s.timeout++;
+      else if (m.status === 'Survived') s.survived++;
+      else if (m.status === 'NoCoverage') s.noCoverage++;
+      else s.invalid++;
+    }
+  }
+  for (const s of Object.values(scores)) {
+    const counted = s.killed + s.timeout + s.survived + s.noCoverage;
+    s.score = counted ? Math.round((1000 * (s.killed + s.timeout)) / counted) / 10 : null;
+  }
+  return scores;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--folders');
+  const chosen = at >= 0 ? args[at + 1].split(',').map((f) => f.replace(/\/$/, '')) : folders;
+  const unknown = chosen.filter((f) => !folders.includes(f));
+  if (unknown.length) {
+    console.error(`mutation: no such folder in the run: ${unknown.join(', ')} (choose from ${folders.join(', ')})`);
+    process.exit(2);
+  }
+  const mutate = [...chosen.map((f) => `${f}/**/*.ts`), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/index.ts'];
+  const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...(args.includes('--full') ? ['--force'] : [])], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  if (run.status !== 0 || !fs.existsSync(report)) {
+    console.error(`mutation: Stryker failed (exit ${run.status})`);
+    process.exit(1);
+  }
+  const equivalents = fs.existsSync(equivalentsFile) ? readEquivalents(fs.readFileSync(equivalentsFile, 'utf8')) : new Set<string>();
+  const scores = scoreFolders(JSON.parse(fs.readFileSync(report, 'utf8')) as Report, equivalents, chosen);
+  console.log(`\nmutation score per folder (${((Date.now() - started) / 60_000).toFixed(1)} min; report: reports/mutation/index.html)`);
+  for (const [folder, s] of Object.entries(scores)) {
+    console.log(`  ${folder.padEnd(16)} ${s.score === null ? '—' : `${s.score}%`}  killed ${s.killed + s.timeout}, survived ${s.survived}, no coverage ${s.noCoverage}, equivalent ${s.equivalent}, invalid ${s.invalid}`);
+  }
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(scores).map(([f, s]) => [f, { score: s.score, killed: s.killed + s.timeout, survived: s.survived, noCoverage: s.noCoverage, equivalent: s.equivalent }]))));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('scripts/mutation.ts')) main();

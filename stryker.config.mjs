@@ -1,0 +1,32 @@
+// Mutation testing (`npm run mutation`, see scripts/mutation.ts): Stryker plants small bugs in
+// the core folders one at a time and runs the unit tests that cover each; a mutant the tests do
+// not notice "survives". Not part of `npm test`. Reports go to reports/ (ignored by git).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.mts', related: true },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'lib/legal-text/**/*.ts',
+    'lib/search/**/*.ts',
+    'lib/auth/**/*.ts',
+    'lib/versioning/**/*.ts',
+    'lib/workflow/**/*.ts',
+    '!lib/**/*.test.ts',
+    '!lib/**/testing/**',
+    '!lib/**/index.ts',
+  ],
+  ignorePatterns: ['.next', 'data', 'reports', 'test-results', 'bench/out', '.stryker-tmp'],
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['html', 'json', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  concurrency: 2,
+  timeoutMS: 10_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/// The tests Stryker runs against each mutant (`npm run mutation`): the unit tests of lib/ only,
+/// without the browser project and its build. Same alias and timeout as vitest.config.mts.
+export default defineConfig({
+  resolve: { alias: { '@': root.replace(/\/$/, '') } },
+  test: {
+    include: ['lib/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+});

@@ -10,6 +10,9 @@ const PAGE_NUMBER = [
 // A running header is a short line that a PDF repeats on every page.
 const RUNNING_HEADER_MAX_LENGTH = 40;
 const RUNNING_HEADER_MIN_REPEATS = 3;
+// A line that ends in punctuation, before any closing quotes or brackets, is part of a sentence
+// (“本场所禁止吸烟。”, 由城市管理部门责令改正，): content however often it recurs.
+const ENDS_IN_PUNCTUATION = /[。；：！？，、][”’」』）)\]】》〉"']*$/;
 
 /// Finds the lines of text extracted from a PDF or Word file that are page furniture, not
 /// content: bare page numbers (`3`, `- 3 -`, `第 3 页`) and running headers repeated on every page.
@@ -23,7 +26,7 @@ export function findNoiseLines(lines: LineClass[]): Set<number> {
       noise.add(i);
       return;
     }
-    if (cls.text.length <= RUNNING_HEADER_MAX_LENGTH && !/[。；：！？]$/.test(cls.text)) {
+    if (cls.text.length <= RUNNING_HEADER_MAX_LENGTH && !ENDS_IN_PUNCTUATION.test(cls.text)) {
       const seen = repeats.get(cls.text) ?? [];
       seen.push(i);
       repeats.set(cls.text, seen);

@@ -32,12 +32,18 @@ export function fromChineseNumeral(s: string): number | null {
   if (s === '') return null;
   const wan = s.indexOf('万');
   if (wan < 0) return readGroup(s);
-  const high = readGroup(s.slice(0, wan));
+  const left = s.slice(0, wan);
   const right = s.slice(wan + 1);
-  if (high === null || right.includes('万')) return null;
+  // A 零 after 万 stands for an empty 千 place: present exactly when the rest is below 1000.
+  const zero = /^[零〇]/.test(right);
+  const rest = zero ? right.slice(1) : right;
+  // Digit by digit is a form of its own (二〇二〇), never one half of a numeral with 万.
+  if (right.includes('万') || (left.length > 1 && allDigits(left)) || (rest.length > 1 && allDigits(rest))) return null;
+  const high = readGroup(left);
+  if (high === null) return null;
   if (right === '') return high * 10_000;
-  const low = readGroup(right.replace(/^[零〇]/, ''));
-  return low === null ? null : high * 10_000 + low;
+  const low = readGroup(rest);
+  return low === null || zero !== low < 1000 ? null : high * 10_000 + low;
 }
 
 function writeGroup(n: number, leading: boolean): string {
@@ -64,11 +70,14 @@ function readGroup(s: string): number | null {
   let total = 0;
   let digit: number | null = null;
   let lastUnit = 10_000;
+  // A 零 stands for skipped places: once, between two written places, with a place skipped.
+  let zero = false;
   for (const ch of s) {
     const d = DIGIT_VALUES[ch];
     if (d !== undefined) {
       if (d === 0) {
-        if (digit !== null || total === 0) return null;
+        if (digit !== null || total === 0 || zero) return null;
+        zero = true;
         continue;
       }
       if (digit !== null) return null;
@@ -78,14 +87,24 @@ function readGroup(s: string): number | null {
       if (unit >= lastUnit) return null;
       // A bare 十 stands for 一十 (十二, 一百十); a bare 百 or 千 is not a number.
       if (digit === null && unit !== 10) return null;
+      // 一千零五十 skips 百, 一千五十 does not say so, 一百零十 skips nothing.
+      if (total > 0 && zero !== unit * 10 < lastUnit) return null;
       total += (digit ?? 1) * unit;
       lastUnit = unit;
       digit = null;
+      zero = false;
     } else {
       return null;
     }
   }
-  total += digit ?? 0;
+  if (digit === null) {
+    // 二百零 ends in a 零 that skips to nothing.
+    if (zero) return null;
+  } else {
+    // The last digit counts units: right after 十 or a 零 (一百零一), or alone; 一百一 is not 101.
+    if (total > 0 && zero !== lastUnit > 10) return null;
+    total += digit;
+  }
   return total >= 1 && total <= 9999 ? total : null;
 }
 
@@ -95,7 +114,8 @@ function allDigits(s: string): boolean {
 }
 
 function readPositional(s: string): number | null {
-  if (s.length > 4) return null;
+  // 〇五 or 零一 is no way of writing a number.
+  if (s.length > 4 || DIGIT_VALUES[s[0]] === 0) return null;
   let n = 0;
   for (const ch of s) n = n * 10 + DIGIT_VALUES[ch];
   return n >= 1 && n <= 9999 ? n : null;

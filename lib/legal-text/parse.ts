@@ -23,6 +23,8 @@ const SENTENCE_END = /[。；：！？.!?;:…]$/;
 const CLOSERS = /[”’」』）)\]】》〉"']+$/;
 const DATE_START = /^[（(]?(\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const TOC_WORD = '目录';
+/// How a complete header line ends: with the verb of its event (…会议通过, 自…起施行).
+const HEADER_LINE_END = /(通过|批准|修正|修订|公布|发布|施行|生效)$/;
 
 /// Parses the text of a regulation (Markdown as in the corpus, or plain text) into its title,
 /// header lines, dated events and body tree. Never throws on odd input: whatever cannot be placed
@@ -89,11 +91,13 @@ function readHeader(
     const { cls, no } = lines[i];
     const text = cls.kind === 'text' ? cls.text : cls.kind === 'otherHeading' ? cls.text : '';
     if (text === '' || isRepeatOf(text, title)) continue;
-    if (marker < 0 && !isHeaderLine(text)) {
+    const wrapped = info.length > 0 && lastInfoLine === i - 1 && !/[）)。]$/.test(info[info.length - 1]) && !DATE_START.test(text);
+    // A header line cut off mid-phrase (…第十五届 / 人民代表大会…) goes on on the next line, which
+    // need not look like a header line itself.
+    if (marker < 0 && !isHeaderLine(text) && !(wrapped && !HEADER_LINE_END.test(info[info.length - 1]))) {
       stray.push({ kind: 'text', line: no, text });
       continue;
     }
-    const wrapped = lastInfoLine === i - 1 && !/[）)。]$/.test(info[info.length - 1]) && !DATE_START.test(text);
     if (wrapped) info[info.length - 1] += text;
     else info.push(text);
     lastInfoLine = i;

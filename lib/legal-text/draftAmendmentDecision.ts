@@ -84,34 +84,58 @@ function phraseClause(before: ArticleSide, tokens: DiffToken[]): string | null {
   for (const h of hunks) rewritten.set(h.paragraph, (rewritten.get(h.paragraph) ?? 0) + h.removed.length);
   if ([...rewritten].some(([p, n]) => n > MAX_REWRITTEN_SHARE * before.paragraphs[p].length)) return null;
   const parts: string[] = [];
+  // The parts of a clause are applied one after another: each phrase must be unique in the 款 (or
+  // article) as the parts before it left it, not as it was.
+  const applied = new Map<number, string>();
   for (const hunk of hunks) {
     const cite = before.paragraphs.length > 1 ? `${before.label}第${toChineseNumeral(hunk.paragraph + 1)}款` : before.label;
-    const scope = before.paragraphs.length > 1 ? before.paragraphs[hunk.paragraph] : before.text;
+    const scope = applied.get(hunk.paragraph) ?? (before.paragraphs.length > 1 ? before.paragraphs[hunk.paragraph] : before.text);
     const part = phrasePart(cite, scope, hunk);
     if (!part) return null;
-    parts.push(part);
+    parts.push(part.text);
+    applied.set(hunk.paragraph, part.result);
   }
   return `${parts.join('；')}。`;
 }
 
-function phrasePart(cite: string, scope: string, hunk: Hunk): string | null {
+/// One part of a phrase clause, and the 款 (or article) text once it is applied; null when no
+/// phrase can be quoted unambiguously.
+function phrasePart(cite: string, scope: string, hunk: Hunk): { text: string; result: string } | null {
   const { removed, inserted } = hunk;
   if (removed) {
     const context = uniqueContext(scope, removed, hunk.before);
     if (context === null) return null;
     const [from, to] = [context + removed, context + inserted];
-    return inserted || context ? `将${cite}中的${quote(from)}修改为${quote(to)}` : `删去${cite}中的${quote(from)}`;
+    if (!quotable(from, to)) return null;
+    const text = inserted || context ? `将${cite}中的${quote(from)}修改为${quote(to)}` : `删去${cite}中的${quote(from)}`;
+    return { text, result: scope.replace(from, to) };
   }
   // A single word next to the insertion reads best; longer runs of words only when needed.
   const preceding = segmentWords(hunk.before).reverse();
   const following = segmentWords(hunk.after);
   for (const maxWords of [1, 4]) {
     const before = uniqueAnchor(scope, preceding, maxWords, (words) => words.reverse().join(''));
-    if (before) return `在${cite}中的${quote(before)}后增加${quote(inserted)}`;
+    if (before && quotable(before, inserted)) return { text: `在${cite}中的${quote(before)}后增加${quote(inserted)}`, result: scope.replace(before, before + inserted) };
     const after = uniqueAnchor(scope, following, maxWords, (words) => words.join(''));
-    if (after) return `在${cite}中的${quote(after)}前增加${quote(inserted)}`;
+    if (after && quotable(after, inserted)) return { text: `在${cite}中的${quote(after)}前增加${quote(inserted)}`, result: scope.replace(after, inserted + after) };
   }
   return null;
+}
+
+/// Whether phrases can be quoted in a clause and read back: each opens and closes its own inner
+/// quotation marks (“斗犬”, not 犬” or “斗鸡). A phrase that cuts a quotation in half leaves the
+/// change to a clause that restates the 款 or the article.
+function quotable(...phrases: string[]): boolean {
+  return phrases.every((p) => balanced(p, '“', '”') && balanced(p, '「', '」') && balanced(p, '‘', '’'));
+}
+
+function balanced(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === open) depth++;
+    else if (ch === close && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /// The shortest run of whole words next to an insertion (nearest first in `words`) that is at

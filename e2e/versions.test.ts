@@ -98,6 +98,9 @@ describe('freeze and compare (journey 3)', () => {
       '一、在第十二条第一款中的“烈性犬”后增加“和攻击性犬”。',
       '二、增加一条，作为第十三条：“鼓励养犬人为犬只购买责任保险。”',
     ]);
+    // The view is headed as the decision it is, without the table's strike/underline legend.
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('由对照生成的修改决定');
+    expect(await page.getByText('删去的文字加删除线').count()).toBe(0);
     // The closing clauses, each a paragraph: the renumbering, the date left blank in a draft, the republication.
     await expect(decision.locator('.decision-close').allInnerTexts()).resolves.toEqual([
       '此外，对条文顺序作相应调整。',

@@ -744,6 +744,7 @@ export const en: Record<MessageKey, Message> = {
   'compare.download.pdf': 'PDF',
   'compare.download.txt': 'Plain text',
   'compare.tableTitle': '《{title}》修改对照表 (comparison table)',
+  'compare.decisionHeading': 'The amending decision (修改决定) these changes amount to',
   'compare.legend': 'Removed text is struck through; added text is underlined.',
   'compare.change.unchanged': 'unchanged',
   'compare.change.renumbered': 'renumbered',

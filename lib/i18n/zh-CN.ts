@@ -726,6 +726,7 @@ export const zhCN = {
   'compare.download.pdf': 'PDF',
   'compare.download.txt': '纯文本',
   'compare.tableTitle': '《{title}》修改对照表',
+  'compare.decisionHeading': '由对照生成的修改决定',
   'compare.legend': '删去的文字加删除线，新增的文字加下划线。',
   'compare.change.unchanged': '未变',
   'compare.change.renumbered': '序号变化',

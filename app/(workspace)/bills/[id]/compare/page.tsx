@@ -40,7 +40,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <p className="breadcrumb">
         <Link href={`/bills/${bill.id}`}>← {bill.title}</Link> · <Link href={`/bills/${bill.id}/versions`}>{t('versions.title')}</Link>
       </p>
-      <h1>{t('compare.tableTitle', { title: comparison.newTitle || bill.title })}</h1>
+      <h1>{decision ? t('compare.decisionHeading') : t('compare.tableTitle', { title: comparison.newTitle || bill.title })}</h1>
       <ComparePicker billId={bill.id} choices={choices} from={from} to={to} t={t} />
       <p className="compare-summary" data-testid="compare-summary" role="status">
         {identical ? t('compare.noChanges') : t('compare.summary', { ...summary, modified: amended })}
@@ -92,7 +92,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
-      <p className="aside">{t('compare.legend')}</p>
+      {!decision && <p className="aside">{t('compare.legend')}</p>}
       {view === 'table' && <ComparisonTable articles={comparison.articles} all={all} beforeHeading={beforeHeading} afterHeading={afterHeading} t={t} />}
       {view === 'redline' && <Redline articles={comparison.articles} t={t} />}
       {decision &&

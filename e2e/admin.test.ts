@@ -73,6 +73,15 @@ describe('account administration', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     // The menu's labels stay on one line each.
     for (const link of await page.locator('.site-nav a').all()) expect((await link.boundingBox())!.height).toBeLessThan(40);
+    // The audit log and the workflow dashboard are cards too, every cell labelled.
+    for (const [path, table] of [['/admin/audit', 'audit-table'], ['/workflow', 'workflow-table']]) {
+      await page.goto(path);
+      const cells = page.getByTestId(table).locator('tbody tr').first().locator('td');
+      for (const td of await cells.all()) {
+        await expect(td.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toMatch(/^".+"$/);
+      }
+      expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+    }
     await context.close();
   });
 

@@ -133,7 +133,7 @@ describe('a public consultation (journeys 4 and 5)', () => {
     closeConsultation(consultation.id);
     const early = await (await newContext(browser)).newPage();
     await early.goto(`${consultationPath}/report`);
-    await expect(early.getByTestId('report-pending').innerText()).resolves.toMatch(/征求意见已于.+结束.*应在.+前在这里公布/);
+    await expect(early.getByTestId('report-pending').innerText()).resolves.toMatch(/征求意见已于.+结束.*应于.+前在此公布/);
     await early.context().close();
     // 王 publishes the report.
     await wang.goto(`${manage}?tab=report`);

@@ -86,7 +86,7 @@ describe('drafting together (journeys 1 and 2)', () => {
     await zhao.goto(billUrl);
     await synced(zhao);
     await articleWith(zhao, '新增条文测试').waitFor();
-    await expect(zhao.getByText('您是本项目的审阅人员').isVisible()).resolves.toBe(true);
+    await expect(zhao.getByText('您是本项目的审核人员').isVisible()).resolves.toBe(true);
     await expect(editor(zhao).getAttribute('contenteditable')).resolves.toBe('false');
     await articleWith(zhao, '新增条文测试').click();
     await zhao.keyboard.type('审阅人员不能改');

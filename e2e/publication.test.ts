@@ -92,7 +92,7 @@ describe('an amendment from the library back into it (publication)', () => {
     await expect(anonymous.getByTestId('timeline-unheld').allInnerTexts()).resolves.toEqual(['2014年4月25日 · 修正 · 文本未收录', '2018年8月29日 · 修正 · 文本未收录']);
     await anonymous.goto(`${regulationUrl}/articles/3`);
     await expect(anonymous.locator('.article-focus .statute').innerText()).resolves.not.toContain(added);
-    await expect(anonymous.getByTestId('article-ahead').innerText()).resolves.toContain('本条已被修改');
+    await expect(anonymous.getByTestId('article-ahead').innerText()).resolves.toContain('本条已经修改');
     await anonymous.getByTestId('article-ahead').getByRole('link').click();
     await anonymous.waitForURL(`**/articles/3?at=${effective}`);
     await expect(anonymous.locator('.article-focus .statute').innerText()).resolves.toContain(added);

@@ -59,7 +59,7 @@ describe('a bill from 立项 to 公布 (the workflow)', () => {
     await signInThroughForm(reviewer, 'reviewer@demo.lawbench');
     await expect(reviewer.getByTestId('inbox-link').innerText()).resolves.toMatch(/\d/);
     await reviewer.getByTestId('inbox-link').click();
-    await reviewer.getByTestId('inbox').getByRole('link', { name: /舟山市电动自行车管理条例.*请你签批/ }).click();
+    await reviewer.getByTestId('inbox').getByRole('link', { name: /舟山市电动自行车管理条例.*请您签批/ }).click();
     await reviewer.waitForURL(`**/bills/${billId}/workflow`);
     const decide = reviewer.getByTestId('decide-signoff').first();
     await decide.getByLabel('说明（记入程序记录）').fill('文本无意见。');

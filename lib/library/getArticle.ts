@@ -15,7 +15,7 @@ export type ArticleAtDate = Omit<RegulationAtDate, 'text'> & {
   previous: number | null;
   next: number | null;
   chapterHeading: string | null;
-  /// How the next adopted version, not yet in force on `at`, changes this article (本条已被修改).
+  /// How the next adopted version, not yet in force on `at`, changes this article (本条已经修改).
   ahead: (ArticleAhead & { effectiveOn: string }) | null;
 };
 

@@ -17,6 +17,7 @@ export default {
     'lib/workflow/**/*.ts',
     '!lib/**/*.test.ts',
     '!lib/**/testing/**',
+    '!lib/**/testing.ts',
     '!lib/**/index.ts',
   ],
   ignorePatterns: ['.next', 'data', 'reports', 'test-results', 'bench/out', '.stryker-tmp'],

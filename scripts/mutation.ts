@@ -71,7 +71,7 @@ function main() {
     console.error(`mutation: no such folder in the run: ${unknown.join(', ')} (choose from ${folders.join(', ')})`);
     process.exit(2);
   }
-  const mutate = [...chosen.map((f) => `${f}/**/*.ts`), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/index.ts'];
+  const mutate = [...chosen.map((f) => `${f}/**/*.ts`), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'];
   const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
   const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...(args.includes('--full') ? ['--force'] : [])], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
@@ -79,6 +79,8 @@ function main() {
     console.error(`mutation: Stryker failed (exit ${run.status})`);
     process.exit(1);
   }
+  // Each run's report kept under the folders it covered, for comparing runs.
+  fs.copyFileSync(report, report.replace(/\.json$/, `-${chosen.map((f) => path.basename(f)).join('+')}.json`));
   const equivalents = fs.existsSync(equivalentsFile) ? readEquivalents(fs.readFileSync(equivalentsFile, 'utf8')) : new Set<string>();
   const scores = scoreFolders(JSON.parse(fs.readFileSync(report, 'utf8')) as Report, equivalents, chosen);
   console.log(`\nmutation score per folder (${((Date.now() - started) / 60_000).toFixed(1)} min; report: reports/mutation/index.html)`);

@@ -8,6 +8,7 @@ import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
 import { getRegulation, importRegulation, listRegulations } from '@/lib/library';
 import type { BillStage } from '@/lib/shared';
 import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
+import { dogRegulationText } from '@/lib/legal-text/testing/dogRegulationText';
 import { publishBill } from './publishBill';
 import { amendmentDocument } from './amendmentDocument';
 
@@ -85,7 +86,7 @@ describe('publishBill', () => {
   });
 
   it('publishes an amendment bill as the next version with its 修改决定, the change not yet in force', async () => {
-    const old = importRegulation(toParseJson(parseRegulation(amendedText)), { effectiveOn: '2020-01-01' }, db);
+    const old = importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db);
     const b = billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: old.regulationId } });
     const text = getDraftText(b.coordinator, b.draftId, db);
     const [first, second, ...rest] = text.articles;
@@ -145,17 +146,3 @@ const chapteredText = `测试市物业条例
 第二章　附则
 
 第三条　本条例自2020年1月1日起施行。`;
-
-const amendedText = `测试市养犬条例
-
-（2019年10月1日测试市第一届人民代表大会常务委员会第二次会议通过）
-
-第一条　为了规范养犬行为，制定本条例。
-
-第二条　本条例适用于本市。
-
-第三条　养犬人应当遵守下列规定：
-（一）办理登记；
-（二）定期免疫。
-
-第四条　本条例自2020年1月1日起施行。`;

@@ -9,6 +9,7 @@ import { addDraftComment, appendDraftUpdate, getDraftText, writeDraftText } from
 import { parseRegulation, toParseJson } from '@/lib/legal-text';
 import { importRegulation } from '@/lib/library';
 import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
+import { dogRegulationText } from '@/lib/legal-text/testing/dogRegulationText';
 import { compactDraftUpdates } from '@/lib/drafting';
 import { createDraftVersion } from './createDraftVersion';
 import { getArticleHistory } from './getArticleHistory';
@@ -204,7 +205,7 @@ describe('createDraftVersion on a draft edited before its first version', () => 
 
 describe('createDraftVersion on an amendment bill', () => {
   it('compares the first version with the text in force: only what the bill changes is new or modified', () => {
-    const inForce = importRegulation(toParseJson(parseRegulation(dogRegulation)), { effectiveOn: '2020-01-01' }, db);
+    const inForce = importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db);
     const b = billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: inForce.regulationId } });
     const text = getDraftText(b.coordinator, b.draftId, db);
     const [first, second, ...rest] = text.articles;
@@ -223,15 +224,3 @@ describe('createDraftVersion on an amendment bill', () => {
     ]);
   });
 });
-
-const dogRegulation = `测试市养犬条例
-
-第一条　为了规范养犬行为，制定本条例。
-
-第二条　本条例适用于本市。
-
-第三条　养犬人应当遵守下列规定：
-（一）办理登记；
-（二）定期免疫。
-
-第四条　本条例自2020年1月1日起施行。`;

@@ -95,6 +95,8 @@ describe('planTransition', () => {
     // Going back never needs a sign-off and never freezes.
     expect(planTransition('local_regulation', 'vote', 'first_reading')).toMatchObject({ signoffs: [], freeze: '一审稿' });
     expect(planTransition('local_regulation', 'vote', 'shelved')).toMatchObject({ signoffs: [], freeze: null, opensConsultation: false });
+    // Not even out of 合法性审查, whose opinion is signed only when the rule moves on.
+    expect(planTransition('government_rule', 'legality_review', 'drafting').signoffs).toEqual([]);
   });
 
   it('says why a move is refused', () => {
@@ -109,6 +111,7 @@ describe('planTransition', () => {
     expect(why('local_regulation', 'drafting', 'first_reading')).toBe('skips_stage');
     expect(why('local_regulation', 'done', 'drafting')).toBe('closed');
     expect(why('industry_norm', 'consultation', 'vote')).toBe('not_on_path');
+    expect(why('industry_norm', 'vote', 'consultation')).toBe('not_on_path');
     expect(why('local_regulation', 'vote', 'vote')).toBe('same_stage');
     expect(why('local_regulation', 'promulgation', 'filing')).toBe('publish_instead');
     expect(why('industry_norm', 'promulgation', 'done')).toBe('publish_instead');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actions, can, type Action, type Resource } from './can';
-import { roles, type CurrentUser, type Role } from './roles';
+import { isWorkspaceRole, roles, type CurrentUser, type Role } from './roles';
 import { type MemberRole } from '@/lib/shared/vocabulary';
 
 const who: (Role | 'anonymous')[] = ['anonymous', ...roles];
@@ -61,5 +61,17 @@ describe('can', () => {
   it('refuses bill actions when no bill is given', () => {
     expect(can(userOf('drafter'), 'draft:edit')).toBe(false);
     expect(can(userOf('admin'), 'draft:edit')).toBe(false);
+  });
+});
+
+describe('isWorkspaceRole', () => {
+  it('is true for the staff who work inside the legislative workspace, false for volunteers and the public', () => {
+    expect(Object.fromEntries(roles.map((r) => [r, isWorkspaceRole(r)]))).toEqual({
+      admin: true,
+      drafter: true,
+      reviewer: true,
+      volunteer: false,
+      public: false,
+    });
   });
 });

@@ -49,8 +49,10 @@ export function reserveLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): voi
         const failures = fresh ? 1 : row.failures + 1;
         const windowStartedAt = fresh ? now : row.windowStartedAt;
         const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
-        // The moment a counter locks is a security event; the refusals while it stays locked are not.
-        if (lockedUntil && failures === rule.maxFailures) {
+        // The moment a counter locks is a security event; the refusals while it stays locked are
+        // not (they are refused above). A counter that locks again once its lock ends, still in
+        // the same window, starts a new lock: that is an event too.
+        if (lockedUntil) {
           recordAudit(tx, { actorId: null, action: 'session.lockout', targetType: 'login_throttle', targetId: key, detail: { kind: k.kind, until: lockedUntil.toISOString() } }, now);
         }
         tx.insert(loginThrottles)

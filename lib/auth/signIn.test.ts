@@ -37,7 +37,7 @@ describe('signIn', () => {
   it('answers a wrong password and an unknown account with the same error', async () => {
     const wrong = await failure(signIn({ email: 'chen@example.com', password: 'nope-nope' }, new Date(), t.db));
     const unknown = await failure(signIn({ email: 'ghost@example.com', password: 'nope-nope' }, new Date(), t.db));
-    expect(wrong.code).toBe('invalid_credentials');
+    expect(wrong).toMatchObject({ code: 'invalid_credentials', message: 'invalid_credentials' });
     expect(unknown.code).toBe(wrong.code);
     expect(unknown.message).toBe(wrong.message);
   });
@@ -65,6 +65,26 @@ describe('signIn', () => {
     await failure(signIn({ email: 'chen@example.com', password: 'wrong', ip: '192.0.2.50' }, now, t.db));
     invalidateSession(token, t.db, now);
     expect(actions()).toEqual(['session.sign_in', 'session.sign_in_failed', 'session.sign_out']);
+    const { user } = await signIn({ email: 'chen@example.com', password: 'correct horse' }, now, t.db);
+    const entries = t.db
+      .select({ actorId: auditEvents.actorId, action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(gt(auditEvents.id, before))
+      .all();
+    expect(entries.slice(0, 3)).toEqual([
+      { actorId: user.id, action: 'session.sign_in', targetType: 'user', targetId: user.id, detail: { email: 'chen@example.com' } },
+      { actorId: user.id, action: 'session.sign_in_failed', targetType: 'user', targetId: user.id, detail: { email: 'chen@example.com' } },
+      { actorId: user.id, action: 'session.sign_out', targetType: 'user', targetId: user.id, detail: null },
+    ]);
+    // An address without an account is recorded as typed (normalised), with nobody as actor.
+    await failure(signIn({ email: ' Ghost@Example.com', password: 'wrong', ip: '192.0.2.52' }, now, t.db));
+    expect(t.db.select().from(auditEvents).where(gt(auditEvents.id, before)).all().at(-1)).toMatchObject({
+      actorId: null,
+      action: 'session.sign_in_failed',
+      targetType: 'user',
+      targetId: 'ghost@example.com',
+      detail: { email: 'ghost@example.com' },
+    });
     for (let i = 0; i < throttleRules.pair.maxFailures + 2; i++) await failure(signIn({ email: 'chen@example.com', password: 'wrong', ip: '192.0.2.51' }, now, t.db));
     expect(actions().filter((a) => a === 'session.lockout')).toHaveLength(1);
   });

@@ -1,0 +1,141 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { sessions } from '@/db/schema';
+import { freshDatabase } from '@/db/testing';
+import { accountTokenLifetimeMs, issueAccountToken, readAccountToken, useAccountTokens } from './accountToken';
+import { createSession } from './createSession';
+import { generateSessionToken, hashSessionSecret, sameHash, sessionIdleMs, sessionLifetimeMs, splitSessionToken } from './sessionToken';
+import { insertTestUser } from './testing';
+import { validateSessionToken } from './validateSessionToken';
+
+// Session cookies and one-time e-mail links share one token format. Sessions and links are made
+// directly here (no password is checked), so nothing in this file waits for argon2.
+const t = freshDatabase();
+afterAll(t.cleanup);
+
+// A well-formed id (16 to 40 base32 characters) and secret (16 to 64).
+const id = 'abcdefgh234567ab';
+const secret = 'qrstuvwxyz234567qrstuvwxyz234567';
+
+describe('session token format', () => {
+  it('issues id.secret tokens in lower-case base32 that read back into their parts', () => {
+    const made = generateSessionToken();
+    expect(made.token).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{32}$/);
+    expect(made.token).toBe(`${made.id}.${made.secret}`);
+    expect(splitSessionToken(made.token)).toEqual({ id: made.id, secret: made.secret });
+    expect(generateSessionToken().token).not.toBe(made.token);
+  });
+
+  it('reads the shortest and longest well-formed tokens', () => {
+    expect(splitSessionToken(`${id}.${secret.slice(0, 16)}`)).toEqual({ id, secret: secret.slice(0, 16) });
+    expect(splitSessionToken(`${'a'.repeat(40)}.${'b'.repeat(64)}`)).toEqual({ id: 'a'.repeat(40), secret: 'b'.repeat(64) });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['an empty cookie', ''],
+    ['a token without a secret', id],
+    ['a third part after the secret', `${id}.${secret}.${secret}`],
+    ['an id with a foreign character in front', `X${id}.${secret}`],
+    ['an id with a foreign character behind', `${id}X.${secret}`],
+    ['an id in upper case', `${id.toUpperCase()}.${secret}`],
+    ['an id that is too short', `${id.slice(1)}.${secret}`],
+    ['an id that is too long', `${'a'.repeat(41)}.${secret}`],
+    ['a secret with a foreign character in front', `${id}.1${secret}`],
+    ['a secret with a foreign character behind', `${id}.${secret}8`],
+    ['a secret that is too short', `${id}.${secret.slice(0, 15)}`],
+    ['a secret that is too long', `${id}.${'b'.repeat(65)}`],
+    ['an oversized cookie', `${id}.${'b'.repeat(300)}`],
+  ])('reads nothing from %s', (_, token) => {
+    expect(splitSessionToken(token)).toBeNull();
+  });
+
+  it('compares stored secret hashes exactly', () => {
+    const h = hashSessionSecret(secret);
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(sameHash(h, hashSessionSecret(secret))).toBe(true);
+    expect(sameHash(h, hashSessionSecret(`${secret}a`))).toBe(false);
+    expect(sameHash(h, h.slice(0, 63))).toBe(false);
+  });
+});
+
+describe('validateSessionToken', () => {
+  const user = insertTestUser(t.db, 'drafter');
+  const start = new Date('2026-09-01T00:00:00Z');
+  const at = (ms: number) => new Date(start.getTime() + ms);
+  const storedSessions = () => t.db.select().from(sessions).where(eq(sessions.userId, user.id)).all().length;
+
+  it('ends a session at the very millisecond its idle time runs out, deleting it', () => {
+    const { token, expiresAt } = createSession(user.id, start, t.db);
+    expect(expiresAt).toEqual(at(sessionIdleMs));
+    const before = storedSessions();
+    expect(validateSessionToken(token, expiresAt, t.db)).toBeNull();
+    expect(storedSessions()).toBe(before - 1);
+    expect(validateSessionToken(token, start, t.db)).toBeNull();
+  });
+
+  it('extends a session only once less than half its idle time is left', () => {
+    const { token } = createSession(user.id, start, t.db);
+    const half = validateSessionToken(token, at(sessionIdleMs / 2), t.db);
+    expect(half).toMatchObject({ renewed: false, expiresAt: at(sessionIdleMs) });
+    const past = validateSessionToken(token, at(sessionIdleMs / 2 + 1), t.db);
+    expect(past).toMatchObject({ renewed: true, expiresAt: at(sessionIdleMs / 2 + 1 + sessionIdleMs) });
+    expect(past?.user).toEqual(user);
+  });
+
+  it('ends a session 30 days after sign-in even when its stored expiry says later', () => {
+    // E.g. a session written before the absolute lifetime was shortened.
+    const made = generateSessionToken();
+    t.db.insert(sessions).values({ id: made.id, userId: user.id, secretHash: hashSessionSecret(made.secret), createdAt: start, expiresAt: at(sessionLifetimeMs + sessionIdleMs) }).run();
+    expect(validateSessionToken(made.token, at(sessionLifetimeMs - 1), t.db)).toMatchObject({ user, renewed: false });
+    expect(validateSessionToken(made.token, at(sessionLifetimeMs), t.db)).toBeNull();
+    expect(t.db.select().from(sessions).where(eq(sessions.id, made.id)).all()).toEqual([]);
+  });
+
+  it('prepares its statements once per connection, not on every request (it runs on every request)', () => {
+    const { token } = createSession(user.id, start, t.db);
+    validateSessionToken(token, at(1000), t.db);
+    const prepare = vi.spyOn(t.db.$client, 'prepare');
+    try {
+      expect(validateSessionToken(token, at(2000), t.db)?.user).toEqual(user);
+      expect(validateSessionToken(`${id}.${secret}`, at(2000), t.db)).toBeNull();
+      expect(prepare).not.toHaveBeenCalled();
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+});
+
+describe('one-time links', () => {
+  const issued = new Date('2026-07-01T08:00:00Z');
+  const at = (ms: number) => new Date(issued.getTime() + ms);
+  const refused = expect.objectContaining({ code: 'link_invalid', message: 'link_invalid' });
+
+  it('work for a day (registration) or an hour (password reset), up to the last millisecond and not at the deadline', () => {
+    expect(accountTokenLifetimeMs).toEqual({ register: 24 * 3600_000, reset: 3600_000 });
+    for (const purpose of ['register', 'reset'] as const) {
+      const token = issueAccountToken(t.db, purpose, `${purpose}@example.com`, null, issued);
+      const lifetime = accountTokenLifetimeMs[purpose];
+      expect(readAccountToken(t.db, token, purpose, at(lifetime - 1)).email).toBe(`${purpose}@example.com`);
+      expect(() => readAccountToken(t.db, token, purpose, at(lifetime))).toThrow(refused);
+    }
+  });
+
+  it('are good only for what they were sent for', () => {
+    const registration = issueAccountToken(t.db, 'register', 'both@example.com', null, issued);
+    const reset = issueAccountToken(t.db, 'reset', 'both@example.com', null, issued);
+    expect(() => readAccountToken(t.db, registration, 'reset', issued)).toThrow(refused);
+    expect(() => readAccountToken(t.db, reset, 'register', issued)).toThrow(refused);
+    expect(readAccountToken(t.db, reset, 'reset', issued).purpose).toBe('reset');
+  });
+
+  it('refuse a used, forged or malformed link alike', () => {
+    const token = issueAccountToken(t.db, 'reset', 'used@example.com', null, issued);
+    const [tokenId] = token.split('.');
+    for (const wrong of [`${tokenId}.${'a'.repeat(32)}`, 'not-a-token', null]) {
+      expect(() => readAccountToken(t.db, wrong, 'reset', issued)).toThrow(refused);
+    }
+    useAccountTokens(t.db, 'reset', 'used@example.com', issued);
+    expect(() => readAccountToken(t.db, token, 'reset', issued)).toThrow(refused);
+  });
+});

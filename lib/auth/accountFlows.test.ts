@@ -20,6 +20,7 @@ import { issueAccountToken } from './accountToken';
 import { setUserDisabled } from './setUserDisabled';
 import { insertTestUser } from './testing';
 import { reserveLoginAttempt, throttleKeys } from './loginThrottle';
+import { auditEntries } from '@/lib/audit/testing/auditEntries';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
@@ -40,12 +41,7 @@ async function failure(p: Promise<unknown> | (() => unknown)): Promise<AppError>
 }
 const actions = (targetId: string) => t.db.select({ action: auditEvents.action, detail: auditEvents.detail }).from(auditEvents).where(eq(auditEvents.targetId, targetId)).all();
 /// The audit entries about one account, in full.
-const auditOf = (targetId: string) =>
-  t.db
-    .select({ actorId: auditEvents.actorId, action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId, detail: auditEvents.detail })
-    .from(auditEvents)
-    .where(eq(auditEvents.targetId, targetId))
-    .all();
+const auditOf = (targetId: string) => auditEntries(t.db, eq(auditEvents.targetId, targetId));
 const mailsTo = (to: string) => t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, to)).all().length;
 
 describe('registration by e-mailed link', () => {

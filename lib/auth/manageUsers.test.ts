@@ -13,6 +13,7 @@ import { signIn } from './signIn';
 import { validateSessionToken } from './validateSessionToken';
 import { createSession } from './createSession';
 import { insertTestUser } from './testing';
+import { auditEntries } from '@/lib/audit/testing/auditEntries';
 import type { CurrentUser, Role } from './roles';
 
 const t = freshDatabase();
@@ -21,12 +22,7 @@ let admin: CurrentUser;
 let citizen: CurrentUser;
 
 /// The audit entries about one account, oldest first.
-const auditOf = (targetId: string) =>
-  t.db
-    .select({ actorId: auditEvents.actorId, action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId, detail: auditEvents.detail })
-    .from(auditEvents)
-    .where(eq(auditEvents.targetId, targetId))
-    .all();
+const auditOf = (targetId: string) => auditEntries(t.db, eq(auditEvents.targetId, targetId));
 const roleOf = (id: string) => t.db.select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
 const sessionsOf = (id: string) => t.db.select().from(sessions).where(eq(sessions.userId, id)).all().length;
 
@@ -222,12 +218,7 @@ describe('the operator console (accountsWithPassword, setPasswordByEmail)', () =
   const demo = 'lawbench-demo';
   let chen: CurrentUser;
   let wang: CurrentUser;
-  const auditOfOp = (action: string) =>
-    op.db
-      .select({ actorId: auditEvents.actorId, action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId, detail: auditEvents.detail })
-      .from(auditEvents)
-      .where(eq(auditEvents.action, action))
-      .all();
+  const auditOfOp = (action: string) => auditEntries(op.db, eq(auditEvents.action, action));
 
   beforeAll(async () => {
     chen = await insertUser(op.db, { email: 'chen@example.com', name: '陈', password: demo, role: 'drafter' }, null);

@@ -10,6 +10,8 @@ describe('the mutation score per folder', () => {
         'lib/auth/can.ts': { mutants: [mutant('Killed'), mutant('Timeout'), mutant('Survived', 7), mutant('NoCoverage', 9), mutant('CompileError'), mutant('Survived', 12, 'StringLiteral', '""')] },
         'lib/search/x.ts': { mutants: [mutant('Killed'), mutant('Killed'), mutant('Killed'), mutant('Survived')] },
         'lib/shared/y.ts': { mutants: [mutant('Survived')] },
+        'lib/auth/testing.ts': { mutants: [mutant('Survived')] },
+        'lib/search/testing/corpus.ts': { mutants: [mutant('Survived')] },
       },
     };
     const equivalents = readEquivalents('# path\tline\tmutator\treplacement\treason\nlib/auth/can.ts\t12\tStringLiteral\t""\tthe message is never shown\n');

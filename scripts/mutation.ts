@@ -43,7 +43,8 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
   for (const folder of only) scores[folder] = { score: null, killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, invalid: 0 };
   for (const [file, { mutants }] of Object.entries(data.files)) {
     const folder = only.find((f) => file.startsWith(`${f}/`));
-    if (!folder) continue;
+    // Test helpers are not product code (an incremental run may still carry their old results).
+    if (!folder || /(^|\/)testing(\/|\.ts$)/.test(file)) continue;
     const s = scores[folder];
     for (const m of mutants) {
       const undetected = m.status === 'Survived' || m.status === 'NoCoverage';

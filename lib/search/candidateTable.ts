@@ -91,24 +91,12 @@ export class CandidateTable {
 
   private grow(): void {
     const n = this.ids.length * 2;
-    const ids = new Float64Array(n);
-    ids.set(this.ids);
-    this.ids = ids;
-    const points = new Float64Array(n);
-    points.set(this.points);
-    this.points = points;
-    const known = new Uint32Array(n);
-    known.set(this.known);
-    this.known = known;
-    const pending = new Float64Array(n);
-    pending.set(this.pending);
-    this.pending = pending;
-    const pendingBits = new Uint32Array(n);
-    pendingBits.set(this.pendingBits);
-    this.pendingBits = pendingBits;
-    const heapAt = new Int32Array(n).fill(-1);
-    heapAt.set(this.heapAt);
-    this.heapAt = heapAt;
+    this.ids = widened(this.ids, new Float64Array(n));
+    this.points = widened(this.points, new Float64Array(n));
+    this.known = widened(this.known, new Uint32Array(n));
+    this.pending = widened(this.pending, new Float64Array(n));
+    this.pendingBits = widened(this.pendingBits, new Uint32Array(n));
+    this.heapAt = widened(this.heapAt, new Int32Array(n).fill(-1));
   }
 
   private swap(a: number, b: number): void {
@@ -140,4 +128,10 @@ export class CandidateTable {
       i = c;
     }
   }
+}
+
+/// `into` (a longer array of the same kind) with `from` copied to its start.
+function widened<T extends Float64Array | Uint32Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }

@@ -11,6 +11,7 @@ import { importRegulation } from '@/lib/library';
 import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
 import { dogRegulationText } from '@/lib/legal-text/testing/dogRegulationText';
 import { compactDraftUpdates } from '@/lib/drafting';
+import { articleInForce } from './articleInForce';
 import { createDraftVersion } from './createDraftVersion';
 import { getArticleHistory } from './getArticleHistory';
 import { getDraftVersion } from './getDraftVersion';
@@ -222,5 +223,8 @@ describe('createDraftVersion on an amendment bill', () => {
       [rest[0].eid, 'unchanged'],
       [rest[1].eid, 'unchanged'],
     ]);
+    // Each article's history starts from the text in force; the added one has none there.
+    expect(articleInForce(inForce.regulationId, second.eid, db)).toEqual({ title: '测试市养犬条例', label: '第二条', text: '本条例适用于本市。' });
+    expect(articleInForce(inForce.regulationId, 'art_new', db)).toEqual({ title: '测试市养犬条例', label: null, text: null });
   });
 });

@@ -2,6 +2,7 @@ export { createDraftVersion, type CreatedDraftVersion } from './createDraftVersi
 export { listDraftVersions, type DraftVersionSummary } from './listDraftVersions';
 export { getDraftVersion, type DraftVersionDetail, type VersionAuthor } from './getDraftVersion';
 export { getArticleHistory, type ArticleHistoryEntry } from './getArticleHistory';
+export { articleInForce } from './articleInForce';
 export { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
 export { attributeArticles, type ArticleAttribution, type AttributedSpan, type PreviousState } from './attributeArticles';
 export { compareDraftTexts, resolveDraftText, type ResolvedText, type TextRef } from './compareDraftTexts';

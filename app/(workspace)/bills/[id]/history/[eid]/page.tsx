@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDraftText } from '@/lib/drafting';
 import { articleText, splitLines, tokensToRuns, wordDiff, type MarkedRun } from '@/lib/legal-text';
 import { AppError } from '@/lib/errors';
-import { getRegulation } from '@/lib/library';
-import { getArticleHistory, type ArticleHistoryEntry } from '@/lib/versioning';
+import { articleInForce, getArticleHistory, type ArticleHistoryEntry } from '@/lib/versioning';
 import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { displayDateTime } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
@@ -20,14 +19,6 @@ export const generateMetadata = titledPage('history.link');
 /// The text of one step, with what changed since the step before marked.
 function markedLines(text: string, previous: string | null): MarkedRun[][] {
   return splitLines(previous === null || previous === text ? [{ text }] : tokensToRuns(wordDiff(previous, text)));
-}
-
-/// The article of the same eid in the text in force of the regulation an amendment bill amends
-/// (text null when the draft adds it).
-function articleInForce(regulationId: string, eid: string) {
-  const r = getRegulation(regulationId);
-  const a = r.text.articles.find((x) => x.eid === eid);
-  return { title: r.regulation.title, label: a?.label ?? null, text: a ? articleText(a) : null };
 }
 
 export default async function ArticleHistoryPage({ params }: Props) {

@@ -17,6 +17,24 @@ describe('alignArticles', () => {
     ]);
   });
 
+  it('pairs a text found three times with the twin where the pairs before it put it, and one before any pair by its own place', () => {
+    // 甲 乙 are unique; 丙 occurs three times before and once after, right after 乙 (old 2 → new 1).
+    const before = articles('甲。', '丙。', '乙。', '丙。', '丁。', '丙。', '戊。');
+    const after = articles('甲。', '乙。', '丙。', '丁。', '戊。');
+    expect(alignArticles(before, after, false)).toEqual([
+      [0, 0],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [6, 4],
+    ]);
+    // Nothing before it: the repeated text keeps its own index.
+    expect(alignArticles(articles('丙。', '甲。', '丙。'), articles('丙。', '甲。'), false)).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
+
   it('pairs unique identical texts even when they moved, and modified articles within their gap', () => {
     const before = articles('为了规范养犬行为，制定本条例。', '养犬人应当办理养犬登记。', '本条例适用于本市行政区域。', '违反本条例的，由公安机关处罚。');
     const after = articles('本条例适用于本市行政区域。', '为了规范养犬行为，制定本条例。', '养犬人应当依法办理养犬登记。', '违反本条例的，由公安机关处罚。');

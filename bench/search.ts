@@ -8,6 +8,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import {
   indexVersion, indexVersions, likeScanSearch, rankArticles, rankExhaustively, searchArticles, unindexVersion, type RankStats, type WeightedTerm,
+  configurePostingCache, postingCacheOptionsFromEnv,
 } from '@/lib/search';
 import { splitMarkdownArticles } from '@/lib/search/testing/library';
 import { seededRandom } from '@/lib/search/testing/rankingCorpus';
@@ -163,12 +164,13 @@ export async function run(args: string[]): Promise<void> {
 
     const figures = measureQueries(db, opts);
     const filtered = measureFiltered(db, opts);
-    const ranked = measureRanked(db, docs, opts);
+    const { sets: ranked, cache } = measureRanked(db, docs, opts);
     const problems = [
       ...checkSearchTotals(figures.map((f) => ({ q: f.q, total: f.total, exact: f.exact, scanCount: f.likeCount, baselineTotal: f.baselineTotal }))),
       ...ranked.flatMap((set) => checkSamePages(set.label, set.questions) ?? []),
+      ...ranked.flatMap((set) => checkSamePages(`${set.label} (cache)`, set.questions.map((x) => ({ q: x.q, same: x.cachedSame }))) ?? []),
     ];
-    report({ opts, file, articles, postings, insertMs, indexMs, ftsBuildMs, sizes, incremental, figures, filtered, ranked, dbBytes: statSync(file).size, problems });
+    report({ opts, file, articles, postings, insertMs, indexMs, ftsBuildMs, sizes, incremental, figures, filtered, ranked, cache, dbBytes: statSync(file).size, problems });
     failOnProblems(problems);
   } finally {
     db.$client.close();
@@ -375,7 +377,17 @@ function querySets(opts: Options): typeof QUERY_SETS {
 /// two first pages were the same.
 interface RankedFigure {
   label: string;
-  questions: { q: string; terms: WeightedTerm[]; ms: number[]; exhaustiveMs: number[]; stats: RankStats; total: number | null; exact: boolean; same: boolean }[];
+  questions: {
+    q: string; terms: WeightedTerm[]; ms: number[]; exhaustiveMs: number[]; stats: RankStats; total: number | null; exact: boolean; same: boolean;
+    /// With the posting cache, warmed by other questions: the question's first ask, its repeats,
+    /// and whether that first page was the exhaustive one too.
+    firstMs: number; cachedMs: number[]; cachedSame: boolean;
+  }[];
+}
+
+/// What the posting cache held after the cached passes.
+interface CacheFigure {
+  maxBytes: number; bytes: number; lists: number; loads: number; hits: number; evictions: number; warmQuestions: number; warmMs: number;
 }
 
 /// Words of a question as a crude reader would give them: jieba's cut, CJK words of 2–4
@@ -402,14 +414,22 @@ function questionBigrams(terms: WeightedTerm[]): WeightedTerm[] {
 }
 
 /// Sentences of the corpus cut to about 30 characters, as a question quoting a statute would be.
-function corpusSentences(docs: SourceDoc[], n: number): string[] {
+function corpusSentences(docs: SourceDoc[], n: number, shift = 0): string[] {
   const all = docs.flatMap((d) => d.articles).filter((a) => a.length >= 40);
-  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)].replace(/\s+/g, '').slice(0, 30));
+  return Array.from({ length: n }, (_, i) => all[Math.floor(((i + shift) * all.length) / n)].replace(/\s+/g, '').slice(0, 30));
 }
 
+/// Questions a server has answered before the cached pass is timed (each asked as words and as
+/// bigrams): corpus sentences taken between the measured ones.
+const WARM_QUESTIONS = 150;
+
 /// Ranked retrieval of 30-character questions (top 20), beside the exhaustive baseline that
-/// scores every posting of every term; the first pages must be equal.
-function measureRanked(db: Db, docs: SourceDoc[], opts: Options): RankedFigure[] {
+/// scores every posting of every term; the first pages must be equal. Each set is timed twice:
+/// without the posting cache (every list read through SQLite), and with it after the cache was
+/// warmed by `WARM_QUESTIONS` other questions (corpus sentences not among the measured ones), as a
+/// server that has answered others would have it: the first ask of each question (its own rarer
+/// lists still read from SQLite) and its repeats.
+function measureRanked(db: Db, docs: SourceDoc[], opts: Options): { sets: RankedFigure[]; cache: CacheFigure } {
   const jieba = Jieba.withDict(dict);
   const questions = QUESTIONS.map((q) => ({ q, terms: questionWords(jieba, q) }));
   const sentences = corpusSentences(docs, 20).map((q) => ({ q, terms: questionWords(jieba, q) }));
@@ -420,7 +440,8 @@ function measureRanked(db: Db, docs: SourceDoc[], opts: Options): RankedFigure[]
     { label: 'questions, words, kind = government_rule', items: questions, filter: { kinds: ['government_rule'] } },
   ];
   const rounds = Math.max(3, Math.ceil(opts.rounds / 3));
-  return sets.map(({ label, items, filter }) => ({
+  configurePostingCache(db, null);
+  const measured = sets.map(({ label, items, filter }) => ({
     label,
     questions: items.map(({ q, terms }) => {
       const input = { terms, limit: 20, ...filter };
@@ -432,11 +453,40 @@ function measureRanked(db: Db, docs: SourceDoc[], opts: Options): RankedFigure[]
       const exhaustive = rankExhaustively(db, input);
       const exhaustiveMs: number[] = [];
       for (let i = 0; i < Math.max(2, Math.ceil(rounds / 3)); i++) exhaustiveMs.push(timeIt(() => rankExhaustively(db, input)));
-      const same = JSON.stringify(result.hits.map((h) => [h.articleId, h.score])) === JSON.stringify(exhaustive.hits.map((h) => [h.articleId, h.score]));
+      const same = samePage(result, exhaustive);
       process.stderr.write(`\r${label}: ${q.slice(0, 12)} p50 ${percentile(ms, 50).toFixed(1)} ms, exhaustive ${percentile(exhaustiveMs, 50).toFixed(0)} ms        `);
-      return { q, terms, ms, exhaustiveMs, stats: stats!, total: result.total, exact: result.exact, same };
+      return { q, terms, ms, exhaustiveMs, stats: stats!, total: result.total, exact: result.exact, same, exhaustive, firstMs: NaN, cachedMs: [] as number[], cachedSame: false };
     }),
   }));
+
+  const options = postingCacheOptionsFromEnv() ?? postingCacheOptionsFromEnv({})!;
+  const cache = configurePostingCache(db, options)!;
+  const warm = corpusSentences(docs, WARM_QUESTIONS, 0.5).map((q) => questionWords(jieba, q));
+  const warmStarted = performance.now();
+  for (const terms of warm) {
+    rankArticles(db, { terms, limit: 20 });
+    rankArticles(db, { terms: questionBigrams(terms), limit: 20 });
+  }
+  const warmMs = performance.now() - warmStarted;
+  sets.forEach(({ label, filter }, si) => {
+    for (const x of measured[si].questions) {
+      const input = { terms: x.terms, limit: 20, ...filter };
+      let first: ReturnType<typeof rankArticles> | undefined;
+      x.firstMs = timeIt(() => (first = rankArticles(db, input)));
+      x.cachedSame = samePage(first!, x.exhaustive);
+      for (let i = 0; i < rounds; i++) x.cachedMs.push(timeIt(() => rankArticles(db, input)));
+      process.stderr.write(`\r${label} (cache): ${x.q.slice(0, 12)} first ${x.firstMs.toFixed(1)} ms        `);
+    }
+  });
+  process.stderr.write('\n');
+  const figure: CacheFigure = { maxBytes: options.maxBytes, bytes: cache.bytes, lists: cache.size, loads: cache.loads, hits: cache.hits, evictions: cache.evictions, warmQuestions: warm.length * 2, warmMs };
+  configurePostingCache(db, null);
+  return { sets: measured.map(({ label, questions: qs }) => ({ label, questions: qs.map(({ exhaustive: _, ...rest }) => rest) })), cache: figure };
+}
+
+/// Whether two results have the same hits with the same scores, in the same order.
+function samePage(a: { hits: { articleId: number; score: number }[] }, b: { hits: { articleId: number; score: number }[] }): boolean {
+  return JSON.stringify(a.hits.map((h) => [h.articleId, h.score])) === JSON.stringify(b.hits.map((h) => [h.articleId, h.score]));
 }
 
 /// Two-character queries with a kind filter and inside one regulation.
@@ -463,7 +513,7 @@ function measureFiltered(db: Db, opts: Options): { label: string; ms: number[] }
 function report(r: {
   opts: Options; file: string; articles: number; postings: number; insertMs: number; indexMs: number; ftsBuildMs: number | null;
   sizes: Record<string, number>; incremental: { indexMs: number; unindexMs: number; postings: number }; figures: QueryFigure[];
-  filtered: { label: string; ms: number[] }[]; ranked: RankedFigure[]; dbBytes: number; problems: string[];
+  filtered: { label: string; ms: number[] }[]; ranked: RankedFigure[]; cache: CacheFigure; dbBytes: number; problems: string[];
 }): void {
   const MB = 1_000_000;
   const fx = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
@@ -503,7 +553,10 @@ function report(r: {
   ];
   if (legend.length) console.log(`baselines: ${legend.join('; ')}; ours and each baseline run ${WARMUP_ROUNDS} times untimed first`);
   console.log('');
-  const rankedRows: string[][] = [['ranked retrieval (top 20)', 'questions', 'terms', 'p50 ms', 'p95 ms', 'max ms', 'exhaustive p50', 'exhaustive p95', 'postings read', 'candidates', 'pages equal']];
+  const rankedRows: string[][] = [[
+    'ranked retrieval (top 20)', 'questions', 'terms', 'p50 ms', 'p95 ms', 'max ms', 'cache: first p50', 'first p95', 'repeat p50', 'repeat p95',
+    'exhaustive p50', 'exhaustive p95', 'postings read', 'candidates', 'pages equal',
+  ]];
   const rankedSets: Record<string, Record<string, number | string | null>> = {};
   const oneTwo = r.figures.filter((f) => f.set === '1 char' || f.set === '2 chars').flatMap((f) => f.ms);
   for (const set of r.ranked) {
@@ -513,18 +566,27 @@ function report(r: {
     const read = set.questions.reduce((a, x) => a + x.stats.postingsRead, 0);
     const all = set.questions.reduce((a, x) => a + x.stats.postings, 0);
     const candidates = set.questions.map((x) => x.stats.candidates);
-    const equal = set.questions.filter((x) => x.same).length;
+    const equal = set.questions.filter((x) => x.same && x.cachedSame).length;
+    const first = set.questions.map((x) => x.firstMs);
+    const repeat = set.questions.flatMap((x) => x.cachedMs);
     rankedRows.push([
       set.label, String(set.questions.length), `${Math.min(...termCounts)}-${Math.max(...termCounts)}`, fx(percentile(ms, 50)), fx(percentile(ms, 95)), fx(Math.max(...ms)),
+      fx(percentile(first, 50)), fx(percentile(first, 95)), fx(percentile(repeat, 50)), fx(percentile(repeat, 95)),
       fx(percentile(ex, 50)), fx(percentile(ex, 95)), `${fx((100 * read) / all, 0)} %`, fx(percentile(candidates, 50), 0), `${equal}/${set.questions.length}`,
     ]);
     rankedSets[set.label] = {
-      p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(...ms)), exhaustiveP50: round(percentile(ex, 50)), exhaustiveP95: round(percentile(ex, 95)),
-      postingsReadShare: round(read / all, 3), pagesEqual: `${equal}/${set.questions.length}`,
+      p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(...ms)),
+      cacheFirstP50: round(percentile(first, 50)), cacheFirstP95: round(percentile(first, 95)), cacheRepeatP50: round(percentile(repeat, 50)), cacheRepeatP95: round(percentile(repeat, 95)),
+      exhaustiveP50: round(percentile(ex, 50)), exhaustiveP95: round(percentile(ex, 95)), postingsReadShare: round(read / all, 3), pagesEqual: `${equal}/${set.questions.length}`,
     };
   }
-  rankedRows.push(['1 and 2 chars (searchArticles)', '', '', fx(percentile(oneTwo, 50)), fx(percentile(oneTwo, 95)), fx(Math.max(...oneTwo)), '', '', '', '', '']);
+  rankedRows.push(['1 and 2 chars (searchArticles)', '', '', fx(percentile(oneTwo, 50)), fx(percentile(oneTwo, 95)), fx(Math.max(...oneTwo)), '', '', '', '', '', '', '', '', '']);
   printTable(rankedRows, 1);
+  const c = r.cache;
+  console.log(
+    `posting cache (SEARCH_CACHE_MB): ${fx(c.bytes / MB, 0)} of ${fx(c.maxBytes / MB, 0)} MB in ${c.lists} lists after ${c.warmQuestions} warm-up questions (${fx(c.warmMs / 1000, 1)} s);` +
+      ` ${c.loads} lists read whole, ${c.hits} uses from memory, ${c.evictions} evicted. "first" = each question's first ask after the warm-up, "repeat" = its next ${r.ranked[0]?.questions[0]?.cachedMs.length ?? 0}`,
+  );
   const mismatches = r.opts.onlyRanked ? [] : r.figures.filter((f) => f.exact && f.total !== f.likeCount).map((f) => f.q);
   const counted = r.figures.filter((f) => f.baselineTotal !== null);
   const ftsMismatches = counted.filter((f) => f.baselineTotal !== f.likeCount).map((f) => f.q);
@@ -546,9 +608,10 @@ function report(r: {
         p50: round(percentile(f.ms, 50)), p95: round(percentile(f.ms, 95)), baselineP50: round(percentile(f.baselineMs, 50)), baselineP95: round(percentile(f.baselineMs, 95)),
       })),
       totalsMatchLike: mismatches.length === 0, fts5CountsMatchLike: ftsMismatches.length === 0, warmupRounds: WARMUP_ROUNDS, likeBaseline: r.opts.likeBaseline, problems: r.problems,
-      ranked: rankedSets,
+      ranked: rankedSets, postingCache: { ...c, warmMs: round(c.warmMs, 0) },
       rankedQuestions: r.ranked.flatMap((set) => set.questions.map((x) => ({
         set: set.label, q: x.q, terms: x.terms.length, p50: round(percentile(x.ms, 50)), p95: round(percentile(x.ms, 95)), exhaustiveP50: round(percentile(x.exhaustiveMs, 50)),
+        cacheFirst: round(x.firstMs), cacheRepeatP50: round(percentile(x.cachedMs, 50)),
         postingsRead: x.stats.postingsRead, postings: x.stats.postings, candidates: x.stats.candidates, survivors: x.stats.survivors, completion: x.stats.completion.join(','),
         texts: x.stats.textsRead, collectMs: round(x.stats.collectMs), completeMs: round(x.stats.completeMs), stepMs: x.stats.stepMs.map((v) => round(v, 1)).join(","), stepSurvivors: x.stats.stepSurvivors.join(","), total: x.total, exact: x.exact, same: x.same,
       }))),

@@ -45,6 +45,8 @@ export interface RankingPlan {
   filters: Filters;
   allowed?: Buffer;
   allowedCount: number;
+  /// The index's change counter (`search_stats.generation`) in this snapshot.
+  generation: number;
 }
 
 /// Validates a ranked search and settles its plan; null when nothing can match (no term occurs
@@ -53,7 +55,8 @@ export interface RankingPlan {
 export function prepareRanking(db: Db, input: RankArticlesInput): RankingPlan | null {
   const parsed = parseSearchInput(rankArticlesSchema, input);
   const store = searchStore(db);
-  const indexed = statement<{ articles: number }>(store, 'SELECT articles FROM search_stats WHERE id = 1').get()?.articles ?? 0;
+  const stats = statement<{ articles: number; generation: number }>(store, 'SELECT articles, generation FROM search_stats WHERE id = 1').get();
+  const indexed = stats?.articles ?? 0;
   if (indexed <= 0) return null;
   const { terms, dropped } = planRankedTerms(store, parsed.terms, indexed);
   if (terms.length === 0) return null;
@@ -64,5 +67,5 @@ export function prepareRanking(db: Db, input: RankArticlesInput): RankingPlan | 
   const allowed = restricted ? allowedArticleMap(store, filters, maxArticleId) : undefined;
   if (allowed?.count === 0) return null;
   const { limit, offset } = parsed;
-  return { store, terms, dropped, limit, offset, k: offset + limit, indexed, maxArticleId, filters, allowed: allowed?.map, allowedCount: allowed?.count ?? indexed };
+  return { store, terms, dropped, limit, offset, k: offset + limit, indexed, maxArticleId, filters, allowed: allowed?.map, allowedCount: allowed?.count ?? indexed, generation: stats?.generation ?? 0 };
 }

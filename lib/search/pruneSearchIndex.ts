@@ -17,6 +17,8 @@ export function pruneSearchIndex(db: Db): number {
         store,
         'UPDATE search_tokens SET df = coalesce((SELECT count(*) FROM search_postings AS p WHERE p.token_id = search_tokens.id), 0)',
       ).run();
+      // Posting lists kept in memory (postingCache) are read again.
+      statement(store, 'UPDATE search_stats SET generation = generation + 1 WHERE id = 1').run();
     }
     return removed;
   });

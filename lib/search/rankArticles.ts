@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { loadHit } from './loadHit';
 import { MICRO } from './planRankedTerms';
+import { postingCacheOf, type PostingCache } from './postingCache';
 import { prepareRanking, type RankArticlesInput, type RankingPlan } from './prepareRanking';
 import { rankAllowedArticles } from './rankAllowedArticles';
 import { RANK_COSTS, rankPostings, type RankedFound, type RankStats } from './rankPostings';
@@ -27,17 +28,23 @@ const RETRIES = 3;
 /// terms or candidates was hit). Throws `validation_failed` for bad input. See README.md.
 /// `trace`, if given, is told what the walk did (postings read, candidates, completion steps).
 export function rankArticles(db: Db, input: RankArticlesInput, trace?: (stats: RankStats) => void): SearchResult {
-  // One read transaction, so that every statement of the walk sees the same index.
-  const ranked = searchStore(db).sqlite.transaction(() => {
+  // One read transaction, so that every statement of the walk sees the same index. Inside a
+  // caller's transaction, which may have written to the index and may still roll back, the
+  // posting cache is neither read nor filled.
+  const store = searchStore(db);
+  const cache = store.sqlite.inTransaction ? undefined : postingCacheOf(store);
+  const ranked = store.sqlite.transaction(() => {
     const plan = prepareRanking(db, input);
-    return plan ? rankInSnapshot(plan) : null;
+    if (!plan) return null;
+    cache?.sync(plan.generation);
+    return rankInSnapshot(plan, cache);
   })();
   if (!ranked) return { total: 0, exact: true, hits: [] };
   trace?.(ranked.stats);
   return ranked.result;
 }
 
-function rankInSnapshot(plan: RankingPlan): { result: SearchResult; stats: RankStats } {
+function rankInSnapshot(plan: RankingPlan, cache: PostingCache | undefined): { result: SearchResult; stats: RankStats } {
   const { store, terms, filters, k, offset } = plan;
   // Passing over a posting with the allowed-articles check costs `scan`; reading an allowed
   // article's text costs `text`: with few allowed articles, reading them all is cheaper.
@@ -48,7 +55,7 @@ function rankInSnapshot(plan: RankingPlan): { result: SearchResult; stats: RankS
   for (let attempt = 0; ; attempt++) {
     found = readAll
       ? rankAllowedArticles(store, terms, filters, k)
-      : rankPostings(store, terms, k, { allowed: plan.allowed, allowedCount: plan.allowedCount, indexed: plan.indexed, excluded, maxArticleId: plan.maxArticleId });
+      : rankPostings(store, terms, k, { allowed: plan.allowed, allowedCount: plan.allowedCount, indexed: plan.indexed, excluded, maxArticleId: plan.maxArticleId, cache });
     const gone = new Set(found.vanished);
     const ids = found.top.map((c) => c.articleId);
     const live = new Set(statement<{ id: number }>(store, 'SELECT id FROM regulation_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)).map((r) => r.id));

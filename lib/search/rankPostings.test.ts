@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
+import { PostingCache } from './postingCache';
 import { prepareRanking } from './prepareRanking';
 import { rankPostings, type RankOptions } from './rankPostings';
 import { buildRankingCorpus, randomQuestion, rankByText, seededRandom } from './testing/rankingCorpus';
@@ -20,6 +21,9 @@ describe('rankPostings', () => {
       { name: 'one posting per read', opts: { chunk: 1 } },
       { name: 'completing by text only', opts: { chunk: 3, costs: { scan: 1e9, wordCheck: 1e9 } } },
       { name: 'completing by scans only', opts: { chunk: 2, costs: { text: 1e12 } } },
+      // Every list from memory, and a budget so small that lists come and go within one walk.
+      { name: 'lists kept in memory', opts: { chunk: 2, cache: new PostingCache({ maxBytes: 1e9, minPostings: 1 }) } },
+      { name: 'lists evicted mid-walk', opts: { chunk: 3, costs: { text: 1e12 }, cache: new PostingCache({ maxBytes: 6 * 40, minPostings: 1 }) } },
     ];
     const seen = { pruned: 0, skipped: 0, text: 0, scan: 0, held: 0 };
     for (let q = 0; q < 150; q++) {

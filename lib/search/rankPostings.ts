@@ -3,14 +3,16 @@ import { MAX_RANKED_CANDIDATES, MAX_RANKED_POSTINGS } from './limits';
 import { termPoints, termPointsInText, type RankedTerm } from './planRankedTerms';
 import { readRankedPostings } from './readRankedPostings';
 import type { PostingBatch } from './unpackPostings';
+import type { PostingCache } from './postingCache';
 import { statement, type SearchStore } from './searchStore';
 import { foldText, indexedLength } from './tokenize';
 
 /// What one step of a ranked search costs, in nanoseconds (10,000-regulation bench library,
 /// 2 shared cores): a posting SQLite passes over while it looks for some articles (a byte-map
 /// check), checking a longer word in one article's text in SQL, and reading one article's text
-/// and counting every open term in it. The completion phase weighs them against each other.
-export const RANK_COSTS = { scan: 70, wordCheck: 2000, text: 7000 };
+/// and counting every open term in it; and a posting of a list kept in memory passed over in
+/// JavaScript (postingCache). The completion phase weighs them against each other.
+export const RANK_COSTS = { scan: 70, wordCheck: 2000, text: 7000, cachedScan: 5 };
 
 /// How a ranked walk may run: the allowed articles (one byte per article id, 1 = allowed; none
 /// means all) and how many there are, the number of indexed articles, articles to leave out
@@ -27,6 +29,8 @@ export interface RankOptions {
   maxPostings?: number;
   /// Postings in the first read of a list (then eight times more each time); default max(256, 2k).
   chunk?: number;
+  /// Posting lists kept in memory, synced with the index this walk reads (see postingCache.ts).
+  cache?: PostingCache;
 }
 
 /// What the walk did, for tests and the bench.
@@ -139,13 +143,13 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
         break;
       }
       const size = Math.min(limit, budget);
-      const chunk = readRankedPostings(store, term, { from, upper: state.readFrom, limit: size, allowed: opts.allowed }, true);
+      const chunk = readRankedPostings(store, term, { from, upper: state.readFrom, limit: size, allowed: opts.allowed }, true, opts.cache);
       use(chunk);
       let n = chunk.n;
       if (n >= size) {
         // The chunk may end inside a run of equal scores: the rest of that run is read too, so
         // that every posting at or above the chunk's lowest score has been read.
-        const group = readRankedPostings(store, term, { score: chunk.low, after: chunk.last, allowed: opts.allowed }, true);
+        const group = readRankedPostings(store, term, { score: chunk.low, after: chunk.last, allowed: opts.allowed }, true, opts.cache);
         use(group);
         n += group.n;
         state.readFrom = chunk.low;
@@ -211,7 +215,8 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
     for (let i = 0; i < m; i++) {
       if (missing[i] + held[i] === 0) continue;
       const rows = held[i] > 0 ? terms[i].driver.df : Math.max(terms[i].driver.df - lists[i].rowsRead, 1);
-      const cost = rows * costs.scan + (terms[i].exact ? 0 : (missing[i] + held[i]) * costs.wordCheck);
+      const perRow = terms[i].exact && opts.cache?.has(terms[i].driver.id) ? costs.cachedScan : costs.scan;
+      const cost = rows * perRow + (terms[i].exact ? 0 : (missing[i] + held[i]) * costs.wordCheck);
       bestCost = Math.min(bestCost, cost);
       const value = (missing[i] * unread[i] + held[i] * ceilingPoints[i]) / cost;
       if (value > bestValue) {
@@ -229,7 +234,7 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
       break;
     }
     wanted ??= Buffer.alloc(opts.maxArticleId + 1);
-    completeByScan(store, table, terms[best], best, survivors, lists[best], wanted, take);
+    completeByScan(store, table, terms[best], best, survivors, lists[best], wanted, take, opts.cache);
     stats.completion.push(best);
     stats.stepMs.push(performance.now() - stepStarted);
   }
@@ -311,7 +316,7 @@ function completeByText(
 /// survivor holds the word unchecked, and then the whole list, each found article's text checked.
 function completeByScan(
   store: SearchStore, table: CandidateTable, term: RankedTerm, i: number, survivors: number[], state: ListState, wanted: Buffer,
-  take: (i: number, articleId: number, points: number) => void,
+  take: (i: number, articleId: number, points: number) => void, cache: PostingCache | undefined,
 ): void {
   const bit = 2 ** i;
   const open = survivors.filter((s) => (table.known[s] & bit) === 0 || (table.pendingBits[s] & bit) !== 0);
@@ -320,7 +325,7 @@ function completeByScan(
     wanted[table.ids[s]] = 1;
     if ((table.pendingBits[s] & bit) !== 0) whole = true;
   }
-  const read = readRankedPostings(store, term, whole ? { wanted } : { upper: state.readFrom, wanted });
+  const read = readRankedPostings(store, term, whole ? { wanted } : { upper: state.readFrom, wanted }, false, cache);
   for (let r = 0; r < read.n; r++) {
     const s = table.slot(read.ids[r]);
     if (s < 0) continue;

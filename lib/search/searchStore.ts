@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
+import type { PostingCache } from './postingCache';
 
 /// Per-connection state of lib/search: prepared statements (by SQL text) and the token-id cache.
 /// Only committed ids enter `tokenIds` (ids are never reused or deleted, so a committed id stays
@@ -10,6 +11,9 @@ export interface SearchStore {
   tokenIds: Map<string, number>;
   pending: Map<string, number> | null;
   statements: Map<string, Database.Statement>;
+  /// Posting lists kept in memory for ranked search (postingCache.ts): undefined until first
+  /// used, null when switched off.
+  postingCache?: PostingCache | null;
 }
 
 /// Rows per multi-row INSERT: one statement call per 256 postings instead of one per posting.

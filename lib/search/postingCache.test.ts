@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { freshDatabase } from '@/db/testing';
+import { indexVersion } from './indexVersion';
+import { configurePostingCache, PostingCache, postingCacheOptionsFromEnv, readCachedRange } from './postingCache';
+import { postingRangeSql, type PostingRange } from './postingRange';
+import { pruneSearchIndex } from './pruneSearchIndex';
+import { rankArticles } from './rankArticles';
+import { rankExhaustively } from './rankExhaustively';
+import { searchStore, statement } from './searchStore';
+import { addRegulationVersion } from './testing/library';
+import { buildRankingCorpus, randomQuestion, seededRandom } from './testing/rankingCorpus';
+import { unindexVersion } from './unindexVersion';
+
+describe('postingCache', () => {
+  const { db, file, cleanup } = freshDatabase();
+  let texts: Map<number, string>;
+  beforeAll(() => {
+    texts = buildRankingCorpus(db, 5, 6).texts;
+  });
+  afterAll(cleanup);
+
+  const tokens = () => statement<{ id: number; df: number; maxScore: number }>(searchStore(db), 'SELECT id, df, max_score AS maxScore FROM search_tokens WHERE df > 0 ORDER BY id').all();
+  const fromIndex = (id: number, range: PostingRange) => {
+    const { sql, params } = postingRangeSql(id, range);
+    return searchStore(db).sqlite.prepare(sql).all(params) as { article_id: number; score: number }[];
+  };
+
+  it('reads every range exactly as the index does: same postings, same order, same limit and byte maps', () => {
+    const rnd = seededRandom(3);
+    const cache = new PostingCache({ maxBytes: 1e9, minPostings: 1 });
+    const store = searchStore(db);
+    const maxId = Math.max(...texts.keys());
+    const mapOf = (share: number) => Buffer.from(Array.from({ length: maxId + 1 }, () => (rnd() < share ? 1 : 0)));
+    let compared = 0;
+    for (const token of tokens()) {
+      const list = cache.get(store, token.id, token.df)!;
+      expect(list.ids).toHaveLength(token.df);
+      for (let i = 0; i < 6; i++) {
+        const a = 1 + Math.floor(rnd() * token.maxScore);
+        const b = 1 + Math.floor(rnd() * token.maxScore);
+        const pick = <T>(x: T) => (rnd() < 0.5 ? x : undefined);
+        const range: PostingRange = i === 5
+          ? { score: list.scores[Math.floor(rnd() * list.ids.length)], after: pick(list.ids[Math.floor(rnd() * list.ids.length)]), allowed: pick(mapOf(0.7)) }
+          : { from: pick(Math.min(a, b)), upper: pick(Math.max(a, b) + 1), limit: pick(1 + Math.floor(rnd() * 5)), allowed: pick(mapOf(0.7)), wanted: pick(mapOf(0.3)) };
+        const want = fromIndex(token.id, range);
+        const got = readCachedRange(list, range);
+        expect([...got.ids].map((id, r) => [id, got.scores[r]]), JSON.stringify({ token, range: { ...range, allowed: !!range.allowed, wanted: !!range.wanted } })).toEqual(
+          range.limit === undefined ? expect.arrayContaining(want.map((p) => [p.article_id, p.score])) : want.map((p) => [p.article_id, p.score]),
+        );
+        expect(got.n).toBe(want.length);
+        if (want.length) {
+          const low = Math.min(...want.map((p) => p.score));
+          expect(got).toMatchObject({ low, high: Math.max(...want.map((p) => p.score)), last: Math.max(...want.filter((p) => p.score === low).map((p) => p.article_id)) });
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('keeps lists of at least minPostings within its byte budget, the least recently used going first', () => {
+    const store = searchStore(db);
+    const [x, y, z] = tokens().filter((t) => t.df >= 10).sort((p, q) => p.df - q.df);
+    const cache = new PostingCache({ maxBytes: 6 * (y.df + z.df), minPostings: 10 });
+    const short = tokens().find((t) => t.df < 10)!;
+    expect(cache.get(store, short.id, short.df)).toBeUndefined();
+    expect(new PostingCache({ maxBytes: 6 * (x.df - 1), minPostings: 1 }).get(store, x.id, x.df)).toBeUndefined();
+    cache.get(store, x.id, x.df);
+    cache.get(store, y.id, y.df);
+    cache.get(store, x.id, x.df); // x is now the most recently used
+    cache.get(store, z.id, z.df); // y goes, and x too if both do not fit beside z
+    expect(cache.has(z.id)).toBe(true);
+    expect(cache.has(y.id)).toBe(false);
+    expect(cache.bytes).toBeLessThanOrEqual(cache.options.maxBytes);
+    expect(cache.bytes).toBe([x, y, z].filter((t) => cache.has(t.id)).reduce((s, t) => s + 6 * t.df, 0));
+    expect({ loads: cache.loads, hits: cache.hits }).toEqual({ loads: 3, hits: 1 });
+  });
+
+  it('forgets its lists when the index changes, in this process or another, and ranks what the index holds', () => {
+    const cache = configurePostingCache(db, { maxBytes: 1e9, minPostings: 1 })!;
+    const terms = [{ text: '法律', weight: 1 }, { text: '犬只', weight: 0.7 }, { text: '管理', weight: 1 }];
+    const page = () => rankArticles(db, { terms, limit: 10 }).hits.map((h) => [h.articleId, h.score]);
+    const truth = () => rankExhaustively(db, { terms, limit: 10 }).hits.map((h) => [h.articleId, h.score]);
+    expect(page()).toEqual(truth());
+    expect(cache.size).toBeGreaterThan(0);
+
+    // Published here: the new articles rank at once.
+    const added = addRegulationVersion(db, { id: 'cache-new', title: '缓存测试条例', articles: ['法律法律法律犬只犬只管理管理。'] });
+    indexVersion(db, added.versionId);
+    expect(page()[0][0]).toBe(added.articleIds[0]);
+    expect(page()).toEqual(truth());
+
+    // Unindexed through another connection to the same file (another process): gone here too.
+    const other = openDatabase(file);
+    try {
+      unindexVersion(other, added.versionId);
+    } finally {
+      other.$client.close();
+    }
+    expect(page().map(([id]) => id)).not.toContain(added.articleIds[0]);
+    expect(page()).toEqual(truth());
+
+    // Pruning postings of a deleted article moves the counter too.
+    const before = statement<{ generation: number }>(searchStore(db), 'SELECT generation FROM search_stats').get()!.generation;
+    const victim = page()[0][0];
+    db.$client.prepare('DELETE FROM regulation_articles WHERE id = ?').run(victim);
+    expect(pruneSearchIndex(db)).toBeGreaterThan(0);
+    expect(statement<{ generation: number }>(searchStore(db), 'SELECT generation FROM search_stats').get()!.generation).toBe(before + 1);
+    expect(page()).toEqual(truth());
+    configurePostingCache(db, null);
+  });
+
+  it('is neither read nor filled inside a transaction of the caller, which may still roll back', () => {
+    const cache = configurePostingCache(db, { maxBytes: 1e9, minPostings: 1 })!;
+    const terms = [{ text: '条例', weight: 1 }];
+    db.$client.transaction(() => rankArticles(db, { terms, limit: 3 }))();
+    expect(cache.size).toBe(0);
+    rankArticles(db, { terms, limit: 3 });
+    expect(cache.size).toBeGreaterThan(0);
+    configurePostingCache(db, null);
+  });
+
+  it('gives the same first pages with and without the cache on random questions', () => {
+    const rnd = seededRandom(17);
+    const pool = [...texts.values()];
+    for (let q = 0; q < 40; q++) {
+      const terms = randomQuestion(rnd, pool);
+      configurePostingCache(db, null);
+      const plain = rankArticles(db, { terms, limit: 8 });
+      configurePostingCache(db, { maxBytes: 6 * 200, minPostings: 20 });
+      expect(rankArticles(db, { terms, limit: 8 }), JSON.stringify(terms)).toEqual(plain);
+    }
+    configurePostingCache(db, null);
+  });
+
+  it('takes its budget from SEARCH_CACHE_MB, 0 switching it off, and refuses what is not a size', () => {
+    expect(postingCacheOptionsFromEnv({})).toEqual({ maxBytes: 256 * 1024 * 1024, minPostings: 4096 });
+    expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '1.5' })?.maxBytes).toBe(1572864);
+    expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '0' })).toBeNull();
+    expect(() => postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: 'lots' })).toThrow(/SEARCH_CACHE_MB/);
+    expect(() => postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '-1' })).toThrow(/SEARCH_CACHE_MB/);
+  });
+});

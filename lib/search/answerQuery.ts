@@ -65,7 +65,7 @@ export function answerQuery(db: Db, input: AnswerQueryInput): AnswerResult {
 /// then scores for the parts of a compound it shares (劳动合同解除 for 解除劳动合同), and a word
 /// split differently from the statute still meets it; the words themselves only decide where the
 /// bigrams stop, so that none spans two of the asker's words or a dropped particle.
-function rankingTerms(reading: QuestionReading): { text: string; weight: number }[] {
+export function rankingTerms(reading: QuestionReading): { text: string; weight: number }[] {
   const weights = new Map<string, number>();
   for (const { text, weight } of reading.terms) {
     for (const part of bigramsOf(text)) weights.set(part, Math.max(weights.get(part) ?? 0, weight));

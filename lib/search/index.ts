@@ -21,4 +21,4 @@ export { rankArticles, rankArticlesSchema, type RankArticlesInput, type Weighted
 export { rankExhaustively } from './rankExhaustively';
 export { PostingCache, configurePostingCache, postingCacheOptionsFromEnv, type PostingCacheOptions } from './postingCache';
 export { type RankStats } from './rankPostings';
-export { answerQuery, answerQuerySchema, type AnswerQueryInput, type AnswerResult } from './answerQuery';
+export { answerQuery, answerQuerySchema, rankingTerms, type AnswerQueryInput, type AnswerResult } from './answerQuery';

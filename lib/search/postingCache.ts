@@ -154,25 +154,23 @@ export function readCachedRange(list: CachedPostings, range: PostingRange): Post
     start = Math.max(start, below(range.score + 1));
     end = Math.min(end, below(range.score));
   }
-  const limit = range.limit ?? Infinity;
+  const room = Math.max(0, Math.min(end - start, range.limit ?? Infinity));
   const { allowed, wanted, after } = range;
-  const picked: number[] = [];
-  for (let r = start; r < end && picked.length < limit; r++) {
+  const outIds = new Float64Array(room);
+  const outScores = new Int32Array(room);
+  let n = 0;
+  for (let r = start; r < end && n < room; r++) {
     const id = ids[r];
     if (after !== undefined && id <= after) continue;
     if (allowed && allowed[id] !== 1) continue;
     if (wanted && wanted[id] !== 1) continue;
-    picked.push(r);
+    outIds[n] = id;
+    outScores[n++] = scores[r];
   }
-  const n = picked.length;
   const batch: PostingBatch = {
-    n, ids: new Float64Array(n), scores: new Int32Array(n), points: new Float64Array(n), states: new Uint8Array(0),
+    n, ids: outIds.subarray(0, n), scores: outScores.subarray(0, n), points: new Float64Array(n), states: new Uint8Array(0),
     low: 0, high: 0, last: -1, matched: 0,
   };
-  for (let i = 0; i < n; i++) {
-    batch.ids[i] = ids[picked[i]];
-    batch.scores[i] = scores[picked[i]];
-  }
   if (n) {
     // In index order the last posting has the lowest score and, among those, the highest id.
     batch.high = batch.scores[0];

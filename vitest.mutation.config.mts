@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /// The tests Stryker runs against each mutant (`npm run mutation`): the unit tests of lib/ only,
-/// without the browser project and its build. Same alias and timeout as vitest.config.mts.
+/// without the browser project and its build, or only those `MUTATION_TESTS` names (comma-separated
+/// globs; `npm run mutation -- --own-tests`). Same alias and timeout as vitest.config.mts.
 export default defineConfig({
   resolve: { alias: { '@': root.replace(/\/$/, '') } },
   test: {
-    include: ['lib/**/*.test.ts'],
+    include: process.env.MUTATION_TESTS ? process.env.MUTATION_TESTS.split(',') : ['lib/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// `npm run mutation [-- --folders lib/auth,lib/search] [-- --full]`: runs Stryker (see
+// `npm run mutation [-- --folders lib/auth,lib/search] [--files F,G] [--own-tests] [--ignore-static]
+// [--full]`: runs Stryker (see
 // stryker.config.mjs) over the core folders, incrementally unless --full, then prints the mutation
 // score of each folder — detected mutants over those that count — and, as its last line, one
 // JSON object of those scores. Mutants listed in docs/mutation-equivalents.tsv (equivalent: no
@@ -72,10 +73,22 @@ function main() {
     console.error(`mutation: no such folder in the run: ${unknown.join(', ')} (choose from ${folders.join(', ')})`);
     process.exit(2);
   }
-  const mutate = [...chosen.map((f) => `${f}/**/*.ts`), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'];
+  // --files narrows the run to some files of the chosen folders (day-to-day work on one module).
+  const filesAt = args.indexOf('--files');
+  const files = filesAt >= 0 ? args[filesAt + 1].split(',') : [];
+  const outside = files.filter((f) => !chosen.some((folder) => f.startsWith(`${folder}/`)));
+  if (outside.length) {
+    console.error(`mutation: not in the folders of the run: ${outside.join(', ')}`);
+    process.exit(2);
+  }
+  const mutate = [...(files.length ? files : chosen.map((f) => `${f}/**/*.ts`)), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'];
   const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
-  const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...(args.includes('--full') ? ['--force'] : [])], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  const flags = [...(args.includes('--full') ? ['--force'] : []), ...(args.includes('--ignore-static') ? ['--ignoreStatic'] : [])];
+  // --own-tests: each mutant is tested by the unit tests of its own folders only (MUTATION_TESTS,
+  // read by vitest.mutation.config.mts), not by every test of lib/ that imports it.
+  const env = { ...process.env, NO_COLOR: '1', ...(args.includes('--own-tests') ? { MUTATION_TESTS: chosen.map((f) => `${f}/**/*.test.ts`).join(',') } : {}) };
+  const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...flags], { stdio: 'inherit', env });
   if (run.status !== 0 || !fs.existsSync(report)) {
     console.error(`mutation: Stryker failed (exit ${run.status})`);
     process.exit(1);

@@ -62,8 +62,7 @@ export class PostingCache {
       this.hits++;
       return kept;
     }
-    const bytes = df * BYTES_PER_POSTING;
-    if (df < this.options.minPostings || bytes > this.options.maxBytes) return undefined;
+    if (!this.keeps(id, df)) return undefined;
     const list = readWholeList(store, id);
     for (const [oldest, old] of this.lists) {
       if (this.bytes + list.ids.length * BYTES_PER_POSTING <= this.options.maxBytes) break;
@@ -77,9 +76,15 @@ export class PostingCache {
     return list;
   }
 
-  /// Whether the list of token `id` is kept (without counting a use).
+  /// Whether the list of token `id` is kept now.
   has(id: number): boolean {
     return this.lists.has(id);
+  }
+
+  /// Whether the list of token `id`, which has `df` postings, is kept or would be on first use
+  /// (without counting a use).
+  keeps(id: number, df: number): boolean {
+    return this.lists.has(id) || (df >= this.options.minPostings && df * BYTES_PER_POSTING <= this.options.maxBytes);
   }
 
   /// How many lists are kept.
@@ -132,22 +137,24 @@ function inIndexOrder(batch: PostingBatch): boolean {
   return true;
 }
 
+/// The first position of a list whose stored score is below `score` (scores descend).
+export function positionBelow(list: CachedPostings, score: number): number {
+  let lo = 0;
+  let hi = list.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list.scores[mid] >= score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /// The postings of a cached list in `range`, exactly as `postingRangeSql` selects them from the
 /// index (same order, same `limit`, same byte-map checks), as a batch whose points are left at 0.
 export function readCachedRange(list: CachedPostings, range: PostingRange): PostingBatch {
   const { ids, scores } = list;
   const total = ids.length;
-  // Scores descend: `first(s)` is the first position whose score is below s.
-  const below = (s: number) => {
-    let lo = 0;
-    let hi = total;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (scores[mid] >= s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const below = (s: number) => positionBelow(list, s);
   let start = range.upper !== undefined ? below(range.upper) : 0;
   let end = range.from !== undefined ? below(range.from) : total;
   if (range.score !== undefined) {

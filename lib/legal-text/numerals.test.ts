@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleLabel, chapterLabel, itemLabel, paragraphLabel, parseArticleLabel, partLabel, sectionLabel, subitemLabel,
 } from './labels';
-import { fromChineseNumeral, toChineseNumeral } from './numerals';
+import { fromChineseNumeral, MAX_CHINESE_NUMERAL, toChineseNumeral } from './numerals';
 
 describe('toChineseNumeral', () => {
   it.each([
@@ -21,8 +21,14 @@ describe('toChineseNumeral', () => {
     expect(fromChineseNumeral(s)).toBe(n);
   });
 
-  it('refuses numbers that are not positive integers below 10^8', () => {
+  it('refuses numbers that are not positive integers below 10^8, naming the number and the range', () => {
     for (const n of [0, -1, 100_000_000, 1.5, Number.NaN]) expect(() => toChineseNumeral(n)).toThrow(RangeError);
+    expect(() => toChineseNumeral(100_000_000)).toThrow('toChineseNumeral: 100000000 is outside 1–99999999');
+  });
+
+  it('writes the largest number it allows', () => {
+    expect(toChineseNumeral(MAX_CHINESE_NUMERAL)).toBe('九千九百九十九万九千九百九十九');
+    expect(fromChineseNumeral(toChineseNumeral(MAX_CHINESE_NUMERAL))).toBe(MAX_CHINESE_NUMERAL);
   });
 });
 

@@ -19,6 +19,38 @@ function edited(edit: (articles: ArticleJson[]) => void): ParseJson {
   return copy;
 }
 
+/// The clauses for one edit of the first 款 of 第二条, from `before` to `after`.
+function clausesFor(before: string, after: string): string[] {
+  const withText = (text: string) => {
+    const copy: ParseJson = structuredClone(original);
+    copy.articles[1].paragraphs[0].text = text;
+    return copy;
+  };
+  return draftAmendmentDecision(compareTexts(withText(before), withText(after), { alignment: 'eid' })).clauses;
+}
+
+describe('draftAmendmentDecision: the phrase a clause quotes', () => {
+  it('quotes two changes with at most two unchanged characters between them as one phrase', () => {
+    expect(clausesFor('依照《中华人民共和国物权法》的规定执行。', '依照《中华人民共和国民法典》的规定执行。')).toEqual(['一、将第二条第一款中的“物权法”修改为“民法典”。']);
+    expect(clausesFor('甲乙丙丁戊己庚辛壬癸。', '甲乙X丙Y丁戊己庚辛壬癸。')).toEqual(['一、将第二条第一款中的“甲乙丙”修改为“甲乙X丙Y”。']);
+    expect(clausesFor('甲乙丙丁戊己庚辛壬癸。', '甲乙X丙丁Y戊己庚辛壬癸。')).toEqual(['一、将第二条第一款中的“丙丁”修改为“X丙丁Y”。']);
+    // Three unchanged characters keep the two changes apart.
+    expect(clausesFor('甲乙丙丁戊己庚辛壬癸。', '甲乙X丙丁戊Y己庚辛壬癸。')).toEqual(['一、在第二条第一款中的“甲乙”后增加“X”；在第二条第一款中的“丙丁戊”后增加“Y”。']);
+  });
+
+  it('widens a one-character change to two characters that occur once', () => {
+    expect(clausesFor('由市人民政府规定。', '由县人民政府规定。')).toEqual(['一、将第二条第一款中的“由市”修改为“由县”。']);
+  });
+
+  it('restates the 款 rather than quote a phrase that cuts a quotation in half, whatever the quotation marks', () => {
+    for (const [open, close] of [['“', '”'], ['「', '」'], ['‘', '’']]) {
+      const before = `禁止饲养${open}斗犬${close}等烈性犬。`;
+      const after = `禁止饲养${open}斗牛犬${close}等烈性犬。`;
+      expect(clausesFor(before, after)).toEqual([`一、将第二条第一款修改为：“${after}”`]);
+    }
+  });
+});
+
 describe('draftAmendmentDecision', () => {
   const amended = edited((articles) => {
     articles[7].paragraphs[1].text = '养犬规约由业主大会会议依法制定，报街道办事处备案。';

@@ -129,7 +129,44 @@ describe('draftAmendmentDecision on renumbering', () => {
   });
 });
 
+describe('draftAmendmentDecision: title and order', () => {
+  const oneEdit = compareTexts(original, edited((articles) => {
+    articles[1].paragraphs[0].text = articles[1].paragraphs[0].text.replace('养犬行为', '饲养犬只行为');
+  }), { alignment: 'eid' });
+
+  it('names the text inside 《》 once, turning the 《》 of a law named in its title into 〈〉', () => {
+    expect(draftAmendmentDecision(oneEdit, '《舟山市养犬管理条例》')).toMatchObject({ title: '关于修改《舟山市养犬管理条例》的决定', preamble: '对《舟山市养犬管理条例》作如下修改：' });
+    const nested = draftAmendmentDecision(oneEdit, '舟山市实施《中华人民共和国动物防疫法》办法');
+    expect(nested.title).toBe('关于修改《舟山市实施〈中华人民共和国动物防疫法〉办法》的决定');
+    expect(nested.closing!.split('\n').at(-1)).toBe('《舟山市实施〈中华人民共和国动物防疫法〉办法》根据本决定作相应修改，重新公布。');
+    // Two laws' names at both ends are not one pair of 《》 around the title.
+    expect(draftAmendmentDecision(oneEdit, '《中华人民共和国动物防疫法》与《舟山市养犬管理条例》衔接规定').title).toBe(
+      '关于修改《〈中华人民共和国动物防疫法〉与〈舟山市养犬管理条例〉衔接规定》的决定',
+    );
+  });
+
+  it('puts an added article after the clause of the article before it', () => {
+    const text = edited((articles) => {
+      articles[8].paragraphs[0].text = articles[8].paragraphs[0].text.replace('街道办事处', '街道办事处、开发区管理机构');
+      articles.splice(9, 0, { ...structuredClone(articles[8]), eid: 'art_new', paragraphs: [para('art_new__p1', '鼓励养犬人为犬只购买责任保险。')] });
+    });
+    const clauses = draftAmendmentDecision(compareTexts(original, text, { alignment: 'eid' })).clauses;
+    expect(clauses).toHaveLength(2);
+    expect(clauses[0]).toBe('一、在第九条第一款中的“应当”前增加“、开发区管理机构”。');
+    expect(clauses[1]).toBe('二、增加一条，作为第十条：“鼓励养犬人为犬只购买责任保险。”');
+  });
+});
+
 describe('draftAmendmentDecision on headings', () => {
+  it('puts a renamed chapter before the clause of its first article', () => {
+    const text = edited((articles) => {
+      articles[10].paragraphs[0].text = articles[10].paragraphs[0].text.replace('重点管理区内', '本市行政区域内');
+    });
+    text.outline = text.outline.map((o) => (o.kind === 'chapter' && o.number === 2 ? { ...o, heading: '免疫、登记与年检' } : o));
+    const clauses = draftAmendmentDecision(compareTexts(original, text, { alignment: 'eid' })).clauses;
+    expect(clauses).toEqual(['一、将第二章的章名修改为“免疫、登记与年检”。', expect.stringMatching(/^二、将第十一条(第一款)?中的“重点管理区”修改为“本市行政区域”。$/)]);
+  });
+
   it('renames a chapter in its place among the article clauses', () => {
     const chapter2 = original.outline.find((o) => o.kind === 'chapter' && o.number === 2)!;
     const text = edited((articles) => {

@@ -29,7 +29,7 @@ interface Hunk {
 /// (see decisionClosing). Articles are cited by their old numbers, new articles by the number
 /// they will have.
 export function draftAmendmentDecision(comparison: TextComparison, title = comparison.oldTitle, options: { effectiveOn?: string | null } = {}): AmendmentDecision {
-  const name = title.replace(/^《|》$/g, '');
+  const name = decisionName(title);
   // Each clause with where it applies in the old text, so heading clauses fall into place.
   const placed: { at: number; text: string }[] = [];
   let lastOld = 0;
@@ -52,6 +52,16 @@ export function draftAmendmentDecision(comparison: TextComparison, title = compa
     clauses: sentences.map((s, i) => `${toChineseNumeral(i + 1)}、${s}`),
     closing: decisionClosing(name, shifted, options.effectiveOn ?? null).join('\n'),
   };
+}
+
+/// The title as the decision names it inside 《》: without 《》 around the whole of it, and with
+/// the 《》 of a law named inside it turned into 〈〉 (书名号里边还要用书名号时，里边一层用单书名号):
+/// 舟山市实施《中华人民共和国动物防疫法》办法 → 舟山市实施〈中华人民共和国动物防疫法〉办法. A title that
+/// starts with one law's name and ends with another's is not wrapped as a whole.
+function decisionName(title: string): string {
+  const inner = /^《.*》$/.test(title) ? title.slice(1, -1) : title;
+  const wrapped = inner !== title && balanced(inner, '《', '》');
+  return (wrapped ? inner : title).replace(/《/g, '〈').replace(/》/g, '〉');
 }
 
 /// A blank date for staff to fill in, as printed drafts leave it: 本决定自　　年　　月　　日起施行。

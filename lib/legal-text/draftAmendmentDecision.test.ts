@@ -129,6 +129,32 @@ describe('draftAmendmentDecision on renumbering', () => {
   });
 });
 
+describe('draftAmendmentDecision: which 款, and when to restate', () => {
+  const clausesOf = (edit: (articles: ArticleJson[]) => void) => draftAmendmentDecision(compareTexts(original, edited(edit), { alignment: 'eid' })).clauses;
+
+  it('cites the 款 a change is in, even at the 款\'s very first character', () => {
+    expect(clausesOf((a) => { a[1].paragraphs[1].text = a[1].paragraphs[1].text.replace('军用', '部队'); })).toEqual(['一、将第二条第二款中的“军用”修改为“部队”。']);
+  });
+
+  it('quotes an insertion of up to 40 characters and restates the article beyond that', () => {
+    const forty = '并'.padEnd(40, '甲');
+    expect(clausesOf((a) => { a[4].paragraphs[0].text = a[4].paragraphs[0].text.replace('应当加强', `应当${forty}加强`); })).toEqual([`一、在第五条中的“应当”后增加“${forty}”。`]);
+    const longer = edited((a) => { a[4].paragraphs[0].text = a[4].paragraphs[0].text.replace('应当加强', `应当${forty}乙加强`); });
+    expect(draftAmendmentDecision(compareTexts(original, longer, { alignment: 'eid' })).clauses).toEqual([`一、将第五条修改为：“${longer.articles[4].paragraphs[0].text}”`]);
+  });
+
+  it('restates an article of one 款 without naming a 第一款', () => {
+    expect(clausesOf((a) => { a[4].paragraphs[0].text = '市、县（区）人民政府负责本行政区域内的养犬管理工作。'; })).toEqual(['一、将第五条修改为：“市、县（区）人民政府负责本行政区域内的养犬管理工作。”']);
+  });
+
+  it('removes or adds a 款 in the middle of an article', () => {
+    expect(clausesOf((a) => { a[2].paragraphs.splice(1, 1); })).toEqual(['一、删去第三条第二款。']);
+    expect(clausesOf((a) => { a[2].paragraphs.splice(1, 0, para('p_new', '重点管理区的具体范围由市人民政府划定并公布。')); })).toEqual([
+      '一、在第三条中增加一款，作为第二款：“重点管理区的具体范围由市人民政府划定并公布。”',
+    ]);
+  });
+});
+
 describe('draftAmendmentDecision: title and order', () => {
   const oneEdit = compareTexts(original, edited((articles) => {
     articles[1].paragraphs[0].text = articles[1].paragraphs[0].text.replace('养犬行为', '饲养犬只行为');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareTexts } from './compareTexts';
+import type { TextComparison } from './comparison';
 import { draftAmendmentDecision } from './draftAmendmentDecision';
 import { articleLabel } from './labels';
 import { renumberReferences } from './renumberReferences';
@@ -145,6 +146,16 @@ describe('draftAmendmentDecision: which 款, and when to restate', () => {
 
   it('restates an article of one 款 without naming a 第一款', () => {
     expect(clausesOf((a) => { a[4].paragraphs[0].text = '市、县（区）人民政府负责本行政区域内的养犬管理工作。'; })).toEqual(['一、将第五条修改为：“市、县（区）人民政府负责本行政区域内的养犬管理工作。”']);
+  });
+
+  it('deletes a phrase with 删去, not by changing it to nothing', () => {
+    expect(clausesOf((a) => { a[4].paragraphs[0].text = a[4].paragraphs[0].text.replace('、财政', ''); })).toEqual(['一、删去第五条中的“、财政”。']);
+  });
+
+  it('reads a comparison stored before heading changes were compared (no headings field)', () => {
+    const comparison = compareTexts(original, edited((a) => { a[4].paragraphs[0].text = a[4].paragraphs[0].text.replace('、财政', ''); }), { alignment: 'eid' });
+    const stored = { ...comparison, headings: undefined } as unknown as TextComparison;
+    expect(draftAmendmentDecision(stored).clauses).toEqual(['一、删去第五条中的“、财政”。']);
   });
 
   it('removes or adds a 款 in the middle of an article', () => {

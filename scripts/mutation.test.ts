@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEquivalents, scoreFolders } from './mutation';
+import { planMutationRun, readEquivalents, scoreFolders } from './mutation';
 
 const mutant = (status: string, line = 1, mutatorName = 'ConditionalExpression', replacement = 'true') => ({ status, mutatorName, replacement, location: { start: { line } } }) as never;
 
@@ -25,5 +25,26 @@ describe('the mutation score per folder', () => {
 
   it('refuses an equivalent mutant listed without a reason', () => {
     expect(() => readEquivalents('lib/auth/can.ts\t12\tStringLiteral\t""\t \n')).toThrow('needs a reason');
+  });
+});
+
+describe('what a mutation run mutates', () => {
+  it('mutates every core folder by default, and only the chosen folders or files when asked', () => {
+    const all = planMutationRun([]);
+    expect(all).toMatchObject({ chosen: ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'], flags: [], ownTests: null });
+    expect(typeof all !== 'string' && all.mutate.slice(0, 2)).toEqual(['lib/legal-text/**/*.ts', 'lib/search/**/*.ts']);
+    const some = planMutationRun(['--folders', 'lib/legal-text/', '--files', 'lib/legal-text/numerals.ts', '--own-tests', '--ignore-static', '--full']);
+    expect(some).toEqual({
+      chosen: ['lib/legal-text'],
+      mutate: ['lib/legal-text/numerals.ts', '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'],
+      flags: ['--force', '--ignoreStatic'],
+      ownTests: 'lib/legal-text/**/*.test.ts',
+    });
+  });
+
+  it('refuses a folder outside the run, no folder at all, and a file outside the chosen folders', () => {
+    expect(planMutationRun(['--folders', 'lib/mail'])).toMatch(/no such folder in the run: lib\/mail/);
+    expect(planMutationRun(['--folders'])).toMatch(/no such folder/);
+    expect(planMutationRun(['--folders', 'lib/auth', '--files', 'lib/search/bm25.ts'])).toBe('not in the folders of the run: lib/search/bm25.ts');
   });
 });

@@ -64,30 +64,41 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
   return scores;
 }
 
-function main() {
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--folders');
-  const chosen = at >= 0 ? args[at + 1].split(',').map((f) => f.replace(/\/$/, '')) : folders;
+/// What one run mutates and how: the chosen folders (`--folders a,b`, default all), Stryker's
+/// `--mutate` globs (`--files` narrows them to some files of those folders), its extra flags
+/// (`--full` → `--force`, `--ignore-static` → `--ignoreStatic`) and, with `--own-tests`, the test
+/// globs for MUTATION_TESTS (read by vitest.mutation.config.mts): each mutant is then tested by the
+/// unit tests of its own folders only, not by every test of lib/ that imports it. An error string
+/// for a folder outside the run or a file outside the chosen folders.
+export function planMutationRun(args: string[]): { chosen: string[]; mutate: string[]; flags: string[]; ownTests: string | null } | string {
+  const valueOf = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? (args[at + 1] ?? '').split(',').filter(Boolean) : null;
+  };
+  const chosen = valueOf('--folders')?.map((f) => f.replace(/\/$/, '')) ?? folders;
   const unknown = chosen.filter((f) => !folders.includes(f));
-  if (unknown.length) {
-    console.error(`mutation: no such folder in the run: ${unknown.join(', ')} (choose from ${folders.join(', ')})`);
-    process.exit(2);
-  }
-  // --files narrows the run to some files of the chosen folders (day-to-day work on one module).
-  const filesAt = args.indexOf('--files');
-  const files = filesAt >= 0 ? args[filesAt + 1].split(',') : [];
+  if (unknown.length || chosen.length === 0) return `no such folder in the run: ${unknown.join(', ') || '(none given)'} (choose from ${folders.join(', ')})`;
+  const files = valueOf('--files') ?? [];
   const outside = files.filter((f) => !chosen.some((folder) => f.startsWith(`${folder}/`)));
-  if (outside.length) {
-    console.error(`mutation: not in the folders of the run: ${outside.join(', ')}`);
+  if (outside.length) return `not in the folders of the run: ${outside.join(', ')}`;
+  return {
+    chosen,
+    mutate: [...(files.length ? files : chosen.map((f) => `${f}/**/*.ts`)), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'],
+    flags: [...(args.includes('--full') ? ['--force'] : []), ...(args.includes('--ignore-static') ? ['--ignoreStatic'] : [])],
+    ownTests: args.includes('--own-tests') ? chosen.map((f) => `${f}/**/*.test.ts`).join(',') : null,
+  };
+}
+
+function main() {
+  const plan = planMutationRun(process.argv.slice(2));
+  if (typeof plan === 'string') {
+    console.error(`mutation: ${plan}`);
     process.exit(2);
   }
-  const mutate = [...(files.length ? files : chosen.map((f) => `${f}/**/*.ts`)), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'];
+  const { chosen, mutate, flags, ownTests } = plan;
   const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
-  const flags = [...(args.includes('--full') ? ['--force'] : []), ...(args.includes('--ignore-static') ? ['--ignoreStatic'] : [])];
-  // --own-tests: each mutant is tested by the unit tests of its own folders only (MUTATION_TESTS,
-  // read by vitest.mutation.config.mts), not by every test of lib/ that imports it.
-  const env = { ...process.env, NO_COLOR: '1', ...(args.includes('--own-tests') ? { MUTATION_TESTS: chosen.map((f) => `${f}/**/*.test.ts`).join(',') } : {}) };
+  const env = { ...process.env, NO_COLOR: '1', ...(ownTests ? { MUTATION_TESTS: ownTests } : {}) };
   const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...flags], { stdio: 'inherit', env });
   if (run.status !== 0 || !fs.existsSync(report)) {
     console.error(`mutation: Stryker failed (exit ${run.status})`);

@@ -176,9 +176,12 @@ describe('draftAmendmentDecision: title and order', () => {
     const nested = draftAmendmentDecision(oneEdit, '舟山市实施《中华人民共和国动物防疫法》办法');
     expect(nested.title).toBe('关于修改《舟山市实施〈中华人民共和国动物防疫法〉办法》的决定');
     expect(nested.closing!.split('\n').at(-1)).toBe('《舟山市实施〈中华人民共和国动物防疫法〉办法》根据本决定作相应修改，重新公布。');
-    // Two laws' names at both ends are not one pair of 《》 around the title.
+    // A title that starts with one law's name, or starts and ends with two, is not wrapped in 《》.
     expect(draftAmendmentDecision(oneEdit, '《中华人民共和国动物防疫法》与《舟山市养犬管理条例》衔接规定').title).toBe(
       '关于修改《〈中华人民共和国动物防疫法〉与〈舟山市养犬管理条例〉衔接规定》的决定',
+    );
+    expect(draftAmendmentDecision(oneEdit, '《中华人民共和国动物防疫法》与《舟山市养犬管理条例》').title).toBe(
+      '关于修改《〈中华人民共和国动物防疫法〉与〈舟山市养犬管理条例〉》的决定',
     );
   });
 

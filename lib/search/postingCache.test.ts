@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { indexVersion } from './indexVersion';
-import { configurePostingCache, PostingCache, postingCacheOptionsFromEnv, readCachedRange } from './postingCache';
+import { configurePostingCache, PostingCache, postingCacheOptionsFromEnv, readCachedRange, toCachedPostings } from './postingCache';
+import { unpackPostings } from './unpackPostings';
 import { postingRangeSql, type PostingRange } from './postingRange';
 import { pruneSearchIndex } from './pruneSearchIndex';
 import { rankArticles } from './rankArticles';
@@ -57,6 +58,15 @@ describe('postingCache', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('puts postings into index order whatever order they came in', () => {
+    const batch = unpackPostings([7 * 32768 + 3, 2 * 32768 + 9, 5 * 32768 + 3, 1 * 32768 + 3].join(','), false);
+    const list = toCachedPostings(batch);
+    expect([...list.ids]).toEqual([2, 1, 5, 7]);
+    expect([...list.scores]).toEqual([9, 3, 3, 3]);
+    const ordered = toCachedPostings(unpackPostings([2 * 32768 + 9, 1 * 32768 + 3, 5 * 32768 + 3].join(','), false));
+    expect([...ordered.ids]).toEqual([2, 1, 5]);
   });
 
   it('keeps lists of at least minPostings within its byte budget, the least recently used going first', () => {

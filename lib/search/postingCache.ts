@@ -117,11 +117,20 @@ function readWholeList(store: SearchStore, id: number): CachedPostings {
     store,
     'SELECT group_concat(article_id * 32768 + score) AS packed FROM (SELECT article_id, score FROM search_postings WHERE token_id = ? ORDER BY score DESC, article_id)',
   ).get(id)?.packed;
-  const batch = unpackPostings(packed ?? '', false);
-  const order = Array.from({ length: batch.n }, (_, r) => r);
-  // The subquery's order is the key's, which group_concat keeps; sorted again only if it did not.
-  if (!inIndexOrder(batch)) order.sort((a, b) => batch.scores[b] - batch.scores[a] || batch.ids[a] - batch.ids[b]);
+  return toCachedPostings(unpackPostings(packed ?? '', false));
+}
+
+/// A batch of postings as a cached list in index order (score descending, then article id):
+/// copied as it is when already in that order, sorted otherwise.
+export function toCachedPostings(batch: PostingBatch): CachedPostings {
   const list: CachedPostings = { ids: new Int32Array(batch.n), scores: new Uint16Array(batch.n) };
+  // The subquery's order is the key's, which group_concat keeps; sorted again only if it did not.
+  if (inIndexOrder(batch)) {
+    list.ids.set(batch.ids);
+    list.scores.set(batch.scores);
+    return list;
+  }
+  const order = Array.from({ length: batch.n }, (_, r) => r).sort((a, b) => batch.scores[b] - batch.scores[a] || batch.ids[a] - batch.ids[b]);
   order.forEach((r, i) => {
     list.ids[i] = batch.ids[r];
     list.scores[i] = batch.scores[r];

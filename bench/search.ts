@@ -420,7 +420,7 @@ function corpusSentences(docs: SourceDoc[], n: number, shift = 0): string[] {
 }
 
 /// Questions a server has answered before the cached pass is timed (each asked as words and as
-/// bigrams): corpus sentences taken between the measured ones.
+/// bigrams): corpus sentences other than the measured ones.
 const WARM_QUESTIONS = 150;
 
 /// Ranked retrieval of 30-character questions (top 20), beside the exhaustive baseline that
@@ -467,7 +467,10 @@ function measureRanked(db: Db, docs: SourceDoc[], opts: Options): { sets: Ranked
 
   const options = postingCacheOptionsFromEnv() ?? postingCacheOptionsFromEnv({})!;
   const cache = configurePostingCache(db, options)!;
-  const warm = corpusSentences(docs, WARM_QUESTIONS, 0.5).map((q) => questionWords(jieba, q));
+  const measuredTexts = new Set(sets.flatMap((set) => set.items.map((x) => x.q)));
+  const warm = corpusSentences(docs, WARM_QUESTIONS, 0.5)
+    .filter((q) => !measuredTexts.has(q))
+    .map((q) => questionWords(jieba, q));
   const warmStarted = performance.now();
   for (const terms of warm) {
     rankArticles(db, { terms, limit: 20 });

@@ -139,6 +139,23 @@ describe('rankArticles', () => {
     expect(Math.abs(first.total! - matching) / matching).toBeLessThan(0.25);
   });
 
+  it('among words of equal weight beyond the cap drops the most common first, then the last given', () => {
+    const words = Array.from({ length: 34 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    // w00 is in two articles (the most common), every other word in one.
+    const added = addRegulationVersion(hand.db, { id: 'capped', title: '词数上限测试规定', articles: [...words.map((w) => `本条含有 ${w} 一词。`), '另一条也含有 w00 一词。'] });
+    indexVersion(hand.db, added.versionId);
+    const found = (terms: { text: string; weight: number }[]) => new Set(rankArticles(hand.db, { terms, limit: 100 }).hits.map((h) => h.articleId));
+    const all = found(words.map((text) => ({ text, weight: 1 })));
+    // 34 words, 32 kept: w00 goes (most common), then the last given of the rest, w33.
+    expect(all.has(added.articleIds[0])).toBe(false);
+    expect(all.has(added.articleIds[33])).toBe(false);
+    expect([1, 2, 31, 32].every((i) => all.has(added.articleIds[i]))).toBe(true);
+    // Given in the other order, the last given is now w01.
+    const reversed = found([...words].reverse().map((text) => ({ text, weight: 1 })));
+    expect(reversed.has(added.articleIds[1])).toBe(false);
+    expect(reversed.has(added.articleIds[33])).toBe(true);
+  });
+
   it('keeps the 32 weightiest words and says the result is not exact', () => {
     const chars = Array.from('法律条例管理市人民政府犬只养登记罚款物业服务企业城乡规划噪声电梯殡葬车辆交通事故鉴定证据');
     const terms = chars.map((text, i) => ({ text, weight: i < 32 ? 1 : 0.1 }));

@@ -465,6 +465,7 @@ function measureRanked(db: Db, docs: SourceDoc[], opts: Options): { sets: Ranked
     }),
   }));
 
+  // The budget SEARCH_CACHE_MB gives, or the default one when it switches the cache off.
   const options = postingCacheOptionsFromEnv() ?? postingCacheOptionsFromEnv({})!;
   const cache = configurePostingCache(db, options)!;
   const measuredTexts = new Set(sets.flatMap((set) => set.items.map((x) => x.q)));

@@ -1,5 +1,6 @@
 import type { CollabPersistence } from './sqlitePersistence';
 import { SharedDraft } from './sharedDraft';
+import { noRelay, type ClusterRelay } from './clusterRelay';
 
 /// When a draft is compacted and unloaded.
 export type RegistryTiming = {
@@ -17,8 +18,15 @@ export const defaultRegistryTiming: RegistryTiming = { compactAfterUpdates: 500,
 type Entry = { draft: SharedDraft; pendingRows: number; retryAfter: number; compactTimer?: NodeJS.Timeout; unloadTimer?: NodeJS.Timeout };
 
 /// The open drafts of one server: loads a draft on its first connection, schedules compaction
-/// in the background, and unloads (compacting first) a draft idle with no clients.
-export function createDraftRegistry(persistence: CollabPersistence, timing: RegistryTiming, log: (message: string) => void = console.error) {
+/// in the background, and unloads (compacting first) a draft idle with no clients. Through
+/// `relay`, an open draft hears the other instances and catches up from the database whenever
+/// its channel starts being heard.
+export function createDraftRegistry(
+  persistence: CollabPersistence,
+  timing: RegistryTiming,
+  log: (message: string) => void = console.error,
+  relay: ClusterRelay = noRelay,
+) {
   const entries = new Map<string, Entry>();
 
   const compact = (draftId: string) => {
@@ -55,6 +63,7 @@ export function createDraftRegistry(persistence: CollabPersistence, timing: Regi
     compact(draftId);
     clearTimeout(entry.unloadTimer);
     entries.delete(draftId);
+    relay.leave(draftId);
     entry.draft.destroy();
   };
 
@@ -76,6 +85,7 @@ export function createDraftRegistry(persistence: CollabPersistence, timing: Regi
             entry.pendingRows++;
             scheduleCompaction(entry);
           },
+          publish: (kind, payload) => relay.publish(draftId, kind, payload),
         }),
       };
       let loaded: { found: boolean; pendingRows: number };
@@ -91,6 +101,13 @@ export function createDraftRegistry(persistence: CollabPersistence, timing: Regi
       }
       entry.pendingRows = loaded.pendingRows;
       entries.set(draftId, entry);
+      const { draft } = entry;
+      relay.join(draftId, {
+        update: (update) => draft.applyRemoteUpdate(update),
+        awareness: (update) => draft.applyRemoteAwareness(update),
+        // Idempotent: what the doc already holds changes nothing and is relayed to nobody.
+        catchUp: () => void persistence.loadDocument(draftId, draft.doc),
+      });
       if (entry.pendingRows > 0) scheduleCompaction(entry);
       return entry.draft;
     },
@@ -123,6 +140,7 @@ export function createDraftRegistry(persistence: CollabPersistence, timing: Regi
       for (const [id, entry] of entries) {
         compact(id);
         clearTimeout(entry.unloadTimer);
+        relay.leave(id);
         entry.draft.destroy();
       }
       entries.clear();

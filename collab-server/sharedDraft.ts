@@ -52,7 +52,13 @@ export type SharedDraftHooks = {
   storeUpdate: (update: Uint8Array, connection: DraftConnection) => void;
   /// Called after an update has been stored and applied (compaction scheduling).
   afterUpdate?: () => void;
+  /// Tells the other collaboration instances of an update accepted here (after it was stored) or
+  /// of a presence change made here.
+  publish?: (kind: 'update' | 'awareness', payload: Uint8Array) => void;
 };
+
+/// The origin of what another collaboration instance relayed.
+export const remoteOrigin = 'remote';
 
 /// The in-memory Yjs document of one open draft, with its awareness and connections: applies
 /// accepted updates (stored first, through `hooks.storeUpdate`), relays them and presence.
@@ -132,7 +138,21 @@ export class SharedDraft {
       this.echoToOrigin = false;
     }
     this.hooks.afterUpdate?.();
+    this.hooks.publish?.('update', update);
     return 'applied';
+  }
+
+  /// Applies an update another instance accepted and stored, relaying it to this instance's
+  /// clients; one already known changes nothing and is sent to nobody.
+  applyRemoteUpdate(update: Uint8Array, origin: string = remoteOrigin): void {
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
+  /// Applies presence from another instance's clients, except for client ids a connection of this
+  /// instance speaks for (a client that moved here keeps its presence).
+  applyRemoteAwareness(update: Uint8Array): void {
+    const allowed = filterAwarenessUpdate(update, (id) => !this.awarenessOwners.has(id), (state) => state);
+    if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, remoteOrigin);
   }
 
   /// Applies a client's awareness update, keeping only entries for client ids that are not
@@ -148,7 +168,8 @@ export class SharedDraft {
         (id) => {
           if (speaksFor !== undefined) return speaksFor === id;
           const owner = this.awarenessOwners.get(id);
-          const mayTake = owner === undefined || owner === connection || owner.user.id === connection.user.id;
+          const holder = owner === undefined ? this.personHolding(id) : null;
+          const mayTake = owner === undefined ? holder === null || holder === connection.user.id : owner === connection || owner.user.id === connection.user.id;
           if (mayTake) speaksFor = id;
           return mayTake;
         },
@@ -158,6 +179,13 @@ export class SharedDraft {
       throw new MalformedMessage(`undecodable awareness update: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
+  }
+
+  /// Whose presence `id` is when no connection here speaks for it: another instance's client
+  /// carries the person's id in its state (set by the server that accepted it); null for nobody.
+  private personHolding(id: number): unknown {
+    const state = this.awareness.getStates().get(id) as { user?: { id?: unknown } } | undefined;
+    return state?.user?.id ?? null;
   }
 
   /// Sends every known presence state to one connection (answer to a query-awareness frame).
@@ -195,7 +223,11 @@ export class SharedDraft {
       }
     }
     const changed = [...added, ...updated, ...removed];
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Made here (by a client, or by one leaving): the other instances hear of it. Expiry by
+    // timeout happens on every instance by itself.
+    if (from || origin === null) this.hooks.publish?.('awareness', update);
+    const frame = encodeAwareness(update);
     // Echoed to the sender too: a lone y-websocket client counts its own renewals as the
     // "message received" that keeps it from reconnecting every 30 s.
     for (const c of this.connections) c.send(frame);

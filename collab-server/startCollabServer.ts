@@ -12,6 +12,7 @@ import { createUpgradeHandler } from './handleUpgrade';
 import { startKeepAlive } from './keepAlive';
 import { startWalCheckpointer } from '@/db/startWalCheckpointer';
 import { sqlitePersistence, type CollabPersistence } from './sqlitePersistence';
+import { noRelay, type ClusterRelay } from './clusterRelay';
 
 /// Largest frame a client may send (a whole pasted regulation fits many times over); larger
 /// frames are refused by `ws` with close code 1009.
@@ -24,6 +25,8 @@ export type CollabServerOptions = {
   db?: Db;
   /// Replaces the SQLite persistence (tests of failure paths).
   persistence?: CollabPersistence;
+  /// How this instance hears the others on the same database (default: alone, `noRelay`).
+  relay?: ClusterRelay;
   timing?: Partial<RegistryTiming>;
   /// How often sockets are pinged; one that missed the previous ping is terminated.
   pingIntervalMs?: number;
@@ -57,7 +60,8 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
   const log = options.log ?? ((message: string) => console.error(message));
   const now = options.now ?? (() => new Date());
   const web: WebAppOrigin = options.web ?? { publicUrl: process.env.PUBLIC_URL || null, port: Number(process.env.LAWBENCH_WEB_PORT) || null };
-  const registry = createDraftRegistry(options.persistence ?? sqlitePersistence(db, log), { ...defaultRegistryTiming, ...options.timing }, log);
+  const relay = options.relay ?? noRelay;
+  const registry = createDraftRegistry(options.persistence ?? sqlitePersistence(db, log), { ...defaultRegistryTiming, ...options.timing }, log, relay);
 
   const server = http.createServer((req, res) => {
     if (req.url === '/health') {
@@ -143,6 +147,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
             clearInterval(recheck);
             for (const socket of wss.clients) socket.close(collabCloseCodes.goingAway, 'server shutting down');
             registry.closeAll();
+            void relay.close();
             wss.close();
             server.closeAllConnections();
             server.close(() => void stopCheckpointer().then(done));

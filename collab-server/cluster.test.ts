@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { freshDatabase } from '@/db/testing';
 import { readDraftDoc } from '@/lib/drafting';
-import { startLocalRedis, type LocalRedis } from './redisServer';
+import { startLocalRedis, type LocalRedis } from '../scripts/localRedis';
 import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 
 const { db, file, cleanup } = freshDatabase();

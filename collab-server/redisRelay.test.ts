@@ -8,7 +8,7 @@ import { readDraftDoc } from '@/lib/drafting';
 import { collabCloseCodes } from '@/lib/editor';
 import { startCollabServer, type CollabServer } from './startCollabServer';
 import { redisRelay } from './redisRelay';
-import { startLocalRedis, type LocalRedis } from './redisServer';
+import { startLocalRedis, type LocalRedis } from '../scripts/localRedis';
 import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 
 // Two collaboration instances in this process, each with its own connection to one SQLite file

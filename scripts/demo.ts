@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { databasePath, getDatabase, closeDatabase } from '@/db/client';
-import { demoAccounts, demoPassword, demoSite, seedConsultation, seedDemoData, seedExplainers, seedLibrary, seedPublication, seedWorkflow } from '@/lib/demo';
+import { databasePath } from '@/db/client';
+import { demoAccounts, demoPassword, demoSite } from '@/lib/demo';
+import { seedDemo } from './seedDemo';
 import { ensureBuild } from './ensureBuild';
 import { startServers } from './startServers';
 
@@ -10,17 +11,7 @@ const collabPort = Number(process.env.COLLAB_PORT || 1234);
 const env = { ...demoSite, ...process.env, DATABASE_PATH: path.resolve(databasePath()), NEXT_TELEMETRY_DISABLED: '1' };
 
 ensureBuild(root);
-getDatabase();
-const { created } = await seedDemoData();
-const { imported } = await seedLibrary();
-const consultation = await seedConsultation();
-const workflow = seedWorkflow();
-const publication = await seedPublication();
-const content = seedExplainers();
-closeDatabase();
-console.log(
-  `Database ${env.DATABASE_PATH} migrated; ${created.length || imported.length || consultation.created || workflow.created.length || publication.created.length || content.created.length ? `seeded ${created.length} demo accounts, ${imported.length} library texts${consultation.created ? ', an open consultation' : ''}${workflow.created.length ? `, ${workflow.created.length} bills at other stages` : ''}${publication.created.length ? ', an amendment published and filed' : ''}${content.created.length ? ` and ${content.created.length} explainers` : ''}` : 'demo data already present'}.`,
-);
+console.log(`Database ${env.DATABASE_PATH} migrated; ${await seedDemo()}.`);
 
 startServers(root, env, { web: port, collab: collabPort });
 

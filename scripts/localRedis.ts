@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './localServer';
 
 /// A real `redis-server` (Debian's package) for tests, benches and `npm run cluster`: its own
 /// temporary folder, a free loopback port, no persistence.
@@ -21,18 +21,6 @@ export function redisServerBinary(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
   if (!found) throw new Error('redis-server is not installed: apt-get install -y redis-server (CI does this in .ci/run)');
   return found;
-}
-
-/// A port nobody listens on right now.
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /// Starts a private redis-server and resolves once it accepts connections.

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort, waitForHttp } from '../scripts/localServer';
+import { launchBrowser, signInThroughForm } from './browser';
+
+// `npm run cluster` as a user starts it: two web processes and two collaboration processes behind
+// one port each, drafts shared through a redis-server it starts itself, on its own database.
+type Member = { name: string; port: number; pid: number };
+let cluster: ChildProcess;
+let members: Member[] = [];
+let base = '';
+let browser: Browser;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawbench-cluster-e2e-'));
+
+beforeAll(async () => {
+  const [webPort, collabPort] = [await freePort(), await freePort()];
+  base = `http://127.0.0.1:${webPort}`;
+  cluster = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts'], {
+    env: { ...process.env, PORT: String(webPort), COLLAB_PORT: String(collabPort), DATABASE_PATH: path.join(dir, 'cluster.db'), REDIS_URL: '', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  for (const stream of [cluster.stdout!, cluster.stderr!]) stream.on('data', (d: Buffer) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm run cluster did not start: ${out}`)), 90_000);
+    cluster.once('exit', (code) => reject(new Error(`npm run cluster exited (${code}): ${out}`)));
+    const poll = setInterval(() => {
+      if (!out.includes('Press Ctrl-C')) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve();
+    }, 100);
+  });
+  members = [...out.matchAll(/(web \d|collab \d) on 127\.0\.0\.1:(\d+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1], port: Number(m[2]), pid: Number(m[3]) }));
+  // Each process answers on its own port; the balanced ports are left untouched until the browser
+  // comes, so that the first two editor sockets go to the two collaboration processes in turn.
+  for (const m of members) await waitForHttp(m.name.startsWith('web') ? `http://127.0.0.1:${m.port}/api/v1/openapi.json` : `http://127.0.0.1:${m.port}/health`, 60_000);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (cluster && cluster.exitCode === null) {
+    const exited = new Promise((r) => cluster.once('exit', r));
+    cluster.kill('SIGTERM');
+    await exited;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const synced = (page: Page) => page.locator('[data-testid="draft-status"][data-synced="true"]').waitFor({ timeout: 20_000 });
+const article = (page: Page, text: string) => page.locator('.draft-editor section.article', { hasText: text });
+const memberNamed = (name: string) => members.find((m) => m.name === name)!;
+
+async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: base, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signInThroughForm(page, email);
+  return { context, page };
+}
+
+describe('npm run cluster', () => {
+  it('two drafters on different collaboration processes see each other type; killing a process loses nothing and its clients carry on', async () => {
+    expect(members.map((m) => m.name).sort()).toEqual(['collab 1', 'collab 2', 'web 1', 'web 2']);
+    const wang = await signedIn('drafter@demo.lawbench');
+    const created = await wang.page.request.post('/api/v1/bills', {
+      headers: { origin: base },
+      data: { title: '集群测试条例', kind: 'local_regulation', from: { text: '第一条　为了测试多进程协作，制定本条例。\n第二条　本条例自公布之日起施行。' }, members: [{ email: 'drafter2@demo.lawbench', role: 'editor' }] },
+    });
+    expect(created.status()).toBe(201);
+    const billUrl = `/bills/${((await created.json()) as { id: string }).id}`;
+    await wang.page.goto(billUrl);
+    await synced(wang.page);
+    const li = await signedIn('drafter2@demo.lawbench');
+    await li.page.goto(billUrl);
+    await synced(li.page);
+
+    // 王's socket was the balancer's first (collab 1), 李's its second (collab 2).
+    const typeAtEndOf = async (page: Page, anchor: string, text: string) => {
+      await article(page, anchor).locator('p').first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(text);
+    };
+    await typeAtEndOf(wang.page, '多进程协作', '甲');
+    await article(li.page, '制定本条例。甲').waitFor({ timeout: 15_000 });
+    await typeAtEndOf(li.page, '自公布之日起施行', '乙');
+    await article(wang.page, '施行。乙').waitFor({ timeout: 15_000 });
+
+    process.kill(memberNamed('collab 1').pid, 'SIGKILL');
+    // 王's editor reconnects through the balancer to collab 2, and what he types goes on reaching 李.
+    await typeAtEndOf(wang.page, '多进程协作', '丙');
+    await article(li.page, '制定本条例。甲丙').waitFor({ timeout: 15_000 });
+
+    // A web process killed: the next page comes from the other, signed in all the same.
+    process.kill(memberNamed('web 1').pid, 'SIGKILL');
+    for (let i = 0; i < 2; i++) {
+      await li.page.goto(billUrl);
+      await synced(li.page);
+      await article(li.page, '制定本条例。甲丙').waitFor({ timeout: 15_000 });
+      await article(li.page, '施行。乙').waitFor();
+    }
+    await wang.context.close();
+    await li.context.close();
+  }, 120_000);
+});

@@ -13,6 +13,7 @@ import { migrateDatabase, openDatabase, type Db } from '@/db/client';
 import { issueCollabTicket } from '@/lib/drafting';
 import { seedDraft } from '../collab-server/testing';
 import { encodeUpdate } from '../collab-server/protocol';
+import { startLocalRedis } from '../scripts/localRedis';
 import { freePort } from '../scripts/localServer';
 import { checkAllDelivered, percentileWithTimeouts } from './checks';
 import { failOnProblems, printChecks, printTable } from './report';
@@ -22,8 +23,23 @@ import { failOnProblems, printChecks, printTable } from './report';
 type Scenario = { key: string; label: string; clients: number; drafts: number; writers: number; rate: number };
 
 /// `waitMs`: how long after its last send a run keeps listening; a delivery missing by then counts
-/// as a timeout of `waitMs` in the percentiles, and fails the bench.
-type Options = { seconds: number; warmup: number; rounds: number; scenarios: string[]; singleRate: number; manyRate: number; waitMs: number };
+/// as a timeout of `waitMs` in the percentiles, and fails the bench. `instances`: 1 compares
+/// Lawbench with the reference server, 2 compares Lawbench as one process with two through Redis.
+type Options = { seconds: number; warmup: number; rounds: number; scenarios: string[]; singleRate: number; manyRate: number; waitMs: number; instances: 1 | 2 };
+
+/// The latency of one kind of delivery (all, or across instances) pooled over runs; each
+/// undelivered one counts as `waitMs`.
+type Latency = {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  /// Deliveries expected: each measured update times the other clients of its draft (for the
+  /// deliveries across instances, those on another instance than the writer's).
+  expected: number;
+  /// Deliveries still missing `waitMs` after the last send (must be 0).
+  undelivered: number;
+};
 
 /// What one server did under one scenario.
 type Figures = {
@@ -41,12 +57,23 @@ type Figures = {
   undelivered: number;
   /// Deliveries beyond those expected (must be 0).
   duplicated: number;
-  /// Server process CPU over the measured window, % of one core.
+  /// Server CPU over the measured window, % of one core (summed over its processes).
   cpuPct: number;
+  /// Server RSS when loaded (summed over its processes).
   rssMB: number;
   /// Server RSS growth from idle to loaded, per open draft (connections included).
   perDraftKB: number;
 };
+
+/// One scenario under `--instances 1`: Lawbench beside the reference server.
+type ReferenceResult = { scenario: Scenario; lawbench: Figures; reference: Figures };
+
+/// One scenario under `--instances 2`: Lawbench as one process, and as two through Redis over
+/// all deliveries and over those across instances only.
+type InstancesResult = { scenario: Scenario; oneInstance: Figures; twoInstances: Figures; twoInstancesAcross: Latency };
+
+/// What the bench needs for Lawbench's runs: a migrated SQLite file, and the drafts' initial text.
+type BenchDatabase = { db: Db; dbFile: string; initial: Uint8Array };
 
 type ServerKind = 'lawbench' | 'reference';
 type ServerHandle = { kind: ServerKind; port: number; child: ChildProcess; url: (draft: DraftSeat) => string };
@@ -55,13 +82,19 @@ type DraftSeat = { draftId: string; ticket?: string };
 const root = process.cwd();
 const SAMPLE_TEXT = '为了规范法律援助工作，保障公民和有关当事人的合法权益，根据有关法律、行政法规，结合本市实际，制定本条例。';
 
-/// `npm run bench -- collab [--seconds N] [--warmup N] [--rounds N] [--scenarios 10,50,200,1000] [--single-rate N] [--many-rate N] [--wait MS]`:
+/// `npm run bench -- collab [--instances 1|2] [--seconds N] [--warmup N] [--rounds N] [--scenarios 10,50,200,1000] [--single-rate N] [--many-rate N] [--wait MS]`:
 /// the same load against Lawbench's collaboration server (real tickets, real SQLite persistence
-/// in a temporary file) and the y-websocket@2 reference server (no auth, no persistence), each in
-/// its own process on 127.0.0.1. Latency is from `send` by a writer to receipt by every other
-/// client of the draft; a delivery still missing `--wait` ms (500) after the last send counts as
-/// that long, and fails the bench (exit 1) once the figures are out. Prints a table; the last
-/// line of standard output is one JSON object with the figures.
+/// in a temporary file), each server in its own process on 127.0.0.1, in ABBA order. With
+/// `--instances 1` (the default) beside the y-websocket@2 reference server (no auth, no
+/// persistence). With `--instances 2` beside itself: Lawbench as one process, and as two
+/// processes on the same SQLite file sharing drafts through a private redis-server that the bench
+/// starts for the run; each draft's clients alternate between the two (client i on instance
+/// i mod 2), and the latency of the two is given over all deliveries and over those across
+/// instances (sender and receiver on different ones); the reference server is not run. Latency
+/// is from `send` by a writer to receipt by every other client of the draft; a delivery still
+/// missing `--wait` ms (500) after the last send counts as that long, and fails the bench
+/// (exit 1) once the figures are out. Prints a table; the last line of standard output is one
+/// JSON object with the figures.
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const all: Scenario[] = [
@@ -71,45 +104,94 @@ export async function run(args: string[]): Promise<void> {
     { key: '1000', label: '1,000 clients, 500 drafts', clients: 1000, drafts: 500, writers: 1000, rate: opts.manyRate },
   ];
   const scenarios = all.filter((s) => opts.scenarios.includes(s.key));
+  const problems = opts.instances === 1 ? await compareWithReference(scenarios, opts) : await compareInstances(scenarios, opts);
+  failOnProblems(problems);
+}
+
+/// `--instances 1`: each scenario against Lawbench and the reference server; prints the figures
+/// and returns the problems.
+async function compareWithReference(scenarios: Scenario[], opts: Options): Promise<string[]> {
+  const results = await withBenchDatabase(async (bench) => {
+    const results: ReferenceResult[] = [];
+    for (const scenario of scenarios) {
+      const [lawbench, reference] = await measureInAbbaOrder(scenario, opts.rounds, [
+        { name: 'lawbench', run: () => measureLawbench(bench, scenario, opts, 1) },
+        { name: 'reference', run: async () => measure(scenario, [await startReference()], null, bench.initial, opts) },
+      ]);
+      results.push({ scenario, lawbench: figuresOf(lawbench, scenario, opts.waitMs), reference: figuresOf(reference, scenario, opts.waitMs) });
+    }
+    return results;
+  });
+  const problems = results.flatMap((r) => deliveryProblems(r.scenario, { Lawbench: r.lawbench, 'y-websocket v2': r.reference }, opts.waitMs));
+  report(results, opts, problems);
+  return problems;
+}
+
+/// `--instances 2`: each scenario against Lawbench as one process and as two sharing drafts
+/// through one private redis-server (started once for the run, disposed of at its end); prints
+/// the figures and returns the problems.
+async function compareInstances(scenarios: Scenario[], opts: Options): Promise<string[]> {
+  const results = await withBenchDatabase(async (bench) => {
+    const redis = await startLocalRedis();
+    try {
+      const results: InstancesResult[] = [];
+      for (const scenario of scenarios) {
+        const [one, two] = await measureInAbbaOrder(scenario, opts.rounds, [
+          { name: '1 instance', run: () => measureLawbench(bench, scenario, opts, 1) },
+          { name: '2 instances', run: () => measureLawbench(bench, scenario, opts, 2, redis.url) },
+        ]);
+        results.push({
+          scenario,
+          oneInstance: figuresOf(one, scenario, opts.waitMs),
+          twoInstances: figuresOf(two, scenario, opts.waitMs),
+          twoInstancesAcross: latencyOf(two.map((r) => r.across), opts.waitMs),
+        });
+      }
+      return results;
+    } finally {
+      await redis.dispose();
+    }
+  });
+  const problems = results.flatMap((r) => deliveryProblems(r.scenario, { 'Lawbench, 1 instance': r.oneInstance, 'Lawbench, 2 instances': r.twoInstances }, opts.waitMs));
+  reportInstances(results, opts, problems);
+  return problems;
+}
+
+/// Runs `work` with a fresh migrated SQLite file in a temporary folder, removed afterwards.
+async function withBenchDatabase<T>(work: (bench: BenchDatabase) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lawbench-collab-bench-'));
   const dbFile = path.join(dir, 'bench.db');
   const db = openDatabase(dbFile);
-  migrateDatabase(db);
-  const initial = initialDraft();
-  const results: { scenario: Scenario; lawbench: Figures; reference: Figures }[] = [];
   try {
-    for (const scenario of scenarios) {
-      const runs: Record<ServerKind, RunResult[]> = { lawbench: [], reference: [] };
-      for (let round = 0; round < opts.rounds; round++) {
-        // ABBA order, so that drift in the machine's load falls on both servers alike.
-        const order: ServerKind[] = round % 2 === 0 ? ['reference', 'lawbench'] : ['lawbench', 'reference'];
-        for (const kind of order) {
-          process.stderr.write(`collab bench: ${scenario.label}, ${kind}, round ${round + 1}/${opts.rounds} …\n`);
-          if (kind === 'reference') runs.reference.push(await measure(scenario, await startReference(), null, initial, opts));
-          else runs.lawbench.push(await measure(scenario, await startLawbench(dbFile), seedScenario(db, scenario, initial), initial, opts));
-        }
-      }
-      results.push({ scenario, lawbench: figuresOf(runs.lawbench, scenario, opts.waitMs), reference: figuresOf(runs.reference, scenario, opts.waitMs) });
-    }
+    migrateDatabase(db);
+    return await work({ db, dbFile, initial: initialDraft() });
   } finally {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const problems = deliveryProblems(results, opts.waitMs);
-  report(results, opts, problems);
-  failOnProblems(problems);
 }
 
-/// One problem per server and scenario whose deliveries fell short of (or beyond) those expected.
-function deliveryProblems(results: { scenario: Scenario; lawbench: Figures; reference: Figures }[], waitMs: number): string[] {
-  return results.flatMap(({ scenario, lawbench, reference }) =>
-    (
-      [
-        ['Lawbench', lawbench],
-        ['y-websocket v2', reference],
-      ] as const
-    ).flatMap(([name, f]) => checkAllDelivered(`${scenario.label}, ${name}`, f, waitMs) ?? []),
-  );
+/// One setup the bench compares under a scenario: its name in the progress lines, and one
+/// measured run of it (start, load, stop).
+type Contender = { name: string; run: () => Promise<RunResult> };
+
+/// `rounds` runs of each of two contenders in ABBA order (the second first in even rounds), so
+/// that drift in the machine's load falls on both alike; each one's runs, in the order given.
+async function measureInAbbaOrder(scenario: Scenario, rounds: number, contenders: [Contender, Contender]): Promise<[RunResult[], RunResult[]]> {
+  const runs: [RunResult[], RunResult[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
+    for (const which of round % 2 === 0 ? [1, 0] : [0, 1]) {
+      process.stderr.write(`collab bench: ${scenario.label}, ${contenders[which].name}, round ${round + 1}/${rounds} …\n`);
+      runs[which].push(await contenders[which].run());
+    }
+  }
+  return runs;
+}
+
+/// One problem per setup (named by its key in `setups`) whose deliveries under `scenario` fell
+/// short of (or beyond) those expected.
+function deliveryProblems(scenario: Scenario, setups: Record<string, Figures>, waitMs: number): string[] {
+  return Object.entries(setups).flatMap(([name, f]) => checkAllDelivered(`${scenario.label}, ${name}`, f, waitMs) ?? []);
 }
 
 /// A draft as a drafter would open it: 40 articles of one paragraph in the 'prosemirror' fragment.
@@ -140,12 +222,33 @@ function seedScenario(db: Db, scenario: Scenario, snapshot: Uint8Array): DraftSe
   return seats;
 }
 
-function startLawbench(dbFile: string): Promise<ServerHandle> {
+/// One measured run of Lawbench as `instances` processes on the bench's database (sharing drafts
+/// through `redisUrl` when there are two), on freshly seeded drafts and tickets.
+async function measureLawbench(bench: BenchDatabase, scenario: Scenario, opts: Options, instances: 1 | 2, redisUrl?: string): Promise<RunResult> {
+  const seats = seedScenario(bench.db, scenario, bench.initial);
+  return measure(scenario, await startLawbench(bench.dbFile, instances, redisUrl), seats, bench.initial, opts);
+}
+
+/// Lawbench's collaboration server as `instances` processes on `dbFile`, sharing drafts through
+/// `redisUrl` when given; if one of them fails to start, the others are stopped.
+async function startLawbench(dbFile: string, instances: number, redisUrl?: string): Promise<ServerHandle[]> {
+  const started = await Promise.allSettled(Array.from({ length: instances }, () => startLawbenchProcess(dbFile, redisUrl)));
+  const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (!failed) return servers;
+  await Promise.all(servers.map((s) => stop(s.child)));
+  throw failed.reason;
+}
+
+/// One `collab-server/main.ts` process; without `redisUrl` alone (REDIS_URL emptied, whatever
+/// the bench's environment says), with it only once it says it shares drafts through Redis.
+function startLawbenchProcess(dbFile: string, redisUrl?: string): Promise<ServerHandle> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'collab-server/main.ts')], {
-    env: { ...process.env, DATABASE_PATH: dbFile, COLLAB_PORT: '0', COLLAB_HOST: '127.0.0.1' },
+    env: { ...process.env, DATABASE_PATH: dbFile, COLLAB_PORT: '0', COLLAB_HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return whenListening(child, /listening on ws:\/\/127\.0\.0\.1:(\d+)/, 'lawbench', (port) => (seat) => `ws://127.0.0.1:${port}/${seat.draftId}?ticket=${seat.ticket}`);
+  const ready = redisUrl ? /listening on ws:\/\/127\.0\.0\.1:(\d+), sharing drafts with other instances through Redis/ : /listening on ws:\/\/127\.0\.0\.1:(\d+)/;
+  return whenListening(child, ready, 'lawbench', (port) => (seat) => `ws://127.0.0.1:${port}/${seat.draftId}?ticket=${seat.ticket}`);
 }
 
 async function startReference(): Promise<ServerHandle> {
@@ -160,7 +263,10 @@ async function startReference(): Promise<ServerHandle> {
 function whenListening(child: ChildProcess, ready: RegExp, kind: ServerKind, url: (port: number) => ServerHandle['url']): Promise<ServerHandle> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${kind} server did not start: ${out}`));
+    }, 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = ready.exec(out);
@@ -175,15 +281,50 @@ function whenListening(child: ChildProcess, ready: RegExp, kind: ServerKind, url
 }
 
 
-/// Shared bookkeeping of one run: when each update was sent, and what the receivers measured.
+/// Deliveries of one kind in one run: the latencies measured, how many arrived, how many were due.
+type Tally = { samples: number[]; received: number; expected: number };
+
+/// The other clients of a writer's draft: all of them, and those on another instance.
+type DraftPeers = { all: number; across: number };
+
+/// Shared bookkeeping of one run: when, and from which instance, each measured update was sent,
+/// and what the receivers measured, over all deliveries and over those across instances (sender
+/// and receiver on different instances; none with one instance).
 class Ledger {
-  readonly sentAt = new Map<number, number>();
-  readonly samples: number[] = [];
-  received = 0;
-  expected = 0;
+  private readonly sentAt = new Map<number, { at: number; instance: number }>();
+  private readonly all: Tally = { samples: [], received: 0, expected: 0 };
+  private readonly across: Tally = { samples: [], received: 0, expected: 0 };
+
   static key(client: number, clock: number): number {
     return client * 1_000_000 + clock;
   }
+
+  /// A measured update `key` is sent now from `instance` to the writer's draft `peers`.
+  sent(key: number, instance: number, peers: DraftPeers): void {
+    this.all.expected += peers.all;
+    this.across.expected += peers.across;
+    this.sentAt.set(key, { at: performance.now(), instance });
+  }
+
+  /// A client on `instance` received update `key` at `now` (ignored unless it is a measured one).
+  received(key: number, now: number, instance: number): void {
+    const sent = this.sentAt.get(key);
+    if (sent === undefined) return;
+    record(this.all, now - sent.at);
+    if (sent.instance !== instance) record(this.across, now - sent.at);
+  }
+
+  /// Copies of the tallies so far: a delivery arriving later is one the run counts as undelivered.
+  snapshot(): { all: Tally; across: Tally } {
+    const copy = (t: Tally): Tally => ({ ...t, samples: t.samples.slice() });
+    return { all: copy(this.all), across: copy(this.across) };
+  }
+}
+
+/// One delivery received, `latencyMs` after its send.
+function record(tally: Tally, latencyMs: number): void {
+  tally.samples.push(latencyMs);
+  tally.received++;
 }
 
 const EMPTY_STEP2 = (() => {
@@ -207,7 +348,9 @@ class LoadClient {
     readonly seat: DraftSeat,
     writer: boolean,
     private readonly ledger: Ledger,
-    private readonly peers: number,
+    /// Which of the servers' instances it connects to (0 with one).
+    readonly instance: number,
+    private readonly peers: DraftPeers,
   ) {
     this.doc = writer ? new Y.Doc() : null;
     this.clientID = this.doc?.clientID ?? Math.floor(Math.random() * 2 ** 31);
@@ -251,10 +394,7 @@ class LoadClient {
     const clock = Y.getState(doc.store, doc.clientID);
     text.insert(text.length, SAMPLE_TEXT[this.typed++ % SAMPLE_TEXT.length]);
     const frame = encodeUpdate(this.lastUpdate!);
-    if (measured) {
-      this.ledger.expected += this.peers;
-      this.ledger.sentAt.set(Ledger.key(doc.clientID, clock), performance.now());
-    }
+    if (measured) this.ledger.sent(Ledger.key(doc.clientID, clock), this.instance, this.peers);
     this.socket.send(frame);
   }
 
@@ -280,10 +420,7 @@ class LoadClient {
     const client = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     if (client === this.clientID) return;
-    const sent = this.ledger.sentAt.get(Ledger.key(client, clock));
-    if (sent === undefined) return;
-    this.ledger.samples.push(now - sent);
-    this.ledger.received++;
+    this.ledger.received(Ledger.key(client, clock), now, this.instance);
   }
 
   private step2(data: Buffer): Uint8Array {
@@ -298,14 +435,18 @@ class LoadClient {
   }
 }
 
-/// The raw outcome of one run of one server.
-type RunResult = { samples: number[]; received: number; expected: number; sent: number; seconds: number; cpuSeconds: number; idleKB: number; loadedKB: number };
+/// The raw outcome of one run of one server (of one or two instances): all deliveries, those
+/// across instances, and CPU and memory summed over the server's processes.
+type RunResult = { all: Tally; across: Tally; sent: number; seconds: number; cpuSeconds: number; idleKB: number; loadedKB: number };
 
-async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSeat[] | null, initial: Uint8Array, opts: Options): Promise<RunResult> {
+/// Loads `servers` (one, or the instances of one Lawbench) with the scenario's clients, client i
+/// on instance i mod their number, and stops them afterwards.
+async function measure(scenario: Scenario, servers: ServerHandle[], seats: DraftSeat[] | null, initial: Uint8Array, opts: Options): Promise<RunResult> {
   const clients: LoadClient[] = [];
+  const usage = () => procStatsOf(servers);
   try {
     await sleep(300);
-    const idle = procStats(server.child.pid!);
+    const idle = usage();
     const ledger = new Ledger();
     const perDraft = scenario.clients / scenario.drafts;
     const draftIds = Array.from({ length: scenario.drafts }, () => crypto.randomUUID());
@@ -313,10 +454,11 @@ async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSea
       const d = Math.floor(i / perDraft);
       const seat = seats ? seats[i] : { draftId: draftIds[d] };
       const writer = i % perDraft < Math.ceil(scenario.writers / scenario.drafts);
-      clients.push(new LoadClient(seat, writer, ledger, perDraft - 1));
+      const instance = i % servers.length;
+      clients.push(new LoadClient(seat, writer, ledger, instance, draftPeers(i, perDraft, servers.length)));
     }
     for (let i = 0; i < clients.length; i += 50) {
-      await Promise.all(clients.slice(i, i + 50).map((c) => c.open(server.url(c.seat))));
+      await Promise.all(clients.slice(i, i + 50).map((c) => c.open(servers[c.instance].url(c.seat))));
     }
     // The reference server keeps nothing: its drafts get the same initial text from a client.
     if (!seats) for (let i = 0; i < clients.length; i += perDraft) clients[i].sendUpdate(initial);
@@ -324,19 +466,17 @@ async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSea
 
     const writers = shuffle(clients.filter((c) => c.doc));
     await drive(writers, scenario.rate, opts.warmup * 1000, false);
-    const before = procStats(server.child.pid!);
+    const before = usage();
     const started = performance.now();
     const sent = await drive(writers, scenario.rate, opts.seconds * 1000, true);
     const elapsed = (performance.now() - started) / 1000;
-    const after = procStats(server.child.pid!);
+    const after = usage();
     // The deliveries still in flight have this long; what is missing afterwards is a timeout.
     await sleep(opts.waitMs);
-    const loaded = procStats(server.child.pid!);
+    const loaded = usage();
     return {
       // Copied now: a delivery arriving later is one this run counts as undelivered.
-      samples: ledger.samples.slice(),
-      received: ledger.received,
-      expected: ledger.expected,
+      ...ledger.snapshot(),
       sent,
       seconds: elapsed,
       cpuSeconds: (after.cpuTicks - before.cpuTicks) / 100,
@@ -345,33 +485,49 @@ async function measure(scenario: Scenario, server: ServerHandle, seats: DraftSea
     };
   } finally {
     for (const c of clients) c.close();
-    await stop(server.child);
+    await Promise.all(servers.map((s) => stop(s.child)));
   }
+}
+
+/// The other clients of client `i`'s draft (`perDraft` consecutive clients), all of them and
+/// those on another instance than its own (client j is on instance j mod `instances`).
+function draftPeers(i: number, perDraft: number, instances: number): DraftPeers {
+  const first = Math.floor(i / perDraft) * perDraft;
+  let across = 0;
+  for (let j = first; j < first + perDraft; j++) if (j % instances !== i % instances) across++;
+  return { all: perDraft - 1, across };
 }
 
 /// Pools the runs of one server: percentiles over every sample (report.ts's nearest-rank
 /// `percentile`), each undelivered update counted as `waitMs`; rates over the total time,
 /// memory averaged.
 function figuresOf(runs: RunResult[], scenario: Scenario, waitMs: number): Figures {
-  const samples = runs.flatMap((r) => r.samples);
   const sum = (f: (r: RunResult) => number) => runs.reduce((t, r) => t + f(r), 0);
   const seconds = sum((r) => r.seconds);
-  const undelivered = sum((r) => Math.max(0, r.expected - r.received));
-  const at = (q: number) => percentileWithTimeouts(samples, undelivered, waitMs, q);
+  const { p50, p99, max, samples, expected, undelivered } = latencyOf(runs.map((r) => r.all), waitMs);
   return {
-    p50: at(50),
-    p99: at(99),
-    max: at(100),
-    samples: samples.length,
-    expected: sum((r) => r.expected),
-    messagesPerSec: sum((r) => r.received) / seconds,
+    p50,
+    p99,
+    max,
+    samples,
+    expected,
+    messagesPerSec: sum((r) => r.all.received) / seconds,
     sentPerSec: sum((r) => r.sent) / seconds,
     undelivered,
-    duplicated: sum((r) => Math.max(0, r.received - r.expected)),
+    duplicated: sum((r) => Math.max(0, r.all.received - r.all.expected)),
     cpuPct: (sum((r) => r.cpuSeconds) / seconds) * 100,
     rssMB: sum((r) => r.loadedKB) / runs.length / 1024,
     perDraftKB: sum((r) => r.loadedKB - r.idleKB) / runs.length / scenario.drafts,
   };
+}
+
+/// Pools the tallies of one kind of delivery over runs: percentiles over every sample, each
+/// delivery missing from a run counted as `waitMs`.
+function latencyOf(tallies: Tally[], waitMs: number): Latency {
+  const samples = tallies.flatMap((t) => t.samples);
+  const undelivered = tallies.reduce((n, t) => n + Math.max(0, t.expected - t.received), 0);
+  const at = (q: number) => percentileWithTimeouts(samples, undelivered, waitMs, q);
+  return { p50: at(50), p99: at(99), max: at(100), samples: samples.length, expected: tallies.reduce((n, t) => n + t.expected, 0), undelivered };
 }
 
 /// Sends `rate` updates per second for `ms`, round-robin over the writers; returns how many.
@@ -399,6 +555,13 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/// RSS and CPU time of the servers' processes, summed.
+function procStatsOf(servers: ServerHandle[]): { rssKB: number; cpuTicks: number } {
+  return servers
+    .map((s) => procStats(s.child.pid!))
+    .reduce((total, p) => ({ rssKB: total.rssKB + p.rssKB, cpuTicks: total.cpuTicks + p.cpuTicks }));
+}
+
 /// RSS and CPU time (clock ticks, 100 Hz on Linux) of a process, from /proc.
 function procStats(pid: number): { rssKB: number; cpuTicks: number } {
   try {
@@ -412,30 +575,58 @@ function procStats(pid: number): { rssKB: number; cpuTicks: number } {
   }
 }
 
-function report(results: { scenario: Scenario; lawbench: Figures; reference: Figures }[], opts: Options, problems: string[]): void {
-  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
-  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
-  const rows: string[][] = [['scenario', 'server', 'p50 ms', 'p99 ms', 'max ms', 'updates/s', 'msgs/s', 'undelivered', 'server CPU', 'RSS MB', 'KB/draft']];
+/// The table's header: the setup's name is the second column.
+const TABLE_HEADER = ['scenario', 'server', 'p50 ms', 'p99 ms', 'max ms', 'updates/s', 'msgs/s', 'undelivered', 'server CPU', 'RSS MB', 'KB/draft'];
+
+/// Latencies in the table, `–` for none.
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+
+/// A setup's cells after its name: latency, throughput, deliveries, CPU and memory.
+function figureCells(f: Figures, scenario: Scenario): string[] {
+  return [
+    ms(f.p50),
+    ms(f.p99),
+    ms(f.max),
+    f.sentPerSec.toFixed(0),
+    f.messagesPerSec.toFixed(0),
+    `${f.undelivered}/${f.expected}`,
+    `${f.cpuPct.toFixed(0)}%`,
+    f.rssMB.toFixed(0),
+    scenario.drafts > 1 ? f.perDraftKB.toFixed(0) : '–',
+  ];
+}
+
+/// The cells of a latency alone (deliveries across instances): no throughput, CPU or memory.
+function latencyCells(l: Latency): string[] {
+  return [ms(l.p50), ms(l.p99), ms(l.max), '', '', `${l.undelivered}/${l.expected}`, '', '', ''];
+}
+
+/// The cells of a ratio row: `a` ÷ `b` for p50 and p99.
+function ratioCells(a: Latency, b: Latency): string[] {
+  const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(2)}×` : '–');
+  return [ratio(a.p50, b.p50), ratio(a.p99, b.p99), '', '', '', '', '', '', ''];
+}
+
+/// The legend line shared by both modes: what an undelivered update is and how it counts.
+function undeliveredLegend(opts: Options): string {
+  return `Undelivered: deliveries still missing ${opts.waitMs} ms after the last send; each counts as ${opts.waitMs} ms in p50 / p99 / max.`;
+}
+
+/// What the JSON line says of a scenario's load.
+function scenarioJson(scenario: Scenario) {
+  return { name: scenario.label, clients: scenario.clients, drafts: scenario.drafts, writers: scenario.writers, rate: scenario.rate };
+}
+
+/// `--instances 1`: the table (Lawbench, the reference server, their ratio) and the JSON line.
+function report(results: ReferenceResult[], opts: Options, problems: string[]): void {
+  const rows: string[][] = [TABLE_HEADER];
   for (const { scenario, lawbench, reference } of results) {
-    const row = (name: string, f: Figures) => [
-      name === 'Lawbench' ? scenario.label : '',
-      name,
-      ms(f.p50),
-      ms(f.p99),
-      ms(f.max),
-      f.sentPerSec.toFixed(0),
-      f.messagesPerSec.toFixed(0),
-      `${f.undelivered}/${f.expected}`,
-      `${f.cpuPct.toFixed(0)}%`,
-      f.rssMB.toFixed(0),
-      scenario.drafts > 1 ? f.perDraftKB.toFixed(0) : '–',
-    ];
-    rows.push(row('Lawbench', lawbench));
-    rows.push(row('y-websocket v2', reference));
-    rows.push(['', 'ratio', ratio(lawbench.p50, reference.p50), ratio(lawbench.p99, reference.p99), '', '', '', '', '', '', '']);
+    rows.push([scenario.label, 'Lawbench', ...figureCells(lawbench, scenario)]);
+    rows.push(['', 'y-websocket v2', ...figureCells(reference, scenario)]);
+    rows.push(['', 'ratio', ...ratioCells(lawbench, reference)]);
   }
   console.log(`Collaboration server: ${opts.rounds} × ${opts.seconds} s measured per server and scenario (ABBA order, ${opts.warmup} s warm-up each); latency = send → receipt by each other client of the draft.`);
-  console.log(`Undelivered: deliveries still missing ${opts.waitMs} ms after the last send; each counts as ${opts.waitMs} ms in p50 / p99 / max.`);
+  console.log(undeliveredLegend(opts));
   console.log('Lawbench: tickets + SQLite (WAL) append before relay; reference: y-websocket@2 bin/server.cjs, no auth, no persistence.');
   printTable(rows, 2);
   printChecks(problems);
@@ -447,11 +638,7 @@ function report(results: { scenario: Scenario; lawbench: Figures; reference: Fig
       rounds: opts.rounds,
       waitMs: opts.waitMs,
       scenarios: results.map(({ scenario, lawbench, reference }) => ({
-        name: scenario.label,
-        clients: scenario.clients,
-        drafts: scenario.drafts,
-        writers: scenario.writers,
-        rate: scenario.rate,
+        ...scenarioJson(scenario),
         lawbench: round(lawbench),
         reference: round(reference),
         p99Ratio: Number((lawbench.p99 / reference.p99).toFixed(3)),
@@ -465,13 +652,50 @@ function report(results: { scenario: Scenario; lawbench: Figures; reference: Fig
   );
 }
 
-function round(f: Figures): Record<string, number> {
+/// `--instances 2`: the table (one instance, two over all deliveries and across instances, the
+/// ratio of across to one instance) and the JSON line.
+function reportInstances(results: InstancesResult[], opts: Options, problems: string[]): void {
+  const rows: string[][] = [TABLE_HEADER];
+  for (const { scenario, oneInstance, twoInstances, twoInstancesAcross } of results) {
+    rows.push([scenario.label, 'Lawbench, 1 instance', ...figureCells(oneInstance, scenario)]);
+    rows.push(['', 'Lawbench, 2 instances (all)', ...figureCells(twoInstances, scenario)]);
+    rows.push(['', 'Lawbench, 2 instances (across)', ...latencyCells(twoInstancesAcross)]);
+    rows.push(['', 'ratio, across ÷ 1 instance', ...ratioCells(twoInstancesAcross, oneInstance)]);
+  }
+  console.log(`Collaboration server, 1 and 2 instances: ${opts.rounds} × ${opts.seconds} s measured per setup and scenario (ABBA order, ${opts.warmup} s warm-up each); latency = send → receipt by each other client of the draft.`);
+  console.log(undeliveredLegend(opts));
+  console.log('2 instances: two collab-server/main.ts processes on one SQLite file (WAL), sharing drafts through one private redis-server; client i of the run on instance i mod 2.');
+  console.log('all = every delivery; across = only those whose sender and receiver were on different instances.');
+  console.log("Server CPU, RSS and KB/draft of 2 instances: the two processes summed; redis-server's own CPU and memory are not counted.");
+  printTable(rows, 2);
+  printChecks(problems);
+  console.log(
+    JSON.stringify({
+      bench: 'collab',
+      instances: 2,
+      seconds: opts.seconds,
+      rounds: opts.rounds,
+      waitMs: opts.waitMs,
+      scenarios: results.map(({ scenario, oneInstance, twoInstances, twoInstancesAcross }) => ({
+        ...scenarioJson(scenario),
+        oneInstance: round(oneInstance),
+        twoInstances: round(twoInstances),
+        twoInstancesAcross: round(twoInstancesAcross),
+        p50RatioAcross: Number((twoInstancesAcross.p50 / oneInstance.p50).toFixed(3)),
+        p99RatioAcross: Number((twoInstancesAcross.p99 / oneInstance.p99).toFixed(3)),
+      })),
+      problems,
+    }),
+  );
+}
+
+/// The figures to 3 decimals, for the JSON line.
+function round(f: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v.toFixed(3))]));
 }
 
-
 function parseArgs(args: string[]): Options {
-  const opts: Options = { seconds: 6, warmup: 1, rounds: 2, scenarios: ['10', '50', '200', '1000'], singleRate: 50, manyRate: 350, waitMs: 500 };
+  const opts: Options = { seconds: 6, warmup: 1, rounds: 2, scenarios: ['10', '50', '200', '1000'], singleRate: 50, manyRate: 350, waitMs: 500, instances: 1 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const num = () => {
@@ -486,9 +710,16 @@ function parseArgs(args: string[]): Options {
     else if (a === '--many-rate') opts.manyRate = num();
     else if (a === '--wait') opts.waitMs = num();
     else if (a === '--scenarios') opts.scenarios = (args[++i] ?? '').split(',');
+    else if (a === '--instances') opts.instances = instancesOf(args[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
+}
+
+/// The value of `--instances`: 1 or 2, anything else an error naming the option.
+function instancesOf(value: string | undefined): 1 | 2 {
+  if (value === '1' || value === '2') return Number(value) as 1 | 2;
+  throw new Error(`--instances needs 1 or 2, not ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
 }
 
 function shuffle<T>(items: T[]): T[] {

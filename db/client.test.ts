@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from './testing';
+import { refusePostgresForNow } from './client';
 import { users } from './schema';
 
 describe('openDatabase', () => {
@@ -24,5 +25,17 @@ describe('openDatabase', () => {
         .prepare('insert into sessions (id, user_id, secret_hash, created_at, expires_at) values (?, ?, ?, ?, ?)')
         .run('s1', 'nobody', 'h', 1, 2),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('refusePostgresForNow', () => {
+  it('lets SQLite run when DATABASE_URL is unset or empty', () => {
+    expect(() => refusePostgresForNow(undefined)).not.toThrow();
+    expect(() => refusePostgresForNow('')).not.toThrow();
+  });
+
+  it('stops with a plain message, without the password, when DATABASE_URL names PostgreSQL', () => {
+    expect(() => refusePostgresForNow('postgres://app:s3cret@db.example:5432/lawbench')).toThrow(/cannot run on PostgreSQL yet[\s\S]*Unset DATABASE_URL/);
+    expect(() => refusePostgresForNow('postgres://app:s3cret@db.example:5432/lawbench')).not.toThrow(/s3cret/);
   });
 });

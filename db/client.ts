@@ -41,11 +41,22 @@ let stopCheckpointer: (() => Promise<void>) | undefined;
 /// request stalls on an fsync the way SQLite's automatic checkpoint would make one.
 export function getDatabase(): Db {
   if (!shared) {
+    refusePostgresForNow(process.env.DATABASE_URL);
     shared = openDatabase(databasePath());
     migrateDatabase(shared);
     stopCheckpointer = startWalCheckpointer(shared);
   }
   return shared;
+}
+
+/// Stops with a plain message when `DATABASE_URL` asks for PostgreSQL: its schema and migrations
+/// exist (db/schema-pg, db/migrations-pg), but the domain code still reads SQLite synchronously.
+/// Running on SQLite while the operator asked for PostgreSQL would write where nobody looks.
+export function refusePostgresForNow(url: string | undefined): void {
+  if (!url) return;
+  throw new Error(
+    `DATABASE_URL is set (${url.replace(/\/\/[^@/]*@/, '//…@')}), but Lawbench cannot run on PostgreSQL yet: its data layer is still synchronous (issue #18). Unset DATABASE_URL to use SQLite at DATABASE_PATH (${databasePath()}).`,
+  );
 }
 
 /// Closes the process-wide database (tests and shutdown).

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import * as schema from './schema-pg';
+
+/// The typed PostgreSQL handle: drizzle over a `pg` connection pool.
+export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+/// Where the committed PostgreSQL migrations live (generated from db/schema-pg, plus the
+/// hand-written triggers that mirror SQLite's).
+export const pgMigrationsFolder = path.resolve(process.cwd(), 'db/migrations-pg');
+
+/// Lock key under which migrations run, so that several processes starting together apply each
+/// migration once (an arbitrary constant: "lawbench" in ASCII).
+const migrationLock = 0x6c617762656e6368n;
+
+/// Opens a pool on `url` (`postgres://user@host:port/database`).
+export function openPgDatabase(url: string, opts: { max?: number } = {}): PgDb {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle client that loses its server (a restart) is dropped from the pool; without a
+  // listener the error would end the process.
+  pool.on('error', () => {});
+  return drizzle(pool, { schema }) as PgDb;
+}
+
+/// Applies every committed migration that has not run yet, holding an advisory lock so that two
+/// processes starting at once do not both apply one.
+export async function migratePgDatabase(db: PgDb): Promise<void> {
+  const client = await db.$client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [migrationLock.toString()]);
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder: pgMigrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [migrationLock.toString()]);
+    }
+  } finally {
+    client.release();
+  }
+}

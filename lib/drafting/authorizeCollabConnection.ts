@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { billMembers, drafts, sessions, users } from '@/db/schema';
+import { billMembers, drafts, sessions, users, type BillMember } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { can } from '@/lib/auth';
 import { validateSessionToken } from '@/lib/auth';
@@ -78,6 +78,11 @@ export function authorizeCollabConnection(
 /// What bill membership gives `user` on a draft of `billId`: write, read, or nothing.
 export function accessToDraft(db: Db, user: CurrentUser, billId: string): 'write' | 'read' | null {
   const members = db.select({ userId: billMembers.userId, role: billMembers.role }).from(billMembers).where(and(eq(billMembers.billId, billId))).all();
+  return accessAmong(user, members);
+}
+
+/// What `user` may do with the draft of a bill that has `members`: write, read, or nothing.
+export function accessAmong(user: CurrentUser, members: { userId: string; role: BillMember['role'] }[]): 'write' | 'read' | null {
   const bill = { type: 'bill' as const, members };
   if (can(user, 'draft:edit', bill)) return 'write';
   if (can(user, 'bill:view', bill)) return 'read';

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,30 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; page:
 }
 
 describe('npm run cluster', () => {
+  it('keeps no state in a web process: sign-in throttling counts across both, and a library change reaches both processes’ page caches', async () => {
+    // A new connection each time, so the balancer alternates between the two web processes.
+    const signIn = (password: string) =>
+      fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, connection: 'close' }, body: JSON.stringify({ email: 'citizen@demo.lawbench', password }) });
+    for (let i = 0; i < 5; i++) expect((await signIn('wrong-password')).status).toBe(401);
+    // Five failures, spread over two processes, lock the sixth attempt whichever process takes it.
+    expect((await signIn('lawbench-demo')).status).toBe(429);
+    expect((await signIn('lawbench-demo')).status).toBe(429);
+
+    const page = '/regulations/' + encodeURIComponent('舟山市养犬管理条例');
+    const webs = members.filter((m) => m.name.startsWith('web'));
+    const textOn = async (m: Member) => (await fetch(`http://127.0.0.1:${m.port}${page}`)).text();
+    for (const m of webs) for (let i = 0; i < 2; i++) expect(await textOn(m)).toContain('本市行政区域内禁止饲养烈性犬');
+    // Another process (the command line) adds a version of the regulation in force today.
+    const changed = path.join(dir, 'zhoushan-new.md');
+    fs.writeFileSync(changed, fs.readFileSync('db/seed/regulations/reg-078-zhoushan.md', 'utf8').replace('本市行政区域内禁止饲养烈性犬', '本市行政区域内禁止饲养大型烈性犬'));
+    const imported = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', 'import', changed, '--version-of', '舟山市养犬管理条例', '--effective', '2026-01-01'], {
+      env: { ...process.env, DATABASE_PATH: path.join(dir, 'cluster.db') },
+      encoding: 'utf8',
+    });
+    expect(imported.status, imported.stderr).toBe(0);
+    for (const m of webs) expect(await textOn(m)).toContain('本市行政区域内禁止饲养大型烈性犬');
+  });
+
   it('two drafters on different collaboration processes see each other type; killing a process loses nothing and its clients carry on', async () => {
     expect(members.map((m) => m.name).sort()).toEqual(['collab 1', 'collab 2', 'web 1', 'web 2']);
     const wang = await signedIn('drafter@demo.lawbench');

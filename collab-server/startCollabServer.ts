@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { authorizeCollabConnection, recheckCollabAccess, type WebAppOrigin } from '@/lib/drafting';
 import { recordAudit } from '@/lib/audit';
 import { collabCloseCodes } from '@/lib/editor';
@@ -104,18 +105,20 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
   // and no single pass holds the event loop for long (all 1,000 sockets at once cost ~6 ms).
   const recheckSlices = 10;
   let recheckSlice = 0;
-  const recheck = setInterval(() => {
+  const engine = sqliteEngine(db);
+  let rechecking = false;
+  const recheckNextSlice = async () => {
     const all = [...open];
     const perSlice = Math.ceil(all.length / recheckSlices);
     const checked = all.slice(recheckSlice * perSlice, (recheckSlice + 1) * perSlice);
     recheckSlice = (recheckSlice + 1) % recheckSlices;
     if (checked.length === 0) return;
-    let verdicts: ReturnType<typeof recheckCollabAccess>;
+    let verdicts: Awaited<ReturnType<typeof recheckCollabAccess>>;
     try {
-      verdicts = recheckCollabAccess(
+      verdicts = await recheckCollabAccess(
+        engine,
         checked.map(([connection, { draft, sessionId }]) => ({ userId: connection.user.id, draftId: draft.draftId, sessionId })),
         now(),
-        db,
       );
     } catch (error) {
       log(`[collab] permission check failed, sockets kept for now: ${String(error)}`);
@@ -123,6 +126,8 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
     }
     for (const [i, [connection, { socket, draft }]] of checked.entries()) {
       const verdict = verdicts[i];
+      // Gone while the database was asked: nothing left to decide.
+      if (!open.has(connection)) continue;
       if (verdict.ok) {
         connection.access = verdict.access;
         continue;
@@ -137,6 +142,12 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
         log(`[collab] could not audit a kick: ${String(error)}`);
       }
     }
+  };
+  const recheck = setInterval(() => {
+    // A slow database must not pile passes up: a pass still running skips its turn.
+    if (rechecking) return;
+    rechecking = true;
+    void recheckNextSlice().finally(() => (rechecking = false));
   }, (options.recheckIntervalMs ?? 1000) / recheckSlices);
   recheck.unref();
 

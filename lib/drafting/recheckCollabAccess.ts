@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import { billMembers, drafts, sessions, users, type BillMember } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { BillMember } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 import { collabCloseCodes } from '@/lib/editor';
 import { accessAmong, type CollabAccess } from './authorizeCollabConnection';
 
@@ -14,9 +14,9 @@ export type CollabRecheck = { ok: true; access: 'write' | 'read' } | Extract<Col
 const sliceSize = 500;
 
 /// Rows of `read(ids)` for every id in `ids`, a slice at a time.
-function inSlices<T>(ids: string[], read: (slice: string[]) => T[]): T[] {
+async function inSlices<T>(ids: string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
   const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += sliceSize) rows.push(...read(ids.slice(i, i + sliceSize)));
+  for (let i = 0; i < ids.length; i += sliceSize) rows.push(...(await read(ids.slice(i, i + sliceSize))));
   return rows;
 }
 
@@ -25,24 +25,30 @@ function inSlices<T>(ids: string[], read: (slice: string[]) => T[]): T[] {
 /// from the bill or turned from editor into reviewer all show here. The collaboration server runs
 /// it every second over all its sockets and closes (4401 / 4403) or downgrades them accordingly.
 /// The whole batch costs four reads (users, sessions, drafts, memberships), however many sockets:
-/// per-socket queries made a 1,000-socket server stall ~100 ms every second.
-export function recheckCollabAccess(sockets: OpenCollabSocket[], now: Date = new Date(), db: Db = getDatabase()): CollabRecheck[] {
+/// per-socket queries made a 1,000-socket server stall ~100 ms every second. Runs on either engine.
+export async function recheckCollabAccess(engine: Engine, sockets: OpenCollabSocket[], now: Date = new Date()): Promise<CollabRecheck[]> {
   if (sockets.length === 0) return [];
+  const { db, t } = engine;
   const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
   const people = new Map(
-    inSlices(unique(sockets.map((s) => s.userId)), (ids) =>
-      db.select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, ids)).all(),
+    (
+      await inSlices(unique(sockets.map((s) => s.userId)), (ids) =>
+        db.select({ id: t.users.id, email: t.users.email, name: t.users.name, role: t.users.role, disabledAt: t.users.disabledAt }).from(t.users).where(inArray(t.users.id, ids)),
+      )
     ).map((u) => [u.id, u]),
   );
   const expiry = new Map(
-    inSlices(unique(sockets.map((s) => s.sessionId)), (ids) => db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.id, ids)).all()).map((s) => [s.id, s.expiresAt]),
+    (await inSlices(unique(sockets.map((s) => s.sessionId)), (ids) => db.select({ id: t.sessions.id, expiresAt: t.sessions.expiresAt }).from(t.sessions).where(inArray(t.sessions.id, ids)))).map((s) => [
+      s.id,
+      s.expiresAt,
+    ]),
   );
   const billOf = new Map(
-    inSlices(unique(sockets.map((s) => s.draftId)), (ids) => db.select({ id: drafts.id, billId: drafts.billId }).from(drafts).where(inArray(drafts.id, ids)).all()).map((d) => [d.id, d.billId]),
+    (await inSlices(unique(sockets.map((s) => s.draftId)), (ids) => db.select({ id: t.drafts.id, billId: t.drafts.billId }).from(t.drafts).where(inArray(t.drafts.id, ids)))).map((d) => [d.id, d.billId]),
   );
   const membersOf = new Map<string, { userId: string; role: BillMember['role'] }[]>();
-  for (const m of inSlices(unique([...billOf.values()]), (ids) =>
-    db.select({ billId: billMembers.billId, userId: billMembers.userId, role: billMembers.role }).from(billMembers).where(inArray(billMembers.billId, ids)).all(),
+  for (const m of await inSlices(unique([...billOf.values()]), (ids) =>
+    db.select({ billId: t.billMembers.billId, userId: t.billMembers.userId, role: t.billMembers.role }).from(t.billMembers).where(inArray(t.billMembers.billId, ids)),
   )) {
     membersOf.set(m.billId, [...(membersOf.get(m.billId) ?? []), { userId: m.userId, role: m.role }]);
   }

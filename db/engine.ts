@@ -1,0 +1,22 @@
+import type { Db } from './client';
+import type { PgDb } from './pgClient';
+import * as schema from './schema';
+import * as pgSchema from './schema-pg';
+
+/// Which database a piece of domain code runs on, and how it reaches it. Code written against an
+/// `Engine` runs on both SQLite and PostgreSQL: it builds queries with drizzle through `db` and
+/// the tables of `t`, and only ever awaits them (never `.get()`, `.all()` or `.run()`, which exist
+/// on SQLite alone). Both are typed as SQLite's: db/schemaParity.test.ts proves that the two
+/// schemas give the same row types, so a query typed for one reads the same rows from the other.
+/// The way there for the whole data layer is in docs/postgres.md.
+export type Engine = { kind: 'sqlite' | 'postgres'; db: Db; t: typeof schema };
+
+/// The engine of a SQLite database.
+export function sqliteEngine(db: Db): Engine {
+  return { kind: 'sqlite', db, t: schema };
+}
+
+/// The engine of a PostgreSQL database: its own tables (db/schema-pg) under SQLite's types.
+export function postgresEngine(db: PgDb): Engine {
+  return { kind: 'postgres', db: db as unknown as Db, t: pgSchema as unknown as typeof schema };
+}

@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { freshDatabase } from '@/db/testing';
 import { readDraftDoc } from '@/lib/drafting';
 import { startLocalRedis, type LocalRedis } from '../scripts/localRedis';
-import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
+import { connectTestClient, seedDraft, startCollabProcess, ticketFor, waitFor, type TestClient } from './testing';
 
 const { db, file, cleanup } = freshDatabase();
 const children: ChildProcess[] = [];
@@ -16,25 +15,14 @@ afterAll(async () => {
   cleanup();
 });
 
-/// Starts `collab-server/main.ts` as its own process, sharing drafts through `redisUrl`, and
-/// resolves with its port. Compaction runs every 25 updates, so both instances compact the same
-/// drafts while they are being typed in.
-function startInstance(redisUrl: string): Promise<{ child: ChildProcess; port: number; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('collab-server/main.ts')], {
-    env: { ...process.env, DATABASE_PATH: file, COLLAB_PORT: '0', COLLAB_HOST: '127.0.0.1', REDIS_URL: redisUrl, COLLAB_COMPACT_AFTER_UPDATES: '25' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+), sharing drafts with other instances through Redis/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]), url: `ws://127.0.0.1:${m[1]}` });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`collab instance exited (${code}): ${out}`)));
-  });
+/// Starts `collab-server/main.ts` as its own process, sharing drafts through `redisUrl`.
+/// Compaction runs every 25 updates, so both instances compact the same drafts while they are
+/// being typed in.
+async function startInstance(redisUrl: string): Promise<{ child: ChildProcess; port: number; url: string }> {
+  const started = await startCollabProcess({ DATABASE_PATH: file, REDIS_URL: redisUrl, COLLAB_COMPACT_AFTER_UPDATES: '25' });
+  children.push(started.child);
+  expect(started.banner).toContain('sharing drafts with other instances through Redis');
+  return started;
 }
 
 const entries = (c: TestClient) => c.doc.getMap<number>('entries');

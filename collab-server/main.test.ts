@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { freshDatabase } from '@/db/testing';
 import { readDraftDoc } from '@/lib/drafting';
-import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
+import { connectTestClient, seedDraft, startCollabProcess, ticketFor, waitFor, type TestClient } from './testing';
 
 const { db, file, cleanup } = freshDatabase();
 const children: ChildProcess[] = [];
@@ -13,23 +12,11 @@ afterAll(() => {
   cleanup();
 });
 
-/// Starts `collab-server/main.ts` as its own process on `port` (0: any) and resolves with the port.
-function startServerProcess(port: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('collab-server/main.ts')], {
-    env: { ...process.env, DATABASE_PATH: file, COLLAB_PORT: String(port), COLLAB_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`collab server exited (${code}): ${out}`)));
-  });
+/// Starts `collab-server/main.ts` on the test database and `port` (0: any), kept to be killed after.
+async function startServerProcess(port: number): Promise<{ child: ChildProcess; port: number }> {
+  const started = await startCollabProcess({ DATABASE_PATH: file, COLLAB_PORT: String(port) });
+  children.push(started.child);
+  return started;
 }
 
 describe('collab-server/main.ts', () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { WebsocketProvider } from 'y-websocket';
 import { billMembers, bills, drafts } from '@/db/schema';
 import type { Db } from '@/db/client';
@@ -129,4 +131,23 @@ export function useCollabServer(): { db: Db; readonly server: CollabServer } {
       return server;
     },
   };
+}
+
+/// Starts `collab-server/main.ts` as its own process with `env` added (COLLAB_PORT 0 and
+/// COLLAB_HOST 127.0.0.1 unless given) and resolves with it, its port and what it printed on start.
+export function startCollabProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; url: string; banner: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('collab-server/main.ts')], {
+    env: { ...process.env, COLLAB_PORT: '0', COLLAB_HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+).*/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]), url: `ws://127.0.0.1:${m[1]}`, banner: m[0] });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`collab server exited (${code}): ${out}`)));
+  });
 }

@@ -7,7 +7,9 @@ import { freshDatabase } from '@/db/testing';
 import { readDraftDoc } from '@/lib/drafting';
 import { collabCloseCodes } from '@/lib/editor';
 import { startCollabServer, type CollabServer } from './startCollabServer';
+import { Redis } from 'ioredis';
 import { redisRelay } from './redisRelay';
+import { encodeRelayMessage } from './clusterRelay';
 import { startLocalRedis, type LocalRedis } from '../scripts/localRedis';
 import { connectTestClient, seedDraft, ticketFor, waitFor, type TestClient } from './testing';
 
@@ -121,6 +123,25 @@ describe('redisRelay: two collaboration instances on one database', () => {
     entries(b).set('after', 3);
     await waitFor(() => entries(a1).get('after') === 3, 'relay after recovery');
     for (const c of [a1, a2, b]) c.destroy();
+  });
+
+  it('ignores what does not belong on a draft’s channel: a stranger’s bytes, an update that does not decode', async () => {
+    const draft = seedDraft(db, { editors: 2 });
+    const [a, b] = [await on(0, draft.draftId, draft.editors[0]), await on(1, draft.draftId, draft.editors[1])];
+    await new Promise((r) => setTimeout(r, 100));
+    const stranger = new Redis(redis.url);
+    const channel = `lawbench:collab:draft:${draft.draftId}`;
+    await stranger.publish(channel, 'hello from someone else');
+    await stranger.publish(channel, encodeRelayMessage('update', new Uint8Array(8).fill(9), new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff])));
+    await stranger.publish(channel, encodeRelayMessage('awareness', new Uint8Array(8).fill(9), new Uint8Array([0xff, 0x01])));
+    await waitFor(() => logs[1].some((m) => m.includes('could not be applied')), 'the log line for the undecodable update');
+    // The draft goes on as before, on both instances.
+    entries(a).set('still', 1);
+    await waitFor(() => entries(b).get('still') === 1, 'relay after the garbage');
+    expect(b.closes).toEqual([]);
+    stranger.disconnect();
+    a.destroy();
+    b.destroy();
   });
 
   it('a person removed from the bill is closed 4403 on every instance', async () => {

@@ -23,6 +23,9 @@ export type ClusterRelay = {
   /// Tells the other instances; never throws (an instance cut off keeps serving its own clients).
   publish: (draftId: string, kind: Exclude<RelayKind, 'catchUp'>, payload: Uint8Array) => void;
   close: () => Promise<void>;
+  /// For the health check: `alone` (no relay), `connected`, or `unreachable` (serving only this
+  /// instance's clients until it returns).
+  state: () => 'alone' | 'connected' | 'unreachable';
 };
 
 /// The relay of a lone instance: nobody to tell, nothing to hear.
@@ -30,6 +33,7 @@ export const noRelay: ClusterRelay = {
   join: () => {},
   leave: () => {},
   publish: () => {},
+  state: () => 'alone',
   close: async () => {},
 };
 

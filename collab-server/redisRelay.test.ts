@@ -107,8 +107,11 @@ describe('redisRelay: two collaboration instances on one database', () => {
     const b = await on(1, draft.draftId, draft.editors[2]);
     await new Promise((r) => setTimeout(r, 100));
 
+    const health = async (n: number) => (await (await fetch(`http://127.0.0.1:${instances[n].server.port}/health`)).json()) as { relay: string };
+    expect((await health(0)).relay).toBe('connected');
     await redis.stop();
     await waitFor(() => logs.every((l) => l.some((m) => m.includes('unreachable'))), 'the log says Redis is unreachable');
+    expect((await health(0)).relay).toBe('unreachable');
     expect(logs[0].find((m) => m.includes('unreachable'))).toContain("edits reach only this instance's clients");
     entries(a1).set('while-down-a', 1);
     entries(b).set('while-down-b', 2);
@@ -119,6 +122,7 @@ describe('redisRelay: two collaboration instances on one database', () => {
     await redis.start();
     await waitFor(() => [a1, a2, b].every((c) => keysOf(c) === 'while-down-a,while-down-b'), 'every client after Redis returned', 8000);
     await waitFor(() => logs.every((l) => l.some((m) => m.includes('reachable again'))), 'the log says it is back');
+    expect((await health(1)).relay).toBe('connected');
     // And the relay works again for new edits.
     entries(b).set('after', 3);
     await waitFor(() => entries(a1).get('after') === 3, 'relay after recovery');

@@ -99,6 +99,7 @@ export function redisRelay(options: RedisRelayOptions): ClusterRelay {
       if (publisher.status !== 'ready') return;
       publisher.publish(prefix + draftId, encodeRelayMessage(kind, self, payload)).catch((error) => reportDown(error));
     },
+    state: () => (publisher.status === 'ready' && subscriber.status === 'ready' ? 'connected' : 'unreachable'),
     async close() {
       closing = true;
       listeners.clear();

@@ -10,7 +10,7 @@ const { db } = collab;
 describe('startCollabServer', () => {
   it('answers its health check on a real socket', async () => {
     const res = await fetch(`http://127.0.0.1:${collab.server.port}/health`);
-    expect(await res.json()).toEqual({ ok: true, service: 'lawbench-collab' });
+    expect(await res.json()).toEqual({ ok: true, service: 'lawbench-collab', relay: 'alone' });
   });
 
   it('syncs two editors typing at once, and a third who joins later receives everything', async () => {

@@ -67,7 +67,10 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
   const server = http.createServer((req, res) => {
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, service: 'lawbench-collab' }));
+      // What a load balancer or an operator needs: this instance serves, and whether it reaches
+      // the others (with Redis unreachable it still serves its own clients). Nothing about how
+      // busy it is: the port is public.
+      res.end(JSON.stringify({ ok: true, service: 'lawbench-collab', relay: relay.state() }));
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' });

@@ -144,8 +144,8 @@ export class SharedDraft {
 
   /// Applies an update another instance accepted and stored, relaying it to this instance's
   /// clients; one already known changes nothing and is sent to nobody.
-  applyRemoteUpdate(update: Uint8Array, origin: string = remoteOrigin): void {
-    Y.applyUpdate(this.doc, update, origin);
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, remoteOrigin);
   }
 
   /// Applies presence from another instance's clients, except for client ids a connection of this

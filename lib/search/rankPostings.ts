@@ -4,6 +4,8 @@ import { termPoints, termPointsInText, type RankedTerm } from './planRankedTerms
 import { readRankedPostings } from './readRankedPostings';
 import type { PostingBatch } from './unpackPostings';
 import { positionBelow, type PostingCache } from './postingCache';
+import { lowestUsefulScore } from './lowestUsefulScore';
+import { estimateTotal, type ListCounts } from './estimateTotal';
 import { statement, type SearchStore } from './searchStore';
 import { foldText, indexedLength } from './tokenize';
 
@@ -70,13 +72,10 @@ export interface RankedFound {
   stats: RankStats;
 }
 
-interface ListState {
+interface ListState extends ListCounts {
   /// Every posting with a stored score at or above this has been read; none below it.
   readFrom: number;
   rowsRead: number;
-  /// For a longer word: driver postings whose text was checked, and those that held the word.
-  checked: number;
-  matched: number;
 }
 
 /// Exact top-k of a weighted OR query (Σ over terms of weight × idf × BM25 factor) over the
@@ -270,22 +269,6 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
   return { top, total, exact: exhausted, capped, vanished, stats };
 }
 
-/// The lowest stored score of `term` at which an article seen nowhere else could still reach
-/// `theta`, given that the other lists can add at most `rest`: 1 means the whole list, one above
-/// the driver's highest score means none of it.
-function lowestUsefulScore(term: RankedTerm, rest: number, theta: number): number {
-  if (rest + termPoints(term, 1) >= theta) return 1;
-  if (rest + termPoints(term, term.ceiling) < theta) return term.driver.maxScore + 1;
-  let lo = 1; // too low
-  let hi = term.ceiling; // enough
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (rest + termPoints(term, mid) >= theta) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}
-
 /// Reads the texts of the survivors and counts every term not yet known for them, held words
 /// included.
 function completeByText(
@@ -382,17 +365,4 @@ function completeByScan(
     table.pendingBits[s] &= ~bit; // its article is gone: what was held stays as a (loose) bound
     wanted[table.ids[s]] = 0;
   }
-}
-
-/// The number of matching articles when the walk did not read every list: how many of the
-/// `allowed` articles a union of independent lists of the terms' sizes would cover (a longer
-/// word's size scaled by the share of the checked driver postings that held it), and never fewer
-/// than the articles known to match.
-function estimateTotal(terms: readonly RankedTerm[], lists: ListState[], matching: number, indexed: number, allowed: number): number {
-  let none = 1;
-  terms.forEach((t, i) => {
-    const df = t.exact || lists[i].checked === 0 ? t.driver.df : (t.driver.df * lists[i].matched) / lists[i].checked;
-    none *= 1 - Math.min(df / Math.max(indexed, 1), 1);
-  });
-  return Math.max(matching, Math.round(allowed * (1 - none)));
 }

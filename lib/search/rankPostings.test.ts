@@ -30,7 +30,8 @@ describe('rankPostings', () => {
       const terms = randomQuestion(rnd, pool);
       const k = 1 + Math.floor(rnd() * 25);
       const plan = prepareRanking(db, { terms, limit: k })!;
-      const expected = rankByText(texts, terms).slice(0, k);
+      const matching = rankByText(texts, terms);
+      const expected = matching.slice(0, k);
       if (!plan) {
         expect(expected).toEqual([]);
         continue;
@@ -38,6 +39,14 @@ describe('rankPostings', () => {
       for (const way of ways) {
         const found = rankPostings(plan.store, plan.terms, k, { indexed: plan.indexed, maxArticleId: plan.maxArticleId, ...way.opts });
         expect(found.top, `${way.name}: ${JSON.stringify(terms)} k=${k}`).toEqual(expected);
+        // Nothing capped these walks; when one read every list through, its total is the count.
+        expect(found.capped).toBe(false);
+        expect(found.vanished).toEqual([]);
+        if (found.exact) expect(found.total).toBe(matching.length);
+        else expect(found.total).toBeGreaterThanOrEqual(expected.length);
+        expect(found.stats.postingsRead).toBeLessThanOrEqual(found.stats.postings);
+        expect(found.stats.listsExhausted + found.stats.listsSkipped).toBeLessThanOrEqual(plan.terms.length);
+        expect(found.stats.completion.length).toBe(found.stats.stepSurvivors.length);
         if (found.stats.postingsRead < found.stats.postings) seen.pruned++;
         if (found.stats.listsSkipped > 0) seen.skipped++;
         if (found.stats.completion.includes('text')) seen.text++;
@@ -70,6 +79,18 @@ describe('rankPostings', () => {
     expect(capped).toMatchObject({ exact: false, capped: true });
     expect(capped.stats.candidates).toBe(10);
     expect(capped.top).toHaveLength(5);
+  });
+
+  it('stops reading at the posting budget and says the result is not exact', () => {
+    const plan = prepareRanking(db, { terms: [{ text: '法', weight: 1 }, { text: '律', weight: 1 }], limit: 100 })!;
+    const opts = { indexed: plan.indexed, maxArticleId: plan.maxArticleId };
+    const whole = rankPostings(plan.store, plan.terms, 1000, opts);
+    expect(whole).toMatchObject({ exact: true, capped: false });
+    const budget = Math.floor(whole.stats.postingsRead / 3);
+    const cut = rankPostings(plan.store, plan.terms, 1000, { ...opts, maxPostings: budget, chunk: 8 });
+    expect(cut).toMatchObject({ exact: false, capped: true });
+    // It may finish the run of equal scores it was in, but stops short of the whole walk.
+    expect(cut.stats.postingsRead).toBeLessThan(whole.stats.postingsRead);
   });
 
   it('weighs scanning a list against reading the survivors one by one', () => {

@@ -58,7 +58,7 @@ export type SharedDraftHooks = {
 };
 
 /// The origin of what another collaboration instance relayed.
-export const remoteOrigin = 'remote';
+const remoteOrigin = 'remote';
 
 /// The in-memory Yjs document of one open draft, with its awareness and connections: applies
 /// accepted updates (stored first, through `hooks.storeUpdate`), relays them and presence.

@@ -29,12 +29,10 @@ type Member = { name: string; port: number; child: ChildProcess };
 const members: Member[] = [];
 const startMember = (name: string, port: number, args: string[], extra: Record<string, string>) => {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...env, ...extra } });
-  const member = { name, port, child };
-  members.push(member);
+  members.push({ name, port, child });
   child.once('exit', (code, signal) => {
     if (!stopping) console.log(`[cluster] ${name} (pid ${child.pid}) stopped (${signal ?? `exit ${code}`}); the balancer sends its share to the others.`);
   });
-  return member;
 };
 
 for (const n of [1, 2]) {

@@ -1,4 +1,5 @@
-import type { Article, BodyNode, Chapter, Item, Paragraph, Part, RegulationText, Section, Subitem } from './model';
+import { nextArticleNumber, skipsAhead } from './numberText';
+import type { Article, ArticleNumber, BodyNode, Chapter, Item, Paragraph, Part, RegulationText, Section, Subitem } from './model';
 import type { ArticleJson, OutlineEntry, ParagraphJson, ParseJson, SubitemJson } from './toParseJson';
 
 type Container = Part | Chapter | Section;
@@ -27,8 +28,10 @@ export function applyAmendmentsBody(json: ParseJson): RegulationText {
     (parent?.children as BodyNode[] | undefined ?? body).push(node);
     order.set(node, positions[k] * 2);
   });
+  let last: ArticleNumber = { number: 0 };
   json.articles.forEach((a, index) => {
-    const article = articleNode(a);
+    const article = articleNode(a, last);
+    last = a;
     const container = byKey.get(key(a.part, a.chapter, a.section)) ?? byKey.get(key(a.part, a.chapter)) ?? byKey.get(key(a.part));
     (container?.children as BodyNode[] | undefined ?? body).push(article);
     order.set(article, index * 2 + 1);
@@ -57,8 +60,12 @@ function headingPositions(outline: OutlineEntry[], articles: ArticleJson[]): num
   });
 }
 
-function articleNode(a: ArticleJson): Article {
-  return { kind: 'article', eid: a.eid, ...(a.sub !== undefined ? { inserted: true as const } : {}), paragraphs: a.paragraphs.map(paragraphNode) };
+/// The article `a` of the JSON; `last` is the number of the one before it, so that a number the
+/// JSON skips ahead to (an excerpt's) is kept as printed.
+function articleNode(a: ArticleJson, last: ArticleNumber): Article {
+  const inserted = a.sub !== undefined;
+  const printed = skipsAhead(nextArticleNumber(last, inserted), a) ? { printed: a.sub ? { number: a.number, sub: a.sub } : { number: a.number } } : {};
+  return { kind: 'article', eid: a.eid, ...(inserted ? { inserted: true as const } : {}), ...printed, paragraphs: a.paragraphs.map(paragraphNode) };
 }
 
 function paragraphNode(p: ParagraphJson): Paragraph {

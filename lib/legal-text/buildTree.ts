@@ -1,4 +1,5 @@
 import { articleLabel, chapterLabel, itemLabel, partLabel, sectionLabel, subitemLabel } from './labels';
+import { nextArticleNumber, skipsAhead } from './numberText';
 import type {
   Article, BodyNode, Chapter, HeadingNode, Item, Paragraph, ParseWarning, ParseWarningCode, Part, Section, Subitem,
 } from './model';
@@ -97,12 +98,14 @@ class TreeBuilder {
   }
 
   private addArticle(unit: Extract<BodyUnit, { kind: 'article' }>): void {
-    this.checkArticleNumber(unit);
+    const ahead = this.checkArticleNumber(unit);
     this.written.article = unit.number;
     this.written.articleSub = unit.sub ?? 0;
     const eid = this.uniqueEid(unit.sub ? `art_${unit.number}_${unit.sub}` : `art_${unit.number}`);
     const article: Article = { kind: 'article', eid, paragraphs: [] };
     if (unit.sub) article.inserted = true;
+    // An excerpt keeps the numbers it prints; a number written twice or backwards is counted.
+    if (ahead) article.printed = unit.sub ? { number: unit.number, sub: unit.sub } : { number: unit.number };
     article.paragraphs.push(newParagraph(article, unit.text));
     (this.section?.children ?? this.chapter?.children ?? this.part?.children ?? this.body).push(article);
     this.article = article;
@@ -169,20 +172,21 @@ class TreeBuilder {
     return previous;
   }
 
-  private checkArticleNumber(unit: Extract<BodyUnit, { kind: 'article' }>): void {
+  /// Reports a written article number that is not the next one, and says whether it skips ahead.
+  private checkArticleNumber(unit: Extract<BodyUnit, { kind: 'article' }>): boolean {
     const last = { number: this.written.article, sub: this.written.articleSub };
-    const expected = unit.sub ? { number: last.number, sub: last.sub + 1 } : { number: last.number + 1, sub: 0 };
-    const sub = unit.sub ?? 0;
-    if (unit.number === expected.number && sub === expected.sub) return;
-    const ahead = unit.number > expected.number || (unit.number === expected.number && sub > expected.sub);
+    const expected = nextArticleNumber(last, Boolean(unit.sub));
+    if (unit.number === expected.number && (unit.sub ?? 0) === (expected.sub ?? 0)) return false;
+    const ahead = skipsAhead(expected, unit);
     const label = articleLabel(unit.number, unit.sub);
     if (ahead) {
-      const missing = articleLabel(expected.number, expected.sub || undefined);
-      this.warn(unit.line, 'article_number_gap', `条文序号不连续：${label}之前缺少${missing}`);
+      const missing = articleLabel(expected.number, expected.sub);
+      this.warn(unit.line, 'article_number_gap', `条文序号不连续：${label}之前缺少${missing}，按原文编号保留`);
     } else {
       const previous = last.number > 0 ? articleLabel(last.number, last.sub || undefined) : '开头';
       this.warn(unit.line, 'article_number_repeat', `条文序号重复或倒退：${label}出现在${previous}之后`);
     }
+    return ahead;
   }
 
   private checkSequence(

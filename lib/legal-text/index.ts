@@ -2,7 +2,7 @@
 /// renderers, the `parse` JSON view and citations. No file system, database or framework code,
 /// so the browser editor and the server use the same functions.
 export type {
-  Article, BodyNode, Chapter, HeadingNode, Item, Paragraph, ParseWarning, ParseWarningCode, Part,
+  Article, ArticleNumber, BodyNode, Chapter, HeadingNode, Item, Paragraph, ParseWarning, ParseWarningCode, Part,
   RegulationEvent, RegulationEventKind, RegulationText, Section, Subitem,
 } from './model';
 export { LegalTextError, type LegalTextErrorCode } from './errors';

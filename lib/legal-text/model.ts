@@ -1,6 +1,7 @@
-/// The structure of a regulation's text. Nothing here stores a number or a label as typed
-/// text: 第X条, （三）, 2. and the chapter numbers are computed from position (see
-/// `numberText`). What is stored is identity (`eid`) and content.
+/// The structure of a regulation's text. Nothing here stores a label as typed text: 第X条,
+/// （三）, 2. and the chapter numbers are computed from position (see `numberText`). The one
+/// number kept is an article's printed number where the source skips ahead (an excerpt). What
+/// is stored is identity (`eid`) and content.
 
 /// 目: a sub-item, numbered 1. 2. …; `subitems` holds the rarer level written （1）（2）… under it.
 export interface Subitem {
@@ -33,6 +34,12 @@ export interface Paragraph {
   items: Item[];
 }
 
+/// An article's number as written: 第十二条 is `{ number: 12 }`, 第十二条之一 `{ number: 12, sub: 1 }`.
+export interface ArticleNumber {
+  number: number;
+  sub?: number;
+}
+
 /// 条: the unit of versioning, comments and citations.
 export interface Article {
   kind: 'article';
@@ -41,6 +48,10 @@ export interface Article {
   eid: string;
   /// An article inserted by amendment (第十二条之一): it shares the previous article's number.
   inserted?: true;
+  /// The number printed in the source where it skips ahead of the one before (an excerpt that
+  /// holds only some articles of a law, or a text that kept its numbers after deleting some):
+  /// numbering follows it from this article on instead of counting on (see `numberText`).
+  printed?: ArticleNumber;
   paragraphs: Paragraph[];
 }
 

@@ -1,5 +1,5 @@
 import { articleLabel, chapterLabel, partLabel, sectionLabel } from './labels';
-import type { Article, BodyNode, HeadingNode } from './model';
+import type { Article, ArticleNumber, BodyNode, HeadingNode } from './model';
 
 /// An article with the number its position gives it.
 export interface NumberedArticle {
@@ -42,7 +42,10 @@ interface Context {
 
 /// Numbers every heading and article from its position: articles run through the whole text
 /// (an inserted article takes the previous number with 之一, 之二 …), chapters restart in each
-/// part, sections in each chapter. This is the only place numbers come from.
+/// part, sections in each chapter. An article whose printed number skips ahead of that count
+/// (an excerpt) takes its printed number, and counting goes on from there; a printed number that
+/// does not skip ahead is ignored, so numbers only ever rise. This is the only place numbers come
+/// from.
 export function numberText(body: BodyNode[]): TextNumbering {
   const articles: NumberedArticle[] = [];
   const headings: NumberedHeading[] = [];
@@ -52,7 +55,8 @@ export function numberText(body: BodyNode[]): TextNumbering {
     const counters = { part: 0, chapter: 0, section: 0 };
     for (const node of nodes) {
       if (node.kind === 'article') {
-        last = node.inserted ? { number: last.number, sub: last.sub + 1 } : { number: last.number + 1, sub: 0 };
+        const counted = node.inserted ? { number: last.number, sub: last.sub + 1 } : { number: last.number + 1, sub: 0 };
+        last = node.printed && skipsAhead(counted, node.printed) ? { number: node.printed.number, sub: node.printed.sub ?? 0 } : counted;
         const sub = last.sub || undefined;
         articles.push({ article: node, index: articles.length, number: last.number, sub, label: articleLabel(last.number, sub), ...context });
         continue;
@@ -72,6 +76,19 @@ export function numberText(body: BodyNode[]): TextNumbering {
   };
   visit(body, {});
   return { articles, headings };
+}
+
+/// The number counting gives the article after `last`: the next number, or for an inserted
+/// article (之一, 之二 …) the same number with the next 之.
+export function nextArticleNumber(last: ArticleNumber, inserted: boolean): ArticleNumber {
+  return inserted ? { number: last.number, sub: (last.sub ?? 0) + 1 } : { number: last.number + 1 };
+}
+
+/// Whether a written number comes after the one counting expects: 第八条 where 第六条 was due,
+/// or 第六条之二 where 第六条之一 was.
+export function skipsAhead(expected: ArticleNumber, written: ArticleNumber): boolean {
+  if (written.number !== expected.number) return written.number > expected.number;
+  return (written.sub ?? 0) > (expected.sub ?? 0);
 }
 
 function headingLabel(kind: HeadingNode['kind'], n: number): string {

@@ -19,6 +19,6 @@ export { indexedVersionsOf } from './indexedVersionsOf';
 export { readQuestion, QUESTION_LIMIT, type QuestionReading, type QuestionTerm } from './readQuestion';
 export { rankArticles, rankArticlesSchema, type RankArticlesInput, type WeightedTerm } from './rankArticles';
 export { rankExhaustively } from './rankExhaustively';
-export { PostingCache, configurePostingCache, postingCacheOptionsFromEnv, type PostingCacheOptions } from './postingCache';
+export { PostingCache, configurePostingCache, postingCacheOptionsFromEnv, preloadPostingCache, type PostingCacheOptions } from './postingCache';
 export { type RankStats } from './rankPostings';
 export { answerQuery, answerQuerySchema, rankingTerms, type AnswerQueryInput, type AnswerResult } from './answerQuery';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { indexVersion } from './indexVersion';
-import { configurePostingCache, PostingCache, postingCacheOptionsFromEnv, readCachedRange, toCachedPostings } from './postingCache';
+import { configurePostingCache, PostingCache, postingCacheOptionsFromEnv, preloadInBackground, readCachedRange, toCachedPostings } from './postingCache';
 import { unpackPostings } from './unpackPostings';
 import { postingRangeSql, type PostingRange } from './postingRange';
 import { pruneSearchIndex } from './pruneSearchIndex';
@@ -145,10 +145,66 @@ describe('postingCache', () => {
   });
 
   it('takes its budget from SEARCH_CACHE_MB, 0 switching it off, and refuses what is not a size', () => {
-    expect(postingCacheOptionsFromEnv({})).toEqual({ maxBytes: 256 * 1024 * 1024, minPostings: 4096 });
+    expect(postingCacheOptionsFromEnv({})).toEqual({ maxBytes: 256 * 1024 * 1024, minPostings: 4096, preloadShare: 0.9 });
     expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '1.5' })?.maxBytes).toBe(1572864);
     expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '0' })).toBeNull();
     expect(() => postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: 'lots' })).toThrow(/SEARCH_CACHE_MB/);
     expect(() => postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '-1' })).toThrow(/SEARCH_CACHE_MB/);
+  });
+});
+
+describe('preloading the posting cache', () => {
+  const { db, cleanup } = freshDatabase();
+  beforeAll(() => {
+    buildRankingCorpus(db, 5, 6);
+  });
+  afterAll(cleanup);
+
+  const store = () => searchStore(db);
+  /// The lists the index holds of at least `min` postings, longest first (ties by id).
+  const longest = (min: number) =>
+    statement<{ id: number; df: number }>(store(), 'SELECT id, df FROM search_tokens WHERE df >= ? ORDER BY df DESC, id').all(min);
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('reads the longest lists first, one a call, as many as fit in its share of the budget', () => {
+    const lists = longest(5);
+    expect(lists.length).toBeGreaterThan(4);
+    // The share holds the three longest exactly; the fourth would not fit beside them.
+    const share = 6 * (lists[0].df + lists[1].df + lists[2].df);
+    const cache = new PostingCache({ maxBytes: share * 2, minPostings: 5, preloadShare: 0.5 });
+    const order: number[] = [];
+    while (cache.preloadNext(store())) order.push([...lists].find((l) => cache.has(l.id) && !order.includes(l.id))!.id);
+    expect(order).toEqual(lists.slice(0, 3).map((l) => l.id));
+    expect({ preloaded: cache.preloaded, loads: cache.loads, bytes: cache.bytes }).toEqual({ preloaded: 3, loads: 3, bytes: share });
+    expect(cache.preloadNext(store())).toBe(false);
+  });
+
+  it('does nothing when the share is 0 or inside a transaction, which may still roll back', () => {
+    const off = new PostingCache({ maxBytes: 1e9, minPostings: 1 });
+    expect(off.preloadNext(store())).toBe(false);
+    const on = new PostingCache({ maxBytes: 1e9, minPostings: 1, preloadShare: 1 });
+    expect(db.$client.transaction(() => on.preloadNext(store()))()).toBe(false);
+    expect(on.size).toBe(0);
+  });
+
+  it('fills the cache in the background without a search, and again after the index changes', async () => {
+    const cache = configurePostingCache(db, { maxBytes: 1e9, minPostings: 5, preloadShare: 1 })!;
+    preloadInBackground(store(), cache);
+    expect(cache.size).toBe(0); // nothing yet: it runs between turns of the event loop
+    await turns(longest(5).length + 2);
+    expect(longest(5).every((l) => cache.has(l.id))).toBe(true);
+
+    // An index change empties the cache at the next search; the preloader starts again.
+    const before = cache.preloaded;
+    const added = addRegulationVersion(db, { id: 'preload-new', title: '预载测试条例', articles: ['法律法律犬只管理。'] });
+    indexVersion(db, added.versionId);
+    rankArticles(db, { terms: [{ text: '条例', weight: 1 }], limit: 3 });
+    expect(cache.size).toBeLessThan(longest(5).length);
+    await turns(longest(5).length + 2);
+    expect(longest(5).every((l) => cache.has(l.id))).toBe(true);
+    expect(cache.preloaded).toBeGreaterThan(before);
+    configurePostingCache(db, null);
   });
 });

@@ -151,6 +151,11 @@ export const en: Record<MessageKey, Message> = {
   'reg.adoptedOn': 'Adopted',
   'reg.effectiveOn': 'In force from',
   'reg.versionEffective': 'This text in force from',
+  'reg.excerpt': {
+    $count: 'n',
+    one: 'Excerpt: the library holds {n} article of this text, numbered as in the original; the articles it does not hold are not shown.',
+    other: 'Excerpt: the library holds {n} articles of this text, numbered as in the original; the articles it does not hold are not shown.',
+  },
   'reg.underConsultation': 'This regulation is being amended; the draft is open for comment until {until}.',
   'reg.underConsultationLink': 'Read the draft and comment',
   'reg.citeProvision': 'Cite one paragraph (款) or item (项)',

@@ -141,6 +141,7 @@ export const zhCN = {
   'reg.adoptedOn': '通过日期',
   'reg.effectiveOn': '施行日期',
   'reg.versionEffective': '本文本施行日期',
+  'reg.excerpt': '节选：本库只收录了本法规的{n}条，条文按原文序号排列，未收录的条文不显示。',
   'reg.underConsultation': '本法规正在修改，修改草案公开征求意见至{until}。',
   'reg.underConsultationLink': '查看草案并提意见',
   'reg.citeProvision': '按款、项引用',

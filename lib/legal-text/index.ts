@@ -10,7 +10,7 @@ export { CHINESE_NUMERAL_CHARS, fromChineseNumeral, toChineseNumeral } from './n
 export {
   articleLabel, chapterLabel, itemLabel, paragraphLabel, parseArticleLabel, partLabel, sectionLabel, subitemLabel,
 } from './labels';
-export { numberText, type NumberedArticle, type NumberedHeading, type TextNumbering } from './numberText';
+export { isExcerpt, numberText, type NumberedArticle, type NumberedHeading, type TextNumbering } from './numberText';
 export { parseRegulation, type ParseOptions, type TextFormat } from './parse';
 export { parseHeaderEvents } from './parseHeaderEvents';
 export { decodeText } from './decodeText';

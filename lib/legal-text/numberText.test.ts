@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consolidateText } from './consolidateText';
 import type { Article, ArticleNumber } from './model';
-import { numberText, skipsAhead } from './numberText';
+import { isExcerpt, numberText, skipsAhead } from './numberText';
 import { parseRegulation } from './parse';
 import { renderMarkdown } from './render';
 import { toParseJson } from './toParseJson';
@@ -45,6 +45,16 @@ describe('skipsAhead', () => {
   ];
   it.each(cases)('expected %o, written %o: %s', (expected, written, ahead) => {
     expect(skipsAhead(expected, written)).toBe(ahead);
+  });
+});
+
+describe('isExcerpt', () => {
+  it('is true when a number skips ahead, at the start or between two articles', () => {
+    expect(isExcerpt([{ number: 1 }, { number: 2 }, { number: 2, sub: 1 }, { number: 3 }])).toBe(false);
+    expect(isExcerpt([])).toBe(false);
+    expect(isExcerpt([{ number: 6 }, { number: 7 }])).toBe(true);
+    expect(isExcerpt([{ number: 1 }, { number: 3 }])).toBe(true);
+    expect(isExcerpt([{ number: 1 }, { number: 1, sub: 2 }])).toBe(true);
   });
 });
 

@@ -91,6 +91,17 @@ export function skipsAhead(expected: ArticleNumber, written: ArticleNumber): boo
   return (written.sub ?? 0) > (expected.sub ?? 0);
 }
 
+/// Whether a text holds only some of its articles: an article's number skips ahead of the one
+/// counting gives it (the first is not 第一条, or numbers are missing in between).
+export function isExcerpt(articles: readonly ArticleNumber[]): boolean {
+  let last: ArticleNumber = { number: 0 };
+  for (const a of articles) {
+    if (skipsAhead(nextArticleNumber(last, a.sub !== undefined), a)) return true;
+    last = a;
+  }
+  return false;
+}
+
 function headingLabel(kind: HeadingNode['kind'], n: number): string {
   if (kind === 'part') return partLabel(n);
   return kind === 'chapter' ? chapterLabel(n) : sectionLabel(n);

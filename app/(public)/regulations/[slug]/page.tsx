@@ -15,6 +15,7 @@ import { startAmendmentAction } from '@/app/_actions/bills';
 import { billKinds, exportFormats, routeParam, todayInChina } from '@/lib/shared';
 import { RepealForm } from '@/app/_components/RepealForm';
 import { noticeOfVersion } from '@/lib/publication';
+import { isExcerpt } from '@/lib/legal-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,6 +47,11 @@ export default async function RegulationPage({ params, searchParams }: Props) {
           {t('reg.underConsultation', { until: displayDate(c.closesOn, locale) })} <Link href={`/consultations/${c.id}`}>{t('reg.underConsultationLink')}</Link>
         </p>
       ))}
+      {isExcerpt(data.text.articles) && (
+        <p className="notice" role="note" data-testid="excerpt">
+          {t('reg.excerpt', { n: data.text.articles.length })}
+        </p>
+      )}
       {can(user, 'bill:create') && (billKinds as readonly string[]).includes(data.regulation.kind) && (
         <form action={startAmendmentAction} className="amend-form">
           <input type="hidden" name="regulationId" value={data.regulation.id} />

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { indexVersion } from './indexVersion';
-import { configurePostingCache, PostingCache, postingCacheOptionsFromEnv, preloadInBackground, readCachedRange, toCachedPostings } from './postingCache';
+import { configurePostingCache, inIndexOrder, PostingCache, postingCacheOptionsFromEnv, preloadInBackground, readCachedRange, toCachedPostings } from './postingCache';
 import { unpackPostings } from './unpackPostings';
 import { postingRangeSql, type PostingRange } from './postingRange';
 import { pruneSearchIndex } from './pruneSearchIndex';
@@ -144,9 +144,48 @@ describe('postingCache', () => {
     configurePostingCache(db, null);
   });
 
+  it('knows a batch in index order from one that is not: scores falling, ids rising within a score', () => {
+    const batch = (...pairs: [number, number][]) => unpackPostings(pairs.map(([id, score]) => id * 32768 + score).join(','), false);
+    expect(inIndexOrder(batch())).toBe(true);
+    expect(inIndexOrder(batch([4, 2]))).toBe(true);
+    expect(inIndexOrder(batch([4, 9], [1, 3], [2, 3], [9, 1]))).toBe(true);
+    expect(inIndexOrder(batch([4, 3], [1, 9]))).toBe(false); // a score rises
+    expect(inIndexOrder(batch([4, 3], [1, 3]))).toBe(false); // ids fall within a score
+    expect(inIndexOrder(batch([4, 3], [4, 3]))).toBe(false); // the same posting twice
+    expect(inIndexOrder(batch([1, 3], [2, 3], [5, 2], [3, 2]))).toBe(false); // only the last pair is out of order
+    expect(inIndexOrder(batch([5, 2], [1, 3], [2, 3]))).toBe(false); // only the first pair is
+  });
+
+  it('keeps a list that takes the whole budget exactly, counts each eviction, and keeps its lists while the index stays the same', () => {
+    const store = searchStore(db);
+    const [x, y] = tokens().filter((t) => t.df >= 10).sort((p, q) => q.df - p.df);
+    const cache = new PostingCache({ maxBytes: 6 * x.df, minPostings: 1 });
+    expect(cache.keeps(x.id, x.df)).toBe(true);
+    expect(cache.keeps(x.id, x.df + 1)).toBe(false);
+    cache.sync(7);
+    cache.get(store, x.id, x.df);
+    cache.sync(7);
+    expect(cache.has(x.id)).toBe(true);
+    cache.get(store, y.id, y.df); // x must go to make room
+    expect({ evictions: cache.evictions, x: cache.has(x.id), y: cache.has(y.id), bytes: cache.bytes }).toEqual({ evictions: 1, x: false, y: true, bytes: 6 * y.df });
+    cache.sync(8);
+    expect({ size: cache.size, bytes: cache.bytes }).toEqual({ size: 0, bytes: 0 });
+  });
+
+  it('reads an empty range as an empty batch: nothing in it, no lowest score or last id', () => {
+    const store = searchStore(db);
+    const token = tokens().find((t) => t.df >= 3 && t.maxScore > 1)!;
+    const list = new PostingCache({ maxBytes: 1e9, minPostings: 1 }).get(store, token.id, token.df)!;
+    // from above upper: the range is empty, however the positions fall.
+    const empty = readCachedRange(list, { from: token.maxScore, upper: 1 });
+    expect({ n: empty.n, low: empty.low, high: empty.high, last: empty.last, ids: [...empty.ids] }).toEqual({ n: 0, low: 0, high: 0, last: -1, ids: [] });
+    expect(fromIndex(token.id, { from: token.maxScore, upper: 1 })).toEqual([]);
+  });
+
   it('takes its budget from SEARCH_CACHE_MB, 0 switching it off, and refuses what is not a size', () => {
     expect(postingCacheOptionsFromEnv({})).toEqual({ maxBytes: 256 * 1024 * 1024, minPostings: 4096, preloadShare: 0.9 });
     expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '1.5' })?.maxBytes).toBe(1572864);
+    expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '  ' })?.maxBytes).toBe(256 * 1024 * 1024); // blank is unset, not 0
     expect(postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '0' })).toBeNull();
     expect(() => postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: 'lots' })).toThrow(/SEARCH_CACHE_MB/);
     expect(() => postingCacheOptionsFromEnv({ SEARCH_CACHE_MB: '-1' })).toThrow(/SEARCH_CACHE_MB/);

@@ -226,7 +226,9 @@ export function toCachedPostings(batch: PostingBatch): CachedPostings {
   return list;
 }
 
-function inIndexOrder(batch: PostingBatch): boolean {
+/// Whether a batch is already in index order: scores descending, and ids strictly ascending
+/// within a score (so it can be copied as it is).
+export function inIndexOrder(batch: PostingBatch): boolean {
   for (let r = 1; r < batch.n; r++) {
     const d = batch.scores[r - 1] - batch.scores[r];
     if (d < 0 || (d === 0 && batch.ids[r - 1] >= batch.ids[r])) return false;

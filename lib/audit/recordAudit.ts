@@ -85,7 +85,8 @@ function append(s: Statements, event: AuditEventInput, now: Date): void {
 /// The entry takes the next seq, links to the newest entry's hash and is hashed over its
 /// canonical encoding (auditHash.ts); `detail` is stored as canonical JSON, the text hashed.
 /// Two writers can never both link to the same entry: the write lock serialises appends, and
-/// the primary key refuses a second entry with the same seq even if it did not.
+/// the primary key refuses a second entry with the same seq even if it did not. Synchronous and
+/// SQLite only; code written against an `Engine` calls appendAudit, which writes the same entry.
 export function recordAudit(tx: AuditHandle, event: AuditEventInput, now: Date = new Date()): void {
   const client = sqliteClientOf(tx);
   const s = statementsFor(client);

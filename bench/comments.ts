@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
 import { createSession } from '@/lib/auth';
 import { sessionCookieName } from '@/lib/auth';
 import { insertTestUser } from '@/lib/auth/testing';
@@ -46,7 +48,7 @@ export async function run(): Promise<void> {
   try {
     const db = openDatabase(file);
     migrateDatabase(db);
-    const { consultationId, eids, cookies } = seed(db);
+    const { consultationId, eids, cookies } = await seed(db);
     db.$client.close();
 
     // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
@@ -130,7 +132,7 @@ export async function run(): Promise<void> {
 }
 
 /// A bill from a real text, an open post-moderated consultation on it, and signed-in commenters.
-function seed(db: Db): { consultationId: string; eids: string[]; cookies: string[] } {
+async function seed(db: Db): Promise<{ consultationId: string; eids: string[]; cookies: string[] }> {
   const drafter = insertTestUser(db, 'drafter', '基准起草人');
   const { draftId } = createBill(drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } }, db);
   const today = todayInChina();
@@ -145,15 +147,17 @@ function seed(db: Db): { consultationId: string; eids: string[]; cookies: string
     structure: string;
   };
   const eids = (JSON.parse(structure.structure) as { articles: { eid: string }[] }).articles.map((a) => a.eid);
-  const cookies: string[] = [];
+  const ids = Array.from({ length: ACCOUNTS }, () => randomUUID());
   const insertUser = db.$client.prepare("insert into users (id, email, name, password_hash, role, created_at) values (?, ?, ?, 'not-a-real-hash', 'public', ?)");
   db.$client.transaction(() => {
-    for (let i = 0; i < ACCOUNTS; i++) {
-      const id = randomUUID();
-      insertUser.run(id, `citizen-${i}@bench.lawbench`, `市民${i}`, Date.now());
-      cookies.push(`${sessionCookieName}=${createSession(id, new Date(), db).token}`);
-    }
+    for (const [i, id] of ids.entries()) insertUser.run(id, `citizen-${i}@bench.lawbench`, `市民${i}`, Date.now());
   })();
+  // Their sessions in one transaction too (createSession is async, so not inside the one above).
+  const cookies = await withTransaction(sqliteEngine(db), async (tx) => {
+    const made: string[] = [];
+    for (const id of ids) made.push(`${sessionCookieName}=${(await createSession(tx, id)).token}`);
+    return made;
+  });
   return { consultationId, eids, cookies };
 }
 

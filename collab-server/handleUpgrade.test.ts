@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '@/lib/auth';
 import { collabCloseCodes } from '@/lib/editor';
 import { closeOf, connectTestClient, useCollabServer, seedDraft, ticketFor, waitFor } from './testing';
+import { sqliteEngine } from '@/db/engine';
 
 const collab = useCollabServer();
 const { db } = collab;
@@ -38,7 +39,7 @@ describe('createUpgradeHandler', () => {
   });
 
   it('refuses a room that names no draft with 4404', async () => {
-    const { token } = createSession(draft.editors[0].id, new Date(), db);
+    const { token } = await createSession(sqliteEngine(db), draft.editors[0].id, new Date());
     expect(await closeOf(`${base()}/no-such-draft`, { cookie: `lawbench_session=${token}` })).toMatchObject({
       code: collabCloseCodes.noSuchDraft,
       frames: 0,
@@ -56,7 +57,7 @@ describe('createUpgradeHandler', () => {
   });
 
   it('accepts the session cookie instead of a ticket', async () => {
-    const { token } = createSession(draft.editors[0].id, new Date(), db);
+    const { token } = await createSession(sqliteEngine(db), draft.editors[0].id, new Date());
     const a = connectTestClient(collab.server.port, draft.draftId, { cookie: `lawbench_session=${token}` });
     const b = connectTestClient(collab.server.port, draft.draftId, { ticket: ticketFor(db, draft.draftId, draft.editors[1]) });
     await Promise.all([a.synced, b.synced]);

@@ -30,40 +30,47 @@ export function readUpgradeRequest(req: http.IncomingMessage): z.infer<typeof up
   return parsed.success ? parsed.data : null;
 }
 
-/// Builds the HTTP 'upgrade' listener: authorizes the request before any document data, then
-/// completes the WebSocket handshake either way — a refused socket is closed at once with its
-/// 44xx code and a short reason (browsers report a plain HTTP 401 as an opaque 1006).
+/// Builds the HTTP 'upgrade' listener: authorizes the request (`authorize` may answer later) before
+/// any document data, then completes the WebSocket handshake either way — a refused socket is
+/// closed at once with its 44xx code and a short reason (browsers report a plain HTTP 401 as an
+/// opaque 1006).
 export function createUpgradeHandler(options: {
   wss: WebSocketServer;
-  authorize: (input: { room: string; ticket: string | null; cookieHeader: string | null; origin: string | null; host: string | null }) => CollabAccess;
+  authorize: (input: { room: string; ticket: string | null; cookieHeader: string | null; origin: string | null; host: string | null }) => CollabAccess | Promise<CollabAccess>;
   onAuthorized: (socket: WebSocket, access: Extract<CollabAccess, { ok: true }>) => void;
   log?: (message: string) => void;
 }) {
   const log = options.log ?? console.error;
-  return (req: http.IncomingMessage, rawSocket: Duplex, head: Buffer) => {
-    rawSocket.on('error', () => rawSocket.destroy());
+  // Whether the request may open its socket: refused for an unusable request, a server error for
+  // an authorization that failed, else what `authorize` decided.
+  const decide = async (req: http.IncomingMessage): Promise<CollabAccess> => {
     const input = readUpgradeRequest(req);
-    let access: CollabAccess;
+    if (!input) return { ok: false, code: collabCloseCodes.noSuchDraft, reason: 'no such draft' };
     try {
-      access = input
-        ? options.authorize(input)
-        : { ok: false, code: collabCloseCodes.noSuchDraft, reason: 'no such draft' };
+      return await options.authorize(input);
     } catch (error) {
       log(`[collab] authorization failed: ${String(error)}`);
-      access = { ok: false, code: collabCloseCodes.internalError, reason: 'server error' };
+      return { ok: false, code: collabCloseCodes.internalError, reason: 'server error' };
     }
-    options.wss.handleUpgrade(req, rawSocket, head, (socket) => {
-      socket.on('error', () => {});
-      if (!access.ok) {
-        socket.close(access.code, access.reason);
-        return;
-      }
-      try {
-        options.onAuthorized(socket, access);
-      } catch (error) {
-        log(`[collab] could not open draft ${access.draftId}: ${String(error)}`);
-        socket.close(collabCloseCodes.internalError, 'server error');
-      }
+  };
+  return (req: http.IncomingMessage, rawSocket: Duplex, head: Buffer) => {
+    rawSocket.on('error', () => rawSocket.destroy());
+    // The handshake completes once the answer is known; a socket that went away meanwhile is
+    // destroyed by `ws` (it checks the socket is still readable and writable).
+    void decide(req).then((access) => {
+      options.wss.handleUpgrade(req, rawSocket, head, (socket) => {
+        socket.on('error', () => {});
+        if (!access.ok) {
+          socket.close(access.code, access.reason);
+          return;
+        }
+        try {
+          options.onAuthorized(socket, access);
+        } catch (error) {
+          log(`[collab] could not open draft ${access.draftId}: ${String(error)}`);
+          socket.close(collabCloseCodes.internalError, 'server error');
+        }
+      });
     });
   };
 }

@@ -4,6 +4,7 @@ import { auditEvents, billMembers, users } from '@/db/schema';
 import { createSession, invalidateSession } from '@/lib/auth';
 import { collabCloseCodes } from '@/lib/editor';
 import { connectTestClient, seedDraft, ticketFor, useCollabServer, waitFor } from './testing';
+import { sqliteEngine } from '@/db/engine';
 
 const collab = useCollabServer();
 const { db } = collab;
@@ -39,9 +40,9 @@ describe('an open socket follows its person’s permission', () => {
 
   it('is closed 4401 within two seconds of its session being signed out', async () => {
     const draft = seedDraft(db);
-    const { token } = createSession(draft.editors[1].id, new Date(), db);
+    const { token } = await createSession(sqliteEngine(db), draft.editors[1].id, new Date());
     const client = await connected(draft.draftId, draft.editors[1], `lawbench_session=${token}`);
-    invalidateSession(token, db);
+    await invalidateSession(sqliteEngine(db), token);
     await waitFor(() => client.closes.length > 0, 'the kick', 2000);
     expect(client.closes[0]).toEqual({ code: collabCloseCodes.notAuthenticated, reason: 'signed out' });
     client.destroy();

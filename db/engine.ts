@@ -1,4 +1,4 @@
-import type { Db } from './client';
+import { getDatabase, type Db } from './client';
 import type { PgDb } from './pgClient';
 import * as schema from './schema';
 import * as pgSchema from './schema-pg';
@@ -19,4 +19,15 @@ export function sqliteEngine(db: Db): Engine {
 /// The engine of a PostgreSQL database: its own tables (db/schema-pg) under SQLite's types.
 export function postgresEngine(db: PgDb): Engine {
   return { kind: 'postgres', db: db as unknown as Db, t: pgSchema as unknown as typeof schema };
+}
+
+let shared: { db: Db; engine: Engine } | undefined;
+
+/// The process-wide engine, for product code that used `getDatabase()`'s default: for now the
+/// SQLite database at `DATABASE_PATH`, opened and migrated on first use (never at import time),
+/// and the same `Engine` object for as long as that database stays open.
+export function getEngine(): Engine {
+  const db = getDatabase();
+  if (shared?.db !== db) shared = { db, engine: sqliteEngine(db) };
+  return shared.engine;
 }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { changePassword, completeRegistration, invalidateSession, isWorkspaceRole, requestPasswordReset, requestRegistration, resetPassword, sessionCookieName, sessionCookieOptions, signIn, createSession } from '@/lib/auth';
 import { translate } from '@/lib/i18n';
 import { localeCookieName } from '@/lib/i18n';
-import { clientAddress } from '@/lib/api';
+import { clientAddress, getEngine } from '@/lib/api';
 import { assertSameOrigin, formError, requestIsHttps } from '@/app/_lib/actionGuard';
 import { safeReturnPath } from '@/lib/shared';
 import type { FormState } from '@/app/_lib/formState';
@@ -24,7 +24,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   let destination: string;
   try {
     await assertSameOrigin();
-    const { user, token, expiresAt } = await signIn({ email, password: String(form.get('password') ?? ''), ip: clientAddress(await headers()) });
+    const { user, token, expiresAt } = await signIn(getEngine(), { email, password: String(form.get('password') ?? ''), ip: clientAddress(await headers()) });
     await setSessionCookie(token, expiresAt);
     destination = safeReturnPath(form.get('next'), isWorkspaceRole(user.role) ? '/workspace' : '/');
   } catch (e) {
@@ -55,7 +55,7 @@ export async function confirmRegistrationAction(_prev: FormState, form: FormData
   try {
     await assertSameOrigin();
     const user = completeRegistration(String(form.get('token') ?? ''));
-    const { token, expiresAt } = createSession(user.id);
+    const { token, expiresAt } = await createSession(getEngine(), user.id);
     await setSessionCookie(token, expiresAt);
   } catch (e) {
     return formError(e, locale);
@@ -83,7 +83,7 @@ export async function resetPasswordAction(_prev: FormState, form: FormData): Pro
   try {
     await assertSameOrigin();
     const user = await resetPassword(String(form.get('token') ?? ''), String(form.get('password') ?? ''));
-    const { token, expiresAt } = createSession(user.id);
+    const { token, expiresAt } = await createSession(getEngine(), user.id);
     await setSessionCookie(token, expiresAt);
   } catch (e) {
     return formError(e, locale);
@@ -99,7 +99,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     const user = await currentUser();
     if (!user) return { error: translate(locale, 'err.unauthenticated') };
     await changePassword(user, { current: String(form.get('current') ?? ''), password: String(form.get('password') ?? '') }, { ip: clientAddress(await headers()) });
-    const { token, expiresAt } = createSession(user.id);
+    const { token, expiresAt } = await createSession(getEngine(), user.id);
     await setSessionCookie(token, expiresAt);
     return { notice: translate(locale, 'account.passwordChanged') };
   } catch (e) {
@@ -111,7 +111,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
 export async function signOutAction(): Promise<void> {
   await assertSameOrigin();
   const jar = await cookies();
-  invalidateSession(jar.get(sessionCookieName)?.value);
+  await invalidateSession(getEngine(), jar.get(sessionCookieName)?.value);
   jar.set(sessionCookieName, '', sessionCookieOptions(await requestIsHttps()));
   redirect('/');
 }

@@ -3,12 +3,12 @@ import { cookies, headers } from 'next/headers';
 import { redirect, forbidden } from 'next/navigation';
 import { can, sessionCookieName, validateSessionToken, type Action, type CurrentUser } from '@/lib/auth';
 import { translator, type Locale } from '@/lib/i18n';
-import { requestLocale } from '@/lib/api';
+import { getEngine, requestLocale } from '@/lib/api';
 
 /// The signed-in user of the current request, or null.
 export async function currentUser(): Promise<CurrentUser | null> {
   const token = (await cookies()).get(sessionCookieName)?.value;
-  return validateSessionToken(token)?.user ?? null;
+  return (await validateSessionToken(getEngine(), token))?.user ?? null;
 }
 
 /// The interface language of the current request.

@@ -12,7 +12,7 @@ export async function handleApi(request: Request, handler: (ctx: RequestContext)
   const fallbackLocale = requestLocale(request.headers);
   try {
     if (mutating.has(request.method) && !isSameOriginRequest(request.headers)) throw new AppError('cross_origin', 'cross_origin');
-    const ctx = requestContext(request);
+    const ctx = await requestContext(request);
     return await handler(ctx);
   } catch (e) {
     return errorResponse(e, fallbackLocale);

@@ -17,3 +17,6 @@ export { textStream } from './textStream';
 export { auditDownload } from './auditDownload';
 export { publicationOperations, exportQuery, publicationLogQuery, amendmentQuery } from './publicationOperations';
 export { explainerOperations, contentListQuery } from './explainerOperations';
+/// The process's database engine, for routes, server actions and pages to hand to the lib
+/// functions that take one (app/ does not import db/ itself).
+export { getEngine } from '@/db/engine';

@@ -1,3 +1,4 @@
+import { getEngine } from '@/db/engine';
 import { validateSessionToken } from '@/lib/auth';
 import { sessionCookieName } from '@/lib/auth';
 import { isHttpsRequest } from '@/lib/auth';
@@ -30,10 +31,10 @@ export function requestLocale(headers: HeaderReader): Locale {
 }
 
 /// Derives the caller (from the session cookie), language, scheme and address of a request.
-export function requestContext(request: Request): RequestContext {
+export async function requestContext(request: Request): Promise<RequestContext> {
   const cookie = request.headers.get('cookie');
   const token = readCookie(cookie, sessionCookieName);
-  const session = token ? validateSessionToken(token) : null;
+  const session = token ? await validateSessionToken(getEngine(), token) : null;
   return {
     user: session?.user ?? null,
     token,

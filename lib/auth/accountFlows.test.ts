@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { eq } from 'drizzle-orm';
 import { auditEvents, loginThrottles, outboxMessages, sessions, users } from '@/db/schema';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { listOutbox } from '@/lib/mail';
 import type { AppError } from '@/lib/errors';
@@ -59,7 +60,7 @@ describe('registration by e-mailed link', () => {
     expect(auditOf(user.id)).toEqual([
       { actorId: user.id, action: 'user.create', targetType: 'user', targetId: user.id, detail: { role: 'public', via: 'registration', privacyNotice: privacyNoticeEdition } },
     ]);
-    expect((await signIn({ email: 'chen@example.com', password: 'correct horse' }, new Date(), t.db)).user.id).toBe(user.id);
+    expect((await signIn(sqliteEngine(t.db), { email: 'chen@example.com', password: 'correct horse' }, new Date())).user.id).toBe(user.id);
     expect((await failure(() => completeRegistration(token, t.db))).code).toBe('link_invalid');
   });
 
@@ -123,13 +124,13 @@ describe('password reset by e-mailed link', () => {
 
   it('sets the new password once, ends every session, and the link then stops working', async () => {
     const user = await registerUser({ email: 'reset@example.com', name: '重设', password: 'old password' }, t.db);
-    createSession(user.id, new Date(), t.db);
+    await createSession(sqliteEngine(t.db), user.id, new Date());
     await requestPasswordReset({ email: 'reset@example.com' }, ctx, t.db);
     const { token } = lastMailTo('reset@example.com');
     expect((await failure(resetPassword(token, 'short', t.db))).message).toBe('password_length');
     await resetPassword(token, 'new password', t.db);
     expect(t.db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
-    expect((await signIn({ email: 'reset@example.com', password: 'new password' }, new Date(), t.db)).user.id).toBe(user.id);
+    expect((await signIn(sqliteEngine(t.db), { email: 'reset@example.com', password: 'new password' }, new Date())).user.id).toBe(user.id);
     expect((await failure(resetPassword(token, 'third password', t.db))).code).toBe('link_invalid');
     expect(actions(user.id).map((a) => a.action)).toEqual(expect.arrayContaining(['user.password_reset_requested', 'user.password']));
     expect(auditOf(user.id)).toContainEqual({ actorId: null, action: 'user.password_reset_requested', targetType: 'user', targetId: user.id, detail: null });
@@ -175,14 +176,14 @@ describe('password reset by e-mailed link', () => {
 describe('changePassword', () => {
   it('needs the current password, then ends every session of the account', async () => {
     const user = await registerUser({ email: 'change@example.com', name: '改', password: 'first password' }, t.db);
-    createSession(user.id, new Date(), t.db);
+    await createSession(sqliteEngine(t.db), user.id, new Date());
     const wrong = await failure(changePassword(user, { current: 'not it', password: 'second password' }, {}, t.db));
     expect(wrong).toMatchObject({ code: 'invalid_credentials', message: 'current_password_wrong' });
     // The form marks the field to correct.
     expect(wrong.details).toEqual({ fields: [{ path: 'current' }] });
     await changePassword(user, { current: 'first password', password: 'second password' }, {}, t.db);
     expect(t.db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
-    expect((await signIn({ email: 'change@example.com', password: 'second password' }, new Date(), t.db)).user.id).toBe(user.id);
+    expect((await signIn(sqliteEngine(t.db), { email: 'change@example.com', password: 'second password' }, new Date())).user.id).toBe(user.id);
     expect(auditOf(user.id)).toContainEqual({ actorId: user.id, action: 'user.password', targetType: 'user', targetId: user.id, detail: { by: 'self' } });
   });
 });
@@ -215,7 +216,7 @@ describe('while another process writes to the database', () => {
 
   it('a sign-in attempt waits its turn to be counted', async () => {
     const other = await anotherWriter('ip:other-process-1', 80);
-    reserveLoginAttempt(t.db, throttleKeys('queued@example.com', '192.0.2.80'), new Date());
+    await reserveLoginAttempt(sqliteEngine(t.db), throttleKeys('queued@example.com', '192.0.2.80'), new Date());
     await other.finished;
     expect(committed('ip:other-process-1')).toBe(true);
     expect(t.db.select().from(loginThrottles).where(eq(loginThrottles.key, 'pair:queued@example.com|192.0.2.80')).get()?.failures).toBe(1);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/shared';
@@ -16,10 +17,10 @@ export async function changePassword(user: CurrentUser, input: unknown, ctx: { i
   const { current, password } = parseInput(passwordChangeSchema, input);
   const now = ctx.now ?? new Date();
   const keys = throttleKeys(user.email, ctx.ip);
-  reserveLoginAttempt(db, keys, now);
+  await reserveLoginAttempt(sqliteEngine(db), keys, now);
   const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row || !(await verifyPassword(row.hash, current))) throw new AppError('invalid_credentials', 'current_password_wrong', { details: { fields: [{ path: 'current' }] } });
-  clearLoginFailures(db, keys);
+  await clearLoginFailures(sqliteEngine(db), keys);
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();

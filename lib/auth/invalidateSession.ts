@@ -1,15 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { sessions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { splitSessionToken } from './sessionToken';
 
-/// Ends the session a cookie token names (signing out), audited; unknown tokens are ignored.
-export function invalidateSession(token: string | undefined | null, db: Db = getDatabase(), now: Date = new Date()): void {
+/// Ends the session a cookie token names (signing out), audited in the same transaction; unknown
+/// tokens are ignored. Runs on either engine.
+export async function invalidateSession(engine: Engine, token: string | undefined | null, now: Date = new Date()): Promise<void> {
   const parts = splitSessionToken(token);
   if (!parts) return;
-  db.transaction((tx) => {
-    const ended = tx.delete(sessions).where(eq(sessions.id, parts.id)).returning({ userId: sessions.userId }).all();
-    for (const s of ended) recordAudit(tx, { actorId: s.userId, action: 'session.sign_out', targetType: 'user', targetId: s.userId }, now);
+  await withTransaction(engine, async (tx) => {
+    const { sessions } = tx.t;
+    const ended = await tx.db.delete(sessions).where(eq(sessions.id, parts.id)).returning({ userId: sessions.userId });
+    for (const s of ended) await appendAudit(tx, { actorId: s.userId, action: 'session.sign_out', targetType: 'user', targetId: s.userId }, now);
   });
 }

@@ -1,7 +1,7 @@
-import { inArray, sql } from 'drizzle-orm';
-import { loginThrottles } from '@/db/schema';
-import type { Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 
 /// How many sign-in attempts that did not succeed are tolerated inside one window: per account
@@ -29,58 +29,72 @@ export function throttleKeys(email: string, ip: string | null | undefined): Thro
   return [{ kind: 'pair', value: ip ? `${email}|${ip}` : email }, ...(ip ? [{ kind: 'ip' as const, value: ip }] : []), { kind: 'account', value: email }];
 }
 
-/// Takes one attempt from every counter before the password is checked, in one immediate
-/// transaction: refused with `too_many_attempts` (and how long to wait) while any counter is
-/// locked, and a counter that reaches its limit locks. Because the attempt is counted before the
-/// slow password check, twenty guesses sent at once get at most as many checks as the limit.
-export function reserveLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): void {
-  db.transaction(
-    (tx) => {
-      const rows = tx.select().from(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf))).all();
-      const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-      if (until > now.getTime()) {
-        throw new AppError('too_many_attempts', 'too_many_attempts', { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) });
+/// Takes one attempt from every counter before the password is checked, in one transaction:
+/// refused with `too_many_attempts` (and how long to wait) while any counter is locked, and a
+/// counter that reaches its limit locks. Because the attempt is counted before the slow password
+/// check, twenty guesses sent at once get at most as many checks as the limit. Runs on either
+/// engine.
+///
+/// Two attempts at once must never read the same count, or both pass at the limit. On SQLite the
+/// transaction holds the write lock from `BEGIN IMMEDIATE`. On PostgreSQL transactions run side by
+/// side, so the first statement locks the counters' rows: an upsert that creates a missing counter
+/// at zero or touches an existing one, in key order (so that two attempts never wait on each
+/// other's rows crosswise). A second attempt at the same counter waits there until the first
+/// commits, and then reads the count the first wrote.
+export async function reserveLoginAttempt(engine: Engine, keys: ThrottleKey[], now: Date): Promise<void> {
+  if (keys.length === 0) return;
+  await withTransaction(engine, async (tx) => {
+    const { loginThrottles } = tx.t;
+    const rows = await tx.db
+      .insert(loginThrottles)
+      .values([...new Set(keys.map(keyOf))].sort().map((key) => ({ key, failures: 0, windowStartedAt: now, lockedUntil: null })))
+      .onConflictDoUpdate({ target: loginThrottles.key, set: { failures: sql`${loginThrottles.failures}` } })
+      .returning();
+    const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
+    if (until > now.getTime()) {
+      throw new AppError('too_many_attempts', 'too_many_attempts', { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) });
+    }
+    for (const k of keys) {
+      const rule = throttleRules[k.kind];
+      const key = keyOf(k);
+      const row = rows.find((r) => r.key === key)!;
+      // A counter created above (zero failures, its window starting now) counts as a fresh one.
+      const fresh = now.getTime() - row.windowStartedAt.getTime() > rule.windowMs;
+      const failures = fresh ? 1 : row.failures + 1;
+      const windowStartedAt = fresh ? now : row.windowStartedAt;
+      const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
+      // The moment a counter locks is a security event; the refusals while it stays locked are
+      // not (they are refused above). A counter that locks again once its lock ends, still in
+      // the same window, starts a new lock: that is an event too.
+      if (lockedUntil) {
+        await appendAudit(tx, { actorId: null, action: 'session.lockout', targetType: 'login_throttle', targetId: key, detail: { kind: k.kind, until: lockedUntil.toISOString() } }, now);
       }
-      for (const k of keys) {
-        const rule = throttleRules[k.kind];
-        const key = keyOf(k);
-        const row = rows.find((r) => r.key === key);
-        const fresh = !row || now.getTime() - row.windowStartedAt.getTime() > rule.windowMs;
-        const failures = fresh ? 1 : row.failures + 1;
-        const windowStartedAt = fresh ? now : row.windowStartedAt;
-        const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
-        // The moment a counter locks is a security event; the refusals while it stays locked are
-        // not (they are refused above). A counter that locks again once its lock ends, still in
-        // the same window, starts a new lock: that is an event too.
-        if (lockedUntil) {
-          recordAudit(tx, { actorId: null, action: 'session.lockout', targetType: 'login_throttle', targetId: key, detail: { kind: k.kind, until: lockedUntil.toISOString() } }, now);
-        }
-        tx.insert(loginThrottles)
-          .values({ key, failures, windowStartedAt, lockedUntil })
-          .onConflictDoUpdate({ target: loginThrottles.key, set: { failures, windowStartedAt, lockedUntil } })
-          .run();
-      }
-    },
-    { behavior: 'immediate' },
-  );
+      await tx.db.update(loginThrottles).set({ failures, windowStartedAt, lockedUntil }).where(eq(loginThrottles.key, key));
+    }
+  });
 }
 
 /// Once an account signs in: forgets its counted attempts (from this address, and from anywhere),
 /// and gives the address back the attempt this sign-in took, so that an office whose people all
-/// sign in from one address is never locked out by signing in.
-export function clearLoginFailures(db: Db, keys: ThrottleKey[]): void {
-  db.transaction((tx) => {
-    tx.delete(loginThrottles).where(inArray(loginThrottles.key, keys.filter((k) => k.kind !== 'ip').map(keyOf))).run();
+/// sign in from one address is never locked out by signing in. Runs on either engine.
+export async function clearLoginFailures(engine: Engine, keys: ThrottleKey[]): Promise<void> {
+  await withTransaction(engine, async (tx) => {
+    const { loginThrottles } = tx.t;
+    await tx.db.delete(loginThrottles).where(inArray(loginThrottles.key, keys.filter((k) => k.kind !== 'ip').map(keyOf)));
     const addresses = keys.filter((k) => k.kind === 'ip').map(keyOf);
-    if (addresses.length) tx.update(loginThrottles).set({ failures: sql`max(0, ${loginThrottles.failures} - 1)` }).where(inArray(loginThrottles.key, addresses)).run();
+    // One atomic decrement, never below zero (`case` rather than SQLite's max(a, b), which
+    // PostgreSQL spells greatest).
+    const less = sql`case when ${loginThrottles.failures} > 0 then ${loginThrottles.failures} - 1 else 0 end`;
+    if (addresses.length) await tx.db.update(loginThrottles).set({ failures: less }).where(inArray(loginThrottles.key, addresses));
   });
 }
 
 /// Counts a request that makes the product send an e-mail (registration, password reset) against
 /// `keys`, refusing with `too_many_attempts` and a message about requests rather than sign-ins.
-export function reserveMailRequest(db: Db, keys: ThrottleKey[], now: Date): void {
+/// Runs on either engine.
+export async function reserveMailRequest(engine: Engine, keys: ThrottleKey[], now: Date): Promise<void> {
   try {
-    reserveLoginAttempt(db, keys, now);
+    await reserveLoginAttempt(engine, keys, now);
   } catch (e) {
     if (e instanceof AppError && e.code === 'too_many_attempts') throw new AppError('too_many_attempts', 'too_many_requests', { retryAfterSeconds: e.retryAfterSeconds });
     throw e;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents, sessions, users } from '@/db/schema';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { listAuditEvents } from '@/lib/audit';
 import { insertUser, registerUser } from './registerUser';
@@ -71,10 +72,10 @@ describe('createStaffUser', () => {
 
 describe('changeUserRole', () => {
   it('changes a role, ending the account\'s sessions (it signs in again under the new role), and keeps at least one admin', async () => {
-    const { token } = await signIn({ email: 'c@x.cn', password: 'citizen-pass' }, new Date(), t.db);
-    expect(validateSessionToken(token, new Date(), t.db)?.user.role).toBe('public');
+    const { token } = await signIn(sqliteEngine(t.db), { email: 'c@x.cn', password: 'citizen-pass' }, new Date());
+    expect((await validateSessionToken(sqliteEngine(t.db), token, new Date()))?.user.role).toBe('public');
     changeUserRole(admin, citizen.id, 'volunteer', t.db);
-    expect(validateSessionToken(token, new Date(), t.db)).toBeNull();
+    expect(await validateSessionToken(sqliteEngine(t.db), token, new Date())).toBeNull();
     expect(listUsers(admin, t.db).find((u) => u.id === citizen.id)?.role).toBe('volunteer');
     expect(() => changeUserRole(admin, admin.id, 'drafter', t.db)).toThrow('last_admin');
     expect(() => changeUserRole(admin, citizen.id, 'emperor', t.db)).toThrow(/./);
@@ -96,12 +97,12 @@ describe('changeUserRole', () => {
     expect(auditOf(second.id)).toEqual([{ actorId: admin.id, action: 'user.role', targetType: 'user', targetId: second.id, detail: { from: 'admin', to: 'reviewer' } }]);
   });
 
-  it('does nothing for the role an account already has: no error for the last admin, sessions kept, nothing audited', () => {
+  it('does nothing for the role an account already has: no error for the last admin, sessions kept, nothing audited', async () => {
     const reviewer = insertTestUser(t.db, 'reviewer');
-    const { token } = createSession(reviewer.id, new Date(), t.db);
+    const { token } = await createSession(sqliteEngine(t.db), reviewer.id, new Date());
     changeUserRole(admin, reviewer.id, 'reviewer', t.db);
     expect(() => changeUserRole(admin, admin.id, 'admin', t.db)).not.toThrow();
-    expect(validateSessionToken(token, new Date(), t.db)?.user.role).toBe('reviewer');
+    expect((await validateSessionToken(sqliteEngine(t.db), token, new Date()))?.user.role).toBe('reviewer');
     expect(auditOf(reviewer.id)).toEqual([]);
     expect(auditOf(admin.id).filter((e) => e.action === 'user.role')).toEqual([]);
   });
@@ -122,33 +123,33 @@ describe('changeUserRole', () => {
 
 describe('setUserDisabled', () => {
   it('ends the sessions of a disabled account and stops it signing in until re-enabled', async () => {
-    const { token } = await signIn({ email: 'c@x.cn', password: 'citizen-pass' }, new Date(), t.db);
+    const { token } = await signIn(sqliteEngine(t.db), { email: 'c@x.cn', password: 'citizen-pass' }, new Date());
     setUserDisabled(admin, citizen.id, true, t.db);
-    expect(validateSessionToken(token, new Date(), t.db)).toBeNull();
-    await expect(signIn({ email: 'c@x.cn', password: 'citizen-pass' }, new Date(), t.db)).rejects.toMatchObject({ code: 'account_disabled', message: 'account_disabled' });
+    expect(await validateSessionToken(sqliteEngine(t.db), token, new Date())).toBeNull();
+    await expect(signIn(sqliteEngine(t.db), { email: 'c@x.cn', password: 'citizen-pass' }, new Date())).rejects.toMatchObject({ code: 'account_disabled', message: 'account_disabled' });
     expect(auditOf(citizen.id).at(-1)).toEqual({ actorId: citizen.id, action: 'session.sign_in_disabled', targetType: 'user', targetId: citizen.id, detail: { email: 'c@x.cn' } });
     setUserDisabled(admin, citizen.id, false, t.db);
-    await expect(signIn({ email: 'c@x.cn', password: 'citizen-pass' }, new Date(), t.db)).resolves.toBeTruthy();
+    await expect(signIn(sqliteEngine(t.db), { email: 'c@x.cn', password: 'citizen-pass' }, new Date())).resolves.toBeTruthy();
   });
 
-  it('keeps a disabled account\'s old sessions ended after it is enabled again, and audits both steps', () => {
+  it('keeps a disabled account\'s old sessions ended after it is enabled again, and audits both steps', async () => {
     const volunteer = insertTestUser(t.db, 'volunteer');
-    const { token } = createSession(volunteer.id, new Date(), t.db);
+    const { token } = await createSession(sqliteEngine(t.db), volunteer.id, new Date());
     setUserDisabled(admin, volunteer.id, true, t.db);
     expect(sessionsOf(volunteer.id)).toBe(0);
     setUserDisabled(admin, volunteer.id, false, t.db);
-    expect(validateSessionToken(token, new Date(), t.db)).toBeNull();
+    expect(await validateSessionToken(sqliteEngine(t.db), token, new Date())).toBeNull();
     expect(auditOf(volunteer.id)).toEqual([
       { actorId: admin.id, action: 'user.disable', targetType: 'user', targetId: volunteer.id, detail: null },
       { actorId: admin.id, action: 'user.enable', targetType: 'user', targetId: volunteer.id, detail: null },
     ]);
   });
 
-  it('leaves the sessions of an active account alone when it is enabled', () => {
+  it('leaves the sessions of an active account alone when it is enabled', async () => {
     const reviewer = insertTestUser(t.db, 'reviewer');
-    const { token } = createSession(reviewer.id, new Date(), t.db);
+    const { token } = await createSession(sqliteEngine(t.db), reviewer.id, new Date());
     setUserDisabled(admin, reviewer.id, false, t.db);
-    expect(validateSessionToken(token, new Date(), t.db)?.user.id).toBe(reviewer.id);
+    expect((await validateSessionToken(sqliteEngine(t.db), token, new Date()))?.user.id).toBe(reviewer.id);
   });
 
   it('is for admins only, and names an account that does not exist', () => {
@@ -234,11 +235,11 @@ describe('the operator console (accountsWithPassword, setPasswordByEmail)', () =
   });
 
   it('sets the password of the account an operator names (any case, stray spaces), ends its sessions, and audits it', async () => {
-    const { token } = createSession(wang.id, new Date(), op.db);
+    const { token } = await createSession(sqliteEngine(op.db), wang.id, new Date());
     await setPasswordByEmail('  WANG@Example.com ', 'a-long-new-password', op.db);
     expect(await accountsWithPassword('a-long-new-password', op.db)).toEqual(['wang@example.com']);
     expect(op.db.select().from(sessions).where(eq(sessions.userId, wang.id)).all()).toEqual([]);
-    expect(validateSessionToken(token, new Date(), op.db)).toBeNull();
+    expect(await validateSessionToken(sqliteEngine(op.db), token, new Date())).toBeNull();
     expect(auditOfOp('user.password')).toEqual([{ actorId: null, action: 'user.password', targetType: 'user', targetId: wang.id, detail: { by: 'console' } }]);
     // Nobody else's password changed.
     expect(await accountsWithPassword(demo, op.db)).toEqual([chen.email]);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { hashPassword } from './password';
@@ -14,7 +15,7 @@ import { reserveLoginAttempt } from './loginThrottle';
 /// the e-mail addresses to see which are registered.
 export async function registerUser(input: unknown, db: Db = getDatabase(), from: { ip?: string | null; now?: Date } = {}): Promise<CurrentUser> {
   const { email, name, password } = parseInput(registerSchema, input);
-  if (from.ip) reserveLoginAttempt(db, [{ kind: 'register', value: from.ip }], from.now ?? new Date());
+  if (from.ip) await reserveLoginAttempt(sqliteEngine(db), [{ kind: 'register', value: from.ip }], from.now ?? new Date());
   return insertUser(db, { email, name, password, role: 'public' }, null);
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { recordAudit } from '@/lib/audit';
 import { translate } from '@/lib/i18n';
 import { sendMail } from '@/lib/mail';
@@ -16,7 +17,7 @@ import type { MailRequestContext } from './requestRegistration';
 export async function requestPasswordReset(input: unknown, ctx: MailRequestContext, db: Db = getDatabase()): Promise<void> {
   const { email } = parseInput(passwordResetRequestSchema, input);
   const now = ctx.now ?? new Date();
-  reserveMailRequest(db, [...(ctx.ip ? [{ kind: 'reset' as const, value: ctx.ip }] : []), { kind: 'mailto', value: email }], now);
+  await reserveMailRequest(sqliteEngine(db), [...(ctx.ip ? [{ kind: 'reset' as const, value: ctx.ip }] : []), { kind: 'mailto', value: email }], now);
   const user = db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).get();
   if (!user || user.disabledAt) return;
   const token = issueAccountToken(db, 'reset', email, null, now);

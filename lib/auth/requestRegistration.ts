@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { translate, type Locale } from '@/lib/i18n';
 import { sendMail } from '@/lib/mail';
 import { parseInput } from '@/lib/shared';
@@ -20,7 +21,7 @@ export type MailRequestContext = { ip?: string | null; origin: string; locale: L
 export async function requestRegistration(input: unknown, ctx: MailRequestContext, db: Db = getDatabase()): Promise<void> {
   const { email, name, password } = parseInput(registrationRequestSchema, input);
   const now = ctx.now ?? new Date();
-  reserveMailRequest(db, [...(ctx.ip ? [{ kind: 'register' as const, value: ctx.ip }] : []), { kind: 'mailto', value: email }], now);
+  await reserveMailRequest(sqliteEngine(db), [...(ctx.ip ? [{ kind: 'register' as const, value: ctx.ip }] : []), { kind: 'mailto', value: email }], now);
   // Hashed either way, so that both answers take as long.
   const passwordHash = await hashPassword(password);
   const taken = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();

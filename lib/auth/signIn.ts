@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { createSession } from './createSession';
 import { clearLoginFailures, reserveLoginAttempt, throttleKeys } from './loginThrottle';
@@ -19,28 +19,30 @@ export function normalizeEmail(email: string): string {
 /// Checks e-mail and password and starts a session. Wrong e-mail and wrong password fail alike
 /// (`invalid_credentials`); every attempt is counted before the password is checked, and too many
 /// lock the account from that address, the address, or (distributed guessing) the account.
-export async function signIn(
-  input: { email: string; password: string; ip?: string | null },
-  now: Date = new Date(),
-  db: Db = getDatabase(),
-): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
+/// Runs on either engine; the password is checked outside any transaction (argon2 takes tens of
+/// milliseconds), and a successful sign-in forgets the failures, starts the session and audits
+/// it in one.
+export async function signIn(engine: Engine, input: { email: string; password: string; ip?: string | null }, now: Date = new Date()): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.ip);
-  reserveLoginAttempt(db, keys, now);
-  const row = db.select().from(users).where(eq(users.email, email)).get();
+  await reserveLoginAttempt(engine, keys, now);
+  const { users } = engine.t;
+  const [row] = await engine.db.select().from(users).where(eq(users.email, email));
   const ok = await verifyPassword(row?.passwordHash ?? decoyHash, input.password);
-  const audit = (action: string) =>
-    recordAudit(db, { actorId: row?.id ?? null, action, targetType: 'user', targetId: row?.id ?? email, detail: { email } }, now);
+  const audit = (on: Engine, action: string) => appendAudit(on, { actorId: row?.id ?? null, action, targetType: 'user', targetId: row?.id ?? email, detail: { email } }, now);
   if (!row || !ok) {
-    audit('session.sign_in_failed');
+    await audit(engine, 'session.sign_in_failed');
     throw new AppError('invalid_credentials', 'invalid_credentials');
   }
   if (row.disabledAt) {
-    audit('session.sign_in_disabled');
+    await audit(engine, 'session.sign_in_disabled');
     throw new AppError('account_disabled', 'account_disabled');
   }
-  clearLoginFailures(db, keys);
-  const { token, expiresAt } = createSession(row.id, now, db);
-  audit('session.sign_in');
+  const { token, expiresAt } = await withTransaction(engine, async (tx) => {
+    await clearLoginFailures(tx, keys);
+    const session = await createSession(tx, row.id, now);
+    await audit(tx, 'session.sign_in');
+    return session;
+  });
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, token, expiresAt };
 }

@@ -1,15 +1,18 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { sessions } from '@/db/schema';
+import { sqliteEngine } from '@/db/engine';
+import { engines } from '@/db/engineTesting';
 import { freshDatabase } from '@/db/testing';
 import { accountTokenLifetimeMs, issueAccountToken, readAccountToken, useAccountTokens } from './accountToken';
 import { createSession } from './createSession';
 import { generateSessionToken, hashSessionSecret, sameHash, sessionIdleMs, sessionLifetimeMs, splitSessionToken } from './sessionToken';
-import { insertTestUser } from './testing';
+import type { CurrentUser } from './roles';
+import { insertTestAccount } from './testing';
 import { validateSessionToken } from './validateSessionToken';
 
 // Session cookies and one-time e-mail links share one token format. Sessions and links are made
-// directly here (no password is checked), so nothing in this file waits for argon2.
+// directly here (no password is checked), so nothing in this file waits for argon2. Sessions are
+// tested on both engines; one-time links (still SQLite only) on a SQLite file of their own.
 const t = freshDatabase();
 afterAll(t.cleanup);
 
@@ -59,46 +62,66 @@ describe('session token format', () => {
   });
 });
 
-describe('validateSessionToken', () => {
-  const user = insertTestUser(t.db, 'drafter');
+describe.each(engines())('validateSessionToken on $name', ({ engine }) => {
+  let user: CurrentUser;
+  beforeAll(async () => {
+    user = await insertTestAccount(engine(), { role: 'drafter' });
+  });
   const start = new Date('2026-09-01T00:00:00Z');
   const at = (ms: number) => new Date(start.getTime() + ms);
-  const storedSessions = () => t.db.select().from(sessions).where(eq(sessions.userId, user.id)).all().length;
+  const storedSessions = async () => (await engine().db.select().from(engine().t.sessions).where(eq(engine().t.sessions.userId, user.id))).length;
 
-  it('ends a session at the very millisecond its idle time runs out, deleting it', () => {
-    const { token, expiresAt } = createSession(user.id, start, t.db);
+  it('ends a session at the very millisecond its idle time runs out, deleting it', async () => {
+    const { token, expiresAt } = await createSession(engine(), user.id, start);
     expect(expiresAt).toEqual(at(sessionIdleMs));
-    const before = storedSessions();
-    expect(validateSessionToken(token, expiresAt, t.db)).toBeNull();
-    expect(storedSessions()).toBe(before - 1);
-    expect(validateSessionToken(token, start, t.db)).toBeNull();
+    const before = await storedSessions();
+    expect(await validateSessionToken(engine(), token, expiresAt)).toBeNull();
+    expect(await storedSessions()).toBe(before - 1);
+    expect(await validateSessionToken(engine(), token, start)).toBeNull();
   });
 
-  it('extends a session only once less than half its idle time is left', () => {
-    const { token } = createSession(user.id, start, t.db);
-    const half = validateSessionToken(token, at(sessionIdleMs / 2), t.db);
+  it('extends a session only once less than half its idle time is left, and keeps the new expiry', async () => {
+    const { token } = await createSession(engine(), user.id, start);
+    const half = await validateSessionToken(engine(), token, at(sessionIdleMs / 2));
     expect(half).toMatchObject({ renewed: false, expiresAt: at(sessionIdleMs) });
-    const past = validateSessionToken(token, at(sessionIdleMs / 2 + 1), t.db);
+    const past = await validateSessionToken(engine(), token, at(sessionIdleMs / 2 + 1));
     expect(past).toMatchObject({ renewed: true, expiresAt: at(sessionIdleMs / 2 + 1 + sessionIdleMs) });
     expect(past?.user).toEqual(user);
+    // Stored: the session still works just before its new expiry, when the old one had passed.
+    expect(await validateSessionToken(engine(), token, at(sessionIdleMs + 1))).toMatchObject({ sessionId: token.split('.')[0] });
   });
 
-  it('ends a session 30 days after sign-in even when its stored expiry says later', () => {
+  it('ends a session 30 days after sign-in even when its stored expiry says later', async () => {
     // E.g. a session written before the absolute lifetime was shortened.
     const made = generateSessionToken();
-    t.db.insert(sessions).values({ id: made.id, userId: user.id, secretHash: hashSessionSecret(made.secret), createdAt: start, expiresAt: at(sessionLifetimeMs + sessionIdleMs) }).run();
-    expect(validateSessionToken(made.token, at(sessionLifetimeMs - 1), t.db)).toMatchObject({ user, renewed: false });
-    expect(validateSessionToken(made.token, at(sessionLifetimeMs), t.db)).toBeNull();
-    expect(t.db.select().from(sessions).where(eq(sessions.id, made.id)).all()).toEqual([]);
+    const { db, t } = engine();
+    await db.insert(t.sessions).values({ id: made.id, userId: user.id, secretHash: hashSessionSecret(made.secret), createdAt: start, expiresAt: at(sessionLifetimeMs + sessionIdleMs) });
+    expect(await validateSessionToken(engine(), made.token, at(sessionLifetimeMs - 1))).toMatchObject({ user, renewed: false });
+    expect(await validateSessionToken(engine(), made.token, at(sessionLifetimeMs))).toBeNull();
+    expect(await db.select().from(t.sessions).where(eq(t.sessions.id, made.id))).toEqual([]);
   });
 
-  it('prepares its statements once per connection, not on every request (it runs on every request)', () => {
-    const { token } = createSession(user.id, start, t.db);
-    validateSessionToken(token, at(1000), t.db);
+  it('refuses the session of a disabled account, and deletes it', async () => {
+    const other = await insertTestAccount(engine());
+    const { token } = await createSession(engine(), other.id, start);
+    const { db, t } = engine();
+    await db.update(t.users).set({ disabledAt: start }).where(eq(t.users.id, other.id));
+    expect(await validateSessionToken(engine(), token, at(1000))).toBeNull();
+    expect(await db.select().from(t.sessions).where(eq(t.sessions.userId, other.id))).toEqual([]);
+  });
+});
+
+describe('validateSessionToken on SQLite', () => {
+  it('prepares its statements once per connection, not on every request (it runs on every request)', async () => {
+    const engine = sqliteEngine(t.db);
+    const user = await insertTestAccount(engine, { role: 'drafter' });
+    const start = new Date('2026-09-01T00:00:00Z');
+    const { token } = await createSession(engine, user.id, start);
+    await validateSessionToken(engine, token, new Date(start.getTime() + 1000));
     const prepare = vi.spyOn(t.db.$client, 'prepare');
     try {
-      expect(validateSessionToken(token, at(2000), t.db)?.user).toEqual(user);
-      expect(validateSessionToken(`${id}.${secret}`, at(2000), t.db)).toBeNull();
+      expect((await validateSessionToken(sqliteEngine(t.db), token, new Date(start.getTime() + 2000)))?.user).toEqual(user);
+      expect(await validateSessionToken(sqliteEngine(t.db), `${id}.${secret}`, new Date(start.getTime() + 2000))).toBeNull();
       expect(prepare).not.toHaveBeenCalled();
     } finally {
       prepare.mockRestore();

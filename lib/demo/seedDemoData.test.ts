@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { signIn } from '@/lib/auth';
 import { seedDemoData } from './seedDemoData';
@@ -12,7 +13,7 @@ describe('seedDemoData', () => {
     expect((await seedDemoData(t.db)).created).toHaveLength(6);
     expect((await seedDemoData(t.db)).created).toHaveLength(0);
     for (const a of demoAccounts) {
-      const { user } = await signIn({ email: a.email, password: 'lawbench-demo' }, new Date(), t.db);
+      const { user } = await signIn(sqliteEngine(t.db), { email: a.email, password: 'lawbench-demo' }, new Date());
       expect(user.role).toBe(a.role);
     }
   });

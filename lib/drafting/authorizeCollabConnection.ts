@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import { billMembers, drafts, sessions, users, type BillMember } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import type { BillMember } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 import { can } from '@/lib/auth';
 import { validateSessionToken } from '@/lib/auth';
 import { sessionCookieName } from '@/lib/auth';
@@ -38,22 +38,24 @@ export function originAllowed(origin: string, host: string | null, web: WebAppOr
 /// Decides, before any document data is exchanged, whether a socket for draft `room` may open:
 /// by ticket (which must be for this very draft) or by the session cookie; then bill membership
 /// decides — editors (drafters and admins) write, reviewers and admins outside the bill read.
-export function authorizeCollabConnection(
+/// Runs on either engine.
+export async function authorizeCollabConnection(
+  engine: Engine,
   input: { room: string; ticket?: string | null; cookieHeader?: string | null; origin?: string | null; host?: string | null; web?: WebAppOrigin },
   now: Date = new Date(),
-  db: Db = getDatabase(),
-): CollabAccess {
+): Promise<CollabAccess> {
+  const { db, t } = engine;
   let user: CurrentUser | null = null;
   let ticketDraft: string | null = null;
   let sessionId: string | null = null;
   if (input.ticket) {
-    const redeemed = redeemCollabTicket(db, input.ticket, now);
+    const redeemed = await redeemCollabTicket(engine, input.ticket, now);
     if (!redeemed) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'invalid or expired ticket' };
-    const row = db.select().from(users).where(eq(users.id, redeemed.userId)).get();
+    const [row] = await db.select().from(t.users).where(eq(t.users.id, redeemed.userId));
     if (!row || row.disabledAt) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'account disabled' };
     // A ticket dies with the session that asked for it; the socket it opens is watched with it.
     if (redeemed.sessionId) {
-      const session = db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, redeemed.sessionId)).get();
+      const [session] = await db.select({ expiresAt: t.sessions.expiresAt }).from(t.sessions).where(eq(t.sessions.id, redeemed.sessionId));
       if (!session || session.expiresAt.getTime() <= now.getTime()) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'signed out' };
       sessionId = redeemed.sessionId;
     }
@@ -63,21 +65,22 @@ export function authorizeCollabConnection(
     // A cookie rides along with any page's request: a browser page of another site must not be
     // able to open a colleague's draft with it (the web app and this server share a host name).
     if (input.origin && !originAllowed(input.origin, input.host ?? null, input.web)) return { ok: false, code: collabCloseCodes.forbidden, reason: 'cross-site origin' };
-    const session = validateSessionToken(readCookie(input.cookieHeader ?? null, sessionCookieName), now, db);
+    const session = await validateSessionToken(engine, readCookie(input.cookieHeader ?? null, sessionCookieName), now);
     user = session?.user ?? null;
     sessionId = session?.sessionId ?? null;
     if (!user) return { ok: false, code: collabCloseCodes.notAuthenticated, reason: 'not signed in' };
   }
-  const draft = db.select({ id: drafts.id, billId: drafts.billId }).from(drafts).where(eq(drafts.id, input.room)).get();
+  const [draft] = await db.select({ id: t.drafts.id, billId: t.drafts.billId }).from(t.drafts).where(eq(t.drafts.id, input.room));
   if (!draft) return { ok: false, code: collabCloseCodes.noSuchDraft, reason: 'no such draft' };
   if (ticketDraft !== null && ticketDraft !== draft.id) return { ok: false, code: collabCloseCodes.forbidden, reason: 'ticket is for another draft' };
-  const access = accessToDraft(db, user, draft.billId);
+  const access = await accessToDraft(engine, user, draft.billId);
   return access ? { ok: true, user, draftId: draft.id, access, sessionId } : { ok: false, code: collabCloseCodes.forbidden, reason: 'not a member of this bill' };
 }
 
-/// What bill membership gives `user` on a draft of `billId`: write, read, or nothing.
-export function accessToDraft(db: Db, user: CurrentUser, billId: string): 'write' | 'read' | null {
-  const members = db.select({ userId: billMembers.userId, role: billMembers.role }).from(billMembers).where(and(eq(billMembers.billId, billId))).all();
+/// What bill membership gives `user` on a draft of `billId`: write, read, or nothing. Runs on
+/// either engine.
+export async function accessToDraft({ db, t }: Engine, user: CurrentUser, billId: string): Promise<'write' | 'read' | null> {
+  const members = await db.select({ userId: t.billMembers.userId, role: t.billMembers.role }).from(t.billMembers).where(eq(t.billMembers.billId, billId));
   return accessAmong(user, members);
 }
 

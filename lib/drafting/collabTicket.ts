@@ -3,6 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { collabTickets } from '@/db/schema';
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 
 /// How long a collaboration ticket can open a socket. It opens one socket, once: a reconnect asks
 /// for a new ticket (the browser signs its socket in with its session cookie instead).
@@ -23,13 +24,13 @@ export function issueCollabTicket(db: Db, draftId: string, userId: string, now: 
 }
 
 /// Uses up a valid, unexpired ticket (it is deleted as it is read, so it opens one socket only):
-/// its holder, the draft it was issued for and the session it belongs to; null otherwise.
-export function redeemCollabTicket(db: Db, ticket: string, now: Date = new Date()): { draftId: string; userId: string; sessionId: string | null } | null {
+/// its holder, the draft it was issued for and the session it belongs to; null otherwise. Runs on
+/// either engine.
+export async function redeemCollabTicket({ db, t }: Engine, ticket: string, now: Date = new Date()): Promise<{ draftId: string; userId: string; sessionId: string | null } | null> {
   if (!/^[a-z2-7]{20,80}$/.test(ticket)) return null;
-  const row = db
-    .delete(collabTickets)
-    .where(and(eq(collabTickets.hash, hashTicket(ticket)), gt(collabTickets.expiresAt, now)))
-    .returning({ draftId: collabTickets.draftId, userId: collabTickets.userId, sessionId: collabTickets.sessionId })
-    .get();
+  const [row] = await db
+    .delete(t.collabTickets)
+    .where(and(eq(t.collabTickets.hash, hashTicket(ticket)), gt(t.collabTickets.expiresAt, now)))
+    .returning({ draftId: t.collabTickets.draftId, userId: t.collabTickets.userId, sessionId: t.collabTickets.sessionId });
   return row ?? null;
 }

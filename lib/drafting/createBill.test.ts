@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { insertUser } from '@/lib/auth';
 import { createSession, invalidateSession } from '@/lib/auth';
@@ -84,34 +85,35 @@ describe('bill membership', () => {
 });
 
 describe('authorizeCollabConnection', () => {
-  it('lets editors write and reviewers read, refuses outsiders and tickets for another draft', () => {
+  const engine = sqliteEngine(t.db);
+  it('lets editors write and reviewers read, refuses outsiders and tickets for another draft', async () => {
     const a = createBill(people.wang, { title: '甲项目', kind: 'local_regulation', members: [{ email: 'zhao@x.cn', role: 'reviewer' }] }, t.db);
     const b = createBill(people.li, { title: '乙项目', kind: 'local_regulation' }, t.db);
     const ticket = (who: CurrentUser) => createCollabTicket(who, a.draftId, t.db).ticket;
     const wang = createCollabTicket(people.wang, a.draftId, t.db);
     expect(wang.access).toBe('write');
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: wang.ticket }, new Date(), t.db)).toMatchObject({ ok: true, access: 'write' });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: wang.ticket }, new Date())).toMatchObject({ ok: true, access: 'write' });
     // A ticket opens one socket only.
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: wang.ticket }, new Date(), t.db)).toMatchObject({ ok: false, code: 4401, reason: 'invalid or expired ticket' });
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: ticket(people.zhao) }, new Date(), t.db)).toMatchObject({ ok: true, access: 'read' });
-    expect(authorizeCollabConnection({ room: b.draftId, ticket: ticket(people.wang) }, new Date(), t.db)).toMatchObject({ ok: false, code: 4403 });
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: 'a'.repeat(40) }, new Date(), t.db)).toMatchObject({ ok: false, code: 4401 });
-    expect(authorizeCollabConnection({ room: 'nope', ticket: ticket(people.wang) }, new Date(), t.db)).toMatchObject({ ok: false, code: 4404 });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: wang.ticket }, new Date())).toMatchObject({ ok: false, code: 4401, reason: 'invalid or expired ticket' });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: ticket(people.zhao) }, new Date())).toMatchObject({ ok: true, access: 'read' });
+    expect(await authorizeCollabConnection(engine, { room: b.draftId, ticket: ticket(people.wang) }, new Date())).toMatchObject({ ok: false, code: 4403 });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: 'a'.repeat(40) }, new Date())).toMatchObject({ ok: false, code: 4401 });
+    expect(await authorizeCollabConnection(engine, { room: 'nope', ticket: ticket(people.wang) }, new Date())).toMatchObject({ ok: false, code: 4404 });
     // It lives one minute.
     const soon = ticket(people.wang);
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: soon }, new Date(Date.now() + 61_000), t.db)).toMatchObject({ ok: false, code: 4401 });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: soon }, new Date(Date.now() + 61_000))).toMatchObject({ ok: false, code: 4401 });
     // And dies with the session that asked for it.
-    const { token } = createSession(people.wang.id, new Date(), t.db);
+    const { token } = await createSession(engine, people.wang.id, new Date());
     const sessionId = token.split('.')[0];
     const tied = createCollabTicket(people.wang, a.draftId, t.db, sessionId).ticket;
-    invalidateSession(token, t.db);
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: tied }, new Date(), t.db)).toMatchObject({ ok: false, code: 4401, reason: 'signed out' });
-    const live = createSession(people.wang.id, new Date(), t.db);
-    expect(authorizeCollabConnection({ room: a.draftId, ticket: createCollabTicket(people.wang, a.draftId, t.db, live.token.split('.')[0]).ticket }, new Date(), t.db)).toMatchObject({ ok: true, sessionId: live.token.split('.')[0] });
+    await invalidateSession(engine, token);
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: tied }, new Date())).toMatchObject({ ok: false, code: 4401, reason: 'signed out' });
+    const live = await createSession(engine, people.wang.id, new Date());
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: createCollabTicket(people.wang, a.draftId, t.db, live.token.split('.')[0]).ticket }, new Date())).toMatchObject({ ok: true, sessionId: live.token.split('.')[0] });
     expect(() => createCollabTicket(people.chen, a.draftId, t.db)).toThrow('bill_not_found');
-    const cookieHeader = `lawbench_session=${createSession(people.wang.id, new Date(), t.db).token}`;
-    expect(authorizeCollabConnection({ room: a.draftId, cookieHeader, origin: 'http://localhost:3000', host: 'localhost:1234' }, new Date(), t.db)).toMatchObject({ ok: true, access: 'write' });
-    expect(authorizeCollabConnection({ room: a.draftId, cookieHeader, origin: 'https://evil.example', host: 'localhost:1234' }, new Date(), t.db)).toMatchObject({ ok: false, code: 4403 });
+    const cookieHeader = `lawbench_session=${(await createSession(engine, people.wang.id, new Date())).token}`;
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, cookieHeader, origin: 'http://localhost:3000', host: 'localhost:1234' }, new Date())).toMatchObject({ ok: true, access: 'write' });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, cookieHeader, origin: 'https://evil.example', host: 'localhost:1234' }, new Date())).toMatchObject({ ok: false, code: 4403 });
   });
 });
 

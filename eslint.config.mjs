@@ -34,6 +34,22 @@ function deepImports(own, { testing }) {
   return { group, message: 'Use the other domain through its index.ts (`@/lib/<domain>`), not its files.' };
 }
 
+/// Code converted to run on both SQLite and PostgreSQL (docs/postgres.md, "the pattern for domain
+/// code"): it only awaits drizzle queries built through an `Engine`. SQLite's synchronous
+/// finishers (`.get()`, `.all()`, `.run()`, also with a placeholder object), its raw connection
+/// (`$client`) and a synchronous `db.transaction(…)` (withTransaction is the way) would quietly tie
+/// it to SQLite again. Map#get(key) and Promise.all(list) take other arguments, and pass.
+const engineOnly = {
+  files: ['lib/auth/**/*.ts', 'lib/mail/**/*.ts', ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess'].map((f) => `lib/drafting/${f}.ts`)],
+  message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
+};
+const engineOnlySyntax = [
+  "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(get|all|run)$/][arguments.length=0]",
+  "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(get|all|run)$/][arguments.length=1][arguments.0.type='ObjectExpression']",
+  "MemberExpression[property.name='$client']",
+  "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+].map((selector) => ({ selector, message: engineOnly.message }));
+
 const pattern = (group, message) => ({ group, message });
 
 /// One `no-restricted-imports` entry from several patterns (a later config block would replace,
@@ -123,5 +139,10 @@ export default tseslint.config(
   {
     files: ['collab-server/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(layer.collab, deepImports(null, { testing: true })) },
+  },
+  {
+    files: engineOnly.files,
+    ignores: tests,
+    rules: { 'no-restricted-syntax': ['error', ...engineOnlySyntax] },
   },
 );

@@ -10,8 +10,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
-import { issueCollabTicket } from '@/lib/drafting';
-import { seedDraft } from '../collab-server/testing';
+import { seedDraft, ticketFor } from '../collab-server/testing';
 import { encodeUpdate } from '../collab-server/protocol';
 import { startLocalRedis } from '../scripts/localRedis';
 import { freePort } from '../scripts/localServer';
@@ -216,7 +215,7 @@ function seedScenario(db: Db, scenario: Scenario, snapshot: Uint8Array): DraftSe
   db.transaction(() => {
     for (let d = 0; d < scenario.drafts; d++) {
       const draft = seedDraft(db, { editors: perDraft, reviewers: 0, snapshot });
-      for (const editor of draft.editors) seats.push({ draftId: draft.draftId, ticket: issueCollabTicket(db, draft.draftId, editor.id).ticket });
+      for (const editor of draft.editors) seats.push({ draftId: draft.draftId, ticket: ticketFor(db, draft.draftId, editor) });
     }
   });
   return seats;

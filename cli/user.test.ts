@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { accountsWithPassword } from '@/lib/auth';
 import { seedDemoData } from '@/lib/demo';
 import { repo, runLawbench, scratchFolder } from './testing';
@@ -36,8 +37,8 @@ describe('production is not the demo (npm start, lawbench user password)', () =>
     expect(done).toMatchObject({ code: 0, stdout: 'password changed for admin@demo.lawbench; its sessions were ended\n' });
     const db = openDatabase(file);
     try {
-      expect(await accountsWithPassword('lawbench-demo', db)).not.toContain('admin@demo.lawbench');
-      expect(await accountsWithPassword('a-long-new-password', db)).toEqual(['admin@demo.lawbench']);
+      expect(await accountsWithPassword(sqliteEngine(db), 'lawbench-demo')).not.toContain('admin@demo.lawbench');
+      expect(await accountsWithPassword(sqliteEngine(db), 'a-long-new-password')).toEqual(['admin@demo.lawbench']);
     } finally {
       db.$client.close();
     }

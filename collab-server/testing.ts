@@ -4,12 +4,12 @@ import WebSocket from 'ws';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { WebsocketProvider } from 'y-websocket';
-import { billMembers, bills, drafts } from '@/db/schema';
+import { billMembers, bills, collabTickets, drafts } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { startCollabServer, type CollabServer } from './startCollabServer';
 import type { CurrentUser } from '@/lib/auth/roles';
-import { issueCollabTicket } from '@/lib/drafting/collabTicket';
+import { newCollabTicket } from '@/lib/drafting/collabTicket';
 
 /// Test fixtures for the collaboration server: real rows, real tickets, the stock client.
 
@@ -33,9 +33,12 @@ export function seedDraft(db: Db, opts: { editors?: number; reviewers?: number; 
   return { billId, draftId, editors, reviewers, outsider };
 }
 
-/// A fresh ticket for `user` on `draftId`.
-export function ticketFor(db: Db, draftId: string, user: CurrentUser, now?: Date): string {
-  return issueCollabTicket(db, draftId, user.id, now).ticket;
+/// A fresh ticket for `user` on `draftId`, stored at once (SQLite, like `seedDraft`), so that a
+/// client can ask for one each time it reconnects. Product code issues them with issueCollabTicket.
+export function ticketFor(db: Db, draftId: string, user: CurrentUser, now: Date = new Date()): string {
+  const { ticket, row } = newCollabTicket(draftId, user.id, now, null);
+  db.insert(collabTickets).values(row).run();
+  return ticket;
 }
 
 /// A stock y-websocket client in Node, with the close it was refused with (if any).

@@ -81,3 +81,28 @@ describe('the import-cycle rule', () => {
     expect(await problems('lib/versioning/x.ts', "import { getBill } from '@/lib/drafting';\nexport const g = getBill;\n", 'import-x/no-cycle')).toHaveLength(0);
   });
 });
+
+describe('the Engine-only rule for converted code (lib/auth, lib/mail, the collaboration tickets)', () => {
+  const engineOnly = async (filePath: string, code: string) => (await problems(filePath, code, 'no-restricted-syntax')).length;
+
+  it("refuses SQLite's synchronous finishers, its raw connection and a synchronous transaction", async () => {
+    const query = "import { eq } from 'drizzle-orm';\nimport type { Engine } from '@/db/engine';\nexport const f = ({ db, t }: Engine, id: string) => db.select().from(t.users).where(eq(t.users.id, id))";
+    expect(await engineOnly('lib/auth/x.ts', `${query}.get();\n`)).toBe(1);
+    expect(await engineOnly('lib/auth/x.ts', `${query}.all();\n`)).toBe(1);
+    expect(await engineOnly('lib/auth/x.ts', `${query}.prepare().get({ id });\n`)).toBe(1);
+    expect(await engineOnly('lib/mail/x.ts', "import type { Engine } from '@/db/engine';\nexport const f = ({ db, t }: Engine) => db.delete(t.outboxMessages).run();\n")).toBe(1);
+    expect(await engineOnly('lib/auth/x.ts', "import type { Engine } from '@/db/engine';\nexport const f = (e: Engine) => e.db.$client.exec('DELETE FROM users');\n")).toBe(1);
+    expect(await engineOnly('lib/auth/x.ts', "import type { Engine } from '@/db/engine';\nexport const f = (e: Engine) => e.db.transaction(() => 1);\n")).toBe(1);
+    expect(await engineOnly('lib/drafting/collabTicket.ts', "import type { Engine } from '@/db/engine';\nexport const f = ({ db, t }: Engine) => db.select().from(t.collabTickets).all();\n")).toBe(1);
+  });
+
+  it('allows awaited queries, Map#get and Promise.all there, and SQLite code in tests and unconverted domains', async () => {
+    const awaited = "import type { Engine } from '@/db/engine';\nexport const f = async ({ db, t }: Engine) => (await db.select().from(t.users)).length;\n";
+    expect(await engineOnly('lib/auth/x.ts', awaited)).toBe(0);
+    expect(await engineOnly('lib/auth/x.ts', "export const f = (m: Map<string, number>, h: Headers) => Promise.all([m.get('a'), h.get('origin')]);\n")).toBe(0);
+    const sync = "import type { Db } from '@/db/client';\nimport { users } from '@/db/schema';\nexport const f = (db: Db) => db.select().from(users).get();\n";
+    expect(await engineOnly('lib/auth/x.test.ts', sync)).toBe(0);
+    expect(await engineOnly('lib/auth/testing.ts', sync)).toBe(0);
+    expect(await engineOnly('lib/drafting/getBill.ts', sync)).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { changeUserRole, createStaffUser, setUserDisabled } from '@/lib/auth';
 import { translator } from '@/lib/i18n';
+import { getEngine } from '@/lib/api';
 import { assertSameOrigin, formError } from '@/app/_lib/actionGuard';
 import type { FormState } from '@/app/_lib/formState';
 import { currentLocale, currentUser } from '@/app/_lib/session';
@@ -13,7 +14,7 @@ export async function createStaffAction(_prev: FormState, form: FormData): Promi
   const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') };
   try {
     await assertSameOrigin();
-    const created = await createStaffUser(await currentUser(), { ...values, password: String(form.get('password') ?? '') });
+    const created = await createStaffUser(getEngine(), await currentUser(), { ...values, password: String(form.get('password') ?? '') });
     revalidatePath('/admin/users');
     return { notice: translator(locale)('admin.created', { email: created.email }) };
   } catch (e) {
@@ -31,8 +32,8 @@ export async function updateUserAction(_prev: FormState, form: FormData): Promis
   try {
     await assertSameOrigin();
     const actor = await currentUser();
-    if (intent === 'role') changeUserRole(actor, userId, form.get('role'));
-    else setUserDisabled(actor, userId, intent === 'disable');
+    if (intent === 'role') await changeUserRole(getEngine(), actor, userId, form.get('role'));
+    else await setUserDisabled(getEngine(), actor, userId, intent === 'disable');
     revalidatePath('/admin/users');
     return { notice: t(intent === 'role' ? 'admin.roleChanged' : intent === 'disable' ? 'admin.disabledDone' : 'admin.enabledDone') };
   } catch (e) {

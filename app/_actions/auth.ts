@@ -41,7 +41,7 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
   try {
     await assertSameOrigin();
     const input = { ...values, password: String(form.get('password') ?? ''), consent: form.get('consent') === 'yes' };
-    await requestRegistration(input, { ip: clientAddress(await headers()), origin: await linkOrigin(), locale });
+    await requestRegistration(getEngine(), input, { ip: clientAddress(await headers()), origin: await linkOrigin(), locale });
     return { notice: translate(locale, 'register.sent', { email: values.email.trim() }), values: { sent: 'yes' } };
   } catch (e) {
     return formError(e, locale, values);
@@ -54,7 +54,7 @@ export async function confirmRegistrationAction(_prev: FormState, form: FormData
   const locale = await currentLocale();
   try {
     await assertSameOrigin();
-    const user = completeRegistration(String(form.get('token') ?? ''));
+    const user = await completeRegistration(getEngine(), String(form.get('token') ?? ''));
     const { token, expiresAt } = await createSession(getEngine(), user.id);
     await setSessionCookie(token, expiresAt);
   } catch (e) {
@@ -70,7 +70,7 @@ export async function forgotPasswordAction(_prev: FormState, form: FormData): Pr
   const values = { email: String(form.get('email') ?? '') };
   try {
     await assertSameOrigin();
-    await requestPasswordReset(values, { ip: clientAddress(await headers()), origin: await linkOrigin(), locale });
+    await requestPasswordReset(getEngine(), values, { ip: clientAddress(await headers()), origin: await linkOrigin(), locale });
     return { notice: translate(locale, 'password.forgotSent', { email: values.email.trim() }), values };
   } catch (e) {
     return formError(e, locale, values);
@@ -82,7 +82,7 @@ export async function resetPasswordAction(_prev: FormState, form: FormData): Pro
   const locale = await currentLocale();
   try {
     await assertSameOrigin();
-    const user = await resetPassword(String(form.get('token') ?? ''), String(form.get('password') ?? ''));
+    const user = await resetPassword(getEngine(), String(form.get('token') ?? ''), String(form.get('password') ?? ''));
     const { token, expiresAt } = await createSession(getEngine(), user.id);
     await setSessionCookie(token, expiresAt);
   } catch (e) {
@@ -98,7 +98,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     await assertSameOrigin();
     const user = await currentUser();
     if (!user) return { error: translate(locale, 'err.unauthenticated') };
-    await changePassword(user, { current: String(form.get('current') ?? ''), password: String(form.get('password') ?? '') }, { ip: clientAddress(await headers()) });
+    await changePassword(getEngine(), user, { current: String(form.get('current') ?? ''), password: String(form.get('password') ?? '') }, { ip: clientAddress(await headers()) });
     const { token, expiresAt } = await createSession(getEngine(), user.id);
     await setSessionCookie(token, expiresAt);
     return { notice: translate(locale, 'account.passwordChanged') };

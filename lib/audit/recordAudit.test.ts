@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { openDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { changeUserRole, createStaffUser, setUserDisabled } from '@/lib/auth';
 import { insertTestUser } from '@/lib/auth/testing';
 import { auditEvents } from '@/db/schema';
@@ -24,9 +25,9 @@ describe('recordAudit', () => {
   it('appends a chain through the real writers: seq 1, 2, 3 …, each linked to the one before and hashed over its contents', async () => {
     const db = fresh();
     const admin = insertTestUser(db, 'admin');
-    const staff = await createStaffUser(admin, { email: 'wang@x.cn', name: '王', password: 'drafter-pass', role: 'drafter' }, db);
-    changeUserRole(admin, staff.id, 'reviewer', db);
-    setUserDisabled(admin, staff.id, true, db);
+    const staff = await createStaffUser(sqliteEngine(db), admin, { email: 'wang@x.cn', name: '王', password: 'drafter-pass', role: 'drafter' });
+    await changeUserRole(sqliteEngine(db), admin, staff.id, 'reviewer');
+    await setUserDisabled(sqliteEngine(db), admin, staff.id, true);
     db.transaction((tx) => recordAudit(tx, { actorId: admin.id, action: 'test.note', targetType: 'user', targetId: staff.id, detail: { z: 1, a: { y: [1, 2], b: '说明' } } }, new Date('2025-03-01T02:00:00Z')));
     const all = rows(db);
     expect(all.map((r) => [r.id, r.action])).toEqual([

@@ -1,30 +1,33 @@
 import { eq, isNull } from 'drizzle-orm';
-import { sessions, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/shared';
 import { hashPassword, verifyPassword } from './password';
 import { passwordSchema } from './schemas';
 
 /// The e-mails of active accounts whose password is `password` (e.g. the published demo one).
-export async function accountsWithPassword(password: string, db: Db = getDatabase()): Promise<string[]> {
-  const rows = db.select({ email: users.email, hash: users.passwordHash }).from(users).where(isNull(users.disabledAt)).all();
+/// Runs on either engine.
+export async function accountsWithPassword({ db, t }: Engine, password: string): Promise<string[]> {
+  const rows = await db.select({ email: t.users.email, hash: t.users.passwordHash }).from(t.users).where(isNull(t.users.disabledAt));
   const found: string[] = [];
   for (const r of rows) if (await verifyPassword(r.hash, password)) found.push(r.email);
   return found;
 }
 
 /// Sets an account's password from the operator's console (the CLI), ends its sessions, and
-/// records it in the audit chain.
-export async function setPasswordByEmail(email: string, password: string, db: Db = getDatabase()): Promise<void> {
+/// records it in the audit chain. Runs on either engine; the password is hashed before the
+/// transaction.
+export async function setPasswordByEmail(engine: Engine, email: string, password: string): Promise<void> {
   const valid = parseInput(passwordSchema, password);
-  const user = db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const { users } = engine.t;
+  const [user] = await engine.db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
   if (!user) throw new AppError('not_found', 'user_not_found');
   const passwordHash = await hashPassword(valid);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
-    recordAudit(tx, { actorId: null, action: 'user.password', targetType: 'user', targetId: user.id, detail: { by: 'console' } });
+  await withTransaction(engine, async (tx) => {
+    await tx.db.update(tx.t.users).set({ passwordHash }).where(eq(tx.t.users.id, user.id));
+    await tx.db.delete(tx.t.sessions).where(eq(tx.t.sessions.userId, user.id));
+    await appendAudit(tx, { actorId: null, action: 'user.password', targetType: 'user', targetId: user.id, detail: { by: 'console' } });
   });
 }

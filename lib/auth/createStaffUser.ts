@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import { can } from './can';
 import { insertUser } from './registerUser';
@@ -7,8 +7,9 @@ import { parseInput } from '@/lib/shared';
 import { createStaffSchema } from './schemas';
 
 /// An admin creates a staff account (admin, drafter, reviewer or volunteer) with a first password.
-export async function createStaffUser(actor: CurrentUser | null, input: unknown, db: Db = getDatabase()): Promise<CurrentUser> {
+/// Runs on either engine.
+export async function createStaffUser(engine: Engine, actor: CurrentUser | null, input: unknown): Promise<CurrentUser> {
   if (!can(actor, 'users:manage')) throw new AppError('forbidden', 'forbidden');
   const data = parseInput(createStaffSchema, input);
-  return insertUser(db, data, actor!.id);
+  return insertUser(engine, data, actor!.id);
 }

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { sqliteEngine } from '@/db/engine';
-import { recordAudit } from '@/lib/audit';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { hashPassword } from './password';
 import type { CurrentUser } from './roles';
@@ -12,27 +11,28 @@ import { reserveLoginAttempt } from './loginThrottle';
 
 /// Self-registration for members of the public: always the `public` role. Each attempt from an
 /// address is counted first (ten an hour), so that nobody can create accounts in bulk or walk
-/// the e-mail addresses to see which are registered.
-export async function registerUser(input: unknown, db: Db = getDatabase(), from: { ip?: string | null; now?: Date } = {}): Promise<CurrentUser> {
+/// the e-mail addresses to see which are registered. Runs on either engine.
+export async function registerUser(engine: Engine, input: unknown, from: { ip?: string | null; now?: Date } = {}): Promise<CurrentUser> {
   const { email, name, password } = parseInput(registerSchema, input);
-  if (from.ip) await reserveLoginAttempt(sqliteEngine(db), [{ kind: 'register', value: from.ip }], from.now ?? new Date());
-  return insertUser(db, { email, name, password, role: 'public' }, null);
+  if (from.ip) await reserveLoginAttempt(engine, [{ kind: 'register', value: from.ip }], from.now ?? new Date());
+  return insertUser(engine, { email, name, password, role: 'public' }, null);
 }
 
-/// Inserts an account (hashing the password) and audits it; `email_taken` when the address is in use.
+/// Inserts an account (hashing the password) and audits it; `email_taken` when the address is in
+/// use. Runs on either engine; the password is hashed before the transaction (argon2 is slow).
 export async function insertUser(
-  db: Db,
+  engine: Engine,
   input: { email: string; name: string; password: string; role: CurrentUser['role'] },
   actorId: string | null,
 ): Promise<CurrentUser> {
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-    throw new AppError('email_taken', 'email_taken');
-  }
+  const { users } = engine.t;
+  const [taken] = await engine.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (taken) throw new AppError('email_taken', 'email_taken');
   const passwordHash = await hashPassword(input.password);
   const user: CurrentUser = { id: crypto.randomUUID(), email: input.email, name: input.name, role: input.role };
-  db.transaction((tx) => {
-    tx.insert(users).values({ ...user, passwordHash }).run();
-    recordAudit(tx, { actorId, action: 'user.create', targetType: 'user', targetId: user.id, detail: { role: user.role } });
+  await withTransaction(engine, async (tx) => {
+    await tx.db.insert(tx.t.users).values({ ...user, passwordHash });
+    await appendAudit(tx, { actorId, action: 'user.create', targetType: 'user', targetId: user.id, detail: { role: user.role } });
   });
   return user;
 }

@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { sqliteEngine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
 import { translate, type Locale } from '@/lib/i18n';
 import { sendMail } from '@/lib/mail';
 import { parseInput } from '@/lib/shared';
@@ -18,19 +16,21 @@ export type MailRequestContext = { ip?: string | null; origin: string; locale: L
 /// The answer is the same whether or not the address already has an account — its owner gets a
 /// note saying so, with a link to reset the password — so the form cannot be used to learn who
 /// is registered. Counted per sending address (ten an hour) and per recipient (five an hour).
-export async function requestRegistration(input: unknown, ctx: MailRequestContext, db: Db = getDatabase()): Promise<void> {
+/// Runs on either engine; the link is stored before the mail is sent, outside any transaction.
+export async function requestRegistration(engine: Engine, input: unknown, ctx: MailRequestContext): Promise<void> {
   const { email, name, password } = parseInput(registrationRequestSchema, input);
   const now = ctx.now ?? new Date();
-  await reserveMailRequest(sqliteEngine(db), [...(ctx.ip ? [{ kind: 'register' as const, value: ctx.ip }] : []), { kind: 'mailto', value: email }], now);
+  await reserveMailRequest(engine, [...(ctx.ip ? [{ kind: 'register' as const, value: ctx.ip }] : []), { kind: 'mailto', value: email }], now);
   // Hashed either way, so that both answers take as long.
   const passwordHash = await hashPassword(password);
-  const taken = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  const { users } = engine.t;
+  const [taken] = await engine.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   const t = (key: Parameters<typeof translate>[1], vars: Record<string, string> = {}) => translate(ctx.locale, key, vars);
   if (taken) {
-    const token = issueAccountToken(db, 'reset', email, null, now);
-    await sendMail(db, { to: email, subject: t('mail.registeredAlready.subject'), text: t('mail.registeredAlready.body', { signIn: `${ctx.origin}/login`, reset: `${ctx.origin}/password/reset?token=${token}` }) });
+    const token = await issueAccountToken(engine, 'reset', email, null, now);
+    await sendMail(engine, { to: email, subject: t('mail.registeredAlready.subject'), text: t('mail.registeredAlready.body', { signIn: `${ctx.origin}/login`, reset: `${ctx.origin}/password/reset?token=${token}` }) });
     return;
   }
-  const token = issueAccountToken(db, 'register', email, { name, passwordHash, consentedAt: now.getTime(), notice: privacyNoticeEdition }, now);
-  await sendMail(db, { to: email, subject: t('mail.register.subject'), text: t('mail.register.body', { name, link: `${ctx.origin}/register/confirm?token=${token}` }) });
+  const token = await issueAccountToken(engine, 'register', email, { name, passwordHash, consentedAt: now.getTime(), notice: privacyNoticeEdition }, now);
+  await sendMail(engine, { to: email, subject: t('mail.register.subject'), text: t('mail.register.body', { name, link: `${ctx.origin}/register/confirm?token=${token}` }) });
 }

@@ -11,8 +11,8 @@ import { insertTestAccount } from './testing';
 import { validateSessionToken } from './validateSessionToken';
 
 // Session cookies and one-time e-mail links share one token format. Sessions and links are made
-// directly here (no password is checked), so nothing in this file waits for argon2. Sessions are
-// tested on both engines; one-time links (still SQLite only) on a SQLite file of their own.
+// directly here (no password is checked), so nothing in this file waits for argon2. Sessions and
+// one-time links are tested on both engines; the prepared statements on a SQLite file of their own.
 const t = freshDatabase();
 afterAll(t.cleanup);
 
@@ -129,36 +129,50 @@ describe('validateSessionToken on SQLite', () => {
   });
 });
 
-describe('one-time links', () => {
+describe.each(engines())('one-time links on $name', ({ engine }) => {
   const issued = new Date('2026-07-01T08:00:00Z');
   const at = (ms: number) => new Date(issued.getTime() + ms);
   const refused = expect.objectContaining({ code: 'link_invalid', message: 'link_invalid' });
 
-  it('work for a day (registration) or an hour (password reset), up to the last millisecond and not at the deadline', () => {
+  it('work for a day (registration) or an hour (password reset), up to the last millisecond and not at the deadline', async () => {
     expect(accountTokenLifetimeMs).toEqual({ register: 24 * 3600_000, reset: 3600_000 });
     for (const purpose of ['register', 'reset'] as const) {
-      const token = issueAccountToken(t.db, purpose, `${purpose}@example.com`, null, issued);
+      const token = await issueAccountToken(engine(), purpose, `${purpose}@example.com`, null, issued);
       const lifetime = accountTokenLifetimeMs[purpose];
-      expect(readAccountToken(t.db, token, purpose, at(lifetime - 1)).email).toBe(`${purpose}@example.com`);
-      expect(() => readAccountToken(t.db, token, purpose, at(lifetime))).toThrow(refused);
+      expect((await readAccountToken(engine(), token, purpose, at(lifetime - 1))).email).toBe(`${purpose}@example.com`);
+      await expect(readAccountToken(engine(), token, purpose, at(lifetime))).rejects.toThrow(refused);
     }
   });
 
-  it('are good only for what they were sent for', () => {
-    const registration = issueAccountToken(t.db, 'register', 'both@example.com', null, issued);
-    const reset = issueAccountToken(t.db, 'reset', 'both@example.com', null, issued);
-    expect(() => readAccountToken(t.db, registration, 'reset', issued)).toThrow(refused);
-    expect(() => readAccountToken(t.db, reset, 'register', issued)).toThrow(refused);
-    expect(readAccountToken(t.db, reset, 'reset', issued).purpose).toBe('reset');
+  it('are good only for what they were sent for', async () => {
+    const registration = await issueAccountToken(engine(), 'register', 'both@example.com', null, issued);
+    const reset = await issueAccountToken(engine(), 'reset', 'both@example.com', null, issued);
+    await expect(readAccountToken(engine(), registration, 'reset', issued)).rejects.toThrow(refused);
+    await expect(readAccountToken(engine(), reset, 'register', issued)).rejects.toThrow(refused);
+    expect((await readAccountToken(engine(), reset, 'reset', issued)).purpose).toBe('reset');
   });
 
-  it('refuse a used, forged or malformed link alike', () => {
-    const token = issueAccountToken(t.db, 'reset', 'used@example.com', null, issued);
+  it('refuse a used, forged or malformed link alike', async () => {
+    const token = await issueAccountToken(engine(), 'reset', 'used@example.com', null, issued);
     const [tokenId] = token.split('.');
     for (const wrong of [`${tokenId}.${'a'.repeat(32)}`, 'not-a-token', null]) {
-      expect(() => readAccountToken(t.db, wrong, 'reset', issued)).toThrow(refused);
+      await expect(readAccountToken(engine(), wrong, 'reset', issued)).rejects.toThrow(refused);
     }
-    useAccountTokens(t.db, 'reset', 'used@example.com', issued);
-    expect(() => readAccountToken(t.db, token, 'reset', issued)).toThrow(refused);
+    await useAccountTokens(engine(), await readAccountToken(engine(), token, 'reset', issued), issued);
+    await expect(readAccountToken(engine(), token, 'reset', issued)).rejects.toThrow(refused);
+  });
+
+  it('end together: using one link of an address uses its other links for the same purpose, and only those', async () => {
+    const first = await issueAccountToken(engine(), 'reset', 'twice@example.com', null, issued);
+    const second = await issueAccountToken(engine(), 'reset', 'twice@example.com', null, issued);
+    const registration = await issueAccountToken(engine(), 'register', 'twice@example.com', null, issued);
+    const elsewhere = await issueAccountToken(engine(), 'reset', 'other@example.com', null, issued);
+    const row = await readAccountToken(engine(), first, 'reset', issued);
+    await useAccountTokens(engine(), row, issued);
+    await expect(readAccountToken(engine(), second, 'reset', issued)).rejects.toThrow(refused);
+    expect((await readAccountToken(engine(), registration, 'register', issued)).email).toBe('twice@example.com');
+    expect((await readAccountToken(engine(), elsewhere, 'reset', issued)).email).toBe('other@example.com');
+    // A link read before another use ended it cannot be used any more.
+    await expect(useAccountTokens(engine(), row, issued)).rejects.toThrow(refused);
   });
 });

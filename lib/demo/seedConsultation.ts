@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { bills, consultations, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { insertUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
 import { groupCampaigns, moderateComment, normalClosingDay, setDisposition, submitComment } from '@/lib/consultation';
@@ -26,7 +27,7 @@ const campaignText = '建议在第十条中明确：物业服务企业发现违�
 async function account(db: Db, email: string, name: string): Promise<CurrentUser> {
   const found = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
   if (found) return found;
-  return insertUser(db, { email, name, password: demoPassword(), role: 'public' }, null);
+  return insertUser(sqliteEngine(db), { email, name, password: demoPassword(), role: 'public' }, null);
 }
 
 /// What the demo's 修正草案 changes, in line with its 起草说明: the property manager's duty to act

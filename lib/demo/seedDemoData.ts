@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { insertUser } from '@/lib/auth';
 import { demoAccounts, demoPassword } from './demoAccounts';
 
@@ -10,7 +11,7 @@ export async function seedDemoData(db: Db = getDatabase()): Promise<{ created: s
   const created: string[] = [];
   for (const account of demoAccounts) {
     if (db.select({ id: users.id }).from(users).where(eq(users.email, account.email)).get()) continue;
-    await insertUser(db, { ...account, password: demoPassword() }, null);
+    await insertUser(sqliteEngine(db), { ...account, password: demoPassword() }, null);
     created.push(account.email);
   }
   return { created };

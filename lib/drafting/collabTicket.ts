@@ -1,8 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { collabTickets } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { NewCollabTicket } from '@/db/schema';
 import type { Engine } from '@/db/engine';
 
 /// How long a collaboration ticket can open a socket. It opens one socket, once: a reconnect asks
@@ -11,15 +10,22 @@ export const ticketLifetimeMs = 60_000;
 
 const hashTicket = (ticket: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(ticket)));
 
-/// Issues a ticket for one user on one draft, tied to the session that asked for it (if any);
-/// only its hash is stored.
-export function issueCollabTicket(db: Db, draftId: string, userId: string, now: Date = new Date(), sessionId: string | null = null): { ticket: string; expiresAt: Date } {
+/// A new ticket for one user on one draft, tied to the session that asked for it (if any), and
+/// the row that stores it: only its hash.
+export function newCollabTicket(draftId: string, userId: string, now: Date, sessionId: string | null): { ticket: string; expiresAt: Date; row: NewCollabTicket } {
   const bytes = new Uint8Array(24);
   crypto.getRandomValues(bytes);
   const ticket = encodeBase32LowerCaseNoPadding(bytes);
   const expiresAt = new Date(now.getTime() + ticketLifetimeMs);
-  db.delete(collabTickets).where(lt(collabTickets.expiresAt, now)).run();
-  db.insert(collabTickets).values({ hash: hashTicket(ticket), draftId, userId, expiresAt, sessionId }).run();
+  return { ticket, expiresAt, row: { hash: hashTicket(ticket), draftId, userId, expiresAt, sessionId } };
+}
+
+/// Issues a ticket for one user on one draft, tied to the session that asked for it (if any);
+/// only its hash is stored, and expired tickets are swept as it goes. Runs on either engine.
+export async function issueCollabTicket({ db, t }: Engine, draftId: string, userId: string, now: Date = new Date(), sessionId: string | null = null): Promise<{ ticket: string; expiresAt: Date }> {
+  const { ticket, expiresAt, row } = newCollabTicket(draftId, userId, now, sessionId);
+  await db.delete(t.collabTickets).where(lt(t.collabTickets.expiresAt, now));
+  await db.insert(t.collabTickets).values(row);
   return { ticket, expiresAt };
 }
 

@@ -20,7 +20,7 @@ const people: Record<string, CurrentUser> = {};
 
 beforeAll(async () => {
   for (const [key, role] of [['wang', 'drafter'], ['li', 'drafter'], ['zhao', 'reviewer'], ['chen', 'public'], ['admin', 'admin']] as const) {
-    people[key] = await insertUser(t.db, { email: `${key}@x.cn`, name: key, password: 'password-1', role }, null);
+    people[key] = await insertUser(sqliteEngine(t.db), { email: `${key}@x.cn`, name: key, password: 'password-1', role }, null);
   }
   await seedLibrary(t.db);
 });
@@ -89,28 +89,30 @@ describe('authorizeCollabConnection', () => {
   it('lets editors write and reviewers read, refuses outsiders and tickets for another draft', async () => {
     const a = createBill(people.wang, { title: '甲项目', kind: 'local_regulation', members: [{ email: 'zhao@x.cn', role: 'reviewer' }] }, t.db);
     const b = createBill(people.li, { title: '乙项目', kind: 'local_regulation' }, t.db);
-    const ticket = (who: CurrentUser) => createCollabTicket(who, a.draftId, t.db).ticket;
-    const wang = createCollabTicket(people.wang, a.draftId, t.db);
+    const ticket = async (who: CurrentUser) => (await createCollabTicket(engine, who, a.draftId)).ticket;
+    const wang = await createCollabTicket(engine, people.wang, a.draftId);
     expect(wang.access).toBe('write');
     expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: wang.ticket }, new Date())).toMatchObject({ ok: true, access: 'write' });
     // A ticket opens one socket only.
     expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: wang.ticket }, new Date())).toMatchObject({ ok: false, code: 4401, reason: 'invalid or expired ticket' });
-    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: ticket(people.zhao) }, new Date())).toMatchObject({ ok: true, access: 'read' });
-    expect(await authorizeCollabConnection(engine, { room: b.draftId, ticket: ticket(people.wang) }, new Date())).toMatchObject({ ok: false, code: 4403 });
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: await ticket(people.zhao) }, new Date())).toMatchObject({ ok: true, access: 'read' });
+    expect(await authorizeCollabConnection(engine, { room: b.draftId, ticket: await ticket(people.wang) }, new Date())).toMatchObject({ ok: false, code: 4403 });
     expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: 'a'.repeat(40) }, new Date())).toMatchObject({ ok: false, code: 4401 });
-    expect(await authorizeCollabConnection(engine, { room: 'nope', ticket: ticket(people.wang) }, new Date())).toMatchObject({ ok: false, code: 4404 });
+    expect(await authorizeCollabConnection(engine, { room: 'nope', ticket: await ticket(people.wang) }, new Date())).toMatchObject({ ok: false, code: 4404 });
     // It lives one minute.
-    const soon = ticket(people.wang);
+    const soon = await ticket(people.wang);
     expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: soon }, new Date(Date.now() + 61_000))).toMatchObject({ ok: false, code: 4401 });
     // And dies with the session that asked for it.
     const { token } = await createSession(engine, people.wang.id, new Date());
     const sessionId = token.split('.')[0];
-    const tied = createCollabTicket(people.wang, a.draftId, t.db, sessionId).ticket;
+    const tied = (await createCollabTicket(engine, people.wang, a.draftId, sessionId)).ticket;
     await invalidateSession(engine, token);
     expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: tied }, new Date())).toMatchObject({ ok: false, code: 4401, reason: 'signed out' });
     const live = await createSession(engine, people.wang.id, new Date());
-    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: createCollabTicket(people.wang, a.draftId, t.db, live.token.split('.')[0]).ticket }, new Date())).toMatchObject({ ok: true, sessionId: live.token.split('.')[0] });
-    expect(() => createCollabTicket(people.chen, a.draftId, t.db)).toThrow('bill_not_found');
+    expect(await authorizeCollabConnection(engine, { room: a.draftId, ticket: (await createCollabTicket(engine, people.wang, a.draftId, live.token.split('.')[0])).ticket }, new Date())).toMatchObject({ ok: true, sessionId: live.token.split('.')[0] });
+    await expect(createCollabTicket(engine, people.chen, a.draftId)).rejects.toThrow('bill_not_found');
+    await expect(createCollabTicket(engine, people.chen, 'no-such-draft')).rejects.toMatchObject({ code: 'not_found', message: 'draft_not_found' });
+    await expect(createCollabTicket(engine, null, a.draftId)).rejects.toMatchObject({ code: 'unauthenticated' });
     const cookieHeader = `lawbench_session=${(await createSession(engine, people.wang.id, new Date())).token}`;
     expect(await authorizeCollabConnection(engine, { room: a.draftId, cookieHeader, origin: 'http://localhost:3000', host: 'localhost:1234' }, new Date())).toMatchObject({ ok: true, access: 'write' });
     expect(await authorizeCollabConnection(engine, { room: a.draftId, cookieHeader, origin: 'https://evil.example', host: 'localhost:1234' }, new Date())).toMatchObject({ ok: false, code: 4403 });

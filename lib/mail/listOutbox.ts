@@ -1,11 +1,12 @@
-import { desc, sql } from 'drizzle-orm';
-import { outboxMessages, type OutboxMessage } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import { count, desc } from 'drizzle-orm';
+import type { OutboxMessage } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 
 /// The newest e-mails the product wrote, for the administrators' outbox page, with how many there
-/// are in all.
-export function listOutbox({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}, db: Db = getDatabase()): { messages: OutboxMessage[]; total: number } {
-  const messages = db.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id)).limit(limit).offset(offset).all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(outboxMessages).get()?.n ?? 0;
+/// are in all. Runs on either engine.
+export async function listOutbox({ db, t }: Engine, { limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): Promise<{ messages: OutboxMessage[]; total: number }> {
+  const messages = await db.select().from(t.outboxMessages).orderBy(desc(t.outboxMessages.createdAt), desc(t.outboxMessages.id)).limit(limit).offset(offset);
+  // drizzle's count() reads back as a number on both engines (node-postgres gives int8 as a string).
+  const [{ total }] = await db.select({ total: count() }).from(t.outboxMessages);
   return { messages, total };
 }

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 
 /// Test support: the audit entries matching `where`, oldest first, as a reader of the log sees
 /// them (who, what, about what, and the detail), without the sequence, time and hashes.
@@ -11,4 +12,10 @@ export function auditEntries(db: Db, where: SQL) {
     .where(where)
     .orderBy(auditEvents.id)
     .all();
+}
+
+/// Test support on either engine: auditEntries, with `where` built from the engine's tables.
+export async function auditEntriesOn({ db, t }: Engine, where: (tables: Engine['t']) => SQL) {
+  const e = t.auditEvents;
+  return db.select({ actorId: e.actorId, action: e.action, targetType: e.targetType, targetId: e.targetId, detail: e.detail }).from(e).where(where(t)).orderBy(e.id);
 }

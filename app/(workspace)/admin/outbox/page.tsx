@@ -1,4 +1,5 @@
 import { listOutbox } from '@/lib/mail';
+import { getEngine } from '@/lib/api';
 import { Pager } from '@/app/_components/Pager';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
@@ -15,7 +16,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   await requirePermission('users:manage', '/admin/outbox');
   const [{ t, locale }, { page }] = await Promise.all([pageTranslator(), searchParams]);
   const current = Math.max(1, Math.min(10_000, Number.parseInt(page ?? '1', 10) || 1));
-  const { messages, total } = listOutbox({ limit: perPage, offset: (current - 1) * perPage });
+  const { messages, total } = await listOutbox(getEngine(), { limit: perPage, offset: (current - 1) * perPage });
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (
     <div className="page page--wide workspace">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listUsers } from '@/lib/auth';
+import { getEngine } from '@/lib/api';
 import { CreateStaffForm, UserRowActions } from '@/app/_components/AdminUserForms';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
@@ -12,7 +13,7 @@ export const generateMetadata = titledPage('admin.title');
 export default async function AdminUsersPage() {
   const admin = await requirePermission('users:manage', '/admin/users');
   const { t, locale } = await pageTranslator();
-  const users = listUsers(admin);
+  const users = await listUsers(getEngine(), admin);
   return (
     <div className="page page--wide workspace">
       <h1>{t('admin.title')}</h1>

@@ -2,8 +2,7 @@ import { desc, sql, type SQL } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { isTransaction, withTransaction } from '@/db/withTransaction';
 import { AppError } from '@/lib/errors';
-import { genesisHash, hashAuditEntry, type AuditEntryFields } from './auditHash';
-import { canonicalJson } from './canonicalJson';
+import { genesisHash, hashAuditEntry, nextAuditEntry } from './auditHash';
 import type { AuditEventInput } from './recordAudit';
 
 /// The advisory lock that serialises appends on PostgreSQL: one key for the whole chain ("lbaudit!"
@@ -39,16 +38,7 @@ export async function appendAudit(tx: Engine, event: AuditEventInput, now: Date 
     throw new AppError('internal', `The audit log ends in entries written before the hash chain existed (seq ${last.id} has no hash). appendAudit does not seal them: recordAudit on SQLite does, once, on its next append.`);
   }
   const prev = last ? { seq: last.id, hash: last.hash! } : { seq: 0, hash: genesisHash };
-  const f: AuditEntryFields = {
-    seq: prev.seq + 1,
-    atMs: now.getTime(),
-    actorId: event.actorId,
-    action: event.action,
-    targetType: event.targetType,
-    targetId: event.targetId,
-    detailText: event.detail == null ? null : canonicalJson(event.detail),
-    prevHash: prev.hash,
-  };
+  const f = nextAuditEntry(prev, event, now);
   await db.insert(t.auditEvents).values({
     id: f.seq,
     at: new Date(f.atMs),

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { canonicalJson } from './canonicalJson';
 
 /// The `prev_hash` of the first entry: there is nothing before it.
 export const genesisHash = '0'.repeat(64);
@@ -29,3 +30,24 @@ export function hashAuditEntry(e: AuditEntryFields): string {
   // crypto.hash (Node ≥ 20.12) hashes a string as UTF-8, in one call: a third of createHash's time.
   return hash('sha256', encodeAuditEntry(e), 'hex');
 }
+
+/// The entry that follows `prev` (the newest entry's seq and hash, or seq 0 and the genesis hash
+/// when the log is empty) for `event` at `now`: the next seq, linked to `prev`'s hash, `detail`
+/// as the canonical JSON text that is stored and hashed.
+export function nextAuditEntry(
+  prev: { seq: number; hash: string },
+  event: { actorId: string | null; action: string; targetType: string; targetId: string; detail?: Record<string, unknown> },
+  now: Date,
+): AuditEntryFields {
+  return {
+    seq: prev.seq + 1,
+    atMs: now.getTime(),
+    actorId: event.actorId,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    detailText: event.detail == null ? null : canonicalJson(event.detail),
+    prevHash: prev.hash,
+  };
+}
+

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { genesisHash, hashAuditEntry, type AuditEntryFields } from './auditHash';
-import { canonicalJson } from './canonicalJson';
+import { genesisHash, hashAuditEntry, nextAuditEntry, type AuditEntryFields } from './auditHash';
 import { sqliteClientOf, type AuditHandle } from './sqliteClientOf';
 
 /// What a caller says about a change: who did what to which thing, and anything worth keeping.
@@ -66,17 +65,7 @@ function sealLegacyRows(s: Statements): { id: number; hash: string } {
 function append(s: Statements, event: AuditEventInput, now: Date): void {
   const last = s.last.get();
   const prev = !last ? { id: 0, hash: genesisHash } : last.hash === null ? sealLegacyRows(s) : { id: last.id, hash: last.hash };
-  const fields: AuditEntryFields = {
-    seq: prev.id + 1,
-    atMs: now.getTime(),
-    actorId: event.actorId,
-    action: event.action,
-    targetType: event.targetType,
-    targetId: event.targetId,
-    detailText: event.detail == null ? null : canonicalJson(event.detail),
-    prevHash: prev.hash,
-  };
-  const f = fields;
+  const f = nextAuditEntry({ seq: prev.id, hash: prev.hash }, event, now);
   s.insert.run(f.seq, f.atMs, f.actorId, f.action, f.targetType, f.targetId, f.detailText, f.prevHash, hashAuditEntry(f));
 }
 

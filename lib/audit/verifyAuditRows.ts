@@ -1,4 +1,4 @@
-import { genesisHash, hashAuditEntry } from './auditHash';
+import { genesisHash, hashAuditEntry, type AuditEntryFields } from './auditHash';
 
 /// Why an entry does not verify: its hash is not the hash of its contents; it does not link to
 /// the entry before it; the seq before it is missing; it was never sealed; or (with `expect`) the
@@ -13,17 +13,7 @@ export type AuditChainReport =
 
 /// One stored entry as the chain check reads it, on either engine: the stored values, with
 /// `detailText` the exact text of the `detail` column (never a re-encoding of it).
-export interface AuditRow {
-  seq: number;
-  atMs: number;
-  actorId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  detailText: string | null;
-  prevHash: string | null;
-  hash: string | null;
-}
+export type AuditRow = Omit<AuditEntryFields, 'prevHash'> & { prevHash: string | null; hash: string | null };
 
 /// What a head kept earlier says: the entry `seq` had hash `hash`.
 export type ExpectedAuditEntry = { seq: number; hash: string };

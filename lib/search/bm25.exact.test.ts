@@ -7,6 +7,7 @@ import { rankArticles } from './rankArticles';
 import { rankPostings } from './rankPostings';
 import { searchArticles } from './searchArticles';
 import { planTerms } from './searchPlan';
+import { scoreToken } from './scoreToken';
 import { searchStore } from './searchStore';
 import { addRegulationVersion } from './testing/library';
 import { walkPostings } from './walkPostings';
@@ -94,5 +95,15 @@ describe('BM25 scores worked by hand', () => {
       { articleId: ids[2], points: 154_616 },
     ]);
     found.top.forEach((t, i) => expect(Math.abs(t.points / 1e6 - [0.506733, 0.418608, 0.154616][i])).toBeLessThan(1e-6));
+  });
+});
+
+describe('scoreToken', () => {
+  it('gives the stored scores of the comment above, and 0 to a token that does not occur', () => {
+    expect([scoreToken(1, 40), scoreToken(2, 120), scoreToken(1, 120), scoreToken(1, 80)]).toEqual([13750, 13750, 10000, 11579]);
+    // An article without the token has no posting and scores nothing, however long it is.
+    expect([scoreToken(0, 40), scoreToken(0, 1), scoreToken(-1, 40)]).toEqual([0, 0, 0]);
+    // The smallest positive score is 1, so an occurrence is never stored as none.
+    expect(scoreToken(1, 10_000_000)).toBe(1);
   });
 });

@@ -220,6 +220,41 @@ describe('preloading the posting cache', () => {
     expect(cache.preloadNext(store())).toBe(false);
   });
 
+  it('stops before a list that would not fit its share, even by one byte', () => {
+    const lists = longest(5);
+    const share = 6 * (lists[0].df + lists[1].df + lists[2].df) - 1;
+    const cache = new PostingCache({ maxBytes: 1e9, minPostings: 5, preloadShare: share / 1e9 });
+    while (cache.preloadNext(store()));
+    expect(lists.filter((l) => cache.has(l.id)).map((l) => l.id)).toEqual([lists[0].id, lists[1].id]);
+  });
+
+  it('never evicts what searches have read to make room for a preload', () => {
+    const lists = longest(5);
+    const small = lists[lists.length - 1];
+    // Room for the small list a search read and the longest list, not for the second as well.
+    const cache = new PostingCache({ maxBytes: 6 * (small.df + lists[0].df + lists[1].df) - 1, minPostings: 5, preloadShare: 1 });
+    // As a search does: in step with the index, then the list read.
+    cache.sync(statement<{ generation: number }>(store(), 'SELECT generation FROM search_stats WHERE id = 1').get()!.generation);
+    cache.get(store(), small.id, small.df);
+    while (cache.preloadNext(store()));
+    expect({ small: cache.has(small.id), first: cache.has(lists[0].id), second: cache.has(lists[1].id), evictions: cache.evictions }).toEqual({ small: true, first: true, second: false, evictions: 0 });
+
+    // A list that fills the budget to the byte is still read.
+    const exact = new PostingCache({ maxBytes: 6 * (small.df + lists[0].df), minPostings: 5, preloadShare: 1 });
+    exact.sync(statement<{ generation: number }>(store(), 'SELECT generation FROM search_stats WHERE id = 1').get()!.generation);
+    exact.get(store(), small.id, small.df);
+    while (exact.preloadNext(store()));
+    expect({ small: exact.has(small.id), first: exact.has(lists[0].id), bytes: exact.bytes }).toEqual({ small: true, first: true, bytes: exact.options.maxBytes });
+  });
+
+  it('evicts as many lists as a new one needs, never ending over its budget', () => {
+    const [x, y] = longest(5);
+    const cache = new PostingCache({ maxBytes: 6 * (x.df + y.df) - 1, minPostings: 1 });
+    cache.get(store(), x.id, x.df);
+    cache.get(store(), y.id, y.df);
+    expect({ x: cache.has(x.id), y: cache.has(y.id), evictions: cache.evictions, bytes: cache.bytes }).toEqual({ x: false, y: true, evictions: 1, bytes: 6 * y.df });
+  });
+
   it('does nothing when the share is 0 or inside a transaction, which may still roll back', () => {
     const off = new PostingCache({ maxBytes: 1e9, minPostings: 1 });
     expect(off.preloadNext(store())).toBe(false);
@@ -244,6 +279,27 @@ describe('preloading the posting cache', () => {
     await turns(longest(5).length + 2);
     expect(longest(5).every((l) => cache.has(l.id))).toBe(true);
     expect(cache.preloaded).toBeGreaterThan(before);
+    configurePostingCache(db, null);
+  });
+
+  it('reads one list a turn, stops when done, and stops when the connection gets another cache', async () => {
+    const lists = longest(5);
+    const cache = configurePostingCache(db, { maxBytes: 1e9, minPostings: 5, preloadShare: 1 })!;
+    let calls = 0;
+    const next = cache.preloadNext.bind(cache);
+    cache.preloadNext = (s) => (calls++, next(s));
+    preloadInBackground(store(), cache);
+    await turns(1);
+    expect(cache.preloaded).toBe(1);
+    await turns(lists.length + 5);
+    // One call per list, and the one that found nothing left: then the loop is over.
+    expect({ preloaded: cache.preloaded, calls }).toEqual({ preloaded: lists.length, calls: lists.length + 1 });
+
+    const replaced = configurePostingCache(db, { maxBytes: 1e9, minPostings: 5, preloadShare: 1 })!;
+    preloadInBackground(store(), cache); // the old cache's loop, started again by mistake
+    await turns(lists.length + 2);
+    expect(calls).toBe(lists.length + 1);
+    expect(replaced.size).toBe(0);
     configurePostingCache(db, null);
   });
 });

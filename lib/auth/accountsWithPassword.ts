@@ -1,11 +1,11 @@
 import { eq, isNull } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
-import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/shared';
 import { hashPassword, verifyPassword } from './password';
 import { passwordSchema } from './schemas';
+import { replacePassword } from './replacePassword';
 
 /// The e-mails of active accounts whose password is `password` (e.g. the published demo one).
 /// Runs on either engine.
@@ -25,9 +25,5 @@ export async function setPasswordByEmail(engine: Engine, email: string, password
   const [user] = await engine.db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
   if (!user) throw new AppError('not_found', 'user_not_found');
   const passwordHash = await hashPassword(valid);
-  await withTransaction(engine, async (tx) => {
-    await tx.db.update(tx.t.users).set({ passwordHash }).where(eq(tx.t.users.id, user.id));
-    await tx.db.delete(tx.t.sessions).where(eq(tx.t.sessions.userId, user.id));
-    await appendAudit(tx, { actorId: null, action: 'user.password', targetType: 'user', targetId: user.id, detail: { by: 'console' } });
-  });
+  await withTransaction(engine, (tx) => replacePassword(tx, { userId: user.id, passwordHash, actorId: null, by: 'console' }, new Date()));
 }

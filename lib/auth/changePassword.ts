@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
-import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/shared';
 import { clearLoginFailures, reserveLoginAttempt, throttleKeys } from './loginThrottle';
 import { hashPassword, verifyPassword } from './password';
 import type { CurrentUser } from './roles';
 import { passwordChangeSchema } from './schemas';
+import { replacePassword } from './replacePassword';
 
 /// A signed-in person changes their password, giving the current one (guesses at it count
 /// against the same limits as sign-in). Every session of the account ends, this one included:
@@ -23,9 +23,5 @@ export async function changePassword(engine: Engine, user: CurrentUser, input: u
   if (!row || !(await verifyPassword(row.hash, current))) throw new AppError('invalid_credentials', 'current_password_wrong', { details: { fields: [{ path: 'current' }] } });
   await clearLoginFailures(engine, keys);
   const passwordHash = await hashPassword(password);
-  await withTransaction(engine, async (tx) => {
-    await tx.db.update(tx.t.users).set({ passwordHash }).where(eq(tx.t.users.id, user.id));
-    await tx.db.delete(tx.t.sessions).where(eq(tx.t.sessions.userId, user.id));
-    await appendAudit(tx, { actorId: user.id, action: 'user.password', targetType: 'user', targetId: user.id, detail: { by: 'self' } }, now);
-  });
+  await withTransaction(engine, (tx) => replacePassword(tx, { userId: user.id, passwordHash, actorId: user.id, by: 'self' }, now));
 }

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
-import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/shared';
 import { readAccountToken, useAccountTokens } from './accountToken';
 import { hashPassword } from './password';
 import type { CurrentUser } from './roles';
 import { passwordSchema } from './schemas';
+import { replacePassword } from './replacePassword';
 
 /// Sets a new password through an e-mailed reset link: every session of the account ends (the
 /// caller signs the person in afresh) and every other reset link for it stops working. Runs on
@@ -18,7 +18,7 @@ export async function resetPassword(engine: Engine, token: string, password: unk
   await readAccountToken(engine, token, 'reset', now);
   const passwordHash = await hashPassword(valid);
   return withTransaction(engine, async (tx) => {
-    const { users, sessions } = tx.t;
+    const { users } = tx.t;
     // Read again inside the transaction: two tabs may use the same link at once (useAccountTokens
     // lets only one of them through).
     const row = await readAccountToken(tx, token, 'reset', now);
@@ -26,9 +26,7 @@ export async function resetPassword(engine: Engine, token: string, password: unk
     if (!user) throw new AppError('link_invalid', 'link_invalid');
     if (user.disabledAt) throw new AppError('account_disabled', 'account_disabled');
     await useAccountTokens(tx, row, now);
-    await tx.db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    await tx.db.delete(sessions).where(eq(sessions.userId, user.id));
-    await appendAudit(tx, { actorId: user.id, action: 'user.password', targetType: 'user', targetId: user.id, detail: { by: 'reset_link' } }, now);
+    await replacePassword(tx, { userId: user.id, passwordHash, actorId: user.id, by: 'reset_link' }, now);
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   });
 }

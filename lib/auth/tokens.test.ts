@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { sqliteEngine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
 import { freshDatabase } from '@/db/testing';
+import { withTransaction } from '@/db/withTransaction';
 import { accountTokenLifetimeMs, issueAccountToken, readAccountToken, useAccountTokens } from './accountToken';
 import { createSession } from './createSession';
 import { generateSessionToken, hashSessionSecret, sameHash, sessionIdleMs, sessionLifetimeMs, splitSessionToken } from './sessionToken';
@@ -174,5 +175,16 @@ describe.each(engines())('one-time links on $name', ({ engine }) => {
     expect((await readAccountToken(engine(), elsewhere, 'reset', issued)).email).toBe('other@example.com');
     // A link read before another use ended it cannot be used any more.
     await expect(useAccountTokens(engine(), row, issued)).rejects.toThrow(refused);
+  });
+
+  it('refuse a link read before it was used even when a newer link of the address is still open', async () => {
+    const first = await issueAccountToken(engine(), 'reset', 'stale@example.com', null, issued);
+    const stale = await readAccountToken(engine(), first, 'reset', issued);
+    await useAccountTokens(engine(), stale, issued);
+    const newer = await issueAccountToken(engine(), 'reset', 'stale@example.com', null, issued);
+    // Used, as always, inside the transaction that acts on the link: the stale copy would mark the
+    // newer link; it is refused, the transaction rolls back, and the newer link still works.
+    await expect(withTransaction(engine(), (tx) => useAccountTokens(tx, stale, issued))).rejects.toThrow(refused);
+    expect((await readAccountToken(engine(), newer, 'reset', issued)).email).toBe('stale@example.com');
   });
 });

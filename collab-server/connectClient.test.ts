@@ -116,3 +116,38 @@ describe('connectClient: storage failure', () => {
     cleanup2();
   });
 });
+
+describe('connectClient: a store that answers later', () => {
+  it('relays nothing of an update before its row is written, and every edit arrives, in order', async () => {
+    const { db: db2, cleanup: cleanup2 } = freshDatabase();
+    const d = seedDraft(db2, { editors: 2 });
+    const real = sqlitePersistence(db2, () => {});
+    const rows = () => db2.$client.prepare('select count(*) as n from draft_updates where draft_id = ?').get(d.draftId) as { n: number };
+    // Each write lands 20 ms after it was asked for, as a database server's would.
+    const slow = await startCollabServer({
+      port: 0,
+      host: '127.0.0.1',
+      db: db2,
+      log: () => {},
+      persistence: { ...real, storeUpdate: (...args) => new Promise<void>((resolve) => setTimeout(() => resolve(real.storeUpdate(...args)), 20)) },
+    });
+    const a = connectTestClient(slow.port, d.draftId, { ticket: () => ticketFor(db2, d.draftId, d.editors[0]) });
+    const b = connectTestClient(slow.port, d.draftId, { ticket: () => ticketFor(db2, d.draftId, d.editors[1]) });
+    await Promise.all([a.synced, b.synced]);
+    // Each time b is shown edits: how many it has, and how many rows were written by then.
+    const seen: { shown: number; written: number }[] = [];
+    const before = rows().n;
+    b.doc.getArray<string>('words').observe(() => seen.push({ shown: b.doc.getArray('words').length, written: rows().n - before }));
+    const words = Array.from({ length: 10 }, (_, i) => `第${i + 1}条`);
+    for (const w of words) a.doc.getArray<string>('words').push([w]);
+    await waitFor(() => b.doc.getArray('words').length === words.length, 'every edit at the other client');
+    expect(b.doc.getArray('words').toArray()).toEqual(words);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const s of seen) expect(s.written).toBeGreaterThanOrEqual(s.shown);
+    expect(rows().n - before).toBe(words.length);
+    a.destroy();
+    b.destroy();
+    await slow.close();
+    cleanup2();
+  });
+});

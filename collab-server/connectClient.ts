@@ -38,6 +38,25 @@ export function connectClient(
     socket.close(code, reason);
   };
 
+  /// Ends the connection as `error` calls for (see above).
+  const refuse = (error: unknown) => {
+    if (error instanceof ReadOnlyViolation) {
+      connection.send(encodePermissionDenied('read-only'));
+      close(collabCloseCodes.forbidden, 'read-only');
+    } else if (error instanceof SchemaViolation) {
+      log(`[collab] draft ${draft.draftId}: update refused, it does not fit the schema: ${error.message}`);
+      close(collabCloseCodes.schemaViolation, 'update does not fit the schema');
+    } else if (error instanceof MalformedMessage) {
+      close(collabCloseCodes.malformedMessage, 'malformed message');
+    } else if (error instanceof StoreFailed) {
+      log(`[collab] draft ${draft.draftId}: update not stored, connection closed: ${error.message}`);
+      close(collabCloseCodes.internalError, 'update not stored, retry');
+    } else {
+      log(`[collab] draft ${draft.draftId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      close(collabCloseCodes.internalError, 'server error');
+    }
+  };
+
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (!draft.connections.has(connection)) return;
     if (!isBinary) return close(collabCloseCodes.malformedMessage, 'binary frames only');
@@ -50,7 +69,8 @@ export function connectClient(
           break;
         case 'sync-step-2':
         case 'update':
-          draft.receiveUpdate(connection, message.update);
+          // Settles once the update is stored and relayed (at once with a synchronous store).
+          draft.receiveUpdate(connection, message.update).catch(refuse);
           break;
         case 'awareness':
           draft.receiveAwareness(connection, message.update);
@@ -60,21 +80,7 @@ export function connectClient(
           break;
       }
     } catch (error) {
-      if (error instanceof ReadOnlyViolation) {
-        connection.send(encodePermissionDenied('read-only'));
-        close(collabCloseCodes.forbidden, 'read-only');
-      } else if (error instanceof SchemaViolation) {
-        log(`[collab] draft ${draft.draftId}: update refused, it does not fit the schema: ${error.message}`);
-        close(collabCloseCodes.schemaViolation, 'update does not fit the schema');
-      } else if (error instanceof MalformedMessage) {
-        close(collabCloseCodes.malformedMessage, 'malformed message');
-      } else if (error instanceof StoreFailed) {
-        log(`[collab] draft ${draft.draftId}: update not stored, connection closed: ${error.message}`);
-        close(collabCloseCodes.internalError, 'update not stored, retry');
-      } else {
-        log(`[collab] draft ${draft.draftId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        close(collabCloseCodes.internalError, 'server error');
-      }
+      refuse(error);
     }
   });
   socket.on('close', () => {

@@ -37,6 +37,8 @@ export class ReadOnlyViolation extends Error {}
 /// Thrown when the update could not be stored; nothing was applied or relayed.
 export class StoreFailed extends Error {}
 
+const storeFailed = (error: unknown) => new StoreFailed(error instanceof Error ? error.message : String(error));
+
 /// Thrown when an update would put into the draft what its schema has no place for; nothing was
 /// stored, applied or relayed, and the connection is closed with 4422.
 export class SchemaViolation extends Error {
@@ -48,8 +50,10 @@ export class SchemaViolation extends Error {
 
 /// What a shared draft needs from the outside (Hocuspocus-style hooks).
 export type SharedDraftHooks = {
-  /// Stores an update durably before it is applied and relayed; throwing refuses it.
-  storeUpdate: (update: Uint8Array, connection: DraftConnection) => void;
+  /// Stores an update durably before it is applied and relayed; throwing (or rejecting) refuses
+  /// it. A store that answers at once (SQLite) keeps the whole path synchronous; one that returns
+  /// a promise (a database server) holds the draft's later updates in a queue until it settles.
+  storeUpdate: (update: Uint8Array, connection: DraftConnection) => void | Promise<void>;
   /// Called after an update has been stored and applied (compaction scheduling).
   afterUpdate?: () => void;
   /// Tells the other collaboration instances of an update accepted here (after it was stored) or
@@ -68,6 +72,10 @@ export class SharedDraft {
   readonly connections = new Set<DraftConnection>();
   private readonly awarenessOwners = new Map<number, DraftConnection>();
   private echoToOrigin = false;
+  /// Settles when the last update taken in has been stored and applied (or refused); null when
+  /// none is in flight. Updates wait behind it, so they are checked, stored, applied and relayed
+  /// one at a time, in the order they arrived.
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     readonly draftId: string,
@@ -104,10 +112,37 @@ export class SharedDraft {
   }
 
   /// Handles a sync step 2 or update from a client: a no-op is ignored, a change from a
-  /// read-only connection throws `ReadOnlyViolation`, a change that does not fit the draft's
-  /// schema throws `SchemaViolation` (see `schemaProblemsOfUpdate`), any other change is stored,
-  /// applied and relayed. Throws `MalformedMessage` for an undecodable update.
-  receiveUpdate(connection: DraftConnection, update: Uint8Array): 'applied' | 'unchanged' {
+  /// read-only connection is refused with `ReadOnlyViolation`, a change that does not fit the
+  /// draft's schema with `SchemaViolation` (see `schemaProblemsOfUpdate`), an undecodable update
+  /// with `MalformedMessage`; any other change is stored, then applied and relayed, never before
+  /// its store has succeeded (`StoreFailed` when it did not). With nothing in flight and a store
+  /// that answers at once, all of that has happened when this returns; otherwise the update waits
+  /// its turn. An update whose connection was dropped (a kick) before its turn is not taken.
+  receiveUpdate(connection: DraftConnection, update: Uint8Array): Promise<'applied' | 'unchanged' | 'dropped'> {
+    if (this.inFlight) return this.track(this.inFlight.then(() => (this.connections.has(connection) ? this.takeUpdate(connection, update) : 'dropped')));
+    try {
+      const outcome = this.takeUpdate(connection, update);
+      return typeof outcome === 'string' ? Promise.resolve(outcome) : this.track(outcome);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /// Makes `turn` the one later updates wait behind, until it settles.
+  private track<T>(turn: Promise<T>): Promise<T> {
+    const settled: Promise<void> = turn.then(
+      () => {},
+      () => {},
+    );
+    this.inFlight = settled;
+    void settled.then(() => {
+      if (this.inFlight === settled) this.inFlight = null;
+    });
+    return turn;
+  }
+
+  /// Checks one update against the document as it is now and stores it; applies it once stored.
+  private takeUpdate(connection: DraftConnection, update: Uint8Array): 'applied' | 'unchanged' | Promise<'applied'> {
     let changes: boolean;
     try {
       changes = updateChangesDoc(this.doc, update);
@@ -123,11 +158,24 @@ export class SharedDraft {
       throw new MalformedMessage(`update could not be applied: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (problems.length > 0) throw new SchemaViolation(problems);
+    let stored: void | Promise<void>;
     try {
-      this.hooks.storeUpdate(update, connection);
+      stored = this.hooks.storeUpdate(update, connection);
     } catch (error) {
-      throw new StoreFailed(error instanceof Error ? error.message : String(error));
+      throw storeFailed(error);
     }
+    if (!stored) return this.applyStored(connection, update);
+    return stored.then(
+      () => this.applyStored(connection, update),
+      (error: unknown) => {
+        throw storeFailed(error);
+      },
+    );
+  }
+
+  /// Applies a stored update and relays it (to the clients here and, through `publish`, to the
+  /// other instances); its sender too if it also released structs it may never have seen.
+  private applyStored(connection: DraftConnection, update: Uint8Array): 'applied' {
     this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     try {
       Y.applyUpdate(this.doc, update, connection);

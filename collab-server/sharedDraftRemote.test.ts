@@ -51,13 +51,13 @@ describe('SharedDraft: what other instances relay', () => {
     draft.destroy();
   });
 
-  it('publishes an update a local client made, after storing it', () => {
+  it('publishes an update a local client made, after storing it', async () => {
     const { draft, published, stored } = draftWithLog();
     const a = localConnection('u-a');
     draft.connect(a);
     const mine = new Y.Doc();
     mine.getMap('entries').set('k', 2);
-    expect(draft.receiveUpdate(a, Y.encodeStateAsUpdate(mine))).toBe('applied');
+    await expect(draft.receiveUpdate(a, Y.encodeStateAsUpdate(mine))).resolves.toBe('applied');
     expect(stored.length).toBe(1);
     expect(published).toEqual(['update']);
     draft.destroy();

@@ -5,13 +5,15 @@ import { compactDraftUpdates } from '@/lib/drafting';
 import { loadDraftState } from '@/lib/drafting';
 
 /// Where the server keeps drafts (Hocuspocus-style onLoadDocument / onStoreUpdate /
-/// onStoreDocument). Every function is synchronous: an update is durable when `storeUpdate` returns.
+/// onStoreDocument). Loading and compaction are synchronous; `storeUpdate` may return a promise,
+/// and the update is durable when it returns or its promise resolves: until then nothing of it
+/// is applied or relayed, and later updates of the draft wait (see `SharedDraft.receiveUpdate`).
 export type CollabPersistence = {
   /// Fills `doc` with the stored draft; false when the draft does not exist. Returns how many
   /// update rows were replayed after the snapshot (so compaction can be scheduled).
   loadDocument: (draftId: string, doc: Y.Doc) => { found: boolean; pendingRows: number };
-  /// Appends one update; throwing refuses it.
-  storeUpdate: (draftId: string, update: Uint8Array, userId: string | null) => void;
+  /// Appends one update; throwing or rejecting refuses it.
+  storeUpdate: (draftId: string, update: Uint8Array, userId: string | null) => void | Promise<void>;
   /// Folds appended updates into the snapshot.
   compact: (draftId: string) => void;
 };

@@ -37,7 +37,7 @@ export function readUpgradeRequest(req: http.IncomingMessage): z.infer<typeof up
 export function createUpgradeHandler(options: {
   wss: WebSocketServer;
   authorize: (input: { room: string; ticket: string | null; cookieHeader: string | null; origin: string | null; host: string | null }) => CollabAccess | Promise<CollabAccess>;
-  onAuthorized: (socket: WebSocket, access: Extract<CollabAccess, { ok: true }>) => void;
+  onAuthorized: (socket: WebSocket, access: Extract<CollabAccess, { ok: true }>) => void | Promise<void>;
   log?: (message: string) => void;
 }) {
   const log = options.log ?? console.error;
@@ -64,11 +64,14 @@ export function createUpgradeHandler(options: {
           socket.close(access.code, access.reason);
           return;
         }
-        try {
-          options.onAuthorized(socket, access);
-        } catch (error) {
+        const failed = (error: unknown) => {
           log(`[collab] could not open draft ${access.draftId}: ${String(error)}`);
           socket.close(collabCloseCodes.internalError, 'server error');
+        };
+        try {
+          void Promise.resolve(options.onAuthorized(socket, access)).catch(failed);
+        } catch (error) {
+          failed(error);
         }
       });
     });

@@ -117,15 +117,22 @@ export class SharedDraft {
   /// with `MalformedMessage`; any other change is stored, then applied and relayed, never before
   /// its store has succeeded (`StoreFailed` when it did not). With nothing in flight and a store
   /// that answers at once, all of that has happened when this returns; otherwise the update waits
-  /// its turn. An update whose connection was dropped (a kick) before its turn is not taken.
-  receiveUpdate(connection: DraftConnection, update: Uint8Array): Promise<'applied' | 'unchanged' | 'dropped'> {
-    if (this.inFlight) return this.track(this.inFlight.then(() => (this.connections.has(connection) ? this.takeUpdate(connection, update) : 'dropped')));
+  /// its turn; it is taken even if its socket has closed meanwhile (it was sent while open, as a
+  /// synchronous store would have taken it on arrival), checked against the access the
+  /// connection has by then.
+  receiveUpdate(connection: DraftConnection, update: Uint8Array): Promise<'applied' | 'unchanged'> {
+    if (this.inFlight) return this.track(this.inFlight.then(() => this.takeUpdate(connection, update)));
     try {
       const outcome = this.takeUpdate(connection, update);
       return typeof outcome === 'string' ? Promise.resolve(outcome) : this.track(outcome);
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /// Settles once every update taken in so far has been stored and applied, or refused.
+  whenIdle(): Promise<void> {
+    return this.inFlight ?? Promise.resolve();
   }
 
   /// Makes `turn` the one later updates wait behind, until it settles.

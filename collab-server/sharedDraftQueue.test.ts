@@ -122,20 +122,25 @@ describe('SharedDraft with a store that answers later', () => {
     draft.destroy();
   });
 
-  it('does not take a queued update of a connection dropped (kicked) before its turn', async () => {
+  it('takes a queued update of a connection that closed before its turn, with the access it has by then', async () => {
     const store = heldStore();
     const draft = new SharedDraft('d1', { storeUpdate: store.storeUpdate });
-    const [a, kicked] = [connection('u-a'), connection('u-k')];
-    connectAll(draft, a, kicked);
+    const [a, gone, demoted] = [connection('u-a'), connection('u-g'), connection('u-d')];
+    connectAll(draft, a, gone, demoted);
     const first = draft.receiveUpdate(a, setting('k', 1));
-    const late = draft.receiveUpdate(kicked, setting('x', 1));
-    draft.disconnect(kicked);
-    await turn();
-    store.writes[0].settle();
+    const late = draft.receiveUpdate(gone, setting('x', 1));
+    const refused = draft.receiveUpdate(demoted, setting('d', 1));
+    draft.disconnect(gone);
+    demoted.access = 'read';
+    for (let i = 0; i < 2; i++) {
+      await turn();
+      store.writes.at(-1)!.settle();
+    }
     await expect(first).resolves.toBe('applied');
-    await expect(late).resolves.toBe('dropped');
-    expect(store.writes.length).toBe(1);
-    expect(entries(draft)).toEqual({ k: 1 });
+    await expect(late).resolves.toBe('applied');
+    await expect(refused).rejects.toThrow(ReadOnlyViolation);
+    expect(store.writes.map((w) => w.by)).toEqual(['u-a', 'u-g']);
+    expect(entries(draft)).toEqual({ k: 1, x: 1 });
     draft.destroy();
   });
 

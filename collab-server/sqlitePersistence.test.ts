@@ -33,7 +33,7 @@ describe('sqlitePersistence', () => {
     await server.close();
   });
 
-  it('loads a draft from its snapshot and later rows, skipping a row that cannot be applied', () => {
+  it('loads a draft from its snapshot and later rows, skipping a row that cannot be applied', async () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, '第一条');
     const draft = seedDraft(db, { snapshot: Y.encodeStateAsUpdate(doc) });
@@ -43,9 +43,9 @@ describe('sqlitePersistence', () => {
     doc.getText('t').insert(7, '所称');
     const logged: string[] = [];
     const loaded = new Y.Doc();
-    expect(sqlitePersistence(db, (m) => logged.push(m)).loadDocument(draft.draftId, loaded)).toEqual({ found: true, pendingRows: 3 });
+    expect(await sqlitePersistence(db, (m) => logged.push(m)).loadDocument(draft.draftId, loaded)).toEqual({ found: true, pendingRows: 3 });
     expect(loaded.getText('t').toString()).toBe('第一条　本条例所称');
     expect(logged).toHaveLength(1);
-    expect(sqlitePersistence(db).loadDocument('missing', new Y.Doc()).found).toBe(false);
+    expect((await sqlitePersistence(db).loadDocument('missing', new Y.Doc())).found).toBe(false);
   });
 });

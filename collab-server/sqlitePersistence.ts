@@ -5,18 +5,21 @@ import { compactDraftUpdates } from '@/lib/drafting';
 import { loadDraftState } from '@/lib/drafting';
 
 /// Where the server keeps drafts (Hocuspocus-style onLoadDocument / onStoreUpdate /
-/// onStoreDocument). Loading and compaction are synchronous; `storeUpdate` may return a promise,
-/// and the update is durable when it returns or its promise resolves: until then nothing of it
-/// is applied or relayed, and later updates of the draft wait (see `SharedDraft.receiveUpdate`).
+/// onStoreDocument). Each may answer at once (SQLite) or return a promise (a database server).
+/// An update is durable when `storeUpdate` returns or its promise resolves: until then nothing of
+/// it is applied or relayed, and later updates of the draft wait (see `SharedDraft.receiveUpdate`).
 export type CollabPersistence = {
   /// Fills `doc` with the stored draft; false when the draft does not exist. Returns how many
   /// update rows were replayed after the snapshot (so compaction can be scheduled).
-  loadDocument: (draftId: string, doc: Y.Doc) => { found: boolean; pendingRows: number };
+  loadDocument: (draftId: string, doc: Y.Doc) => LoadedDraft | Promise<LoadedDraft>;
   /// Appends one update; throwing or rejecting refuses it.
   storeUpdate: (draftId: string, update: Uint8Array, userId: string | null) => void | Promise<void>;
   /// Folds appended updates into the snapshot.
-  compact: (draftId: string) => void;
+  compact: (draftId: string) => unknown;
 };
+
+/// What loading a draft found.
+export type LoadedDraft = { found: boolean; pendingRows: number };
 
 /// Persistence in the project's SQLite database: `draft_updates` rows appended per update and
 /// compacted into `drafts.snapshot`.

@@ -48,7 +48,7 @@ export type CollabServer = {
   /// Open drafts and sockets, for tests and the benchmark.
   stats: () => { drafts: number; connections: number };
   /// Compacts every open draft now.
-  compactAll: () => void;
+  compactAll: () => Promise<void>;
   /// Closes every socket (1001), compacts and unloads the drafts, and stops listening.
   close: () => Promise<void>;
 };
@@ -84,10 +84,25 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
       wss,
       log,
       authorize: (input) => authorizeCollabConnection(engine, { ...input, web }, now()),
-      onAuthorized: (socket, access) => {
-        const draft = registry.open(access.draftId);
+      onAuthorized: async (socket, access) => {
+        // Frames that arrive while the draft loads wait in the socket (a load from a database
+        // server answers later).
+        socket.pause();
+        let draft: SharedDraft | null;
+        try {
+          draft = await registry.open(access.draftId);
+        } catch (error) {
+          log(`[collab] draft ${access.draftId} could not be loaded: ${String(error)}`);
+          socket.close(collabCloseCodes.internalError, 'draft not loaded, retry');
+          return;
+        }
         if (!draft) {
           socket.close(collabCloseCodes.noSuchDraft, 'no such draft');
+          return;
+        }
+        if (socket.readyState !== socket.OPEN) {
+          // It went away while the draft loaded: nobody to connect, and the draft may unload.
+          registry.left(draft);
           return;
         }
         const connection = connectClient(socket, draft, access, {
@@ -98,6 +113,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
           },
         });
         open.set(connection, { socket, draft, sessionId: access.sessionId });
+        socket.resume();
       },
     }),
   );
@@ -175,11 +191,12 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
             stopKeepAlive();
             clearInterval(recheck);
             for (const socket of wss.clients) socket.close(collabCloseCodes.goingAway, 'server shutting down');
-            registry.closeAll();
-            void relay.close();
-            wss.close();
-            server.closeAllConnections();
-            server.close(() => void stopCheckpointer().then(done));
+            void registry.closeAll().then(() => {
+              void relay.close();
+              wss.close();
+              server.closeAllConnections();
+              server.close(() => void stopCheckpointer().then(done));
+            });
           }),
       });
     });

@@ -40,7 +40,12 @@ function deepImports(own, { testing }) {
 /// (`$client`) and a synchronous `db.transaction(…)` (withTransaction is the way) would quietly tie
 /// it to SQLite again. Map#get(key) and Promise.all(list) take other arguments, and pass.
 const engineOnly = {
-  files: ['lib/auth/**/*.ts', 'lib/mail/**/*.ts', ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess'].map((f) => `lib/drafting/${f}.ts`)],
+  files: [
+    'lib/auth/**/*.ts',
+    'lib/mail/**/*.ts',
+    ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess', 'draftStore', 'draftStatements', 'foldDraftState'].map((f) => `lib/drafting/${f}.ts`),
+    'collab-server/enginePersistence.ts',
+  ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };
 const engineOnlySyntax = [

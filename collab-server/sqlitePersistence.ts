@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Db } from '@/db/client';
 import { appendDraftUpdate } from '@/lib/drafting';
 import { compactDraftUpdates } from '@/lib/drafting';
-import { loadDraftState } from '@/lib/drafting';
+import { loadDraftState, type DraftState } from '@/lib/drafting';
 
 /// Where the server keeps drafts (Hocuspocus-style onLoadDocument / onStoreUpdate /
 /// onStoreDocument). Each may answer at once (SQLite) or return a promise (a database server).
@@ -28,17 +28,7 @@ export function sqlitePersistence(db: Db, log: (message: string) => void = conso
     loadDocument(draftId, doc) {
       const state = loadDraftState(db, draftId);
       if (!state) return { found: false, pendingRows: 0 };
-      Y.transact(doc, () => {
-        const parts = [...(state.snapshot ? [{ id: 0, update: state.snapshot }] : []), ...state.updates];
-        for (const part of parts) {
-          try {
-            Y.applyUpdate(doc, part.update, 'load');
-          } catch (error) {
-            // One bad row must not make the whole draft unreadable.
-            log(`[collab] draft ${draftId}: stored update ${part.id || 'snapshot'} could not be applied: ${String(error)}`);
-          }
-        }
-      }, 'load');
+      applyDraftState(doc, draftId, state, log);
       return { found: true, pendingRows: state.updates.length };
     },
     storeUpdate(draftId, update, userId) {
@@ -48,4 +38,23 @@ export function sqlitePersistence(db: Db, log: (message: string) => void = conso
       compactDraftUpdates(db, draftId);
     },
   };
+}
+
+/// Replays a draft's stored state into `doc` in one transaction (origin `load`); a row that
+/// cannot be applied is logged and skipped, so one bad row does not make the draft unreadable.
+export function applyDraftState(doc: Y.Doc, draftId: string, state: DraftState, log: (message: string) => void): void {
+  Y.transact(
+    doc,
+    () => {
+      const parts = [...(state.snapshot ? [{ id: 0, update: state.snapshot }] : []), ...state.updates];
+      for (const part of parts) {
+        try {
+          Y.applyUpdate(doc, part.update, 'load');
+        } catch (error) {
+          log(`[collab] draft ${draftId}: stored update ${part.id || 'snapshot'} could not be applied: ${String(error)}`);
+        }
+      }
+    },
+    'load',
+  );
 }

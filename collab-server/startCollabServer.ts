@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { getDatabase, type Db } from '@/db/client';
-import { sqliteEngine } from '@/db/engine';
+import { sqliteEngine, type Engine } from '@/db/engine';
 import { authorizeCollabConnection, recheckCollabAccess, type WebAppOrigin } from '@/lib/drafting';
-import { recordAudit } from '@/lib/audit';
+import { appendAudit, recordAudit } from '@/lib/audit';
 import { collabCloseCodes } from '@/lib/editor';
 import type { WebSocket } from 'ws';
 import { connectClient } from './connectClient';
@@ -13,6 +13,7 @@ import { createUpgradeHandler } from './handleUpgrade';
 import { startKeepAlive } from './keepAlive';
 import { startWalCheckpointer } from '@/db/startWalCheckpointer';
 import { sqlitePersistence, type CollabPersistence } from './sqlitePersistence';
+import { enginePersistence } from './enginePersistence';
 import { noRelay, type ClusterRelay } from './clusterRelay';
 
 /// Largest frame a client may send (a whole pasted regulation fits many times over); larger
@@ -23,8 +24,12 @@ export const maxMessageBytes = 10 * 1024 * 1024;
 export type CollabServerOptions = {
   port: number;
   host?: string;
+  /// The SQLite database (default: the process's); ignored when `engine` is given.
   db?: Db;
-  /// Replaces the SQLite persistence (tests of failure paths).
+  /// The database on either engine: tickets, permissions, the kick's audit entry and the
+  /// drafts themselves (`enginePersistence`). Default: SQLite, `db`.
+  engine?: Engine;
+  /// Replaces the persistence (tests of failure paths).
   persistence?: CollabPersistence;
   /// How this instance hears the others on the same database (default: alone, `noRelay`).
   relay?: ClusterRelay;
@@ -54,16 +59,18 @@ export type CollabServer = {
 };
 
 /// Starts the y-websocket collaboration server: `/health` over HTTP, and `ws://host:port/<draftId>`
-/// authenticated by `?ticket=` or the session cookie, with every accepted update stored in SQLite
-/// before it is relayed.
+/// authenticated by `?ticket=` or the session cookie, with every accepted update stored in the
+/// database (SQLite, or PostgreSQL through `engine`) before it is relayed.
 export function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
-  const db = options.db ?? getDatabase();
+  const engine = options.engine ?? sqliteEngine(options.db ?? getDatabase());
+  // SQLite keeps its synchronous path: updates stored as they arrive, the WAL checkpointed aside.
+  const sqliteDb = engine.kind === 'sqlite' ? engine.db : null;
   const log = options.log ?? ((message: string) => console.error(message));
   const now = options.now ?? (() => new Date());
   const web: WebAppOrigin = options.web ?? { publicUrl: process.env.PUBLIC_URL || null, port: Number(process.env.LAWBENCH_WEB_PORT) || null };
   const relay = options.relay ?? noRelay;
-  const engine = sqliteEngine(db);
-  const registry = createDraftRegistry(options.persistence ?? sqlitePersistence(db, log), { ...defaultRegistryTiming, ...options.timing }, log, relay);
+  const persistence = options.persistence ?? (sqliteDb ? sqlitePersistence(sqliteDb, log) : enginePersistence(engine, log));
+  const registry = createDraftRegistry(persistence, { ...defaultRegistryTiming, ...options.timing }, log, relay);
 
   const server = http.createServer((req, res) => {
     if (req.url === '/health') {
@@ -157,7 +164,9 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
       socket.close(verdict.code, verdict.reason);
       // A kick is a security event: it goes into the audit chain.
       try {
-        recordAudit(db, { actorId: null, action: 'collab.kick', targetType: 'draft', targetId: draft.draftId, detail: { userId: connection.user.id, code: verdict.code, reason: verdict.reason } }, now());
+        const kick = { actorId: null, action: 'collab.kick', targetType: 'draft', targetId: draft.draftId, detail: { userId: connection.user.id, code: verdict.code, reason: verdict.reason } } as const;
+        if (sqliteDb) recordAudit(sqliteDb, kick, now());
+        else void appendAudit(engine, kick, now()).catch((error: unknown) => log(`[collab] the kick of draft ${draft.draftId} was not audited: ${String(error)}`));
       } catch (error) {
         log(`[collab] could not audit a kick: ${String(error)}`);
       }
@@ -180,7 +189,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<CollabS
     server.listen(options.port, options.host ?? '0.0.0.0', () => {
       server.off('error', failed);
       server.on('error', (error) => log(`[collab] ${String(error)}`));
-      const stopCheckpointer = options.backgroundCheckpoints === false ? async () => {} : startWalCheckpointer(db);
+      const stopCheckpointer = options.backgroundCheckpoints === false || !sqliteDb ? async () => {} : startWalCheckpointer(sqliteDb);
       const address = server.address();
       resolve({
         port: typeof address === 'object' && address ? address.port : options.port,

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
-import { draftUpdates, drafts } from '@/db/schema';
+import * as schema from '@/db/schema';
 import type { Db } from '@/db/client';
+import { draftStateOf, selectDraftHead, selectRemainingUpdates } from './draftStatements';
 
 /// The stored state of a draft: its compacted snapshot and the updates appended after it.
 export type DraftState = {
@@ -18,22 +18,7 @@ export type DraftStore = Pick<Db, 'select' | 'transaction'>;
 /// Null when the draft does not exist.
 export function loadDraftState(db: DraftStore, draftId: string): DraftState | null {
   return db.transaction((tx) => {
-    const draft = tx
-      .select({ snapshot: drafts.snapshot, snapshotUpdateId: drafts.snapshotUpdateId })
-      .from(drafts)
-      .where(eq(drafts.id, draftId))
-      .get();
-    if (!draft) return null;
-    const updates = tx
-      .select({ id: draftUpdates.id, update: draftUpdates.update })
-      .from(draftUpdates)
-      .where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, draft.snapshotUpdateId)))
-      .orderBy(asc(draftUpdates.id))
-      .all();
-    return {
-      snapshot: draft.snapshot && draft.snapshot.length > 0 ? new Uint8Array(draft.snapshot) : null,
-      updates: updates.map((u) => ({ id: u.id, update: new Uint8Array(u.update) })),
-      lastUpdateId: updates.length ? updates[updates.length - 1].id : draft.snapshotUpdateId,
-    };
+    const head = selectDraftHead(tx, schema, draftId).get();
+    return head ? draftStateOf(head, selectRemainingUpdates(tx, schema, draftId).all()) : null;
   });
 }

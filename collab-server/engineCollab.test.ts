@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { and, count, eq } from 'drizzle-orm';
+import type { Engine } from '@/db/engine';
+import { engines } from '@/db/engineTesting';
+import { verifyAuditChainOn } from '@/lib/audit';
+import { issueCollabTicket, readDraftState } from '@/lib/drafting';
+import { collabCloseCodes } from '@/lib/editor';
+import { enginePersistence } from './enginePersistence';
+import { startCollabServer } from './startCollabServer';
+import { connectTestClient, waitFor } from './testing';
+
+/// A bill with an empty draft and two editors, written through the engine.
+async function draftWithEditors({ db, t }: Engine) {
+  const [billId, draftId] = [crypto.randomUUID(), crypto.randomUUID()];
+  const editors = [crypto.randomUUID(), crypto.randomUUID()];
+  for (const id of editors) await db.insert(t.users).values({ id, email: `${id}@test.lawbench`, name: `编辑 ${id.slice(0, 4)}`, passwordHash: 'not-a-real-hash', role: 'drafter' });
+  await db.insert(t.bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' });
+  await db.insert(t.billMembers).values(editors.map((userId) => ({ billId, userId, role: 'editor' as const })));
+  await db.insert(t.drafts).values({ id: draftId, billId, snapshotUpdateId: 0 });
+  return { billId, draftId, editors };
+}
+
+const textStored = async (e: Engine, draftId: string) => {
+  const state = (await readDraftState(e, draftId))!;
+  const doc = new Y.Doc();
+  for (const u of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((x) => x.update)]) Y.applyUpdate(doc, u);
+  return { text: doc.getText('t').toString(), rows: state.updates.length };
+};
+
+/// Polls an awaited `check` until it holds (or fails the test after 3 s, naming `what`).
+async function until(check: () => Promise<boolean>, what: string) {
+  for (const start = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - start > 3000) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+// The collaboration server with everything in one engine's database: tickets, permissions, the
+// kick's audit entry and the draft itself, stored through the awaited persistence.
+describe.each(engines())('collaboration on $name', ({ engine }) => {
+  it('stores every edit before relaying it, converges, compacts on close and loads it back', async () => {
+    const e = engine();
+    const d = await draftWithEditors(e);
+    const server = await startCollabServer({ port: 0, host: '127.0.0.1', engine: e, persistence: enginePersistence(e, () => {}), log: () => {} });
+    const ticket = async (userId: string) => (await issueCollabTicket(e, d.draftId, userId)).ticket;
+    const a = connectTestClient(server.port, d.draftId, { ticket: await ticket(d.editors[0]) });
+    const b = connectTestClient(server.port, d.draftId, { ticket: await ticket(d.editors[1]) });
+    await Promise.all([a.synced, b.synced]);
+    const words = Array.from({ length: 10 }, (_, i) => `第${i + 1}条`);
+    for (const [i, w] of words.entries()) (i % 2 ? b : a).doc.getText('t').insert(0, w);
+    const hasAll = (c: typeof a) => c.doc.getText('t').length === words.join('').length;
+    await waitFor(() => hasAll(a) && hasAll(b) && b.doc.getText('t').toString() === a.doc.getText('t').toString(), 'both clients to converge');
+    const text = a.doc.getText('t').toString();
+    await until(async () => (await textStored(e, d.draftId)).rows === 10, 'every edit stored');
+    expect(await textStored(e, d.draftId)).toEqual({ text, rows: 10 });
+    a.destroy();
+    b.destroy();
+    await server.close();
+    expect(await textStored(e, d.draftId)).toEqual({ text, rows: 0 });
+
+    const again = await startCollabServer({ port: 0, host: '127.0.0.1', engine: e, persistence: enginePersistence(e, () => {}), log: () => {} });
+    const c = connectTestClient(again.port, d.draftId, { ticket: await ticket(d.editors[0]) });
+    await c.synced;
+    expect(c.doc.getText('t').toString()).toBe(text);
+    c.destroy();
+    await again.close();
+  });
+
+  it('closes the socket of an editor removed from the bill, and audits the kick in the chain', async () => {
+    const e = engine();
+    const d = await draftWithEditors(e);
+    const server = await startCollabServer({ port: 0, host: '127.0.0.1', engine: e, log: () => {}, recheckIntervalMs: 100 });
+    const client = connectTestClient(server.port, d.draftId, { ticket: (await issueCollabTicket(e, d.draftId, d.editors[0])).ticket });
+    await client.synced;
+    await e.db.delete(e.t.billMembers).where(and(eq(e.t.billMembers.billId, d.billId), eq(e.t.billMembers.userId, d.editors[0])));
+    await waitFor(() => client.closes.length > 0, 'the kick', 3000);
+    expect(client.closes[0].code).toBe(collabCloseCodes.forbidden);
+    const kicked = async () => (await e.db.select({ n: count() }).from(e.t.auditEvents).where(and(eq(e.t.auditEvents.action, 'collab.kick'), eq(e.t.auditEvents.targetId, d.draftId))))[0].n;
+    await until(async () => (await kicked()) > 0, 'the kick audited');
+    expect(await kicked()).toBe(1);
+    expect((await verifyAuditChainOn(e)).ok).toBe(true);
+    client.destroy();
+    await server.close();
+  });
+});

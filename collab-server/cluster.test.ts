@@ -1,46 +1,115 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
+import { postgresEngine, type Engine } from '@/db/engine';
+import { migratePgDatabase, openPgDatabase } from '@/db/pgClient';
 import { freshDatabase } from '@/db/testing';
-import { readDraftDoc } from '@/lib/drafting';
+import { issueCollabTicket, readDraftDoc, readDraftState } from '@/lib/drafting';
+import { startLocalPostgres } from '../scripts/localPostgres';
 import { startLocalRedis, type LocalRedis } from '../scripts/localRedis';
 import { connectTestClient, seedDraft, startCollabProcess, ticketFor, waitFor, type TestClient } from './testing';
 
-const { db, file, cleanup } = freshDatabase();
 const children: ChildProcess[] = [];
+const disposers: (() => unknown)[] = [];
 let redis: LocalRedis | undefined;
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await redis?.dispose();
-  cleanup();
+  for (const dispose of disposers.reverse()) await dispose();
 });
 
-/// Starts `collab-server/main.ts` as its own process, sharing drafts through `redisUrl`.
-/// Compaction runs every 25 updates, so both instances compact the same drafts while they are
-/// being typed in.
-async function startInstance(redisUrl: string): Promise<{ child: ChildProcess; port: number; url: string }> {
-  const started = await startCollabProcess({ DATABASE_PATH: file, REDIS_URL: redisUrl, COLLAB_COMPACT_AFTER_UPDATES: '25' });
+/// Where the instances keep drafts, and how a test seeds a draft, gives a client tickets (one
+/// per connection, for its reconnects too) and reads back what was stored.
+type Store = {
+  env: Record<string, string>;
+  banner: string;
+  seed: () => Promise<{ draftId: string; editors: { id: string }[] }>;
+  tickets: (draftId: string, user: { id: string }) => Promise<() => string>;
+  stored: (draftId: string) => Promise<Y.Doc>;
+};
+
+function sqliteStore(): Store {
+  const { db, file, cleanup } = freshDatabase();
+  disposers.push(cleanup);
+  return {
+    env: { DATABASE_PATH: file },
+    banner: 'sharing drafts with other instances through Redis',
+    seed: async () => seedDraft(db, { editors: 10, reviewers: 0 }),
+    tickets: async (draftId, user) => () => ticketFor(db, draftId, user as Parameters<typeof ticketFor>[2]),
+    stored: async (draftId) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, readDraftDoc(draftId, db)!);
+      return doc;
+    },
+  };
+}
+
+async function postgresStore(): Promise<Store> {
+  const server = await startLocalPostgres();
+  const pool = openPgDatabase(server.url);
+  disposers.push(() => server.dispose(), () => pool.$client.end());
+  await migratePgDatabase(pool);
+  const engine: Engine = postgresEngine(pool);
+  const { db, t } = engine;
+  return {
+    env: { DATABASE_URL: server.url },
+    banner: 'drafts in PostgreSQL, sharing drafts with other instances through Redis',
+    seed: async () => {
+      const [billId, draftId] = [crypto.randomUUID(), crypto.randomUUID()];
+      const editors = Array.from({ length: 10 }, () => ({ id: crypto.randomUUID() }));
+      await db.insert(t.users).values(editors.map(({ id }) => ({ id, email: `${id}@test.lawbench`, name: `编辑 ${id.slice(0, 4)}`, passwordHash: 'not-a-real-hash', role: 'drafter' as const })));
+      await db.insert(t.bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' });
+      await db.insert(t.billMembers).values(editors.map(({ id }) => ({ billId, userId: id, role: 'editor' as const })));
+      await db.insert(t.drafts).values({ id: draftId, billId, snapshotUpdateId: 0 });
+      return { draftId, editors };
+    },
+    // Tickets are issued ahead (a reconnect asks for one synchronously), a few per client.
+    tickets: async (draftId, user) => {
+      const issued: string[] = [];
+      for (let i = 0; i < 6; i++) issued.push((await issueCollabTicket(engine, draftId, user.id, new Date(), null)).ticket);
+      return () => issued.shift() ?? 'no-ticket-left';
+    },
+    stored: async (draftId) => {
+      const state = (await readDraftState(engine, draftId))!;
+      const doc = new Y.Doc();
+      for (const u of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((x) => x.update)]) Y.applyUpdate(doc, u);
+      return doc;
+    },
+  };
+}
+
+/// Starts `collab-server/main.ts` as its own process on `store`, sharing drafts through
+/// `redisUrl`. Compaction runs every 25 updates, so both instances compact the same drafts while
+/// they are being typed in.
+async function startInstance(store: Store, redisUrl: string): Promise<{ child: ChildProcess; port: number; url: string }> {
+  const started = await startCollabProcess({ ...store.env, REDIS_URL: redisUrl, COLLAB_COMPACT_AFTER_UPDATES: '25' });
   children.push(started.child);
-  expect(started.banner).toContain('sharing drafts with other instances through Redis');
+  expect(started.banner).toContain(store.banner);
   return started;
 }
 
 const entries = (c: TestClient) => c.doc.getMap<number>('entries');
 
-describe('two collaboration processes through Redis', () => {
+describe.each([
+  { name: 'SQLite', store: async () => sqliteStore() },
+  { name: 'PostgreSQL', store: postgresStore },
+])('two collaboration processes through Redis, drafts in $name', ({ store: makeStore }) => {
   it('200 stock clients on 20 drafts split over two instances converge; SIGKILL of one loses no update anyone received, and its clients carry on at the other', async () => {
     // The stock client adds a process 'exit' listener per provider.
-    process.setMaxListeners(250);
-    redis = await startLocalRedis();
-    const [first, second] = await Promise.all([startInstance(redis.url), startInstance(redis.url)]);
-    const drafts = Array.from({ length: 20 }, () => seedDraft(db, { editors: 10, reviewers: 0 }));
-    const clients = drafts.flatMap((draft, d) =>
-      draft.editors.map((user, e) => {
+    process.setMaxListeners(500);
+    redis ??= await startLocalRedis();
+    const store = await makeStore();
+    const [first, second] = await Promise.all([startInstance(store, redis.url), startInstance(store, redis.url)]);
+    const drafts: Awaited<ReturnType<Store['seed']>>[] = [];
+    for (let d = 0; d < 20; d++) drafts.push(await store.seed());
+    const clients: { client: TestClient; draft: number; name: string }[] = [];
+    for (const [d, draft] of drafts.entries()) {
+      for (const [e, user] of draft.editors.entries()) {
         const home = (d + e) % 2 === 0 ? first : second;
-        const client = connectTestClient(home.port, draft.draftId, { ticket: () => ticketFor(db, draft.draftId, user) });
-        return { client, draft: d, name: `d${d}e${e}` };
-      }),
-    );
+        const client = connectTestClient(home.port, draft.draftId, { ticket: await store.tickets(draft.draftId, user) });
+        clients.push({ client, draft: d, name: `d${d}e${e}` });
+      }
+    }
     expect(clients.length).toBe(200);
     await Promise.all(clients.map(({ client }) => client.synced));
 
@@ -88,15 +157,16 @@ describe('two collaboration processes through Redis', () => {
 
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
-    const observed = clients.map(({ draft }, k) => ({ draft, seen: received[k] }));
+    // What each client had received by now: a copy, as the clients of the live instance go on
+    // receiving while the database is read.
+    const observed = clients.map(({ draft }, k) => ({ draft, seen: new Map(received[k]) }));
     const acknowledged = observed.reduce((n, o) => n + o.seen.size, 0);
     expect(acknowledged).toBeGreaterThan(1000);
     // Nothing anyone had received is missing from the database: stored before relayed, on both
     // instances, through compactions by both.
     const lost: string[] = [];
     for (const [d, draft] of drafts.entries()) {
-      const onDisk = new Y.Doc();
-      Y.applyUpdate(onDisk, readDraftDoc(draft.draftId, db)!);
+      const onDisk = await store.stored(draft.draftId);
       for (const o of observed) if (o.draft === d) for (const [key, value] of o.seen) if (onDisk.getMap('entries').get(key) !== value) lost.push(key);
     }
     expect(lost).toEqual([]);
@@ -106,8 +176,7 @@ describe('two collaboration processes through Redis', () => {
     // The killed instance's clients carried on at the other, edits made while cut off included.
     await converged('after the kill');
     for (const [d, draft] of drafts.entries()) {
-      const onDisk = new Y.Doc();
-      Y.applyUpdate(onDisk, readDraftDoc(draft.draftId, db)!);
+      const onDisk = await store.stored(draft.draftId);
       const client = clients.find((c) => c.draft === d)!.client;
       expect(onDisk.getMap('entries').toJSON()).toEqual(entries(client).toJSON());
     }

@@ -19,5 +19,12 @@ describe('collabEnv', () => {
     expect(() => collabEnv({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must start with redis:\/\//);
     expect(() => collabEnv({ COLLAB_PORT: 'eighty' })).toThrow(/COLLAB_PORT/);
     expect(() => collabEnv({ COLLAB_COMPACT_AFTER_UPDATES: '0' })).toThrow(/COLLAB_COMPACT_AFTER_UPDATES/);
+    expect(() => collabEnv({ DATABASE_URL: 'mysql://db.example/lawbench' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
+  });
+
+  it('reads DATABASE_URL, for drafts kept in PostgreSQL', () => {
+    expect(collabEnv({ DATABASE_URL: 'postgres://app@db.example:5432/lawbench' }).databaseUrl).toBe('postgres://app@db.example:5432/lawbench');
+    expect(collabEnv({ DATABASE_URL: 'postgresql://db.example/lawbench' }).databaseUrl).toBe('postgresql://db.example/lawbench');
+    expect(collabEnv({ DATABASE_URL: '' })).not.toHaveProperty('databaseUrl');
   });
 });

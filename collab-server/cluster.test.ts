@@ -4,10 +4,10 @@ import * as Y from 'yjs';
 import { postgresEngine, type Engine } from '@/db/engine';
 import { migratePgDatabase, openPgDatabase } from '@/db/pgClient';
 import { freshDatabase } from '@/db/testing';
-import { issueCollabTicket, readDraftDoc, readDraftState } from '@/lib/drafting';
+import { issueCollabTicket, readDraftDoc } from '@/lib/drafting';
 import { startLocalPostgres } from '../scripts/localPostgres';
 import { startLocalRedis, type LocalRedis } from '../scripts/localRedis';
-import { connectTestClient, seedDraft, startCollabProcess, ticketFor, waitFor, type TestClient } from './testing';
+import { connectTestClient, seedDraft, seedDraftOn, startCollabProcess, storedDocOn, ticketFor, waitFor, type TestClient } from './testing';
 
 const children: ChildProcess[] = [];
 const disposers: (() => unknown)[] = [];
@@ -50,31 +50,17 @@ async function postgresStore(): Promise<Store> {
   disposers.push(() => server.dispose(), () => pool.$client.end());
   await migratePgDatabase(pool);
   const engine: Engine = postgresEngine(pool);
-  const { db, t } = engine;
   return {
     env: { DATABASE_URL: server.url },
     banner: 'drafts in PostgreSQL, sharing drafts with other instances through Redis',
-    seed: async () => {
-      const [billId, draftId] = [crypto.randomUUID(), crypto.randomUUID()];
-      const editors = Array.from({ length: 10 }, () => ({ id: crypto.randomUUID() }));
-      await db.insert(t.users).values(editors.map(({ id }) => ({ id, email: `${id}@test.lawbench`, name: `编辑 ${id.slice(0, 4)}`, passwordHash: 'not-a-real-hash', role: 'drafter' as const })));
-      await db.insert(t.bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' });
-      await db.insert(t.billMembers).values(editors.map(({ id }) => ({ billId, userId: id, role: 'editor' as const })));
-      await db.insert(t.drafts).values({ id: draftId, billId, snapshotUpdateId: 0 });
-      return { draftId, editors };
-    },
+    seed: () => seedDraftOn(engine, 10),
     // Tickets are issued ahead (a reconnect asks for one synchronously), a few per client.
     tickets: async (draftId, user) => {
       const issued: string[] = [];
       for (let i = 0; i < 6; i++) issued.push((await issueCollabTicket(engine, draftId, user.id, new Date(), null)).ticket);
       return () => issued.shift() ?? 'no-ticket-left';
     },
-    stored: async (draftId) => {
-      const state = (await readDraftState(engine, draftId))!;
-      const doc = new Y.Doc();
-      for (const u of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((x) => x.update)]) Y.applyUpdate(doc, u);
-      return doc;
-    },
+    stored: (draftId) => storedDocOn(engine, draftId),
   };
 }
 

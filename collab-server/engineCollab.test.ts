@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { and, count, eq } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
@@ -8,24 +7,11 @@ import { issueCollabTicket, readDraftState } from '@/lib/drafting';
 import { collabCloseCodes } from '@/lib/editor';
 import { enginePersistence } from './enginePersistence';
 import { startCollabServer } from './startCollabServer';
-import { connectTestClient, waitFor } from './testing';
-
-/// A bill with an empty draft and two editors, written through the engine.
-async function draftWithEditors({ db, t }: Engine) {
-  const [billId, draftId] = [crypto.randomUUID(), crypto.randomUUID()];
-  const editors = [crypto.randomUUID(), crypto.randomUUID()];
-  for (const id of editors) await db.insert(t.users).values({ id, email: `${id}@test.lawbench`, name: `编辑 ${id.slice(0, 4)}`, passwordHash: 'not-a-real-hash', role: 'drafter' });
-  await db.insert(t.bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' });
-  await db.insert(t.billMembers).values(editors.map((userId) => ({ billId, userId, role: 'editor' as const })));
-  await db.insert(t.drafts).values({ id: draftId, billId, snapshotUpdateId: 0 });
-  return { billId, draftId, editors };
-}
+import { connectTestClient, seedDraftOn, storedDocOn, waitFor } from './testing';
 
 const textStored = async (e: Engine, draftId: string) => {
   const state = (await readDraftState(e, draftId))!;
-  const doc = new Y.Doc();
-  for (const u of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((x) => x.update)]) Y.applyUpdate(doc, u);
-  return { text: doc.getText('t').toString(), rows: state.updates.length };
+  return { text: (await storedDocOn(e, draftId)).getText('t').toString(), rows: state.updates.length };
 };
 
 /// Polls an awaited `check` until it holds (or fails the test after 3 s, naming `what`).
@@ -40,9 +26,9 @@ async function until(check: () => Promise<boolean>, what: string) {
 describe.each(engines())('collaboration on $name', ({ engine }) => {
   it('stores every edit before relaying it, converges, compacts on close and loads it back', async () => {
     const e = engine();
-    const d = await draftWithEditors(e);
+    const d = await seedDraftOn(e);
     const server = await startCollabServer({ port: 0, host: '127.0.0.1', engine: e, persistence: enginePersistence(e, () => {}), log: () => {} });
-    const ticket = async (userId: string) => (await issueCollabTicket(e, d.draftId, userId)).ticket;
+    const ticket = async (user: { id: string }) => (await issueCollabTicket(e, d.draftId, user.id)).ticket;
     const a = connectTestClient(server.port, d.draftId, { ticket: await ticket(d.editors[0]) });
     const b = connectTestClient(server.port, d.draftId, { ticket: await ticket(d.editors[1]) });
     await Promise.all([a.synced, b.synced]);
@@ -68,11 +54,11 @@ describe.each(engines())('collaboration on $name', ({ engine }) => {
 
   it('closes the socket of an editor removed from the bill, and audits the kick in the chain', async () => {
     const e = engine();
-    const d = await draftWithEditors(e);
+    const d = await seedDraftOn(e);
     const server = await startCollabServer({ port: 0, host: '127.0.0.1', engine: e, log: () => {}, recheckIntervalMs: 100 });
-    const client = connectTestClient(server.port, d.draftId, { ticket: (await issueCollabTicket(e, d.draftId, d.editors[0])).ticket });
+    const client = connectTestClient(server.port, d.draftId, { ticket: (await issueCollabTicket(e, d.draftId, d.editors[0].id)).ticket });
     await client.synced;
-    await e.db.delete(e.t.billMembers).where(and(eq(e.t.billMembers.billId, d.billId), eq(e.t.billMembers.userId, d.editors[0])));
+    await e.db.delete(e.t.billMembers).where(and(eq(e.t.billMembers.billId, d.billId), eq(e.t.billMembers.userId, d.editors[0].id)));
     await waitFor(() => client.closes.length > 0, 'the kick', 3000);
     expect(client.closes[0].code).toBe(collabCloseCodes.forbidden);
     const kicked = async () => (await e.db.select({ n: count() }).from(e.t.auditEvents).where(and(eq(e.t.auditEvents.action, 'collab.kick'), eq(e.t.auditEvents.targetId, d.draftId))))[0].n;

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { postgresEngine, type Engine } from '@/db/engine';
 import { migratePgDatabase, openPgDatabase, type PgDb } from '@/db/pgClient';
-import { issueCollabTicket, readDraftState } from '@/lib/drafting';
+import { issueCollabTicket } from '@/lib/drafting';
 import { collabCloseCodes } from '@/lib/editor';
 import { startLocalPostgres, type LocalPostgres } from '../scripts/localPostgres';
 import { startCollabServer, type CollabServer } from './startCollabServer';
-import { connectTestClient, waitFor } from './testing';
+import { connectTestClient, seedDraftOn, storedDocOn, waitFor } from './testing';
 
 // PostgreSQL restarting under a running collaboration server: an edit that cannot be stored is
 // refused (the writer is closed 1011 and resends it on reconnect), nothing of it is relayed, and
@@ -30,16 +29,6 @@ afterAll(async () => {
   pg?.dispose();
 });
 
-async function draftWithEditors({ db, t }: Engine) {
-  const [billId, draftId] = [crypto.randomUUID(), crypto.randomUUID()];
-  const editors = [crypto.randomUUID(), crypto.randomUUID()];
-  await db.insert(t.users).values(editors.map((id) => ({ id, email: `${id}@test.lawbench`, name: `编辑 ${id.slice(0, 4)}`, passwordHash: 'not-a-real-hash', role: 'drafter' as const })));
-  await db.insert(t.bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' });
-  await db.insert(t.billMembers).values(editors.map((userId) => ({ billId, userId, role: 'editor' as const })));
-  await db.insert(t.drafts).values({ id: draftId, billId, snapshotUpdateId: 0 });
-  return { draftId, editors };
-}
-
 /// Tickets issued ahead (a reconnect asks for one synchronously, and the database may be down).
 async function ticketsFor(draftId: string, userId: string) {
   const issued: string[] = [];
@@ -47,18 +36,11 @@ async function ticketsFor(draftId: string, userId: string) {
   return () => issued.shift() ?? 'no-ticket-left';
 }
 
-const storedText = async (draftId: string) => {
-  const state = (await readDraftState(engine, draftId))!;
-  const doc = new Y.Doc();
-  for (const u of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((x) => x.update)]) Y.applyUpdate(doc, u);
-  return doc.getText('t').toString();
-};
-
 describe('collaboration while PostgreSQL restarts', () => {
   it('refuses an edit it cannot store, relays none of it, and takes it once the database is back', async () => {
-    const d = await draftWithEditors(engine);
-    const a = connectTestClient(server.port, d.draftId, { ticket: await ticketsFor(d.draftId, d.editors[0]), maxBackoffTime: 200 });
-    const b = connectTestClient(server.port, d.draftId, { ticket: await ticketsFor(d.draftId, d.editors[1]), maxBackoffTime: 200 });
+    const d = await seedDraftOn(engine);
+    const a = connectTestClient(server.port, d.draftId, { ticket: await ticketsFor(d.draftId, d.editors[0].id), maxBackoffTime: 200 });
+    const b = connectTestClient(server.port, d.draftId, { ticket: await ticketsFor(d.draftId, d.editors[1].id), maxBackoffTime: 200 });
     await Promise.all([a.synced, b.synced]);
     a.doc.getText('t').insert(0, '第一条');
     await waitFor(() => b.doc.getText('t').toString() === '第一条', 'the first edit');
@@ -76,7 +58,7 @@ describe('collaboration while PostgreSQL restarts', () => {
     pg.start();
     await waitFor(() => b.doc.getText('t').toString() === '第一条　本条例', 'the edit after the restart', 15_000);
     expect(a.doc.getText('t').toString()).toBe('第一条　本条例');
-    expect(await storedText(d.draftId)).toBe('第一条　本条例');
+    expect((await storedDocOn(engine, d.draftId)).getText('t').toString()).toBe('第一条　本条例');
     a.destroy();
     b.destroy();
   }, 60_000);

@@ -10,12 +10,34 @@ import { freshDatabase } from '@/db/testing';
 import { startCollabServer, type CollabServer } from './startCollabServer';
 import type { CurrentUser } from '@/lib/auth/roles';
 import { newCollabTicket } from '@/lib/drafting/collabTicket';
+import { readDraftState } from '@/lib/drafting/draftStore';
+import type { Engine } from '@/db/engine';
 
 /// Test fixtures for the collaboration server: real rows, real tickets, the stock client.
 
 import { insertTestUser } from '@/lib/auth/testing';
 
 export { insertTestUser };
+
+/// A bill with an empty draft and `editors` editors, written through `engine` (either engine).
+export async function seedDraftOn({ db, t }: Engine, editors = 2): Promise<{ billId: string; draftId: string; editors: { id: string }[] }> {
+  const [billId, draftId] = [crypto.randomUUID(), crypto.randomUUID()];
+  const people = Array.from({ length: editors }, () => ({ id: crypto.randomUUID() }));
+  await db.insert(t.users).values(people.map(({ id }) => ({ id, email: `${id}@test.lawbench`, name: `编辑 ${id.slice(0, 4)}`, passwordHash: 'not-a-real-hash', role: 'drafter' as const })));
+  await db.insert(t.bills).values({ id: billId, title: '测试条例', kind: 'local_regulation' });
+  await db.insert(t.billMembers).values(people.map(({ id }) => ({ billId, userId: id, role: 'editor' as const })));
+  await db.insert(t.drafts).values({ id: draftId, billId, snapshotUpdateId: 0 });
+  return { billId, draftId, editors: people };
+}
+
+/// The document a draft's stored state rebuilds, read through `engine`.
+export async function storedDocOn(engine: Engine, draftId: string): Promise<Y.Doc> {
+  const state = await readDraftState(engine, draftId);
+  if (!state) throw new Error(`no draft ${draftId}`);
+  const doc = new Y.Doc();
+  for (const u of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((x) => x.update)]) Y.applyUpdate(doc, u);
+  return doc;
+}
 
 /// A bill with its draft, `editors` drafters and `reviewers` reviewers as members, and one
 /// drafter who is not a member. `snapshot` is the draft's initial content, if any.

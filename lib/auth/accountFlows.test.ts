@@ -68,12 +68,13 @@ describe.each(engines())('on $name', ({ engine }) => {
     });
 
     it('answers a taken address exactly as a new one, and tells only the owner, by e-mail', async () => {
+      await insertTestAccount(engine(), { email: 'owner@example.com', name: '陈静' });
       const before = (await engine().db.select().from(engine().t.users)).length;
-      const taken = await requestRegistration(engine(), { email: 'chen@example.com', name: '冒名', password: 'another pass', consent: true }, ctx);
+      const taken = await requestRegistration(engine(), { email: 'owner@example.com', name: '冒名', password: 'another pass', consent: true }, ctx);
       const fresh = await requestRegistration(engine(), { email: 'new@example.com', name: '新人', password: 'another pass', consent: true }, ctx);
       expect(taken).toEqual(fresh);
       expect(await engine().db.select().from(engine().t.users)).toHaveLength(before);
-      const { message } = await lastMailTo('chen@example.com');
+      const { message } = await lastMailTo('owner@example.com');
       expect(message.subject).toBe('立法工作台：您已有账号');
       expect(message.body).toContain('https://fagui.example.gov.cn/password/reset?token=');
       expect(message.body).not.toContain('冒名');

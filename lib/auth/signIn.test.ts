@@ -22,7 +22,8 @@ describe.each(engines())('on $name', ({ engine }) => {
   beforeAll(async () => {
     // Stored as they are typed into the sign-in form: lower case.
     await insertTestAccount(engine(), { email: 'chen@example.com', name: '陈', password: 'correct horse' });
-    await insertTestAccount(engine(), { email: 'victim@example.com', name: '受害者', password: 'correct horse' });
+    // One account per throttle test, so that each can run alone and in any order.
+    for (const who of ['pair', 'parallel', 'spray']) await insertTestAccount(engine(), { email: `victim-${who}@example.com`, name: '受害者', password: 'correct horse' });
   });
 
   describe('signIn', () => {
@@ -53,15 +54,15 @@ describe.each(engines())('on $name', ({ engine }) => {
     it('locks an account from the address that guessed, even for the right password, but not from elsewhere; then lets it in later', async () => {
       const now = new Date('2026-01-01T00:00:00Z');
       for (let i = 0; i < throttleRules.pair.maxFailures; i++) {
-        await failure(signIn(engine(), { email: 'victim@example.com', password: 'guess-' + i, ip: '10.0.0.7' }, now));
+        await failure(signIn(engine(), { email: 'victim-pair@example.com', password: 'guess-' + i, ip: '10.0.0.7' }, now));
       }
-      const locked = await failure(signIn(engine(), { email: 'victim@example.com', password: 'correct horse', ip: '10.0.0.7' }, now));
+      const locked = await failure(signIn(engine(), { email: 'victim-pair@example.com', password: 'correct horse', ip: '10.0.0.7' }, now));
       expect(locked.code).toBe('too_many_attempts');
       expect(locked.retryAfterSeconds).toBeGreaterThan(0);
       // The owner, at home, is not kept out by a stranger's guesses.
-      expect((await signIn(engine(), { email: 'victim@example.com', password: 'correct horse', ip: '198.51.100.4' }, now)).user.name).toBe('受害者');
+      expect((await signIn(engine(), { email: 'victim-pair@example.com', password: 'correct horse', ip: '198.51.100.4' }, now)).user.name).toBe('受害者');
       const later = new Date(now.getTime() + throttleRules.pair.lockMs + 1000);
-      const ok = await signIn(engine(), { email: 'victim@example.com', password: 'correct horse', ip: '10.0.0.7' }, later);
+      const ok = await signIn(engine(), { email: 'victim-pair@example.com', password: 'correct horse', ip: '10.0.0.7' }, later);
       expect(ok.user.name).toBe('受害者');
     });
 
@@ -109,7 +110,7 @@ describe.each(engines())('on $name', ({ engine }) => {
 
     it('checks at most as many passwords as the limit when guesses arrive all at once', async () => {
       const now = new Date('2026-03-01T00:00:00Z');
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => failure(signIn(engine(), { email: 'victim@example.com', password: `parallel-${i}`, ip: '203.0.113.5' }, now))));
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => failure(signIn(engine(), { email: 'victim-parallel@example.com', password: `parallel-${i}`, ip: '203.0.113.5' }, now))));
       const checked = answers.filter((e) => e.code === 'invalid_credentials').length;
       expect(checked).toBeLessThanOrEqual(throttleRules.pair.maxFailures);
       expect(answers.filter((e) => e.code === 'too_many_attempts')).toHaveLength(20 - checked);
@@ -118,9 +119,9 @@ describe.each(engines())('on $name', ({ engine }) => {
     it('locks an account guessed at from many addresses, at a higher bar', async () => {
       const now = new Date('2026-04-01T00:00:00Z');
       for (let i = 0; i < throttleRules.account.maxFailures; i++) {
-        await failure(signIn(engine(), { email: 'victim@example.com', password: 'spray', ip: `10.1.${Math.floor(i / 250)}.${i % 250}` }, now));
+        await failure(signIn(engine(), { email: 'victim-spray@example.com', password: 'spray', ip: `10.1.${Math.floor(i / 250)}.${i % 250}` }, now));
       }
-      expect((await failure(signIn(engine(), { email: 'victim@example.com', password: 'correct horse', ip: '198.51.100.4' }, now))).code).toBe('too_many_attempts');
+      expect((await failure(signIn(engine(), { email: 'victim-spray@example.com', password: 'correct horse', ip: '198.51.100.4' }, now))).code).toBe('too_many_attempts');
     });
 
     it('locks an address that guesses across many accounts', async () => {

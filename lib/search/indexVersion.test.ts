@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { regulationArticles, regulations, searchTokens, searchVersions } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
@@ -13,13 +13,19 @@ import { unindexVersion } from './unindexVersion';
 const articles = corpusArticles('reg-058-jiaxing.md');
 
 describe('indexVersion', () => {
-  const { db, cleanup } = freshDatabase();
-  afterAll(cleanup);
-  const postings = () => (db.$client.prepare('SELECT count(*) AS n FROM search_postings').get() as { n: number }).n;
-  const df = (token: string) => db.select({ df: searchTokens.df }).from(searchTokens).where(eq(searchTokens.token, token)).get()?.df ?? 0;
-  const { versionId } = addRegulationVersion(db, { id: 'jx', title: '嘉兴市养犬管理条例', articles });
+  /// A database of its own holding 嘉兴市养犬管理条例, not yet indexed: each test starts from it, so
+  /// any one can run alone (as a mutation run does).
+  function library() {
+    const { db, cleanup } = freshDatabase();
+    onTestFinished(cleanup);
+    const { versionId } = addRegulationVersion(db, { id: 'jx', title: '嘉兴市养犬管理条例', articles });
+    const postings = () => (db.$client.prepare('SELECT count(*) AS n FROM search_postings').get() as { n: number }).n;
+    const df = (token: string) => db.select({ df: searchTokens.df }).from(searchTokens).where(eq(searchTokens.token, token)).get()?.df ?? 0;
+    return { db, versionId, postings, df };
+  }
 
   it('writes one posting per distinct token of each article and counts document frequency', () => {
+    const { db, versionId, postings, df } = library();
     const report = indexVersion(db, versionId);
     expect(report).toMatchObject({ versions: 1, articles: articles.length });
     expect(postings()).toBe(report.postings);
@@ -28,6 +34,8 @@ describe('indexVersion', () => {
   });
 
   it('re-indexes a version in place instead of duplicating it', () => {
+    const { db, versionId, postings, df } = library();
+    indexVersion(db, versionId);
     const before = postings();
     indexVersion(db, versionId);
     indexVersions(db, [versionId, versionId]);
@@ -36,6 +44,8 @@ describe('indexVersion', () => {
   });
 
   it('removes every posting and document count when unindexed', () => {
+    const { db, versionId, postings, df } = library();
+    indexVersion(db, versionId);
     expect(unindexVersion(db, versionId)).toBeGreaterThan(0);
     expect(postings()).toBe(0);
     expect(df('养犬')).toBe(0);
@@ -43,15 +53,16 @@ describe('indexVersion', () => {
   });
 
   it('still removes the postings when the article rows changed after indexing', () => {
+    const { db, versionId, postings, df } = library();
     indexVersion(db, versionId);
     db.update(regulationArticles).set({ text: '本条已被改写。' }).where(eq(regulationArticles.versionId, versionId)).run();
     unindexVersion(db, versionId);
     expect(postings()).toBe(0);
     expect(df('养犬')).toBe(0);
-    db.delete(regulationArticles).where(eq(regulationArticles.versionId, versionId)).run();
   });
 
   it('fails as a whole on an unknown version and leaves the index usable', () => {
+    const { db, postings } = library();
     const other = addRegulationVersion(db, { id: 'jx2', title: '嘉兴市养犬管理条例', articles: ['新设的条文：犬只芯片登记。'] });
     let error: unknown;
     try {

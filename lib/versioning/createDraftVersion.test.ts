@@ -19,6 +19,12 @@ import { listDraftVersions } from './listDraftVersions';
 import { articleAt, draftYDocOf, editDraft, sampleText } from './testing';
 
 
+/// `make`'s value, made on the first call.
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
@@ -55,36 +61,17 @@ describe('createDraftVersion', () => {
   const s = scenario();
   const [a, b] = s.editors;
 
-  it('freezes the text as numbered versions and says per article what changed and who changed it', () => {
+  /// The story the tests below read, told once whichever test runs first (each can run alone):
+  /// version 1; A types in 第二条, the rows are compacted, B deletes 有关 from 第三条; version 2;
+  /// A adds an article and B deletes 第四条; version 3. What was read along the way is kept.
+  const story = once(() => {
     const v1 = createDraftVersion(a, s.draftId, { name: ' 征求意见稿 ' }, db);
-    expect(v1).toMatchObject({ seq: 1, name: '征求意见稿', articles: 4, changed: 4 });
     const first = getDraftVersion(b, s.draftId, v1.id, db);
-    expect(first.articles.map((x) => [x.eid, x.label, x.change, x.authors])).toEqual([
-      ['art_1', '第一条', 'added', []],
-      ['art_2', '第二条', 'added', []],
-      ['art_3', '第三条', 'added', []],
-      ['art_4', '第四条', 'added', []],
-    ]);
-    expect(first.articles.map((x) => x.headingPath)).toEqual([['第一章　总则'], ['第一章　总则'], ['第二章　管理'], ['第二章　管理']]);
-
-    // A types in 第二条; the rows are compacted; then B deletes 有关 from 第三条.
     s.edit(a, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
-    expect(compactDraftUpdates(db, s.draftId).merged).toBeGreaterThan(0);
+    const merged = compactDraftUpdates(db, s.draftId).merged;
     s.edit(b, t2, (st) => st.tr.delete(articleAt(st.doc, 'art_3').textFrom, articleAt(st.doc, 'art_3').textFrom + 2));
-
     const v2 = createDraftVersion(b, s.draftId, { name: '一审稿', note: '吸收部门意见' }, db);
-    expect(v2).toMatchObject({ seq: 2, name: '一审稿', articles: 4, changed: 2 });
     const second = getDraftVersion(a, s.draftId, v2.id, db);
-    expect(second.articles.map((x) => [x.eid, x.change, x.authors, x.changedAt?.getTime() ?? null])).toEqual([
-      ['art_1', 'unchanged', [], null],
-      ['art_2', 'modified', [{ id: a.id, name: a.name }], t1.getTime()],
-      ['art_3', 'modified', [{ id: b.id, name: b.name }], t2.getTime()],
-      ['art_4', 'unchanged', [], null],
-    ]);
-    expect(second.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市和所辖县区。');
-    expect(second.text.articles[2].paragraphs[0].text).toBe('部门应当履行下列职责：');
-    expect(second).toMatchObject({ note: '吸收部门意见', kind: 'manual', reason: null, createdByName: b.name });
-
     // A later edit leaves the saved versions exactly as they were.
     const firstBefore = getDraftVersion(a, s.draftId, v1.id, db);
     const rowsBefore = db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v1.id)).all();
@@ -95,6 +82,32 @@ describe('createDraftVersion', () => {
     });
     s.edit(b, t3, (st) => st.tr.delete(articleAt(st.doc, 'art_4').from, articleAt(st.doc, 'art_4').to));
     const v3 = createDraftVersion(a, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' }, db);
+    return { v1, first, merged, v2, second, firstBefore, rowsBefore, v3 };
+  });
+
+  it('freezes the text as numbered versions and says per article what changed and who changed it', () => {
+    const { v1, first, merged, v2, second, firstBefore, rowsBefore, v3 } = story();
+    expect(v1).toMatchObject({ seq: 1, name: '征求意见稿', articles: 4, changed: 4 });
+    expect(first.articles.map((x) => [x.eid, x.label, x.change, x.authors])).toEqual([
+      ['art_1', '第一条', 'added', []],
+      ['art_2', '第二条', 'added', []],
+      ['art_3', '第三条', 'added', []],
+      ['art_4', '第四条', 'added', []],
+    ]);
+    expect(first.articles.map((x) => x.headingPath)).toEqual([['第一章　总则'], ['第一章　总则'], ['第二章　管理'], ['第二章　管理']]);
+
+    expect(merged).toBeGreaterThan(0);
+    expect(v2).toMatchObject({ seq: 2, name: '一审稿', articles: 4, changed: 2 });
+    expect(second.articles.map((x) => [x.eid, x.change, x.authors, x.changedAt?.getTime() ?? null])).toEqual([
+      ['art_1', 'unchanged', [], null],
+      ['art_2', 'modified', [{ id: a.id, name: a.name }], t1.getTime()],
+      ['art_3', 'modified', [{ id: b.id, name: b.name }], t2.getTime()],
+      ['art_4', 'unchanged', [], null],
+    ]);
+    expect(second.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市和所辖县区。');
+    expect(second.text.articles[2].paragraphs[0].text).toBe('部门应当履行下列职责：');
+    expect(second).toMatchObject({ note: '吸收部门意见', kind: 'manual', reason: null, createdByName: b.name });
+
     expect(v3).toMatchObject({ seq: 3, articles: 4, changed: 1 });
     expect(getDraftVersion(a, s.draftId, v1.id, db)).toEqual(firstBefore);
     expect(db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v1.id)).all()).toEqual(rowsBefore);
@@ -109,6 +122,7 @@ describe('createDraftVersion', () => {
   });
 
   it('tells the members who changed an article when a colleague comments on it', () => {
+    story();
     const reviewer = s.reviewers[0];
     addDraftComment(reviewer, s.draftId, { articleEid: 'art_2', body: '“所辖县区”的表述是否准确？' }, db);
     const noticesOf = (userId: string) => db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'article_commented'))).all();
@@ -121,6 +135,7 @@ describe('createDraftVersion', () => {
   });
 
   it('records the version in the audit log', () => {
+    story();
     const v = listDraftVersions(a, s.draftId, db).at(-1)!;
     const rows = db.select().from(auditEvents).where(eq(auditEvents.targetId, v.id)).all();
     expect(rows).toHaveLength(1);
@@ -140,6 +155,7 @@ describe('createDraftVersion', () => {
 
   describe('listDraftVersions', () => {
     it('lists the versions newest first with their counts, for members only', () => {
+      story();
       const list = listDraftVersions(s.reviewers[0], s.draftId, db);
       expect(list.map((v) => [v.seq, v.name, v.kind, v.articles, v.changed])).toEqual([
         [3, '表决稿', 'frozen', 4, 1],
@@ -153,6 +169,7 @@ describe('createDraftVersion', () => {
 
   describe('getDraftVersion', () => {
     it('does not serve a version through another draft', () => {
+      story();
       const other = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(sampleText)) });
       const w1 = createDraftVersion(other.editors[0], other.draftId, { name: '征求意见稿' }, db);
       expect(w1.seq).toBe(1);
@@ -166,6 +183,7 @@ describe('createDraftVersion', () => {
 
   describe('getArticleHistory', () => {
     it('follows an article through the versions: who changed it, its new number, its deletion', () => {
+      story();
       const art2 = getArticleHistory(a, s.draftId, 'art_2', db);
       expect(art2.map((h) => [h.seq, h.change, h.label, h.authors.map((p) => p.name)])).toEqual([
         [1, 'added', '第二条', []],

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // `npm run mutation [-- --folders lib/auth,lib/search] [--files F,G] [--own-tests] [--ignore-static]
-// [--full]`: runs Stryker (see
+// [--full]`: checks that the tests pass in a shuffled order, then runs Stryker (see
 // stryker.config.mjs) over the core folders, incrementally unless --full, then prints the mutation
 // score of each folder — detected mutants over those that count — and, as its last line, one
 // JSON object of those scores. Mutants listed in docs/mutation-equivalents.tsv (equivalent: no
@@ -99,6 +99,16 @@ function main() {
   const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
   const env = { ...process.env, NO_COLOR: '1', ...(ownTests ? { MUTATION_TESTS: ownTests } : {}) };
+  // Stryker runs only the tests that cover a mutant. A test that passes only after another one
+  // has run would fail there on its own and count the mutant as killed, so the tests first run
+  // once in a shuffled order, and the run stops if one fails.
+  const seed = String(started % 1_000_000);
+  const vitest = path.resolve('node_modules/vitest/vitest.mjs');
+  const shuffled = spawnSync(process.execPath, [vitest, 'run', '--config', 'vitest.mutation.config.mts', '--sequence.shuffle', '--sequence.seed', seed, '--reporter', 'dot'], { stdio: 'inherit', env });
+  if (shuffled.status !== 0) {
+    console.error(`mutation: a test failed with the tests in a shuffled order (seed ${seed}); each test must pass alone and in any order before its mutation score can be trusted`);
+    process.exit(1);
+  }
   const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', '--mutate', mutate.join(','), ...flags], { stdio: 'inherit', env });
   if (run.status !== 0 || !fs.existsSync(report)) {
     console.error(`mutation: Stryker failed (exit ${run.status})`);

@@ -37,7 +37,9 @@ export function draftStateOf(head: { snapshot: Buffer | null; snapshotUpdateId: 
   return {
     snapshot: head.snapshot && head.snapshot.length > 0 ? new Uint8Array(head.snapshot) : null,
     updates: rows.map((u) => ({ id: u.id, update: new Uint8Array(u.update) })),
-    lastUpdateId: Math.max(head.snapshotUpdateId, ...rows.map((r) => r.id)),
+    // Never below the snapshot's: a row committed late can have a lower id. (A loop, not a
+    // spread: a draft may hold more rows than a call takes arguments.)
+    lastUpdateId: rows.reduce((last, r) => Math.max(last, r.id), head.snapshotUpdateId),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { getDatabase, type Db } from './client';
 import type { PgDb } from './pgClient';
 import * as schema from './schema';
@@ -30,4 +31,12 @@ export function getEngine(): Engine {
   const db = getDatabase();
   if (shared?.db !== db) shared = { db, engine: sqliteEngine(db) };
   return shared.engine;
+}
+
+/// Runs a statement of PostgreSQL's own (a lock, a setting) on a PostgreSQL engine or one of its
+/// transactions, for what drizzle has no builder for. Both engines are typed as SQLite's, whose
+/// drizzle has no `execute`; on PostgreSQL it is there.
+export function executeOnPostgres(engine: Engine, statement: SQL): Promise<unknown> {
+  if (engine.kind !== 'postgres') return Promise.reject(new Error('executeOnPostgres: this engine is SQLite'));
+  return (engine.db as unknown as { execute(query: SQL): Promise<unknown> }).execute(statement);
 }

@@ -1,5 +1,5 @@
-import { desc, sql, type SQL } from 'drizzle-orm';
-import type { Engine } from '@/db/engine';
+import { desc, sql } from 'drizzle-orm';
+import { executeOnPostgres, type Engine } from '@/db/engine';
 import { isTransaction, withTransaction } from '@/db/withTransaction';
 import { AppError } from '@/lib/errors';
 import { genesisHash, hashAuditEntry, nextAuditEntry } from './auditHash';
@@ -31,7 +31,7 @@ export async function appendAudit(tx: Engine, event: AuditEventInput, now: Date 
   const { db, t } = tx;
   if (tx.kind === 'postgres') {
     // Raw SQL: drizzle has no builder for it. Held until this transaction ends.
-    await (db as unknown as { execute(query: SQL): Promise<unknown> }).execute(sql`select pg_advisory_xact_lock(${auditChainLock}::bigint)`);
+    await executeOnPostgres(tx, sql`select pg_advisory_xact_lock(${auditChainLock}::bigint)`);
   }
   const [last] = await db.select({ id: t.auditEvents.id, hash: t.auditEvents.hash }).from(t.auditEvents).orderBy(desc(t.auditEvents.id)).limit(1);
   if (last && last.hash === null) {

@@ -1,6 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '@/db/engine';
+import { executeOnPostgres, type Engine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
 import { withTransaction } from '@/db/withTransaction';
 import { appendAudit } from './appendAudit';
@@ -12,7 +12,7 @@ import type { AuditChainReport } from './verifyAuditRows';
 /// Lifts the append-only triggers, as someone with the database's owner rights could.
 async function unprotect(e: Engine): Promise<void> {
   if (e.kind === 'sqlite') dropAuditTriggers(e.db);
-  else await (e.db as unknown as { execute(query: SQL): Promise<unknown> }).execute(sql`alter table audit_events disable trigger user`);
+  else await executeOnPostgres(e, sql`alter table audit_events disable trigger user`);
 }
 
 /// Sets the stored detail text of entry `seq`.

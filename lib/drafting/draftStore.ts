@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Engine } from '@/db/engine';
+import { sql } from 'drizzle-orm';
+import { executeOnPostgres, type Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { chunksOf, compactionWrites, draftStateOf, selectDraftHead, selectRemainingUpdates, selectUpdateAuthors } from './draftStatements';
 import { foldDraftState } from './foldDraftState';
@@ -9,16 +9,13 @@ import type { DraftState } from './loadDraftState';
 // of loadDraftState, appendDraftUpdate and compactDraftUpdates (which stay, synchronous, for the
 // SQLite-only domains until they are converted; docs/postgres.md). Same statements, same rows.
 
-/// Runs a statement of PostgreSQL's own inside the caller's transaction.
-const onPostgres = (tx: Engine, statement: SQL) => (tx.db as unknown as { execute(query: SQL): Promise<unknown> }).execute(statement);
-
 /// Everything needed to rebuild a draft's document, read as of one moment: on PostgreSQL in a
 /// repeatable-read transaction, so that a compaction committing between the two reads cannot make
 /// the snapshot and the updates disagree (on SQLite the transaction alone does that). Null when
 /// the draft does not exist.
 export function readDraftState(engine: Engine, draftId: string): Promise<DraftState | null> {
   return withTransaction(engine, async (tx) => {
-    if (tx.kind === 'postgres') await onPostgres(tx, sql`set transaction isolation level repeatable read`);
+    if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`set transaction isolation level repeatable read`);
     const [head] = await selectDraftHead(tx.db, tx.t, draftId);
     return head ? draftStateOf(head, await selectRemainingUpdates(tx.db, tx.t, draftId)) : null;
   });
@@ -38,7 +35,7 @@ export async function storeDraftUpdate(engine: Engine, input: { draftId: string;
 /// `BEGIN IMMEDIATE` does the same. Updates appended meanwhile keep their rows.
 export function compactDraft(engine: Engine, draftId: string, now: Date = new Date()): Promise<{ merged: number; lastUpdateId: number; snapshotBytes: number }> {
   return withTransaction(engine, async (tx) => {
-    if (tx.kind === 'postgres') await onPostgres(tx, sql`select 1 from drafts where id = ${draftId} for update`);
+    if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from drafts where id = ${draftId} for update`);
     const [head] = await selectDraftHead(tx.db, tx.t, draftId);
     if (!head) return { merged: 0, lastUpdateId: 0, snapshotBytes: 0 };
     const state = draftStateOf(head, await selectRemainingUpdates(tx.db, tx.t, draftId));

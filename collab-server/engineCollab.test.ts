@@ -14,13 +14,6 @@ const textStored = async (e: Engine, draftId: string) => {
   return { text: (await storedDocOn(e, draftId)).getText('t').toString(), rows: state.updates.length };
 };
 
-/// Polls an awaited `check` until it holds (or fails the test after 3 s, naming `what`).
-async function until(check: () => Promise<boolean>, what: string) {
-  for (const start = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 20))) {
-    if (Date.now() - start > 3000) throw new Error(`timed out waiting for ${what}`);
-  }
-}
-
 // The collaboration server with everything in one engine's database: tickets, permissions, the
 // kick's audit entry and the draft itself, stored through the awaited persistence.
 describe.each(engines())('collaboration on $name', ({ engine }) => {
@@ -37,7 +30,7 @@ describe.each(engines())('collaboration on $name', ({ engine }) => {
     const hasAll = (c: typeof a) => c.doc.getText('t').length === words.join('').length;
     await waitFor(() => hasAll(a) && hasAll(b) && b.doc.getText('t').toString() === a.doc.getText('t').toString(), 'both clients to converge');
     const text = a.doc.getText('t').toString();
-    await until(async () => (await textStored(e, d.draftId)).rows === 10, 'every edit stored');
+    await waitFor(async () => (await textStored(e, d.draftId)).rows === 10, 'every edit stored', 3000);
     expect(await textStored(e, d.draftId)).toEqual({ text, rows: 10 });
     a.destroy();
     b.destroy();
@@ -62,7 +55,7 @@ describe.each(engines())('collaboration on $name', ({ engine }) => {
     await waitFor(() => client.closes.length > 0, 'the kick', 3000);
     expect(client.closes[0].code).toBe(collabCloseCodes.forbidden);
     const kicked = async () => (await e.db.select({ n: count() }).from(e.t.auditEvents).where(and(eq(e.t.auditEvents.action, 'collab.kick'), eq(e.t.auditEvents.targetId, d.draftId))))[0].n;
-    await until(async () => (await kicked()) > 0, 'the kick audited');
+    await waitFor(async () => (await kicked()) > 0, 'the kick audited', 3000);
     expect(await kicked()).toBe(1);
     expect((await verifyAuditChainOn(e)).ok).toBe(true);
     client.destroy();

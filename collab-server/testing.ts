@@ -128,10 +128,11 @@ export function closeOf(url: string, headers: Record<string, string> = {}): Prom
   });
 }
 
-/// Polls `check` until it holds or `timeoutMs` passes (then throws with `what`).
-export async function waitFor(check: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
+/// Polls `check` (which may read the database asynchronously) until it holds or `timeoutMs`
+/// passes (then throws with `what`).
+export async function waitFor(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 5000): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { and, eq } from 'drizzle-orm';
@@ -6,7 +7,7 @@ import { auditEvents, draftVersionArticles, notifications } from '@/db/schema';
 import { insertTestUser, seedDraft } from '@/collab-server/testing';
 import type { CurrentUser } from '@/lib/auth';
 import { addDraftComment, appendDraftUpdate, getDraftText, writeDraftText } from '@/lib/drafting';
-import { parseRegulation, toParseJson } from '@/lib/legal-text';
+import { articleLabel, parseRegulation, toParseJson } from '@/lib/legal-text';
 import { importRegulation } from '@/lib/library';
 import { billWithPeople } from '@/lib/workflow/testing/billAtStage';
 import { dogRegulationText } from '@/lib/legal-text/testing/dogRegulationText';
@@ -27,12 +28,12 @@ function once<T>(make: () => T): () => T {
 
 const t = freshDatabase();
 afterAll(t.cleanup);
-const { db } = t;
+const { db, file } = t;
 
-/// A bill whose draft starts from sampleText, and one editing client per editor: what a client types is
+/// A bill whose draft starts from `text`, and one editing client per editor: what a client types is
 /// stored with its author at the time given, then relayed to the other clients.
-function scenario() {
-  const snapshot = Y.encodeStateAsUpdate(draftYDocOf(sampleText));
+function scenario(text = sampleText) {
+  const snapshot = Y.encodeStateAsUpdate(draftYDocOf(text));
   const seeded = seedDraft(db, { editors: 2, reviewers: 1, snapshot });
   const docs = new Map<string, Y.Doc>();
   let now = new Date();
@@ -50,7 +51,7 @@ function scenario() {
     now = at;
     editDraft(docs.get(user.id)!, change);
   };
-  return { ...seeded, edit };
+  return { ...seeded, snapshot, edit };
 }
 
 const t1 = new Date('2025-03-01T08:00:00Z');
@@ -201,6 +202,24 @@ describe('createDraftVersion', () => {
       expect(() => getArticleHistory(a, s.draftId, 'art_99', db)).toThrow('article_not_found');
       expect(() => getArticleHistory(s.outsider, s.draftId, 'art_2', db)).toThrow('bill_not_found');
     });
+
+    it('shows the version an article disappeared from with nothing of the article', () => {
+      const { v3 } = story();
+      expect(getArticleHistory(b, s.draftId, 'art_4', db).at(-1)).toEqual({
+        versionId: v3.id,
+        seq: 3,
+        versionName: '表决稿',
+        createdAt: v3.createdAt,
+        change: 'deleted',
+        number: null,
+        sub: null,
+        label: null,
+        headingPath: [],
+        text: null,
+        authors: [],
+        changedAt: null,
+      });
+    });
   });
 });
 
@@ -245,4 +264,168 @@ describe('createDraftVersion on an amendment bill', () => {
     expect(articleInForce(inForce.regulationId, second.eid, db)).toEqual({ title: '测试市养犬条例', label: '第二条', text: '本条例适用于本市。' });
     expect(articleInForce(inForce.regulationId, 'art_new', db)).toEqual({ title: '测试市养犬条例', label: null, text: null });
   });
+});
+
+/// A regulation in force with a 之一 article between 第三条 and 第四条, and a citation across it.
+const withInsertedArticle = `测试市犬只收容条例
+
+（2019年10月1日测试市第一届人民代表大会常务委员会第二次会议通过）
+
+第一条　为了规范犬只收容，制定本条例。
+
+第二条　本条例适用于本市。
+
+第三条　公安机关负责犬只收容。
+
+第三条之一　收容场所应当符合卫生要求。
+
+第四条　违反本条例第三条、第五条规定的，由公安机关责令改正。
+
+第五条　本条例自2020年1月1日起施行。`;
+
+describe('createDraftVersion on an amendment of a text with a 之一 article', () => {
+  it('counts nothing changed when the draft only renumbers the 之一 article and the citations that follow it', () => {
+    const inForce = importRegulation(toParseJson(parseRegulation(withInsertedArticle)), { effectiveOn: '2020-01-01' }, db);
+    const b = billWithPeople(db, 'local_regulation', { title: '关于修改测试市犬只收容条例的决定', from: { regulationId: inForce.regulationId } });
+    const v = createDraftVersion(b.coordinator, b.draftId, { name: '修正草案初稿' }, db);
+    const detail = getDraftVersion(b.coordinator, b.draftId, v.id, db);
+    // The draft numbers in order: 第三条之一 reads 第四条 there, so old 第四条 is 第五条 and cites 第三条、第六条.
+    expect(detail.text.articles.map((x) => [x.label, x.paragraphs[0].text])).toEqual([
+      ['第一条', '为了规范犬只收容，制定本条例。'],
+      ['第二条', '本条例适用于本市。'],
+      ['第三条', '公安机关负责犬只收容。'],
+      ['第四条', '收容场所应当符合卫生要求。'],
+      ['第五条', '违反本条例第三条、第六条规定的，由公安机关责令改正。'],
+      ['第六条', '本条例自2020年1月1日起施行。'],
+    ]);
+    expect(detail.articles.map((x) => x.change)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(v).toMatchObject({ seq: 1, articles: 6, changed: 0 });
+  });
+});
+
+/// sampleText with 第四条 citing 第三条 (a reference that follows the numbering).
+const citingText = sampleText.replace('第四条　本条例自2025年1月1日起施行。', '第四条　违反本条例第三条规定的，由有关部门责令改正。');
+
+describe('createDraftVersion after edits that leave articles as they read', () => {
+  it('counts an article unchanged, credited to nobody, when its text is back as before or only its citations were renumbered', () => {
+    const s = scenario(citingText);
+    const [a, b] = s.editors;
+    createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    // B types in 第二条 and takes it back; A adds an article after 第一条, so 第三条 becomes 第四条.
+    s.edit(b, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
+    s.edit(b, t2, (st) => st.tr.delete(articleAt(st.doc, 'art_2').textTo - 6, articleAt(st.doc, 'art_2').textTo - 1));
+    s.edit(a, t3, (st) => {
+      const { nodes } = st.schema;
+      const article = nodes.article.create({ eid: 'art_new' }, nodes.paragraph.create({ eid: 'art_new__para_1' }, st.schema.text('新增的一条。')));
+      return st.tr.insert(articleAt(st.doc, 'art_1').to, article);
+    });
+    const v2 = createDraftVersion(a, s.draftId, { name: '一审稿' }, db);
+    expect(v2).toMatchObject({ seq: 2, articles: 5, changed: 1 });
+    const detail = getDraftVersion(a, s.draftId, v2.id, db);
+    expect(detail.articles.map((x) => [x.eid, x.label, x.change, x.authors.map((p) => p.id), x.changedAt])).toEqual([
+      ['art_1', '第一条', 'unchanged', [], null],
+      ['art_new', '第二条', 'added', [a.id], t3],
+      ['art_2', '第三条', 'unchanged', [], null],
+      ['art_3', '第四条', 'unchanged', [], null],
+      ['art_4', '第五条', 'unchanged', [], null],
+    ]);
+    expect(detail.text.articles.map((x) => x.paragraphs[0].text).slice(2)).toEqual(['本条例适用于本市。', '有关部门应当履行下列职责：', '违反本条例第四条规定的，由有关部门责令改正。']);
+  });
+});
+
+describe('createDraftVersion on a draft with an article pasted twice', () => {
+  it('compares with, and shows in the history, the first of two articles sharing an eid', () => {
+    const s = scenario();
+    const [a, b] = s.editors;
+    // A pastes a copy of 第二条 after it (same eids: the eid plugin had not run) and edits the copy.
+    s.edit(a, t1, (st) => {
+      const { nodes } = st.schema;
+      const copy = nodes.article.create({ eid: 'art_2' }, nodes.paragraph.create({ eid: 'art_2__para_1' }, st.schema.text('本条例适用于本市和所辖县区。')));
+      return st.tr.insert(articleAt(st.doc, 'art_2').to, copy);
+    });
+    const v1 = createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    expect(v1).toMatchObject({ articles: 5, changed: 5 });
+    // B removes the copy: 第二条 reads as it did at its first place.
+    s.edit(b, t2, (st) => {
+      const first = articleAt(st.doc, 'art_2');
+      return st.tr.delete(first.to, first.to + st.doc.nodeAt(first.to)!.nodeSize);
+    });
+    const v2 = createDraftVersion(b, s.draftId, { name: '一审稿' }, db);
+    expect(v2).toMatchObject({ articles: 4, changed: 0 });
+    expect(getArticleHistory(a, s.draftId, 'art_2', db).map((h) => [h.seq, h.change, h.label, h.text])).toEqual([
+      [1, 'added', '第二条', '本条例适用于本市。'],
+      [2, 'unchanged', '第二条', '本条例适用于本市。'],
+    ]);
+  });
+});
+
+describe('createDraftVersion in the audit log', () => {
+  it('records each version with its draft, bill, number, name, kind, reason and counts', () => {
+    const s = scenario();
+    const [a, b] = s.editors;
+    const v1 = createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    s.edit(b, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
+    const v2 = createDraftVersion(b, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' }, db);
+    const auditOf = (id: string) =>
+      db.select().from(auditEvents).where(eq(auditEvents.targetId, id)).all().map(({ at, actorId, action, targetType, detail }) => ({ at, actorId, action, targetType, detail }));
+    const base = { draftId: s.draftId, billId: s.billId, articles: 4 };
+    expect(auditOf(v1.id)).toEqual([
+      { at: v1.createdAt, actorId: a.id, action: 'version.create', targetType: 'draft_version', detail: { ...base, seq: 1, name: '征求意见稿', kind: 'manual', reason: null, changed: 4 } },
+    ]);
+    expect(auditOf(v2.id)).toEqual([
+      { at: v2.createdAt, actorId: b.id, action: 'version.create', targetType: 'draft_version', detail: { ...base, seq: 2, name: '表决稿', kind: 'frozen', reason: 'consultation:c1', changed: 1 } },
+    ]);
+  });
+});
+
+describe('createDraftVersion on a long draft', () => {
+  it('keeps every article of a 400-article draft, in order', () => {
+    const text = ['长篇条例', ...Array.from({ length: 400 }, (_, i) => `${articleLabel(i + 1)}　条文${i + 1}。`)].join('\n\n');
+    const s = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(text)) });
+    const v = createDraftVersion(s.editors[0], s.draftId, { name: '初稿' }, db);
+    expect(v).toMatchObject({ seq: 1, articles: 400, changed: 400 });
+    const detail = getDraftVersion(s.editors[0], s.draftId, v.id, db);
+    expect(detail.articles.map((x) => [x.position, x.eid, x.label])).toEqual(Array.from({ length: 400 }, (_, i) => [i, `art_${i + 1}`, articleLabel(i + 1)]));
+  });
+});
+
+/// Run as another process (a collaboration server): stores one update of a draft in a write
+/// transaction, says `holding`, and commits only `ms` milliseconds later.
+const holdWrite = `
+import { openDatabase } from './db/client.ts';
+import { appendDraftUpdate } from './lib/drafting/appendDraftUpdate.ts';
+const [file, draftId, userId, update, at, ms] = process.argv.slice(1);
+const db = openDatabase(file);
+db.transaction(() => {
+  appendDraftUpdate(db, { draftId, update: new Uint8Array(Buffer.from(update, 'base64')), userId }, new Date(Number(at)));
+  process.stdout.write('holding\\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(ms));
+}, { behavior: 'immediate' });
+db.$client.close();
+`;
+
+describe('createDraftVersion while another process is storing an edit', () => {
+  it('waits for that edit and freezes the text with it', async () => {
+    const s = scenario();
+    const [a, b] = s.editors;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, s.snapshot);
+    let update: Uint8Array = new Uint8Array();
+    doc.on('update', (u: Uint8Array) => (update = u));
+    editDraft(doc, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', holdWrite, file, s.draftId, b.id, Buffer.from(update).toString('base64'), String(t1.getTime()), '1500'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => String(d).includes('holding') && resolve());
+      child.on('error', reject);
+      void exited.then((code) => reject(new Error(`the writing process exited (${code}) before holding`)));
+    });
+    const v = createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    expect(await exited).toBe(0);
+    const detail = getDraftVersion(a, s.draftId, v.id, db);
+    expect(detail.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市和所辖县区。');
+    expect(detail.articles[1]).toMatchObject({ eid: 'art_2', change: 'added', authors: [{ id: b.id, name: b.name }], changedAt: t1 });
+  }, 30_000);
 });

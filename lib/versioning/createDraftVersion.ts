@@ -81,9 +81,9 @@ export function createDraftVersion(actor: CurrentUser | null, draftId: string, i
         ? { stateVector: Y.decodeStateVector(new Uint8Array(prev.stateVector)), deleted: Y.decodeUpdate(new Uint8Array(prev.yjsState)).ds.clients }
         : null;
       const attribution = attributeArticles(ydoc, previous, spans);
-      const before = new Map<string, { textHash: string; text: string; number: number }>();
+      const before = new Map<string, { textHash: string; text: string; number: number; sub: number | null }>();
       if (prev) {
-        const columns = { eid: draftVersionArticles.eid, textHash: draftVersionArticles.textHash, text: draftVersionArticles.text, number: draftVersionArticles.number };
+        const columns = { eid: draftVersionArticles.eid, textHash: draftVersionArticles.textHash, text: draftVersionArticles.text, number: draftVersionArticles.number, sub: draftVersionArticles.sub };
         for (const a of tx.select(columns).from(draftVersionArticles).where(eq(draftVersionArticles.versionId, prev.id)).all()) {
           if (!before.has(a.eid)) before.set(a.eid, a);
         }
@@ -92,11 +92,18 @@ export function createDraftVersion(actor: CurrentUser | null, draftId: string, i
         // only the articles the bill changes count as new or modified.
         for (const a of amended) {
           const plain = articleText(a);
-          if (!before.has(a.eid)) before.set(a.eid, { textHash: hashText(plain), text: plain, number: a.number });
+          if (!before.has(a.eid)) before.set(a.eid, { textHash: hashText(plain), text: plain, number: a.number, sub: a.sub ?? null });
         }
       }
-      // Old → new article numbers, so that a text differing only in renumbered citations counts as unchanged.
-      const numbers = new Map(text.articles.flatMap((a) => (before.has(a.eid) && !a.sub ? [[before.get(a.eid)!.number, a.number] as const] : [])));
+      // Old → new article numbers, so that a text differing only in renumbered citations counts as
+      // unchanged. An old 之一 article is left out: 第三条之一 shares its number with 第三条, and a
+      // citation of 第三条 means 第三条. (A draft numbers its articles in order: none has a sub.)
+      const numbers = new Map(
+        text.articles.flatMap((a) => {
+          const old = before.get(a.eid);
+          return old && !old.sub ? [[old.number, a.number] as const] : [];
+        }),
+      );
 
       const id = crypto.randomUUID();
       const seq = (prev?.seq ?? 0) + 1;

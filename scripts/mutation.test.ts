@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planMutationRun, readEquivalents, scoreFolders } from './mutation';
 
-const mutant = (status: string, line = 1, mutatorName = 'ConditionalExpression', replacement = 'true') => ({ status, mutatorName, replacement, location: { start: { line } } }) as never;
+const mutant = (status: string, line = 1, mutatorName = 'ConditionalExpression', replacement = 'true', column = 1) => ({ status, mutatorName, replacement, location: { start: { line, column } } }) as never;
 
 describe('the mutation score per folder', () => {
   it('counts detected over detected and undetected, leaving out listed equivalents and mutants that did not compile', () => {
@@ -21,6 +21,12 @@ describe('the mutation score per folder', () => {
     expect(scores['lib/search'].score).toBe(75);
     expect(scores['lib/versioning'].score).toBeNull();
     expect(scores).not.toHaveProperty('lib/shared');
+  });
+
+  it('leaves out only the mutant at the column given, when the line of an equivalent is line:column', () => {
+    const report = { files: { 'lib/versioning/a.ts': { mutants: [mutant('Survived', 37, 'ConditionalExpression', 'true', 100), mutant('Survived', 37, 'ConditionalExpression', 'true', 72)] } } };
+    const scores = scoreFolders(report, readEquivalents('lib/versioning/a.ts\t37:100\tConditionalExpression\ttrue\tonly stops the loop early\n'), ['lib/versioning']);
+    expect(scores['lib/versioning']).toMatchObject({ survived: 1, equivalent: 1, score: 0 });
   });
 
   it('refuses an equivalent mutant listed without a reason', () => {

@@ -14,7 +14,7 @@ const report = path.resolve('reports/mutation/mutation.json');
 const equivalentsFile = path.resolve('docs/mutation-equivalents.tsv');
 
 type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
-type Mutant = { mutatorName: string; replacement?: string; status: MutantStatus; location: { start: { line: number } } };
+type Mutant = { mutatorName: string; replacement?: string; status: MutantStatus; location: { start: { line: number; column: number } } };
 type Report = { files: Record<string, { mutants: Mutant[] }> };
 
 /// One folder's counts: detected (killed or timed out), undetected (survived or not covered by any
@@ -22,19 +22,21 @@ type Report = { files: Record<string, { mutants: Mutant[] }> };
 export type FolderScore = { score: number | null; killed: number; timeout: number; survived: number; noCoverage: number; equivalent: number; invalid: number };
 
 /// `path \t line \t mutator \t replacement \t reason` lines (# comments and blank lines skipped).
+/// The line may be `line:column`, for a line where the same mutation at another column is not
+/// equivalent.
 export function readEquivalents(text: string): Set<string> {
   const keys = new Set<string>();
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [file, at, mutator, replacement, reason] = line.split('\t');
     if (!reason?.trim()) throw new Error(`docs/mutation-equivalents.tsv: every equivalent mutant needs a reason: ${line}`);
-    keys.add(equivalentKey(file, Number(at), mutator, replacement));
+    keys.add(equivalentKey(file, at.trim(), mutator, replacement));
   }
   return keys;
 }
 
-function equivalentKey(file: string, line: number, mutator: string, replacement: string | undefined): string {
-  return `${file}:${line}:${mutator}:${replacement ?? ''}`;
+function equivalentKey(file: string, at: string, mutator: string, replacement: string | undefined): string {
+  return `${file}:${at}:${mutator}:${replacement ?? ''}`;
 }
 
 /// The score of each folder from a Stryker JSON report: (killed + timeout) over (killed + timeout
@@ -49,7 +51,9 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
     const s = scores[folder];
     for (const m of mutants) {
       const undetected = m.status === 'Survived' || m.status === 'NoCoverage';
-      if (undetected && equivalents.has(equivalentKey(file, m.location.start.line, m.mutatorName, m.replacement))) s.equivalent++;
+      const { line, column } = m.location.start;
+      const listed = [`${line}:${column}`, `${line}`].some((at) => equivalents.has(equivalentKey(file, at, m.mutatorName, m.replacement)));
+      if (undetected && listed) s.equivalent++;
       else if (m.status === 'Killed') s.killed++;
       else if (m.status === 'Timeout') s.timeout++;
       else if (m.status === 'Survived') s.survived++;

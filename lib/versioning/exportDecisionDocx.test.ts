@@ -27,6 +27,17 @@ describe('exportDecisionDocx', () => {
     for (const p of body.slice(1)) expect(p.props).toContain('w:firstLineChars="200"');
   });
 
+  it('sets the title in 22 pt with one 28 pt line of space below it, and the body in 16 pt on exact 28 pt lines', async () => {
+    const files = await readZip(await exportDecisionDocx(decision));
+    const [title, ...body] = paragraphs(files.get('word/document.xml')!);
+    expect(title.props).toBe(
+      '<w:pPr><w:spacing w:after="560"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr>' +
+        `<w:t xml:space="preserve">${decision.title}</w:t></w:r>`,
+    );
+    for (const p of body) expect(p.props).toMatch(/^<w:pPr><w:spacing w:line="560" w:lineRule="exact"\/><w:ind w:firstLine="640" w:firstLineChars="200"\/><w:jc w:val="both"\/><\/w:pPr><w:r><w:t /);
+    expect(files.get('word/styles.xml')).toMatch(/<w:rPrDefault><w:rPr>.*<w:sz w:val="32"\/>/);
+  });
+
   it('leaves the closing out when there is none, on a portrait page with page numbers', async () => {
     const files = await readZip(await exportDecisionDocx({ ...decision, closing: undefined }));
     const document = files.get('word/document.xml')!;

@@ -8,14 +8,15 @@ function label(n: number): string {
   return `第${tens > 1 ? numerals[tens] : ''}十${numerals[n % 10]}条`;
 }
 
-function side(number: number, text: string): ArticleSide {
+/// One side of a sample article: 第`number`条 of 第一章 with `text` (its 款 and 项 on separate lines).
+export function sampleSide(number: number, text: string): ArticleSide {
   return { number, label: label(number), eid: `art_${number}`, headingPath: ['第一章　总则'], text, paragraphs: text.split('\n') };
 }
 
 function modified(oldNo: number, newNo: number, tokens: DiffToken[]): ArticleComparison {
   const before = tokens.filter((t) => t.op !== 'insert').map((t) => t.text).join('');
   const after = tokens.filter((t) => t.op !== 'delete').map((t) => t.text).join('');
-  return { change: 'modified', old: oldNo, new: newNo, similarity: 0.9, tokens, before: side(oldNo, before), after: side(newNo, after) };
+  return { change: 'modified', old: oldNo, new: newNo, similarity: 0.9, tokens, before: sampleSide(oldNo, before), after: sampleSide(newNo, after) };
 }
 
 const longParagraph =
@@ -27,7 +28,7 @@ const longParagraph =
 /// several landscape pages and split across page breaks.
 export function buildSampleComparison(long = 0): TextComparison {
   const articles: ArticleComparison[] = [
-    { change: 'unchanged', old: 1, new: 1, similarity: 1, before: side(1, '为了加强审计监督，制定本条例。'), after: side(1, '为了加强审计监督，制定本条例。') },
+    { change: 'unchanged', old: 1, new: 1, similarity: 1, before: sampleSide(1, '为了加强审计监督，制定本条例。'), after: sampleSide(1, '为了加强审计监督，制定本条例。') },
     modified(2, 2, [
       { op: 'equal', text: '市和区' },
       { op: 'delete', text: '、县' },
@@ -42,8 +43,8 @@ export function buildSampleComparison(long = 0): TextComparison {
       { op: 'insert', text: '国有和国有资本占控股地位的企业' },
       { op: 'equal', text: '的资产、负债、损益。' },
     ]),
-    { change: 'deleted', old: 4, new: null, before: side(4, '市和区、县人民政府应当加强绩效审计制度建设。') },
-    { change: 'added', old: null, new: 4, after: side(4, '审计机关应当推进大数据审计，提高审计效率。') },
+    { change: 'deleted', old: 4, new: null, before: sampleSide(4, '市和区、县人民政府应当加强绩效审计制度建设。') },
+    { change: 'added', old: null, new: 4, after: sampleSide(4, '审计机关应当推进大数据审计，提高审计效率。') },
   ];
   for (let i = 0; i < long; i++) {
     const n = 5 + i;

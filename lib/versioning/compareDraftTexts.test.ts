@@ -1,0 +1,104 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/db/testing';
+import { insertTestUser } from '@/lib/auth/testing';
+import { createBill, getDraftText, writeDraftText } from '@/lib/drafting';
+import { parseRegulation, toParseJson } from '@/lib/legal-text';
+import { dogRegulationText } from '@/lib/legal-text/testing/dogRegulationText';
+import { getRegulation, importRegulation } from '@/lib/library';
+import { compareDraftTexts, resolveDraftText } from './compareDraftTexts';
+import { createDraftVersion } from './createDraftVersion';
+import { getDraftVersion } from './getDraftVersion';
+import { sampleText } from './testing';
+
+const t = freshDatabase();
+afterAll(t.cleanup);
+const { db } = t;
+
+/// The 测试市养犬条例 in force since 2020, imported on first use (no test changes it).
+let inForce: string | undefined;
+function dogRegulation(): string {
+  inForce ??= importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db).regulationId;
+  return inForce;
+}
+
+/// A bill whose draft starts from `from` (by default the small test text, 第一条–第四条), with its
+/// drafter (an editor), a reviewer on the bill and a drafter outside it.
+function newBill(from: { text: string } | { regulationId: string } = { text: sampleText }) {
+  const editor = insertTestUser(db, 'drafter', '李编辑');
+  const reviewer = insertTestUser(db, 'reviewer', '赵审核');
+  const outsider = insertTestUser(db, 'drafter', '局外人');
+  const { draftId } = createBill(editor, { title: '测试条例', kind: 'local_regulation', from, members: [{ email: reviewer.email, role: 'reviewer' }] }, db);
+  return { draftId, editor, reviewer, outsider };
+}
+
+/// A bill drafted from the small test text with its first version, 征求意见稿.
+function billWithVersion() {
+  const bill = newBill();
+  return { ...bill, version: createDraftVersion(bill.editor, bill.draftId, { name: '征求意见稿' }, db) };
+}
+
+describe('resolveDraftText', () => {
+  it('reads the live draft for current', () => {
+    const b = billWithVersion();
+    const text = getDraftText(b.editor, b.draftId, db);
+    writeDraftText(db, b.draftId, { ...text, title: '测试条例（修改稿）' }, b.editor.id);
+    const current = resolveDraftText(b.editor, b.draftId, 'current', db);
+    expect(current).toEqual({ ref: 'current', kind: 'current', name: null, seq: null, text: getDraftText(b.editor, b.draftId, db) });
+    expect(current.text.title).toBe('测试条例（修改稿）');
+  });
+
+  it('reads a saved version by its id, with its name and number', () => {
+    const b = billWithVersion();
+    const resolved = resolveDraftText(b.reviewer, b.draftId, b.version.id, db);
+    expect(resolved).toEqual({ ref: b.version.id, kind: 'version', name: '征求意见稿', seq: 1, text: getDraftVersion(b.reviewer, b.draftId, b.version.id, db).text });
+    expect(resolved.text.articles.map((a) => a.label)).toEqual(['第一条', '第二条', '第三条', '第四条']);
+  });
+
+  it('reads the regulation an amendment bill amends for in-force, named by its title', () => {
+    const regulationId = dogRegulation();
+    const b = newBill({ regulationId });
+    expect(resolveDraftText(b.editor, b.draftId, 'in-force', db)).toEqual({
+      ref: 'in-force',
+      kind: 'in_force',
+      name: '测试市养犬条例',
+      seq: null,
+      text: getRegulation(regulationId, {}, db).text,
+    });
+  });
+
+  it('finds no text in force for a bill that amends nothing, and no unknown version', () => {
+    const b = billWithVersion();
+    expect(() => resolveDraftText(b.editor, b.draftId, 'in-force', db)).toThrow(expect.objectContaining({ code: 'not_found', message: 'no_text_in_force' }));
+    expect(() => resolveDraftText(b.editor, b.draftId, crypto.randomUUID(), db)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => resolveDraftText(b.outsider, b.draftId, 'current', db)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+});
+
+describe('compareDraftTexts', () => {
+  it('compares a version with the draft article by article, keeping a reworded article paired with itself', () => {
+    const b = billWithVersion();
+    const text = getDraftText(b.editor, b.draftId, db);
+    const [first, second, ...rest] = text.articles;
+    const reworded = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '市人民政府统一领导全市的测试工作，所需经费列入财政预算。' }] };
+    writeDraftText(db, b.draftId, { ...text, articles: [first, reworded, ...rest] }, b.editor.id);
+
+    const { from, to, comparison } = compareDraftTexts(b.editor, b.draftId, { from: b.version.id, to: 'current' }, db);
+    expect([from.kind, from.name, to.kind]).toEqual(['version', '征求意见稿', 'current']);
+    expect(comparison.alignment).toBe('eid');
+    expect(comparison.articles.map((a) => [a.old, a.new, a.change])).toEqual([
+      [1, 1, 'unchanged'],
+      [2, 2, 'modified'],
+      [3, 3, 'unchanged'],
+      [4, 4, 'unchanged'],
+    ]);
+    expect(comparison.articles[1].before?.text).toBe('本条例适用于本市。');
+    expect(comparison.articles[1].after?.text).toBe('市人民政府统一领导全市的测试工作，所需经费列入财政预算。');
+  });
+
+  it('compares a text with itself as unchanged throughout', () => {
+    const b = billWithVersion();
+    const { from, to, comparison } = compareDraftTexts(b.editor, b.draftId, { from: 'current', to: 'current' }, db);
+    expect(to).toEqual(from);
+    expect(comparison.summary).toEqual({ unchanged: 4, renumbered: 0, modified: 0, added: 0, deleted: 0, moved: 0 });
+  });
+});

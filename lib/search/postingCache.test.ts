@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { indexVersion } from './indexVersion';
-import { configurePostingCache, inIndexOrder, PostingCache, postingCacheOptionsFromEnv, preloadInBackground, readCachedRange, toCachedPostings } from './postingCache';
+import {
+  configurePostingCache, inIndexOrder, PostingCache, postingCacheOptionsFromEnv, preloadInBackground, preloadPostingCache, readCachedRange, toCachedPostings,
+} from './postingCache';
 import { unpackPostings } from './unpackPostings';
 import { postingRangeSql, type PostingRange } from './postingRange';
 import { pruneSearchIndex } from './pruneSearchIndex';
@@ -253,6 +255,64 @@ describe('preloading the posting cache', () => {
     cache.get(store(), x.id, x.df);
     cache.get(store(), y.id, y.df);
     expect({ x: cache.has(x.id), y: cache.has(y.id), evictions: cache.evictions, bytes: cache.bytes }).toEqual({ x: false, y: true, evictions: 1, bytes: 6 * y.df });
+  });
+
+  it('reads ahead at once what the background preloader would, and says how many lists it read', () => {
+    const lists = longest(5);
+    // The share holds the three longest exactly, as in the first test of this block.
+    const share = 6 * (lists[0].df + lists[1].df + lists[2].df);
+    const cache = configurePostingCache(db, { maxBytes: share * 2, minPostings: 5, preloadShare: 0.5 })!;
+    onTestFinished(() => void configurePostingCache(db, null));
+    expect(preloadPostingCache(db)).toBe(3);
+    expect(lists.filter((l) => cache.has(l.id)).map((l) => l.id)).toEqual(lists.slice(0, 3).map((l) => l.id));
+    expect({ preloaded: cache.preloaded, loads: cache.loads, bytes: cache.bytes }).toEqual({ preloaded: 3, loads: 3, bytes: share });
+    // Nothing is left to read; and a connection without a cache reads nothing.
+    expect(preloadPostingCache(db)).toBe(0);
+    configurePostingCache(db, null);
+    expect(preloadPostingCache(db)).toBe(0);
+  });
+
+  it('stops reading ahead, and counts no list, at one that no longer fits beside what a search read', () => {
+    const lists = longest(5);
+    const small = lists[lists.length - 1];
+    // The choice is the two longest (the third would not fit the share); beside the small list a
+    // search read, the longest fits and the second does not.
+    const cache = configurePostingCache(db, { maxBytes: 6 * (small.df + lists[0].df + lists[1].df) - 1, minPostings: 5, preloadShare: 1 })!;
+    onTestFinished(() => void configurePostingCache(db, null));
+    cache.sync(statement<{ generation: number }>(store(), 'SELECT generation FROM search_stats WHERE id = 1').get()!.generation);
+    cache.get(store(), small.id, small.df);
+    expect(preloadPostingCache(db)).toBe(1);
+    expect({ preloaded: cache.preloaded, first: cache.has(lists[0].id), second: cache.has(lists[1].id), bytes: cache.bytes }).toEqual({
+      preloaded: 1, first: true, second: false, bytes: 6 * (small.df + lists[0].df),
+    });
+    // The choice is used up: asked again, it reads nothing more.
+    expect(cache.preloadNext(store())).toBe(false);
+  });
+
+  it('holds for a token whose every posting was unindexed an empty list that takes no room', () => {
+    // A library of its own, where one version was indexed and taken out again: its words stay
+    // in the dictionary with no postings (df 0), and a cache of every list (minPostings 0)
+    // preloads them too.
+    const own = freshDatabase();
+    onTestFinished(own.cleanup);
+    const kept = addRegulationVersion(own.db, { id: 'kept', title: '保留条例', articles: ['物业服务企业应当公示收费标准。', '物业费按月收取。'] });
+    indexVersion(own.db, kept.versionId);
+    const gone = addRegulationVersion(own.db, { id: 'gone', title: '撤回条例', articles: ['殡葬管理。'] });
+    indexVersion(own.db, gone.versionId);
+    unindexVersion(own.db, gone.versionId);
+    const ownStore = searchStore(own.db);
+    const dictionary = statement<{ id: number; token: string; df: number }>(ownStore, 'SELECT id, token, df FROM search_tokens ORDER BY id').all();
+    expect(dictionary.filter((t) => t.df === 0).map((t) => t.token).sort()).toEqual(['殡', '殡葬', '理', '管', '管理', '葬', '葬管'].sort());
+    const cache = configurePostingCache(own.db, { maxBytes: 1e9, minPostings: 0, preloadShare: 1 })!;
+    expect(preloadPostingCache(own.db)).toBe(dictionary.length);
+    // Each list as the index holds it, postings in index order, and 6 bytes a posting in all.
+    for (const t of dictionary) {
+      const list = cache.get(ownStore, t.id, t.df)!;
+      const want = statement<{ article_id: number; score: number }>(ownStore, 'SELECT article_id, score FROM search_postings WHERE token_id = ? ORDER BY score DESC, article_id').all(t.id);
+      expect({ token: t.token, ids: [...list.ids], scores: [...list.scores] }).toEqual({ token: t.token, ids: want.map((p) => p.article_id), scores: want.map((p) => p.score) });
+    }
+    expect(cache.bytes).toBe(6 * dictionary.reduce((sum, t) => sum + t.df, 0));
+    expect(cache.get(ownStore, dictionary.find((t) => t.token === '殡葬')!.id, 0)).toEqual({ ids: new Int32Array(0), scores: new Uint16Array(0) });
   });
 
   it('does nothing when the share is 0 or inside a transaction, which may still roll back', () => {

@@ -6,10 +6,12 @@ import { isAppError } from '@/lib/errors';
 import { indexVersion } from './indexVersion';
 import { rankArticles, type RankArticlesInput } from './rankArticles';
 import { rankExhaustively } from './rankExhaustively';
+import { scoreToken } from './scoreToken';
 import type { RankStats } from './rankPostings';
 import { addRegulationVersion } from './testing/library';
 import { buildRankingCorpus, randomQuestion, rankByText, seededRandom } from './testing/rankingCorpus';
 import { foldText } from './tokenize';
+import { unindexVersion } from './unindexVersion';
 
 // Hand-written articles for what a random library does not isolate.
 const crafted = [
@@ -164,6 +166,36 @@ describe('rankArticles', () => {
     expect(texts.size).toBeLessThan(1000);
     expect(rankArticles(random.db, { terms, limit: 100, offset: 900 }).exact).toBe(false);
     expect(rankArticles(random.db, { terms: terms.filter((t) => t.weight === 1), limit: 100, offset: 900 }).exact).toBe(true);
+  });
+
+  it('leaves out a word whose every article was unindexed, as one the index never held', () => {
+    // A library of its own: 32 articles, each with one word of its own (w00 … w31), and a
+    // version taken out of the index again, whose 殡葬 stays in the dictionary with no postings.
+    const own = freshDatabase();
+    onTestFinished(own.cleanup);
+    const words = Array.from({ length: 32 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    const added = addRegulationVersion(own.db, { id: 'words', title: '词条规定', articles: words.map((w) => `本条含有 ${w} 一词。`) });
+    indexVersion(own.db, added.versionId);
+    const gone = addRegulationVersion(own.db, { id: 'gone', title: '撤回规定', articles: ['殡葬管理。'] });
+    indexVersion(own.db, gone.versionId);
+    unindexVersion(own.db, gone.versionId);
+    // Each article (本条含有一词 and the word: 9 characters) holds its word once: stored score
+    // 22000 / (1 + 1.2 × (0.25 + 0.75 × 9 / 120)) = 16087.7 → 16088, and with 32 articles
+    // indexed a word in one of them has idf ln(1 + 31.5 / 1.5) = ln 22: 3.0910 × 100 × 16088 =
+    // 4,972,869 millionths, shown to four places.
+    expect(scoreToken(1, 9)).toBe(16_088);
+    expect(Math.round(Math.log(22) * 100 * 16_088)).toBe(4_972_869);
+    const score = 4.9729;
+    // 33 words, but 殡葬 occurs nowhere now: the 32 others are all weighed (none is dropped at
+    // the cap for it, heavier though it is), every article is found, and the count is exact.
+    const terms = [{ text: '殡葬', weight: 2 }, ...words.map((text) => ({ text, weight: 1 }))];
+    const all = rankArticles(own.db, { terms, limit: 100 });
+    expect(all.hits.map((h) => [h.articleId, h.score])).toEqual(added.articleIds.map((id) => [id, score]));
+    expect({ total: all.total, exact: all.exact }).toEqual({ total: 32, exact: true });
+    // Beside one word that occurs, it leaves the walk as it was: the list read through, the count exact.
+    expect(rankArticles(own.db, { terms: [{ text: 'w00', weight: 1 }, { text: '殡葬', weight: 0.1 }], limit: 1 })).toMatchObject({
+      total: 1, exact: true, hits: [{ articleId: added.articleIds[0], score }],
+    });
   });
 
   it('finds the articles of the one word that occurs among many that do not', () => {

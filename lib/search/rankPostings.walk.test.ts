@@ -349,6 +349,26 @@ describe('rankPostings on hand-built posting lists', () => {
       expect(found.stats).toMatchObject({ survivors: 2, completion: ['text'], textsRead: 2 });
     });
 
+    it('credits in a pass over a kept list only the survivors, not an article already out that it meets there', () => {
+      // k = 1. The word (0.03 a unit: 499 points at 16635) has the highest ceiling and is read
+      // through while θ is 0: 21 and 31 are held at 499 and round(0.03 × 3000) = 90. Then 1
+      // scores 450 (θ = 450), and the last list (ceiling 100) is skipped: 100 < 450. Survivors:
+      // 1 (450 + 100) and 21 (499 + 100); 31 is out (90 + 100 = 190 < 450). The pass over the
+      // last list in memory meets 2 (no candidate) and 31 at 50, and credits neither; a scan of
+      // the word then finds it in 21's text: 499, above 1.
+      const allowed = Buffer.alloc(4001);
+      for (const id of [1, 2, 21, 31]) allowed[id] = 1;
+      const terms = [word('甲乙丙', 0.03, [[21, ONCE_IN_3], [31, 3000]]), list([[1, 450]]), list([[2, 100], [31, 50]])];
+      const found = rank(terms, 1, { allowed, allowedCount: 4, cache: kept() });
+      expect(found.top).toEqual([{ articleId: 21, points: 499 }]);
+      expect(found.stats).toMatchObject({ postingsRead: 3, listsSkipped: 1, candidates: 3, survivors: 2, completion: ['memory', 0], stepSurvivors: [2, 1] });
+      // Not every list was read through: the total is estimated. Of 4 allowed articles, lists
+      // of 2 (the word, held by the 1 checked of its 2), 1 and 2 postings in 100 cover
+      // 4 × (1 − 0.98 × 0.99 × 0.98) = 0.2 → 0, so the total is the articles known to match:
+      // 1 and 21, not 31, whose score was never completed.
+      expect(found).toMatchObject({ total: 2, exact: false, capped: false });
+    });
+
     it('prices a scan of a kept list at the cost of a posting in memory', () => {
       // Article 1 (100) misses a kept list of 100 postings (ceiling 50) and a list of one (1),
       // both skipped. Passing over the kept one costs 500 in memory (7,000 through SQLite), more

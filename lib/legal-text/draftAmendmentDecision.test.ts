@@ -30,6 +30,15 @@ function clausesFor(before: string, after: string): string[] {
   return draftAmendmentDecision(compareTexts(withText(before), withText(after), { alignment: 'eid' })).clauses;
 }
 
+/// The clauses for `edit` made to the text (articles renumbered as the editor would).
+const clausesOf = (edit: (articles: ArticleJson[]) => void) => draftAmendmentDecision(compareTexts(original, edited(edit), { alignment: 'eid' })).clauses;
+
+/// Replaces `from` (which must be there) in 款 `p` of an article.
+function replaceIn(article: ArticleJson, p: number, from: string, to: string): void {
+  expect(article.paragraphs[p].text).toContain(from);
+  article.paragraphs[p].text = article.paragraphs[p].text.replace(from, to);
+}
+
 describe('draftAmendmentDecision: the phrase a clause quotes', () => {
   it('quotes two changes with at most two unchanged characters between them as one phrase', () => {
     expect(clausesFor('依照《中华人民共和国物权法》的规定执行。', '依照《中华人民共和国民法典》的规定执行。')).toEqual(['一、将第二条第一款中的“物权法”修改为“民法典”。']);
@@ -131,7 +140,6 @@ describe('draftAmendmentDecision on renumbering', () => {
 });
 
 describe('draftAmendmentDecision: which 款, and when to restate', () => {
-  const clausesOf = (edit: (articles: ArticleJson[]) => void) => draftAmendmentDecision(compareTexts(original, edited(edit), { alignment: 'eid' })).clauses;
 
   it('cites the 款 a change is in, even at the 款\'s very first character', () => {
     expect(clausesOf((a) => { a[1].paragraphs[1].text = a[1].paragraphs[1].text.replace('军用', '部队'); })).toEqual(['一、将第二条第二款中的“军用”修改为“部队”。']);
@@ -185,6 +193,15 @@ describe('draftAmendmentDecision: title and order', () => {
     );
   });
 
+  it('unwraps a title given in 《》 that names a law inside it, and turns the inner 《》 into 〈〉', () => {
+    const decision = draftAmendmentDecision(oneEdit, '《舟山市实施《中华人民共和国动物防疫法》办法》');
+    expect(decision).toMatchObject({
+      title: '关于修改《舟山市实施〈中华人民共和国动物防疫法〉办法》的决定',
+      preamble: '对《舟山市实施〈中华人民共和国动物防疫法〉办法》作如下修改：',
+    });
+    expect(decision.closing!.split('\n').at(-1)).toBe('《舟山市实施〈中华人民共和国动物防疫法〉办法》根据本决定作相应修改，重新公布。');
+  });
+
   it('puts an added article after the clause of the article before it', () => {
     const text = edited((articles) => {
       articles[8].paragraphs[0].text = articles[8].paragraphs[0].text.replace('街道办事处', '街道办事处、开发区管理机构');
@@ -225,5 +242,141 @@ describe('draftAmendmentDecision on headings', () => {
     text.outline = [...text.outline, { ...chapters[chapters.length - 1], number: chapters.length + 1, label: '第九十九章', heading: '新增一章' }];
     text.outline = text.outline.map((o) => (o.kind === 'chapter' && o.number > 1 ? { ...o, heading: `${o.heading}（移后）` } : o));
     expect(compareTexts(original, text, { alignment: 'eid' }).headings).toEqual([]);
+  });
+});
+
+describe('draftAmendmentDecision: exact clauses at the limits of a phrase clause', () => {
+  const article5 = original.articles[4].paragraphs[0].text;
+
+  it('quotes up to three changes of an article in one clause, joined by “；”, and restates the article for a fourth', () => {
+    const three = (a: ArticleJson[]) => {
+      replaceIn(a[4], 0, '加强', '强化');
+      replaceIn(a[4], 0, '公安、', '公安机关、');
+      replaceIn(a[4], 0, '的领导', '的统一领导');
+    };
+    expect(clausesOf(three)).toEqual(['一、将第五条中的“加强”修改为“强化”；在第五条中的“领导”前增加“统一”；在第五条中的“公安”后增加“机关”。']);
+    const four = (a: ArticleJson[]) => {
+      three(a);
+      replaceIn(a[4], 0, '协调和保障', '协调保障');
+    };
+    expect(clausesOf(four)).toEqual([
+      `一、将第五条修改为：“${article5.replace('加强', '强化').replace('的领导', '的统一领导').replace('公安、', '公安机关、').replace('协调和保障', '协调保障')}”`,
+    ]);
+  });
+
+  it('quotes a removal of 40 characters and restates the article for a longer one', () => {
+    const forty = '、综合行政执法、畜牧兽医、卫生健康、市场监督管理、住房城乡建设、生态环境、财政等';
+    expect(forty).toHaveLength(40);
+    expect(clausesOf((a) => replaceIn(a[4], 0, forty, ''))).toEqual([`一、删去第五条中的“${forty}”。`]);
+    expect(clausesOf((a) => replaceIn(a[4], 0, `${forty}部门`, ''))).toEqual([`一、将第五条修改为：“${article5.replace(`${forty}部门`, '')}”`]);
+  });
+
+  it('quotes a change that rewrites half of a 款, and restates a 款 rewritten more than half', () => {
+    expect(clausesFor('养犬人应当按时登记。', '犬主按时登记。')).toEqual(['一、将第二条第一款中的“养犬人应当”修改为“犬主”。']);
+    expect(clausesFor('养犬人应当按时登记。', '犬主须及时登记。')).toEqual(['一、将第二条第一款修改为：“犬主须及时登记。”']);
+  });
+
+  it('restates the whole article when one of two changed 款 is more than half rewritten, even if the other is not', () => {
+    const before = edited((a) => { a[1].paragraphs[1].text = '军犬警犬除外。'; });
+    const after: ParseJson = structuredClone(before);
+    replaceIn(after.articles[1], 0, '养犬行为', '饲养犬只行为');
+    after.articles[1].paragraphs[1].text = '特种犬只除外。';
+    expect(draftAmendmentDecision(compareTexts(before, after, { alignment: 'eid' })).clauses).toEqual([
+      '一、将第二条修改为：“本市行政区域内的饲养犬只行为以及相关管理活动，适用本条例。\n特种犬只除外。”',
+    ]);
+  });
+
+  it('restates the 款 when a replaced phrase would cut a quotation in half', () => {
+    expect(clausesFor('禁止饲养“斗犬”等烈性犬。', '禁止饲养“斗犬等”烈性犬。')).toEqual(['一、将第二条第一款修改为：“禁止饲养“斗犬等”烈性犬。”']);
+  });
+
+  it('quotes a phrase that carries a whole quotation of its own', () => {
+    expect(clausesOf((a) => replaceIn(a[6], 0, '养犬管理服务信息系统', '“智慧养犬”信息系统'))).toEqual(['一、将第七条中的“养犬管理服务”修改为““智慧养犬””。']);
+  });
+});
+
+describe('draftAmendmentDecision: the words a phrase is quoted with', () => {
+  it('anchors an insertion at the start of a 款 on the words after it, as many as make it unique', () => {
+    expect(clausesFor('犬只应当免疫，犬只应当登记。', '饲养的犬只应当免疫，犬只应当登记。')).toEqual(['一、在第二条第一款中的“犬只应当免疫”前增加“饲养的”。']);
+  });
+
+  it('quotes up to four words before a changed word that occurs more than once', () => {
+    expect(clausesFor('个人养犬应当办理登记，单位养犬应当办理登记。', '个人养犬应当办理登记，单位养犬应当申请登记。')).toEqual([
+      '一、将第二条第一款中的“单位养犬应当办理”修改为“单位养犬应当申请”。',
+    ]);
+  });
+
+  it('restates the 款 when four words before a changed word do not tell its occurrences apart', () => {
+    const before = '城区的养犬人应当遵守规定；乡村的养犬人应当遵守规定。';
+    expect(clausesFor(before, '城区的养犬人应当遵守规定；乡村的养犬人应当执行规定。')).toEqual(['一、将第二条第一款修改为：“城区的养犬人应当遵守规定；乡村的养犬人应当执行规定。”']);
+  });
+
+  it('never quotes a phrase across a line break: restates the article when only the line before tells the phrase apart', () => {
+    // 款 with 目 of its own and 项 with 目: “1.身份” occurs in two lines, “\n1.身份” in one.
+    const withLines = (first: string) =>
+      edited((a) => {
+        a[4].paragraphs = [
+          {
+            eid: 'p1',
+            text: '申请登记应当提交下列材料：',
+            subitems: [
+              { eid: 's1', label: '1.', text: first, subitems: [] },
+              { eid: 's2', label: '2.', text: '住址证明。', subitems: [] },
+            ],
+            items: [{ eid: 'i1', label: '（一）', text: '个人养犬的：', subitems: [{ eid: 'i1s1', label: '1.', text: '身份证明；', subitems: [] }] }],
+          },
+        ];
+      });
+    const clauses = draftAmendmentDecision(compareTexts(withLines('身份证明；'), withLines('户籍证明；'), { alignment: 'eid' })).clauses;
+    expect(clauses).toEqual(['一、将第五条修改为：“申请登记应当提交下列材料：\n1.户籍证明；\n2.住址证明。\n（一）个人养犬的：\n  1.身份证明；”']);
+  });
+});
+
+describe('draftAmendmentDecision: which 款 a change is cited in', () => {
+  it('cites the second 款 for a change at its start after a removal in the first', () => {
+    expect(
+      clausesOf((a) => {
+        replaceIn(a[1], 0, '以及相关管理活动', '');
+        replaceIn(a[1], 1, '军用', '部队');
+      }),
+    ).toEqual(['一、删去第二条第一款中的“以及相关管理活动”；将第二条第二款中的“军用”修改为“部队”。']);
+  });
+
+  it('cites the first 款 for an insertion before its closing full stop', () => {
+    expect(clausesOf((a) => replaceIn(a[1], 0, '适用本条例。', '适用本条例，但法律、法规另有规定的除外。'))).toEqual([
+      '一、在第二条第一款中的“条例”后增加“，但法律、法规另有规定的除外”。',
+    ]);
+  });
+});
+
+describe('draftAmendmentDecision on stored comparisons and headings', () => {
+  it('restates the changed 款 or article when a stored comparison has no word tokens', () => {
+    const comparison = compareTexts(
+      original,
+      edited((a) => {
+        replaceIn(a[4], 0, '、财政', '');
+        replaceIn(a[1], 1, '军用', '部队');
+      }),
+      { alignment: 'eid' },
+    );
+    for (const row of comparison.articles) delete row.tokens;
+    expect(draftAmendmentDecision(comparison).clauses).toEqual([
+      `一、将第二条第二款修改为：“${original.articles[1].paragraphs[1].text.replace('军用', '部队')}”`,
+      `二、将第五条修改为：“${original.articles[4].paragraphs[0].text.replace('、财政', '')}”`,
+    ]);
+  });
+
+  it('puts the renaming of a chapter that holds no article after every article clause', () => {
+    const before: ParseJson = structuredClone(original);
+    before.outline.push({ kind: 'chapter', number: 7, label: '第七章', heading: '附录', eid: 'chp_7', firstArticle: null, lastArticle: null, articles: 0 });
+    const after: ParseJson = structuredClone(before);
+    after.outline[after.outline.length - 1].heading = '名词解释';
+    replaceIn(after.articles[49], 0, '依法给予处分', '依法给予政务处分');
+    replaceIn(after.articles[50], 0, '自行处理', '妥善处理');
+    expect(draftAmendmentDecision(compareTexts(before, after, { alignment: 'eid' })).clauses).toEqual([
+      '一、在第五十条中的“给予”后增加“政务”。',
+      '二、将第五十一条中的“自行”修改为“妥善”。',
+      '三、将第七章的章名修改为“名词解释”。',
+    ]);
   });
 });

@@ -57,4 +57,62 @@ describe('alignArticles', () => {
       [0, 1],
     ]);
   });
+  it('pairs an article once: the identical one, not also the similar one after it', () => {
+    expect(alignArticles(articles('养犬人应当办理养犬登记。'), articles('养犬人应当办理养犬登记。', '养犬人应当依法办理养犬登记。'), false)).toEqual([[0, 0]]);
+  });
+
+  it('gives a text found once before and twice after to the first, leaving the second added', () => {
+    expect(alignArticles(articles(closing), articles(closing, closing), false)).toEqual([[0, 0]]);
+  });
+
+  it('gives a twin already taken to no second article, and places twins from the nearest pair before', () => {
+    // 甲 (old 1 → new 0) and 乙 (old 2 → new 3) are unique; the closing text is old 0 and 3, new 1 and 2.
+    const before = articles(closing, '甲部分第一条。', '乙部分第一条。', closing);
+    const after = articles('甲部分第一条。', closing, closing, '乙部分第一条。');
+    expect(alignArticles(before, after, false)).toEqual([
+      [1, 0],
+      [3, 1],
+      [0, 2],
+      [2, 3],
+    ]);
+  });
+
+  it('places a twin from the pair nearest before it, not the one paired last, when pairing by eid', () => {
+    const before = [
+      { eid: 'a', text: '甲。' },
+      { eid: 'b', text: '乙。' },
+      { eid: 'x1', text: closing },
+      { eid: 'x2', text: closing },
+    ];
+    const after = [
+      { eid: 'b', text: '乙。' },
+      { eid: 'a', text: '甲。' },
+      { eid: 'y', text: closing },
+    ];
+    // Nearest pair before new 2 is old 0 → new 1, so the twin expected at old 1: old 2 is nearest.
+    expect(alignArticles(before, after, true)).toEqual([
+      [1, 0],
+      [0, 1],
+      [2, 2],
+    ]);
+  });
+
+  it('on a tie between two twins takes the earlier one', () => {
+    // No pair before new 1, so the twin is expected at old 1; old 0 and old 2 are as near.
+    const before = articles(closing, '养犬人应当办理登记。', closing);
+    const after = articles('犬只应当接种狂犬病疫苗。', closing);
+    expect(alignArticles(before, after, false)).toEqual([[0, 1]]);
+  });
+
+  it('counts a similarity of exactly 0.4 as a modification', () => {
+    // Bigrams 甲乙 乙丙 and 甲乙 乙丁 丁戊: Dice 2 × 1 / 5 = 0.4.
+    expect(alignArticles(articles('甲乙丙'), articles('甲乙丁戊'), false)).toEqual([[0, 0]]);
+  });
+
+  it('between equally similar candidates keeps the earliest pairing', () => {
+    // 甲甲甲甲乙 is as like 甲甲甲甲丙 as 甲甲甲甲丁 (0.75).
+    expect(alignArticles(articles('甲甲甲甲乙'), articles('甲甲甲甲丙', '甲甲甲甲丁'), false)).toEqual([[0, 0]]);
+    // Old 0 ~ new 1 and old 1 ~ new 0 (0.75 each), crossing: the first old article is kept.
+    expect(alignArticles(articles('甲甲甲甲乙', '丁丁丁丁乙'), articles('丁丁丁丁丙', '甲甲甲甲丙'), false)).toEqual([[0, 1]]);
+  });
 });

@@ -72,3 +72,61 @@ describe('compareTexts', () => {
     expect(byContent.summary).toMatchObject({ modified: 0, added: 1, deleted: 1 });
   });
 });
+
+/// A text from its lines, separated by blank lines.
+const textOf = (...lines: string[]): ParseJson =>
+  toParseJson(parseRegulation(`# 某市养犬管理条例\n\n<!-- INFO END -->\n\n${lines.join('\n\n')}\n`));
+
+describe('compareTexts on small texts worked by hand', () => {
+  const parts = [
+    '第一编　总则', '第一章　一般规定', '第一条 为了规范养犬行为，制定本条例。',
+    '第二编　分则', '第一章　登记', '第一节　申请', '第二条 养犬人应当申请养犬登记。',
+    '第二节　审核', '第三条 公安机关应当审核养犬登记申请。',
+    '第二章　处罚', '第一节　罚款', '第四条 违反本条例的，处以罚款。',
+  ];
+
+  it('tells chapters of different parts and sections of different chapters apart', () => {
+    const text = textOf(...parts);
+    expect(compareTexts(text, text).headings).toEqual([]);
+  });
+
+  it('reports a renamed section with its chapter, though another kind of heading was added', () => {
+    const after = textOf(...parts.map((l) => (l === '第二节　审核' ? '第二节　复核' : l)), '第三编　附则', '第五条 本条例自公布之日起施行。');
+    expect(compareTexts(textOf(...parts), after).headings).toEqual([
+      { kind: 'section', label: '第一章第二节', before: '审核', after: '复核', firstArticle: 3 },
+    ]);
+  });
+
+  it('reports an inserted article that moved from 之二 to 之一 as renumbered, after the one deleted before it', () => {
+    const before = textOf('第一条 为了规范养犬行为，制定本条例。', '第一条之一 养犬人应当办理登记。', '第一条之二 犬只应当接种狂犬病疫苗。');
+    const after = textOf('第一条 为了规范养犬行为，制定本条例。', '第一条之一 犬只应当接种狂犬病疫苗。');
+    const { articles, summary } = compareTexts(before, after);
+    expect(articles.map((a) => [a.change, a.before?.label ?? null, a.before?.sub ?? null, a.after?.label ?? null, a.after?.sub ?? null])).toEqual([
+      ['unchanged', '第一条', null, '第一条', null],
+      ['deleted', '第一条之一', 1, null, null],
+      ['renumbered', '第一条之二', 2, '第一条之一', 1],
+    ]);
+    expect(summary).toEqual({ unchanged: 1, renumbered: 1, modified: 0, added: 0, deleted: 1, moved: 0 });
+  });
+
+  it('does not take a citation of 第二条 changed to the former 第二条之一 for a mere renumbering', () => {
+    const before = textOf('第一条 为了规范养犬行为，制定本条例。', '第二条 养犬人应当办理登记。', '第二条之一 犬只应当接种狂犬病疫苗。', '第三条 违反本条例第二条的，责令改正。');
+    const after = textOf('第一条 为了规范养犬行为，制定本条例。', '第二条 养犬人应当办理登记。', '第三条 犬只应当接种狂犬病疫苗。', '第四条 违反本条例第三条的，责令改正。');
+    const last = compareTexts(before, after).articles.at(-1)!;
+    expect([last.change, last.old, last.new, last.referencesOnly]).toEqual(['modified', 3, 4, undefined]);
+  });
+
+  it('marks as moved only the article that left where most of its chapter went, naming chapter and section', () => {
+    const a = '第一条 为了规范养犬行为，制定本条例。';
+    const b = '养犬人应当办理登记。';
+    const c = '犬只应当接种狂犬病疫苗。';
+    const d = '公安机关负责养犬登记。';
+    const before = textOf('第一章　总则', `第一条 ${d}`, '第二章　管理', '第一节　登记', a.replace('第一条', '第二条'), `第三条 ${b}`, `第四条 ${c}`);
+    const after = textOf('第一章　总则', a, `第二条 ${d}`, '第二章　管理', '第一节　登记', `第三条 ${b}`, `第四条 ${c}`);
+    const { articles, summary } = compareTexts(before, after);
+    expect(articles.filter((r) => r.moved).map((r) => [r.old, r.new, r.moved])).toEqual([
+      [2, 1, { from: '第二章　管理 第一节　登记', to: '第一章　总则' }],
+    ]);
+    expect(summary).toEqual({ unchanged: 2, renumbered: 2, modified: 0, added: 0, deleted: 0, moved: 1 });
+  });
+});

@@ -3,6 +3,7 @@ import { compareTexts } from './compareTexts';
 import { countChanges } from './countChanges';
 import { parseRegulation } from './parse';
 import { toParseJson } from './toParseJson';
+import type { TextComparison } from './comparison';
 
 const text = (...articles: string[]) =>
   toParseJson(parseRegulation(`# 某市养犬管理条例\n\n<!-- INFO END -->\n\n${articles.map((a, i) => `第${'一二三四五'[i]}条 ${a}`).join('\n\n')}\n`));
@@ -26,5 +27,19 @@ describe('countChanges', () => {
     expect(counted.identical).toBe(false);
     expect(counted.referencesOnly).toBe(1);
     expect(counted.amended).toBe(0);
+  });
+});
+
+describe('countChanges on summaries worked by hand', () => {
+  const comparison = (counts: Partial<TextComparison['summary']>): TextComparison =>
+    ({ summary: { unchanged: 3, renumbered: 0, modified: 0, added: 0, deleted: 0, moved: 0, ...counts }, articles: [] }) as unknown as TextComparison;
+
+  it.each([
+    ['one modified and one added', { modified: 1, added: 1 }],
+    ['one added and one deleted', { added: 1, deleted: 1 }],
+    ['one deleted and one renumbered', { deleted: 1, renumbered: 1 }],
+    ['one renumbered and one moved', { renumbered: 1, moved: 1 }],
+  ])('does not call texts with %s identical', (_, counts) => {
+    expect(countChanges(comparison(counts)).identical).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvents, billTransitions, bills, consultations, draftVersions, notifications } from '@/db/schema';
+import { and, desc } from 'drizzle-orm';
+import { auditEvents, billSignoffs, billTransitions, bills, consultations, draftVersions, notifications } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import { appendDraftUpdate } from '@/lib/drafting';
 import { decideSignoff } from './decideSignoff';
@@ -9,7 +10,8 @@ import { getBillWorkflow } from './getBillWorkflow';
 import { recordVote } from './recordVote';
 import { requestSignoff } from './requestSignoff';
 import { billWithPeople } from './testing/billAtStage';
-import { outcome } from './testing/outcome';
+import { caught, outcome } from './testing/outcome';
+import { appendTransition } from './appendTransition';
 import { transitionBill } from './transitionBill';
 
 const { db, cleanup } = freshDatabase();
@@ -121,5 +123,80 @@ describe('transitionBill', () => {
     expect(kinds(b.editor.id)).toEqual(['stage_changed']);
     expect(kinds(b.reviewer.id)).toEqual(['stage_changed']);
     expect(kinds(b.coordinator.id)).toEqual([]);
+  });
+});
+
+describe('transitionBill, what it records', () => {
+  const lastAudit = (billId: string) => db.select().from(auditEvents).where(eq(auditEvents.targetId, billId)).orderBy(desc(auditEvents.id)).get()!;
+  const record = (billId: string) => db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).orderBy(billTransitions.seq).all();
+
+  it('names the current stage in stage_changed and the field in transition_reason_required', () => {
+    const b = billWithPeople(db);
+    expect(caught(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '过时' }, db))).toEqual({ code: 'stage_changed', message: 'stage_changed', details: { stage: 'proposal' } });
+    expect(caught(() => transitionBill(b.coordinator, b.billId, { to: 'shelved', expectedStage: 'proposal', note: '搁置' }, db))).toEqual({
+      code: 'validation_failed',
+      message: 'transition_reason_required',
+      details: { fields: [{ path: 'reason', message: 'transition_reason_required' }] },
+    });
+  });
+
+  it('names the missing sign-off and its rule', () => {
+    const b = billWithPeople(db);
+    for (const [to, d] of [['drafting', '01-05'], ['submission', '01-06'], ['first_reading', '01-07'], ['consultation', '01-08'], ['second_reading', '02-10'], ['third_reading', '02-15']] as const) b.walk(to, day(`2026-${d}`));
+    expect(caught(() => transitionBill(b.coordinator, b.billId, { to: 'vote', expectedStage: 'third_reading', note: '付表决' }, db))).toEqual({ code: 'signoff_required', message: 'signoff_required', details: { stage: 'vote', rule: 'four_eyes' } });
+  });
+
+  it('audits a plain move exactly, numbers the record, and tells the others who moved it where', () => {
+    const b = billWithPeople(db);
+    const t = transitionBill(b.coordinator, b.billId, { to: 'drafting', expectedStage: 'proposal', note: '立项通过' }, db, day('2026-01-05'));
+    const a = lastAudit(b.billId);
+    expect(a).toMatchObject({ actorId: b.coordinator.id, action: 'bill.transition', targetType: 'bill', targetId: b.billId });
+    expect(a.detail).toEqual({ billId: b.billId, from: 'proposal', to: 'drafting', kind: 'forward', note: '立项通过', reason: null, versionId: null, consultationId: null, signoffs: [] });
+    const n = db.select().from(notifications).where(and(eq(notifications.userId, b.editor.id), eq(notifications.billId, b.billId))).all();
+    expect(n.map((x) => [x.kind, x.detail])).toEqual([['stage_changed', { from: 'proposal', to: 'drafting', by: b.coordinator.name }]]);
+    transitionBill(b.coordinator, b.billId, { to: 'proposal', expectedStage: 'drafting', note: '退回', reason: '立项材料不全' }, db, day('2026-01-06'));
+    expect(record(b.billId).map((m) => [m.seq, m.id === t.transitionId, m.reason])).toEqual([
+      [1, true, null],
+      [2, false, '立项材料不全'],
+    ]);
+    expect(lastAudit(b.billId).detail).toMatchObject({ kind: 'back', reason: '立项材料不全', signoffs: [] });
+  });
+
+  it('uses up exactly the approving sign-off and lists it in the audit entry', () => {
+    const b = billWithPeople(db);
+    for (const [to, d] of [['drafting', '01-05'], ['submission', '01-06'], ['first_reading', '01-07'], ['consultation', '01-08'], ['second_reading', '02-10']] as const) b.walk(to, day(`2026-${d}`));
+    b.walk('vote', day('2026-02-20'), { reason: '不再三审' });
+    const signoffs = db.select().from(billSignoffs).where(and(eq(billSignoffs.billId, b.billId), eq(billSignoffs.stage, 'vote'))).all();
+    const move = record(b.billId).at(-1)!;
+    expect(signoffs.map((s) => s.transitionId)).toEqual([move.id]);
+    expect(lastAudit(b.billId).detail).toMatchObject({ kind: 'skip', reason: '不再三审', signoffs: [signoffs[0].id] });
+  });
+
+  it('freezes the version with the stage as its reason and opens the consultation with the bill title and defaults', () => {
+    const b = billWithPeople(db);
+    b.walk('drafting', day('2026-01-05'));
+    b.walk('submission', day('2026-01-06'));
+    const first = b.walk('first_reading', day('2026-01-07'));
+    expect(db.select().from(draftVersions).where(eq(draftVersions.id, first.versionId!)).get()).toMatchObject({ kind: 'frozen', reason: 'stage:first_reading' });
+    const consult = b.walk('consultation', day('2026-01-08'));
+    expect(db.select().from(consultations).where(eq(consultations.id, consult.consultationId!)).get()).toMatchObject({ title: '测试条例', questions: [], moderation: 'pre', shortReason: null });
+  });
+
+  it('passes the consultation settings given with the move', () => {
+    const b = billWithPeople(db);
+    for (const [to, d] of [['drafting', '01-05'], ['submission', '01-06'], ['first_reading', '01-07']] as const) b.walk(to, day(`2026-${d}`));
+    const consultation = { title: '征求意见', questions: ['是否同意第三条？'], opensOn: '2026-01-08', closesOn: '2026-01-20', shortReason: '立法计划紧迫', moderation: 'post' as const };
+    const r = transitionBill(b.coordinator, b.billId, { to: 'consultation', expectedStage: 'first_reading', note: '公开征求意见', consultation }, db, day('2026-01-08'));
+    expect(db.select().from(consultations).where(eq(consultations.id, r.consultationId!)).get()).toMatchObject({ title: '征求意见', questions: ['是否同意第三条？'], closesOn: '2026-01-20', shortReason: '立法计划紧迫', moderation: 'post' });
+  });
+});
+
+describe('appendTransition', () => {
+  it('refuses with stage_changed a bill no longer at the stage it moves from, and writes nothing', () => {
+    const b = billWithPeople(db);
+    const move = () => appendTransition(db, { billId: b.billId, from: 'drafting', to: 'submission', note: 'x', actorId: b.coordinator.id, at: day('2026-01-05') });
+    expect(outcome(move)).toBe('stage_changed:stage_changed');
+    expect(stageOf(b.billId)).toBe('proposal');
+    expect(moves(b.billId)).toBe(0);
   });
 });

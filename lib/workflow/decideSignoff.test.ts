@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditEvents, billSignoffs, notifications } from '@/db/schema';
+import { freshDatabase } from '@/db/testing';
+import { draftTextMark } from '@/lib/drafting';
+import { decideSignoff } from './decideSignoff';
+import { requestSignoff } from './requestSignoff';
+import { billWithPeople } from './testing/billAtStage';
+import { outcome } from './testing/outcome';
+
+const { db, cleanup } = freshDatabase();
+afterAll(cleanup);
+
+const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
+const atLegalityReview = () => {
+  const b = billWithPeople(db, 'government_rule');
+  for (const [to, d] of [['drafting', '03-01'], ['consultation', '03-02'], ['legality_review', '04-10']] as const) b.walk(to, day(`2026-${d}`));
+  return b;
+};
+const decisions = (billId: string) => db.select().from(billSignoffs).where(and(eq(billSignoffs.billId, billId), eq(billSignoffs.stage, 'executive_meeting'))).all();
+
+describe('decideSignoff', () => {
+  it('refuses an admin who is not on the bill', () => {
+    const b = atLegalityReview();
+    expect(outcome(() => decideSignoff(b.admin, b.billId, { stage: 'executive_meeting', decision: 'approve' }, db))).toBe('forbidden:signoff_forbidden');
+    expect(decisions(b.billId)).toEqual([]);
+  });
+
+  it('refuses to answer a request the reviewer addressed to themselves', () => {
+    const b = atLegalityReview();
+    db.insert(billSignoffs).values({ id: crypto.randomUUID(), billId: b.billId, stage: 'executive_meeting', requestedBy: b.reviewer.id, reviewerId: b.reviewer.id, requestedAt: day('2026-04-11') }).run();
+    expect(outcome(() => decideSignoff(b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'approve' }, db))).toBe('forbidden:signoff_own_request');
+    expect(decisions(b.billId).map((d) => d.decision)).toEqual([null]);
+  });
+
+  it('answers the open request with an exact audit entry and tells the asker', () => {
+    const b = atLegalityReview();
+    const { id: asked } = requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, db, day('2026-04-11'));
+    const r = decideSignoff(b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'reject', note: '不同意' }, db, day('2026-04-12'));
+    expect(r).toEqual({ id: asked, decision: 'reject' });
+    const mark = draftTextMark(db, b.draftId);
+    const a = db.select().from(auditEvents).where(eq(auditEvents.targetId, b.billId)).orderBy(desc(auditEvents.id)).get()!;
+    expect(a).toMatchObject({ actorId: b.reviewer.id, action: 'bill.signoff', targetType: 'bill', targetId: b.billId });
+    expect(a.detail).toEqual({ billId: b.billId, stage: 'executive_meeting', decision: 'reject', note: '不同意', textMark: mark, rule: 'four_eyes' });
+    const n = db.select().from(notifications).where(and(eq(notifications.userId, b.coordinator.id), eq(notifications.billId, b.billId))).all().filter((x) => x.detail.stage === 'executive_meeting');
+    expect(n.map((x) => [x.kind, x.detail])).toEqual([['signoff_decided', { stage: 'executive_meeting', decision: 'reject', by: b.reviewer.name }]]);
+  });
+});

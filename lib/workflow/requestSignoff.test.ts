@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditEvents, billMembers, billSignoffs, notifications } from '@/db/schema';
+import { freshDatabase } from '@/db/testing';
+import { requestSignoff } from './requestSignoff';
+import { billWithPeople } from './testing/billAtStage';
+import { caught, outcome } from './testing/outcome';
+
+const { db, cleanup } = freshDatabase();
+afterAll(cleanup);
+
+const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
+/// A government rule at 合法性审查: the next stage, 常务会议, needs a four-eyes sign-off.
+const atLegalityReview = () => {
+  const b = billWithPeople(db, 'government_rule');
+  for (const [to, d] of [['drafting', '03-01'], ['consultation', '03-02'], ['legality_review', '04-10']] as const) b.walk(to, day(`2026-${d}`));
+  return b;
+};
+const requests = (billId: string) => db.select().from(billSignoffs).where(and(eq(billSignoffs.billId, billId), eq(billSignoffs.stage, 'executive_meeting'))).all();
+
+describe('requestSignoff', () => {
+  it('is for the coordinator or an admin only', () => {
+    const b = atLegalityReview();
+    expect(outcome(() => requestSignoff(b.editor, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, db))).toBe('forbidden:transition_forbidden');
+    expect(requests(b.billId)).toEqual([]);
+    expect(outcome(() => requestSignoff(b.admin, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, db))).toBe('ok');
+  });
+
+  it('refuses an unknown reviewer with member_not_found', () => {
+    const b = atLegalityReview();
+    expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: 'nobody@test.lawbench' }, db))).toBe('validation_failed:member_not_found');
+  });
+
+  it('refuses an admin as reviewer (not a reviewer account) and a reviewer account who edits the bill, naming the rule', () => {
+    const b = atLegalityReview();
+    expect(caught(() => requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.admin.email }, db))).toEqual({ code: 'validation_failed', message: 'signoff_reviewer_invalid', details: { rule: 'four_eyes' } });
+    db.insert(billMembers).values({ billId: b.billId, userId: b.independent.id, role: 'editor' }).run();
+    expect(outcome(() => requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.independent.email }, db))).toBe('validation_failed:signoff_reviewer_invalid');
+    expect(requests(b.billId)).toEqual([]);
+  });
+
+  it('records the request with an exact audit entry and tells the reviewer', () => {
+    const b = atLegalityReview();
+    const at = day('2026-04-11');
+    const { id } = requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email, note: '请审核' }, db, at);
+    expect(requests(b.billId).map((r) => r.id)).toEqual([id]);
+    const a = db.select().from(auditEvents).where(eq(auditEvents.targetId, b.billId)).orderBy(desc(auditEvents.id)).get()!;
+    expect(a).toMatchObject({ actorId: b.coordinator.id, action: 'bill.signoff_request', targetType: 'bill', targetId: b.billId });
+    expect(a.detail).toEqual({ billId: b.billId, stage: 'executive_meeting', reviewerId: b.reviewer.id });
+    const n = db.select().from(notifications).where(and(eq(notifications.userId, b.reviewer.id), eq(notifications.billId, b.billId))).all().filter((x) => x.detail.stage === 'executive_meeting');
+    expect(n.map((x) => [x.kind, x.detail])).toEqual([['signoff_requested', { stage: 'executive_meeting', by: b.coordinator.name }]]);
+  });
+});

@@ -352,7 +352,10 @@ function place(body: BodyNode[], order: Article[], containerOf: Map<Article, Bod
 /// Rewrites the citations (依照本条例第十三条) in the articles the decision left alone so that
 /// they follow the articles they cite to their new numbers (此外，对条文顺序作相应调整).
 function followRenumbering(before: NumberedArticle[], after: NumberedArticle[], touched: Set<Article>): void {
+  // Citations of 第X条 name main articles: only those give the old → new numbers. The articles
+  // rewritten are every article still in the text, 之一 articles included.
   const now = new Map(after.filter((n) => n.sub === undefined).map((n) => [n.article, n.number]));
+  const present = new Set(after.map((n) => n.article));
   const numbers = new Map<number, number>();
   for (const n of before) {
     const number = now.get(n.article);
@@ -365,7 +368,7 @@ function followRenumbering(before: NumberedArticle[], after: NumberedArticle[], 
     subitems(s.subitems);
   });
   for (const { article } of before) {
-    if (touched.has(article) || !now.has(article)) continue;
+    if (touched.has(article) || !present.has(article)) continue;
     for (const p of article.paragraphs) {
       p.text = follow(p.text);
       subitems(p.subitems);

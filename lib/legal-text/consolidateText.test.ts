@@ -620,6 +620,16 @@ describe('consolidateText: 第X条之Y', () => {
   });
 });
 
+describe('consolidateText: citations in a 之一 article', () => {
+  it('follow the renumbering as in any other article', () => {
+    const source = toParseJson(parseRegulation('# 示例管理条例\n\n第一条 甲。\n\n第二条 乙。\n\n第二条之一 依照本条例第三条。\n\n第三条 丁。\n\n第四条 违反本条例第三条的，责令改正。\n'));
+    const result = consolidateText(source, decision('删去第一条。'));
+    expect(result.problems).toEqual([]);
+    // 第三条 is now 第二条: the 之一 article (now 第一条之一) cites it under its new number too.
+    expect(result.text.articles.map((a) => `${a.label} ${articleText(a)}`)).toEqual(['第一条 乙。', '第一条之一 依照本条例第二条。', '第二条 丁。', '第三条 违反本条例第二条的，责令改正。']);
+  });
+});
+
 describe('consolidateText: phrases written with the labels of 项 and 目', () => {
   it.each([
     ['后', '活动', ['第一条@1 为了规范示例活动管理，制定本条例。', '第三条@1 市人民政府负责示例活动工作。']],

@@ -5,19 +5,15 @@ import { freshDatabase } from '@/db/testing';
 import { draftTextMark } from '@/lib/drafting';
 import { decideSignoff } from './decideSignoff';
 import { requestSignoff } from './requestSignoff';
-import { billWithPeople } from './testing/billAtStage';
+import { atLegalityReview as atLegalityReviewOn, executiveMeetingSignoffs } from './testing/atLegalityReview';
 import { outcome } from './testing/outcome';
 
 const { db, cleanup } = freshDatabase();
 afterAll(cleanup);
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
-const atLegalityReview = () => {
-  const b = billWithPeople(db, 'government_rule');
-  for (const [to, d] of [['drafting', '03-01'], ['consultation', '03-02'], ['legality_review', '04-10']] as const) b.walk(to, day(`2026-${d}`));
-  return b;
-};
-const decisions = (billId: string) => db.select().from(billSignoffs).where(and(eq(billSignoffs.billId, billId), eq(billSignoffs.stage, 'executive_meeting'))).all();
+const atLegalityReview = () => atLegalityReviewOn(db);
+const decisions = (billId: string) => executiveMeetingSignoffs(db, billId);
 
 describe('decideSignoff', () => {
   it('refuses an admin who is not on the bill', () => {

@@ -1,22 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
-import { auditEvents, billMembers, billSignoffs, notifications } from '@/db/schema';
+import { auditEvents, billMembers, notifications } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import { requestSignoff } from './requestSignoff';
-import { billWithPeople } from './testing/billAtStage';
+import { atLegalityReview as atLegalityReviewOn, executiveMeetingSignoffs } from './testing/atLegalityReview';
 import { caught, outcome } from './testing/outcome';
 
 const { db, cleanup } = freshDatabase();
 afterAll(cleanup);
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
-/// A government rule at 合法性审查: the next stage, 常务会议, needs a four-eyes sign-off.
-const atLegalityReview = () => {
-  const b = billWithPeople(db, 'government_rule');
-  for (const [to, d] of [['drafting', '03-01'], ['consultation', '03-02'], ['legality_review', '04-10']] as const) b.walk(to, day(`2026-${d}`));
-  return b;
-};
-const requests = (billId: string) => db.select().from(billSignoffs).where(and(eq(billSignoffs.billId, billId), eq(billSignoffs.stage, 'executive_meeting'))).all();
+const atLegalityReview = () => atLegalityReviewOn(db);
+const requests = (billId: string) => executiveMeetingSignoffs(db, billId);
 
 describe('requestSignoff', () => {
   it('is for the coordinator or an admin only', () => {

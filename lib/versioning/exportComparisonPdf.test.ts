@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ArticleComparison, TextComparison } from '@/lib/legal-text';
-import { readPdf, requireCjkFont } from '@/lib/documents/testing/readPdf';
+import { readPdf, readPdfInfo, requireCjkFont } from '@/lib/documents/testing/readPdf';
 import { exportComparisonPdf } from './exportComparisonPdf';
 import { buildSampleComparison, sampleSide } from './testing/buildSampleComparison';
-import { readPdfLayout, type DrawnPage } from './testing/readPdfLayout';
+import { readPdfLayout, type DrawnPage } from '@/lib/documents/testing/readPdfLayout';
 
 const options = { title: '《北京市审计条例》修改对照表', beforeHeading: '修改前', afterHeading: '修改后' };
 
@@ -93,10 +92,7 @@ describe('exportComparisonPdf', () => {
     const raw = Buffer.from(bytes).toString('latin1');
     expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
     expect(raw).toContain('/ToUnicode');
-    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-    const { info } = await pdf.getMetadata();
-    await pdf.destroy();
-    expect(info).toMatchObject({ Title: '《北京市审计条例》修改对照表', CreationDate: expect.stringMatching(/^D:20250301080000Z/) });
+    expect(await readPdfInfo(bytes)).toMatchObject({ Title: '《北京市审计条例》修改对照表', CreationDate: expect.stringMatching(/^D:20250301080000Z/) });
   });
 
   it('centres the title in bold above a shaded header row whose headings are centred in bold over their columns', async () => {

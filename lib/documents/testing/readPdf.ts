@@ -3,10 +3,23 @@ import { isAppError } from '@/lib/errors';
 import { errorMessage } from '@/lib/i18n';
 import { findCjkFont } from '../cjkFont';
 
+/// Test support: a PDF opened with pdf.js (destroy it when done).
+export function openPdf(bytes: Uint8Array) {
+  return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+}
+
+/// Test support: the title, creation date and other entries of a PDF's information dictionary.
+export async function readPdfInfo(bytes: Uint8Array): Promise<Record<string, unknown>> {
+  const pdf = await openPdf(bytes);
+  const { info } = await pdf.getMetadata();
+  await pdf.destroy();
+  return info as Record<string, unknown>;
+}
+
 /// Test support: the text of each page as pdf.js extracts it (which needs the embedded font's
 /// ToUnicode map), and each page's size in points.
 export async function readPdf(bytes: Uint8Array): Promise<{ text: string; width: number; height: number }[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pdf = await openPdf(bytes);
   const pages = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);

@@ -1,4 +1,5 @@
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from './readPdf';
 
 /// One run of text as a PDF draws it: its characters, where its baseline starts (in points from
 /// the top-left corner of the page), its size and colour, and whether it is set in bold (the
@@ -51,7 +52,7 @@ const pathArgs: Record<number, number> = { 0: 2, 1: 2, 2: 6, 3: 4, 4: 0 };
 /// is placed by its text matrix, as pdfkit writes them (one run per BT … ET, no Td moves).
 /// Coordinates are compared with tolerance: pdf.js keeps them as 32-bit floats.
 export async function readPdfLayout(bytes: Uint8Array): Promise<DrawnPage[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pdf = await openPdf(bytes);
   const pages: DrawnPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);

@@ -42,10 +42,18 @@ function replaceIn(article: ArticleJson, p: number, from: string, to: string): v
 describe('draftAmendmentDecision: the phrase a clause quotes', () => {
   it('quotes two changes with at most two unchanged characters between them as one phrase', () => {
     expect(clausesFor('依照《中华人民共和国物权法》的规定执行。', '依照《中华人民共和国民法典》的规定执行。')).toEqual(['一、将第二条第一款中的“物权法”修改为“民法典”。']);
-    expect(clausesFor('甲乙丙丁戊己庚辛壬癸。', '甲乙X丙Y丁戊己庚辛壬癸。')).toEqual(['一、将第二条第一款中的“甲乙丙”修改为“甲乙X丙Y”。']);
-    expect(clausesFor('甲乙丙丁戊己庚辛壬癸。', '甲乙X丙丁Y戊己庚辛壬癸。')).toEqual(['一、将第二条第一款中的“丙丁”修改为“X丙丁Y”。']);
+    // 甲、乙、丙… is read one character a word, so only the bridging joins the changes here.
+    expect(clausesFor('甲、乙、丙、丁、戊、己。', '甲、X乙Y、丙、丁、戊、己。')).toEqual(['一、将第二条第一款中的“、乙”修改为“、X乙Y”。']);
+    expect(clausesFor('甲、乙、丙、丁、戊、己。', '甲、X乙、Y丙、丁、戊、己。')).toEqual(['一、将第二条第一款中的“乙、”修改为“X乙、Y”。']);
     // Three unchanged characters keep the two changes apart.
-    expect(clausesFor('甲乙丙丁戊己庚辛壬癸。', '甲乙X丙丁戊Y己庚辛壬癸。')).toEqual(['一、在第二条第一款中的“甲乙”后增加“X”；在第二条第一款中的“丙丁戊”后增加“Y”。']);
+    expect(clausesFor('甲、乙、丙、丁、戊、己。', '甲、X乙、丙Y、丁、戊、己。')).toEqual(['一、在第二条第一款中的“甲、”后增加“X”；在第二条第一款中的“、丙”后增加“Y”。']);
+  });
+
+  it('quotes whole words, not the part of a word the word diff changed', () => {
+    // The word diff keeps the shared 入 of 纳入 and 列入 out of the change; quoted as it comes,
+    // the clause would read “资金纳”修改为“资金列”.
+    expect(clausesFor('专项资金纳入预算管理。', '专项资金列入预算管理。')).toEqual(['一、将第二条第一款中的“纳入”修改为“列入”。']);
+    expect(clausesFor('市人民政府应当加强管理。', '市人民政府应当加强监理。')).toEqual(['一、将第二条第一款中的“管理”修改为“监理”。']);
   });
 
   it('widens a one-character change to two characters that occur once', () => {
@@ -221,7 +229,8 @@ describe('draftAmendmentDecision on headings', () => {
     });
     text.outline = text.outline.map((o) => (o.kind === 'chapter' && o.number === 2 ? { ...o, heading: '免疫、登记与年检' } : o));
     const clauses = draftAmendmentDecision(compareTexts(original, text, { alignment: 'eid' })).clauses;
-    expect(clauses).toEqual(['一、将第二章的章名修改为“免疫、登记与年检”。', expect.stringMatching(/^二、将第十一条(第一款)?中的“重点管理区”修改为“本市行政区域”。$/)]);
+    // The segmenter reads 区内 as one word of the old text, so 内 is quoted too.
+    expect(clauses).toEqual(['一、将第二章的章名修改为“免疫、登记与年检”。', expect.stringMatching(/^二、将第十一条(第一款)?中的“重点管理区内”修改为“本市行政区域内”。$/)]);
   });
 
   it('renames a chapter in its place among the article clauses', () => {

@@ -1,6 +1,7 @@
 import type { AmendmentDecision, ArticleComparison, ArticleSide, DiffToken, TextComparison } from './comparison';
 import { chineseDate } from '@/lib/shared/dates';
 import { toChineseNumeral } from './numerals';
+import { snapToWords } from './snapToWords';
 
 /// What the heading of each kind is called in a decision (将第三章的章名修改为…).
 const headingNoun = { part: '编名', chapter: '章名', section: '节名' } as const;
@@ -184,7 +185,7 @@ function bridgeShortRuns(tokens: DiffToken[]): DiffToken[] {
 }
 
 function hunksOf(diff: DiffToken[], before: ArticleSide): Hunk[] | null {
-  const tokens = bridgeShortRuns(diff);
+  const tokens = bridgeShortRuns(snapToWords(diff));
   const hunks: Hunk[] = [];
   let oldOffset = 0;
   let current: Hunk | null = null;

@@ -34,8 +34,16 @@ interface Placement {
 /// `<款 eid>__item_new_1` …, a new chapter `chp_new_1` …. An added or moved article joins the
 /// chapter of the article before it (the first article's, when it comes first); the articles of
 /// an added chapter stay in it. An operation that cannot be applied is reported and the others
-/// still are.
+/// still are, and leaves the text as it was: one found wrong only once the text is placed and
+/// numbered (an article placed past the end, an added chapter's first article numbered otherwise)
+/// is left out and the others applied again without it. Two operations placing an article on
+/// the same number (作为第N条) conflict: the later is reported, as an article moved twice is.
 export function applyAmendments(text: ParseJson, operations: Operation[]): AppliedAmendments {
+  return applyLeavingOut(text, operations, new Map());
+}
+
+/// `applyAmendments` with the operations of `left` (by index) left out, reported with their problem.
+function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<number, ConsolidationProblem>): AppliedAmendments {
   const doc = applyAmendmentsBody(text);
   const numbering = numberText(doc.body);
   const byNumber = new Map<number, Article>();
@@ -61,6 +69,11 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
   const numbered: { index: number; article: Article; position: number }[] = [];
   const pinned: Placement[] = [];
   const ok = new Set<number>();
+  /// The numbers added and moved articles are placed on (作为第N条): each by one operation.
+  const claimed = new Set<number>();
+  const unclaimed = (position: number) => {
+    if (claimed.has(position)) throw new Failure('position_out_of_range', `前面的修改已将一条作为${articleLabel(position)}`);
+  };
   /// Articles whose words the decision rewrote: it wrote their citations too.
   const touched = new Set<Article>();
   const problems: { index: number; problem: ConsolidationProblem }[] = [];
@@ -119,6 +132,11 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
     : scopes.map((scope) => ({ name: scopeName(scope), lines: lines(scope) })));
 
   operations.forEach((op, index) => {
+    const leaving = left.get(index);
+    if (leaving) {
+      problems.push({ index, problem: leaving });
+      return;
+    }
     try {
       switch (op.kind) {
         case 'replaceArticle': {
@@ -148,7 +166,9 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
         }
         case 'addArticle': {
           const anchor = op.after === undefined ? undefined : article(op.after);
+          unclaimed(op.position);
           const added = newArticle(op.text);
+          claimed.add(op.position);
           if (anchor) anchored.set(anchor, [...(anchored.get(anchor) ?? []), added]);
           else {
             pinned.push({ article: added, position: op.position, op: index });
@@ -177,6 +197,8 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
         case 'moveArticle': {
           const a = article(op.article);
           if (pinned.some((p) => p.article === a)) throw new Failure('article_not_found', `${articleLabel(op.article)}已经移动过`);
+          unclaimed(op.position);
+          claimed.add(op.position);
           pinned.push({ article: a, position: op.position, op: index });
           return;
         }
@@ -248,7 +270,9 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
   });
 
   // The final order: the old articles that stay, each followed by those added after it, then
-  // the articles placed by number, in ascending order so each lands on its number.
+  // the articles placed by number, in ascending order so each lands on its number. What is found
+  // wrong from here on has changed the text: the first such operation is left out and all applied again.
+  const late = new Map<number, ConsolidationProblem>();
   const moved = new Set(pinned.map((p) => p.article));
   const order: Article[] = [];
   const follow = (a: Article) => {
@@ -259,7 +283,7 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
   numbering.articles.forEach((n) => follow(n.article));
   for (const p of [...pinned].sort((x, y) => x.position - y.position || x.op - y.op)) {
     if (p.position > order.length + 1) {
-      problems.push({ index: p.op, problem: problemOf(operations[p.op], new Failure('position_out_of_range', `修改后只有${order.length + 1}条，不能作为${articleLabel(p.position)}`)) });
+      late.set(p.op, problemOf(operations[p.op], new Failure('position_out_of_range', `修改后只有${order.length + 1}条，不能作为${articleLabel(p.position)}`)));
       continue;
     }
     order.splice(p.position - 1, 0, p.article);
@@ -270,8 +294,11 @@ export function applyAmendments(text: ParseJson, operations: Operation[]): Appli
   for (const { index, article: a, position } of numbered) {
     const now = renumbered.find((n) => n.article === a);
     if (now?.number === position && now.sub === undefined) continue;
-    ok.delete(index);
-    problems.push({ index, problem: problemOf(operations[index], new Failure('position_out_of_range', `增加的章的第一条成了${now?.label ?? '（已删去）'}，而不是${articleLabel(position)}`)) });
+    late.set(index, problemOf(operations[index], new Failure('position_out_of_range', `增加的章的第一条成了${now?.label ?? '（已删去）'}，而不是${articleLabel(position)}`)));
+  }
+  if (late.size > 0) {
+    const first = Math.min(...late.keys());
+    return applyLeavingOut(text, operations, new Map([...left, [first, late.get(first)!]]));
   }
   followRenumbering(numbering.articles, renumbered, touched);
   doc.warnings = [];

@@ -318,18 +318,39 @@ describe('consolidateText: the exact report of a clause that cannot be applied',
     ['a phrase in another 款 of the article', '将第二条第二款中的“本市”修改为“本省”。', 'phrase_not_found', '未找到“本市”'],
     ['a phrase in another 项 of the article', '将第四条第（一）项中的“组织”修改为“开展”。', 'phrase_not_found', '未找到“组织”'],
     ['a chapter past the end', '增加一章，作为第五章：“第五章　甲\n第八条　乙。”', 'position_out_of_range', '增加的章将是第四章，而不是第五章'],
+    // Found once the text is numbered: the clause must still leave the text as it was.
+    ['a chapter whose first article gets another number', '增加一章，作为第三章：“第三章　法律责任\n第九条　甲。”', 'position_out_of_range', '增加的章的第一条成了第七条，而不是第九条'],
+    ['a chapter after an article whose first article gets another number', '在第五条后增加一章，作为第三章：“第三章　法律责任\n第八条　甲。”',
+      'position_out_of_range', '增加的章的第一条成了第六条，而不是第八条'],
+    ['an article moved past the end', '第五条改为第二十条。', 'position_out_of_range', '修改后只有7条，不能作为第二十条'],
   ];
   it.each(messages)('reports %s with its message, applying only the other clause', (_, clause, code, message) => {
     const result = consolidateText(text, decision(clause, '将第七条中的“2025”修改为“2026”。'));
     expect(result.problems.map((p) => [p.code, p.clause, p.message])).toEqual([[code, 1, message]]);
     expect(result.applied.map((o) => [o.kind, o.clause])).toEqual([['replacePhrase', 2]]);
     expect(show(result.text)).toEqual(edited({ 6: '第七条@3 本条例自2026年1月1日起施行。' }));
+    expect(result.text.outline).toEqual(text.outline);
   });
 
   it('reports a chapter whose first article gets another number than the decision gives it', () => {
     const result = consolidateText(text, decision('增加一章，作为第三章：“第三章　法律责任\n第九条　甲。”', '将第七条中的“2025”修改为“2026”。'));
     expect(result.problems.map((p) => [p.code, p.clause, p.message])).toEqual([['position_out_of_range', 1, '增加的章的第一条成了第七条，而不是第九条']]);
     expect(result.applied.map((o) => [o.kind, o.clause])).toEqual([['replacePhrase', 2]]);
+  });
+
+  it.each<[string, string[], string, string[]]>([
+    ['added', ['增加一条，作为第二条：“甲。”', '增加一条，作为第二条：“乙。”'], 'addArticle',
+      [BASE[0], '第二条@1 甲。', ...BASE.slice(1).map((l, i) => l.replace(/^第.条/, `第${'三四五六七八'[i]}条`).replace('第四条规定', '第五条规定'))]],
+    ['added after the same article', ['在第一条后增加一条，作为第二条：“甲。”', '在第一条后增加一条，作为第二条：“乙。”'], 'addArticle',
+      [BASE[0], '第二条@1 甲。', ...BASE.slice(1).map((l, i) => l.replace(/^第.条/, `第${'三四五六七八'[i]}条`).replace('第四条规定', '第五条规定'))]],
+    ['moved there', ['第六条改为第五条。', '增加一条，作为第五条：“甲。”'], 'moveArticle',
+      [...BASE.slice(0, 4), '第五条@2 违反本条例第四条规定的，由管理部门责令改正。', BASE[4].replace('第五条', '第六条'), BASE[6]]],
+  ])('reports a second article placed on the number of one %s before, and applies only the first', (_, clauses, first, expected) => {
+    const result = consolidateText(text, decision(...clauses));
+    expect(result.problems).toEqual([{ code: 'position_out_of_range', clause: 2, text: clauses[1].replace(/。$/, ''), clauseText: clauses[1].replace(/。$/, ''),
+      message: `前面的修改已将一条作为${clauses[0].includes('第五条') ? '第五条' : '第二条'}` }]);
+    expect(result.applied.map((o) => [o.kind, o.clause])).toEqual([[first, 1]]);
+    expect(show(result.text)).toEqual(expected);
   });
 
   it('reports an article moved twice, having moved it once', () => {
@@ -471,6 +492,21 @@ describe('consolidateText: the title and the order of the report', () => {
     `关于修改《${first}》等二部地方性法规的决定`, '（2025年1月1日通过）', '示例市人民代表大会常务委员会决定：',
     `  一、对《${first}》作如下修改：`, '（一）删去第一条。', `  二、对《${second}》作如下修改：`, '（一）删去第七条。', '本决定自公布之日起施行。',
   ].join('\n');
+
+  /// Parts of one amendment each, written without its number (一、对《甲条例》作如下修改：\n将第一条……).
+  const unnumbered = (first: string, second: string) => [
+    `关于修改《${first}》等二部地方性法规的决定`, '（2025年1月1日通过）', '示例市人民代表大会常务委员会决定：',
+    `一、对《${first}》作如下修改：`, first === '示例管理条例' ? '将第一条中的“规范”修改为“加强”。' : '删去第一条。',
+    `二、对《${second}》作如下修改：`, second === '示例管理条例' ? '将第一条中的“规范”修改为“加强”。' : '删去第一条。', '本决定自公布之日起施行。',
+  ].join('\n');
+  it.each([['first', '示例管理条例', '其他条例'], ['last', '其他条例', '示例管理条例']])('reads the %s of parts of one unnumbered clause as a decision of its own', (_, first, second) => {
+    const result = consolidateText(text, unnumbered(first, second));
+    expect(result.problems).toEqual([]);
+    expect(result.preamble).toBe('（2025年1月1日通过）\n示例市人民代表大会常务委员会决定：\n对《示例管理条例》作如下修改：');
+    expect(result.closing).toBe('本决定自公布之日起施行。');
+    expect(result.applied.map((o) => [o.kind, o.clause, o.sentence])).toEqual([['replacePhrase', 1, '将第一条中的“规范”修改为“加强”']]);
+    expect(show(result.text)).toEqual(edited({ 0: '第一条@1 为了加强示例管理，制定本条例。' }));
+  });
 
   it('names every regulation a decision of several parts amends when none is the text', () => {
     const result = consolidateText(text, packaged('其他条例', '别的条例'));

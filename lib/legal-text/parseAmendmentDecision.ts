@@ -4,7 +4,7 @@ import { readAmendmentSentence } from './parseAmendmentDecisionSentence';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Ref } from './parseAmendmentDecisionTokens';
 
 /// A clause opens a line: 一、 (also 一．), （一）, or 1. / 1、 as some sources number them.
-const CLAUSE_START = new RegExp(`^(?:([${CHINESE_NUMERAL_CHARS}]+)[、．.]|[（(]([${CHINESE_NUMERAL_CHARS}]+)[)）]|([0-9０-９]{1,3})[.．、](?![0-9０-９]))\\s*(.*)$`);
+export const CLAUSE_START = new RegExp(`^(?:([${CHINESE_NUMERAL_CHARS}]+)[、．.]|[（(]([${CHINESE_NUMERAL_CHARS}]+)[)）]|([0-9０-９]{1,3})[.．、](?![0-9０-９]))\\s*(.*)$`);
 /// Sentences of a closing that are read and kept but ask for nothing to be done to the text.
 const CLOSING_SENTENCE = /^(?:本决定自.*施行|.*根据本决定作相应(?:的)?修改.*|.*重新公布)$/;
 

@@ -733,3 +733,81 @@ describe('consolidateText: chapters of texts with an article before the first ch
     expect(show(result.text)).toEqual(BASE.slice(0, 6));
   });
 });
+
+describe('consolidateText: clauses without numbers', () => {
+  const FIRST = '第一条@1 为了加强示例管理，制定本条例。';
+  const SECOND = '第二条@1 本条例适用于本市的示例管理活动。';
+  const replaced = { kind: 'replacePhrase', scope: { article: 1 }, phrase: '规范', replacement: '加强', sentence: '将第一条中的“规范”修改为“加强”' } as const;
+
+  it('applies the one unnumbered amendment of a decision amending one regulation', () => {
+    const result = consolidateText(text, '关于修改《示例管理条例》的决定\n对《示例管理条例》作如下修改：\n将第一条中的“规范”修改为“加强”。\n本决定自公布之日起施行。');
+    expect(result.problems).toEqual([]);
+    expect(result.applied).toEqual([{ ...replaced, clause: 1 }]);
+    expect(result.preamble).toBe('对《示例管理条例》作如下修改：');
+    expect(result.closing).toBe('本决定自公布之日起施行。');
+    expect(show(result.text)).toEqual(edited({ 0: FIRST }));
+  });
+
+  /// Two parts of unnumbered amendments, the text's part written with `own` (its heading line first).
+  const parts = (first: string, second: string, own: string[]) => [
+    `关于修改《${first}》等二部地方性法规的决定`, '（2025年1月1日通过）', '示例市人民代表大会常务委员会决定：',
+    ...(first === '示例管理条例' ? own : [`一、对《${first}》作如下修改：`, '删去第一条。']),
+    ...(second === '示例管理条例' ? own : [`二、对《${second}》作如下修改：`, '删去第一条。']),
+    '本决定自公布之日起施行。',
+  ].join('\n');
+  const cases: Array<[string, (n: string) => string[]]> = [
+    ['on lines of their own', (n) => [`${n}、对《示例管理条例》作如下修改：`, '将第一条中的“规范”修改为“加强”。', '删去第二条第二款。']],
+    ['the first on the heading line', (n) => [`${n}、对《示例管理条例》作如下修改：将第一条中的“规范”修改为“加强”。`, '删去第二条第二款。']],
+  ];
+  it.each(cases.flatMap(([how, own]) => [[`first part, ${how}`, parts('示例管理条例', '其他条例', own('一'))], [`last part, ${how}`, parts('其他条例', '示例管理条例', own('二'))]]))(
+    'reads each unnumbered amendment of the %s as a clause', (_, decisionText) => {
+      const result = consolidateText(text, decisionText);
+      expect(result.problems).toEqual([]);
+      expect(result.applied).toEqual([{ ...replaced, clause: 1 }, { kind: 'deleteParagraph', article: 2, paragraph: 2, clause: 2, sentence: '删去第二条第二款' }]);
+      expect(result.preamble).toBe('（2025年1月1日通过）\n示例市人民代表大会常务委员会决定：\n对《示例管理条例》作如下修改：');
+      expect(result.closing).toBe('本决定自公布之日起施行。');
+      expect(show(result.text)).toEqual(edited({ 0: FIRST, 1: SECOND }));
+    });
+});
+
+describe('consolidateText: a decision of several regulations whose clauses each name the one they amend', () => {
+  const byClause = (...clauses: string[]) => [
+    '关于修改《示例管理条例》等二部地方性法规的决定', '（2025年1月1日通过）', '示例市人民代表大会常务委员会决定：',
+    ...clauses, '本决定自公布之日起施行。', '《示例管理条例》《其他条例》根据本决定作相应修改，重新公布。',
+  ].join('\n');
+
+  it.each([
+    ['first', ['一、将《示例管理条例》第一条中的“规范”修改为“加强”。', '二、删去《其他条例》第二条第二款。'],
+      [{ kind: 'replacePhrase', scope: { article: 1 }, phrase: '规范', replacement: '加强', clause: 1, sentence: '将《示例管理条例》第一条中的“规范”修改为“加强”' }],
+      edited({ 0: '第一条@1 为了加强示例管理，制定本条例。' })],
+    ['second', ['一、将《其他条例》第一条中的“规范”修改为“加强”。', '二、删去《示例管理条例》第二条第二款；删去第三条。'],
+      [{ kind: 'deleteParagraph', article: 2, paragraph: 2, clause: 2, sentence: '删去《示例管理条例》第二条第二款' }, { kind: 'deleteArticle', article: 3, clause: 2, sentence: '删去第三条' }],
+      [BASE[0], '第二条@1 本条例适用于本市的示例管理活动。', ...BASE.slice(3).map((l, i) => l.replace(/^第.条/, `第${'三四五六'[i]}条`).replace('第四条规定', '第三条规定'))]],
+  ])('applies only the clauses naming the text when it is the %s named', (_, clauses, applied, expected) => {
+    const result = consolidateText(text, byClause(...clauses));
+    expect(result.problems).toEqual([]);
+    expect(result.applied).toEqual(applied);
+    expect(result.preamble).toBe('（2025年1月1日通过）\n示例市人民代表大会常务委员会决定：\n对《示例管理条例》作如下修改：');
+    expect(result.closing).toBe('本决定自公布之日起施行。\n《示例管理条例》《其他条例》根据本决定作相应修改，重新公布。');
+    expect(show(result.text)).toEqual(expected);
+  });
+
+  it('applies nothing when no clause names the text', () => {
+    const result = consolidateText(text, byClause('一、将《其他条例》第一条中的“规范”修改为“加强”。', '二、删去《别的条例》第二条第二款。'));
+    expect(result.problems).toEqual([
+      { code: 'title_mismatch', clause: 0, text: '《其他条例》《别的条例》', clauseText: '', message: '决定修改的是《其他条例》《别的条例》，没有《示例管理条例》' },
+    ]);
+    expect(result.applied).toEqual([]);
+    expect(show(result.text)).toEqual(BASE);
+  });
+
+  it('reports, and does not apply, a clause that names no regulation and one that names another, applying the one naming the text', () => {
+    const result = consolidateText(text, byClause('一、将《示例管理条例》第一条中的“规范”修改为“加强”。', '二、删去《其他条例》第三条。', '三、删去第七条。'));
+    expect(result.problems).toEqual([
+      { code: 'title_mismatch', clause: 2, text: '删去《其他条例》第三条', clauseText: '删去《其他条例》第三条。', message: '该句修改的是《其他条例》，而决定修改的是《示例管理条例》，未适用' },
+      { code: 'title_mismatch', clause: 3, text: '删去第七条', clauseText: '删去第七条。', message: '决定分别修改《示例管理条例》《其他条例》，该句没有写明修改的是哪一部，未适用' },
+    ]);
+    expect(result.applied).toEqual([{ kind: 'replacePhrase', scope: { article: 1 }, phrase: '规范', replacement: '加强', clause: 1, sentence: '将《示例管理条例》第一条中的“规范”修改为“加强”' }]);
+    expect(show(result.text)).toEqual(edited({ 0: '第一条@1 为了加强示例管理，制定本条例。' }));
+  });
+});

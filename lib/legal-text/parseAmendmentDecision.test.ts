@@ -139,3 +139,93 @@ describe('parseAmendmentDecision', () => {
     expect(parseAmendmentDecision('一、删去第十十条。').problems.map((p) => p.code)).toEqual(['unparseable_sentence']);
   });
 });
+
+describe('parseAmendmentDecision: clauses without numbers', () => {
+  it('reads the one unnumbered amendment after the preamble as clause 1, and the closing after it', () => {
+    expect(parseAmendmentDecision('对《甲条例》作如下修改：\n将第一条中的“甲”修改为“乙”。\n本决定自公布之日起施行。')).toEqual({
+      title: '',
+      preamble: '对《甲条例》作如下修改：',
+      closing: '本决定自公布之日起施行。',
+      operations: [{ kind: 'replacePhrase', scope: { article: 1 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第一条中的“甲”修改为“乙”' }],
+      problems: [],
+    });
+  });
+
+  it('reads each unnumbered line as a clause of its own, numbered in order, a quote running over lines included', () => {
+    const parsed = parseAmendmentDecision([
+      '关于修改《甲条例》的决定', '（2025年1月1日通过）', '示例市人民代表大会常务委员会决定对《甲条例》作以下修改：',
+      '将第一条中的“甲”修改为“乙”；删去第二条第二款。', '删去第三条。', '将第四条修改为：“管理部门履行下列职责：', '（一）规划；', '（二）建设。”',
+      '此外，对条文顺序作相应调整。', '本决定自公布之日起施行。', '《甲条例》根据本决定作相应修改，重新公布。',
+    ].join('\n'));
+    expect(parsed.title).toBe('关于修改《甲条例》的决定');
+    expect(parsed.preamble).toBe('（2025年1月1日通过）\n示例市人民代表大会常务委员会决定对《甲条例》作以下修改：');
+    expect(parsed.closing).toBe('此外，对条文顺序作相应调整。\n本决定自公布之日起施行。\n《甲条例》根据本决定作相应修改，重新公布。');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.operations).toEqual([
+      { kind: 'replacePhrase', scope: { article: 1 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第一条中的“甲”修改为“乙”' },
+      { kind: 'deleteParagraph', article: 2, paragraph: 2, clause: 1, sentence: '删去第二条第二款' },
+      { kind: 'deleteArticle', article: 3, clause: 2, sentence: '删去第三条' },
+      { kind: 'replaceArticle', article: 4, text: '管理部门履行下列职责：\n（一）规划；\n（二）建设。', clause: 3, sentence: '将第四条修改为：“管理部门履行下列职责：\n（一）规划；\n（二）建设。”' },
+      { kind: 'renumberNote', clause: 0, sentence: '此外，对条文顺序作相应调整' },
+    ]);
+  });
+
+  it('reports an unnumbered line it cannot read, and a stray line after the closing', () => {
+    const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n对第四条作技术处理。\n本决定自公布之日起施行。\n以上意见请研究。');
+    expect(parsed.operations).toEqual([]);
+    expect(parsed.closing).toBe('本决定自公布之日起施行。\n以上意见请研究。');
+    expect(parsed.problems).toEqual([
+      { code: 'unparseable_sentence', clause: 1, text: '对第四条作技术处理', clauseText: '对第四条作技术处理。', message: '无法识别的修改句：对第四条作技术处理' },
+      { code: 'unrecognized_text', clause: 0, text: '以上意见请研究', clauseText: '', message: '决定末尾无法识别的文字：以上意见请研究' },
+    ]);
+  });
+
+  it('reads an unnumbered amendment after a preamble ending in 决定：', () => {
+    const parsed = parseAmendmentDecision('关于修改《甲条例》的决定\n示例市人民代表大会常务委员会第二十次会议决定：\n将《甲条例》第三条中的“甲”修改为“乙”。\n本决定自公布之日起施行。');
+    expect(parsed.preamble).toBe('示例市人民代表大会常务委员会第二十次会议决定：');
+    expect(parsed.closing).toBe('本决定自公布之日起施行。');
+    expect(parsed.operations).toEqual([{ kind: 'replacePhrase', scope: { article: 3 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将《甲条例》第三条中的“甲”修改为“乙”' }]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('reports, and does not read, an amendment in the preamble before any line ending in 作如下修改：', () => {
+    const parsed = parseAmendmentDecision('关于修改《甲条例》的决定\n将第一条中的“甲”修改为“乙”。本决定自公布之日起施行。\n删去第三条。\n一、删去第五条。');
+    expect(parsed.operations).toEqual([{ kind: 'deleteArticle', article: 5, clause: 1, sentence: '删去第五条' }]);
+    expect(parsed.problems).toEqual([
+      { code: 'unrecognized_text', clause: 0, text: '将第一条中的“甲”修改为“乙”', clauseText: '', message: '未适用决定前言中的修改句：将第一条中的“甲”修改为“乙”' },
+      { code: 'unrecognized_text', clause: 0, text: '删去第三条', clauseText: '', message: '未适用决定前言中的修改句：删去第三条' },
+    ]);
+  });
+
+  it('reads every line ending in 作如下修改： as preamble, the unnumbered clause coming after the last', () => {
+    const parsed = parseAmendmentDecision('示例市人民代表大会常务委员会决定对《甲条例》等二部法规作如下修改：\n对《甲条例》作如下修改：\n删去第三条。\n本决定自公布之日起施行。');
+    expect(parsed.preamble).toBe('示例市人民代表大会常务委员会决定对《甲条例》等二部法规作如下修改：\n对《甲条例》作如下修改：');
+    expect(parsed.operations).toEqual([{ kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' }]);
+    expect(parsed.problems).toEqual([]);
+  });
+});
+
+describe('parseAmendmentDecision: sentences that name the regulation they amend', () => {
+  it('reads a sentence naming the regulation of the preamble, and reports one naming another, with the sentences after it in its clause', () => {
+    const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n一、将《乙条例》第三条中的“甲”修改为“乙”；删去第五条。\n二、删去《甲条例》第六条；删去第七条。');
+    expect(parsed.operations).toEqual([
+      { kind: 'deleteArticle', article: 6, clause: 2, sentence: '删去《甲条例》第六条' },
+      { kind: 'deleteArticle', article: 7, clause: 2, sentence: '删去第七条' },
+    ]);
+    const clauseText = '将《乙条例》第三条中的“甲”修改为“乙”；删去第五条。';
+    expect(parsed.problems).toEqual([
+      { code: 'title_mismatch', clause: 1, text: '将《乙条例》第三条中的“甲”修改为“乙”', clauseText, message: '该句修改的是《乙条例》，而决定修改的是《甲条例》，未适用' },
+      { code: 'title_mismatch', clause: 1, text: '删去第五条', clauseText, message: '该句接着修改《乙条例》，而决定修改的是《甲条例》，未适用' },
+    ]);
+  });
+
+  it('applies nothing of a decision whose clauses amend several regulations without a preamble naming one, and reports a clause naming none', () => {
+    const parsed = parseAmendmentDecision('关于修改《甲条例》等二部地方性法规的决定\n示例市人民代表大会常务委员会决定：\n一、将《甲条例》第三条中的“甲”修改为“乙”。\n二、删去《乙条例》第五条。\n三、删去第七条。\n本决定自公布之日起施行。');
+    expect(parsed.operations).toEqual([]);
+    expect(parsed.problems).toEqual([
+      { code: 'title_mismatch', clause: 1, text: '将《甲条例》第三条中的“甲”修改为“乙”', clauseText: '将《甲条例》第三条中的“甲”修改为“乙”。', message: '决定分别修改《甲条例》《乙条例》，不能确定要修改的是其中哪一部，未适用' },
+      { code: 'title_mismatch', clause: 2, text: '删去《乙条例》第五条', clauseText: '删去《乙条例》第五条。', message: '决定分别修改《甲条例》《乙条例》，不能确定要修改的是其中哪一部，未适用' },
+      { code: 'title_mismatch', clause: 3, text: '删去第七条', clauseText: '删去第七条。', message: '决定分别修改《甲条例》《乙条例》，该句没有写明修改的是哪一部，未适用' },
+    ]);
+  });
+});

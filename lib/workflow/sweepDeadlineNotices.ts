@@ -7,7 +7,8 @@ import { memberIdsOf } from './memberIdsOf';
 import { isClosedStage } from './paths';
 
 /// Tells the members of every open bill about deadlines within seven days, and again once a
-/// deadline has passed; each notice once per person (the inbox dedupes on bill, deadline and
+/// deadline has passed (a consultation's closing day is never overdue: the consultation closes
+/// on it, and a closed one has no deadline left); each notice once per person (the inbox dedupes on bill, deadline and
 /// kind). Run when inboxes and the dashboard are read. Returns how many deadlines were near.
 export function sweepDeadlineNotices(db: Db = getDatabase(), now: Date = new Date()): number {
   const today = todayInChina(now);

@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/db/testing';
+import { attachToBill } from './attachToBill';
+import { getAttachment } from './getAttachment';
+import { billWithPeople } from './testing/billAtStage';
+import { outcome } from './testing/outcome';
+
+const { db, cleanup } = freshDatabase();
+afterAll(cleanup);
+
+const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const otherPdf = new TextEncoder().encode('%PDF-1.4\n% 另一份文件\n%%EOF\n');
+
+describe('getAttachment', () => {
+  it('gives every member of the bill and an admin the file exactly as it was kept', () => {
+    const b = billWithPeople(db);
+    const { id } = attachToBill(b.coordinator, b.billId, { name: '立项报告.pdf', bytes: pdf }, db);
+    attachToBill(b.coordinator, b.billId, { name: '第二份.pdf', bytes: otherPdf }, db);
+    for (const who of [b.coordinator, b.editor, b.reviewer, b.admin]) {
+      expect(getAttachment(who, b.billId, id, db)).toEqual({ name: '立项报告.pdf', mediaType: 'application/pdf', body: pdf });
+    }
+    expect(getAttachment(b.reviewer, b.billId, id, db).body).toBeInstanceOf(Uint8Array);
+  });
+
+  it('refuses those who may not see the bill as if it did not exist, and the signed-out', () => {
+    const b = billWithPeople(db);
+    const { id } = attachToBill(b.coordinator, b.billId, { name: '立项报告.pdf', bytes: pdf }, db);
+    expect(outcome(() => getAttachment(b.outsider, b.billId, id, db))).toBe('not_found:bill_not_found');
+    expect(outcome(() => getAttachment(b.independent, b.billId, id, db))).toBe('not_found:bill_not_found');
+    expect(outcome(() => getAttachment(null, b.billId, id, db))).toBe('unauthenticated:unauthenticated');
+  });
+
+  it("does not hand out another bill's file through a bill one is on, nor an unknown file", () => {
+    const mine = billWithPeople(db);
+    const theirs = billWithPeople(db);
+    const secret = attachToBill(theirs.coordinator, theirs.billId, { name: '内部意见.pdf', bytes: otherPdf }, db);
+    expect(outcome(() => getAttachment(mine.coordinator, mine.billId, secret.id, db))).toBe('not_found:attachment_not_found');
+    expect(outcome(() => getAttachment(mine.admin, mine.billId, secret.id, db))).toBe('not_found:attachment_not_found');
+    expect(outcome(() => getAttachment(mine.coordinator, theirs.billId, secret.id, db))).toBe('not_found:bill_not_found');
+    expect(outcome(() => getAttachment(mine.coordinator, mine.billId, crypto.randomUUID(), db))).toBe('not_found:attachment_not_found');
+  });
+});

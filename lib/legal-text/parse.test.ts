@@ -272,3 +272,201 @@ describe('parseRegulation', () => {
     });
   });
 });
+
+/// What a user sees of a parsed text: title, header lines, each article's paragraphs and the
+/// warnings by code and line.
+const view = (text: string, opts: { format?: 'md' | 'txt' } = {}) => {
+  const doc = parseRegulation(text, opts);
+  return {
+    title: doc.title,
+    info: doc.info,
+    articles: toParseJson(doc).articles.map((a) => [a.label, ...a.paragraphs.map((p) => p.text)]),
+    warnings: doc.warnings.map((w) => `${w.code}@${w.line}`),
+  };
+};
+
+describe('parseRegulation, line by line', () => {
+  describe('guessing Markdown or plain text', () => {
+    // In Markdown an indented line is just a wrapped line; in plain text it opens a paragraph.
+    const wrappedIndented = ['第一条　甲，', '　　乙。'];
+
+    it('takes a text with a # title for Markdown and keeps a number-only line', () => {
+      expect(view(lines('# 示例条例', '', ...wrappedIndented, '', '3', '', '第二条　丙。'))).toEqual({
+        title: '示例条例', info: [], articles: [['第一条', '甲，乙。', '3'], ['第二条', '丙。']], warnings: [],
+      });
+    });
+
+    it('takes a text with the INFO END marker for Markdown', () => {
+      expect(view(lines('示例条例', '<!-- INFO END -->', ...wrappedIndented)).articles).toEqual([['第一条', '甲，乙。']]);
+    });
+
+    it('takes a text with a ## chapter heading for Markdown', () => {
+      expect(view(lines('示例条例', '## 第一章 总则', ...wrappedIndented)).articles).toEqual([['第一条', '甲，乙。']]);
+    });
+
+    it('takes a text with a plain chapter heading and no # for plain text', () => {
+      expect(view(lines('示例条例', '第一章 总则', ...wrappedIndented, '', '3', '', '第二条　丙。')).articles).toEqual([
+        ['第一条', '甲，', '乙。'], ['第二条', '丙。'],
+      ]);
+    });
+  });
+
+  describe('finding the title', () => {
+    it('skips blank lines before the title', () => {
+      expect(view('\n\n示例条例\n第一条　甲。')).toEqual({ title: '示例条例', info: [], articles: [['第一条', '甲。']], warnings: [] });
+    });
+
+    it('reports a missing title at the first non-blank line, with its message', () => {
+      expect(parseRegulation('\n\n第一条　甲。').warnings).toEqual([
+        { line: 3, code: 'missing_title', message: '缺少标题：第一行应为法规名称' },
+      ]);
+    });
+
+    it('takes a first line that is a dated header line for a header line, not the title', () => {
+      const doc = parseRegulation('2020年1月1日 示例市人民代表大会常务委员会第一次会议通过\n第一条　甲。');
+      expect(doc.title).toBe('');
+      expect(doc.info).toEqual(['2020年1月1日 示例市人民代表大会常务委员会第一次会议通过']);
+      expect(doc.warnings.map((w) => `${w.code}@${w.line}`)).toEqual(['missing_title@1']);
+    });
+
+    it('keeps a title that contains a header word (批准) but no date', () => {
+      expect(view('示例市地方性法规制定与批准条例\n第一条　甲。')).toEqual({
+        title: '示例市地方性法规制定与批准条例', info: [], articles: [['第一条', '甲。']], warnings: [],
+      });
+    });
+  });
+
+  describe('reading the header lines', () => {
+    it('keeps every line before the INFO END marker as a header line, and reports text after it', () => {
+      expect(view(lines('# 示例条例', '', '本规定由市人民政府负责解释', '2020年1月1日 通过', '<!-- INFO END -->', '', '说明文字', '', '第一条 甲。')))
+        .toEqual({
+          title: '示例条例',
+          info: ['本规定由市人民政府负责解释', '2020年1月1日 通过'],
+          articles: [['第一条', '甲。']],
+          warnings: ['stray_text@7'],
+        });
+    });
+
+    it('reads a text that starts with the INFO END marker: what follows is body, not header', () => {
+      expect(view('<!-- INFO END -->\n说明文字\n第一条 甲。')).toEqual({
+        title: '', info: [], articles: [['第一条', '甲。']], warnings: ['missing_title@1', 'stray_text@2'],
+      });
+      expect(view('<!-- INFO END -->\n说明文字\n<!-- INFO END -->\n第一条 甲。')).toEqual({
+        title: '', info: [], articles: [['第一条', '甲。']], warnings: ['missing_title@1', 'stray_text@2'],
+      });
+    });
+
+    it('ends the header at the first INFO END marker; a second one is a blank line in the body', () => {
+      expect(view(lines('# 示例条例', '2020年1月1日 通过', '<!-- INFO END -->', '说明文字', '<!-- INFO END -->', '第一条 甲。'))).toEqual({
+        title: '示例条例', info: ['2020年1月1日 通过'], articles: [['第一条', '甲。']], warnings: ['stray_text@4'],
+      });
+    });
+
+    it('joins a header line wrapped mid-phrase, even around a bracket inside it, and keeps the next note apart', () => {
+      const doc = parseRegulation(lines(
+        '示例市条例',
+        '（2020年1月1日示例自治州（区）人民代表大会常务委员会第',
+        '一次会议通过）',
+        '（自2020年3月1日起施行）',
+        '第一条　甲。',
+      ));
+      expect(doc.info).toEqual(['（2020年1月1日示例自治州（区）人民代表大会常务委员会第一次会议通过）', '（自2020年3月1日起施行）']);
+      expect(doc.events.map((e) => [e.kind, e.date, e.body])).toEqual([
+        ['adopted', '2020-01-01', '示例自治州（区）人民代表大会常务委员会第一次会议'],
+        ['effective', '2020-03-01', '起'],
+      ]);
+      expect(doc.warnings).toEqual([]);
+    });
+
+    it('does not join header lines separated by a blank line', () => {
+      expect(view(lines('# 示例条例', '', '2017年6月28日 示例市人民代表大会常务委员会第二次会议通过', '', '自2018年1月1日起施行', '', '第一条　甲。')).info)
+        .toEqual(['2017年6月28日 示例市人民代表大会常务委员会第二次会议通过', '自2018年1月1日起施行']);
+    });
+
+    it('reports an item or a numbered line before the first article instead of dropping it', () => {
+      expect(view('示例条例\n（一）甲；\n第一条　乙。')).toEqual({
+        title: '示例条例', info: [], articles: [['第一条', '乙。']], warnings: ['item_outside_article@2'],
+      });
+      expect(view('示例条例\n1. 甲；\n第一条　乙。')).toEqual({
+        title: '示例条例', info: [], articles: [['第一条', '乙。']], warnings: ['subitem_outside_article@2'],
+      });
+    });
+
+    it('skips the title repeated with letter-spacing up to twice its length, and keeps wider lines', () => {
+      expect(view(lines('示例条例', '示  例 条 例', '示   例   条   例', '第一条　甲。'))).toEqual({
+        title: '示例条例', info: [], articles: [['第一条', '甲。']], warnings: ['stray_text@3'],
+      });
+    });
+  });
+
+  describe('reading the body', () => {
+    it('sorts warnings from the body and from the tree by line', () => {
+      expect(view(lines('# 示例', '', '第一条 甲。', '', '第三条 乙。', '', '## 附件', '', '第四条 丙。', '', '第六条 丁。'))
+        .warnings).toEqual(['article_number_gap@5', 'unrecognized_heading@7', 'article_number_gap@11']);
+    });
+
+    it('reports an unrecognised heading with its message and text, but not a 目录 or title heading', () => {
+      expect(parseRegulation(lines('# 示例条例', '', '<!-- INFO END -->', '', '## 目录', '', '## 示例条例', '', '第一条　甲。', '', '## 附件')).warnings)
+        .toEqual([{ line: 11, code: 'unrecognized_heading', message: '无法识别的标题（不是编、章、节）', text: '附件' }]);
+    });
+
+    it('starts a paragraph after a blank line even without final punctuation', () => {
+      expect(view(lines('# 示例条例', '', '第一条　下列单位负责本条例实施', '', '市人民政府。')).articles).toEqual([
+        ['第一条', '下列单位负责本条例实施', '市人民政府。'],
+      ]);
+    });
+
+    it('starts a paragraph at an INFO END marker inside the body, as at a blank line', () => {
+      expect(view(lines('# 示例条例', '', '第一条　下列单位负责本条例实施', '<!-- INFO END -->', '市人民政府。')).articles).toEqual([
+        ['第一条', '下列单位负责本条例实施', '市人民政府。'],
+      ]);
+    });
+
+    it('joins across a page number with blank lines, and still breaks at a later blank line', () => {
+      expect(view(lines(
+        '示例条例',
+        '第一条　为了规范管理，结合本市',
+        '- 1 -',
+        '',
+        '实际，制定本条例。',
+        '第二条　下列单位负责实施',
+        '',
+        '本条例。',
+      )).articles).toEqual([
+        ['第一条', '为了规范管理，结合本市实际，制定本条例。'],
+        ['第二条', '下列单位负责实施', '本条例。'],
+      ]);
+    });
+
+    it('ends a sentence at punctuation inside closing quotes', () => {
+      expect(view('示例条例\n第一条　标志上注明“禁止吸烟。”\n违者处罚。').articles).toEqual([
+        ['第一条', '标志上注明“禁止吸烟。”', '违者处罚。'],
+      ]);
+    });
+
+    it('ends a paragraph that is a single ellipsis, as an article elided in an excerpt', () => {
+      expect(view('示例条例\n第五条　…\n本条所称示例，是指一种活动。').articles).toEqual([
+        ['第五条', '…', '本条所称示例，是指一种活动。'],
+      ]);
+    });
+
+    it('joins Latin words wrapped across lines with a space, and nothing else', () => {
+      expect(view('示例条例\n第一条　全球卫星定位系统（Global\nPositioning System）和GPS\n或者北斗BDS定位。').articles).toEqual([
+        ['第一条', '全球卫星定位系统（Global Positioning System）和GPS或者北斗BDS定位。'],
+      ]);
+      expect(view('示例条例\n第一条　使用GPS等\nWi-Fi设施。').articles).toEqual([['第一条', '使用GPS等Wi-Fi设施。']]);
+    });
+  });
+});
+
+describe('parseRegulation: a label alone on its line', () => {
+  // A PDF or Word export often breaks the line right after an item's number.
+  it('takes the next line as the text of an item or sub-item whose number stands alone, as for an article', () => {
+    const json = toParseJson(parseRegulation(lines('示例条例', '第一条', '下列情形：', '（一）', '甲；', '（二）乙。', '第二条　按照下列规定：', '1.', '丙；', '2.丁。')));
+    expect(json.articles.map((a) => a.paragraphs.map((p) => [p.text, ...p.items.map((i) => `${i.label}${i.text}`), ...p.subitems.map((s) => `${s.label}${s.text}`)]))).toEqual([
+      [['下列情形：', '（一）甲；', '（二）乙。']],
+      [['按照下列规定：', '1.丙；', '2.丁。']],
+    ]);
+    expect(json.warnings ?? []).toEqual([]);
+  });
+});

@@ -180,13 +180,14 @@ function readBody(lines: Line[], context: BodyContext): { units: BodyUnit[]; war
 }
 
 function continues(open: TextUnit, gap: boolean, indented: boolean): boolean {
-  // An article label alone on its line takes the next line as its first paragraph.
-  if (open.kind === 'article' && open.text === '') return true;
+  // A label alone on its line (第一条, （一）, 1.: a PDF or Word export often breaks after it)
+  // takes the next line as its text.
+  if (open.text === '') return true;
   return !gap && !indented && !endsSentence(open.text);
 }
 
 function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.replace(CLOSERS, '').slice(-1)) || text === '';
+  return SENTENCE_END.test(text.replace(CLOSERS, '').slice(-1));
 }
 
 function joinWrapped(a: string, b: string): string {

@@ -61,3 +61,153 @@ describe('isHeaderLine', () => {
     expect(isHeaderLine('这是一段没有日期的说明')).toBe(false);
   });
 });
+
+const DECISION = '《关于修改〈示例市养犬管理条例〉的决定》';
+/// Kind, date and body of each event: what the 题注 panel lists.
+const rows = (lines: string[]) => parseHeaderEvents(lines).map((e) => [e.kind, e.date ?? '-', e.body ?? '-']);
+
+describe('parseHeaderEvents on amending decisions', () => {
+  it('reports a later 通过 as the amendment it made, its approval once, and a following commencement', () => {
+    expect(rows([
+      '2016年12月28日 示例市人大常委会会议通过',
+      `2021年10月21日 示例市人大常委会会议通过并经2021年12月3日示例省人大常委会会议批准的${DECISION}修正`,
+      '2022年1月1日 施行',
+    ])).toEqual([
+      ['adopted', '2016-12-28', '示例市人大常委会会议'],
+      ['amended', '2021-10-21', '示例市人大常委会会议'],
+      ['approved', '2021-12-03', '示例省人大常委会会议'],
+      ['effective', '2022-01-01', '-'],
+    ]);
+  });
+
+  it('keeps a promulgation written after the approved amendment (…批准的《决定》修正并公布)', () => {
+    expect(parseHeaderEvents([
+      '2016年12月28日 示例市人大常委会会议通过',
+      `2021年10月21日 示例市人大常委会会议通过并经2021年12月3日示例省人大常委会会议批准的${DECISION}修正并公布`,
+    ]).map((e) => [e.kind, e.date, e.verb])).toEqual([
+      ['adopted', '2016-12-28', '通过'],
+      ['amended', '2021-10-21', '通过'],
+      ['approved', '2021-12-03', '批准'],
+      ['other', '2021-12-03', '公布'],
+    ]);
+  });
+
+  it('reports a later 通过 followed by an approved 修订 as one revision', () => {
+    expect(rows([
+      '2016年12月28日 示例市人大常委会会议通过',
+      `2021年10月21日 示例市人大常委会会议通过并经2021年12月3日示例省人大常委会会议批准的${DECISION}修订`,
+    ])).toEqual([
+      ['adopted', '2016-12-28', '示例市人大常委会会议'],
+      ['revised', '2021-10-21', '示例市人大常委会会议'],
+      ['approved', '2021-12-03', '示例省人大常委会会议'],
+    ]);
+  });
+
+  it('names the change a later 通过 made after the segments that follow it, not earlier ones', () => {
+    expect(rows([
+      '1990年1月1日 示例市人大常委会会议通过',
+      '2000年1月1日 示例市人大常委会会议修订',
+      `2010年1月1日 示例市人大常委会会议通过并经2010年3月1日示例省人大常委会会议批准的${DECISION}修正`,
+    ]).map(([kind]) => kind)).toEqual(['adopted', 'revised', 'amended', 'approved']);
+    expect(rows([
+      '1990年1月1日 示例市人大常委会会议通过',
+      `2010年1月1日 示例市人大常委会会议通过并经2010年3月1日示例省人大常委会会议批准的${DECISION}修正`,
+      '2020年1月1日 示例市人大常委会会议修订',
+    ]).map(([kind]) => kind)).toEqual(['adopted', 'amended', 'approved', 'revised']);
+  });
+
+  it('keeps an amendment reported for approval, whatever comes before it', () => {
+    expect(parseHeaderEvents([`示例市人大常委会${DECISION}修正，报经示例省人大常委会批准`]).map((e) => [e.kind, e.decision]))
+      .toEqual([['amended', DECISION], ['approved', DECISION]]);
+    expect(rows([
+      '2016年12月28日 示例市人大常委会会议通过',
+      '2021年10月21日 示例市人大常委会会议通过',
+      '2021年11月1日 示例市人大常委会公告公布',
+      `2021年12月3日 示例市人大常委会${DECISION}修正，报经示例省人大常委会批准`,
+    ]).map(([kind, date]) => `${kind} ${date}`)).toEqual([
+      'adopted 2016-12-28', 'amended 2021-10-21', 'other 2021-11-01', 'amended 2021-12-03', 'approved 2021-12-03',
+    ]);
+  });
+
+  it('keeps an amendment approved by the province when no later 通过 made it', () => {
+    expect(rows([`2018年3月1日 示例省人大常委会会议批准的${DECISION}修正`])).toEqual([
+      ['approved', '2018-03-01', '示例省人大常委会会议'],
+      ['amended', '2018-03-01', '示例省人大常委会会议'],
+    ]);
+    expect(rows(['2010年1月1日 示例市人大常委会会议通过', `2018年3月1日 示例省人大常委会会议批准的${DECISION}修正`])).toEqual([
+      ['adopted', '2010-01-01', '示例市人大常委会会议'],
+      ['approved', '2018-03-01', '示例省人大常委会会议'],
+      ['amended', '2018-03-01', '示例省人大常委会会议'],
+    ]);
+  });
+
+  it('reads 修订通过 as one revision and …通过的《决定》修正 as one amendment', () => {
+    expect(parseHeaderEvents([
+      '2021年6月29日 示例市人大常委会第三十六次会议修订通过',
+      '2019年1月1日 示例市人大常委会第二次会议通过的《决定》修正',
+    ]).map((e) => [e.kind, e.verb, e.body])).toEqual([
+      ['revised', '修订', '示例市人大常委会第三十六次会议'],
+      ['amended', '修正', '示例市人大常委会第二次会议'],
+    ]);
+  });
+
+  it('ignores verbs inside every decision title on the line', () => {
+    expect(rows([`2021年3月1日 示例市人大常委会${DECISION}和《关于〈示例条例〉施行日期的决定》修正`])).toEqual([
+      ['amended', '2021-03-01', '示例市人大常委会'],
+    ]);
+  });
+});
+
+describe('parseHeaderEvents on dates and bodies', () => {
+  it('reads a Chinese-numeral date and the text after it', () => {
+    expect(parseHeaderEvents(['二〇二四年五月十日 示例市人大常委会会议通过'])).toEqual([
+      { kind: 'adopted', date: '2024-05-10', body: '示例市人大常委会会议', verb: '通过', raw: '二〇二四年五月十日 示例市人大常委会会议通过' },
+    ]);
+  });
+
+  it('orders the events of one line by position when Chinese and Arabic dates are mixed', () => {
+    expect(rows(['二〇二〇年一月一日示例市人大常委会会议通过，2021年3月1日示例市人大常委会会议修正'])).toEqual([
+      ['adopted', '2020-01-01', '示例市人大常委会会议'],
+      ['amended', '2021-03-01', '示例市人大常委会会议'],
+    ]);
+  });
+
+  it('strips brackets and commas only around a segment, not inside the body', () => {
+    expect(rows(['（2020年1月1日示例市人民政府令（第5号）公布）', '2020年1月1日，（示例市人民政府令第5号公布）'])).toEqual([
+      ['other', '2020-01-01', '示例市人民政府令（第5号）'],
+      ['other', '2020-01-01', '示例市人民政府令第5号'],
+    ]);
+  });
+
+  it('drops a trailing 根据 glued to the body', () => {
+    expect(rows(['2020年1月1日 示例市人民政府第5号令根据2021年3月1日示例市人民政府令第9号修正'])).toEqual([
+      ['other', '2020-01-01', '示例市人民政府第5号令'],
+      ['amended', '2021-03-01', '示例市人民政府令第9号'],
+    ]);
+  });
+
+  it('reads 公布，自公布之日起施行 as one promulgation and one commencement by the same body', () => {
+    expect(parseHeaderEvents(['示例市人民政府令第5号公布，自公布之日起施行']).map((e) => [e.kind, e.verb, e.body])).toEqual([
+      ['other', '公布', '示例市人民政府令第5号'],
+      ['effective', '施行', '示例市人民政府令第5号'],
+    ]);
+  });
+
+  it('ends the body at 会议, or before a final 审议 or 的 when there is no 会议', () => {
+    expect(rows(['2020年1月1日 会议表决通过'])).toEqual([['adopted', '2020-01-01', '会议']]);
+    expect(rows(['示例市人民代表大会常务委员会审议通过', '根据示例省人民代表大会常务委员会审议意见修改的《决定》修正'])).toEqual([
+      ['adopted', '-', '示例市人民代表大会常务委员会'],
+      ['amended', '-', '根据示例省人民代表大会常务委员会审议意见修改'],
+    ]);
+  });
+});
+
+describe('isHeaderLine on undated lines', () => {
+  it('takes an undated line with a header word for a header line up to 120 characters', () => {
+    const note = (length: number) => `示例市人民政府令第5号公布${'甲'.repeat(length - 13)}`;
+    expect(note(120)).toHaveLength(120);
+    expect(isHeaderLine('示例市人民政府令第5号公布')).toBe(true);
+    expect(isHeaderLine(note(120))).toBe(true);
+    expect(isHeaderLine(note(121))).toBe(false);
+  });
+});

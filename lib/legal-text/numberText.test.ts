@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consolidateText } from './consolidateText';
-import type { Article, ArticleNumber } from './model';
-import { isExcerpt, numberText, skipsAhead } from './numberText';
+import type { Article, ArticleNumber, BodyNode, Chapter, Part, Section } from './model';
+import { isExcerpt, numberText, skipsAhead, type NumberedHeading } from './numberText';
 import { parseRegulation } from './parse';
 import { renderMarkdown } from './render';
 import { toParseJson } from './toParseJson';
@@ -29,6 +29,40 @@ describe('numberText', () => {
   it('ignores a printed number that does not skip ahead, so numbers only rise', () => {
     const body = [article('a', { printed: { number: 6 } }), article('b', { printed: { number: 3 } }), article('c', { printed: { number: 7 } })];
     expect(labels(body)).toEqual(['第六条', '第七条', '第八条']);
+  });
+});
+
+/// A heading as plain fields, every own key kept (a key set to undefined shows), the node and its
+/// first and last article given by eid and label.
+const headingFields = (h: NumberedHeading) =>
+  Object.fromEntries(
+    Object.entries(h).map(([k, v]: [string, unknown]) => [
+      k,
+      k === 'node' ? (v as BodyNode).eid : k === 'firstArticle' || k === 'lastArticle' ? (v as { label: string } | undefined)?.label : v,
+    ]),
+  );
+const part = (eid: string, children: Part['children']): Part => ({ kind: 'part', eid, heading: '', children });
+const chapter = (eid: string, children: Chapter['children']): Chapter => ({ kind: 'chapter', eid, heading: '', children });
+const section = (eid: string, children: Article[]): Section => ({ kind: 'section', eid, heading: '', children });
+
+describe('numberText headings', () => {
+  it('gives a heading only the enclosing numbers it has, and articles only when it holds some', () => {
+    const body: BodyNode[] = [
+      chapter('c1', [article('a1'), section('s1', [article('a2')])]),
+      chapter('c2', []),
+      part('p1', [section('p1s1', [article('a3')]), chapter('p1c1', [section('p1c1s1', [article('a4')])])]),
+      section('s-top', []),
+    ];
+    expect(numberText(body).headings.map(headingFields)).toStrictEqual([
+      { node: 'c1', kind: 'chapter', number: 1, label: '第一章', firstArticle: '第一条', lastArticle: '第二条' },
+      { node: 's1', kind: 'section', number: 1, label: '第一节', chapter: 1, firstArticle: '第二条', lastArticle: '第二条' },
+      { node: 'c2', kind: 'chapter', number: 2, label: '第二章' },
+      { node: 'p1', kind: 'part', number: 1, label: '第一编', firstArticle: '第三条', lastArticle: '第四条' },
+      { node: 'p1s1', kind: 'section', number: 1, label: '第一节', part: 1, firstArticle: '第三条', lastArticle: '第三条' },
+      { node: 'p1c1', kind: 'chapter', number: 1, label: '第一章', part: 1, firstArticle: '第四条', lastArticle: '第四条' },
+      { node: 'p1c1s1', kind: 'section', number: 1, label: '第一节', part: 1, chapter: 1, firstArticle: '第四条', lastArticle: '第四条' },
+      { node: 's-top', kind: 'section', number: 1, label: '第一节' },
+    ]);
   });
 });
 

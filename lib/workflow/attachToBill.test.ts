@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { auditEvents, billTransitions } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import { buildDocx } from '@/lib/legal-text/testing/buildDocx';
 import { attachToBill, maxAttachmentBytes } from './attachToBill';
 import { getAttachment } from './getAttachment';
 import { billWithPeople } from './testing/billAtStage';
-import { outcome } from './testing/outcome';
+import { caught, outcome } from './testing/outcome';
 
 const { db, cleanup } = freshDatabase();
 afterAll(cleanup);
@@ -45,5 +45,53 @@ describe('attachToBill', () => {
     const foreign = db.select().from(billTransitions).where(eq(billTransitions.billId, other.billId)).get()!.id;
     expect(outcome(() => attachToBill(b.coordinator, b.billId, { name: 'x.pdf', bytes: pdf, transitionId: foreign }, db))).toBe('not_found:transition_not_found');
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'bill.attachment')).all()).toHaveLength(before);
+  });
+
+  it('stores a hostile name without control characters or slashes, trimmed, and audits exactly what it stored', () => {
+    const b = billWithPeople(db);
+    b.walk('drafting', new Date('2026-01-05T02:00:00Z'));
+    const step = db.select().from(billTransitions).where(eq(billTransitions.billId, b.billId)).get()!.id;
+    const at = new Date('2026-01-06T02:00:00Z');
+    const saved = attachToBill(b.coordinator, b.billId, { name: ' \t../..\\报告\u0000\u001f/一.pdf\n ', bytes: pdf, transitionId: step }, db, at);
+    expect(saved).toEqual({ id: saved.id, name: '....报告一.pdf', mediaType: 'application/pdf', size: pdf.byteLength, sha256: saved.sha256 });
+    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'bill.attachment'), eq(auditEvents.targetId, b.billId))).all();
+    expect(audit.map((a) => ({ actorId: a.actorId, action: a.action, targetType: a.targetType, targetId: a.targetId, at: a.at, detail: a.detail }))).toEqual([
+      {
+        actorId: b.coordinator.id,
+        action: 'bill.attachment',
+        targetType: 'bill',
+        targetId: b.billId,
+        at,
+        detail: { billId: b.billId, attachmentId: saved.id, name: '....报告一.pdf', mediaType: 'application/pdf', size: pdf.byteLength, sha256: saved.sha256, transitionId: step },
+      },
+    ]);
+    expect(getAttachment(b.coordinator, b.billId, saved.id, db)).toEqual({ name: '....报告一.pdf', mediaType: 'application/pdf', body: pdf });
+  });
+
+  it('cuts a 201-character name to 200, and names a file whose name is empty or nothing but slashes by its type', () => {
+    const b = billWithPeople(db);
+    const long = `${'长'.repeat(196)}.pdfx`;
+    expect(long).toHaveLength(201);
+    expect(attachToBill(b.coordinator, b.billId, { name: long, bytes: pdf }, db).name).toBe(`${'长'.repeat(196)}.pdf`);
+    const empty = attachToBill(b.coordinator, b.billId, { name: '', bytes: pdf }, db);
+    expect(empty.name).toBe('附件.pdf');
+    const docx = buildDocx(['第一条　为了测试，制定本条例。']);
+    const slashes = attachToBill(b.coordinator, b.billId, { name: ' /\\/ \u0007 ', bytes: docx }, db);
+    expect(slashes.name).toBe('附件.docx');
+    const details = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'bill.attachment'), eq(auditEvents.targetId, b.billId))).all().map((a) => a.detail);
+    expect(details.slice(1)).toEqual([
+      { billId: b.billId, attachmentId: empty.id, name: '附件.pdf', mediaType: 'application/pdf', size: pdf.byteLength, sha256: empty.sha256, transitionId: null },
+      { billId: b.billId, attachmentId: slashes.id, name: '附件.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: docx.byteLength, sha256: slashes.sha256, transitionId: null },
+    ]);
+  });
+
+  it('accepts a file of exactly 20 MB and refuses one a byte larger', () => {
+    const b = billWithPeople(db);
+    const limit = new Uint8Array(maxAttachmentBytes);
+    limit.set(new TextEncoder().encode('%PDF-'));
+    expect(attachToBill(b.coordinator, b.billId, { name: 'limit.pdf', bytes: limit }, db)).toMatchObject({ name: 'limit.pdf', size: 20 * 1024 * 1024 });
+    const over = new Uint8Array(maxAttachmentBytes + 1);
+    over.set(new TextEncoder().encode('%PDF-'));
+    expect(caught(() => attachToBill(b.coordinator, b.billId, { name: 'over.pdf', bytes: over }, db))).toEqual({ code: 'payload_too_large', message: 'attachment_too_large', details: undefined });
   });
 });

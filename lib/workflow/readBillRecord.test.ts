@@ -93,4 +93,28 @@ describe('readBillRecord', () => {
     expect(readBillRecord(db, b.billId).votedVersionId).not.toBeNull();
     expect(readBillRecord(db, b.billId).consultationId).not.toBeNull();
   });
+
+  it('keeps the 表决稿 frozen on entering 表决 after the bill passed the vote and moved on to 批准', () => {
+    const b = billWithPeople(db);
+    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08'], ['second_reading', '2026-02-10'], ['third_reading', '2026-02-11'], ['vote', '2026-02-12'], ['approval', '2026-02-14']] as const) b.walk(to, day(d));
+    const record = moves(b.billId);
+    const voted = record.find((m) => m.toStage === 'vote')!.versionId;
+    expect(voted).not.toBeNull();
+    expect(record.at(-1)).toMatchObject({ toStage: 'approval', versionId: null });
+    expect(readBillRecord(db, b.billId)).toEqual({
+      enteredOn: {
+        drafting: '2026-01-05',
+        submission: '2026-01-06',
+        first_reading: '2026-01-07',
+        consultation: '2026-01-08',
+        second_reading: '2026-02-10',
+        third_reading: '2026-02-11',
+        vote: '2026-02-12',
+        approval: '2026-02-14',
+      },
+      passedVoteOn: '2026-02-14',
+      votedVersionId: voted,
+      consultationId: record.find((m) => m.toStage === 'consultation')!.consultationId,
+    });
+  });
 });

@@ -55,4 +55,35 @@ describe('recordVote', () => {
     const votes = db.select().from(notifications).where(and(eq(notifications.userId, b.reviewer.id), eq(notifications.billId, b.billId))).all().filter((n) => n.detail.vote !== undefined);
     expect(votes.map((n) => n.detail)).toEqual([{ from: 'vote', to: 'vote', vote: 'passed', by: b.coordinator.name }]);
   });
+
+  it('refuses a tally that does not add up, naming the count at fault, and records nothing', () => {
+    const b = atVote();
+    const refusal = (message: string, path: string) => ({ code: 'validation_failed', message, details: { fields: [{ path, message }] } });
+    // More votes cast (10 + 1) than present (10).
+    expect(caught(() => recordVote(b.coordinator, b.billId, { for: 10, against: 1, abstain: 0, present: 10, composition: 60 }, db))).toEqual(refusal('vote_exceeds_present', 'present'));
+    // More present (10) than the body has (8).
+    expect(caught(() => recordVote(b.coordinator, b.billId, { for: 5, against: 0, abstain: 0, present: 10, composition: 8 }, db))).toEqual(refusal('vote_present_exceeds_composition', 'composition'));
+    // The second article voted on separately has 5 + 4 + 2 votes with 10 present.
+    const articles = [
+      { eid: 'art_1', for: 5, against: 4, abstain: 1 },
+      { eid: 'art_2', for: 5, against: 4, abstain: 2 },
+    ];
+    expect(caught(() => recordVote(b.coordinator, b.billId, { for: 6, against: 2, abstain: 0, present: 10, composition: 12, articles }, db))).toEqual(refusal('vote_exceeds_present', 'articles.1'));
+    // All three at once are all named, in that order.
+    expect(caught(() => recordVote(b.coordinator, b.billId, { for: 9, against: 2, abstain: 0, present: 10, composition: 8, articles }, db))).toEqual({
+      code: 'validation_failed',
+      message: 'vote_exceeds_present',
+      details: {
+        fields: [
+          { path: 'present', message: 'vote_exceeds_present' },
+          { path: 'composition', message: 'vote_present_exceeds_composition' },
+          { path: 'articles.1', message: 'vote_exceeds_present' },
+        ],
+      },
+    });
+    expect(db.select().from(billVotes).where(eq(billVotes.billId, b.billId)).all()).toEqual([]);
+    // At the limits the tally is taken: 10 cast of 10 present, 10 present of a body of 10, an article with 10 votes.
+    const full = [{ eid: 'art_1', for: 6, against: 3, abstain: 1 }];
+    expect(recordVote(b.coordinator, b.billId, { for: 6, against: 3, abstain: 1, present: 10, composition: 10, articles: full }, db, day('2026-02-21'))).toMatchObject({ passed: true, articles: [{ eid: 'art_1', passed: true }] });
+  });
 });

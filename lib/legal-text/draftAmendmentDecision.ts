@@ -2,6 +2,7 @@ import type { AmendmentDecision, ArticleComparison, ArticleSide, DiffToken, Text
 import { chineseDate } from '@/lib/shared/dates';
 import { toChineseNumeral } from './numerals';
 import { snapToWords } from './snapToWords';
+import { wordSegmenter } from './wordDiff';
 
 /// What the heading of each kind is called in a decision (将第三章的章名修改为…).
 const headingNoun = { part: '编名', chapter: '章名', section: '节名' } as const;
@@ -250,10 +251,8 @@ function oneRemoved(longer: string[], shorter: string[]): number | null {
   return longer.slice(i + 1).every((p, k) => p === shorter[i + k]) ? i : null;
 }
 
-let segmenter: Intl.Segmenter | undefined;
 function segmentWords(text: string): string[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return [...segmenter.segment(text)].map((s) => s.segment);
+  return [...wordSegmenter().segment(text)].map((s) => s.segment);
 }
 
 function occurrences(haystack: string, needle: string): number {

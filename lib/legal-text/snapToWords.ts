@@ -1,6 +1,5 @@
 import type { DiffToken } from './comparison';
-
-let segmenter: Intl.Segmenter | undefined;
+import { wordSegmenter } from './wordDiff';
 
 /// Widens each change of a word diff that cuts a word of the old text in two until it starts and
 /// ends on a word boundary of the old text, taking the characters it needs from the unchanged
@@ -94,8 +93,7 @@ function fromRuns(runs: Run[]): DiffToken[] {
 
 /// The offsets at which a word starts in `text`, and its end.
 function wordStarts(text: string): Set<number> {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const starts = new Set([...segmenter.segment(text)].map((s) => s.index));
+  const starts = new Set([...wordSegmenter().segment(text)].map((s) => s.index));
   starts.add(text.length);
   return starts;
 }

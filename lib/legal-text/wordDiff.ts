@@ -3,13 +3,19 @@ import type { DiffToken } from './comparison';
 
 let segmenter: Intl.Segmenter | undefined;
 
+/// The ICU word segmenter for Chinese, made once and shared by everything in lib/legal-text that
+/// reads words.
+export function wordSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
 /// The word-level difference between two texts, Chinese words found by the ICU word segmenter
 /// (so 犬只 → 宠物犬 is a change of words, not of scattered characters); line breaks are kept
 /// as text, so paragraph structure survives in the tokens.
 export function wordDiff(before: string, after: string): DiffToken[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const tokens: DiffToken[] = [];
-  for (const change of diffWordsWithSpace(before, after, { intlSegmenter: segmenter })) {
+  for (const change of diffWordsWithSpace(before, after, { intlSegmenter: wordSegmenter() })) {
     const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
     const last = tokens[tokens.length - 1];
     if (last && last.op === op) last.text += change.value;

@@ -91,18 +91,34 @@ describe('snapToWords', () => {
   });
 
   it('takes a character outside the basic plane whole', () => {
-    // 𠀋 is two UTF-16 units; half of it must never end up on either side of a change.
-    const tokens: DiffToken[] = [
-      { op: 'equal', text: '甲𠀋' },
-      { op: 'delete', text: '乙' },
-      { op: 'insert', text: '丙' },
-      { op: 'equal', text: '𠀋丁' },
+    // The segmenter reads 👍🏻 (an emoji and its skin tone, two characters of two units each) as one
+    // word, so a change of either half widens over the other, taken whole from either side.
+    const left: DiffToken[] = [
+      { op: 'equal', text: '好👍' },
+      { op: 'delete', text: '🏻' },
+      { op: 'insert', text: '🏿' },
+      { op: 'equal', text: '。' },
     ];
-    const snapped = snapToWords(tokens);
-    expect(oldText(snapped)).toBe('甲𠀋乙𠀋丁');
-    expect(newText(snapped)).toBe('甲𠀋丙𠀋丁');
+    const right: DiffToken[] = [
+      { op: 'equal', text: '好' },
+      { op: 'delete', text: '👍' },
+      { op: 'insert', text: '👎' },
+      { op: 'equal', text: '🏻。' },
+    ];
+    expect(snapToWords(left)).toEqual([
+      { op: 'equal', text: '好' },
+      { op: 'delete', text: '👍🏻' },
+      { op: 'insert', text: '👍🏿' },
+      { op: 'equal', text: '。' },
+    ]);
+    expect(snapToWords(right)).toEqual([
+      { op: 'equal', text: '好' },
+      { op: 'delete', text: '👍🏻' },
+      { op: 'insert', text: '👎🏻' },
+      { op: 'equal', text: '。' },
+    ]);
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    for (const t of snapped) expect(t.text).not.toMatch(loneSurrogate);
+    for (const t of [...snapToWords(left), ...snapToWords(right)]) expect(t.text).not.toMatch(loneSurrogate);
   });
 
   const WORDS = ['管理', '纳入', '列入', '预算', '资金', '犬只', '登记', '应当', '人民政府', '规定', '，', '。', '市', '县', '及时', '公布'];

@@ -21,20 +21,22 @@ export function snapToWords(tokens: DiffToken[]): DiffToken[] {
     }
     const previous = runs[k - 1];
     while (previous?.equal && !oldStarts.has(oldAt)) {
-      const ch = lastChar(previous.equal);
-      previous.equal = previous.equal.slice(0, -ch.length);
+      // One UTF-16 unit at a time: a word boundary never falls inside a character, so the loop
+      // never stops halfway through one outside the basic plane.
+      const ch = previous.equal.slice(-1);
+      previous.equal = previous.equal.slice(0, -1);
       run.removed = ch + run.removed;
       run.inserted = ch + run.inserted;
-      oldAt -= ch.length;
+      oldAt -= 1;
     }
     oldAt += run.removed.length;
     const next = runs[k + 1];
     while (next?.equal && !oldStarts.has(oldAt)) {
-      const ch = String.fromCodePoint(next.equal.codePointAt(0)!);
-      next.equal = next.equal.slice(ch.length);
+      const ch = next.equal[0];
+      next.equal = next.equal.slice(1);
       run.removed += ch;
       run.inserted += ch;
-      oldAt += ch.length;
+      oldAt += 1;
     }
   }
   return fromRuns(runs);
@@ -96,9 +98,4 @@ function wordStarts(text: string): Set<number> {
   const starts = new Set([...wordSegmenter().segment(text)].map((s) => s.index));
   starts.add(text.length);
   return starts;
-}
-
-function lastChar(text: string): string {
-  const code = text.codePointAt(text.length - 2);
-  return code !== undefined && code > 0xffff ? text.slice(-2) : text.slice(-1);
 }

@@ -56,6 +56,24 @@ describe('snapToWords', () => {
     expect(snapToWords(around('强管', '化治', '加', '理工作'))).toEqual(around('加强管理', '加化治理', '', '工作').slice(1));
   });
 
+  it('widens over a word of four characters, and over unchanged text given in several tokens', () => {
+    // The old text reads 市 | 人民政府 | 规定: a change of 府 takes in 人民政 before it.
+    expect(snapToWords([{ op: 'equal', text: '市人民政' }, { op: 'delete', text: '府' }, { op: 'insert', text: '委' }, { op: 'equal', text: '规定' }])).toEqual([
+      { op: 'equal', text: '市' },
+      { op: 'delete', text: '人民政府' },
+      { op: 'insert', text: '人民政委' },
+      { op: 'equal', text: '规定' },
+    ]);
+    expect(
+      snapToWords([{ op: 'equal', text: '市人' }, { op: 'equal', text: '民政' }, { op: 'delete', text: '府' }, { op: 'insert', text: '委' }, { op: 'equal', text: '规' }, { op: 'equal', text: '定' }]),
+    ).toEqual([
+      { op: 'equal', text: '市' },
+      { op: 'delete', text: '人民政府' },
+      { op: 'insert', text: '人民政委' },
+      { op: 'equal', text: '规定' },
+    ]);
+  });
+
   it('joins two changes whose widening uses up the unchanged text between them', () => {
     // 管 → 监 and 作 → 务 inside 加强 | 管理 | 工作: widened, 管理工作 → 监理工务 is one change.
     expect(

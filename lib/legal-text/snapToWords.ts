@@ -68,11 +68,9 @@ function toRuns(tokens: DiffToken[]): Run[] {
 /// which become one.
 function fromRuns(runs: Run[]): DiffToken[] {
   const tokens: DiffToken[] = [];
+  // Runs alternate, so no two tokens pushed in a row have the same op.
   const push = (op: DiffToken['op'], text: string) => {
-    if (!text) return;
-    const last = tokens[tokens.length - 1];
-    if (last?.op === op) last.text += text;
-    else tokens.push({ op, text });
+    if (text) tokens.push({ op, text });
   };
   for (let k = 0; k < runs.length; k++) {
     if (runs[k].equal !== undefined) {

@@ -25,12 +25,24 @@ describe('parseDocx', () => {
     expect(json.warnings).toEqual([]);
   });
 
-  it('refuses bytes that are not a .docx', async () => {
-    await expect(parseDocx(new TextEncoder().encode('not a zip'))).rejects.toMatchObject({ code: 'bad_docx' });
+  it('reads a Word file as plain text even when a paragraph starts with #, so page numbers are still dropped', async () => {
+    // With # the text would pass for Markdown, where “- 2 -” is no page number but a 款 of 第一条.
+    const docx = buildDocx(['示例市养犬管理条例', '#文明养犬#', '第一条　为了规范养犬行为，制定本条例。', '- 2 -', '第二条　养犬人应当办理登记。']);
+    const json = toParseJson(await parseDocx(docx));
+    expect(json.articles.map((a) => a.paragraphs.map((p) => p.text))).toEqual([['为了规范养犬行为，制定本条例。'], ['养犬人应当办理登记。']]);
+  });
+
+  it('refuses bytes that are not a .docx, saying why in Chinese and passing on the reader’s reason', async () => {
+    await expect(parseDocx(new TextEncoder().encode('not a zip'))).rejects.toMatchObject({
+      code: 'bad_docx',
+      name: 'LegalTextError',
+      message: expect.stringMatching(/^无法读取 Word 文件：.*zip file/),
+    });
     await expect(parseDocx(new Uint8Array([1]))).rejects.toBeInstanceOf(LegalTextError);
   });
 
-  it('refuses a .docx without text', async () => {
-    await expect(parseDocx(buildDocx([]))).rejects.toMatchObject({ code: 'empty_file' });
+  it('refuses a .docx without text, or with only blank and space-filled paragraphs', async () => {
+    await expect(parseDocx(buildDocx([]))).rejects.toMatchObject({ code: 'empty_file', message: 'Word 文件中没有文字' });
+    await expect(parseDocx(buildDocx(['', '　　', ' ']))).rejects.toMatchObject({ code: 'empty_file', message: 'Word 文件中没有文字' });
   });
 });

@@ -1,4 +1,4 @@
-import type { ArticleJson, ParseJson, SubitemJson } from './toParseJson';
+import type { ArticleJson, OutlineEntry, ParseJson, SubitemJson } from './toParseJson';
 
 function subitemsShown(subitems: SubitemJson[]): string {
   return subitems.map((s) => `${s.label}${s.text}[${subitemsShown(s.subitems)}]`).join('|');
@@ -22,8 +22,8 @@ export function visibleDifferences(a: ParseJson, b: ParseJson): string[] {
   const headings = (t: ParseJson) => t.outline.map((o) => `${o.kind}${o.label}${o.heading}`);
   const [ha, hb] = [headings(a), headings(b)];
   for (let i = 0; i < Math.max(ha.length, hb.length); i++) {
-    const first = (a.outline[i] ?? b.outline[i])!.firstArticle;
-    if (ha[i] !== hb[i] && first !== null) out.push(a.articles.find((x) => x.number === first && !x.sub)?.label ?? `第${first}条`);
+    const first = a.outline[i] ? firstUnder(a, a.outline[i]) : firstUnder(b, b.outline[i]);
+    if (ha[i] !== hb[i] && first) out.push(first.label);
   }
   const n = Math.max(a.articles.length, b.articles.length);
   for (let i = 0; i < n; i++) {
@@ -33,4 +33,10 @@ export function visibleDifferences(a: ParseJson, b: ParseJson): string[] {
   }
   const position = (label: string) => Math.max(a.articles.findIndex((x) => x.label === label), b.articles.findIndex((x) => x.label === label));
   return [...new Set(out)].sort((x, y) => position(x) - position(y));
+}
+
+/// The first article standing under a part, chapter or section of the outline, found by the
+/// numbers of what encloses it (chapters restart in each part, sections in each chapter).
+function firstUnder(t: ParseJson, o: OutlineEntry): ArticleJson | undefined {
+  return t.articles.find((x) => x[o.kind] === o.number && (o.kind === 'part' || x.part === o.part) && (o.kind !== 'section' || x.chapter === o.chapter));
 }

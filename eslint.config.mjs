@@ -43,7 +43,9 @@ const engineOnly = {
   files: [
     'lib/auth/**/*.ts',
     'lib/mail/**/*.ts',
-    ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess', 'draftStore', 'draftStatements', 'foldDraftState'].map((f) => `lib/drafting/${f}.ts`),
+    ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess', 'draftStore', 'draftStatements', 'foldDraftState', 'getBill', 'listBills', 'createBill', 'setBillMember', 'draftComments', 'getDraftText'].map(
+      (f) => `lib/drafting/${f}.ts`,
+    ),
     'collab-server/enginePersistence.ts',
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
@@ -149,5 +151,15 @@ export default tseslint.config(
     files: engineOnly.files,
     ignores: tests,
     rules: { 'no-restricted-syntax': ['error', ...engineOnlySyntax] },
+  },
+  // Domain functions become async as they move to the Engine pattern (docs/postgres.md): a call
+  // left without `await` would skip its permission check or its write unnoticed.
+  {
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'db/**/*.ts', 'collab-server/**/*.ts', 'cli/**/*.ts', 'web-server/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'proxy.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
   },
 );

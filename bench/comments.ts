@@ -134,10 +134,10 @@ export async function run(): Promise<void> {
 /// A bill from a real text, an open post-moderated consultation on it, and signed-in commenters.
 async function seed(db: Db): Promise<{ consultationId: string; eids: string[]; cookies: string[] }> {
   const drafter = insertTestUser(db, 'drafter', '基准起草人');
-  const { draftId } = createBill(drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } }, db);
+  const { draftId } = await createBill(sqliteEngine(db), drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } });
   const today = todayInChina();
   const closes = addDays(today, 29);
-  const { id: consultationId } = openConsultation(
+  const { id: consultationId } = await openConsultation(
     drafter,
     draftId,
     { description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: closes, moderation: 'post' },

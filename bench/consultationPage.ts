@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -59,7 +60,7 @@ export async function run(): Promise<void> {
     const db = openDatabase(file);
     migrateDatabase(db);
     const seedStart = performance.now();
-    const [small, large] = seed(db, [50, 5000]);
+    const [small, large] = await seed(db, [50, 5000]);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const diffPerViewMs = diffingPerView(db, large);
     db.$client.close();
@@ -138,16 +139,17 @@ function diffingPerView(db: Db, s: Seeded): number {
 /// are stored with their differences, as in use): every fifth on `BUSY_ARTICLE` proposing a new
 /// wording of it (all of them when there are fewer than two pages), the rest spread over the
 /// other articles and the draft as a whole, every third of those with a proposal too.
-function seed(db: Db, counts: number[]): Seeded[] {
+async function seed(db: Db, counts: number[]): Promise<Seeded[]> {
   const drafter: CurrentUser = { id: crypto.randomUUID(), email: 'drafter@bench.lawbench', name: '基准起草人', role: 'drafter' };
   const insertUser = db.$client.prepare('insert into users (id, email, name, password_hash, role, created_at) values (?, ?, ?, ?, ?, ?)');
   insertUser.run(drafter.id, drafter.email, drafter.name, 'not-a-real-hash', drafter.role, Date.now());
   const text = readFileSync(SEED_TEXT, 'utf8');
   const today = todayInChina();
-  return counts.map((count, n) => {
+  const seeded: Seeded[] = [];
+  for (const [n, count] of counts.entries()) {
     // One bill each: a draft has one consultation at a time.
-    const { draftId } = createBill(drafter, { title: `舟山市养犬管理条例（修订草案${n + 1}）`, kind: 'local_regulation', from: { text } }, db);
-    const { id, versionId } = openConsultation(
+    const { draftId } = await createBill(sqliteEngine(db), drafter, { title: `舟山市养犬管理条例（修订草案${n + 1}）`, kind: 'local_regulation', from: { text } });
+    const { id, versionId } = await openConsultation(
       drafter,
       draftId,
       { title: `基准征求意见${n + 1}`, description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: addDays(today, 29), moderation: 'post' },
@@ -169,8 +171,9 @@ function seed(db: Db, counts: number[]): Seeded[] {
         submitComment(person, id, { articleEid: eid, body: `第${i + 1}条意见：建议明确有关部门的职责和期限。`, proposedText }, { address: null }, db);
       }
     })();
-    return { id, count, busyEid, busyCount, busyText: texts.get(busyEid)! };
-  });
+    seeded.push({ id, count, busyEid, busyCount, busyText: texts.get(busyEid)! });
+  }
+  return seeded;
 }
 
 /// Requests to one path for `SECONDS` after a one-second warm-up, with each response's time

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { and, count, eq } from 'drizzle-orm';
@@ -34,9 +35,9 @@ function brokenDraft(): { draftId: string; browser: Y.Doc } {
 const rows = (draftId: string) => t.db.select({ n: count() }).from(draftUpdates).where(eq(draftUpdates.draftId, draftId)).get()!.n;
 
 describe('lawbench draft repair', () => {
-  it('mends a broken draft so that it reads and saves again, keeping the good articles’ text, and names what it dropped', () => {
+  it('mends a broken draft so that it reads and saves again, keeping the good articles’ text, and names what it dropped', async () => {
     const { draftId, browser } = brokenDraft();
-    expect(() => getDraftText(editor, draftId, t.db)).toThrow();
+    await expect(getDraftText(sqliteEngine(t.db), editor, draftId)).rejects.toThrow();
 
     const repaired = lawbench('draft', 'repair', draftId);
     expect(repaired.stderr).toBe('');
@@ -49,14 +50,14 @@ describe('lawbench draft repair', () => {
       expect.stringMatching(/^ {2}- block 7 \(article\): its eid is an object, not text; it is now art_n[0-9a-z]{12}$/),
     ]);
 
-    const text = getDraftText(editor, draftId, t.db);
+    const text = await getDraftText(sqliteEngine(t.db), editor, draftId);
     expect(text.articles.map((a) => [a.label, a.paragraphs.map((p) => [p.text, ...p.items.map((i) => i.text)])])).toEqual([
       ['第一条', [['为了规范养犬行为，制定本条例。']]],
       ['第二条', [['养犬人应当遵守下列规定：', '携犬出户时束犬链；']]],
       ['第三条', [['对象编号的条']]],
     ]);
     expect(text.articles.map((a) => a.eid)).toEqual(['art_1', 'art_2', expect.stringMatching(/^art_n/)]);
-    expect(createDraftVersion(editor, draftId, { name: '修复后' }, t.db).articles).toBe(3);
+    expect((await createDraftVersion(editor, draftId, { name: '修复后' }, t.db)).articles).toBe(3);
 
     // A browser that still holds the damage converges on the repair.
     Y.applyUpdate(browser, readDraftDoc(draftId, t.db)!);

@@ -92,6 +92,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-main(process.argv.slice(2), io).then((code) => {
+void main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

@@ -94,7 +94,7 @@ describe('connectClient: storage failure', () => {
         ...real,
         storeUpdate: (...args) => {
           if (failing) throw new Error('SQLITE_FULL');
-          real.storeUpdate(...args);
+          return real.storeUpdate(...args);
         },
       },
     });

@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   await seedDemoData(db);
   await seedLibrary(db);
   await seedConsultation(db);
-  seedWorkflow(db);
+  await seedWorkflow(db);
   await seedPublication(db);
   seedExplainers(db);
   db.$client.close();

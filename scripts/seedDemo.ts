@@ -9,7 +9,7 @@ export async function seedDemo(): Promise<string> {
   const { created } = await seedDemoData();
   const { imported } = await seedLibrary();
   const consultation = await seedConsultation();
-  const workflow = seedWorkflow();
+  const workflow = await seedWorkflow();
   const publication = await seedPublication();
   const content = seedExplainers();
   closeDatabase();

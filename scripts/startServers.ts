@@ -16,7 +16,7 @@ export function startServers(root: string, env: NodeJS.ProcessEnv, ports: { web:
     stopping = true;
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     setTimeout(() => process.exit(code), 3000).unref();
-    Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+    void Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
   };
   for (const c of children) c.once('exit', (code) => stop(code ?? 1));
   process.on('SIGINT', () => stop(0));

@@ -1,5 +1,6 @@
 'use server';
 
+import { getEngine } from '@/lib/api';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { createBill, setBillMember } from '@/lib/drafting';
@@ -16,7 +17,7 @@ export async function createBillAction(_prev: FormState, form: FormData): Promis
   try {
     await assertSameOrigin();
     const from = values.start === 'text' ? { text: values.text } : values.start === 'regulation' ? { regulationId: values.regulationId } : undefined;
-    ({ id } = createBill(await currentUser(), { title: values.title, kind: values.kind, sponsor: String(form.get('sponsor') ?? '') || undefined, from }));
+    ({ id } = await createBill(getEngine(), await currentUser(), { title: values.title, kind: values.kind, sponsor: String(form.get('sponsor') ?? '') || undefined, from }));
   } catch (e) {
     return formError(e, locale, values);
   }
@@ -26,7 +27,7 @@ export async function createBillAction(_prev: FormState, form: FormData): Promis
 /// "起草修改草案" on a regulation page: opens an amendment bill with the text in force.
 export async function startAmendmentAction(form: FormData): Promise<void> {
   await assertSameOrigin();
-  const { id } = createBill(await currentUser(), { title: String(form.get('title') ?? ''), kind: String(form.get('kind') ?? 'local_regulation'), from: { regulationId: String(form.get('regulationId') ?? '') } });
+  const { id } = await createBill(getEngine(), await currentUser(), { title: String(form.get('title') ?? ''), kind: String(form.get('kind') ?? 'local_regulation'), from: { regulationId: String(form.get('regulationId') ?? '') } });
   redirect(`/bills/${id}`);
 }
 
@@ -37,7 +38,7 @@ export async function setMemberAction(_prev: FormState, form: FormData): Promise
   const role = form.get('role');
   try {
     await assertSameOrigin();
-    setBillMember(await currentUser(), billId, String(form.get('email') ?? ''), role === 'editor' || role === 'reviewer' ? role : null);
+    await setBillMember(getEngine(), await currentUser(), billId, String(form.get('email') ?? ''), role === 'editor' || role === 'reviewer' ? role : null);
     revalidatePath(`/bills/${billId}`);
     return { notice: translator(locale)('bills.memberAdded') };
   } catch (e) {

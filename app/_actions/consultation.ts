@@ -41,7 +41,7 @@ export async function openConsultationAction(_prev: FormState, form: FormData): 
   try {
     await assertSameOrigin();
     const { draftId, input } = readOpenConsultationForm(form);
-    ({ id } = openConsultation(await currentUser(), draftId, input));
+    ({ id } = await openConsultation(await currentUser(), draftId, input));
   } catch (e) {
     return formError(e, locale, values);
   }
@@ -64,7 +64,7 @@ export async function setDispositionAction(_prev: FormState, form: FormData): Pr
   try {
     await assertSameOrigin();
     const { commentId, input } = readDispositionForm(form);
-    const n = setDisposition(await currentUser(), commentId, input);
+    const n = await setDisposition(await currentUser(), commentId, input);
     revalidatePath(String(form.get('path') ?? '/'));
     return { notice: translator(locale)('manage.dispositionSaved', { n }) };
   } catch (e) {
@@ -95,7 +95,7 @@ export async function publishReportAction(_prev: FormState, form: FormData): Pro
   const values = { summary: String(form.get('summary') ?? '') };
   try {
     await assertSameOrigin();
-    publishReport(await currentUser(), String(form.get('consultationId') ?? ''), { summary: values.summary });
+    await publishReport(await currentUser(), String(form.get('consultationId') ?? ''), { summary: values.summary });
     revalidatePath(String(form.get('path') ?? '/'));
     return { notice: translator(locale)('manage.reportPublished') };
   } catch (e) {

@@ -17,7 +17,7 @@ export async function publishBillAction(_prev: FormState, form: FormData): Promi
   try {
     await assertSameOrigin();
     const { billId, input } = readPublishForm(form);
-    const done = publishBill(await currentUser(), billId, input);
+    const done = await publishBill(await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('publication.published', { seq: done.seq }) };
   } catch (e) {

@@ -14,7 +14,7 @@ export async function saveVersionAction(_prev: FormState, form: FormData): Promi
   const values = { name: String(form.get('name') ?? ''), note: String(form.get('note') ?? '') };
   try {
     await assertSameOrigin();
-    const saved = createDraftVersion(await currentUser(), String(form.get('draftId') ?? ''), { name: values.name, note: values.note || undefined });
+    const saved = await createDraftVersion(await currentUser(), String(form.get('draftId') ?? ''), { name: values.name, note: values.note || undefined });
     revalidatePath(`/bills/${billId}/versions`);
     return { notice: translator(locale)('versions.saved', { name: saved.name, seq: saved.seq, articles: saved.articles, changed: saved.changed }) };
   } catch (e) {

@@ -17,7 +17,7 @@ export async function moveBillAction(_prev: FormState, form: FormData): Promise<
   try {
     await assertSameOrigin();
     const { billId, input } = readMoveForm(form);
-    const moved = transitionBill(await currentUser(), billId, input);
+    const moved = await transitionBill(await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     const t = translator(locale);
     return { notice: t('workflow.moved', { stage: t(vocabularyLabel('billStage', moved.stage)) }) };
@@ -33,7 +33,7 @@ export async function requestSignoffAction(_prev: FormState, form: FormData): Pr
   try {
     await assertSameOrigin();
     const { billId, input } = readSignoffRequestForm(form);
-    requestSignoff(await currentUser(), billId, input);
+    await requestSignoff(await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('workflow.requested', { name: values.reviewerEmail }) };
   } catch (e) {
@@ -48,7 +48,7 @@ export async function decideSignoffAction(_prev: FormState, form: FormData): Pro
   try {
     await assertSameOrigin();
     const { billId, input } = readSignoffForm(form);
-    decideSignoff(await currentUser(), billId, input);
+    await decideSignoff(await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('workflow.decided') };
   } catch (e) {
@@ -63,7 +63,7 @@ export async function recordVoteAction(_prev: FormState, form: FormData): Promis
   try {
     await assertSameOrigin();
     const { billId, input } = readVoteForm(form);
-    const vote = recordVote(await currentUser(), billId, input);
+    const vote = await recordVote(await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     const t = translator(locale);
     return { notice: t('workflow.voteRecorded', { result: vote.passed ? t('workflow.votePassed') : t('workflow.voteFailed') }) };

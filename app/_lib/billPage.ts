@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import { getBill, type BillDetail } from '@/lib/drafting';
 import type { CurrentUser } from '@/lib/auth';
 import type { Locale, Translate } from '@/lib/i18n';
@@ -9,5 +10,5 @@ import { pageTranslator, requirePermission } from './session';
 export async function openBillPage(billId: string, path: string): Promise<{ user: CurrentUser; bill: BillDetail; t: Translate; locale: Locale }> {
   const user = await requirePermission('workspace:view', path);
   const { t, locale } = await pageTranslator();
-  return { user, bill: orNotFound(() => getBill(user, billId)), t, locale };
+  return { user, bill: await orNotFound(() => getBill(getEngine(), user, billId)), t, locale };
 }

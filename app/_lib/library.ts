@@ -7,9 +7,9 @@ export { regulationPath } from '@/lib/library';
 import { vocabularyLabel, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
 
 /// Runs a library lookup and turns "no such regulation / article" into the 404 page.
-export function orNotFound<T>(fn: () => T): T {
+export async function orNotFound<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { recordAudit } from '@/lib/audit';
@@ -13,13 +14,13 @@ afterAll(t.cleanup);
 const admin = insertTestUser(t.db, 'admin', '管理员');
 const editor = insertTestUser(t.db, 'drafter', '起草员');
 const outsider = insertTestUser(t.db, 'drafter', '局外人');
-const bill = createBill(editor, { title: '测试条例', kind: 'local_regulation', from: { text: '测试条例\n\n第一条　为了测试，制定本条例。' } }, t.db);
+const bill = await createBill(sqliteEngine(t.db), editor, { title: '测试条例', kind: 'local_regulation', from: { text: '测试条例\n\n第一条　为了测试，制定本条例。' } });
 recordAudit(t.db, { actorId: admin.id, action: 'user.role', targetType: 'user', targetId: editor.id });
 
 /// The response of `GET /api/v1/audit/export?…` for `actor`, as the route makes it.
-function download(actor: typeof admin, search = '') {
+async function download(actor: typeof admin, search = '') {
   const query = readQuery(new Request(`http://localhost/api/v1/audit/export${search}`), auditExportQuery);
-  return fileResponse(auditDownload(actor, query, 'zh-CN', t.db));
+  return fileResponse(await auditDownload(actor, query, 'zh-CN', t.db));
 }
 
 async function textOf(res: Response): Promise<string> {
@@ -28,7 +29,7 @@ async function textOf(res: Response): Promise<string> {
 
 describe('auditDownload', () => {
   it('gives an admin the whole log as a CSV attachment with a byte-order mark', async () => {
-    const res = download(admin);
+    const res = await download(admin);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.csv"; filename\*=UTF-8''%E5%AE%A1%E8%AE%A1/);
@@ -40,26 +41,26 @@ describe('auditDownload', () => {
   });
 
   it('applies the filters', async () => {
-    const text = await textOf(download(admin, '?action=bill'));
+    const text = await textOf(await download(admin, '?action=bill'));
     expect(text).toContain('bill.create');
     expect(text).not.toContain('user.role');
   });
 
   it('gives a bill’s member that bill’s entries only, named after the bill', async () => {
-    const res = download(editor, `?bill=${bill.id}`);
+    const res = await download(editor, `?bill=${bill.id}`);
     expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('测试条例-审计记录');
     const text = await textOf(res);
     expect(text).toContain('bill.create');
     expect(text).not.toContain('user.role');
   });
 
-  it('refuses the whole log to anyone but an admin, and a bill to someone not on it', () => {
-    expect(() => download(editor)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => download(outsider, `?bill=${bill.id}`)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  it('refuses the whole log to anyone but an admin, and a bill to someone not on it', async () => {
+    await expect(download(editor)).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
+    await expect(download(outsider, `?bill=${bill.id}`)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
-  it('refuses a malformed filter with validation_failed (422)', () => {
-    expect(() => download(admin, '?from=2025-02-30')).toThrow(expect.objectContaining({ code: 'validation_failed', status: 422 }));
-    expect(() => download(admin, '?action=DROP%20TABLE')).toThrow(expect.objectContaining({ message: 'audit_action_invalid' }));
+  it('refuses a malformed filter with validation_failed (422)', async () => {
+    await expect(download(admin, '?from=2025-02-30')).rejects.toThrow(expect.objectContaining({ code: 'validation_failed', status: 422 }));
+    await expect(download(admin, '?action=DROP%20TABLE')).rejects.toThrow(expect.objectContaining({ message: 'audit_action_invalid' }));
   });
 });

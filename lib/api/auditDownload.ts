@@ -8,22 +8,23 @@ import type { Locale } from '@/lib/i18n';
 import { todayInChina } from '@/lib/shared';
 import type { auditExportQuery } from './auditOperations';
 import { textStream } from './textStream';
+import { sqliteEngine } from '@/db/engine';
 
 /// The CSV download of `GET /api/v1/audit/export`, authorised: with `bill`, that bill's entries
 /// for its members and admins (`not_found` to anyone who may not see the bill); otherwise the
 /// whole log, for admins only. The body streams, however long the log. (It lives here rather
 /// than in lib/audit because the audit log is written by auth and drafting, so it cannot ask
 /// them who may read it without an import cycle.)
-export function auditDownload(
+export async function auditDownload(
   actor: CurrentUser,
   query: z.output<typeof auditExportQuery>,
   locale: Locale,
   db: Db = getDatabase(),
-): { body: ReadableStream<Uint8Array>; contentType: string; filename: string } {
+): Promise<{ body: ReadableStream<Uint8Array>; contentType: string; filename: string }> {
   const filter: AuditFilter = { actorEmail: query.actor, action: query.action, from: query.from, to: query.to };
   let name = `审计记录-${todayInChina()}`;
   if (query.bill) {
-    const bill = getBill(actor, query.bill, db);
+    const bill = await getBill(sqliteEngine(db), actor, query.bill);
     if (!can(actor, 'bill:audit', bill.resource)) throw new AppError('forbidden', 'forbidden');
     filter.billId = bill.id;
     name = `${bill.title}-审计记录-${todayInChina()}`;

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { openedConsultation } from '@/lib/consultation/testing/openedConsultation';
@@ -11,11 +12,11 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const db = t.db;
 
-const mine = openedConsultation(db);
-const other = openedConsultation(db);
+const mine = await openedConsultation(db);
+const other = await openedConsultation(db);
 const admin = insertTestUser(db, 'admin', '管理员');
-const comment = addDraftComment(mine.editor, mine.draftId, { articleEid: 'art_1', body: '第一条要改。' }, db);
-resolveDraftComment(mine.editor, mine.draftId, comment.id, true, db);
+const comment = await addDraftComment(sqliteEngine(db), mine.editor, mine.draftId, { articleEid: 'art_1', body: '第一条要改。' });
+await resolveDraftComment(sqliteEngine(db), mine.editor, mine.draftId, comment.id, true);
 recordAudit(db, { actorId: mine.editor.id, action: 'consultation.report', targetType: 'consultation', targetId: mine.consultationId }, new Date('2025-04-02T02:00:00Z'));
 recordAudit(db, { actorId: mine.reviewer.id, action: 'comment.moderate', targetType: 'consultation_comment', targetId: 'c-1', detail: { consultationId: mine.consultationId } }, new Date('2025-04-03T02:00:00Z'));
 recordAudit(db, { actorId: other.editor.id, action: 'comment.moderate', targetType: 'consultation_comment', targetId: 'c-2', detail: { consultationId: other.consultationId } }, new Date('2025-04-03T02:00:00Z'));

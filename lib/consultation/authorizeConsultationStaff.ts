@@ -5,24 +5,25 @@ import { can, type Action } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
 import { getBill, type BillDetail } from '@/lib/drafting';
 import { AppError, isAppError } from '@/lib/errors';
+import { sqliteEngine } from '@/db/engine';
 
 /// The consultation and its bill, for a member of the bill who may do `action` on it: unknown
 /// consultations and non-members both get `consultation_not_found` (outsiders cannot tell staff
 /// screens of an unannounced consultation exist); members without the right get `forbidden` with
 /// `forbiddenKey`.
-export function authorizeConsultationStaff(
+export async function authorizeConsultationStaff(
   actor: CurrentUser | null,
   consultationId: string,
   action: Action,
   forbiddenKey: string,
   db: Db,
-): { consultation: Consultation; bill: BillDetail } {
+): Promise<{ consultation: Consultation; bill: BillDetail }> {
   if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
   const consultation = db.select().from(consultations).where(eq(consultations.id, consultationId)).get();
   if (!consultation) throw new AppError('not_found', 'consultation_not_found');
   let bill: BillDetail;
   try {
-    bill = getBill(actor, consultation.billId, db);
+    bill = await getBill(sqliteEngine(db), actor, consultation.billId);
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') throw new AppError('not_found', 'consultation_not_found');
     throw e;

@@ -15,7 +15,7 @@ import { storedReportFile } from './storedReportFile';
 /// Every comment of a consultation with its moderation and disposition, as CSV or XLSX, for the
 /// members of its bill.
 export async function commentsExport(actor: CurrentUser | null, consultationId: string, format: 'csv' | 'xlsx', locale: Locale, db: Db = getDatabase()): Promise<DownloadDocument> {
-  const { consultation } = authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
+  const { consultation } = await authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
   const rows = listCommentsForExport(consultationId, db);
   const name = `${consultation.title}-意见`;
   if (format === 'csv') return downloadDocument(new TextEncoder().encode(exportCommentsCsv(rows, locale)), 'csv', name);

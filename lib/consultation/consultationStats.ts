@@ -23,8 +23,8 @@ export type ConsultationStats = {
 const chinaDay = sql<string>`date((${consultationComments.createdAt} + 28800000) / 1000, 'unixepoch')`;
 
 /// Counts what the staff dashboard of a consultation shows, for members of the bill (and admins).
-export function consultationStats(actor: CurrentUser | null, consultationId: string, db: Db = getDatabase(), now: Date = new Date()): ConsultationStats {
-  const { consultation } = authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
+export async function consultationStats(actor: CurrentUser | null, consultationId: string, db: Db = getDatabase(), now: Date = new Date()): Promise<ConsultationStats> {
+  const { consultation } = await authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
   const mine = eq(consultationComments.consultationId, consultationId);
   const kept = and(mine, ne(consultationComments.status, 'rejected'));
 

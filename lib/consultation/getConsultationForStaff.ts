@@ -11,8 +11,8 @@ import type { ConsultationDetail } from './types';
 
 /// A consultation for the members of its bill (and admins) at any time, upcoming ones included;
 /// `consultation_not_found` for everyone else.
-export function getConsultationForStaff(actor: CurrentUser | null, id: string, db: Db = getDatabase(), now: Date = new Date()): ConsultationDetail {
-  authorizeConsultationStaff(actor, id, 'bill:view', 'consultation_not_found', db);
+export async function getConsultationForStaff(actor: CurrentUser | null, id: string, db: Db = getDatabase(), now: Date = new Date()): Promise<ConsultationDetail> {
+  await authorizeConsultationStaff(actor, id, 'bill:view', 'consultation_not_found', db);
   const found = readConsultations(db, eq(consultations.id, id), todayInChina(now))[0];
   if (!found) throw new AppError('not_found', 'consultation_not_found');
   return describeConsultation(db, found.summary, found.row, 'staff');

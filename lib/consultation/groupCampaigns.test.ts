@@ -15,8 +15,8 @@ const { db } = t;
 
 const letter = '我们是本市养犬居民，坚决反对第三条关于登记的规定，登记收费过高，手续繁琐，请予以删除。';
 
-describe('groupCampaigns', () => {
-  const s = openedConsultation(db);
+describe('groupCampaigns', async () => {
+  const s = await openedConsultation(db);
   let minute = 0;
   const submit = (body: string, articleEid?: string) =>
     submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, new Date(openingDay.getTime() + ++minute * 60_000)).id;
@@ -36,12 +36,12 @@ describe('groupCampaigns', () => {
   const general = [submit('总体赞成本条例，建议尽快通过实施，方便群众办事。'), submit('总体赞成本条例，建议尽快通过并实施，方便群众办事！')];
   const different = submit('第三条应当增加电子登记的方式，减少群众跑腿。', 'art_3');
   const rejected = submit(letter.replace('本市', '全市'), 'art_3');
-  moderateComment(s.reviewer, rejected, { action: 'reject', reason: 'spam' }, db);
+  await moderateComment(s.reviewer, rejected, { action: 'reject', reason: 'spam' }, db);
   const pair = [submit('建议第二条适用范围扩大到所辖县区。', 'art_2'), submit('建议第二条适用范围扩大到所辖各县区。', 'art_2')];
 
-  it('joins near-identical comments on the same article (or both general) to a group; leaves others alone', () => {
+  it('joins near-identical comments on the same article (or both general) to a group; leaves others alone', async () => {
     expect(groupOf(copy)).toBe(first);
-    const result = groupCampaigns(s.editor, s.consultationId, db);
+    const result = await groupCampaigns(s.editor, s.consultationId, db);
     for (const v of variants) expect(groupOf(v)).toBe(first);
     expect(groupOf(elsewhere)).toBe(elsewhere);
     expect(groupOf(general[1])).toBe(groupOf(general[0]));
@@ -50,22 +50,22 @@ describe('groupCampaigns', () => {
     expect(groupOf(rejected)).toBe(rejected);
     // The letter's group gained three; two new groups of two formed (general, and the pair).
     expect(result).toEqual({ groups: 3, grouped: 7 });
-    const sizes = new Map(listStaffComments(s.editor, s.consultationId, {}, db).map((c) => [c.id, c.groupSize]));
+    const sizes = new Map((await listStaffComments(s.editor, s.consultationId, {}, db)).map((c) => [c.id, c.groupSize]));
     expect([first, general[0], different].map((id) => sizes.get(id))).toEqual([5, 2, 1]);
   });
 
-  it('does nothing more when run again, and never deletes a comment; audited when it grouped', () => {
+  it('does nothing more when run again, and never deletes a comment; audited when it grouped', async () => {
     const before = db.select().from(consultationComments).where(eq(consultationComments.consultationId, s.consultationId)).all().length;
-    expect(groupCampaigns(s.reviewer, s.consultationId, db)).toEqual({ groups: 0, grouped: 0 });
+    expect(await groupCampaigns(s.reviewer, s.consultationId, db)).toEqual({ groups: 0, grouped: 0 });
     expect(db.select().from(consultationComments).where(eq(consultationComments.consultationId, s.consultationId)).all()).toHaveLength(before);
     expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, 'consultation.group'), eq(auditEvents.targetId, s.consultationId))).all()).toHaveLength(1);
     const late = submit(letter.replace('过高', '太高'), 'art_3');
-    expect(groupCampaigns(s.editor, s.consultationId, db)).toEqual({ groups: 1, grouped: 1 });
+    expect(await groupCampaigns(s.editor, s.consultationId, db)).toEqual({ groups: 1, grouped: 1 });
     expect(groupOf(late)).toBe(first);
   });
 
-  it('is for staff members of the bill', () => {
-    expect(() => groupCampaigns(s.outsider, s.consultationId, db)).toThrow('consultation_not_found');
-    expect(() => groupCampaigns(insertTestUser(db, 'public', '陈'), s.consultationId, db)).toThrow('consultation_not_found');
+  it('is for staff members of the bill', async () => {
+    await expect(groupCampaigns(s.outsider, s.consultationId, db)).rejects.toThrow('consultation_not_found');
+    await expect(groupCampaigns(insertTestUser(db, 'public', '陈'), s.consultationId, db)).rejects.toThrow('consultation_not_found');
   });
 });

@@ -20,8 +20,8 @@ type Group = { key: string; article: string | null; profile: BigramProfile; memb
 /// body is near-identical (Dice ≥ 0.85) and on the same article (or both on the draft as a whole);
 /// otherwise it starts a group later comments may join. Only `group_id` is written; nothing is
 /// deleted. Returns how many groups gained comments and how many comments were placed in one.
-export function groupCampaigns(actor: CurrentUser | null, consultationId: string, db: Db = getDatabase(), now: Date = new Date()): { groups: number; grouped: number } {
-  authorizeConsultationStaff(actor, consultationId, 'draft:comment', 'campaign_forbidden', db);
+export async function groupCampaigns(actor: CurrentUser | null, consultationId: string, db: Db = getDatabase(), now: Date = new Date()): Promise<{ groups: number; grouped: number }> {
+  await authorizeConsultationStaff(actor, consultationId, 'draft:comment', 'campaign_forbidden', db);
   return db.transaction(
     (tx) => {
       const rows = tx

@@ -21,14 +21,14 @@ describe('consultationStatus', () => {
   });
 });
 
-describe('listConsultations', () => {
+describe('listConsultations', async () => {
   // Opened on 1 March: one running in March, one in May (upcoming), one in January 2026.
-  const march = openedConsultation(db, { title: '三月' });
-  const may = openedConsultation(db, { title: '五月', opensOn: '2025-05-01', closesOn: '2025-05-30' });
+  const march = await openedConsultation(db, { title: '三月' });
+  const may = await openedConsultation(db, { title: '五月', opensOn: '2025-05-01', closesOn: '2025-05-30' });
   const chen = insertTestUser(db, 'public', '陈小明');
   const a = submitComment(chen, march.consultationId, { body: '意见一', articleEid: 'art_2' }, { address: null }, db, openingDay);
   submitComment(chen, march.consultationId, { body: '意见二' }, { address: null }, db, openingDay);
-  moderateComment(march.reviewer, a.id, { action: 'publish' }, db);
+  await moderateComment(march.reviewer, a.id, { action: 'publish' }, db);
   const april = new Date('2025-04-10T02:00:00Z');
 
   it('lists by status on the China date, newest opening first, with published comment counts', () => {
@@ -53,11 +53,11 @@ describe('listConsultations', () => {
     expect(getConsultation(may.consultationId, db, new Date('2025-04-30T16:00:00Z')).status).toBe('open');
   });
 
-  it('shows staff of the bill every consultation of it at any time, and nobody else', () => {
-    expect(getConsultationForStaff(may.reviewer, may.consultationId, db, openingDay).status).toBe('upcoming');
-    expect(() => getConsultationForStaff(march.reviewer, may.consultationId, db, openingDay)).toThrow('consultation_not_found');
-    expect(() => getConsultationForStaff(chen, may.consultationId, db, openingDay)).toThrow('consultation_not_found');
-    expect(listConsultationsOfBill(may.editor2, may.billId, db, openingDay).map((c) => c.title)).toEqual(['五月']);
-    expect(() => listConsultationsOfBill(chen, may.billId, db)).toThrow('bill_not_found');
+  it('shows staff of the bill every consultation of it at any time, and nobody else', async () => {
+    expect((await getConsultationForStaff(may.reviewer, may.consultationId, db, openingDay)).status).toBe('upcoming');
+    await expect(getConsultationForStaff(march.reviewer, may.consultationId, db, openingDay)).rejects.toThrow('consultation_not_found');
+    await expect(getConsultationForStaff(chen, may.consultationId, db, openingDay)).rejects.toThrow('consultation_not_found');
+    expect((await listConsultationsOfBill(may.editor2, may.billId, db, openingDay)).map((c) => c.title)).toEqual(['五月']);
+    await expect(listConsultationsOfBill(chen, may.billId, db)).rejects.toThrow('bill_not_found');
   });
 });

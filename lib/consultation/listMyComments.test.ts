@@ -11,8 +11,8 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-describe('listMyComments', () => {
-  const s = openedConsultation(db, { title: '养犬管理条例（征求意见稿）' });
+describe('listMyComments', async () => {
+  const s = await openedConsultation(db, { title: '养犬管理条例（征求意见稿）' });
   const chen = insertTestUser(db, 'public', '陈小明');
   const other = insertTestUser(db, 'public', '别人');
   const at = (m: number) => new Date(openingDay.getTime() + m * 60_000);
@@ -20,8 +20,8 @@ describe('listMyComments', () => {
   const second = submitComment(chen, s.consultationId, { body: '我的电话 13800000000' }, { address: null }, db, at(2));
   const third = submitComment(chen, s.consultationId, { body: '总体赞成。' }, { address: null }, db, at(3));
   submitComment(other, s.consultationId, { body: '别人的意见' }, { address: null }, db, at(4));
-  moderateComment(s.reviewer, second.id, { action: 'reject', reason: 'personal_data' }, db);
-  setDisposition(s.editor, first.id, { disposition: 'partly_adopted', reason: '已简化登记手续。' }, db, at(60));
+  await moderateComment(s.reviewer, second.id, { action: 'reject', reason: 'personal_data' }, db);
+  await setDisposition(s.editor, first.id, { disposition: 'partly_adopted', reason: '已简化登记手续。' }, db, at(60));
 
   it("lists the commenter's own comments newest first with the moderation outcome and the disposition at once", () => {
     const mine = listMyComments(chen, db);

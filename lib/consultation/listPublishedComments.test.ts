@@ -20,16 +20,16 @@ describe('maskAuthorName', () => {
   });
 });
 
-describe('listPublishedComments', () => {
-  const s = openedConsultation(db, { moderation: 'post' });
+describe('listPublishedComments', async () => {
+  const s = await openedConsultation(db, { moderation: 'post' });
   const chen = insertTestUser(db, 'public', '陈小明');
   const john = insertTestUser(db, 'public', 'John Smith');
   const at = (m: number) => new Date(openingDay.getTime() + m * 60_000);
   const first = submitComment(chen, s.consultationId, { articleEid: 'art_2', body: '适用范围太窄。', proposedText: '本条例适用于本市行政区域。' }, { address: '198.51.100.1' }, db, at(1));
   const second = submitComment(john, s.consultationId, { body: 'Overall fine.' }, { address: null }, db, at(2));
   const hidden = submitComment(john, s.consultationId, { articleEid: 'art_2', body: '我的电话是13800000000' }, { address: null }, db, at(3));
-  moderateComment(s.reviewer, hidden.id, { action: 'reject', reason: 'personal_data' }, db);
-  setDisposition(s.editor, first.id, { disposition: 'adopted', reason: '已修改为本市行政区域。' }, db, at(10));
+  await moderateComment(s.reviewer, hidden.id, { action: 'reject', reason: 'personal_data' }, db);
+  await setDisposition(s.editor, first.id, { disposition: 'adopted', reason: '已修改为本市行政区域。' }, db, at(10));
 
   it('lists published comments oldest first with the article label, masked names and nothing private', () => {
     const list = listPublishedComments(s.consultationId, {}, db, openingDay);
@@ -65,8 +65,8 @@ describe('listPublishedComments', () => {
     expect(listPublishedComments(s.consultationId, {}, db, openingDay).map((c) => c.proposedDiff)).toEqual([stored, null]);
   });
 
-  it('diffs a proposal stored without its difference once, on first reading, and writes it back', () => {
-    const o = openedConsultation(db, { moderation: 'post' });
+  it('diffs a proposal stored without its difference once, on first reading, and writes it back', async () => {
+    const o = await openedConsultation(db, { moderation: 'post' });
     const older = submitComment(chen, o.consultationId, { articleEid: 'art_4', body: '改日期。', proposedText: '本条例自2026年1月1日起施行。' }, { address: null }, db, at(4));
     db.update(consultationComments).set({ proposedDiff: null }).where(eq(consultationComments.id, older.id)).run();
     const diff = listPublishedComments(o.consultationId, {}, db, openingDay)[0].proposedDiff;
@@ -77,8 +77,8 @@ describe('listPublishedComments', () => {
     expect(db.select({ d: consultationComments.proposedDiff }).from(consultationComments).where(eq(consultationComments.id, older.id)).get()!.d).toEqual(diff);
   });
 
-  it('shows nothing of a consultation not open yet', () => {
-    const later = openedConsultation(db, { opensOn: '2025-04-01', closesOn: '2025-04-30' });
+  it('shows nothing of a consultation not open yet', async () => {
+    const later = await openedConsultation(db, { opensOn: '2025-04-01', closesOn: '2025-04-30' });
     expect(() => listPublishedComments(later.consultationId, {}, db, openingDay)).toThrow('consultation_not_found');
   });
 

@@ -27,8 +27,8 @@ const groupKey = sql<string>`coalesce(${consultationComments.groupId}, ${consult
 /// The comments of a consultation as bill staff work on them, oldest first: every status, the
 /// author's name and e-mail, tags, assignee, disposition, and the size of each comment's group.
 /// For members of the bill (and admins); `consultation_not_found` for everyone else.
-export function listStaffComments(actor: CurrentUser | null, consultationId: string, filter: StaffCommentFilter = {}, db: Db = getDatabase()): StaffComment[] {
-  const { consultation } = authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
+export async function listStaffComments(actor: CurrentUser | null, consultationId: string, filter: StaffCommentFilter = {}, db: Db = getDatabase()): Promise<StaffComment[]> {
+  const { consultation } = await authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
   const conditions: SQL[] = [eq(consultationComments.consultationId, consultationId)];
   if (filter.status) conditions.push(eq(consultationComments.status, filter.status));
   if (filter.articleEid === null) conditions.push(isNull(consultationComments.articleEid));

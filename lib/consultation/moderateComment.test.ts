@@ -11,18 +11,18 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-describe('moderateComment', () => {
-  const s = openedConsultation(db);
+describe('moderateComment', async () => {
+  const s = await openedConsultation(db);
   const chen = insertTestUser(db, 'public', '陈小明');
   const submit = (body: string) => submitComment(chen, s.consultationId, { body }, { address: null }, db, openingDay).id;
   const row = (id: string) => db.select().from(consultationComments).where(eq(consultationComments.id, id)).get()!;
 
-  it('publishes from the queue and takes down with a reason, recording who and when, audited', () => {
+  it('publishes from the queue and takes down with a reason, recording who and when, audited', async () => {
     const id = submit('赞成。');
     const at = new Date('2025-03-02T03:00:00Z');
-    expect(moderateComment(s.reviewer, id, { action: 'publish' }, db, at)).toEqual({ status: 'published' });
+    expect(await moderateComment(s.reviewer, id, { action: 'publish' }, db, at)).toEqual({ status: 'published' });
     expect(row(id)).toMatchObject({ status: 'published', rejectReason: null, moderatedBy: s.reviewer.id, moderatedAt: at });
-    moderateComment(s.editor, id, { action: 'reject', reason: 'personal_data' }, db, at);
+    await moderateComment(s.editor, id, { action: 'reject', reason: 'personal_data' }, db, at);
     expect(row(id)).toMatchObject({ status: 'rejected', rejectReason: 'personal_data', moderatedBy: s.editor.id });
     const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'comment.moderate'), eq(auditEvents.targetId, id))).all();
     expect(audit.map((a) => [a.actorId, a.detail])).toEqual([
@@ -31,19 +31,19 @@ describe('moderateComment', () => {
     ]);
   });
 
-  it('needs a known reason to reject', () => {
+  it('needs a known reason to reject', async () => {
     const id = submit('广告');
-    expect(() => moderateComment(s.reviewer, id, { action: 'reject' }, db)).toThrow('moderation_reason_required');
-    expect(() => moderateComment(s.reviewer, id, { action: 'reject', reason: 'boring' }, db)).toThrow('moderation_reason_invalid');
+    await expect(moderateComment(s.reviewer, id, { action: 'reject' }, db)).rejects.toThrow('moderation_reason_required');
+    await expect(moderateComment(s.reviewer, id, { action: 'reject', reason: 'boring' }, db)).rejects.toThrow('moderation_reason_invalid');
     expect(row(id).status).toBe('pending');
   });
 
-  it('is for staff members of the bill only; to everyone else the comment does not exist', () => {
+  it('is for staff members of the bill only; to everyone else the comment does not exist', async () => {
     const id = submit('意见');
-    expect(() => moderateComment(s.outsider, id, { action: 'publish' }, db)).toThrow('comment_not_found');
-    expect(() => moderateComment(chen, id, { action: 'publish' }, db)).toThrow('comment_not_found');
-    expect(() => moderateComment(null, id, { action: 'publish' }, db)).toThrow('unauthenticated');
-    expect(() => moderateComment(s.reviewer, crypto.randomUUID(), { action: 'publish' }, db)).toThrow('comment_not_found');
+    await expect(moderateComment(s.outsider, id, { action: 'publish' }, db)).rejects.toThrow('comment_not_found');
+    await expect(moderateComment(chen, id, { action: 'publish' }, db)).rejects.toThrow('comment_not_found');
+    await expect(moderateComment(null, id, { action: 'publish' }, db)).rejects.toThrow('unauthenticated');
+    await expect(moderateComment(s.reviewer, crypto.randomUUID(), { action: 'publish' }, db)).rejects.toThrow('comment_not_found');
     expect(row(id).status).toBe('pending');
   });
 });

@@ -11,14 +11,14 @@ import { moderateCommentSchema, type ModerateCommentInput } from './schemas';
 /// for staff members of the bill. A published comment may be rejected later (personal data
 /// found) and a rejected one published again; a disposition already recorded is kept, not shown.
 /// Audited with the status before and after.
-export function moderateComment(
+export async function moderateComment(
   actor: CurrentUser | null,
   commentId: string,
   input: ModerateCommentInput | unknown,
   db: Db = getDatabase(),
   now: Date = new Date(),
-): { status: 'published' | 'rejected' } {
-  const { comment, consultation } = authorizeCommentStaff(actor, commentId, 'draft:comment', 'moderation_forbidden', db);
+): Promise<{ status: 'published' | 'rejected' }> {
+  const { comment, consultation } = await authorizeCommentStaff(actor, commentId, 'draft:comment', 'moderation_forbidden', db);
   const data = parseInput(moderateCommentSchema, input);
   const status = data.action === 'publish' ? 'published' : 'rejected';
   const rejectReason = status === 'rejected' ? data.reason! : null;

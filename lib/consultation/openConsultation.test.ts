@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -16,9 +17,9 @@ const { db } = t;
 const input = { description: '欢迎提出意见。', explanation: '起草说明。', opensOn: '2025-03-01', closesOn: '2025-03-30' };
 
 describe('openConsultation', () => {
-  it('freezes the draft as 征求意见稿 with a reason pointing at the consultation, titled after the bill, audited', () => {
-    const s = openedConsultation(db, { questions: ['第三条的职责是否完整？'] });
-    const version = getDraftVersion(s.editor, s.draftId, s.versionId, db);
+  it('freezes the draft as 征求意见稿 with a reason pointing at the consultation, titled after the bill, audited', async () => {
+    const s = await openedConsultation(db, { questions: ['第三条的职责是否完整？'] });
+    const version = await getDraftVersion(s.editor, s.draftId, s.versionId, db);
     expect(version).toMatchObject({ seq: 1, name: '征求意见稿', kind: 'frozen', reason: `consultation:${s.consultationId}` });
     expect(version.articles.map((a) => a.label)).toEqual(['第一条', '第二条', '第三条', '第四条']);
     const row = db.select().from(consultations).where(eq(consultations.id, s.consultationId)).get()!;
@@ -28,49 +29,49 @@ describe('openConsultation', () => {
     expect(audit[0].detail).toMatchObject({ versionId: s.versionId, frozen: true, opensOn: '2025-03-01', closesOn: '2025-03-30' });
   });
 
-  it('uses a version given, when it is a version of this draft', () => {
-    const s = openedConsultation(db);
-    const v2 = createDraftVersion(s.editor, s.draftId, { name: '二审稿' }, db);
-    const other = openedConsultation(db);
+  it('uses a version given, when it is a version of this draft', async () => {
+    const s = await openedConsultation(db);
+    const v2 = await createDraftVersion(s.editor, s.draftId, { name: '二审稿' }, db);
+    const other = await openedConsultation(db);
     const later = { ...input, opensOn: '2025-04-01', closesOn: '2025-04-30' };
-    expect(() => openConsultation(s.editor, s.draftId, { ...later, versionId: other.versionId }, db, openingDay)).toThrow('version_not_found');
-    const c = openConsultation(s.editor, s.draftId, { ...later, versionId: v2.id, title: '二次征求意见' }, db, openingDay);
+    await expect(openConsultation(s.editor, s.draftId, { ...later, versionId: other.versionId }, db, openingDay)).rejects.toThrow('version_not_found');
+    const c = await openConsultation(s.editor, s.draftId, { ...later, versionId: v2.id, title: '二次征求意见' }, db, openingDay);
     expect(c.versionId).toBe(v2.id);
     expect(db.select().from(draftVersions).where(eq(draftVersions.draftId, s.draftId)).all()).toHaveLength(2);
   });
 
-  it('refuses a period overlapping another consultation of the same bill, and creates no version then', () => {
-    const s = openedConsultation(db);
+  it('refuses a period overlapping another consultation of the same bill, and creates no version then', async () => {
+    const s = await openedConsultation(db);
     const versions = () => db.select().from(draftVersions).where(eq(draftVersions.draftId, s.draftId)).all().length;
-    expect(() => openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-03-30', closesOn: '2025-04-30' }, db, openingDay)).toThrow('consultation_overlaps');
-    expect(() => openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-01-31', closesOn: '2025-03-01' }, db, new Date('2025-01-10T00:00:00Z'))).toThrow(
+    await expect(openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-03-30', closesOn: '2025-04-30' }, db, openingDay)).rejects.toThrow('consultation_overlaps');
+    await expect(openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-01-31', closesOn: '2025-03-01' }, db, new Date('2025-01-10T00:00:00Z'))).rejects.toThrow(
       'consultation_overlaps',
     );
     expect(versions()).toBe(1);
-    expect(openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-03-31', closesOn: '2025-04-29' }, db, openingDay).id).toBeTruthy();
+    expect((await openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-03-31', closesOn: '2025-04-29' }, db, openingDay)).id).toBeTruthy();
     expect(versions()).toBe(2);
   });
 
-  it('keeps the reason for a short period and refuses an opening day in the past', () => {
-    const s = openedConsultation(db, { opensOn: '2025-03-01', closesOn: '2025-03-10', shortReason: '上位法已修改，须尽快衔接。' });
+  it('keeps the reason for a short period and refuses an opening day in the past', async () => {
+    const s = await openedConsultation(db, { opensOn: '2025-03-01', closesOn: '2025-03-10', shortReason: '上位法已修改，须尽快衔接。' });
     expect(db.select().from(consultations).where(eq(consultations.id, s.consultationId)).get()!.shortReason).toBe('上位法已修改，须尽快衔接。');
-    const u = openedConsultation(db, { opensOn: '2025-03-02', closesOn: '2025-03-31' });
+    const u = await openedConsultation(db, { opensOn: '2025-03-02', closesOn: '2025-03-31' });
     // Today is a China date: 23:59 on 30 April there is still 30 April; a minute later it is not.
     const april30 = { ...input, opensOn: '2025-04-30', closesOn: '2025-05-29' };
-    expect(() => openConsultation(u.editor, u.draftId, april30, db, new Date('2025-04-30T16:00:00Z'))).toThrow('consultation_opens_in_past');
-    expect(() => openConsultation(u.editor, u.draftId, april30, db, new Date('2025-04-30T15:59:00Z'))).not.toThrow();
+    await expect(openConsultation(u.editor, u.draftId, april30, db, new Date('2025-04-30T16:00:00Z'))).rejects.toThrow('consultation_opens_in_past');
+    await expect(openConsultation(u.editor, u.draftId, april30, db, new Date('2025-04-30T15:59:00Z'))).resolves.not.toThrow();
   });
 
-  it('lets only editors of the bill open a consultation', () => {
-    const s = openedConsultation(db);
+  it('lets only editors of the bill open a consultation', async () => {
+    const s = await openedConsultation(db);
     const later = { ...input, opensOn: '2025-04-01', closesOn: '2025-04-30' };
-    expect(() => openConsultation(s.reviewer, s.draftId, later, db, openingDay)).toThrow('consultation_forbidden');
-    expect(() => openConsultation(s.outsider, s.draftId, later, db, openingDay)).toThrow('bill_not_found');
-    expect(() => openConsultation(insertTestUser(db, 'public', '陈'), s.draftId, later, db, openingDay)).toThrow('bill_not_found');
-    expect(() => openConsultation(null, s.draftId, later, db, openingDay)).toThrow('unauthenticated');
+    await expect(openConsultation(s.reviewer, s.draftId, later, db, openingDay)).rejects.toThrow('consultation_forbidden');
+    await expect(openConsultation(s.outsider, s.draftId, later, db, openingDay)).rejects.toThrow('bill_not_found');
+    await expect(openConsultation(insertTestUser(db, 'public', '陈'), s.draftId, later, db, openingDay)).rejects.toThrow('bill_not_found');
+    await expect(openConsultation(null, s.draftId, later, db, openingDay)).rejects.toThrow('unauthenticated');
     // Validation comes before anything is frozen.
-    const fresh = createBill(s.editor, { title: '另一条例', kind: 'local_regulation', from: { text: consultationText } }, db);
-    expect(() => openConsultation(s.editor, fresh.draftId, { ...later, description: '' }, db, openingDay)).toThrow('consultation_description_required');
+    const fresh = await createBill(sqliteEngine(db), s.editor, { title: '另一条例', kind: 'local_regulation', from: { text: consultationText } });
+    await expect(openConsultation(s.editor, fresh.draftId, { ...later, description: '' }, db, openingDay)).rejects.toThrow('consultation_description_required');
     expect(db.select().from(draftVersions).where(eq(draftVersions.draftId, fresh.draftId)).all()).toHaveLength(0);
   });
 });

@@ -6,25 +6,32 @@ import { bumpLibraryGeneration } from '@/lib/library';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
-import { getBillOfDraft } from '@/lib/drafting';
+import { getBillOfDraft, type BillDetail } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/shared';
-import { createDraftVersion } from '@/lib/versioning';
+import { freezeDraftVersion } from '@/lib/versioning';
 import { inclusiveDays } from '@/lib/shared';
 import { consultationPeriod, openConsultationSchema, type OpenConsultationInput } from './schemas';
+import { sqliteEngine } from '@/db/engine';
 
 /// Opens a public consultation (征求意见) on a draft, for the editors of its bill: on the version
 /// given, or on the text as it stands now, frozen as a new version named 征求意见稿 whose reason
 /// points back at the consultation. A bill has at most one consultation at a time (periods may
 /// not overlap). Frozen, checked, written and audited in one immediate transaction.
-export function openConsultation(
+export async function openConsultation(
   actor: CurrentUser | null,
   draftId: string,
   input: OpenConsultationInput | unknown,
   db: Db = getDatabase(),
   now: Date = new Date(),
-): { id: string; versionId: string } {
-  const bill = getBillOfDraft(actor, draftId, db);
+): Promise<{ id: string; versionId: string }> {
+  return openConsultationOn(actor, await getBillOfDraft(sqliteEngine(db), actor, draftId), input, db, now);
+}
+
+/// `openConsultation` for a bill already read, synchronously: for the move into 征求意见, which
+/// opens it inside its own transaction. SQLite only.
+export function openConsultationOn(actor: CurrentUser | null, bill: BillDetail, input: OpenConsultationInput | unknown, db: Db = getDatabase(), now: Date = new Date()): { id: string; versionId: string } {
+  const draftId = bill.draftId;
   if (!can(actor, 'consultation:open', bill.resource)) throw new AppError('forbidden', 'consultation_forbidden');
   const data = parseInput(openConsultationSchema, input);
   if (data.opensOn < todayInChina(now)) {
@@ -47,7 +54,7 @@ export function openConsultation(
         versionId = version.id;
       } else {
         // better-sqlite3 nests this transaction as a savepoint of ours: both commit or neither.
-        versionId = createDraftVersion(actor, draftId, { name: '征求意见稿', kind: 'frozen', reason: `consultation:${id}` }, db).id;
+        versionId = freezeDraftVersion(actor, bill, { name: '征求意见稿', kind: 'frozen', reason: `consultation:${id}` }, db).id;
       }
       tx.insert(consultations)
         .values({

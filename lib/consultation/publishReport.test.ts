@@ -11,9 +11,9 @@ afterAll(t.cleanup);
 const { db } = t;
 
 /// The code and message of what `run` throws.
-function failure(run: () => unknown): [string, string] | 'no error' {
+async function failure(run: () => unknown): Promise<[string, string] | 'no error'> {
   try {
-    run();
+    await run();
     return 'no error';
   } catch (e) {
     if (!isAppError(e)) throw e;
@@ -33,10 +33,10 @@ function audits(id: string) {
 }
 
 describe('publishReport', () => {
-  it('refuses while the consultation is open, up to the last minute of its closing day in China', () => {
+  it('refuses while the consultation is open, up to the last minute of its closing day in China', async () => {
     const s = seedConsultation(db);
-    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '总结' }, db, lastDay))).toEqual(['conflict', 'consultation_still_open']);
-    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '总结' }, db, new Date('2025-03-10T00:00:00Z')))).toEqual([
+    expect(await failure(() => publishReport(s.editor, s.consultationId, { summary: '总结' }, db, lastDay))).toEqual(['conflict', 'consultation_still_open']);
+    expect(await failure(() => publishReport(s.editor, s.consultationId, { summary: '总结' }, db, new Date('2025-03-10T00:00:00Z')))).toEqual([
       'conflict',
       'consultation_still_open',
     ]);
@@ -44,45 +44,45 @@ describe('publishReport', () => {
     expect(audits(s.consultationId)).toHaveLength(0);
   });
 
-  it('lets only editors of the bill publish', () => {
+  it('lets only editors of the bill publish', async () => {
     const s = seedConsultation(db);
-    expect(failure(() => publishReport(s.reviewer, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['forbidden', 'report_forbidden']);
-    expect(failure(() => publishReport(s.outsider, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['not_found', 'bill_not_found']);
-    expect(failure(() => publishReport(s.admin, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['forbidden', 'report_forbidden']);
-    expect(failure(() => publishReport(null, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['unauthenticated', 'unauthenticated']);
+    expect(await failure(() => publishReport(s.reviewer, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['forbidden', 'report_forbidden']);
+    expect(await failure(() => publishReport(s.outsider, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['not_found', 'bill_not_found']);
+    expect(await failure(() => publishReport(s.admin, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['forbidden', 'report_forbidden']);
+    expect(await failure(() => publishReport(null, s.consultationId, { summary: '总结' }, db, afterClose))).toEqual(['unauthenticated', 'unauthenticated']);
     expect(stored(s.consultationId).reportPublishedAt).toBeNull();
   });
 
-  it('needs a summary of 1 to 5000 characters', () => {
+  it('needs a summary of 1 to 5000 characters', async () => {
     const s = seedConsultation(db);
-    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '  \n ' }, db, afterClose))).toEqual(['validation_failed', 'report_summary_required']);
-    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '意'.repeat(5001) }, db, afterClose))).toEqual([
+    expect(await failure(() => publishReport(s.editor, s.consultationId, { summary: '  \n ' }, db, afterClose))).toEqual(['validation_failed', 'report_summary_required']);
+    expect(await failure(() => publishReport(s.editor, s.consultationId, { summary: '意'.repeat(5001) }, db, afterClose))).toEqual([
       'validation_failed',
       'report_summary_too_long',
     ]);
-    expect(failure(() => publishReport(s.editor, s.consultationId, { summary: '意'.repeat(5000) }, db, afterClose))).toBe('no error');
+    expect(await failure(() => publishReport(s.editor, s.consultationId, { summary: '意'.repeat(5000) }, db, afterClose))).toBe('no error');
   });
 
-  it('publishes the report with its summary once closed, with an audit row', () => {
+  it('publishes the report with its summary once closed, with an audit row', async () => {
     const s = seedConsultation(db);
-    const result = publishReport(s.editor, s.consultationId, { summary: ' 共收到意见十二条，感谢社会各界。 ' }, db, afterClose);
+    const result = await publishReport(s.editor, s.consultationId, { summary: ' 共收到意见十二条，感谢社会各界。 ' }, db, afterClose);
     expect(result).toEqual({ publishedAt: afterClose, summary: '共收到意见十二条，感谢社会各界。' });
     expect(stored(s.consultationId)).toMatchObject({ reportPublishedAt: afterClose, reportSummary: '共收到意见十二条，感谢社会各界。' });
     const [audit] = audits(s.consultationId);
     expect(audit).toMatchObject({ actorId: s.editor.id, targetType: 'consultation', at: afterClose, detail: { republished: false } });
   });
 
-  it('replaces the summary when published again and keeps the first publication time', () => {
+  it('replaces the summary when published again and keeps the first publication time', async () => {
     const s = seedConsultation(db);
-    publishReport(s.editor, s.consultationId, { summary: '初稿' }, db, afterClose);
+    await publishReport(s.editor, s.consultationId, { summary: '初稿' }, db, afterClose);
     const later = new Date('2025-04-05T00:00:00Z');
-    expect(publishReport(s.editor, s.consultationId, { summary: '更正稿' }, db, later)).toEqual({ publishedAt: afterClose, summary: '更正稿' });
+    expect(await publishReport(s.editor, s.consultationId, { summary: '更正稿' }, db, later)).toEqual({ publishedAt: afterClose, summary: '更正稿' });
     expect(stored(s.consultationId)).toMatchObject({ reportPublishedAt: afterClose, reportSummary: '更正稿' });
     expect(audits(s.consultationId).map((a) => (a.detail as { republished: boolean }).republished)).toEqual([false, true]);
   });
 
-  it('answers consultation_not_found for an unknown consultation', () => {
+  it('answers consultation_not_found for an unknown consultation', async () => {
     const s = seedConsultation(db);
-    expect(failure(() => publishReport(s.editor, 'nope', { summary: '总结' }, db, afterClose))).toEqual(['not_found', 'consultation_not_found']);
+    expect(await failure(() => publishReport(s.editor, 'nope', { summary: '总结' }, db, afterClose))).toEqual(['not_found', 'consultation_not_found']);
   });
 });

@@ -9,6 +9,7 @@ import type { CurrentUser } from '@/lib/auth';
 import { getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/shared';
+import { sqliteEngine } from '@/db/engine';
 
 const reportSchema = z.object({
   summary: z
@@ -23,17 +24,17 @@ const reportSchema = z.object({
 /// (`report_forbidden`); `consultation_still_open` until the day after it closes (China time).
 /// Publishing again replaces the summary and keeps the first publication time. Audited as
 /// `consultation.report` in the same transaction.
-export function publishReport(
+export async function publishReport(
   actor: CurrentUser | null,
   consultationId: string,
   input: { summary: string },
   db: Db = getDatabase(),
   now: Date = new Date(),
-): { publishedAt: Date; summary: string } {
+): Promise<{ publishedAt: Date; summary: string }> {
   if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
   const consultation = db.select().from(consultations).where(eq(consultations.id, consultationId)).get();
   if (!consultation) throw new AppError('not_found', 'consultation_not_found');
-  const bill = getBill(actor, consultation.billId, db);
+  const bill = await getBill(sqliteEngine(db), actor, consultation.billId);
   if (!can(actor, 'draft:edit', bill.resource)) throw new AppError('forbidden', 'report_forbidden');
   if (todayInChina(now) <= consultation.closesOn) throw new AppError('conflict', 'consultation_still_open');
   const { summary } = parseInput(reportSchema, input);

@@ -19,16 +19,16 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-describe('setDisposition', () => {
-  const s = openedConsultation(db);
+describe('setDisposition', async () => {
+  const s = await openedConsultation(db);
   const submit = (body: string, articleEid?: string) => submitComment(insertTestUser(db, 'public', '市民'), s.consultationId, { body, articleEid }, { address: null }, db, openingDay).id;
   const decided = (id: string) => db.select().from(commentDispositions).where(eq(commentDispositions.commentId, id)).get();
   const at = new Date('2025-04-02T02:00:00Z');
 
-  it('records a disposition with its reason for one comment, replacing an earlier one; audited', () => {
+  it('records a disposition with its reason for one comment, replacing an earlier one; audited', async () => {
     const id = submit('第二条范围太窄。', 'art_2');
-    expect(setDisposition(s.editor, id, { disposition: 'not_adopted', reason: '上位法已有规定。' }, db, at)).toBe(1);
-    expect(setDisposition(s.editor2, id, { disposition: 'partly_adopted', reason: '部分吸收。' }, db, at)).toBe(1);
+    expect(await setDisposition(s.editor, id, { disposition: 'not_adopted', reason: '上位法已有规定。' }, db, at)).toBe(1);
+    expect(await setDisposition(s.editor2, id, { disposition: 'partly_adopted', reason: '部分吸收。' }, db, at)).toBe(1);
     expect(decided(id)).toMatchObject({ disposition: 'partly_adopted', reason: '部分吸收。', decidedBy: s.editor2.id, decidedAt: at });
     const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'comment.dispose'), eq(auditEvents.targetId, id))).all();
     expect(audit.map((a) => a.detail)).toEqual([
@@ -37,30 +37,30 @@ describe('setDisposition', () => {
     ]);
   });
 
-  it('decides a whole campaign group at once, leaving rejected members out', () => {
+  it('decides a whole campaign group at once, leaving rejected members out', async () => {
     const group = [submit('反对第三条！', 'art_3'), submit('反对第三条', 'art_3'), submit('反对 第三条。', 'art_3'), submit('反对第三条!!', 'art_3')];
-    moderateComment(s.reviewer, group[3], { action: 'reject', reason: 'abusive' }, db);
-    expect(setDisposition(s.editor, group[1], { disposition: 'adopted', reason: '已删除第三条第一项。', wholeGroup: true }, db, at)).toBe(3);
+    await moderateComment(s.reviewer, group[3], { action: 'reject', reason: 'abusive' }, db);
+    expect(await setDisposition(s.editor, group[1], { disposition: 'adopted', reason: '已删除第三条第一项。', wholeGroup: true }, db, at)).toBe(3);
     expect(group.map((id) => decided(id)?.disposition ?? null)).toEqual(['adopted', 'adopted', 'adopted', null]);
     const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'comment.dispose'), eq(auditEvents.targetId, group[1]))).all();
     expect(audit).toHaveLength(1);
     expect((audit[0].detail as { commentIds: string[] }).commentIds.sort()).toEqual(group.slice(0, 3).sort());
   });
 
-  it('is for editors of the bill, needs a reason, and refuses rejected comments', () => {
+  it('is for editors of the bill, needs a reason, and refuses rejected comments', async () => {
     const id = submit('意见');
-    expect(() => setDisposition(s.reviewer, id, { disposition: 'adopted', reason: '好' }, db)).toThrow('disposition_forbidden');
-    expect(() => setDisposition(s.outsider, id, { disposition: 'adopted', reason: '好' }, db)).toThrow('comment_not_found');
-    expect(() => setDisposition(s.editor, id, { disposition: 'adopted', reason: '  ' }, db)).toThrow('disposition_reason_required');
-    expect(() => setDisposition(s.editor, id, { disposition: 'maybe', reason: '好' }, db)).toThrow('disposition_invalid');
-    moderateComment(s.reviewer, id, { action: 'reject', reason: 'off_topic' }, db);
-    expect(() => setDisposition(s.editor, id, { disposition: 'adopted', reason: '好' }, db)).toThrow('disposition_rejected_comment');
+    await expect(setDisposition(s.reviewer, id, { disposition: 'adopted', reason: '好' }, db)).rejects.toThrow('disposition_forbidden');
+    await expect(setDisposition(s.outsider, id, { disposition: 'adopted', reason: '好' }, db)).rejects.toThrow('comment_not_found');
+    await expect(setDisposition(s.editor, id, { disposition: 'adopted', reason: '  ' }, db)).rejects.toThrow('disposition_reason_required');
+    await expect(setDisposition(s.editor, id, { disposition: 'maybe', reason: '好' }, db)).rejects.toThrow('disposition_invalid');
+    await moderateComment(s.reviewer, id, { action: 'reject', reason: 'off_topic' }, db);
+    await expect(setDisposition(s.editor, id, { disposition: 'adopted', reason: '好' }, db)).rejects.toThrow('disposition_rejected_comment');
     expect(decided(id)).toBeUndefined();
   });
 
-  it('survives renumbering: the comment and its disposition stay with the article eid in later versions', () => {
+  it('survives renumbering: the comment and its disposition stay with the article eid in later versions', async () => {
     const id = submit('第三条的登记太繁琐。', 'art_3');
-    setDisposition(s.editor, id, { disposition: 'absorbed', reason: '已在新增条文中吸收。' }, db, at);
+    await setDisposition(s.editor, id, { disposition: 'absorbed', reason: '已在新增条文中吸收。' }, db, at);
 
     // 王 inserts an article before 第三条 in the live draft and saves the next version.
     const state = loadDraftState(db, s.draftId)!;
@@ -74,8 +74,8 @@ describe('setDisposition', () => {
       const article = nodes.article.create({ eid: 'art_new' }, nodes.paragraph.create({ eid: 'art_new__para_1' }, st.schema.text('登记应当一次办结。')));
       return st.tr.insert(articleAt(st.doc, 'art_3').from, article);
     });
-    const v2 = createDraftVersion(s.editor, s.draftId, { name: '二审稿' }, db);
-    const later = getDraftVersion(s.editor, s.draftId, v2.id, db);
+    const v2 = await createDraftVersion(s.editor, s.draftId, { name: '二审稿' }, db);
+    const later = await getDraftVersion(s.editor, s.draftId, v2.id, db);
     expect(later.articles.map((a) => [a.eid, a.label])).toEqual([
       ['art_1', '第一条'],
       ['art_2', '第二条'],
@@ -86,7 +86,7 @@ describe('setDisposition', () => {
 
     // The same eid (now 第四条) still finds the comment and its disposition; the comment keeps
     // the label it had in the consulted version.
-    const [found] = listStaffComments(s.editor, s.consultationId, { articleEid: later.articles[3].eid }, db).filter((c) => c.id === id);
+    const [found] = (await listStaffComments(s.editor, s.consultationId, { articleEid: later.articles[3].eid }, db)).filter((c) => c.id === id);
     expect(found).toMatchObject({ articleEid: 'art_3', articleLabel: '第三条', disposition: { disposition: 'absorbed', reason: '已在新增条文中吸收。' } });
   });
 });

@@ -12,14 +12,14 @@ import { dispositionSchema, type DispositionInput } from './schemas';
 /// the editors of the bill; with `wholeGroup`, the same for every comment of its campaign group
 /// (rejected members are left out). A rejected comment cannot be decided. Returns how many
 /// comments were decided; one audit row lists them all.
-export function setDisposition(
+export async function setDisposition(
   actor: CurrentUser | null,
   commentId: string,
   input: DispositionInput | unknown,
   db: Db = getDatabase(),
   now: Date = new Date(),
-): number {
-  const { comment, consultation } = authorizeCommentStaff(actor, commentId, 'draft:edit', 'disposition_forbidden', db);
+): Promise<number> {
+  const { comment, consultation } = await authorizeCommentStaff(actor, commentId, 'draft:edit', 'disposition_forbidden', db);
   const data = parseInput(dispositionSchema, input);
   if (comment.status === 'rejected') throw new AppError('conflict', 'disposition_rejected_comment');
   const group = comment.groupId ?? comment.id;

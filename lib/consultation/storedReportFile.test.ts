@@ -27,11 +27,11 @@ async function documentXml(bytes: Uint8Array): Promise<string> {
   return (await readZip(bytes)).get('word/document.xml')!;
 }
 
-describe('storedReportFile', () => {
+describe('storedReportFile', async () => {
   const s = seedConsultation(db);
   const proposal = s.comment({ eid: 'art_1', body: '立法目的写得太简单。', proposedText: '为了规范测试活动，制定本条例。' });
   s.comment({ body: '总体赞成。' });
-  publishReport(s.editor, s.consultationId, { summary: '感谢社会各界的关心。' }, db, day(1));
+  await publishReport(s.editor, s.consultationId, { summary: '感谢社会各界的关心。' }, db, day(1));
 
   it('builds a report file once and serves the kept bytes to the next download', async () => {
     const first = await storedReportFile(getConsultationReport(s.consultationId, db), 'docx', db, day(2));
@@ -45,7 +45,7 @@ describe('storedReportFile', () => {
 
   it('builds the file again when the report is republished, and once more when a disposition changes', async () => {
     const before = kept(s.consultationId, 'docx')!;
-    publishReport(s.editor, s.consultationId, { summary: '我们逐条研究了意见。' }, db, day(4));
+    await publishReport(s.editor, s.consultationId, { summary: '我们逐条研究了意见。' }, db, day(4));
     const republished = await storedReportFile(getConsultationReport(s.consultationId, db), 'docx', db, day(5));
     const xml = await documentXml(republished);
     expect(xml).toContain('我们逐条研究了意见。');
@@ -54,7 +54,7 @@ describe('storedReportFile', () => {
     expect(after.builtAt).toEqual(day(5));
     expect(after.contentHash).not.toBe(before.contentHash);
 
-    setDisposition(s.editor, proposal, { disposition: 'adopted', reason: '已修改立法目的。' }, db, day(6));
+    await setDisposition(s.editor, proposal, { disposition: 'adopted', reason: '已修改立法目的。' }, db, day(6));
     expect(await documentXml(await storedReportFile(getConsultationReport(s.consultationId, db), 'docx', db, day(7)))).toContain('已修改立法目的。');
     expect(kept(s.consultationId, 'docx')?.builtAt).toEqual(day(7));
   });

@@ -24,9 +24,9 @@ function refusal(fn: () => unknown): AppError {
   throw new Error('expected a refusal');
 }
 
-describe('submitComment', () => {
-  const pre = openedConsultation(db);
-  const post = openedConsultation(db, { moderation: 'post' });
+describe('submitComment', async () => {
+  const pre = await openedConsultation(db);
+  const post = await openedConsultation(db, { moderation: 'post' });
   const chen = insertTestUser(db, 'public', '陈小明');
 
   it('gives a receipt YJ + China date + six Crockford characters, queued under pre-moderation', () => {
@@ -75,8 +75,8 @@ describe('submitComment', () => {
     expect(refusal(() => submitComment(null, pre.consultationId, { body: '匿名' }, none, db, openingDay)).code).toBe('unauthenticated');
   });
 
-  it('limits an account to 10 comments per 10 minutes and 100 a day, saying when to retry', () => {
-    const s = openedConsultation(db);
+  it('limits an account to 10 comments per 10 minutes and 100 a day, saying when to retry', async () => {
+    const s = await openedConsultation(db);
     const busy = insertTestUser(db, 'public', '忙人');
     const start = at('2025-03-05T02:00:00Z').getTime();
     for (let i = 0; i < 10; i++) submitComment(busy, s.consultationId, { body: `第${i}条意见` }, none, db, new Date(start + i * 30_000));
@@ -94,8 +94,8 @@ describe('submitComment', () => {
     expect(submitComment(daily, s.consultationId, { body: '再来一条' }, none, db, new Date(start + 86_400_000 + 1)).status).toBe('pending');
   });
 
-  it('limits a network address to 60 comments per 10 minutes across accounts; no address, no address limit', () => {
-    const s = openedConsultation(db);
+  it('limits a network address to 60 comments per 10 minutes across accounts; no address, no address limit', async () => {
+    const s = await openedConsultation(db);
     const start = at('2025-03-06T02:00:00Z').getTime();
     const cafe = { address: '203.0.113.7' };
     for (let i = 0; i < 60; i++) submitComment(insertTestUser(db, 'public', `网吧${i}`), s.consultationId, { body: `意见${i}` }, cafe, db, new Date(start + i * 1000));
@@ -109,8 +109,8 @@ describe('submitComment', () => {
     expect(JSON.stringify(hashes)).not.toContain('203.0.113');
   });
 
-  it('puts copies of one campaign text in one group at once, however they are spaced and punctuated', () => {
-    const s = openedConsultation(db);
+  it('puts copies of one campaign text in one group at once, however they are spaced and punctuated', async () => {
+    const s = await openedConsultation(db);
     const ids = ['我们坚决反对第三条！', '我们 坚决反对 第三条。', '我们坚决反对第三条', 'ＷＥ我们坚决反对第三条'].map(
       (body, i) => submitComment(insertTestUser(db, 'public', `市民${i}`), s.consultationId, { articleEid: 'art_3', body }, none, db, openingDay).id,
     );
@@ -131,8 +131,8 @@ describe('submitComment', () => {
     expect(db.select().from(auditEvents).where(eq(auditEvents.targetType, 'consultation_comment')).all()).toHaveLength(0);
   });
 
-  it('takes comments from many senders at once, each stored with its own reference (the rate is measured by npm run bench -- comments)', () => {
-    const s = openedConsultation(db, { moderation: 'post' });
+  it('takes comments from many senders at once, each stored with its own reference (the rate is measured by npm run bench -- comments)', async () => {
+    const s = await openedConsultation(db, { moderation: 'post' });
     const people = Array.from({ length: 2000 }, (_, i) => insertTestUser(db, 'public', `市民${i}`));
     const eids = [null, 'art_1', 'art_2', 'art_3', 'art_4'];
     const receipts = people.map((person, i) =>

@@ -11,14 +11,14 @@ import { commentWorkSchema, type CommentWorkInput } from './schemas';
 /// Sets the staff's working fields of a comment: its tags (trimmed, duplicates dropped) and who
 /// handles it (a member of the bill, or null for nobody); absent fields stay as they are. For
 /// staff members of the bill; audited with the new values.
-export function updateCommentWork(
+export async function updateCommentWork(
   actor: CurrentUser | null,
   commentId: string,
   input: CommentWorkInput | unknown,
   db: Db = getDatabase(),
   now: Date = new Date(),
-): { tags: string[]; assigneeId: string | null } {
-  const { comment, consultation, bill } = authorizeCommentStaff(actor, commentId, 'draft:comment', 'comment_work_forbidden', db);
+): Promise<{ tags: string[]; assigneeId: string | null }> {
+  const { comment, consultation, bill } = await authorizeCommentStaff(actor, commentId, 'draft:comment', 'comment_work_forbidden', db);
   const data = parseInput(commentWorkSchema, input);
   if (data.assigneeId && !bill.members.some((m) => m.userId === data.assigneeId)) {
     throw new AppError('validation_failed', 'assignee_not_member', { details: { fields: [{ path: 'assigneeId', message: 'assignee_not_member' }] } });

@@ -62,7 +62,8 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
     }),
   ) as Record<'drafter' | 'drafter2' | 'reviewer' | 'volunteer' | 'citizen', CurrentUser>;
   const regulation = getRegulation('舟山市养犬管理条例', {}, db);
-  const created = createBill(
+  const created = await createBill(
+    sqliteEngine(db),
     staff.drafter,
     {
       title: demoConsultationBillTitle,
@@ -73,15 +74,14 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
         { email: staff.reviewer.email, role: 'reviewer' },
       ],
     },
-    db,
   );
   const today = todayInChina(now);
   const billId = created.id;
   // 李明 drafts the changes the 起草说明 describes before the draft is read and put out.
-  writeDraftText(db, created.draftId, amendDogRegulation(getDraftText(staff.drafter, created.draftId, db)), staff.drafter2.id, now);
+  writeDraftText(db, created.draftId, amendDogRegulation(await getDraftText(sqliteEngine(db), staff.drafter, created.draftId)), staff.drafter2.id, now);
   // The bill reaches 征求意见 the way any bill does: each move recorded, 一审稿 and 征求意见稿
   // frozen, and the consultation opened by the move into 征求意见.
-  walkBill(db, { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
+  await walkBill(db, { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
     { to: 'drafting', at: now, note: '列入年度立法计划，开始起草修正草案。' },
     { to: 'submission', at: now, note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: now, note: '常委会第一次审议。' },
@@ -119,9 +119,9 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   for (const c of campaigners) campaign.push(send(await account(db, c.email, c.name), eidOf(10), campaignText));
   send(await account(db, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');
 
-  for (const r of [twelve, eighteen, ...campaign]) moderateComment(staff.reviewer, r.id, { action: 'publish' }, db, now);
-  moderateComment(staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, db, now);
-  groupCampaigns(staff.drafter, id, db, now);
-  setDisposition(staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, db, now);
+  for (const r of [twelve, eighteen, ...campaign]) await moderateComment(staff.reviewer, r.id, { action: 'publish' }, db, now);
+  await moderateComment(staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, db, now);
+  await groupCampaigns(staff.drafter, id, db, now);
+  await setDisposition(staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, db, now);
   return { created: true };
 }

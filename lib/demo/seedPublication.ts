@@ -10,6 +10,7 @@ import { publishBill, recordFiling } from '@/lib/publication';
 import { addDays, todayInChina } from '@/lib/shared';
 import { demoPerson, noon } from './demoPeople';
 import { walkBill } from './walkBill';
+import { sqliteEngine } from '@/db/engine';
 
 /// The demo's amendment bill that goes the whole way: drafted, consulted on, voted, approved,
 /// published and filed.
@@ -47,9 +48,9 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
   const today = todayInChina(now);
   const on = (days: number) => addDays(today, days);
   const regulation = getRegulation('宁波市法制宣传教育条例', {}, db);
-  const bill = createBill(wang, { title: demoPublishedBillTitle, kind: 'local_regulation', from: { regulationId: regulation.regulation.id }, members: [{ email: li.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] }, db);
-  writeDraftText(db, bill.draftId, amend(getDraftText(wang, bill.draftId, db)), wang.id, noon(on(-195)));
-  const atConsultation = walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
+  const bill = await createBill(sqliteEngine(db), wang, { title: demoPublishedBillTitle, kind: 'local_regulation', from: { regulationId: regulation.regulation.id }, members: [{ email: li.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] });
+  writeDraftText(db, bill.draftId, amend(await getDraftText(sqliteEngine(db), wang, bill.draftId)), wang.id, noon(on(-195)));
+  const atConsultation = await walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
     { to: 'drafting', at: noon(on(-200)), note: '列入年度立法计划，法工委牵头起草修正草案。' },
     { to: 'submission', at: noon(on(-170)), note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: noon(on(-160)), note: '常委会第一次审议。' },
@@ -64,14 +65,14 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
     },
   ]);
   await seedClosedConsultation(db, bill.id, { wang, zhao }, on);
-  walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, atConsultation, [
+  await walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, atConsultation, [
     { to: 'second_reading', at: noon(on(-100)), note: '常委会第二次审议。' },
     { to: 'third_reading', at: noon(on(-60)), note: '常委会第三次审议。' },
     { to: 'vote', at: noon(on(-45)), note: '提请常委会会议表决。' },
     { to: 'approval', at: noon(on(-40)), note: '表决通过，报请省人大常委会批准。' },
     { to: 'promulgation', at: noon(on(-12)), note: '省人大常委会已批准。' },
   ]);
-  publishBill(
+  await publishBill(
     wang,
     bill.id,
     {
@@ -101,8 +102,8 @@ async function seedClosedConsultation(db: Db, billId: string, staff: { wang: Cur
   ];
   for (const c of comments) {
     const receipt = submitComment(c.who, consultationId, { articleEid: c.eid, body: c.body }, { address: null }, db, during);
-    moderateComment(staff.zhao, receipt.id, { action: 'publish' }, db, during);
-    setDisposition(staff.wang, receipt.id, c.disposition, db, noon(on(-115)));
+    await moderateComment(staff.zhao, receipt.id, { action: 'publish' }, db, during);
+    await setDisposition(staff.wang, receipt.id, c.disposition, db, noon(on(-115)));
   }
-  publishReport(staff.wang, consultationId, { summary: '征求意见期间共收到意见3条，涉及普法队伍、年度普法计划和普法方式，采纳2条，未采纳1条。' }, db, noon(on(-110)));
+  await publishReport(staff.wang, consultationId, { summary: '征求意见期间共收到意见3条，涉及普法队伍、年度普法计划和普法方式，采纳2条，未采纳1条。' }, db, noon(on(-110)));
 }

@@ -18,8 +18,8 @@ describe('seedWorkflow', () => {
     await seedLibrary(t.db);
     const now = new Date('2026-12-05T04:00:00Z');
     await seedConsultation(t.db, now);
-    expect(seedWorkflow(t.db, now).created).toHaveLength(4);
-    expect(seedWorkflow(t.db, now).created).toHaveLength(0);
+    expect((await seedWorkflow(t.db, now)).created).toHaveLength(4);
+    expect((await seedWorkflow(t.db, now)).created).toHaveLength(0);
     const admin = { id: 'x', email: 'admin@demo.lawbench', name: '孙管理', role: 'admin' as const };
     const rows = listWorkflowBills(admin, {}, t.db, now);
     const byTitle = Object.fromEntries(rows.map((b) => [b.title, b]));

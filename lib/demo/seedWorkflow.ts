@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
 import { bills } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
@@ -25,32 +26,32 @@ export const demoWorkflowBills = {
 /// five days left, and a government rule published (so in the library) whose filing is five
 /// days overdue. (The bill out for
 /// comment at 征求意见 is `seedConsultation`'s.)
-export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { created: string[] } {
+export async function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: string[] }> {
   const person = (email: string) => demoPerson(db, email, 'seedWorkflow');
   const wang = person('drafter@demo.lawbench');
   const li = person('drafter2@demo.lawbench');
   const zhao = person('reviewer@demo.lawbench');
   const today = todayInChina(now);
   const created: string[] = [];
-  const open = (title: string, kind: RegulationKind, coordinator: CurrentUser, from?: { regulationId: string } | { text: string }) => {
+  const open = async (title: string, kind: RegulationKind, coordinator: CurrentUser, from?: { regulationId: string } | { text: string }) => {
     if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, title)).get()) return null;
     created.push(title);
     const editor = coordinator.id === wang.id ? li : wang;
-    return createBill(coordinator, { title, kind, from, members: [{ email: editor.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] }, db).id;
+    return (await createBill(sqliteEngine(db), coordinator, { title, kind, from, members: [{ email: editor.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] })).id;
   };
-  const walk = (billId: string | null, coordinator: CurrentUser, steps: WalkStep[]) => billId && walkBill(db, { coordinator, reviewer: zhao }, billId, 'proposal', steps);
+  const walk = async (billId: string | null, coordinator: CurrentUser, steps: WalkStep[]) => billId && (await walkBill(db, { coordinator, reviewer: zhao }, billId, 'proposal', steps));
 
-  open(demoWorkflowBills.proposal, 'local_regulation', li);
+  await open(demoWorkflowBills.proposal, 'local_regulation', li);
 
   const jiaxing = getRegulation('嘉兴市养犬管理条例', {}, db);
-  walk(open(demoWorkflowBills.drafting, 'local_regulation', wang, { regulationId: jiaxing.regulation.id }), wang, [
+  await walk(await open(demoWorkflowBills.drafting, 'local_regulation', wang, { regulationId: jiaxing.regulation.id }), wang, [
     { to: 'drafting', at: noon(addDays(today, -12)), note: '列入年度立法计划，法工委牵头起草修正草案。' },
   ]);
 
   // Submitted for provincial approval so that the four months (立法法 art. 81) end in five days.
   const submitted = addMonths(addDays(today, 5), -4);
   const at = (days: number) => noon(addDays(submitted, days));
-  walk(open(demoWorkflowBills.approval, 'local_regulation', wang), wang, [
+  await walk(await open(demoWorkflowBills.approval, 'local_regulation', wang), wang, [
     { to: 'drafting', at: at(-200), note: '列入年度立法计划。' },
     { to: 'submission', at: at(-150), note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: at(-140), note: '常委会第一次审议。' },
@@ -64,8 +65,8 @@ export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { 
   // Promulgated 35 days ago: filing (立法法 art. 109, 30 days) is five days overdue.
   const promulgated = addDays(today, -35);
   const on = (days: number) => noon(addDays(promulgated, days));
-  const shelter = open(demoWorkflowBills.filing, 'government_rule', wang, { text: zhoushanShelterText });
-  walk(shelter, wang, [
+  const shelter = await open(demoWorkflowBills.filing, 'government_rule', wang, { text: zhoushanShelterText });
+  await walk(shelter, wang, [
     { to: 'drafting', at: on(-150), note: '列入政府年度立法工作计划。' },
     { to: 'consultation', at: on(-120), note: '公开征求意见。', consultation: { description: '就《舟山市犬只收容管理办法（草案）》公开征求意见。', explanation: '规范犬只收容、认领和处置。' } },
     { to: 'legality_review', at: on(-80), note: '送司法局合法性审查。' },
@@ -73,6 +74,6 @@ export function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): { 
     { to: 'promulgation', at: on(-10), note: '市长签署公布令。' },
   ]);
   // Published by the 市政府令, in force thirty days on (规章制定程序条例 art. 32).
-  if (shelter) publishBill(wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, db, on(0));
+  if (shelter) await publishBill(wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, db, on(0));
   return { created };
 }

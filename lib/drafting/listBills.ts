@@ -1,21 +1,20 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import { billMembers, bills, drafts } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 
 /// The bills a person works on (all bills for an admin), newest first, with their role on each.
-export function listBills(actor: CurrentUser | null, db: Db = getDatabase()) {
+/// Runs on either engine.
+export async function listBills({ db, t }: Engine, actor: CurrentUser | null) {
   if (!actor) return [];
-  const mine = db.select({ billId: billMembers.billId, role: billMembers.role }).from(billMembers).where(eq(billMembers.userId, actor.id)).all();
+  const mine = await db.select({ billId: t.billMembers.billId, role: t.billMembers.role }).from(t.billMembers).where(eq(t.billMembers.userId, actor.id));
   const roleOf = new Map(mine.map((m) => [m.billId, m.role]));
   const ids = mine.map((m) => m.billId);
   if (actor.role !== 'admin' && ids.length === 0) return [];
-  return db
-    .select({ id: bills.id, title: bills.title, kind: bills.kind, stage: bills.stage, createdAt: bills.createdAt, draftId: drafts.id })
-    .from(bills)
-    .innerJoin(drafts, eq(drafts.billId, bills.id))
-    .where(actor.role === 'admin' ? undefined : inArray(bills.id, ids))
-    .orderBy(desc(bills.createdAt))
-    .all()
-    .map((b) => ({ ...b, myRole: roleOf.get(b.id) ?? null }));
+  const rows = await db
+    .select({ id: t.bills.id, title: t.bills.title, kind: t.bills.kind, stage: t.bills.stage, createdAt: t.bills.createdAt, draftId: t.drafts.id })
+    .from(t.bills)
+    .innerJoin(t.drafts, eq(t.drafts.billId, t.bills.id))
+    .where(actor.role === 'admin' ? undefined : inArray(t.bills.id, ids))
+    .orderBy(desc(t.bills.createdAt), desc(t.bills.id));
+  return rows.map((b) => ({ ...b, myRole: roleOf.get(b.id) ?? null }));
 }

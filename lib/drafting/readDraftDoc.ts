@@ -1,14 +1,20 @@
 import * as Y from 'yjs';
 import { getDatabase, type Db } from '@/db/client';
-import { loadDraftState } from './loadDraftState';
+import { loadDraftState, type DraftState } from './loadDraftState';
 
-/// The current content of a draft as one Yjs update (snapshot merged with every update the
-/// collaboration server has accepted so far), for the web app to read: apply it to a fresh
-/// `Y.Doc` and read the `'prosemirror'` fragment. Null when the draft does not exist.
-export function readDraftDoc(draftId: string, db: Db = getDatabase()): Uint8Array | null {
-  const state = loadDraftState(db, draftId);
+/// A draft's stored state as one Yjs update: the snapshot merged with every update not yet folded
+/// into it. Null for no state (the draft does not exist).
+export function mergedDraftDoc(state: DraftState | null): Uint8Array | null {
   if (!state) return null;
   const parts = [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)];
   if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
   return parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+}
+
+/// The current content of a draft as one Yjs update (snapshot merged with every update the
+/// collaboration server has accepted so far): apply it to a fresh `Y.Doc` and read the
+/// `'prosemirror'` fragment. Null when the draft does not exist. SQLite only, for seeding and
+/// tests; code on an `Engine` uses `mergedDraftDoc(await readDraftState(engine, id))`.
+export function readDraftDoc(draftId: string, db: Db = getDatabase()): Uint8Array | null {
+  return mergedDraftDoc(loadDraftState(db, draftId));
 }

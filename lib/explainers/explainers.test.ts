@@ -67,21 +67,21 @@ describe('citations in content', () => {
 });
 
 describe('writing and reviewing content', () => {
-  it('keeps a draft from everyone but its author and reviewers, blocks approval on unresolved citations, and publishes on approval', () => {
+  it('keeps a draft from everyone but its author and reviewers, blocks approval on unresolved citations, and publishes on approval', async () => {
     const { id } = createExplainer(volunteer, draft(), db);
-    for (const who of [null, citizen, otherVolunteer]) expect(caught(() => getExplainer(who, id, db))).toMatchObject({ code: 'not_found' });
+    for (const who of [null, citizen, otherVolunteer]) expect(await caught(() => getExplainer(who, id, db))).toMatchObject({ code: 'not_found' });
     expect(getExplainer(volunteer, id, db).status).toBe('draft');
     expect(getExplainer(reviewer, id, db).citations.map((c) => c.status)).toEqual(['amended', 'current', 'unresolved']);
     expect(getExplainer(reviewer, id, db).citations[2]).toMatchObject({ text: '前款', reason: 'no_context' });
-    expect(caught(() => submitExplainer(volunteer, id, db))).toMatchObject({ code: 'conflict', message: 'citations_unresolved', details: { citations: ['前款'] } });
+    expect(await caught(() => submitExplainer(volunteer, id, db))).toMatchObject({ code: 'conflict', message: 'citations_unresolved', details: { citations: ['前款'] } });
     updateExplainer(volunteer, id, draft({ body: '本条例第二条规定了审计机关的设立。第三条规定了审计监督的范围；本条所称审计，依照审计法执行。' }), db);
     expect(db.select().from(explainerRevisions).where(eq(explainerRevisions.explainerId, id)).all().map((r) => r.seq)).toEqual([1, 2]);
     const revisions = listRevisions(volunteer, id, db);
     expect(revisions[1].tokens.filter((x) => x.op === 'insert').map((x) => x.text).join('')).toContain('依照审计法执行');
-    expect(caught(() => listRevisions(otherVolunteer, id, db))).toMatchObject({ code: 'not_found' });
+    expect(await caught(() => listRevisions(otherVolunteer, id, db))).toMatchObject({ code: 'not_found' });
     submitExplainer(volunteer, id, db);
-    expect(caught(() => reviewExplainer(volunteer, id, { decision: 'approve' }, db))).toMatchObject({ code: 'forbidden' });
-    expect(caught(() => reviewExplainer(reviewer, id, { decision: 'return' }, db))).toMatchObject({ message: 'explainer_note_required' });
+    expect(await caught(() => reviewExplainer(volunteer, id, { decision: 'approve' }, db))).toMatchObject({ code: 'forbidden' });
+    expect(await caught(() => reviewExplainer(reviewer, id, { decision: 'return' }, db))).toMatchObject({ message: 'explainer_note_required' });
     expect(listExplainers(null, {}, db).items.map((e) => e.id)).not.toContain(id);
     reviewExplainer(reviewer, id, { decision: 'approve', note: '准确。' }, db);
     expect(getExplainer(null, id, db).status).toBe('approved');
@@ -90,19 +90,19 @@ describe('writing and reviewing content', () => {
     expect(explainersNeedingReview(volunteer, db, '2026-12-05').map((e) => [e.id, e.moved])).toEqual([[id, 1]]);
     expect(explainersNeedingReview(otherVolunteer, db, '2026-12-05')).toEqual([]);
     unpublishExplainer(reviewer, id, '条例已修改，待更新。', db);
-    expect(caught(() => getExplainer(null, id, db))).toMatchObject({ code: 'not_found' });
+    expect(await caught(() => getExplainer(null, id, db))).toMatchObject({ code: 'not_found' });
     expect(db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, id)).all().map((a) => a.action)).toEqual([
       'explainer.create', 'explainer.edit', 'explainer.submit', 'explainer.approve', 'explainer.unpublish',
     ]);
   });
 
-  it('refuses a 200 KB body with the limit, an unknown regulation and people who may not write', () => {
-    expect(caught(() => createExplainer(volunteer, draft({ body: '法'.repeat(200_000) }), db))).toMatchObject({ message: 'explainer_body_too_long', details: { limit: '60,000 字' } });
-    expect(caught(() => createExplainer(volunteer, draft({ regulations: ['没有这部条例'] }), db))).toMatchObject({ message: 'regulation_not_found' });
-    expect(caught(() => createExplainer(citizen, draft(), db))).toMatchObject({ code: 'forbidden' });
-    expect(caught(() => createExplainer(null, draft(), db))).toMatchObject({ code: 'unauthenticated' });
+  it('refuses a 200 KB body with the limit, an unknown regulation and people who may not write', async () => {
+    expect(await caught(() => createExplainer(volunteer, draft({ body: '法'.repeat(200_000) }), db))).toMatchObject({ message: 'explainer_body_too_long', details: { limit: '60,000 字' } });
+    expect(await caught(() => createExplainer(volunteer, draft({ regulations: ['没有这部条例'] }), db))).toMatchObject({ message: 'regulation_not_found' });
+    expect(await caught(() => createExplainer(citizen, draft(), db))).toMatchObject({ code: 'forbidden' });
+    expect(await caught(() => createExplainer(null, draft(), db))).toMatchObject({ code: 'unauthenticated' });
     const { id } = createExplainer(volunteer, draft({ body: '本条例第三条。' }), db);
-    expect(caught(() => updateExplainer(otherVolunteer, id, draft(), db))).toMatchObject({ code: 'not_found' });
+    expect(await caught(() => updateExplainer(otherVolunteer, id, draft(), db))).toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -6,12 +6,13 @@ import { downloadDocument, type DownloadDocument } from '@/lib/documents';
 import { getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { buildFilingPackage, findPromulgation } from './buildFilingPackage';
+import { sqliteEngine } from '@/db/engine';
 
 /// The filing package of a published bill, for its members: exactly as filed once the filing is
 /// recorded, else built now from the publication (to check before filing). `not_published`
 /// before publication.
 export async function filingPackage(actor: CurrentUser | null, billId: string, db: Db = getDatabase()): Promise<DownloadDocument> {
-  const bill = getBill(actor, billId, db);
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:view', bill.resource)) throw new AppError('not_found', 'bill_not_found');
   const p = findPromulgation(db, billId);
   if (!p) throw new AppError('not_found', 'not_published');

@@ -6,6 +6,7 @@ import { getBill } from '@/lib/drafting';
 import { todayInChina } from '@/lib/shared';
 import { billToPublish } from './billToPublish';
 import { checkAmendment } from './checkAmendment';
+import { sqliteEngine } from '@/db/engine';
 
 /// What the bill's page shows of its publication: once published, the 公告, the version made and
 /// the filing; before, at 公布, what the publication form starts from (the next free number, the
@@ -35,8 +36,8 @@ export interface BillPublication {
 }
 
 /// The publication side of a bill, for its members.
-export function getBillPublication(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()): BillPublication {
-  const bill = getBill(actor, billId, db);
+export async function getBillPublication(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()): Promise<BillPublication> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   const mayPublish = can(actor, 'bill:transition', bill.resource);
   const p = db
     .select({ row: promulgations, slug: regulations.slug, seq: regulationVersions.seq })
@@ -54,7 +55,7 @@ export function getBillPublication(actor: CurrentUser | null, billId: string, db
     : null;
   if (p || bill.stage !== 'promulgation' || !mayPublish) return { published, filing: f ?? null, form: null, mayPublish };
 
-  const { amended, inForce, finalText, needsApproval, defaults } = billToPublish(actor, bill, db);
+  const { amended, inForce, finalText, needsApproval, defaults } = await billToPublish(actor, bill, db);
   const enactingBody = defaults.enactingBody ?? '';
   const year = Number(todayInChina(now).slice(0, 4));
   const used = db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year))).get()?.n ?? 0;

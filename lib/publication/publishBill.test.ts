@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
@@ -22,18 +23,18 @@ const day = (iso: string) => new Date(`${iso}T04:00:00Z`);
 
 /// A local regulation bill walked to 公布 through the real workflow, one stage a day from 1 March
 /// 2026 (the vote is taken on 8 March, when the bill moves on to 报批, and 公布 entered on 9 March).
-function billAtPromulgation(opts: Parameters<typeof billWithPeople>[2] = {}) {
-  const b = billWithPeople(db, 'local_regulation', opts);
-  toPromulgation.forEach((stage, i) => b.walk(stage, day(`2026-03-0${i + 1}`)));
+async function billAtPromulgation(opts: Parameters<typeof billWithPeople>[2] = {}) {
+  const b = await billWithPeople(db, 'local_regulation', opts);
+  for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
   return b;
 }
 
 const publication = { announcementNumber: 12, promulgatedOn: '2026-03-20', effectiveOn: '2026-05-01', enactingBody: '测试市人民代表大会常务委员会', approvingBody: '测试省人民代表大会常务委员会' };
 
 describe('publishBill', () => {
-  it('makes a new regulation of a new bill, with its 公告, events and the move to 备案, in one audited step', () => {
-    const b = billAtPromulgation({ title: '测试市文明行为促进条例' });
-    const result = publishBill(b.coordinator, b.billId, { ...publication, adoptingMeeting: '测试市第一届人民代表大会常务委员会第五次会议' }, db, day('2026-03-20'));
+  it('makes a new regulation of a new bill, with its 公告, events and the move to 备案, in one audited step', async () => {
+    const b = await billAtPromulgation({ title: '测试市文明行为促进条例' });
+    const result = await publishBill(b.coordinator, b.billId, { ...publication, adoptingMeeting: '测试市第一届人民代表大会常务委员会第五次会议' }, db, day('2026-03-20'));
     expect(result).toMatchObject({ seq: 1, change: 'original', stage: 'filing' });
     expect(result.noticeText.split('\n')).toEqual([
       '测试市人民代表大会常务委员会公告',
@@ -58,42 +59,42 @@ describe('publishBill', () => {
     expect(row.consultationId).not.toBeNull();
   });
 
-  it('refuses a bill not yet at 公布 with the stage it is at, and an outsider', () => {
-    const b = billWithPeople(db);
-    b.walk('drafting', day('2026-03-01'));
-    expect(caught(() => publishBill(b.coordinator, b.billId, publication, db))).toMatchObject({ code: 'conflict', message: 'not_at_promulgation', details: { stage: 'drafting' } });
-    expect(caught(() => publishBill(b.outsider, b.billId, publication, db))).toMatchObject({ code: 'not_found' });
-    expect(caught(() => publishBill(b.editor, b.billId, publication, db))).toMatchObject({ code: 'forbidden' });
+  it('refuses a bill not yet at 公布 with the stage it is at, and an outsider', async () => {
+    const b = await billWithPeople(db);
+    await b.walk('drafting', day('2026-03-01'));
+    expect(await caught(() => publishBill(b.coordinator, b.billId, publication, db))).toMatchObject({ code: 'conflict', message: 'not_at_promulgation', details: { stage: 'drafting' } });
+    expect(await caught(() => publishBill(b.outsider, b.billId, publication, db))).toMatchObject({ code: 'not_found' });
+    expect(await caught(() => publishBill(b.editor, b.billId, publication, db))).toMatchObject({ code: 'forbidden' });
   });
 
-  it('refuses dates out of order and a number already used this year by the same body, changing nothing', () => {
-    const b = billAtPromulgation({ title: '测试市第二条例' });
-    expect(caught(() => publishBill(b.coordinator, b.billId, { ...publication, effectiveOn: '2026-03-01' }, db))).toMatchObject({ code: 'validation_failed', message: 'effective_before_adoption' });
-    expect(caught(() => publishBill(b.coordinator, b.billId, { ...publication, promulgatedOn: '2026-02-01' }, db))).toMatchObject({ message: 'promulgated_before_adoption' });
-    expect(caught(() => publishBill(b.coordinator, b.billId, { ...publication, effectiveOn: '2026-13-01' }, db))).toMatchObject({ code: 'validation_failed' });
-    expect(caught(() => publishBill(b.coordinator, b.billId, { ...publication, approvingBody: '' }, db))).toMatchObject({ message: 'approving_body_required' });
-    expect(caught(() => publishBill(b.coordinator, b.billId, publication, db))).toMatchObject({ code: 'conflict', message: 'announcement_number_taken' });
+  it('refuses dates out of order and a number already used this year by the same body, changing nothing', async () => {
+    const b = await billAtPromulgation({ title: '测试市第二条例' });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, effectiveOn: '2026-03-01' }, db))).toMatchObject({ code: 'validation_failed', message: 'effective_before_adoption' });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, promulgatedOn: '2026-02-01' }, db))).toMatchObject({ message: 'promulgated_before_adoption' });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, effectiveOn: '2026-13-01' }, db))).toMatchObject({ code: 'validation_failed' });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, approvingBody: '' }, db))).toMatchObject({ message: 'approving_body_required' });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, publication, db))).toMatchObject({ code: 'conflict', message: 'announcement_number_taken' });
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('promulgation');
-    expect(publishBill(b.coordinator, b.billId, { ...publication, promulgatedOn: '2027-01-05', effectiveOn: '2027-03-01' }, db).seq).toBe(1);
+    expect((await publishBill(b.coordinator, b.billId, { ...publication, promulgatedOn: '2027-01-05', effectiveOn: '2027-03-01' }, db)).seq).toBe(1);
   });
 
-  it('refuses a text changed since the vote, naming the articles', () => {
-    const b = billAtPromulgation({ title: '测试市第三条例' });
-    const text = getDraftText(b.coordinator, b.draftId, db);
+  it('refuses a text changed since the vote, naming the articles', async () => {
+    const b = await billAtPromulgation({ title: '测试市第三条例' });
+    const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const changed: ParseJson = { ...text, articles: text.articles.map((a, i) => (i === 1 ? { ...a, paragraphs: [{ ...a.paragraphs[0], text: '本条例适用于本市行政区域。' }] } : a)) };
     writeDraftText(db, b.draftId, changed, b.editor.id);
-    expect(caught(() => publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 30 }, db))).toMatchObject({ code: 'conflict', message: 'text_changed_since_vote', details: { articles: ['第二条'] } });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 30 }, db))).toMatchObject({ code: 'conflict', message: 'text_changed_since_vote', details: { articles: ['第二条'] } });
   });
 
   it('publishes an amendment bill as the next version with its 修改决定, the change not yet in force', async () => {
     const old = importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db);
-    const b = billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: old.regulationId } });
-    const text = getDraftText(b.coordinator, b.draftId, db);
+    const b = await billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: old.regulationId } });
+    const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const [first, second, ...rest] = text.articles;
     const edited: ParseJson = { ...text, articles: [first, { ...second, paragraphs: [{ ...second.paragraphs[0], text: '本条例适用于本市行政区域内犬只的饲养和管理。' }] }, ...rest] };
     writeDraftText(db, b.draftId, edited, b.coordinator.id, day('2026-02-20'));
-    toPromulgation.forEach((stage, i) => b.walk(stage, day(`2026-03-0${i + 1}`)));
-    const result = publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 40 }, db, day('2026-03-20'));
+    for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
+    const result = await publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 40 }, db, day('2026-03-20'));
     expect(result).toMatchObject({ regulationId: old.regulationId, seq: 2, change: 'amendment' });
     expect(result.noticeText).toContain('《测试市人民代表大会常务委员会关于修改〈测试市养犬条例〉的决定》');
     expect(result.noticeText).toContain('《测试市养犬条例》根据本决定作相应修改，重新公布。');
@@ -119,17 +120,17 @@ describe('publishBill', () => {
     await expect(amendmentDocument(old.regulationId, { document: 'decision', format: 'pdf' }, db)).rejects.toMatchObject({ code: 'bad_request' });
   });
 
-  it('refuses a 修正 whose generated decision cannot give the final text (a new chapter), naming the articles; a 修订 goes through', () => {
+  it('refuses a 修正 whose generated decision cannot give the final text (a new chapter), naming the articles; a 修订 goes through', async () => {
     const old = importRegulation(toParseJson(parseRegulation(chapteredText)), { effectiveOn: '2020-01-01' }, db);
-    const b = billWithPeople(db, 'local_regulation', { title: '测试市物业条例修订', from: { regulationId: old.regulationId } });
+    const b = await billWithPeople(db, 'local_regulation', { title: '测试市物业条例修订', from: { regulationId: old.regulationId } });
     const restructured = toParseJson(parseRegulation(chapteredText.replace('第二条　业主', '第二章　业主\n\n第二条　业主').replace('第二章　附则', '第三章　附则')));
-    const draft = getDraftText(b.coordinator, b.draftId, db);
+    const draft = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     writeDraftText(db, b.draftId, { ...restructured, title: draft.title, articles: restructured.articles.map((a, i) => ({ ...a, eid: draft.articles[i].eid })) }, b.coordinator.id, day('2026-02-20'));
-    toPromulgation.forEach((stage, i) => b.walk(stage, day(`2026-03-0${i + 1}`)));
+    for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
     const input = { ...publication, announcementNumber: 50 };
-    expect(caught(() => publishBill(b.coordinator, b.billId, input, db))).toMatchObject({ code: 'conflict', message: 'decision_mismatch', details: { articles: ['第二条', '第三条'] } });
+    expect(await caught(() => publishBill(b.coordinator, b.billId, input, db))).toMatchObject({ code: 'conflict', message: 'decision_mismatch', details: { articles: ['第二条', '第三条'] } });
     expect(getRegulation(old.regulationId, {}, db).versions).toHaveLength(1);
-    const revised = publishBill(b.coordinator, b.billId, { ...input, change: 'revision' }, db);
+    const revised = await publishBill(b.coordinator, b.billId, { ...input, change: 'revision' }, db);
     expect(revised).toMatchObject({ seq: 2, change: 'revision' });
     expect(revised.noticeText).toContain('《测试市物业条例》已由');
   });

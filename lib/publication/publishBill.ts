@@ -9,12 +9,13 @@ import { notify } from '@/lib/inbox';
 import { parseHeaderEvents, visibleDifferences, type ParseJson } from '@/lib/legal-text';
 import { deriveMetadata, insertRegulationVersion, refreshCurrentVersion, slugFor } from '@/lib/library';
 import { chineseDate, parseInput, type BillStage, type VersionChange } from '@/lib/shared';
-import { createDraftVersion, getDraftVersion } from '@/lib/versioning';
+import { freezeDraftVersion, getDraftVersion } from '@/lib/versioning';
 import { appendTransition, memberIdsOf, stagesOf } from '@/lib/workflow';
 import { billToPublish } from './billToPublish';
 import { checkAmendment, type AmendmentCheck } from './checkAmendment';
 import { composeNotice } from './composeNotice';
 import { publicationSchema, type PublicationInput } from './schemas';
+import { sqliteEngine } from '@/db/engine';
 
 /// What a publication made: the regulation and its new version, the 公告, and where the bill went.
 export interface PublicationResult {
@@ -38,12 +39,12 @@ const refuse = (message: string, details?: unknown) => new AppError('validation_
 /// differing articles), or as a 修订. In one immediate transaction: the version with its articles
 /// and events, the 公告, the move on to 备案 (or to the end, for an industry norm), one audit
 /// entry and the members' notices. Cached library pages go stale with the commit.
-export function publishBill(actor: CurrentUser | null, billId: string, input: PublicationInput | unknown, db: Db = getDatabase(), now: Date = new Date()): PublicationResult {
-  const bill = getBill(actor, billId, db);
+export async function publishBill(actor: CurrentUser | null, billId: string, input: PublicationInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<PublicationResult> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'publish_forbidden');
   const data = parseInput(publicationSchema, input);
   if (bill.stage !== 'promulgation') throw new AppError('conflict', 'not_at_promulgation', { details: { stage: bill.stage } });
-  const { record, amended, inForce, draftText, finalText, needsApproval, defaults } = billToPublish(actor, bill, db);
+  const { record, amended, inForce, draftText, finalText, needsApproval, defaults } = await billToPublish(actor, bill, db);
   const adoptedOn = data.adoptedOn ?? defaults.adoptedOn ?? data.promulgatedOn;
   const approvedOn = needsApproval ? (data.approvedOn ?? defaults.approvedOn) : null;
   if (needsApproval && !data.approvingBody) throw refuse('approving_body_required', { fields: [{ path: 'approvingBody', message: 'approving_body_required' }] });
@@ -53,7 +54,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
 
   if (finalText.articles.length === 0) throw new AppError('conflict', 'no_articles');
   if (record.votedVersionId) {
-    const voted = getDraftVersion(actor, bill.draftId, record.votedVersionId, db).text;
+    const voted = (await getDraftVersion(actor, bill.draftId, record.votedVersionId, db)).text;
     const changed = visibleDifferences(voted, draftText);
     if (changed.length > 0) throw new AppError('conflict', 'text_changed_since_vote', { details: { articles: changed } });
   }
@@ -78,7 +79,7 @@ export function publishBill(actor: CurrentUser | null, billId: string, input: Pu
 
   const result = db.transaction(
     (tx) => {
-      const frozen = createDraftVersion(actor, bill.draftId, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' }, db);
+      const frozen = freezeDraftVersion(actor, bill, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' }, db);
       const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, decisionTitle: check ? `${enactingBody}${check.decision.title}` : null, history: inForce?.infoLines ?? [] });
       const { regulationId, slug } = amended
         ? { regulationId: amended.regulation.id, slug: amended.regulation.slug }

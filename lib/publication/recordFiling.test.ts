@@ -32,18 +32,18 @@ async function rejected(p: Promise<unknown>) {
 const toPromulgation: BillStage[] = ['drafting', 'consultation', 'legality_review', 'executive_meeting', 'promulgation'];
 
 /// A government rule published on 1 May 2026, its filing due 31 May.
-function publishedRule(number = 7, title = '测试市犬只收容管理办法') {
-  const b = billWithPeople(db, 'government_rule', { title });
-  toPromulgation.forEach((stage, i) => b.walk(stage, day(`2026-04-0${i + 1}`)));
-  const published = publishBill(b.coordinator, b.billId, { announcementNumber: number, promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01' }, db, day('2026-05-01'));
+async function publishedRule(number = 7, title = '测试市犬只收容管理办法') {
+  const b = await billWithPeople(db, 'government_rule', { title });
+  for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-04-0${i + 1}`));
+  const published = await publishBill(b.coordinator, b.billId, { announcementNumber: number, promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01' }, db, day('2026-05-01'));
   return { ...b, published };
 }
 
 describe('recordFiling and the filing package', () => {
   it('builds the package with a manifest of SHA-256s, keeps it as filed, and closes the 30-day clock', async () => {
-    const b = publishedRule();
+    const b = await publishedRule();
     expect(b.published.noticeText.split('\n')[0]).toBe('测试市人民政府令');
-    expect(getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05')).deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual(['filing_due', '2026-05-31', true]);
+    expect((await getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05'))).deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual(['filing_due', '2026-05-31', true]);
     const preview = await filingPackage(b.coordinator, b.billId, db);
     expect(preview.filename).toBe('测试市犬只收容管理办法-备案材料.zip');
     const zip = await JSZip.loadAsync(preview.body);
@@ -59,7 +59,7 @@ describe('recordFiling and the filing package', () => {
     expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ' ' }, db))).toMatchObject({ message: 'filing_bodies_required' });
     const { packageSha256 } = await recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: '测试省人民政府、测试市人大常委会' }, db, day('2026-05-20'));
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('done');
-    expect(getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05')).deadlines.map((d) => d.kind)).not.toContain('filing_due');
+    expect((await getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05'))).deadlines.map((d) => d.kind)).not.toContain('filing_due');
     const filed = await filingPackage(b.reviewer, b.billId, db);
     expect(createHash('sha256').update(filed.body).digest('hex')).toBe(packageSha256);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'bill.file')).get()!.detail).toMatchObject({ bodies: ['测试省人民政府', '测试市人大常委会'], packageSha256 });
@@ -67,8 +67,8 @@ describe('recordFiling and the filing package', () => {
   });
 
   it('has no package before publication and none for an outsider', async () => {
-    const b = billWithPeople(db, 'government_rule');
-    b.walk('drafting', day('2026-04-01'));
+    const b = await billWithPeople(db, 'government_rule');
+    await b.walk('drafting', day('2026-04-01'));
     expect(await rejected(filingPackage(b.coordinator, b.billId, db))).toMatchObject({ code: 'not_found', message: 'not_published' });
     expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ['x'] }, db))).toMatchObject({ code: 'conflict', message: 'not_at_filing' });
     expect(await rejected(filingPackage(b.outsider, b.billId, db))).toMatchObject({ code: 'not_found' });
@@ -76,8 +76,8 @@ describe('recordFiling and the filing package', () => {
 });
 
 describe('repealRegulation', () => {
-  it('records a repeal as an event from its date, for an admin only, once', () => {
-    const b = publishedRule(8, '测试市临时收容办法');
+  it('records a repeal as an event from its date, for an admin only, once', async () => {
+    const b = await publishedRule(8, '测试市临时收容办法');
     const id = b.published.regulationId;
     expect(() => repealRegulation(b.coordinator, id, { repealedOn: '2027-01-01', source: '《关于废止〈测试市犬只收容管理办法〉的决定》' }, db)).toThrow(/repeal_forbidden/);
     expect(() => repealRegulation(b.admin, id, { repealedOn: '2026-01-01', source: '决定' }, db)).toThrow(/repealed_before_adoption/);

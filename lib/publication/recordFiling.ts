@@ -10,13 +10,14 @@ import { parseInput } from '@/lib/shared';
 import { appendTransition, memberIdsOf } from '@/lib/workflow';
 import { buildFilingPackage, findPromulgation } from './buildFilingPackage';
 import { filingSchema, type FilingInput } from './schemas';
+import { sqliteEngine } from '@/db/engine';
 
 /// Records the filing (备案) of a published bill at `filing`, for its coordinator or an admin:
 /// the day (not before promulgation) and the bodies filed with. The package is built now and
 /// kept exactly as filed, with its SHA-256; the bill moves on to its end, which stops the 30-day
 /// clock; one audit entry and the members' notices, all in one transaction.
 export async function recordFiling(actor: CurrentUser | null, billId: string, input: FilingInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<{ packageSha256: string }> {
-  const bill = getBill(actor, billId, db);
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'publish_forbidden');
   const data = parseInput(filingSchema, input);
   if (bill.stage !== 'filing') throw new AppError('conflict', 'not_at_filing', { details: { stage: bill.stage } });

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { insertTestUser } from '@/lib/auth/testing';
@@ -23,41 +24,41 @@ function dogRegulation(): string {
 
 /// A bill whose draft starts from `from` (by default the small test text, 第一条–第四条), with its
 /// drafter (an editor), a reviewer on the bill and a drafter outside it.
-function newBill(from: { text: string } | { regulationId: string } = { text: sampleText }) {
+async function newBill(from: { text: string } | { regulationId: string } = { text: sampleText }) {
   const editor = insertTestUser(db, 'drafter', '李编辑');
   const reviewer = insertTestUser(db, 'reviewer', '赵审核');
   const outsider = insertTestUser(db, 'drafter', '局外人');
-  const { draftId } = createBill(editor, { title: '测试条例', kind: 'local_regulation', from, members: [{ email: reviewer.email, role: 'reviewer' }] }, db);
+  const { draftId } = await createBill(sqliteEngine(db), editor, { title: '测试条例', kind: 'local_regulation', from, members: [{ email: reviewer.email, role: 'reviewer' }] });
   return { draftId, editor, reviewer, outsider };
 }
 
 /// A bill drafted from the small test text with its first version, 征求意见稿.
-function billWithVersion() {
-  const bill = newBill();
-  return { ...bill, version: createDraftVersion(bill.editor, bill.draftId, { name: '征求意见稿' }, db) };
+async function billWithVersion() {
+  const bill = await newBill();
+  return { ...bill, version: await createDraftVersion(bill.editor, bill.draftId, { name: '征求意见稿' }, db) };
 }
 
 describe('resolveDraftText', () => {
-  it('reads the live draft for current', () => {
-    const b = billWithVersion();
-    const text = getDraftText(b.editor, b.draftId, db);
+  it('reads the live draft for current', async () => {
+    const b = await billWithVersion();
+    const text = await getDraftText(sqliteEngine(db), b.editor, b.draftId);
     writeDraftText(db, b.draftId, { ...text, title: '测试条例（修改稿）' }, b.editor.id);
-    const current = resolveDraftText(b.editor, b.draftId, 'current', db);
-    expect(current).toEqual({ ref: 'current', kind: 'current', name: null, seq: null, text: getDraftText(b.editor, b.draftId, db) });
+    const current = await resolveDraftText(b.editor, b.draftId, 'current', db);
+    expect(current).toEqual({ ref: 'current', kind: 'current', name: null, seq: null, text: await getDraftText(sqliteEngine(db), b.editor, b.draftId) });
     expect(current.text.title).toBe('测试条例（修改稿）');
   });
 
-  it('reads a saved version by its id, with its name and number', () => {
-    const b = billWithVersion();
-    const resolved = resolveDraftText(b.reviewer, b.draftId, b.version.id, db);
-    expect(resolved).toEqual({ ref: b.version.id, kind: 'version', name: '征求意见稿', seq: 1, text: getDraftVersion(b.reviewer, b.draftId, b.version.id, db).text });
+  it('reads a saved version by its id, with its name and number', async () => {
+    const b = await billWithVersion();
+    const resolved = await resolveDraftText(b.reviewer, b.draftId, b.version.id, db);
+    expect(resolved).toEqual({ ref: b.version.id, kind: 'version', name: '征求意见稿', seq: 1, text: (await getDraftVersion(b.reviewer, b.draftId, b.version.id, db)).text });
     expect(resolved.text.articles.map((a) => a.label)).toEqual(['第一条', '第二条', '第三条', '第四条']);
   });
 
-  it('reads the regulation an amendment bill amends for in-force, named by its title', () => {
+  it('reads the regulation an amendment bill amends for in-force, named by its title', async () => {
     const regulationId = dogRegulation();
-    const b = newBill({ regulationId });
-    expect(resolveDraftText(b.editor, b.draftId, 'in-force', db)).toEqual({
+    const b = await newBill({ regulationId });
+    expect(await resolveDraftText(b.editor, b.draftId, 'in-force', db)).toEqual({
       ref: 'in-force',
       kind: 'in_force',
       name: '测试市养犬条例',
@@ -66,23 +67,23 @@ describe('resolveDraftText', () => {
     });
   });
 
-  it('finds no text in force for a bill that amends nothing, and no unknown version', () => {
-    const b = billWithVersion();
-    expect(() => resolveDraftText(b.editor, b.draftId, 'in-force', db)).toThrow(expect.objectContaining({ code: 'not_found', message: 'no_text_in_force' }));
-    expect(() => resolveDraftText(b.editor, b.draftId, crypto.randomUUID(), db)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => resolveDraftText(b.outsider, b.draftId, 'current', db)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  it('finds no text in force for a bill that amends nothing, and no unknown version', async () => {
+    const b = await billWithVersion();
+    await expect(resolveDraftText(b.editor, b.draftId, 'in-force', db)).rejects.toThrow(expect.objectContaining({ code: 'not_found', message: 'no_text_in_force' }));
+    await expect(resolveDraftText(b.editor, b.draftId, crypto.randomUUID(), db)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(resolveDraftText(b.outsider, b.draftId, 'current', db)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });
 
 describe('compareDraftTexts', () => {
-  it('compares a version with the draft article by article, keeping a reworded article paired with itself', () => {
-    const b = billWithVersion();
-    const text = getDraftText(b.editor, b.draftId, db);
+  it('compares a version with the draft article by article, keeping a reworded article paired with itself', async () => {
+    const b = await billWithVersion();
+    const text = await getDraftText(sqliteEngine(db), b.editor, b.draftId);
     const [first, second, ...rest] = text.articles;
     const reworded = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '市人民政府统一领导全市的测试工作，所需经费列入财政预算。' }] };
     writeDraftText(db, b.draftId, { ...text, articles: [first, reworded, ...rest] }, b.editor.id);
 
-    const { from, to, comparison } = compareDraftTexts(b.editor, b.draftId, { from: b.version.id, to: 'current' }, db);
+    const { from, to, comparison } = await compareDraftTexts(b.editor, b.draftId, { from: b.version.id, to: 'current' }, db);
     expect([from.kind, from.name, to.kind]).toEqual(['version', '征求意见稿', 'current']);
     expect(comparison.alignment).toBe('eid');
     expect(comparison.articles.map((a) => [a.old, a.new, a.change])).toEqual([
@@ -95,9 +96,9 @@ describe('compareDraftTexts', () => {
     expect(comparison.articles[1].after?.text).toBe('市人民政府统一领导全市的测试工作，所需经费列入财政预算。');
   });
 
-  it('compares a text with itself as unchanged throughout', () => {
-    const b = billWithVersion();
-    const { from, to, comparison } = compareDraftTexts(b.editor, b.draftId, { from: 'current', to: 'current' }, db);
+  it('compares a text with itself as unchanged throughout', async () => {
+    const b = await billWithVersion();
+    const { from, to, comparison } = await compareDraftTexts(b.editor, b.draftId, { from: 'current', to: 'current' }, db);
     expect(to).toEqual(from);
     expect(comparison.summary).toEqual({ unchanged: 4, renumbered: 0, modified: 0, added: 0, deleted: 0, moved: 0 });
   });

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { compareTexts, type ParseJson, type TextComparison } from '@/lib/legal-text';
 import { getRegulation } from '@/lib/library';
 import { getDraftVersion } from './getDraftVersion';
+import { sqliteEngine } from '@/db/engine';
 
 /// Which text of a bill a comparison side is: a saved version (by id), the live draft
 /// (`current`), or the regulation in force that the bill amends (`in-force`).
@@ -23,27 +24,27 @@ export interface ResolvedText {
 
 /// The text a reference names, for a member of the bill; `not_found` for an unknown version or
 /// for `in-force` on a bill that does not amend a regulation.
-export function resolveDraftText(actor: CurrentUser | null, draftId: string, ref: TextRef, db: Db = getDatabase()): ResolvedText {
-  const bill = getBillOfDraft(actor, draftId, db);
-  if (ref === 'current') return { ref, kind: 'current', name: null, seq: null, text: getDraftText(actor, draftId, db) };
+export async function resolveDraftText(actor: CurrentUser | null, draftId: string, ref: TextRef, db: Db = getDatabase()): Promise<ResolvedText> {
+  const bill = await getBillOfDraft(sqliteEngine(db), actor, draftId);
+  if (ref === 'current') return { ref, kind: 'current', name: null, seq: null, text: await getDraftText(sqliteEngine(db), actor, draftId) };
   if (ref === 'in-force') {
     if (!bill.regulationId) throw new AppError('not_found', 'no_text_in_force');
     const reg = getRegulation(bill.regulationId, {}, db);
     return { ref, kind: 'in_force', name: reg.regulation.title, seq: null, text: reg.text };
   }
-  const version = getDraftVersion(actor, draftId, ref, db);
+  const version = await getDraftVersion(actor, draftId, ref, db);
   return { ref, kind: 'version', name: version.name, seq: version.seq, text: version.text };
 }
 
 /// Compares two texts of a bill. Every side descends from the draft (whose articles keep the eids
 /// of the text it was started from), so articles are aligned by eid, then by content.
-export function compareDraftTexts(
+export async function compareDraftTexts(
   actor: CurrentUser | null,
   draftId: string,
   refs: { from: TextRef; to: TextRef },
   db: Db = getDatabase(),
-): { from: ResolvedText; to: ResolvedText; comparison: TextComparison } {
-  const from = resolveDraftText(actor, draftId, refs.from, db);
-  const to = refs.to === refs.from ? from : resolveDraftText(actor, draftId, refs.to, db);
+): Promise<{ from: ResolvedText; to: ResolvedText; comparison: TextComparison }> {
+  const from = await resolveDraftText(actor, draftId, refs.from, db);
+  const to = refs.to === refs.from ? from : await resolveDraftText(actor, draftId, refs.to, db);
   return { from, to, comparison: compareTexts(from.text, to.text, { alignment: 'eid' }) };
 }

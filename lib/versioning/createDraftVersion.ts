@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
-import { getBillOfDraft } from '@/lib/drafting';
+import { getBillOfDraft, type BillDetail } from '@/lib/drafting';
 import { loadDraftState } from '@/lib/drafting';
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
@@ -19,6 +19,7 @@ import { articleHeadingPath, articleText, differsOnlyInReferences } from '@/lib/
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
 import { decodeEditSpans } from '@/lib/drafting';
 import { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
+import { sqliteEngine } from '@/db/engine';
 
 /// What saving a version reports: its number, and how many of its articles are new or changed
 /// since the previous version.
@@ -32,8 +33,14 @@ const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().e
 /// since the text in force) and who changed it. Editors of the bill only; read, numbered and
 /// written in one immediate transaction (with its audit row), so the version is exactly the text
 /// stored at that moment.
-export function createDraftVersion(actor: CurrentUser | null, draftId: string, input: NewDraftVersionInput, db: Db = getDatabase()): CreatedDraftVersion {
-  const bill = getBillOfDraft(actor, draftId, db);
+export async function createDraftVersion(actor: CurrentUser | null, draftId: string, input: NewDraftVersionInput, db: Db = getDatabase()): Promise<CreatedDraftVersion> {
+  return freezeDraftVersion(actor, await getBillOfDraft(sqliteEngine(db), actor, draftId), input, db);
+}
+
+/// `createDraftVersion` for a bill already read, synchronously: for a move that freezes a version
+/// inside its own transaction (a stage, a consultation, a publication). SQLite only.
+export function freezeDraftVersion(actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput, db: Db = getDatabase()): CreatedDraftVersion {
+  const draftId = bill.draftId;
   if (!can(actor, 'version:create', bill.resource)) throw new AppError('forbidden', 'version_forbidden');
   const data = parseInput(newDraftVersionSchema, input);
   // What the first version of an amendment bill is compared with: the text it amends.

@@ -6,6 +6,7 @@ import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import type { VersionAuthor } from './getDraftVersion';
 import { namesOfUsers } from './namesOfUsers';
+import { sqliteEngine } from '@/db/engine';
 
 /// One step in the life of an article: its state in a version, or (`deleted`, with no number,
 /// label or text) the first version after it in which it no longer exists.
@@ -27,8 +28,8 @@ export type ArticleHistoryEntry = {
 /// The history of one article (by eid) across the versions of a draft, oldest first, for the
 /// members of its bill: how it read in each version, what changed and who changed it, and when it
 /// disappeared. `draft_article_not_found` when no version of the draft has the eid.
-export function getArticleHistory(actor: CurrentUser | null, draftId: string, eid: string, db: Db = getDatabase()): ArticleHistoryEntry[] {
-  getBillOfDraft(actor, draftId, db);
+export async function getArticleHistory(actor: CurrentUser | null, draftId: string, eid: string, db: Db = getDatabase()): Promise<ArticleHistoryEntry[]> {
+  await getBillOfDraft(sqliteEngine(db), actor, draftId);
   const rows = db
     .select({ a: draftVersionArticles })
     .from(draftVersionArticles)

@@ -6,6 +6,7 @@ import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { namesOfUsers } from './namesOfUsers';
+import { sqliteEngine } from '@/db/engine';
 
 /// Someone who changed an article (name null when the account no longer exists).
 export type VersionAuthor = { id: string; name: string | null };
@@ -40,8 +41,8 @@ export type DraftVersionDetail = {
 
 /// A version of a draft, for the members of its bill; `version_not_found` for an unknown id or a
 /// version of another draft.
-export function getDraftVersion(actor: CurrentUser | null, draftId: string, versionId: string, db: Db = getDatabase()): DraftVersionDetail {
-  getBillOfDraft(actor, draftId, db);
+export async function getDraftVersion(actor: CurrentUser | null, draftId: string, versionId: string, db: Db = getDatabase()): Promise<DraftVersionDetail> {
+  await getBillOfDraft(sqliteEngine(db), actor, draftId);
   const row = db
     .select({ v: draftVersions, createdByName: users.name })
     .from(draftVersions)

@@ -15,12 +15,13 @@ export interface ComparableText {
 /// an amendment the text in force — and the one a comparison starts from when none is chosen:
 /// the latest version, else the text in force, else the draft itself. Pass `versions` when the
 /// caller listed them already.
-export function listComparableTexts(
+export async function listComparableTexts(
   user: CurrentUser,
   bill: Pick<BillDetail, 'draftId' | 'regulationId'>,
   locale: Locale,
-  versions: DraftVersionSummary[] = listDraftVersions(user, bill.draftId),
-): { choices: ComparableText[]; latest: string | null; defaultFrom: string } {
+  listed?: DraftVersionSummary[],
+): Promise<{ choices: ComparableText[]; latest: string | null; defaultFrom: string }> {
+  const versions = listed ?? (await listDraftVersions(user, bill.draftId));
   const t = translator(locale);
   const choices: ComparableText[] = [
     { ref: 'current', label: t('compare.current') },

@@ -3,6 +3,7 @@ import { draftVersionArticles, draftVersions, users } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from '@/lib/drafting';
+import { sqliteEngine } from '@/db/engine';
 
 /// A version (稿) as the version list shows it.
 export type DraftVersionSummary = {
@@ -22,8 +23,8 @@ export type DraftVersionSummary = {
 };
 
 /// Every version of a draft, newest first, for the members of its bill (`not_found` for others).
-export function listDraftVersions(actor: CurrentUser | null, draftId: string, db: Db = getDatabase()): DraftVersionSummary[] {
-  getBillOfDraft(actor, draftId, db);
+export async function listDraftVersions(actor: CurrentUser | null, draftId: string, db: Db = getDatabase()): Promise<DraftVersionSummary[]> {
+  await getBillOfDraft(sqliteEngine(db), actor, draftId);
   const counts = new Map(
     db
       .select({

@@ -7,6 +7,7 @@ import { can, type CurrentUser } from '@/lib/auth';
 import { getBill } from '@/lib/drafting';
 import { isZipArchive } from '@/lib/documents';
 import { AppError } from '@/lib/errors';
+import { sqliteEngine } from '@/db/engine';
 
 /// The largest file a bill may carry (a scanned letter of approval fits; a video does not).
 export const maxAttachmentBytes = 20 * 1024 * 1024;
@@ -26,14 +27,14 @@ export function sniffDocumentType(bytes: Uint8Array): 'application/pdf' | typeof
 /// one of its moves, for its coordinator or an admin. The type is judged from the bytes; empty
 /// files, other types and files over 20 MB are refused and nothing is stored. Audited with the
 /// file's SHA-256, so the record says exactly which file was filed.
-export function attachToBill(
+export async function attachToBill(
   actor: CurrentUser | null,
   billId: string,
   file: { name: string; bytes: Uint8Array; transitionId?: string | null },
   db: Db = getDatabase(),
   now: Date = new Date(),
-): { id: string; name: string; mediaType: string; size: number; sha256: string } {
-  const bill = getBill(actor, billId, db);
+): Promise<{ id: string; name: string; mediaType: string; size: number; sha256: string }> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'transition_forbidden');
   if (file.bytes.byteLength > maxAttachmentBytes) throw new AppError('payload_too_large', 'attachment_too_large');
   if (file.bytes.byteLength === 0) throw new AppError('validation_failed', 'attachment_empty');

@@ -9,13 +9,14 @@ import { notify } from '@/lib/inbox';
 import { parseInput } from '@/lib/shared';
 import { signoffRuleFor } from './signoffRuleFor';
 import { signoffSchema, type SignoffInput } from './schemas';
+import { sqliteEngine } from '@/db/engine';
 
 /// A reviewer approves or rejects the current text for `stage`. The decision answers the open
 /// request addressed to them (or stands unasked); it is never given by the person who asked, never
 /// by an editor or the coordinator of the bill, and only by a reviewer on the bill (asking for a
 /// sign-off puts one there). The text's mark is kept with it: typing in the draft afterwards voids an approval.
-export function decideSignoff(actor: CurrentUser | null, billId: string, input: SignoffInput | unknown, db: Db = getDatabase(), now: Date = new Date()): { id: string; decision: 'approve' | 'reject' } {
-  const bill = getBill(actor, billId, db);
+export async function decideSignoff(actor: CurrentUser | null, billId: string, input: SignoffInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<{ id: string; decision: 'approve' | 'reject' }> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:signoff', bill.resource)) throw new AppError('forbidden', 'signoff_forbidden');
   const data = parseInput(signoffSchema, input);
   const rule = signoffRuleFor(bill.kind, bill.stage, data.stage);

@@ -7,12 +7,13 @@ import { billDeadlines } from './billDeadlines';
 import { describePath } from './describePath';
 import { planTransition, type TransitionPlan } from './planTransition';
 import { readBillEvents } from './readBillEvents';
+import { sqliteEngine } from '@/db/engine';
 
 /// A bill's workflow as its page and `GET /api/v1/bills/{id}` show it: the path with each stage's
 /// state, the deadlines running today, the history of moves, sign-offs (with whether each still
 /// holds for the current text) and votes, and the moves the reader may make from here.
-export function getBillWorkflow(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()) {
-  const bill = getBill(actor, billId, db);
+export async function getBillWorkflow(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()) {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   const today = todayInChina(now);
   const events = readBillEvents(db, billId);
   const mark = draftTextMark(db, bill.draftId);

@@ -16,9 +16,10 @@ afterAll(cleanup);
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
 const now = day('2026-03-20');
 
-type People = ReturnType<typeof billWithPeople>;
-const walk = (b: People, steps: [BillStage, string][]) => {
-  for (const [to, d] of steps) b.walk(to, day(d), { reason: '测试' });
+type People = Awaited<ReturnType<typeof billWithPeople>>;
+const walk = async (pending: Promise<People>, steps: [BillStage, string][]) => {
+  const b = await pending;
+  for (const [to, d] of steps) await b.walk(to, day(d), { reason: '测试' });
   return b;
 };
 
@@ -34,28 +35,28 @@ const row = (b: People, stage: BillStage, nextDeadline: WorkflowBill['nextDeadli
 });
 let rows: Record<'甲' | '乙' | '丙' | '丁' | '戊' | '己', WorkflowBill>;
 
-beforeAll(() => {
+beforeAll(async () => {
   // The titles sort 丁 < 丙 < 乙 < 己 < 戊 < 甲 (by code point); the deadlines in another order.
   // 乙: waiting for provincial approval since 1 Nov 2025, due 1 Mar 2026: 19 days overdue.
-  乙 = walk(billWithPeople(db, 'local_regulation', { title: '乙条例' }), [
+  乙 = await walk(billWithPeople(db, 'local_regulation', { title: '乙条例' }), [
     ['drafting', '2025-09-01'], ['submission', '2025-09-02'], ['first_reading', '2025-09-03'], ['consultation', '2025-09-04'],
     ['second_reading', '2025-10-10'], ['third_reading', '2025-10-11'], ['vote', '2025-10-12'], ['approval', '2025-11-01'],
   ]);
   // 甲: consultation opened 1 Mar, closes 30 Mar (10 days left).
-  甲 = walk(billWithPeople(db, 'local_regulation', { title: '甲条例' }), [['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-03-01']]);
+  甲 = await walk(billWithPeople(db, 'local_regulation', { title: '甲条例' }), [['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-03-01']]);
   // 己: voted on and sent for approval (due 5 Jul) while its consultation (1–30 Mar) still runs:
   // the nearer deadline, the close of the consultation, is the one listed; 10 days, as for 甲.
-  己 = walk(billWithPeople(db, 'local_regulation', { title: '己条例' }), [
+  己 = await walk(billWithPeople(db, 'local_regulation', { title: '己条例' }), [
     ['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-03-01'],
     ['second_reading', '2026-03-02'], ['third_reading', '2026-03-03'], ['vote', '2026-03-04'], ['approval', '2026-03-05'],
   ]);
   // 丙: a government rule whose consultation opened 22 Feb and closes 23 Mar (3 days left).
-  丙 = walk(billWithPeople(db, 'government_rule', { title: '丙规章' }), [['drafting', '2026-02-01'], ['consultation', '2026-02-22']]);
+  丙 = await walk(billWithPeople(db, 'government_rule', { title: '丙规章' }), [['drafting', '2026-02-01'], ['consultation', '2026-02-22']]);
   // 丁: an industry norm being drafted, no deadline; its coordinator has left it.
-  丁 = walk(billWithPeople(db, 'industry_norm', { title: '丁规范' }), [['drafting', '2026-02-01']]);
+  丁 = await walk(billWithPeople(db, 'industry_norm', { title: '丁规范' }), [['drafting', '2026-02-01']]);
   db.delete(billMembers).where(and(eq(billMembers.billId, 丁.billId), eq(billMembers.userId, 丁.coordinator.id))).run();
   // 戊: withdrawn while its consultation (10 Mar – 8 Apr) still runs: a closed bill has no deadline.
-  戊 = walk(billWithPeople(db, 'local_regulation', { title: '戊条例' }), [['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-03-10'], ['withdrawn', '2026-03-15']]);
+  戊 = await walk(billWithPeople(db, 'local_regulation', { title: '戊条例' }), [['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-03-10'], ['withdrawn', '2026-03-15']]);
   // 周, a drafter, edits 甲 and 丁 only.
   zhou = insertTestUser(db, 'drafter', '周编辑');
   db.insert(billMembers).values([{ billId: 甲.billId, userId: zhou.id, role: 'editor' }, { billId: 丁.billId, userId: zhou.id, role: 'editor' }]).run();
@@ -82,10 +83,10 @@ describe('listWorkflowBills', () => {
     expect(listWorkflowBills(insertTestUser(db, 'drafter', '新同事'), {}, db, now)).toEqual([]);
   });
 
-  it('refuses the signed-out (unauthenticated) and those who are not staff (forbidden)', () => {
-    expect(outcome(() => listWorkflowBills(null, {}, db, now))).toBe('unauthenticated:unauthenticated');
-    expect(outcome(() => listWorkflowBills(insertTestUser(db, 'volunteer'), {}, db, now))).toBe('forbidden:forbidden');
-    expect(outcome(() => listWorkflowBills(insertTestUser(db, 'public'), {}, db, now))).toBe('forbidden:forbidden');
+  it('refuses the signed-out (unauthenticated) and those who are not staff (forbidden)', async () => {
+    expect(await outcome(() => listWorkflowBills(null, {}, db, now))).toBe('unauthenticated:unauthenticated');
+    expect(await outcome(() => listWorkflowBills(insertTestUser(db, 'volunteer'), {}, db, now))).toBe('forbidden:forbidden');
+    expect(await outcome(() => listWorkflowBills(insertTestUser(db, 'public'), {}, db, now))).toBe('forbidden:forbidden');
   });
 
   it('filters by kind, by stage and by coordinator, each within what the person may see', () => {

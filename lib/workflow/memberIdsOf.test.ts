@@ -10,9 +10,9 @@ afterAll(cleanup);
 const sorted = (ids: string[]) => [...ids].sort();
 
 describe('memberIdsOf', () => {
-  it("gives the ids of exactly this bill's members, leaving out the one who made the change", () => {
-    const b = billWithPeople(db, 'government_rule');
-    const other = billWithPeople(db, 'government_rule');
+  it("gives the ids of exactly this bill's members, leaving out the one who made the change", async () => {
+    const b = await billWithPeople(db, 'government_rule');
+    const other = await billWithPeople(db, 'government_rule');
     const all = sorted([b.coordinator.id, b.editor.id, b.reviewer.id]);
     expect(sorted(memberIdsOf(db, b.billId))).toEqual(all);
     expect(sorted(memberIdsOf(db, b.billId, b.coordinator.id))).toEqual(sorted([b.editor.id, b.reviewer.id]));
@@ -21,10 +21,10 @@ describe('memberIdsOf', () => {
     expect(sorted(memberIdsOf(db, other.billId, other.reviewer.id))).toEqual(sorted([other.coordinator.id, other.editor.id]));
   });
 
-  it('includes a reviewer who joined by being asked for a sign-off', () => {
-    const b = billWithPeople(db, 'government_rule');
-    for (const [to, d] of [['drafting', '2026-03-01'], ['consultation', '2026-03-02'], ['legality_review', '2026-04-10']] as const) b.walk(to, new Date(`${d}T02:00:00Z`));
-    requestSignoff(b.coordinator, b.billId, { stage: 'legality_review', reviewerEmail: b.independent.email }, db);
+  it('includes a reviewer who joined by being asked for a sign-off', async () => {
+    const b = await billWithPeople(db, 'government_rule');
+    for (const [to, d] of [['drafting', '2026-03-01'], ['consultation', '2026-03-02'], ['legality_review', '2026-04-10']] as const) await b.walk(to, new Date(`${d}T02:00:00Z`));
+    await requestSignoff(b.coordinator, b.billId, { stage: 'legality_review', reviewerEmail: b.independent.email }, db);
     expect(sorted(memberIdsOf(db, b.billId, b.editor.id))).toEqual(sorted([b.coordinator.id, b.reviewer.id, b.independent.id]));
   });
 });

@@ -23,20 +23,20 @@ const vote = (billId: string, at: Date, votesFor: number) => {
 };
 
 describe('readBillEvents', () => {
-  it("reads a bill's moves, sign-offs, files and votes exactly, oldest first, and nothing of another bill's", () => {
-    const b = atLegalityReview(db);
-    const other = atLegalityReview(db);
+  it("reads a bill's moves, sign-offs, files and votes exactly, oldest first, and nothing of another bill's", async () => {
+    const b = await atLegalityReview(db);
+    const other = await atLegalityReview(db);
     // The other bill has events of every kind too.
-    requestSignoff(other.coordinator, other.billId, { stage: 'executive_meeting', reviewerEmail: other.reviewer.email }, db, day('2026-04-11'));
-    attachToBill(other.coordinator, other.billId, { name: '别的.pdf', bytes: pdf }, db, day('2026-04-11'));
+    await requestSignoff(other.coordinator, other.billId, { stage: 'executive_meeting', reviewerEmail: other.reviewer.email }, db, day('2026-04-11'));
+    await attachToBill(other.coordinator, other.billId, { name: '别的.pdf', bytes: pdf }, db, day('2026-04-11'));
     vote(other.billId, day('2026-04-11'), 50);
 
-    const asked = requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email, note: '请审核' }, db, day('2026-04-12'));
+    const asked = await requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email, note: '请审核' }, db, day('2026-04-12'));
     // A sign-off given unasked, earlier than the request: no one asked for it.
-    const unasked = decideSignoff(b.reviewer, b.billId, { stage: 'legality_review', decision: 'approve', note: '合法' }, db, day('2026-04-11'));
+    const unasked = await decideSignoff(b.reviewer, b.billId, { stage: 'legality_review', decision: 'approve', note: '合法' }, db, day('2026-04-11'));
     const [m1, m2, m3] = moves(b.billId);
-    const later = attachToBill(b.coordinator, b.billId, { name: '审查意见.pdf', bytes: pdf }, db, day('2026-04-14'));
-    const earlier = attachToBill(b.admin, b.billId, { name: '起草说明.pdf', bytes: pdf, transitionId: m3.id }, db, day('2026-04-13'));
+    const later = await attachToBill(b.coordinator, b.billId, { name: '审查意见.pdf', bytes: pdf }, db, day('2026-04-14'));
+    const earlier = await attachToBill(b.admin, b.billId, { name: '起草说明.pdf', bytes: pdf, transitionId: m3.id }, db, day('2026-04-13'));
     const v2 = vote(b.billId, day('2026-04-16'), 20);
     const v1 = vote(b.billId, day('2026-04-15'), 40);
     const mark = draftTextMark(db, b.draftId);
@@ -66,8 +66,8 @@ describe('readBillEvents', () => {
     expect(events.votes).toEqual([v1, v2]);
   });
 
-  it('orders sign-offs by when they were asked and files by when they were kept, not by id or by when written', () => {
-    const b = billWithPeople(db);
+  it('orders sign-offs by when they were asked and files by when they were kept, not by id or by when written', async () => {
+    const b = await billWithPeople(db);
     // Ids run against time, and rows are written in neither order.
     const at = ['2026-01-03', '2026-01-01', '2026-01-02'];
     const ids = { '2026-01-01': 'c', '2026-01-02': 'b', '2026-01-03': 'a' } as Record<string, string>;
@@ -80,15 +80,15 @@ describe('readBillEvents', () => {
     expect(events.attachments.map((a) => [a.id, a.name])).toEqual([['file-c', '2026-01-01.pdf'], ['file-b', '2026-01-02.pdf'], ['file-a', '2026-01-03.pdf']]);
   });
 
-  it('lists a move whose maker is not recorded, with no name', () => {
-    const b = billWithPeople(db);
-    b.walk('drafting', day('2026-01-05'));
+  it('lists a move whose maker is not recorded, with no name', async () => {
+    const b = await billWithPeople(db);
+    await b.walk('drafting', day('2026-01-05'));
     db.update(billTransitions).set({ actorId: null }).where(eq(billTransitions.billId, b.billId)).run();
     expect(readBillEvents(db, b.billId).history.map((h) => [h.seq, h.to, h.actor])).toEqual([[1, 'drafting', null]]);
   });
 
-  it('reads a bill with nothing on its record as empty', () => {
-    const b = billWithPeople(db);
+  it('reads a bill with nothing on its record as empty', async () => {
+    const b = await billWithPeople(db);
     expect(readBillEvents(db, b.billId)).toEqual({ history: [], signoffs: [], votes: [], attachments: [] });
   });
 });

@@ -28,8 +28,8 @@ describe('stageEntryDays', () => {
 });
 
 describe('readBillRecord', () => {
-  it('reads a bill that went round twice: the last entry of each stage, the last passing vote, the last 表决稿 and consultation', () => {
-    const b = billWithPeople(db);
+  it('reads a bill that went round twice: the last entry of each stage, the last passing vote, the last 表决稿 and consultation', async () => {
+    const b = await billWithPeople(db);
     const steps: [BillStage, Date][] = [
       // Half past midnight in Beijing on 5 January, still the 4th in UTC.
       ['drafting', new Date('2026-01-04T16:30:00Z')],
@@ -47,10 +47,10 @@ describe('readBillRecord', () => {
       ['third_reading', day('2026-03-21')],
       ['vote', day('2026-03-22')],
     ];
-    for (const [to, at] of steps) b.walk(to, at, { reason: '再议' });
+    for (const [to, at] of steps) await b.walk(to, at, { reason: '再议' });
     // The second vote passes just after midnight in Beijing on the 23rd; a later vote fails.
-    recordVote(b.coordinator, b.billId, { for: 40, against: 10, abstain: 3, present: 53, composition: 60 }, db, new Date('2026-03-22T16:30:00Z'));
-    recordVote(b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, db, day('2026-03-24'));
+    await recordVote(b.coordinator, b.billId, { for: 40, against: 10, abstain: 3, present: 53, composition: 60 }, db, new Date('2026-03-22T16:30:00Z'));
+    await recordVote(b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, db, day('2026-03-24'));
     const record = moves(b.billId);
     const votes = record.filter((m) => m.toStage === 'vote').map((m) => m.versionId);
     const consultations = record.filter((m) => m.toStage === 'consultation').map((m) => m.consultationId);
@@ -73,17 +73,17 @@ describe('readBillRecord', () => {
     });
   });
 
-  it('reads a bill with no moves or votes as empty, whatever other bills hold', () => {
-    const walked = billWithPeople(db);
-    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08']] as const) walked.walk(to, day(d));
-    const fresh = billWithPeople(db);
+  it('reads a bill with no moves or votes as empty, whatever other bills hold', async () => {
+    const walked = await billWithPeople(db);
+    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08']] as const) await walked.walk(to, day(d));
+    const fresh = await billWithPeople(db);
     expect(readBillRecord(db, fresh.billId)).toEqual({ enteredOn: {}, passedVoteOn: null, votedVersionId: null, consultationId: null });
   });
 
-  it('keeps the consultation after later moves that open none, and has no vote day while no vote passed', () => {
-    const b = billWithPeople(db);
-    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08'], ['second_reading', '2026-02-10'], ['third_reading', '2026-02-11'], ['vote', '2026-02-12']] as const) b.walk(to, day(d));
-    recordVote(b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, db, day('2026-02-13'));
+  it('keeps the consultation after later moves that open none, and has no vote day while no vote passed', async () => {
+    const b = await billWithPeople(db);
+    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08'], ['second_reading', '2026-02-10'], ['third_reading', '2026-02-11'], ['vote', '2026-02-12']] as const) await b.walk(to, day(d));
+    await recordVote(b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, db, day('2026-02-13'));
     const record = moves(b.billId);
     expect(readBillRecord(db, b.billId)).toMatchObject({
       passedVoteOn: null,
@@ -94,9 +94,9 @@ describe('readBillRecord', () => {
     expect(readBillRecord(db, b.billId).consultationId).not.toBeNull();
   });
 
-  it('keeps the 表决稿 frozen on entering 表决 after the bill passed the vote and moved on to 批准', () => {
-    const b = billWithPeople(db);
-    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08'], ['second_reading', '2026-02-10'], ['third_reading', '2026-02-11'], ['vote', '2026-02-12'], ['approval', '2026-02-14']] as const) b.walk(to, day(d));
+  it('keeps the 表决稿 frozen on entering 表决 after the bill passed the vote and moved on to 批准', async () => {
+    const b = await billWithPeople(db);
+    for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08'], ['second_reading', '2026-02-10'], ['third_reading', '2026-02-11'], ['vote', '2026-02-12'], ['approval', '2026-02-14']] as const) await b.walk(to, day(d));
     const record = moves(b.billId);
     const voted = record.find((m) => m.toStage === 'vote')!.versionId;
     expect(voted).not.toBeNull();

@@ -8,6 +8,7 @@ import { notify } from '@/lib/inbox';
 import { parseInput } from '@/lib/shared';
 import { voteSchema, type VoteInput } from './schemas';
 import { memberIdsOf } from './memberIdsOf';
+import { sqliteEngine } from '@/db/engine';
 
 /// The outcome of a recorded vote.
 export interface VoteResult {
@@ -20,8 +21,8 @@ export interface VoteResult {
 /// with more than half of all members of the body (全体组成人员的过半数), and so does each article
 /// voted on separately. A failed vote leaves the bill at `vote`; the coordinator then shelves it
 /// or sends it back.
-export function recordVote(actor: CurrentUser | null, billId: string, input: VoteInput | unknown, db: Db = getDatabase(), now: Date = new Date()): VoteResult {
-  const bill = getBill(actor, billId, db);
+export async function recordVote(actor: CurrentUser | null, billId: string, input: VoteInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<VoteResult> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'transition_forbidden');
   if (bill.stage !== 'vote') throw new AppError('conflict', 'vote_not_open', { details: { stage: bill.stage } });
   const v = parseInput(voteSchema, input);

@@ -9,13 +9,14 @@ import { notify } from '@/lib/inbox';
 import { parseInput } from '@/lib/shared';
 import { signoffRuleFor } from './signoffRuleFor';
 import { signoffRequestSchema, type SignoffRequestInput } from './schemas';
+import { sqliteEngine } from '@/db/engine';
 
 /// Asks a reviewer to approve the current text before the bill enters `stage` (or, for 合法性审查,
 /// to sign its opinion); the coordinator or an admin asks. The reviewer must be one who may sign
 /// (a reviewer account, not an editor of the bill, not the asker); one not yet on the bill joins
 /// it as a reviewer, so that they can read the text. They are told in their inbox.
-export function requestSignoff(actor: CurrentUser | null, billId: string, input: SignoffRequestInput | unknown, db: Db = getDatabase(), now: Date = new Date()): { id: string } {
-  const bill = getBill(actor, billId, db);
+export async function requestSignoff(actor: CurrentUser | null, billId: string, input: SignoffRequestInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<{ id: string }> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'transition_forbidden');
   const data = parseInput(signoffRequestSchema, input);
   const rule = signoffRuleFor(bill.kind, bill.stage, data.stage);

@@ -11,9 +11,10 @@ const { db, cleanup } = freshDatabase();
 afterAll(cleanup);
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
-type People = ReturnType<typeof billWithPeople>;
-const walk = (b: People, steps: [BillStage, string][]) => {
-  for (const [to, d] of steps) b.walk(to, day(d), { reason: '测试' });
+type People = Awaited<ReturnType<typeof billWithPeople>>;
+const walk = async (pending: Promise<People>, steps: [BillStage, string][]) => {
+  const b = await pending;
+  for (const [to, d] of steps) await b.walk(to, day(d), { reason: '测试' });
   return b;
 };
 
@@ -41,16 +42,16 @@ const sorted = <T extends { dedupeKey: string | null }>(rows: T[]) => [...rows].
 
 let week: People, eightDays: People, overdue: People, withdrawn: People;
 
-beforeAll(() => {
+beforeAll(async () => {
   // Seen from 20 March 2026: a consultation closing in 7 days (27 Mar), one in 8 days (28 Mar), an
   // approval 19 days overdue (due 1 Mar) and a withdrawn bill whose consultation closes in 3 days.
-  week = walk(billWithPeople(db, 'local_regulation', { title: '七天' }), [['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-02-26']]);
-  eightDays = walk(billWithPeople(db, 'government_rule', { title: '八天' }), [['drafting', '2026-02-01'], ['consultation', '2026-02-27']]);
-  overdue = walk(billWithPeople(db, 'local_regulation', { title: '逾期' }), [
+  week = await walk(billWithPeople(db, 'local_regulation', { title: '七天' }), [['drafting', '2026-02-01'], ['submission', '2026-02-02'], ['first_reading', '2026-02-03'], ['consultation', '2026-02-26']]);
+  eightDays = await walk(billWithPeople(db, 'government_rule', { title: '八天' }), [['drafting', '2026-02-01'], ['consultation', '2026-02-27']]);
+  overdue = await walk(billWithPeople(db, 'local_regulation', { title: '逾期' }), [
     ['drafting', '2025-09-01'], ['submission', '2025-09-02'], ['first_reading', '2025-09-03'], ['consultation', '2025-09-04'],
     ['second_reading', '2025-10-10'], ['third_reading', '2025-10-11'], ['vote', '2025-10-12'], ['approval', '2025-11-01'],
   ]);
-  withdrawn = walk(billWithPeople(db, 'industry_norm', { title: '撤回' }), [['drafting', '2026-02-01'], ['consultation', '2026-02-22'], ['withdrawn', '2026-03-10']]);
+  withdrawn = await walk(billWithPeople(db, 'industry_norm', { title: '撤回' }), [['drafting', '2026-02-01'], ['consultation', '2026-02-22'], ['withdrawn', '2026-03-10']]);
 });
 
 describe('sweepDeadlineNotices', () => {

@@ -3,16 +3,17 @@ import { billSignoffs, billTransitions, billVotes } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
-import { normalClosingDay, openConsultation } from '@/lib/consultation';
+import { normalClosingDay, openConsultationOn } from '@/lib/consultation';
 import { draftTextMark, getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/inbox';
 import { parseInput, todayInChina, type BillStage } from '@/lib/shared';
-import { createDraftVersion } from '@/lib/versioning';
+import { freezeDraftVersion } from '@/lib/versioning';
 import { planTransition } from './planTransition';
 import { appendTransition } from './appendTransition';
 import { transitionSchema, type TransitionInput } from './schemas';
 import { memberIdsOf } from './memberIdsOf';
+import { sqliteEngine } from '@/db/engine';
 
 /// What a move did: the stage the bill is now at, and what was frozen and opened on the way.
 export interface TransitionResult {
@@ -28,8 +29,8 @@ export interface TransitionResult {
 /// current text and used up, a version is frozen where the stage asks for one (一审稿, 征求意见稿,
 /// 表决稿), the public consultation is opened on entering 征求意见, and the move is recorded with
 /// its audit entry and a notice to the bill's other members. On any refusal nothing changes.
-export function transitionBill(actor: CurrentUser | null, billId: string, input: TransitionInput | unknown, db: Db = getDatabase(), now: Date = new Date()): TransitionResult {
-  const bill = getBill(actor, billId, db);
+export async function transitionBill(actor: CurrentUser | null, billId: string, input: TransitionInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<TransitionResult> {
+  const bill = await getBill(sqliteEngine(db), actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'transition_forbidden');
   const data = parseInput(transitionSchema, input);
   if (bill.stage !== data.expectedStage) throw new AppError('stage_changed', 'stage_changed', { details: { stage: bill.stage } });
@@ -59,14 +60,14 @@ export function transitionBill(actor: CurrentUser | null, billId: string, input:
           .get();
         if (!vote?.passed) throw new AppError('conflict', 'vote_required');
       }
-      const versionId = plan.freeze ? createDraftVersion(actor, bill.draftId, { name: plan.freeze, kind: 'frozen', reason: `stage:${data.to}` }, db).id : null;
+      const versionId = plan.freeze ? freezeDraftVersion(actor, bill, { name: plan.freeze, kind: 'frozen', reason: `stage:${data.to}` }, db).id : null;
       let consultationId: string | null = null;
       if (plan.opensConsultation) {
         const today = todayInChina(now);
         const c = data.consultation ?? {};
-        consultationId = openConsultation(
+        consultationId = openConsultationOn(
           actor,
-          bill.draftId,
+          bill,
           {
             title: c.title || bill.title,
             description: c.description || data.note,

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { vocabularyLabel } from '@/lib/i18n';
@@ -15,7 +16,7 @@ export const generateMetadata = titledPage('bills.title');
 export default async function BillsPage() {
   const user = await requirePermission('workspace:view', '/bills');
   const { t } = await pageTranslator();
-  const bills = listBills(user);
+  const bills = await listBills(getEngine(), user);
   const regulations = can(user, 'bill:create') ? listRegulations({ sort: 'title', pageSize: 100 }).items.map((r) => ({ id: r.id, title: r.title })) : [];
   const columns = [t('bills.name'), t('bills.kind'), t('bills.stage'), t('bills.myRole')];
   return (

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listBills } from '@/lib/drafting';
@@ -11,7 +12,7 @@ export const generateMetadata = titledPage('workspace.title');
 export default async function WorkspaceHome() {
   const user = await requirePermission('workspace:view', '/workspace');
   const { t } = await pageTranslator();
-  const bills = listBills(user);
+  const bills = await listBills(getEngine(), user);
   return (
     <div className="page page--wide workspace">
       <h1>{t('workspace.welcome', { name: user.name })}</h1>

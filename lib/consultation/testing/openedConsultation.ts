@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import type { Db } from '@/db/client';
 import { insertTestUser } from '@/lib/auth/testing';
 import { createBill } from '@/lib/drafting';
@@ -16,17 +17,17 @@ export const openingDay = new Date('2025-03-01T02:00:00Z');
 /// A bill from `consultationText` with an editor (王), a second editor (李), a reviewer member
 /// (赵) and a drafter outside the bill, and a 30-day consultation (1–30 March 2025) opened on it
 /// by 王 at `openingDay`, freezing the draft as 征求意见稿.
-export function openedConsultation(db: Db, input: Partial<OpenConsultationInput> = {}, now: Date = openingDay) {
+export async function openedConsultation(db: Db, input: Partial<OpenConsultationInput> = {}, now: Date = openingDay) {
   const editor = insertTestUser(db, 'drafter', '王起草');
   const editor2 = insertTestUser(db, 'drafter', '李起草');
   const reviewer = insertTestUser(db, 'reviewer', '赵审核');
   const outsider = insertTestUser(db, 'drafter', '局外人');
-  const { id: billId, draftId } = createBill(
+  const { id: billId, draftId } = await createBill(
+    sqliteEngine(db),
     editor,
     { title: '测试条例', kind: 'local_regulation', from: { text: consultationText }, members: [{ email: editor2.email, role: 'editor' }, { email: reviewer.email, role: 'reviewer' }] },
-    db,
   );
-  const { id: consultationId, versionId } = openConsultation(
+  const { id: consultationId, versionId } = await openConsultation(
     editor,
     draftId,
     { description: '欢迎社会各界提出意见。', explanation: '为了测试征求意见，起草本条例。', opensOn: '2025-03-01', closesOn: '2025-03-30', ...input },

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import type { Db } from '@/db/client';
 import { insertTestUser } from '@/lib/auth/testing';
 import { consultationText } from '@/lib/consultation/testing/consultationText';
@@ -13,22 +14,22 @@ import type { BillStage } from '@/lib/shared';
 /// outside — and `walk`, which moves it one stage through the real functions (`walkBill`),
 /// asking and giving the sign-offs and the passing vote that the move needs. The draft starts
 /// from `opts.from` (a text, or the regulation an amendment bill amends) or a small test text.
-export function billWithPeople(db: Db, kind: RegulationKind = 'local_regulation', opts: { title?: string; from?: { text: string } | { regulationId: string } } = {}) {
+export async function billWithPeople(db: Db, kind: RegulationKind = 'local_regulation', opts: { title?: string; from?: { text: string } | { regulationId: string } } = {}) {
   const coordinator = insertTestUser(db, 'drafter', '王牵头');
   const editor = insertTestUser(db, 'drafter', '李编辑');
   const reviewer = insertTestUser(db, 'reviewer', '赵审核');
   const independent = insertTestUser(db, 'reviewer', '钱审查');
   const admin = insertTestUser(db, 'admin', '孙管理');
   const outsider = insertTestUser(db, 'drafter', '局外人');
-  const { id: billId, draftId } = createBill(
+  const { id: billId, draftId } = await createBill(
+    sqliteEngine(db),
     coordinator,
     { title: opts.title ?? '测试条例', kind, from: opts.from ?? { text: consultationText }, members: [{ email: editor.email, role: 'editor' }, { email: reviewer.email, role: 'reviewer' }] },
-    db,
   );
   let stage: BillStage = 'proposal';
-  const walk = (to: BillStage, now: Date, extra: { reason?: string } = {}) => {
+  const walk = async (to: BillStage, now: Date, extra: { reason?: string } = {}) => {
     const versions = { versionId: null as string | null, consultationId: null as string | null };
-    walkBill(db, { coordinator, reviewer, independent }, billId, stage, [{ to, at: now, note: `进入${to}`, ...extra }]);
+    await walkBill(db, { coordinator, reviewer, independent }, billId, stage, [{ to, at: now, note: `进入${to}`, ...extra }]);
     stage = to;
     const last = db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).orderBy(desc(billTransitions.seq)).get();
     versions.versionId = last?.versionId ?? null;

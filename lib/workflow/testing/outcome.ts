@@ -1,9 +1,10 @@
 import { isAppError } from '@/lib/errors';
 
-/// Test support: how a call ends, as `code:key` of the AppError it throws, or `ok`.
-export function outcome(fn: () => unknown): string {
+/// Test support: how a call ends (awaited, so a rejection counts as a throw), as `code:key` of the
+/// AppError it throws, or `ok`.
+export async function outcome(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
     return 'ok';
   } catch (e) {
     if (!isAppError(e)) throw e;
@@ -11,10 +12,11 @@ export function outcome(fn: () => unknown): string {
   }
 }
 
-/// Test support: the AppError a call throws, as code, message and details (fails when it returns).
-export function caught(fn: () => unknown): { code: string; message: string; details: unknown } {
+/// Test support: the AppError a call throws (or its promise rejects with), as code, message and
+/// details (fails when it returns).
+export async function caught(fn: () => unknown): Promise<{ code: string; message: string; details: unknown }> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (isAppError(e)) return { code: e.code, message: e.message, details: e.details };
     throw e;

@@ -7,7 +7,7 @@ import { raceNow } from './raceProcess';
 // Approves the bill's text for 常务会议 and prints what happened as one JSON line.
 const [file, billId, actorJson] = process.argv.slice(2);
 const db = openDatabase(file);
-raceNow(
+await raceNow(
   () => decideSignoff(JSON.parse(actorJson), billId, { stage: 'executive_meeting', decision: 'approve', note: `进程 ${process.pid}` }, db),
   (e) => (isAppError(e) ? e.code : 'error'),
 );

@@ -35,10 +35,10 @@ const READY = 'ready to act';
 
 /// The body of a race script: says it is ready, runs `action` at once and prints what happened
 /// as one JSON line for `raceProcess`.
-export function raceNow(action: () => void, codeOf: (e: unknown) => string): void {
+export async function raceNow(action: () => unknown, codeOf: (e: unknown) => string): Promise<void> {
   console.log(READY);
   try {
-    action();
+    await action();
     console.log(JSON.stringify({ ok: true }));
   } catch (e) {
     console.log(JSON.stringify({ ok: false, code: codeOf(e), message: e instanceof Error ? e.message : String(e) }));

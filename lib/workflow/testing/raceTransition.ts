@@ -7,7 +7,7 @@ import { raceNow } from './raceProcess';
 // Moves the bill from proposal to drafting and prints what happened as one JSON line.
 const [file, billId, actorJson] = process.argv.slice(2);
 const db = openDatabase(file);
-raceNow(
+await raceNow(
   () => transitionBill(JSON.parse(actorJson), billId, { to: 'drafting', expectedStage: 'proposal', note: `由进程 ${process.pid} 推进` }, db),
   (e) => (isAppError(e) ? e.code : 'error'),
 );

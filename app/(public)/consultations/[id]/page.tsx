@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// draft set like a statute with a comment control and the comment count on every article.
 export default async function ConsultationPage({ params, searchParams }: Props) {
   const [{ id }, { t, locale }, sp] = await Promise.all([params, pageTranslator(), searchParams ?? Promise.resolve({} as { view?: string })]);
-  const c = orNotFound(() => getConsultation(id));
+  const c = await orNotFound(() => getConsultation(id));
   // An amendment opens on what it changes (the 修改对照表); the whole draft is one click away.
   const amendment = amendmentComparison(c);
   const view = amendment && sp.view !== 'full' ? 'changes' : 'full';

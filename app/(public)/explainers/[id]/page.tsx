@@ -48,7 +48,7 @@ function Moved({ c, t }: { c: ResolvedCitation; t: (k: 'explainer.before' | 'exp
 /// the provisions it cites, each expandable in place. Its author may edit it; a reviewer reviews.
 export default async function ExplainerPage({ params }: Props) {
   const [{ id: raw }, { t, locale }, user] = await Promise.all([params, pageTranslator(), currentUser()]);
-  const e = orNotFound(() => getExplainer(user, routeParam(raw)));
+  const e = await orNotFound(() => getExplainer(user, routeParam(raw)));
   const html = renderExplainerBody(e);
   // One notice per article that moved, however many of its 款 the text cites.
   const moved = movedArticles(e.citations);

@@ -31,7 +31,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const t = translator(locale);
   const slug = routeParam(raw);
   const { at, invalid } = readAtParam(sp.at);
-  const data = orNotFound(() => getRegulation(slug, { at }));
+  const data = await orNotFound(() => getRegulation(slug, { at }));
   const base = regulationPath(data.regulation.slug);
   const notice = noticeOfVersion(data.version.id);
   const consultations = openConsultationsAmending(data.regulation.id);

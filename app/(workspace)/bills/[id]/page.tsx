@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ id }, user] = await Promise.all([params, currentUser()]);
   try {
-    return { title: getBill(user, id).title };
+    return { title: (await getBill(getEngine(), user, id)).title };
   } catch {
     return {};
   }

@@ -23,7 +23,7 @@ export const generateMetadata = titledPage('consult.commentTitle');
 /// comment was stored.
 export default async function CommentPage({ params, searchParams }: Props) {
   const [{ id }, sp, { t, locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
-  const c = orNotFound(() => getConsultation(id));
+  const c = await orNotFound(() => getConsultation(id));
   const article = sp.article ? (c.text.articles.find((a) => a.eid === sp.article) ?? null) : null;
   const unknownArticle = sp.article !== undefined && article === null;
   const page = Math.max(1, Math.min(1000, Number.parseInt(sp.page ?? '1', 10) || 1));

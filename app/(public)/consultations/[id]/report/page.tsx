@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// what was asked (campaigns shown once with their size) and how each point was handled.
 export default async function ReportPage({ params }: Props) {
   const [{ id }, { t, locale }] = await Promise.all([params, pageTranslator()]);
-  const r = orNotFound(() => {
+  const r = await orNotFound(() => {
     try {
       return publicReport(id);
     } catch (e) {
@@ -32,7 +32,7 @@ export default async function ReportPage({ params }: Props) {
   });
   if (!r) {
     // Not published yet: say when it is due rather than answering 404.
-    const c = orNotFound(() => getConsultation(id));
+    const c = await orNotFound(() => getConsultation(id));
     return (
       <div className="page consult-page report-page">
         <p className="breadcrumb">

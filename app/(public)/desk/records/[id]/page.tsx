@@ -21,7 +21,7 @@ export default async function DeskRecordPage({ params }: { params: Promise<{ id:
   const id = routeParam(raw);
   const user = await requirePermission('desk:use', `/desk/records/${id}`);
   const { t, locale } = await pageTranslator();
-  const r = orNotFound(() => getDeskRecord(user, id));
+  const r = await orNotFound(() => getDeskRecord(user, id));
   return (
     <div className="page page--wide workspace desk-page">
       <p className="breadcrumb">

@@ -19,7 +19,7 @@ export default async function EditExplainerPage({ params }: { params: Promise<{ 
   const id = routeParam(raw);
   const user = await requirePermission('explainer:write', `/explainers/${id}/edit`);
   const { t } = await pageTranslator();
-  const e = orNotFound(() => getExplainer(user, id));
+  const e = await orNotFound(() => getExplainer(user, id));
   if (e.authorId !== user.id && user.role !== 'admin') notFound();
   const open = openCitations(e);
   return (

@@ -26,15 +26,15 @@ function readSeq(value: string | undefined): { seq?: number; invalid: boolean } 
 }
 
 /// The comparison asked for; on a seq the regulation does not have, the default pair and why.
-function compareOrDefault(slug: string, from: string | undefined, to: string | undefined): { result: RegulationVersionComparison; error: string | null } {
+async function compareOrDefault(slug: string, from: string | undefined, to: string | undefined): Promise<{ result: RegulationVersionComparison; error: string | null }> {
   const a = readSeq(from);
   const b = readSeq(to);
-  if (a.invalid || b.invalid) return { result: orNotFound(() => compareRegulationVersions(slug)), error: 'version_seq_invalid' };
+  if (a.invalid || b.invalid) return { result: await orNotFound(() => compareRegulationVersions(slug)), error: 'version_seq_invalid' };
   try {
     return { result: compareRegulationVersions(slug, { from: a.seq, to: b.seq }), error: null };
   } catch (e) {
-    if (isAppError(e) && e.message === 'regulation_version_not_found') return { result: orNotFound(() => compareRegulationVersions(slug)), error: e.message };
-    return orNotFound(() => {
+    if (isAppError(e) && e.message === 'regulation_version_not_found') return { result: await orNotFound(() => compareRegulationVersions(slug)), error: e.message };
+    return await orNotFound(() => {
       throw e;
     });
   }
@@ -60,7 +60,7 @@ function VersionSelect({ name, label, versions, value, t, locale }: { name: stri
 export default async function RegulationComparePage({ params, searchParams }: Props) {
   const [{ slug: raw }, sp, { t, locale }] = await Promise.all([params, searchParams, pageTranslator()]);
   const slug = routeParam(raw);
-  const { result, error } = compareOrDefault(slug, sp.from, sp.to);
+  const { result, error } = await compareOrDefault(slug, sp.from, sp.to);
   const { regulation, versions, from, to, comparison } = result;
   const { summary } = comparison;
   const all = sp.all === '1';

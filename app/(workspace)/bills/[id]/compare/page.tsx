@@ -20,12 +20,12 @@ export const generateMetadata = titledPage('compare.title');
 export default async function ComparePage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/compare`);
-  const { choices, defaultFrom } = listComparableTexts(user, bill, locale);
+  const { choices, defaultFrom } = await listComparableTexts(user, bill, locale);
   const from = sp.from || defaultFrom;
   const to = sp.to || 'current';
   const view = views.find((v) => v === sp.view) ?? 'table';
   const all = sp.all === '1';
-  const result = orNotFound(() => compareDraftTexts(user, bill.draftId, { from, to }));
+  const result = await orNotFound(() => compareDraftTexts(user, bill.draftId, { from, to }));
   const { comparison } = result;
   const { summary } = comparison;
   const { identical, amended, referencesOnly: references } = countChanges(comparison);

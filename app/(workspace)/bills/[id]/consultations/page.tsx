@@ -18,8 +18,8 @@ export const generateMetadata = titledPage('manage.consultations');
 export default async function BillConsultationsPage({ params }: Props) {
   const { id } = await params;
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/consultations`);
-  const items = listConsultationsOfBill(user, bill.id);
-  const versions = listDraftVersions(user, bill.draftId).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
+  const items = await listConsultationsOfBill(user, bill.id);
+  const versions = (await listDraftVersions(user, bill.draftId)).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
   return (
     <div className="page page--wide workspace">
       <p className="breadcrumb">

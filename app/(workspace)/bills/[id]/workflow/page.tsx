@@ -25,7 +25,7 @@ export const generateMetadata = titledPage('workflow.page');
 export default async function BillWorkflowPage({ params }: Props) {
   const { id } = await params;
   const { user, t, locale } = await openBillPage(id, `/bills/${id}/workflow`);
-  const flow = getBillWorkflow(user, id);
+  const flow = await getBillWorkflow(user, id);
   const stageName = (s: BillStage) => t(vocabularyLabel('billStage', s));
   const choices: MoveChoice[] = flow.moves.map(({ to, plan }) => ({
     to,
@@ -93,7 +93,7 @@ export default async function BillWorkflowPage({ params }: Props) {
         </section>
       </div>
 
-      {(flow.stage === 'promulgation' || flow.stage === 'filing' || flow.stage === 'done') && <PublicationPanel billId={flow.id} stage={flow.stage} publication={getBillPublication(user, id)} />}
+      {(flow.stage === 'promulgation' || flow.stage === 'filing' || flow.stage === 'done') && <PublicationPanel billId={flow.id} stage={flow.stage} publication={await getBillPublication(user, id)} />}
 
       <section aria-labelledby="signoffs-title" className="panel">
         <h2 id="signoffs-title">{t('workflow.signoffs')}</h2>

@@ -5,5 +5,5 @@ export const dynamic = 'force-dynamic';
 /// Audit entries matching the filters as CSV, streamed: one bill's (its members and admins) with
 /// `bill`, else the whole log (admins).
 export function GET(request: Request) {
-  return handleApi(request, (ctx) => fileResponse(auditDownload(requireUser(ctx), readQuery(request, auditExportQuery), ctx.locale)));
+  return handleApi(request, async (ctx) => fileResponse(await auditDownload(requireUser(ctx), readQuery(request, auditExportQuery), ctx.locale)));
 }

@@ -8,5 +8,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// A bill with its path, deadlines and history.
 export async function GET(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, (ctx) => jsonResponse(getBillWorkflow(requireUser(ctx), id)));
+  return handleApi(request, async (ctx) => jsonResponse(await getBillWorkflow(requireUser(ctx), id)));
 }

@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 /// One piece of content with its citations; drafts only for their author and reviewers.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleApi(request, (ctx) => {
+  return handleApi(request, async (ctx) => {
     const e = getExplainer(ctx.user, routeParam(id));
     return jsonResponse({
       id: e.id, kind: e.kind, title: e.title, summary: e.summary, body: e.body, date: e.asOf, status: e.status,

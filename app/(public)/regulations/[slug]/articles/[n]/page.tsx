@@ -35,7 +35,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const num = parseArticleParam(n);
   if (!num) notFound();
   const { at, invalid } = readAtParam(sp.at);
-  const data = orNotFound(() => getArticle(routeParam(raw), num.number, { at, sub: num.sub }));
+  const data = await orNotFound(() => getArticle(routeParam(raw), num.number, { at, sub: num.sub }));
   const base = regulationPath(data.regulation.slug);
   const query = at ? `?at=${at}` : '';
   const explainers = explainersCiting(data.regulation.id, data.article.eid);

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDraftText } from '@/lib/drafting';
@@ -25,10 +26,10 @@ export default async function ArticleHistoryPage({ params }: Props) {
   const { id, eid: rawEid } = await params;
   const eid = routeParam(rawEid);
   const { user, bill, t } = await openBillPage(id, `/bills/${id}/history/${rawEid}`);
-  const current = getDraftText(user, bill.draftId).articles.find((a) => a.eid === eid) ?? null;
+  const current = (await getDraftText(getEngine(), user, bill.draftId)).articles.find((a) => a.eid === eid) ?? null;
   let history: ArticleHistoryEntry[] = [];
   try {
-    history = getArticleHistory(user, bill.draftId, eid);
+    history = await getArticleHistory(user, bill.draftId, eid);
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'not_found')) throw e;
     if (!current) notFound();

@@ -19,7 +19,7 @@ export async function POST(request: Request, { params }: Ctx) {
     });
     const file = form.get('file');
     if (!(file instanceof File)) throw new AppError('validation_failed', 'attachment_empty');
-    const saved = attachToBill(user, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), transitionId: String(form.get('transitionId') ?? '') || null });
+    const saved = await attachToBill(user, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), transitionId: String(form.get('transitionId') ?? '') || null });
     return jsonResponse(saved, { status: 201 });
   });
 }

@@ -9,5 +9,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// Publishes the bill with its 公告 and answers with where the text went.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(publishBill(requireUser(ctx), routeParam(id), await readJsonBody(request)), { status: 201 }));
+  return handleApi(request, async (ctx) => jsonResponse(await publishBill(requireUser(ctx), routeParam(id), await readJsonBody(request)), { status: 201 }));
 }

@@ -8,5 +8,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// Asks a reviewer to approve the current text.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(requestSignoff(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
+  return handleApi(request, async (ctx) => jsonResponse(await requestSignoff(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
 }

@@ -8,5 +8,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// A reviewer's decision on the current text.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(decideSignoff(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
+  return handleApi(request, async (ctx) => jsonResponse(await decideSignoff(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
 }

@@ -8,5 +8,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// Moves the bill to another stage.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(transitionBill(requireUser(ctx), id, await readJsonBody(request)), { status: 200 }));
+  return handleApi(request, async (ctx) => jsonResponse(await transitionBill(requireUser(ctx), id, await readJsonBody(request)), { status: 200 }));
 }

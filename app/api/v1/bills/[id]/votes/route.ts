@@ -8,5 +8,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// Records the vote at 表决.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(recordVote(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
+  return handleApi(request, async (ctx) => jsonResponse(await recordVote(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
 }

@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, async (ctx) => {
     const query = readQuery(request, decisionQuery);
-    const { comparison } = compareDraftTexts(requireUser(ctx), id, query);
+    const { comparison } = await compareDraftTexts(requireUser(ctx), id, query);
     if (query.format !== 'json') return fileResponse(await decisionDocument(comparison, query.format));
     return jsonResponse(draftAmendmentDecision(comparison));
   });

@@ -42,7 +42,7 @@ export default async function RegulationArticleHistoryPage({ params, searchParam
   const num = parseArticleParam(n);
   if (!num) notFound();
   const { at, invalid } = readAtParam(sp.at);
-  const data = orNotFound(() => loadHistory(routeParam(raw), num.number, num.sub, at));
+  const data = await orNotFound(() => loadHistory(routeParam(raw), num.number, num.sub, at));
   const query = at ? `?at=${at}` : '';
   let previousLabel: string | null = null;
   const steps = data.entries.map((entry, i) => {

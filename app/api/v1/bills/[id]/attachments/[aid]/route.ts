@@ -8,8 +8,8 @@ type Ctx = { params: Promise<{ id: string; aid: string }> };
 /// Downloads a file kept with the bill (members and admins).
 export async function GET(request: Request, { params }: Ctx) {
   const { id, aid } = await params;
-  return handleApi(request, (ctx) => {
-    const file = getAttachment(requireUser(ctx), id, aid);
+  return handleApi(request, async (ctx) => {
+    const file = await getAttachment(requireUser(ctx), id, aid);
     return fileResponse({ body: file.body, contentType: file.mediaType, filename: file.name });
   });
 }

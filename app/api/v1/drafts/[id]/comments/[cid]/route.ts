@@ -1,4 +1,4 @@
-import { draftingOperations, handleApi, readJsonBody, requireUser } from '@/lib/api';
+import { draftingOperations, handleApi, readJsonBody, requireUser, getEngine } from '@/lib/api';
 import { parseInput } from '@/lib/shared';
 import { resolveDraftComment } from '@/lib/drafting';
 
@@ -9,7 +9,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
   const { id, cid } = await params;
   return handleApi(request, async (ctx) => {
     const { resolved } = parseInput(draftingOperations.resolveComment.body, await readJsonBody(request));
-    resolveDraftComment(requireUser(ctx), id, cid, resolved);
+    await resolveDraftComment(getEngine(), requireUser(ctx), id, cid, resolved);
     return new Response(null, { status: 204 });
   });
 }

@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 /// An article of a draft across its saved versions.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; eid: string }> }) {
   const { id, eid } = await params;
-  return handleApi(request, (ctx) => jsonResponse({ items: getArticleHistory(requireUser(ctx), id, eid) }));
+  return handleApi(request, async (ctx) => jsonResponse({ items: await getArticleHistory(requireUser(ctx), id, eid) }));
 }

@@ -384,7 +384,8 @@ describe('draftAmendmentDecision on stored comparisons and headings', () => {
     replaceIn(after.articles[50], 0, '自行处理', '妥善处理');
     expect(draftAmendmentDecision(compareTexts(before, after, { alignment: 'eid' })).clauses).toEqual([
       '一、在第五十条中的“给予”后增加“政务”。',
-      '二、将第五十一条中的“自行”修改为“妥善”。',
+      // 妥善处理 is one word to the segmenter, so the phrase changed is the whole of it.
+      '二、将第五十一条中的“自行处理”修改为“妥善处理”。',
       '三、将第七章的章名修改为“名词解释”。',
     ]);
   });

@@ -98,8 +98,8 @@ describe('sideBySide', () => {
         },
       },
       {
-        before: { label: '第四条', lines: [[{ text: '违反本条例第' }, { text: '二', mark: 'delete' }, { text: '条的，责令改正。' }]] },
-        after: { label: '第六条', lines: [[{ text: '违反本条例第' }, { text: '三', mark: 'insert' }, { text: '条的，责令改正。' }]] },
+        before: { label: '第四条', lines: [[{ text: '违反本条例' }, { text: '第二', mark: 'delete' }, { text: '条的，责令改正。' }]] },
+        after: { label: '第六条', lines: [[{ text: '违反本条例' }, { text: '第三', mark: 'insert' }, { text: '条的，责令改正。' }]] },
       },
       { before: { label: '第六条', lines: [[{ text: '养犬人应当清理犬只粪便。', mark: 'delete' }]] }, after: null },
     ]);
@@ -134,9 +134,9 @@ describe('tableRows', () => {
 describe('tokensToRuns', () => {
   it('reads a word difference as the redline does: both sides interleaved, each change marked', () => {
     expect(tokensToRuns(articles[5].tokens!)).toStrictEqual([
-      { text: '违反本条例第' },
-      { text: '二', mark: 'delete' },
-      { text: '三', mark: 'insert' },
+      { text: '违反本条例' },
+      { text: '第二', mark: 'delete' },
+      { text: '第三', mark: 'insert' },
       { text: '条的，责令改正。' },
     ]);
   });

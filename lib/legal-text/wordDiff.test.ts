@@ -19,6 +19,24 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('changes whole Chinese words, not the characters that differ', () => {
+    expect(wordDiff('将有关资金纳入预算管理。', '将有关资金列入预算管理。')).toEqual([
+      { op: 'equal', text: '将有关资金' },
+      { op: 'delete', text: '纳入' },
+      { op: 'insert', text: '列入' },
+      { op: 'equal', text: '预算管理。' },
+    ]);
+    expect(wordDiff('处五百元以上二千元以下罚款', '处一千元以上五千元以下罚款')).toEqual([
+      { op: 'equal', text: '处' },
+      { op: 'delete', text: '五百元' },
+      { op: 'insert', text: '一千元' },
+      { op: 'equal', text: '以上' },
+      { op: 'delete', text: '二千元' },
+      { op: 'insert', text: '五千元' },
+      { op: 'equal', text: '以下罚款' },
+    ]);
+  });
+
   it('keeps line breaks as text, so the 项 of an article stay on their lines', () => {
     expect(wordDiff('禁止饲养下列犬只：\n（一）烈性犬；\n（二）大型犬。', '禁止饲养下列犬只：\n（一）烈性犬；\n（二）大型犬；\n（三）其他犬只。')).toEqual([
       { op: 'equal', text: '禁止饲养下列犬只：\n（一）烈性犬；\n（二）大型犬' },

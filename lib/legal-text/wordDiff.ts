@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { Diff } from 'diff';
 import type { DiffToken } from './comparison';
 
 let segmenter: Intl.Segmenter | undefined;
@@ -10,12 +10,30 @@ export function wordSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
+/// A diff over the words of the ICU segmenter: each word, punctuation mark and run of spaces is a
+/// token, and so is each line break. (diff's own diffWordsWithSpace splits on a regular
+/// expression that knows no Chinese words, so it diffs Chinese character by character, and it
+/// ignores an `intlSegmenter`; diffWords reads one but counts line breaks as spaces.)
+class SegmentedWordDiff extends Diff<string, string> {
+  tokenize(value: string): string[] {
+    const tokens: string[] = [];
+    for (const { segment } of wordSegmenter().segment(value)) tokens.push(...segment.split(/(\r?\n)/).filter((part) => part !== ''));
+    return tokens;
+  }
+
+  join(tokens: string[]): string {
+    return tokens.join('');
+  }
+}
+
+const segmentedWordDiff = new SegmentedWordDiff();
+
 /// The word-level difference between two texts, Chinese words found by the ICU word segmenter
-/// (so 犬只 → 宠物犬 is a change of words, not of scattered characters); line breaks are kept
+/// (so 纳入 → 列入 is a change of one word, not of the character 纳); line breaks are kept
 /// as text, so paragraph structure survives in the tokens.
 export function wordDiff(before: string, after: string): DiffToken[] {
   const tokens: DiffToken[] = [];
-  for (const change of diffWordsWithSpace(before, after, { intlSegmenter: wordSegmenter() })) {
+  for (const change of segmentedWordDiff.diff(before, after)) {
     const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
     const last = tokens[tokens.length - 1];
     if (last && last.op === op) last.text += change.value;

@@ -45,6 +45,19 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('counts each line break on its own, so joining two paragraphs takes out one break, not a blank line', () => {
+    expect(wordDiff('第一款。\n\n第二款。', '第一款。\n第二款。')).toEqual([
+      { op: 'equal', text: '第一款。\n' },
+      { op: 'delete', text: '\n' },
+      { op: 'equal', text: '第二款。' },
+    ]);
+    expect(wordDiff('第一款。\r\n第二款。', '第一款。\r\n\r\n第二款。')).toEqual([
+      { op: 'equal', text: '第一款。\r\n' },
+      { op: 'insert', text: '\r\n' },
+      { op: 'equal', text: '第二款。' },
+    ]);
+  });
+
   it('gives the whole text as one run when nothing or everything changed', () => {
     expect(wordDiff('本条例自公布之日起施行。', '本条例自公布之日起施行。')).toEqual([{ op: 'equal', text: '本条例自公布之日起施行。' }]);
     expect(wordDiff('', '本条例自公布之日起施行。')).toEqual([{ op: 'insert', text: '本条例自公布之日起施行。' }]);

@@ -10,15 +10,14 @@ export function wordSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
-/// A diff over the words of the ICU segmenter: each word, punctuation mark and run of spaces is a
-/// token, and so is each line break. (diff's own diffWordsWithSpace splits on a regular
-/// expression that knows no Chinese words, so it diffs Chinese character by character, and it
-/// ignores an `intlSegmenter`; diffWords reads one but counts line breaks as spaces.)
+/// A diff over the segments of the ICU word segmenter: each word, punctuation mark and run of
+/// spaces is a token, and so is each line break (ICU gives every one a segment of its own).
+/// (diff's own diffWordsWithSpace splits on a regular expression that knows no Chinese words, so
+/// it diffs Chinese character by character, and it ignores an `intlSegmenter`; diffWords reads
+/// one but counts line breaks as spaces.)
 class SegmentedWordDiff extends Diff<string, string> {
   tokenize(value: string): string[] {
-    const tokens: string[] = [];
-    for (const { segment } of wordSegmenter().segment(value)) tokens.push(...segment.split(/(\r?\n)/).filter((part) => part !== ''));
-    return tokens;
+    return Array.from(wordSegmenter().segment(value), (s) => s.segment);
   }
 
   join(tokens: string[]): string {
@@ -31,15 +30,9 @@ const segmentedWordDiff = new SegmentedWordDiff();
 /// The word-level difference between two texts, Chinese words found by the ICU word segmenter
 /// (so 纳入 → 列入 is a change of one word, not of the character 纳); line breaks are kept
 /// as text, so paragraph structure survives in the tokens.
+/// (jsdiff gives runs that alternate, never two of one kind in a row, and none empty.)
 export function wordDiff(before: string, after: string): DiffToken[] {
-  const tokens: DiffToken[] = [];
-  for (const change of segmentedWordDiff.diff(before, after)) {
-    const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
-    const last = tokens[tokens.length - 1];
-    if (last && last.op === op) last.text += change.value;
-    else if (change.value) tokens.push({ op, text: change.value });
-  }
-  return tokens;
+  return segmentedWordDiff.diff(before, after).map((change) => ({ op: change.added ? 'insert' : change.removed ? 'delete' : 'equal', text: change.value }));
 }
 
 /// The share of text kept between the two sides of a difference: twice the unchanged characters

@@ -15,7 +15,7 @@ describe('decideSignoff under contention', () => {
   it('takes two approvals a reviewer sends at once from two processes one after the other: the first answers the request, the second stands as its own', async () => {
     const b = await atLegalityReview(db);
     const { id: asked } = await requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, db);
-    const race = () => raceProcess('lib/workflow/testing/raceDecideSignoff.ts', [file, b.billId, JSON.stringify(b.reviewer)]);
+    const race = () => raceProcess('lib/workflow/testing/raceWorkflow.ts', ['signoff', file, b.billId, JSON.stringify(b.reviewer)]);
     // Both reach their transactions while the write lock is held. Neither fails: each waits for
     // the lock before it reads, instead of deciding on what it read before the other's write
     // (which SQLite refuses as a stale snapshot).

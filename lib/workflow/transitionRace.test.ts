@@ -13,7 +13,7 @@ afterAll(cleanup);
 describe('transitionBill under contention', () => {
   it('lets exactly one of two processes moving the same bill at once win; the other gets stage_changed', async () => {
     const b = await billWithPeople(db);
-    const race = (actor: unknown) => raceProcess('lib/workflow/testing/raceTransition.ts', [file, b.billId, JSON.stringify(actor)]);
+    const race = (actor: unknown) => raceProcess('lib/workflow/testing/raceWorkflow.ts', ['transition', file, b.billId, JSON.stringify(actor)]);
     // Both reach their transactions while the write lock is held, and go on once it is let go.
     const results = await raceUnderLock(file, () => [race(b.coordinator), race(b.admin)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);

@@ -43,6 +43,7 @@ export async function getBill(engine: Engine, actor: CurrentUser | null, billId:
 
 /// The bill that owns a draft, checked like `getBill`.
 export async function getBillOfDraft(engine: Engine, actor: CurrentUser | null, draftId: string): Promise<BillDetail> {
+  if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
   const { db, t } = engine;
   const [row] = await db.select({ billId: t.drafts.billId }).from(t.drafts).where(eq(t.drafts.id, draftId));
   if (!row) throw new AppError('not_found', 'draft_not_found');

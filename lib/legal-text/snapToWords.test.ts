@@ -72,6 +72,13 @@ describe('snapToWords', () => {
       { op: 'insert', text: '人民政委' },
       { op: 'equal', text: '规定' },
     ]);
+    // A change of 人, the first of the four, takes in 民政府 after it.
+    expect(snapToWords([{ op: 'equal', text: '市' }, { op: 'delete', text: '人' }, { op: 'insert', text: '公' }, { op: 'equal', text: '民政府规定' }])).toEqual([
+      { op: 'equal', text: '市' },
+      { op: 'delete', text: '人民政府' },
+      { op: 'insert', text: '公民政府' },
+      { op: 'equal', text: '规定' },
+    ]);
   });
 
   it('joins two changes whose widening uses up the unchanged text between them', () => {

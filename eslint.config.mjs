@@ -47,6 +47,8 @@ const engineOnly = {
       (f) => `lib/drafting/${f}.ts`,
     ),
     'collab-server/enginePersistence.ts',
+    'lib/inbox/listNotifications.ts',
+    'lib/inbox/markNotificationsRead.ts',
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };

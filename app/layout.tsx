@@ -6,6 +6,7 @@ import './globals.css';
 import { I18nProvider } from '@/app/_components/I18nProvider';
 import { can } from '@/lib/auth';
 import { countUnread } from '@/lib/inbox';
+import { getEngine } from '@/lib/api';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
 import type { Translate } from '@/lib/i18n';
@@ -34,7 +35,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [{ locale, t }, user, h] = await Promise.all([pageTranslator(), currentUser(), headers()]);
   const path = h.get('x-lawbench-path') ?? '/';
-  const unread = can(user, 'workspace:view') ? countUnread(user!) : 0;
+  const unread = can(user, 'workspace:view') ? await countUnread(getEngine(), user!) : 0;
   return (
     <html lang={locale}>
       <body>

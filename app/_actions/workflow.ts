@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { translator, vocabularyLabel } from '@/lib/i18n';
+import { getEngine } from '@/lib/api';
 import { markNotificationsRead } from '@/lib/inbox';
 import { formField } from '@/lib/shared';
 import { decideSignoff, readMoveForm, readSignoffForm, readSignoffRequestForm, readVoteForm, recordVote, requestSignoff, transitionBill } from '@/lib/workflow';
@@ -78,6 +79,6 @@ export async function markReadAction(form: FormData): Promise<void> {
   const user = await currentUser();
   if (!user) return;
   const id = formField(form, 'id');
-  markNotificationsRead(user, id ? [id] : 'all');
+  await markNotificationsRead(getEngine(), user, id ? [id] : 'all');
   revalidatePath('/inbox');
 }

@@ -1,6 +1,5 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { bills, notifications } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import type { NotificationKind } from '@/lib/shared';
 
@@ -16,22 +15,22 @@ export interface NotificationView {
 }
 
 /// The signed-in person's notices, newest first (those of one moment in the order they were
-/// written), unread only if asked, a page at a time.
-export function listNotifications(actor: CurrentUser, opts: { unreadOnly?: boolean; limit?: number; offset?: number } = {}, db: Db = getDatabase()): NotificationView[] {
-  const mine = eq(notifications.userId, actor.id);
-  return db
-    .select({ n: notifications, billTitle: bills.title })
-    .from(notifications)
-    .leftJoin(bills, eq(bills.id, notifications.billId))
-    .where(opts.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
-    .orderBy(desc(notifications.createdAt), desc(sql`notifications.rowid`))
+/// written: their ids sort so), unread only if asked, a page at a time. Runs on either engine.
+export async function listNotifications({ db, t }: Engine, actor: CurrentUser, opts: { unreadOnly?: boolean; limit?: number; offset?: number } = {}): Promise<NotificationView[]> {
+  const mine = eq(t.notifications.userId, actor.id);
+  const rows = await db
+    .select({ n: t.notifications, billTitle: t.bills.title })
+    .from(t.notifications)
+    .leftJoin(t.bills, eq(t.bills.id, t.notifications.billId))
+    .where(opts.unreadOnly ? and(mine, isNull(t.notifications.readAt)) : mine)
+    .orderBy(desc(t.notifications.createdAt), desc(t.notifications.id))
     .limit(opts.limit ?? 50)
-    .offset(opts.offset ?? 0)
-    .all()
-    .map(({ n, billTitle }) => ({ id: n.id, kind: n.kind, billId: n.billId, billTitle, detail: n.detail, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
+    .offset(opts.offset ?? 0);
+  return rows.map(({ n, billTitle }) => ({ id: n.id, kind: n.kind, billId: n.billId, billTitle, detail: n.detail, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
 }
 
-/// How many notices the person has not read yet (the count in the header).
-export function countUnread(actor: CurrentUser, db: Db = getDatabase()): number {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))).get()?.n ?? 0;
+/// How many notices the person has not read yet (the count in the header). Either engine.
+export async function countUnread({ db, t }: Engine, actor: CurrentUser): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(t.notifications).where(and(eq(t.notifications.userId, actor.id), isNull(t.notifications.readAt)));
+  return row?.n ?? 0;
 }

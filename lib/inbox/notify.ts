@@ -1,15 +1,16 @@
 import { notifications } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { Engine } from '@/db/engine';
-import type { NotificationKind } from '@/lib/shared';
+import { orderedId, type NotificationKind } from '@/lib/shared';
 
 /// What a notice says, to whom.
 export type Notice = { userIds: string[]; billId: string | null; kind: NotificationKind; detail: Record<string, string | number>; dedupeKey?: string };
 
 /// The rows of a notice: one per person, each with its own dedupe key when the notice has one.
+/// Their ids sort in the order written (the inbox's tie-break within one moment).
 function noticeRows(notice: Notice, now: Date) {
   return [...new Set(notice.userIds)].map((userId) => ({
-    id: crypto.randomUUID(),
+    id: orderedId(),
     userId,
     billId: notice.billId,
     kind: notice.kind,

@@ -7,6 +7,7 @@ export { readQueryLeniently } from './readQueryLeniently';
 export { safeReturnPath } from './safeReturnPath';
 export { routeParam } from './routeParam';
 export { formatBytes } from './formatBytes';
+export { orderedId } from './orderedId';
 export { formField, type FormFields } from './formFields';
 export { readCookie, serializeCookie } from './cookies';
 export { escapeXml, escapeHtml, dropNonXml } from './escapeMarkup';

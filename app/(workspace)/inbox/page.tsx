@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getEngine } from '@/lib/api';
 import { listNotifications } from '@/lib/inbox';
 import { sweepDeadlineNotices } from '@/lib/workflow';
 import { markReadAction } from '@/app/_actions/workflow';
@@ -16,7 +17,7 @@ export default async function InboxPage() {
   const user = await requirePermission('workspace:view', '/inbox');
   const { t } = await pageTranslator();
   sweepDeadlineNotices();
-  const notices = listNotifications(user, { limit: 100 });
+  const notices = await listNotifications(getEngine(), user, { limit: 100 });
   return (
     <div className="page page--wide workspace inbox-page">
       <h1>{t('inbox.title')}</h1>

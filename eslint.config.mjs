@@ -49,6 +49,8 @@ const engineOnly = {
     'collab-server/enginePersistence.ts',
     'lib/inbox/listNotifications.ts',
     'lib/inbox/markNotificationsRead.ts',
+    ...['appendAudit', 'readAuditRows', 'verifyAuditChainOn', 'auditHead', 'listDailyHeads', 'listAuditEvents', 'exportAuditCsv'].map((f) => `lib/audit/${f}.ts`),
+    'lib/api/auditDownload.ts',
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };

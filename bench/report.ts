@@ -13,6 +13,18 @@ export function timeRounds(work: () => unknown, rounds: number): number[] {
   return out;
 }
 
+/// `timeRounds` for work that answers with a promise: each round is timed until it resolves.
+export async function timeAwaitedRounds(work: () => Promise<unknown>, rounds: number): Promise<number[]> {
+  await work();
+  const out: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await work();
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
 /// The median of some numbers (the mean of the middle two for an even count).
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

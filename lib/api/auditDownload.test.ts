@@ -20,7 +20,7 @@ recordAudit(t.db, { actorId: admin.id, action: 'user.role', targetType: 'user', 
 /// The response of `GET /api/v1/audit/export?…` for `actor`, as the route makes it.
 async function download(actor: typeof admin, search = '') {
   const query = readQuery(new Request(`http://localhost/api/v1/audit/export${search}`), auditExportQuery);
-  return fileResponse(await auditDownload(actor, query, 'zh-CN', t.db));
+  return fileResponse(await auditDownload(sqliteEngine(t.db), actor, query, 'zh-CN'));
 }
 
 async function textOf(res: Response): Promise<string> {

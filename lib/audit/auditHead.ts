@@ -1,4 +1,5 @@
-import { getDatabase, type Db } from '@/db/client';
+import { desc, isNotNull } from 'drizzle-orm';
+import type { Engine } from '@/db/engine';
 import { genesisHash } from './auditHash';
 
 /// The newest sealed entry of the chain: its seq, hash and time. Whoever keeps it can later
@@ -10,8 +11,9 @@ export interface AuditHead {
   at: Date | null;
 }
 
-/// The current head of the audit chain (see AuditHead).
-export function auditHead(db: Db = getDatabase()): AuditHead {
-  const row = db.$client.prepare('SELECT id, hash, at FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; at: number } | undefined;
-  return row ? { seq: row.id, hash: row.hash, at: new Date(row.at) } : { seq: 0, hash: genesisHash, at: null };
+/// The current head of the audit chain (see AuditHead), on either engine.
+export async function auditHead({ db, t }: Engine): Promise<AuditHead> {
+  const a = t.auditEvents;
+  const [row] = await db.select({ seq: a.id, hash: a.hash, at: a.at }).from(a).where(isNotNull(a.hash)).orderBy(desc(a.id)).limit(1);
+  return row?.hash ? { seq: row.seq, hash: row.hash, at: row.at } : { seq: 0, hash: genesisHash, at: null };
 }

@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { translate, type Locale, type MessageKey } from '@/lib/i18n';
 import { listAuditEvents, type AuditEventRow, type AuditFilter } from './listAuditEvents';
 
@@ -27,8 +27,8 @@ const columns: { heading: MessageKey; cell: (e: AuditEventRow) => string }[] = [
   { heading: 'audit.col.hash', cell: (e) => e.hash ?? '' },
 ];
 
-/// Rows fetched per step: each step is one short synchronous query, so a long export never holds
-/// the connection while the bytes travel.
+/// Rows fetched per step: each step is one short query, so a long export never holds a
+/// connection (or SQLite's reader) while the bytes travel.
 const batch = 2000;
 
 /// The audit entries matching `filter`, newest first, as CSV text in pieces (a byte-order mark
@@ -36,11 +36,12 @@ const batch = 2000;
 /// RFC 4180 quoting): a route streams them, so a log of millions of entries is never held in
 /// memory whole. Times are ISO 8601 in China time to the millisecond, details the stored JSON
 /// text and hashes included, so that every record of a copy can be re-hashed and checked. Cells starting with = + - @ get a leading apostrophe so that none runs as a formula.
-export function* exportAuditCsv(filter: AuditFilter, locale: Locale, db: Db = getDatabase()): Generator<string> {
+/// Either engine.
+export async function* exportAuditCsv(engine: Engine, filter: AuditFilter, locale: Locale): AsyncGenerator<string> {
   yield `\uFEFF${columns.map((c) => csvCell(translate(locale, c.heading))).join(',')}\r\n`;
   let beforeSeq: number | undefined;
   for (;;) {
-    const rows = listAuditEvents({ ...filter, beforeSeq, limit: batch }, db);
+    const rows = await listAuditEvents(engine, { ...filter, beforeSeq, limit: batch });
     if (rows.length === 0) return;
     yield rows.map((row) => `${columns.map((c) => csvCell(c.cell(row))).join(',')}\r\n`).join('');
     if (rows.length < batch) return;

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { auditEvents, consultations, draftComments, drafts, users, type AuditEvent } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { AuditEvent } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 
 /// Which entries to list. `billId` selects what happened to one bill: entries whose target is
 /// the bill (target type `bill`), whose detail names it (`detail.billId`: versions,
@@ -31,28 +31,35 @@ function chinaMidnight(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`));
 }
 
+/// One field of an entry's detail, as text: SQLite's json_extract, PostgreSQL's ->> on `json`.
+function detailField({ kind, t }: Engine, key: 'billId' | 'consultationId'): SQL {
+  return kind === 'postgres' ? sql`(${t.auditEvents.detail} ->> ${key})` : sql`json_extract(${t.auditEvents.detail}, ${`$.${key}`})`;
+}
+
 /// The WHERE conditions of a filter (shared by the list and the CSV export).
-function auditConditions(filter: AuditFilter & { beforeSeq?: number }, db: Db): SQL | undefined {
+function auditConditions(engine: Engine, filter: AuditFilter & { beforeSeq?: number }): SQL | undefined {
+  const { db, t } = engine;
+  const a = t.auditEvents;
   const c: (SQL | undefined)[] = [];
-  if (filter.actorId) c.push(eq(auditEvents.actorId, filter.actorId));
-  if (filter.actorEmail) c.push(eq(users.email, filter.actorEmail.trim().toLowerCase()));
-  if (filter.action) c.push(or(eq(auditEvents.action, filter.action), sql`substr(${auditEvents.action}, 1, ${filter.action.length + 1}) = ${`${filter.action}.`}`));
-  if (filter.targetType) c.push(eq(auditEvents.targetType, filter.targetType));
-  if (filter.targetId) c.push(eq(auditEvents.targetId, filter.targetId));
-  if (filter.from) c.push(gte(auditEvents.at, chinaMidnight(filter.from)));
-  if (filter.to) c.push(lt(auditEvents.at, new Date(chinaMidnight(filter.to).getTime() + dayMs)));
-  if (filter.beforeSeq !== undefined) c.push(lt(auditEvents.id, filter.beforeSeq));
+  if (filter.actorId) c.push(eq(a.actorId, filter.actorId));
+  if (filter.actorEmail) c.push(eq(t.users.email, filter.actorEmail.trim().toLowerCase()));
+  if (filter.action) c.push(or(eq(a.action, filter.action), eq(sql`substr(${a.action}, 1, ${sql.raw(String(filter.action.length + 1))})`, `${filter.action}.`)));
+  if (filter.targetType) c.push(eq(a.targetType, filter.targetType));
+  if (filter.targetId) c.push(eq(a.targetId, filter.targetId));
+  if (filter.from) c.push(gte(a.at, chinaMidnight(filter.from)));
+  if (filter.to) c.push(lt(a.at, new Date(chinaMidnight(filter.to).getTime() + dayMs)));
+  if (filter.beforeSeq !== undefined) c.push(lt(a.id, filter.beforeSeq));
   if (filter.billId) {
     const billId = filter.billId;
-    const billConsultations = db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, billId));
-    const billDraftComments = db.select({ id: draftComments.id }).from(draftComments).innerJoin(drafts, eq(drafts.id, draftComments.draftId)).where(eq(drafts.billId, billId));
+    const billConsultations = db.select({ id: t.consultations.id }).from(t.consultations).where(eq(t.consultations.billId, billId));
+    const billDraftComments = db.select({ id: t.draftComments.id }).from(t.draftComments).innerJoin(t.drafts, eq(t.drafts.id, t.draftComments.draftId)).where(eq(t.drafts.billId, billId));
     c.push(
       or(
-        and(eq(auditEvents.targetType, 'bill'), eq(auditEvents.targetId, billId)),
-        sql`json_extract(${auditEvents.detail}, '$.billId') = ${billId}`,
-        and(eq(auditEvents.targetType, 'consultation'), inArray(auditEvents.targetId, billConsultations)),
-        inArray(sql`json_extract(${auditEvents.detail}, '$.consultationId')`, billConsultations),
-        and(eq(auditEvents.targetType, 'draft_comment'), inArray(auditEvents.targetId, billDraftComments)),
+        and(eq(a.targetType, 'bill'), eq(a.targetId, billId)),
+        eq(detailField(engine, 'billId'), billId),
+        and(eq(a.targetType, 'consultation'), inArray(a.targetId, billConsultations)),
+        inArray(detailField(engine, 'consultationId'), billConsultations),
+        and(eq(a.targetType, 'draft_comment'), inArray(a.targetId, billDraftComments)),
       ),
     );
   }
@@ -60,15 +67,16 @@ function auditConditions(filter: AuditFilter & { beforeSeq?: number }, db: Db): 
 }
 
 /// Audit entries matching a filter, newest first, with who acted; `limit` (default 100) and
-/// `offset` page through them, `beforeSeq` continues below a seq already seen.
-export function listAuditEvents(filter: AuditFilter & { limit?: number; offset?: number; beforeSeq?: number } = {}, db: Db = getDatabase()): AuditEventRow[] {
+/// `offset` page through them, `beforeSeq` continues below a seq already seen. Either engine;
+/// `detailText` is the stored text read through a cast, as the chain check reads it.
+export async function listAuditEvents(engine: Engine, filter: AuditFilter & { limit?: number; offset?: number; beforeSeq?: number } = {}): Promise<AuditEventRow[]> {
+  const { db, t } = engine;
   return db
-    .select({ ...getTableColumns(auditEvents), actorEmail: users.email, actorName: users.name, detailText: sql<string | null>`${auditEvents.detail}` })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(auditConditions(filter, db))
-    .orderBy(desc(auditEvents.id))
+    .select({ ...getTableColumns(t.auditEvents), actorEmail: t.users.email, actorName: t.users.name, detailText: sql<string | null>`cast(${t.auditEvents.detail} as text)` })
+    .from(t.auditEvents)
+    .leftJoin(t.users, eq(t.users.id, t.auditEvents.actorId))
+    .where(auditConditions(engine, filter))
+    .orderBy(desc(t.auditEvents.id))
     .limit(filter.limit ?? 100)
-    .offset(filter.offset ?? 0)
-    .all();
+    .offset(filter.offset ?? 0);
 }

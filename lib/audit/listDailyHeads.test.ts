@@ -1,11 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '@/db/testing';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { engines } from '@/db/engineTesting';
+import { appendAudit } from './appendAudit';
 import { auditHead } from './auditHead';
+import { genesisHash } from './auditHash';
 import { listDailyHeads } from './listDailyHeads';
-import { recordAudit } from './recordAudit';
-
-const t = freshDatabase();
-afterAll(t.cleanup);
 
 const at = (iso: string) => new Date(iso);
 // China days: 2025-03-01 runs from 2025-02-28T16:00Z to 2025-03-01T16:00Z.
@@ -16,30 +15,37 @@ const writes: [string, string][] = [
   ['a.4', '2025-03-04T03:00:00Z'], // 4 March
   ['a.5', '2025-03-04T02:00:00Z'], // 4 March again, stamped earlier but appended later
 ];
-for (const [action, iso] of writes) recordAudit(t.db, { actorId: null, action, targetType: 'thing', targetId: action }, at(iso));
 
-const hashOf = (seq: number) => (t.db.$client.prepare('SELECT hash FROM audit_events WHERE id = ?').get(seq) as { hash: string }).hash;
+describe.each(engines())('on $name', ({ engine }) => {
+  const hashOf = async (seq: number) => (await engine().db.select({ hash: engine().t.auditEvents.hash }).from(engine().t.auditEvents).where(eq(engine().t.auditEvents.id, seq)))[0].hash;
 
-describe('listDailyHeads', () => {
-  it('gives the last entry (highest seq) of each China-time day, newest day first, with the day’s count', () => {
-    const { items, hasMore } = listDailyHeads({}, t.db);
-    expect(items.map((d) => [d.day, d.seq, d.entries])).toEqual([
-      ['2025-03-04', 5, 2],
-      ['2025-03-02', 3, 1],
-      ['2025-03-01', 2, 2],
-    ]);
-    expect(items[0]).toMatchObject({ hash: hashOf(5), at: at('2025-03-04T02:00:00Z') });
-    expect(items[0].hash).toBe(auditHead(t.db).hash);
-    expect(hasMore).toBe(false);
-  });
+  describe('listDailyHeads', () => {
+    it('has no days, and the genesis head, while the log is empty', async () => {
+      expect(await listDailyHeads(engine())).toEqual({ items: [], page: 1, pageSize: 30, hasMore: false });
+      expect(await auditHead(engine())).toEqual({ seq: 0, hash: genesisHash, at: null });
+      for (const [action, iso] of writes) await appendAudit(engine(), { actorId: null, action, targetType: 'thing', targetId: action }, at(iso));
+    });
 
-  it('pages through the days', () => {
-    expect(listDailyHeads({ page: 1, pageSize: 2 }, t.db)).toMatchObject({ page: 1, pageSize: 2, hasMore: true, items: [{ day: '2025-03-04' }, { day: '2025-03-02' }] });
-    expect(listDailyHeads({ page: 2, pageSize: 2 }, t.db)).toMatchObject({ page: 2, hasMore: false, items: [{ day: '2025-03-01', seq: 2 }] });
-    expect(listDailyHeads({ page: 3, pageSize: 2 }, t.db).items).toEqual([]);
-  });
+    it('gives the last entry (highest seq) of each China-time day, newest day first, with the day’s count', async () => {
+      const { items, hasMore } = await listDailyHeads(engine());
+      expect(items.map((d) => [d.day, d.seq, d.entries])).toEqual([
+        ['2025-03-04', 5, 2],
+        ['2025-03-02', 3, 1],
+        ['2025-03-01', 2, 2],
+      ]);
+      expect(items[0]).toMatchObject({ hash: await hashOf(5), at: at('2025-03-04T02:00:00Z') });
+      expect(await auditHead(engine())).toEqual({ seq: 5, hash: items[0].hash, at: at('2025-03-04T02:00:00Z') });
+      expect(hasMore).toBe(false);
+    });
 
-  it('refuses a page size out of bounds', () => {
-    expect(() => listDailyHeads({ pageSize: 1000 }, t.db)).toThrow();
+    it('pages through the days', async () => {
+      expect(await listDailyHeads(engine(), { page: 1, pageSize: 2 })).toMatchObject({ page: 1, pageSize: 2, hasMore: true, items: [{ day: '2025-03-04' }, { day: '2025-03-02' }] });
+      expect(await listDailyHeads(engine(), { page: 2, pageSize: 2 })).toMatchObject({ page: 2, hasMore: false, items: [{ day: '2025-03-01', seq: 2 }] });
+      expect((await listDailyHeads(engine(), { page: 3, pageSize: 2 })).items).toEqual([]);
+    });
+
+    it('refuses a page size out of bounds', async () => {
+      await expect(listDailyHeads(engine(), { pageSize: 1000 })).rejects.toThrow();
+    });
   });
 });

@@ -1,5 +1,6 @@
+import { and, count, desc, eq, gte, lt, max } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { parseInput } from '@/lib/shared';
 
 /// The head of the chain as it stood at the end of one China-time day: the entry with the
@@ -24,25 +25,23 @@ const pageSchema = z.object({
 /// The heads of past days, newest day first, a page at a time: what the transparency page lists
 /// so that anyone can keep one and check later that history up to it was not rewritten. Days are
 /// found through the index on `at` (one seek per day, never a scan of the log); a day whose last
-/// entry was written before the chain existed and is not sealed yet is left out.
-export function listDailyHeads(
+/// entry was written before the chain existed and is not sealed yet is left out. Either engine.
+export async function listDailyHeads(
+  { db, t }: Engine,
   options: { page?: number; pageSize?: number } = {},
-  db: Db = getDatabase(),
-): { items: DailyHead[]; page: number; pageSize: number; hasMore: boolean } {
+): Promise<{ items: DailyHead[]; page: number; pageSize: number; hasMore: boolean }> {
   const { page, pageSize } = parseInput(pageSchema, options);
-  const client = db.$client;
-  const latestBefore = client.prepare('SELECT at FROM audit_events WHERE at < ? ORDER BY at DESC LIMIT 1').pluck();
-  const lastOfDay = client.prepare('SELECT max(id) AS id, count(*) AS entries FROM audit_events WHERE at >= ? AND at < ?');
-  const entry = client.prepare('SELECT hash, at FROM audit_events WHERE id = ?');
+  const a = t.auditEvents;
+  const latestBefore = async (before: Date | null) => (await db.select({ at: a.at }).from(a).where(before ? lt(a.at, before) : undefined).orderBy(desc(a.at)).limit(1))[0]?.at.getTime();
   const skip = (page - 1) * pageSize;
   const items: DailyHead[] = [];
   let hasMore = false;
-  let before = Number.MAX_SAFE_INTEGER;
+  let before: Date | null = null;
   for (let seen = 0; ; ) {
-    const at = latestBefore.get(before) as number | undefined;
+    const at = await latestBefore(before);
     if (at === undefined) break;
     const start = Math.floor((at + chinaOffsetMs) / dayMs) * dayMs - chinaOffsetMs;
-    before = start;
+    before = new Date(start);
     if (seen < skip) {
       seen++;
       continue;
@@ -51,11 +50,11 @@ export function listDailyHeads(
       hasMore = true;
       break;
     }
-    const last = lastOfDay.get(start, start + dayMs) as { id: number; entries: number };
-    const row = entry.get(last.id) as { hash: string | null; at: number };
+    const [last] = await db.select({ id: max(a.id), entries: count() }).from(a).where(and(gte(a.at, new Date(start)), lt(a.at, new Date(start + dayMs))));
+    const [row] = await db.select({ hash: a.hash, at: a.at }).from(a).where(eq(a.id, Number(last.id)));
     if (row.hash === null) continue;
     seen++;
-    items.push({ day: new Date(start + chinaOffsetMs).toISOString().slice(0, 10), seq: last.id, hash: row.hash, at: new Date(row.at), entries: last.entries });
+    items.push({ day: new Date(start + chinaOffsetMs).toISOString().slice(0, 10), seq: Number(last.id), hash: row.hash, at: row.at, entries: last.entries });
   }
   return { items, page, pageSize, hasMore };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
+import { sqliteEngine } from '@/db/engine';
 import type { Db } from '@/db/client';
 import { genesisHash, hashAuditEntry } from './auditHash';
 import { auditHead } from './auditHead';
@@ -21,9 +22,9 @@ function chain(n: number): Db {
 }
 
 describe('verifyAuditChain', () => {
-  it('passes an untouched chain and reports its length and head', () => {
+  it('passes an untouched chain and reports its length and head', async () => {
     const db = chain(5);
-    const head = auditHead(db);
+    const head = await auditHead(sqliteEngine(db));
     expect(head.seq).toBe(5);
     expect(verifyAuditChain({}, db)).toEqual({ ok: true, count: 5, head });
     expect(verifyAuditChain({ expect: { seq: 3, hash: hashOf(db, 3) } }, db)).toEqual({ ok: true, count: 5, head });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
+import { sqliteEngine } from '@/db/engine';
 import { seedLibrary } from '@/lib/demo';
 import { listAuditEvents } from '@/lib/audit';
 import { getArticle } from './getArticle';
@@ -27,12 +28,12 @@ describe('seedLibrary', () => {
 });
 
 describe('importRegulation', () => {
-  it('records metadata from the header: bodies, dates, topic, and audits the import', () => {
+  it('records metadata from the header: bodies, dates, topic, and audits the import', async () => {
     const r = getRegulation('嘉兴市养犬管理条例', { at: '2026-01-01' }, t.db);
     expect(r.regulation).toMatchObject({ topic: '养犬管理', kind: 'local_regulation', region: '嘉兴市', enactingBody: '嘉兴市第八届人民代表大会常务委员会', approvingBody: '浙江省第十三届人民代表大会常务委员会' });
     expect(r.version.adoptedOn).toBe('2018-12-29');
     expect(r.text.articles).toHaveLength(28);
-    expect(listAuditEvents({ targetType: 'regulation', targetId: r.regulation.id }, t.db)[0].action).toBe('regulation.import');
+    expect((await listAuditEvents(sqliteEngine(t.db), { targetType: 'regulation', targetId: r.regulation.id }))[0].action).toBe('regulation.import');
   });
 
   it('refuses a second regulation with the same title and a text without articles', async () => {

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import { auditHead, listDailyHeads } from '@/lib/audit';
 import { Pager } from '@/app/_components/Pager';
 import { TableHead } from '@/app/_components/TableHead';
@@ -16,8 +17,7 @@ const PAGE_SIZE = 30;
 export default async function TransparencyPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const [{ t, locale }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(sp.page ?? '1', 10) || 1));
-  const head = auditHead();
-  const days = listDailyHeads({ page, pageSize: PAGE_SIZE });
+  const [head, days] = await Promise.all([auditHead(getEngine()), listDailyHeads(getEngine(), { page, pageSize: PAGE_SIZE })]);
   const command = `npm run -s lawbench -- audit verify --expect ${head.seq}:${head.hash}`;
   return (
     <div className="page page--wide transparency-page">

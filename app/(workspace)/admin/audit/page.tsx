@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getEngine } from '@/lib/api';
 import { listAuditEvents, readAuditQuery } from '@/lib/audit';
 import { AuditLog, auditSearch } from '@/app/_components/AuditLog';
 import { titledPage } from '@/app/_lib/metadata';
@@ -16,7 +17,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const [{ t }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const query = readAuditQuery(sp);
   const page = query.page ?? 1;
-  const fetched = listAuditEvents({ actorEmail: query.actor, action: query.action, from: query.from, to: query.to, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  const fetched = await listAuditEvents(getEngine(), { actorEmail: query.actor, action: query.action, from: query.from, to: query.to, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
   return (
     <div className="page page--full workspace audit-page">
       <h1>{t('audit.title')}</h1>

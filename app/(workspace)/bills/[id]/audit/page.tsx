@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { can } from '@/lib/auth';
+import { getEngine } from '@/lib/api';
 import { listAuditEvents, readAuditQuery } from '@/lib/audit';
 import { AuditLog, auditSearch } from '@/app/_components/AuditLog';
 import { openBillPage } from '@/app/_lib/billPage';
@@ -24,7 +25,7 @@ export default async function BillAuditPage({ params, searchParams }: Props) {
   if (!can(user, 'bill:audit', bill.resource)) forbidden();
   const query = readAuditQuery(sp);
   const page = query.page ?? 1;
-  const fetched = listAuditEvents({ billId: bill.id, actorEmail: query.actor, action: query.action, from: query.from, to: query.to, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  const fetched = await listAuditEvents(getEngine(), { billId: bill.id, actorEmail: query.actor, action: query.action, from: query.from, to: query.to, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
   return (
     <div className="page page--full workspace audit-page">
       <p className="breadcrumb">

@@ -51,6 +51,7 @@ const engineOnly = {
     'lib/inbox/markNotificationsRead.ts',
     ...['appendAudit', 'readAuditRows', 'verifyAuditChainOn', 'auditHead', 'listDailyHeads', 'listAuditEvents', 'exportAuditCsv'].map((f) => `lib/audit/${f}.ts`),
     'lib/api/auditDownload.ts',
+    ...['getDraftVersion', 'listDraftVersions', 'getArticleHistory', 'namesOfUsers', 'compareDraftTexts', 'listComparableTexts'].map((f) => `lib/versioning/${f}.ts`),
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };

@@ -57,7 +57,7 @@ describe('lawbench draft repair', () => {
       ['第三条', [['对象编号的条']]],
     ]);
     expect(text.articles.map((a) => a.eid)).toEqual(['art_1', 'art_2', expect.stringMatching(/^art_n/)]);
-    expect((await createDraftVersion(editor, draftId, { name: '修复后' }, t.db)).articles).toBe(3);
+    expect((await createDraftVersion(sqliteEngine(t.db), editor, draftId, { name: '修复后' })).articles).toBe(3);
 
     // A browser that still holds the damage converges on the repair.
     Y.applyUpdate(browser, readDraftDoc(draftId, t.db)!);

@@ -19,7 +19,7 @@ const input = { description: '欢迎提出意见。', explanation: '起草说明
 describe('openConsultation', () => {
   it('freezes the draft as 征求意见稿 with a reason pointing at the consultation, titled after the bill, audited', async () => {
     const s = await openedConsultation(db, { questions: ['第三条的职责是否完整？'] });
-    const version = await getDraftVersion(s.editor, s.draftId, s.versionId, db);
+    const version = await getDraftVersion(sqliteEngine(db), s.editor, s.draftId, s.versionId);
     expect(version).toMatchObject({ seq: 1, name: '征求意见稿', kind: 'frozen', reason: `consultation:${s.consultationId}` });
     expect(version.articles.map((a) => a.label)).toEqual(['第一条', '第二条', '第三条', '第四条']);
     const row = db.select().from(consultations).where(eq(consultations.id, s.consultationId)).get()!;
@@ -31,7 +31,7 @@ describe('openConsultation', () => {
 
   it('uses a version given, when it is a version of this draft', async () => {
     const s = await openedConsultation(db);
-    const v2 = await createDraftVersion(s.editor, s.draftId, { name: '二审稿' }, db);
+    const v2 = await createDraftVersion(sqliteEngine(db), s.editor, s.draftId, { name: '二审稿' });
     const other = await openedConsultation(db);
     const later = { ...input, opensOn: '2025-04-01', closesOn: '2025-04-30' };
     await expect(openConsultation(s.editor, s.draftId, { ...later, versionId: other.versionId }, db, openingDay)).rejects.toThrow('version_not_found');

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -74,8 +75,8 @@ describe('setDisposition', async () => {
       const article = nodes.article.create({ eid: 'art_new' }, nodes.paragraph.create({ eid: 'art_new__para_1' }, st.schema.text('登记应当一次办结。')));
       return st.tr.insert(articleAt(st.doc, 'art_3').from, article);
     });
-    const v2 = await createDraftVersion(s.editor, s.draftId, { name: '二审稿' }, db);
-    const later = await getDraftVersion(s.editor, s.draftId, v2.id, db);
+    const v2 = await createDraftVersion(sqliteEngine(db), s.editor, s.draftId, { name: '二审稿' });
+    const later = await getDraftVersion(sqliteEngine(db), s.editor, s.draftId, v2.id);
     expect(later.articles.map((a) => [a.eid, a.label])).toEqual([
       ['art_1', '第一条'],
       ['art_2', '第二条'],

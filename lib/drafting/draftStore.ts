@@ -21,6 +21,16 @@ export function readDraftState(engine: Engine, draftId: string): Promise<DraftSt
   });
 }
 
+/// A draft's stored state, read inside the caller's transaction (`tx` of withTransaction) after
+/// locking the draft against compaction: on PostgreSQL the draft's row `for update`, on SQLite the
+/// write lock the transaction holds already. So the snapshot and the rows read belong together,
+/// and no compactor folds them away before the transaction ends. Null when the draft does not exist.
+export async function lockDraftState(tx: Engine, draftId: string): Promise<DraftState | null> {
+  if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from drafts where id = ${draftId} for update`);
+  const [head] = await selectDraftHead(tx.db, tx.t, draftId);
+  return head ? draftStateOf(head, await selectRemainingUpdates(tx.db, tx.t, draftId)) : null;
+}
+
 /// Appends one accepted update of a draft and returns its row id; durable once it resolves.
 export async function storeDraftUpdate(engine: Engine, input: { draftId: string; update: Uint8Array; userId: string | null }, now: Date = new Date()): Promise<number> {
   const update = Buffer.from(input.update.buffer, input.update.byteOffset, input.update.byteLength);
@@ -35,10 +45,8 @@ export async function storeDraftUpdate(engine: Engine, input: { draftId: string;
 /// `BEGIN IMMEDIATE` does the same. Updates appended meanwhile keep their rows.
 export function compactDraft(engine: Engine, draftId: string, now: Date = new Date()): Promise<{ merged: number; lastUpdateId: number; snapshotBytes: number }> {
   return withTransaction(engine, async (tx) => {
-    if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from drafts where id = ${draftId} for update`);
-    const [head] = await selectDraftHead(tx.db, tx.t, draftId);
-    if (!head) return { merged: 0, lastUpdateId: 0, snapshotBytes: 0 };
-    const state = draftStateOf(head, await selectRemainingUpdates(tx.db, tx.t, draftId));
+    const state = await lockDraftState(tx, draftId);
+    if (!state) return { merged: 0, lastUpdateId: 0, snapshotBytes: 0 };
     if (state.updates.length === 0) return { merged: 0, lastUpdateId: state.lastUpdateId, snapshotBytes: state.snapshot?.byteLength ?? 0 };
     const authors = [];
     for (const ids of chunksOf(state.updates.map((u) => u.id))) authors.push(...(await selectUpdateAuthors(tx.db, tx.t, ids)));

@@ -12,7 +12,7 @@ export { addDraftComment, listDraftComments, resolveDraftComment, newDraftCommen
 export { appendDraftUpdate } from './appendDraftUpdate';
 export { compactDraftUpdates } from './compactDraftUpdates';
 export { loadDraftState, type DraftState, type DraftStore } from './loadDraftState';
-export { readDraftState, storeDraftUpdate, compactDraft } from './draftStore';
+export { readDraftState, lockDraftState, storeDraftUpdate, compactDraft } from './draftStore';
 export { readDraftDoc } from './readDraftDoc';
 export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { recheckCollabAccess } from './recheckCollabAccess';

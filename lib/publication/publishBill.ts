@@ -54,7 +54,7 @@ export async function publishBill(actor: CurrentUser | null, billId: string, inp
 
   if (finalText.articles.length === 0) throw new AppError('conflict', 'no_articles');
   if (record.votedVersionId) {
-    const voted = (await getDraftVersion(actor, bill.draftId, record.votedVersionId, db)).text;
+    const voted = (await getDraftVersion(sqliteEngine(db), actor, bill.draftId, record.votedVersionId)).text;
     const changed = visibleDifferences(voted, draftText);
     if (changed.length > 0) throw new AppError('conflict', 'text_changed_since_vote', { details: { articles: changed } });
   }

@@ -35,7 +35,7 @@ async function newBill(from: { text: string } | { regulationId: string } = { tex
 /// A bill drafted from the small test text with its first version, 征求意见稿.
 async function billWithVersion() {
   const bill = await newBill();
-  return { ...bill, version: await createDraftVersion(bill.editor, bill.draftId, { name: '征求意见稿' }, db) };
+  return { ...bill, version: await createDraftVersion(sqliteEngine(db), bill.editor, bill.draftId, { name: '征求意见稿' }) };
 }
 
 describe('resolveDraftText', () => {
@@ -43,22 +43,22 @@ describe('resolveDraftText', () => {
     const b = await billWithVersion();
     const text = await getDraftText(sqliteEngine(db), b.editor, b.draftId);
     writeDraftText(db, b.draftId, { ...text, title: '测试条例（修改稿）' }, b.editor.id);
-    const current = await resolveDraftText(b.editor, b.draftId, 'current', db);
+    const current = await resolveDraftText(sqliteEngine(db), b.editor, b.draftId, 'current');
     expect(current).toEqual({ ref: 'current', kind: 'current', name: null, seq: null, text: await getDraftText(sqliteEngine(db), b.editor, b.draftId) });
     expect(current.text.title).toBe('测试条例（修改稿）');
   });
 
   it('reads a saved version by its id, with its name and number', async () => {
     const b = await billWithVersion();
-    const resolved = await resolveDraftText(b.reviewer, b.draftId, b.version.id, db);
-    expect(resolved).toEqual({ ref: b.version.id, kind: 'version', name: '征求意见稿', seq: 1, text: (await getDraftVersion(b.reviewer, b.draftId, b.version.id, db)).text });
+    const resolved = await resolveDraftText(sqliteEngine(db), b.reviewer, b.draftId, b.version.id);
+    expect(resolved).toEqual({ ref: b.version.id, kind: 'version', name: '征求意见稿', seq: 1, text: (await getDraftVersion(sqliteEngine(db), b.reviewer, b.draftId, b.version.id)).text });
     expect(resolved.text.articles.map((a) => a.label)).toEqual(['第一条', '第二条', '第三条', '第四条']);
   });
 
   it('reads the regulation an amendment bill amends for in-force, named by its title', async () => {
     const regulationId = dogRegulation();
     const b = await newBill({ regulationId });
-    expect(await resolveDraftText(b.editor, b.draftId, 'in-force', db)).toEqual({
+    expect(await resolveDraftText(sqliteEngine(db), b.editor, b.draftId, 'in-force')).toEqual({
       ref: 'in-force',
       kind: 'in_force',
       name: '测试市养犬条例',
@@ -69,9 +69,9 @@ describe('resolveDraftText', () => {
 
   it('finds no text in force for a bill that amends nothing, and no unknown version', async () => {
     const b = await billWithVersion();
-    await expect(resolveDraftText(b.editor, b.draftId, 'in-force', db)).rejects.toThrow(expect.objectContaining({ code: 'not_found', message: 'no_text_in_force' }));
-    await expect(resolveDraftText(b.editor, b.draftId, crypto.randomUUID(), db)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
-    await expect(resolveDraftText(b.outsider, b.draftId, 'current', db)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(resolveDraftText(sqliteEngine(db), b.editor, b.draftId, 'in-force')).rejects.toThrow(expect.objectContaining({ code: 'not_found', message: 'no_text_in_force' }));
+    await expect(resolveDraftText(sqliteEngine(db), b.editor, b.draftId, crypto.randomUUID())).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(resolveDraftText(sqliteEngine(db), b.outsider, b.draftId, 'current')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });
 
@@ -83,7 +83,7 @@ describe('compareDraftTexts', () => {
     const reworded = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '市人民政府统一领导全市的测试工作，所需经费列入财政预算。' }] };
     writeDraftText(db, b.draftId, { ...text, articles: [first, reworded, ...rest] }, b.editor.id);
 
-    const { from, to, comparison } = await compareDraftTexts(b.editor, b.draftId, { from: b.version.id, to: 'current' }, db);
+    const { from, to, comparison } = await compareDraftTexts(sqliteEngine(db), b.editor, b.draftId, { from: b.version.id, to: 'current' });
     expect([from.kind, from.name, to.kind]).toEqual(['version', '征求意见稿', 'current']);
     expect(comparison.alignment).toBe('eid');
     expect(comparison.articles.map((a) => [a.old, a.new, a.change])).toEqual([
@@ -98,7 +98,7 @@ describe('compareDraftTexts', () => {
 
   it('compares a text with itself as unchanged throughout', async () => {
     const b = await billWithVersion();
-    const { from, to, comparison } = await compareDraftTexts(b.editor, b.draftId, { from: 'current', to: 'current' }, db);
+    const { from, to, comparison } = await compareDraftTexts(sqliteEngine(db), b.editor, b.draftId, { from: 'current', to: 'current' });
     expect(to).toEqual(from);
     expect(comparison.summary).toEqual({ unchanged: 4, renumbered: 0, modified: 0, added: 0, deleted: 0, moved: 0 });
   });

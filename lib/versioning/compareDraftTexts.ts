@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import { sqliteOnly, type Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from '@/lib/drafting';
 import { getDraftText } from '@/lib/drafting';
@@ -6,7 +6,6 @@ import { AppError } from '@/lib/errors';
 import { compareTexts, type ParseJson, type TextComparison } from '@/lib/legal-text';
 import { getRegulation } from '@/lib/library';
 import { getDraftVersion } from './getDraftVersion';
-import { sqliteEngine } from '@/db/engine';
 
 /// Which text of a bill a comparison side is: a saved version (by id), the live draft
 /// (`current`), or the regulation in force that the bill amends (`in-force`).
@@ -23,28 +22,29 @@ export interface ResolvedText {
 }
 
 /// The text a reference names, for a member of the bill; `not_found` for an unknown version or
-/// for `in-force` on a bill that does not amend a regulation.
-export async function resolveDraftText(actor: CurrentUser | null, draftId: string, ref: TextRef, db: Db = getDatabase()): Promise<ResolvedText> {
-  const bill = await getBillOfDraft(sqliteEngine(db), actor, draftId);
-  if (ref === 'current') return { ref, kind: 'current', name: null, seq: null, text: await getDraftText(sqliteEngine(db), actor, draftId) };
+/// for `in-force` on a bill that does not amend a regulation. Either engine, but the text in force
+/// is read from the library, which is on SQLite only so far.
+export async function resolveDraftText(engine: Engine, actor: CurrentUser | null, draftId: string, ref: TextRef): Promise<ResolvedText> {
+  const bill = await getBillOfDraft(engine, actor, draftId);
+  if (ref === 'current') return { ref, kind: 'current', name: null, seq: null, text: await getDraftText(engine, actor, draftId) };
   if (ref === 'in-force') {
     if (!bill.regulationId) throw new AppError('not_found', 'no_text_in_force');
-    const reg = getRegulation(bill.regulationId, {}, db);
+    const reg = getRegulation(bill.regulationId, {}, sqliteOnly(engine, 'the text in force (lib/library)'));
     return { ref, kind: 'in_force', name: reg.regulation.title, seq: null, text: reg.text };
   }
-  const version = await getDraftVersion(actor, draftId, ref, db);
+  const version = await getDraftVersion(engine, actor, draftId, ref);
   return { ref, kind: 'version', name: version.name, seq: version.seq, text: version.text };
 }
 
 /// Compares two texts of a bill. Every side descends from the draft (whose articles keep the eids
 /// of the text it was started from), so articles are aligned by eid, then by content.
 export async function compareDraftTexts(
+  engine: Engine,
   actor: CurrentUser | null,
   draftId: string,
   refs: { from: TextRef; to: TextRef },
-  db: Db = getDatabase(),
 ): Promise<{ from: ResolvedText; to: ResolvedText; comparison: TextComparison }> {
-  const from = await resolveDraftText(actor, draftId, refs.from, db);
-  const to = refs.to === refs.from ? from : await resolveDraftText(actor, draftId, refs.to, db);
+  const from = await resolveDraftText(engine, actor, draftId, refs.from);
+  const to = refs.to === refs.from ? from : await resolveDraftText(engine, actor, draftId, refs.to);
   return { from, to, comparison: compareTexts(from.text, to.text, { alignment: 'eid' }) };
 }

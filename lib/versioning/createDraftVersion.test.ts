@@ -67,15 +67,15 @@ describe('createDraftVersion', () => {
   /// version 1; A types in 第二条, the rows are compacted, B deletes 有关 from 第三条; version 2;
   /// A adds an article and B deletes 第四条; version 3. What was read along the way is kept.
   const story = once(async () => {
-    const v1 = await createDraftVersion(a, s.draftId, { name: ' 征求意见稿 ' }, db);
-    const first = await getDraftVersion(b, s.draftId, v1.id, db);
+    const v1 = await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: ' 征求意见稿 ' });
+    const first = await getDraftVersion(sqliteEngine(db), b, s.draftId, v1.id);
     s.edit(a, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
     const merged = compactDraftUpdates(db, s.draftId).merged;
     s.edit(b, t2, (st) => st.tr.delete(articleAt(st.doc, 'art_3').textFrom, articleAt(st.doc, 'art_3').textFrom + 2));
-    const v2 = await createDraftVersion(b, s.draftId, { name: '一审稿', note: '吸收部门意见' }, db);
-    const second = await getDraftVersion(a, s.draftId, v2.id, db);
+    const v2 = await createDraftVersion(sqliteEngine(db), b, s.draftId, { name: '一审稿', note: '吸收部门意见' });
+    const second = await getDraftVersion(sqliteEngine(db), a, s.draftId, v2.id);
     // A later edit leaves the saved versions exactly as they were.
-    const firstBefore = await getDraftVersion(a, s.draftId, v1.id, db);
+    const firstBefore = await getDraftVersion(sqliteEngine(db), a, s.draftId, v1.id);
     const rowsBefore = db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v1.id)).all();
     s.edit(a, t3, (st) => {
       const { nodes } = st.schema;
@@ -83,7 +83,7 @@ describe('createDraftVersion', () => {
       return st.tr.insert(articleAt(st.doc, 'art_1').to, article);
     });
     s.edit(b, t3, (st) => st.tr.delete(articleAt(st.doc, 'art_4').from, articleAt(st.doc, 'art_4').to));
-    const v3 = await createDraftVersion(a, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' }, db);
+    const v3 = await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' });
     return { v1, first, merged, v2, second, firstBefore, rowsBefore, v3 };
   });
 
@@ -111,9 +111,9 @@ describe('createDraftVersion', () => {
     expect(second).toMatchObject({ note: '吸收部门意见', kind: 'manual', reason: null, createdByName: b.name });
 
     expect(v3).toMatchObject({ seq: 3, articles: 4, changed: 1 });
-    expect(await getDraftVersion(a, s.draftId, v1.id, db)).toEqual(firstBefore);
+    expect(await getDraftVersion(sqliteEngine(db), a, s.draftId, v1.id)).toEqual(firstBefore);
     expect(db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v1.id)).all()).toEqual(rowsBefore);
-    const third = await getDraftVersion(a, s.draftId, v3.id, db);
+    const third = await getDraftVersion(sqliteEngine(db), a, s.draftId, v3.id);
     expect(third.articles.map((x) => [x.eid, x.label, x.change, x.authors.map((p) => p.id)])).toEqual([
       ['art_1', '第一条', 'unchanged', []],
       ['art_new', '第二条', 'added', [a.id]],
@@ -138,34 +138,34 @@ describe('createDraftVersion', () => {
 
   it('records the version in the audit log', async () => {
     await story();
-    const v = (await listDraftVersions(a, s.draftId, db)).at(-1)!;
+    const v = (await listDraftVersions(sqliteEngine(db), a, s.draftId)).at(-1)!;
     const rows = db.select().from(auditEvents).where(eq(auditEvents.targetId, v.id)).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'version.create', actorId: a.id, targetType: 'draft_version', detail: { draftId: s.draftId, seq: 1, name: '征求意见稿' } });
   });
 
   it('refuses reviewers, outsiders and bad names, writing nothing', async () => {
-    const before = (await listDraftVersions(a, s.draftId, db)).length;
-    await expect(createDraftVersion(s.reviewers[0], s.draftId, { name: '审核稿' }, db)).rejects.toThrow('version_forbidden');
-    await expect(createDraftVersion(s.outsider, s.draftId, { name: '外人稿' }, db)).rejects.toThrow('bill_not_found');
-    await expect(createDraftVersion(a, s.draftId, { name: '   ' }, db)).rejects.toThrow('version_name_required');
-    await expect(createDraftVersion(a, s.draftId, { name: '稿'.repeat(41) }, db)).rejects.toThrow('version_name_too_long');
-    await expect(createDraftVersion(a, s.draftId, { name: '稿', note: '注'.repeat(2001) }, db)).rejects.toThrow('version_note_too_long');
-    await expect(createDraftVersion(a, s.draftId, { name: '稿', kind: 'auto' } as never, db)).rejects.toThrow('version_kind_invalid');
-    expect(await listDraftVersions(a, s.draftId, db)).toHaveLength(before);
+    const before = (await listDraftVersions(sqliteEngine(db), a, s.draftId)).length;
+    await expect(createDraftVersion(sqliteEngine(db), s.reviewers[0], s.draftId, { name: '审核稿' })).rejects.toThrow('version_forbidden');
+    await expect(createDraftVersion(sqliteEngine(db), s.outsider, s.draftId, { name: '外人稿' })).rejects.toThrow('bill_not_found');
+    await expect(createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '   ' })).rejects.toThrow('version_name_required');
+    await expect(createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '稿'.repeat(41) })).rejects.toThrow('version_name_too_long');
+    await expect(createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '稿', note: '注'.repeat(2001) })).rejects.toThrow('version_note_too_long');
+    await expect(createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '稿', kind: 'auto' } as never)).rejects.toThrow('version_kind_invalid');
+    expect(await listDraftVersions(sqliteEngine(db), a, s.draftId)).toHaveLength(before);
   });
 
   describe('listDraftVersions', () => {
     it('lists the versions newest first with their counts, for members only', async () => {
       await story();
-      const list = await listDraftVersions(s.reviewers[0], s.draftId, db);
+      const list = await listDraftVersions(sqliteEngine(db), s.reviewers[0], s.draftId);
       expect(list.map((v) => [v.seq, v.name, v.kind, v.articles, v.changed])).toEqual([
         [3, '表决稿', 'frozen', 4, 1],
         [2, '一审稿', 'manual', 4, 2],
         [1, '征求意见稿', 'manual', 4, 4],
       ]);
       expect(list[1]).toMatchObject({ createdById: b.id, createdByName: b.name, note: '吸收部门意见' });
-      await expect(listDraftVersions(s.outsider, s.draftId, db)).rejects.toThrow('bill_not_found');
+      await expect(listDraftVersions(sqliteEngine(db), s.outsider, s.draftId)).rejects.toThrow('bill_not_found');
     });
   });
 
@@ -173,40 +173,40 @@ describe('createDraftVersion', () => {
     it('does not serve a version through another draft', async () => {
       await story();
       const other = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(sampleText)) });
-      const w1 = await createDraftVersion(other.editors[0], other.draftId, { name: '征求意见稿' }, db);
+      const w1 = await createDraftVersion(sqliteEngine(db), other.editors[0], other.draftId, { name: '征求意见稿' });
       expect(w1.seq).toBe(1);
-      const mine = (await listDraftVersions(a, s.draftId, db))[0];
-      await expect(getDraftVersion(other.editors[0], other.draftId, mine.id, db)).rejects.toThrow('version_not_found');
-      await expect(getDraftVersion(a, s.draftId, w1.id, db)).rejects.toThrow('version_not_found');
-      await expect(getDraftVersion(a, s.draftId, 'no-such-id', db)).rejects.toThrow('version_not_found');
-      await expect(getDraftVersion(other.editors[0], s.draftId, mine.id, db)).rejects.toThrow('bill_not_found');
+      const mine = (await listDraftVersions(sqliteEngine(db), a, s.draftId))[0];
+      await expect(getDraftVersion(sqliteEngine(db), other.editors[0], other.draftId, mine.id)).rejects.toThrow('version_not_found');
+      await expect(getDraftVersion(sqliteEngine(db), a, s.draftId, w1.id)).rejects.toThrow('version_not_found');
+      await expect(getDraftVersion(sqliteEngine(db), a, s.draftId, 'no-such-id')).rejects.toThrow('version_not_found');
+      await expect(getDraftVersion(sqliteEngine(db), other.editors[0], s.draftId, mine.id)).rejects.toThrow('bill_not_found');
     });
   });
 
   describe('getArticleHistory', () => {
     it('follows an article through the versions: who changed it, its new number, its deletion', async () => {
       await story();
-      const art2 = await getArticleHistory(a, s.draftId, 'art_2', db);
+      const art2 = await getArticleHistory(sqliteEngine(db), a, s.draftId, 'art_2');
       expect(art2.map((h) => [h.seq, h.change, h.label, h.authors.map((p) => p.name)])).toEqual([
         [1, 'added', '第二条', []],
         [2, 'modified', '第二条', [a.name]],
         [3, 'unchanged', '第三条', []],
       ]);
       expect(art2.map((h) => h.text)).toEqual(['本条例适用于本市。', '本条例适用于本市和所辖县区。', '本条例适用于本市和所辖县区。']);
-      const art4 = await getArticleHistory(b, s.draftId, 'art_4', db);
+      const art4 = await getArticleHistory(sqliteEngine(db), b, s.draftId, 'art_4');
       expect(art4.map((h) => [h.seq, h.versionName, h.change, h.label, h.text])).toEqual([
         [1, '征求意见稿', 'added', '第四条', '本条例自2025年1月1日起施行。'],
         [2, '一审稿', 'unchanged', '第四条', '本条例自2025年1月1日起施行。'],
         [3, '表决稿', 'deleted', null, null],
       ]);
-      expect((await getArticleHistory(a, s.draftId, 'art_new', db)).map((h) => [h.seq, h.change])).toEqual([[3, 'added']]);
-      await expect(getArticleHistory(a, s.draftId, 'art_99', db)).rejects.toThrow('article_not_found');
-      await expect(getArticleHistory(s.outsider, s.draftId, 'art_2', db)).rejects.toThrow('bill_not_found');
+      expect((await getArticleHistory(sqliteEngine(db), a, s.draftId, 'art_new')).map((h) => [h.seq, h.change])).toEqual([[3, 'added']]);
+      await expect(getArticleHistory(sqliteEngine(db), a, s.draftId, 'art_99')).rejects.toThrow('article_not_found');
+      await expect(getArticleHistory(sqliteEngine(db), s.outsider, s.draftId, 'art_2')).rejects.toThrow('bill_not_found');
     });
 
     it('shows the version an article disappeared from with nothing of the article', async () => {
       const { v3 } = await story();
-      expect((await getArticleHistory(b, s.draftId, 'art_4', db)).at(-1)).toEqual({
+      expect((await getArticleHistory(sqliteEngine(db), b, s.draftId, 'art_4')).at(-1)).toEqual({
         versionId: v3.id,
         seq: 3,
         versionName: '表决稿',
@@ -229,8 +229,8 @@ describe('createDraftVersion on a draft edited before its first version', () => 
     const s = scenario();
     const admin = insertTestUser(db, 'admin');
     s.edit(s.editors[1], t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
-    const v = await createDraftVersion(s.editors[0], s.draftId, { name: '初稿' }, db);
-    const detail = await getDraftVersion(admin, s.draftId, v.id, db);
+    const v = await createDraftVersion(sqliteEngine(db), s.editors[0], s.draftId, { name: '初稿' });
+    const detail = await getDraftVersion(sqliteEngine(db), admin, s.draftId, v.id);
     expect(detail.articles.map((x) => [x.eid, x.change, x.authors.map((p) => p.id)])).toEqual([
       ['art_1', 'added', []],
       ['art_2', 'added', [s.editors[1].id]],
@@ -238,7 +238,7 @@ describe('createDraftVersion on a draft edited before its first version', () => 
       ['art_4', 'added', []],
     ]);
     // Admins see every bill but only the bill's editors save versions.
-    await expect(createDraftVersion(admin, s.draftId, { name: '管理员稿' }, db)).rejects.toThrow('version_forbidden');
+    await expect(createDraftVersion(sqliteEngine(db), admin, s.draftId, { name: '管理员稿' })).rejects.toThrow('version_forbidden');
   });
 });
 
@@ -251,9 +251,9 @@ describe('createDraftVersion on an amendment bill', () => {
     const added = { ...structuredClone(second), eid: 'art_new', paragraphs: [{ ...second.paragraphs[0], eid: 'art_new__p_1', text: '养犬人应当为犬只办理责任保险。' }] };
     const changed = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '本条例适用于本市行政区域内犬只的饲养和管理。' }] };
     writeDraftText(db, b.draftId, { ...text, articles: [first, changed, added, ...rest] }, b.coordinator.id, t1);
-    const v = await createDraftVersion(b.coordinator, b.draftId, { name: '修正草案初稿' }, db);
+    const v = await createDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, { name: '修正草案初稿' });
     expect(v).toMatchObject({ seq: 1, articles: 5, changed: 2 });
-    const detail = await getDraftVersion(b.coordinator, b.draftId, v.id, db);
+    const detail = await getDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, v.id);
     expect(detail.articles.map((x) => [x.eid, x.change])).toEqual([
       [first.eid, 'unchanged'],
       [second.eid, 'modified'],
@@ -288,8 +288,8 @@ describe('createDraftVersion on an amendment of a text with a 之一 article', (
   it('counts nothing changed when the draft only renumbers the 之一 article and the citations that follow it', async () => {
     const inForce = importRegulation(toParseJson(parseRegulation(withInsertedArticle)), { effectiveOn: '2020-01-01' }, db);
     const b = await billWithPeople(db, 'local_regulation', { title: '关于修改测试市犬只收容条例的决定', from: { regulationId: inForce.regulationId } });
-    const v = await createDraftVersion(b.coordinator, b.draftId, { name: '修正草案初稿' }, db);
-    const detail = await getDraftVersion(b.coordinator, b.draftId, v.id, db);
+    const v = await createDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, { name: '修正草案初稿' });
+    const detail = await getDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, v.id);
     // The draft numbers in order: 第三条之一 reads 第四条 there, so old 第四条 is 第五条 and cites 第三条、第六条.
     expect(detail.text.articles.map((x) => [x.label, x.paragraphs[0].text])).toEqual([
       ['第一条', '为了规范犬只收容，制定本条例。'],
@@ -311,7 +311,7 @@ describe('createDraftVersion after edits that leave articles as they read', () =
   it('counts an article unchanged, credited to nobody, when its text is back as before or only its citations were renumbered', async () => {
     const s = scenario(citingText);
     const [a, b] = s.editors;
-    await createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '征求意见稿' });
     // B types in 第二条 and takes it back; A adds an article after 第一条, so 第三条 becomes 第四条.
     s.edit(b, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
     s.edit(b, t2, (st) => st.tr.delete(articleAt(st.doc, 'art_2').textTo - 6, articleAt(st.doc, 'art_2').textTo - 1));
@@ -320,9 +320,9 @@ describe('createDraftVersion after edits that leave articles as they read', () =
       const article = nodes.article.create({ eid: 'art_new' }, nodes.paragraph.create({ eid: 'art_new__para_1' }, st.schema.text('新增的一条。')));
       return st.tr.insert(articleAt(st.doc, 'art_1').to, article);
     });
-    const v2 = await createDraftVersion(a, s.draftId, { name: '一审稿' }, db);
+    const v2 = await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '一审稿' });
     expect(v2).toMatchObject({ seq: 2, articles: 5, changed: 1 });
-    const detail = await getDraftVersion(a, s.draftId, v2.id, db);
+    const detail = await getDraftVersion(sqliteEngine(db), a, s.draftId, v2.id);
     expect(detail.articles.map((x) => [x.eid, x.label, x.change, x.authors.map((p) => p.id), x.changedAt])).toEqual([
       ['art_1', '第一条', 'unchanged', [], null],
       ['art_new', '第二条', 'added', [a.id], t3],
@@ -344,16 +344,16 @@ describe('createDraftVersion on a draft with an article pasted twice', () => {
       const copy = nodes.article.create({ eid: 'art_2' }, nodes.paragraph.create({ eid: 'art_2__para_1' }, st.schema.text('本条例适用于本市和所辖县区。')));
       return st.tr.insert(articleAt(st.doc, 'art_2').to, copy);
     });
-    const v1 = await createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    const v1 = await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '征求意见稿' });
     expect(v1).toMatchObject({ articles: 5, changed: 5 });
     // B removes the copy: 第二条 reads as it did at its first place.
     s.edit(b, t2, (st) => {
       const first = articleAt(st.doc, 'art_2');
       return st.tr.delete(first.to, first.to + st.doc.nodeAt(first.to)!.nodeSize);
     });
-    const v2 = await createDraftVersion(b, s.draftId, { name: '一审稿' }, db);
+    const v2 = await createDraftVersion(sqliteEngine(db), b, s.draftId, { name: '一审稿' });
     expect(v2).toMatchObject({ articles: 4, changed: 0 });
-    expect((await getArticleHistory(a, s.draftId, 'art_2', db)).map((h) => [h.seq, h.change, h.label, h.text])).toEqual([
+    expect((await getArticleHistory(sqliteEngine(db), a, s.draftId, 'art_2')).map((h) => [h.seq, h.change, h.label, h.text])).toEqual([
       [1, 'added', '第二条', '本条例适用于本市。'],
       [2, 'unchanged', '第二条', '本条例适用于本市。'],
     ]);
@@ -364,9 +364,9 @@ describe('createDraftVersion in the audit log', () => {
   it('records each version with its draft, bill, number, name, kind, reason and counts', async () => {
     const s = scenario();
     const [a, b] = s.editors;
-    const v1 = await createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    const v1 = await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '征求意见稿' });
     s.edit(b, t1, (st) => st.tr.insertText('和所辖县区', articleAt(st.doc, 'art_2').textTo - 1));
-    const v2 = await createDraftVersion(b, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' }, db);
+    const v2 = await createDraftVersion(sqliteEngine(db), b, s.draftId, { name: '表决稿', kind: 'frozen', reason: 'consultation:c1' });
     const auditOf = (id: string) =>
       db.select().from(auditEvents).where(eq(auditEvents.targetId, id)).all().map(({ at, actorId, action, targetType, detail }) => ({ at, actorId, action, targetType, detail }));
     const base = { draftId: s.draftId, billId: s.billId, articles: 4 };
@@ -383,9 +383,9 @@ describe('createDraftVersion on a long draft', () => {
   it('keeps every article of a 400-article draft, in order', async () => {
     const text = ['长篇条例', ...Array.from({ length: 400 }, (_, i) => `${articleLabel(i + 1)}　条文${i + 1}。`)].join('\n\n');
     const s = seedDraft(db, { editors: 1, reviewers: 0, snapshot: Y.encodeStateAsUpdate(draftYDocOf(text)) });
-    const v = await createDraftVersion(s.editors[0], s.draftId, { name: '初稿' }, db);
+    const v = await createDraftVersion(sqliteEngine(db), s.editors[0], s.draftId, { name: '初稿' });
     expect(v).toMatchObject({ seq: 1, articles: 400, changed: 400 });
-    const detail = await getDraftVersion(s.editors[0], s.draftId, v.id, db);
+    const detail = await getDraftVersion(sqliteEngine(db), s.editors[0], s.draftId, v.id);
     expect(detail.articles.map((x) => [x.position, x.eid, x.label])).toEqual(Array.from({ length: 400 }, (_, i) => [i, `art_${i + 1}`, articleLabel(i + 1)]));
   });
 });
@@ -423,9 +423,9 @@ describe('createDraftVersion while another process is storing an edit', () => {
       child.on('error', reject);
       void exited.then((code) => reject(new Error(`the writing process exited (${code}) before holding`)));
     });
-    const v = await createDraftVersion(a, s.draftId, { name: '征求意见稿' }, db);
+    const v = await createDraftVersion(sqliteEngine(db), a, s.draftId, { name: '征求意见稿' });
     expect(await exited).toBe(0);
-    const detail = await getDraftVersion(a, s.draftId, v.id, db);
+    const detail = await getDraftVersion(sqliteEngine(db), a, s.draftId, v.id);
     expect(detail.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市和所辖县区。');
     expect(detail.articles[1]).toMatchObject({ eid: 'art_2', change: 'added', authors: [{ id: b.id, name: b.name }], changedAt: t1 });
   }, 30_000);

@@ -3,23 +3,23 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { draftEditSpans, draftUpdates, draftVersionArticles, draftVersions, type NewDraftVersionArticle } from '@/db/schema';
+import * as schema from '@/db/schema';
+import type { DraftEditSpan, DraftUpdate, DraftVersion, NewDraftVersion, NewDraftVersionArticle } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import { sqliteOnly, type Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit, recordAudit, type AuditEventInput } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
-import { getBillOfDraft, type BillDetail } from '@/lib/drafting';
-import { loadDraftState } from '@/lib/drafting';
+import { decodeEditSpans, getBillOfDraft, loadDraftState, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
 import { getRegulation } from '@/lib/library';
-import { articleHeadingPath, articleText, differsOnlyInReferences } from '@/lib/legal-text';
+import { articleHeadingPath, articleText, differsOnlyInReferences, type ParseJson } from '@/lib/legal-text';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
-import { decodeEditSpans } from '@/lib/drafting';
 import { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
-import { sqliteEngine } from '@/db/engine';
 
 /// What saving a version reports: its number, and how many of its articles are new or changed
 /// since the previous version.
@@ -31,141 +31,211 @@ const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().e
 /// Yjs state, the `parse` JSON, and one row per article saying whether it was added, modified or
 /// left unchanged since the previous version (by eid; for the first version of an amendment bill,
 /// since the text in force) and who changed it. Editors of the bill only; read, numbered and
-/// written in one immediate transaction (with its audit row), so the version is exactly the text
-/// stored at that moment.
-export async function createDraftVersion(actor: CurrentUser | null, draftId: string, input: NewDraftVersionInput, db: Db = getDatabase()): Promise<CreatedDraftVersion> {
-  return freezeDraftVersion(actor, await getBillOfDraft(sqliteEngine(db), actor, draftId), input, db);
+/// written in one transaction (with its audit entry) that first locks the draft against
+/// compaction and against a second version being numbered at once, so the version is exactly the
+/// text stored at that moment. Either engine, but the first version of an amendment bill reads
+/// the text in force from the library, which is on SQLite only so far.
+export async function createDraftVersion(engine: Engine, actor: CurrentUser | null, draftId: string, input: NewDraftVersionInput): Promise<CreatedDraftVersion> {
+  const bill = await getBillOfDraft(engine, actor, draftId);
+  return withTransaction(engine, (tx) => freezeDraftVersionOn(tx, actor, bill, input));
 }
 
-/// `createDraftVersion` for a bill already read, synchronously: for a move that freezes a version
-/// inside its own transaction (a stage, a consultation, a publication). SQLite only.
+/// `createDraftVersion` for a bill already read, inside the caller's `withTransaction`.
+export async function freezeDraftVersionOn(tx: Engine, actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput): Promise<CreatedDraftVersion> {
+  const data = checkedInput(actor, bill, input);
+  const amended = bill.regulationId ? inForce(sqliteOnly(tx, 'the first version of an amendment bill (the text in force, lib/library)'), bill.regulationId) : [];
+  const state = await lockDraftState(tx, bill.draftId);
+  if (!state) throw new AppError('not_found', 'draft_not_found');
+  const { db, t } = tx;
+  const [prev] = await selectLatestVersion(db, t, bill.draftId);
+  const since = prev?.lastUpdateId ?? 0;
+  const stored = {
+    prev,
+    spans: await selectSpansSince(db, t, bill.draftId, since),
+    pending: await selectUpdatesSince(db, t, bill.draftId, since),
+    before: prev ? await selectVersionArticles(db, t, prev.id) : [],
+  };
+  const built = buildVersion(actor!, bill, data, state, stored, amended, new Date());
+  await db.insert(t.draftVersions).values(built.version);
+  for (const chunk of chunked(built.articles)) await db.insert(t.draftVersionArticles).values(chunk);
+  await appendAudit(tx, built.audit, built.version.createdAt);
+  return built.result;
+}
+
+/// `freezeDraftVersionOn` synchronously, for a move that freezes a version inside its own SQLite
+/// transaction (a stage, a consultation, a publication) until those domains are converted. The
+/// same statements and the same rows. SQLite only.
 export function freezeDraftVersion(actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput, db: Db = getDatabase()): CreatedDraftVersion {
-  const draftId = bill.draftId;
-  if (!can(actor, 'version:create', bill.resource)) throw new AppError('forbidden', 'version_forbidden');
-  const data = parseInput(newDraftVersionSchema, input);
-  // What the first version of an amendment bill is compared with: the text it amends.
-  const amended = bill.regulationId ? getRegulation(bill.regulationId, {}, db).text.articles : [];
+  const data = checkedInput(actor, bill, input);
+  const amended = bill.regulationId ? inForce(db, bill.regulationId) : [];
   return db.transaction(
     (tx) => {
-      const state = loadDraftState(tx, draftId);
+      const state = loadDraftState(tx, bill.draftId);
       if (!state) throw new AppError('not_found', 'draft_not_found');
-      const ydoc = new Y.Doc();
-      Y.transact(ydoc, () => {
-        for (const part of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)]) {
-          try {
-            Y.applyUpdate(ydoc, part);
-          } catch {
-            // An undecodable row is skipped, as the collaboration server skips it when loading.
-          }
-        }
-      });
-      const text = draftToParseJson(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment('prosemirror'), draftSchema));
-
-      const prev = tx.select().from(draftVersions).where(eq(draftVersions.draftId, draftId)).orderBy(desc(draftVersions.seq)).limit(1).get();
+      const prev = selectLatestVersion(tx, schema, bill.draftId).get();
       const since = prev?.lastUpdateId ?? 0;
-      const spans: AttributedSpan[] = tx
-        .select()
-        .from(draftEditSpans)
-        .where(and(eq(draftEditSpans.draftId, draftId), gt(draftEditSpans.updateId, since)))
-        .all()
-        .map((s) => ({ kind: s.kind, client: s.client, clock: s.clock, len: s.len, updateId: s.updateId, userId: s.userId, at: s.createdAt }));
-      const pending = tx
-        .select()
-        .from(draftUpdates)
-        .where(and(eq(draftUpdates.draftId, draftId), gt(draftUpdates.id, since)))
-        .orderBy(asc(draftUpdates.id))
-        .all();
-      for (const row of pending) {
-        let decoded: ReturnType<typeof decodeEditSpans> = [];
-        try {
-          decoded = decodeEditSpans(new Uint8Array(row.update));
-        } catch {
-          // Nothing of an undecodable row reached the document.
-        }
-        for (const s of decoded) spans.push({ ...s, updateId: row.id, userId: row.userId, at: row.createdAt });
-      }
-      const previous: PreviousState | null = prev
-        ? { stateVector: Y.decodeStateVector(new Uint8Array(prev.stateVector)), deleted: Y.decodeUpdate(new Uint8Array(prev.yjsState)).ds.clients }
-        : null;
-      const attribution = attributeArticles(ydoc, previous, spans);
-      const before = new Map<string, { textHash: string; text: string; number: number; sub: number | null }>();
-      if (prev) {
-        const columns = { eid: draftVersionArticles.eid, textHash: draftVersionArticles.textHash, text: draftVersionArticles.text, number: draftVersionArticles.number, sub: draftVersionArticles.sub };
-        for (const a of tx.select(columns).from(draftVersionArticles).where(eq(draftVersionArticles.versionId, prev.id)).all()) {
-          if (!before.has(a.eid)) before.set(a.eid, a);
-        }
-      } else {
-        // The first version of an amendment bill is compared with the text it amends, so that
-        // only the articles the bill changes count as new or modified.
-        for (const a of amended) {
-          const plain = articleText(a);
-          if (!before.has(a.eid)) before.set(a.eid, { textHash: hashText(plain), text: plain, number: a.number, sub: a.sub ?? null });
-        }
-      }
-      // Old → new article numbers, so that a text differing only in renumbered citations counts as
-      // unchanged. An old 之一 article is left out: 第三条之一 shares its number with 第三条, and a
-      // citation of 第三条 means 第三条. (A draft numbers its articles in order: none has a sub.)
-      const numbers = new Map(
-        text.articles.flatMap((a) => {
-          const old = before.get(a.eid);
-          return old && !old.sub ? [[old.number, a.number] as const] : [];
-        }),
-      );
-
-      const id = crypto.randomUUID();
-      const seq = (prev?.seq ?? 0) + 1;
-      const createdAt = new Date();
-      const rows: NewDraftVersionArticle[] = text.articles.map((a, position) => {
-        const plain = articleText(a);
-        const textHash = hashText(plain);
-        const old = before.get(a.eid);
-        const change = old === undefined ? 'added' : old.textHash === textHash || differsOnlyInReferences(old.text, plain, numbers) ? 'unchanged' : 'modified';
-        const who = change === 'unchanged' ? null : attribution.get(a.eid);
-        return {
-          versionId: id,
-          position,
-          eid: a.eid,
-          number: a.number,
-          sub: a.sub ?? null,
-          label: a.label,
-          headingPath: articleHeadingPath(a, text.outline),
-          text: plain,
-          textHash,
-          change,
-          authors: who?.authors ?? [],
-          changedAt: who?.changedAt ?? null,
-        };
-      });
-      const yjsState = Y.encodeStateAsUpdate(ydoc);
-      const stateVector = Y.encodeStateVector(ydoc);
-      ydoc.destroy();
-      tx.insert(draftVersions)
-        .values({
-          id,
-          draftId,
-          seq,
-          name: data.name,
-          note: data.note || null,
-          kind: data.kind,
-          reason: data.reason || null,
-          yjsState: Buffer.from(yjsState),
-          stateVector: Buffer.from(stateVector),
-          lastUpdateId: state.lastUpdateId,
-          structure: JSON.stringify(text),
-          createdBy: actor!.id,
-          createdAt,
-        })
-        .run();
-      // Chunked: SQLite caps the number of bound parameters per statement.
-      for (let i = 0; i < rows.length; i += 200) tx.insert(draftVersionArticles).values(rows.slice(i, i + 200)).run();
-      const changed = rows.filter((r) => r.change !== 'unchanged').length;
-      recordAudit(
-        tx,
-        { actorId: actor!.id, action: 'version.create', targetType: 'draft_version', targetId: id, detail: { draftId, billId: bill.id, seq, name: data.name, kind: data.kind, reason: data.reason || null, articles: rows.length, changed } },
-        createdAt,
-      );
-      return { id, seq, name: data.name, createdAt, articles: rows.length, changed };
+      const stored = {
+        prev,
+        spans: selectSpansSince(tx, schema, bill.draftId, since).all(),
+        pending: selectUpdatesSince(tx, schema, bill.draftId, since).all(),
+        before: prev ? selectVersionArticles(tx, schema, prev.id).all() : [],
+      };
+      const built = buildVersion(actor!, bill, data, state, stored, amended, new Date());
+      tx.insert(schema.draftVersions).values(built.version).run();
+      for (const chunk of chunked(built.articles)) tx.insert(schema.draftVersionArticles).values(chunk).run();
+      recordAudit(tx, built.audit, built.version.createdAt);
+      return built.result;
     },
     { behavior: 'immediate' },
   );
+}
+
+/// The input, once the actor may save versions of the bill.
+function checkedInput(actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput) {
+  if (!can(actor, 'version:create', bill.resource)) throw new AppError('forbidden', 'version_forbidden');
+  return parseInput(newDraftVersionSchema, input);
+}
+
+/// What the first version of an amendment bill is compared with: the text it amends.
+const inForce = (db: Db, regulationId: string) => getRegulation(regulationId, {}, db).text.articles;
+
+// The statements a freeze reads with, built once for both ways of running them.
+type Reader = Pick<Db, 'select'>;
+type Tables = Pick<typeof schema, 'draftVersions' | 'draftVersionArticles' | 'draftEditSpans' | 'draftUpdates'>;
+const selectLatestVersion = (db: Reader, t: Tables, draftId: string) => db.select().from(t.draftVersions).where(eq(t.draftVersions.draftId, draftId)).orderBy(desc(t.draftVersions.seq)).limit(1);
+const selectSpansSince = (db: Reader, t: Tables, draftId: string, since: number) =>
+  db.select().from(t.draftEditSpans).where(and(eq(t.draftEditSpans.draftId, draftId), gt(t.draftEditSpans.updateId, since)));
+const selectUpdatesSince = (db: Reader, t: Tables, draftId: string, since: number) =>
+  db.select().from(t.draftUpdates).where(and(eq(t.draftUpdates.draftId, draftId), gt(t.draftUpdates.id, since))).orderBy(asc(t.draftUpdates.id));
+const selectVersionArticles = (db: Reader, t: Tables, versionId: string) => {
+  const a = t.draftVersionArticles;
+  return db.select({ eid: a.eid, textHash: a.textHash, text: a.text, number: a.number, sub: a.sub }).from(a).where(eq(a.versionId, versionId));
+};
+
+/// Rows in chunks of 200: SQLite caps the number of bound parameters per statement.
+function chunked<T>(rows: T[]): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => rows.slice(i * 200, (i + 1) * 200));
+}
+
+/// What a freeze read: the latest version, the edit spans and update rows since it, and its articles.
+type StoredSince = {
+  prev: DraftVersion | undefined;
+  spans: DraftEditSpan[];
+  pending: DraftUpdate[];
+  before: { eid: string; textHash: string; text: string; number: number; sub: number | null }[];
+};
+
+/// The version a freeze writes, from what it read: the document rebuilt from the stored state, each
+/// article compared with the version before (or the text in force) and attributed to who changed it.
+function buildVersion(
+  actor: CurrentUser,
+  bill: BillDetail,
+  data: ReturnType<typeof checkedInput>,
+  state: DraftState,
+  stored: StoredSince,
+  amended: ParseJson['articles'],
+  createdAt: Date,
+): { version: NewDraftVersion & { createdAt: Date }; articles: NewDraftVersionArticle[]; audit: AuditEventInput; result: CreatedDraftVersion } {
+  const draftId = bill.draftId;
+  const ydoc = new Y.Doc();
+  Y.transact(ydoc, () => {
+    for (const part of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)]) {
+      try {
+        Y.applyUpdate(ydoc, part);
+      } catch {
+        // An undecodable row is skipped, as the collaboration server skips it when loading.
+      }
+    }
+  });
+  const text = draftToParseJson(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment('prosemirror'), draftSchema));
+
+  const { prev } = stored;
+  const spans: AttributedSpan[] = stored.spans.map((s) => ({ kind: s.kind, client: s.client, clock: s.clock, len: s.len, updateId: s.updateId, userId: s.userId, at: s.createdAt }));
+  for (const row of stored.pending) {
+    let decoded: ReturnType<typeof decodeEditSpans> = [];
+    try {
+      decoded = decodeEditSpans(new Uint8Array(row.update));
+    } catch {
+      // Nothing of an undecodable row reached the document.
+    }
+    for (const s of decoded) spans.push({ ...s, updateId: row.id, userId: row.userId, at: row.createdAt });
+  }
+  const previous: PreviousState | null = prev
+    ? { stateVector: Y.decodeStateVector(new Uint8Array(prev.stateVector)), deleted: Y.decodeUpdate(new Uint8Array(prev.yjsState)).ds.clients }
+    : null;
+  const attribution = attributeArticles(ydoc, previous, spans);
+  const before = new Map<string, { textHash: string; text: string; number: number; sub: number | null }>();
+  if (prev) {
+    for (const a of stored.before) if (!before.has(a.eid)) before.set(a.eid, a);
+  } else {
+    // The first version of an amendment bill is compared with the text it amends, so that
+    // only the articles the bill changes count as new or modified.
+    for (const a of amended) {
+      const plain = articleText(a);
+      if (!before.has(a.eid)) before.set(a.eid, { textHash: hashText(plain), text: plain, number: a.number, sub: a.sub ?? null });
+    }
+  }
+  // Old → new article numbers, so that a text differing only in renumbered citations counts as
+  // unchanged. An old 之一 article is left out: 第三条之一 shares its number with 第三条, and a
+  // citation of 第三条 means 第三条. (A draft numbers its articles in order: none has a sub.)
+  const numbers = new Map(
+    text.articles.flatMap((a) => {
+      const old = before.get(a.eid);
+      return old && !old.sub ? [[old.number, a.number] as const] : [];
+    }),
+  );
+
+  const id = crypto.randomUUID();
+  const seq = (prev?.seq ?? 0) + 1;
+  const articles: NewDraftVersionArticle[] = text.articles.map((a, position) => {
+    const plain = articleText(a);
+    const textHash = hashText(plain);
+    const old = before.get(a.eid);
+    const change = old === undefined ? 'added' : old.textHash === textHash || differsOnlyInReferences(old.text, plain, numbers) ? 'unchanged' : 'modified';
+    const who = change === 'unchanged' ? null : attribution.get(a.eid);
+    return {
+      versionId: id,
+      position,
+      eid: a.eid,
+      number: a.number,
+      sub: a.sub ?? null,
+      label: a.label,
+      headingPath: articleHeadingPath(a, text.outline),
+      text: plain,
+      textHash,
+      change,
+      authors: who?.authors ?? [],
+      changedAt: who?.changedAt ?? null,
+    };
+  });
+  const yjsState = Y.encodeStateAsUpdate(ydoc);
+  const stateVector = Y.encodeStateVector(ydoc);
+  ydoc.destroy();
+  const changed = articles.filter((r) => r.change !== 'unchanged').length;
+  return {
+    version: {
+      id,
+      draftId,
+      seq,
+      name: data.name,
+      note: data.note || null,
+      kind: data.kind,
+      reason: data.reason || null,
+      yjsState: Buffer.from(yjsState),
+      stateVector: Buffer.from(stateVector),
+      lastUpdateId: state.lastUpdateId,
+      structure: JSON.stringify(text),
+      createdBy: actor.id,
+      createdAt,
+    },
+    articles,
+    audit: {
+      actorId: actor.id,
+      action: 'version.create',
+      targetType: 'draft_version',
+      targetId: id,
+      detail: { draftId, billId: bill.id, seq, name: data.name, kind: data.kind, reason: data.reason || null, articles: articles.length, changed },
+    },
+    result: { id, seq, name: data.name, createdAt, articles: articles.length, changed },
+  };
 }

@@ -1,12 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { draftVersionArticles, draftVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import type { VersionAuthor } from './getDraftVersion';
 import { namesOfUsers } from './namesOfUsers';
-import { sqliteEngine } from '@/db/engine';
 
 /// One step in the life of an article: its state in a version, or (`deleted`, with no number,
 /// label or text) the first version after it in which it no longer exists.
@@ -27,28 +25,28 @@ export type ArticleHistoryEntry = {
 
 /// The history of one article (by eid) across the versions of a draft, oldest first, for the
 /// members of its bill: how it read in each version, what changed and who changed it, and when it
-/// disappeared. `draft_article_not_found` when no version of the draft has the eid.
-export async function getArticleHistory(actor: CurrentUser | null, draftId: string, eid: string, db: Db = getDatabase()): Promise<ArticleHistoryEntry[]> {
-  await getBillOfDraft(sqliteEngine(db), actor, draftId);
-  const rows = db
-    .select({ a: draftVersionArticles })
-    .from(draftVersionArticles)
-    .innerJoin(draftVersions, eq(draftVersions.id, draftVersionArticles.versionId))
-    .where(and(eq(draftVersions.draftId, draftId), eq(draftVersionArticles.eid, eid)))
-    .orderBy(asc(draftVersionArticles.position))
-    .all()
-    .map((r) => r.a);
+/// disappeared. `draft_article_not_found` when no version of the draft has the eid. Either engine.
+export async function getArticleHistory(engine: Engine, actor: CurrentUser | null, draftId: string, eid: string): Promise<ArticleHistoryEntry[]> {
+  const { db, t } = engine;
+  await getBillOfDraft(engine, actor, draftId);
+  const rows = (
+    await db
+      .select({ a: t.draftVersionArticles })
+      .from(t.draftVersionArticles)
+      .innerJoin(t.draftVersions, eq(t.draftVersions.id, t.draftVersionArticles.versionId))
+      .where(and(eq(t.draftVersions.draftId, draftId), eq(t.draftVersionArticles.eid, eid)))
+      .orderBy(asc(t.draftVersionArticles.position))
+  ).map((r) => r.a);
   if (rows.length === 0) throw new AppError('not_found', 'draft_article_not_found');
   const inVersion = new Map<string, (typeof rows)[number]>();
   // An eid duplicated within one version (pasted twice before the eid plugin ran): its first place.
   for (const r of rows) if (!inVersion.has(r.versionId)) inVersion.set(r.versionId, r);
-  const versions = db
-    .select({ id: draftVersions.id, seq: draftVersions.seq, name: draftVersions.name, createdAt: draftVersions.createdAt })
-    .from(draftVersions)
-    .where(eq(draftVersions.draftId, draftId))
-    .orderBy(asc(draftVersions.seq))
-    .all();
-  const names = namesOfUsers(db, rows.flatMap((r) => r.authors));
+  const versions = await db
+    .select({ id: t.draftVersions.id, seq: t.draftVersions.seq, name: t.draftVersions.name, createdAt: t.draftVersions.createdAt })
+    .from(t.draftVersions)
+    .where(eq(t.draftVersions.draftId, draftId))
+    .orderBy(asc(t.draftVersions.seq));
+  const names = await namesOfUsers(engine, rows.flatMap((r) => r.authors));
   const history: ArticleHistoryEntry[] = [];
   let present = false;
   for (const v of versions) {

@@ -1,12 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { draftVersionArticles, draftVersions, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { namesOfUsers } from './namesOfUsers';
-import { sqliteEngine } from '@/db/engine';
 
 /// Someone who changed an article (name null when the account no longer exists).
 export type VersionAuthor = { id: string; name: string | null };
@@ -40,19 +38,19 @@ export type DraftVersionDetail = {
 };
 
 /// A version of a draft, for the members of its bill; `version_not_found` for an unknown id or a
-/// version of another draft.
-export async function getDraftVersion(actor: CurrentUser | null, draftId: string, versionId: string, db: Db = getDatabase()): Promise<DraftVersionDetail> {
-  await getBillOfDraft(sqliteEngine(db), actor, draftId);
-  const row = db
-    .select({ v: draftVersions, createdByName: users.name })
-    .from(draftVersions)
-    .leftJoin(users, eq(users.id, draftVersions.createdBy))
-    .where(and(eq(draftVersions.id, versionId), eq(draftVersions.draftId, draftId)))
-    .get();
+/// version of another draft. Either engine.
+export async function getDraftVersion(engine: Engine, actor: CurrentUser | null, draftId: string, versionId: string): Promise<DraftVersionDetail> {
+  const { db, t } = engine;
+  await getBillOfDraft(engine, actor, draftId);
+  const [row] = await db
+    .select({ v: t.draftVersions, createdByName: t.users.name })
+    .from(t.draftVersions)
+    .leftJoin(t.users, eq(t.users.id, t.draftVersions.createdBy))
+    .where(and(eq(t.draftVersions.id, versionId), eq(t.draftVersions.draftId, draftId)));
   if (!row) throw new AppError('not_found', 'version_not_found');
   const { v } = row;
-  const articles = db.select().from(draftVersionArticles).where(eq(draftVersionArticles.versionId, v.id)).orderBy(asc(draftVersionArticles.position)).all();
-  const names = namesOfUsers(db, articles.flatMap((a) => a.authors));
+  const articles = await db.select().from(t.draftVersionArticles).where(eq(t.draftVersionArticles.versionId, v.id)).orderBy(asc(t.draftVersionArticles.position));
+  const names = await namesOfUsers(engine, articles.flatMap((a) => a.authors));
   return {
     id: v.id,
     draftId: v.draftId,

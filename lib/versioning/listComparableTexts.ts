@@ -1,8 +1,7 @@
-import type { CurrentUser } from '@/lib/auth';
 import type { BillDetail } from '@/lib/drafting';
 import { translator, type Locale } from '@/lib/i18n';
 import { describeText } from './comparisonDocument';
-import { listDraftVersions, type DraftVersionSummary } from './listDraftVersions';
+import type { DraftVersionSummary } from './listDraftVersions';
 
 /// A text of a bill that can be put on either side of a comparison: `current` (the live draft),
 /// a version id, or `in-force` (the regulation an amendment bill amends), with its name.
@@ -13,15 +12,13 @@ export interface ComparableText {
 
 /// The texts of a bill that can be compared — the live draft, each version newest first, and for
 /// an amendment the text in force — and the one a comparison starts from when none is chosen:
-/// the latest version, else the text in force, else the draft itself. Pass `versions` when the
-/// caller listed them already.
-export async function listComparableTexts(
-  user: CurrentUser,
-  bill: Pick<BillDetail, 'draftId' | 'regulationId'>,
+/// the latest version, else the text in force, else the draft itself. `versions` are the bill's,
+/// newest first, as listDraftVersions gives them.
+export function listComparableTexts(
+  bill: Pick<BillDetail, 'regulationId'>,
   locale: Locale,
-  listed?: DraftVersionSummary[],
-): Promise<{ choices: ComparableText[]; latest: string | null; defaultFrom: string }> {
-  const versions = listed ?? (await listDraftVersions(user, bill.draftId));
+  versions: DraftVersionSummary[],
+): { choices: ComparableText[]; latest: string | null; defaultFrom: string } {
   const t = translator(locale);
   const choices: ComparableText[] = [
     { ref: 'current', label: t('compare.current') },

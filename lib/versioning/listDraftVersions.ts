@@ -1,9 +1,7 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
-import { draftVersionArticles, draftVersions, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from '@/lib/drafting';
-import { sqliteEngine } from '@/db/engine';
 
 /// A version (稿) as the version list shows it.
 export type DraftVersionSummary = {
@@ -23,38 +21,25 @@ export type DraftVersionSummary = {
 };
 
 /// Every version of a draft, newest first, for the members of its bill (`not_found` for others).
-export async function listDraftVersions(actor: CurrentUser | null, draftId: string, db: Db = getDatabase()): Promise<DraftVersionSummary[]> {
-  await getBillOfDraft(sqliteEngine(db), actor, draftId);
-  const counts = new Map(
-    db
-      .select({
-        versionId: draftVersionArticles.versionId,
-        articles: count(),
-        changed: sql<number>`sum(case when ${draftVersionArticles.change} = 'unchanged' then 0 else 1 end)`,
-      })
-      .from(draftVersionArticles)
-      .innerJoin(draftVersions, eq(draftVersions.id, draftVersionArticles.versionId))
-      .where(eq(draftVersions.draftId, draftId))
-      .groupBy(draftVersionArticles.versionId)
-      .all()
-      .map((c) => [c.versionId, c]),
-  );
-  return db
-    .select({
-      id: draftVersions.id,
-      seq: draftVersions.seq,
-      name: draftVersions.name,
-      note: draftVersions.note,
-      kind: draftVersions.kind,
-      reason: draftVersions.reason,
-      createdAt: draftVersions.createdAt,
-      createdById: draftVersions.createdBy,
-      createdByName: users.name,
-    })
-    .from(draftVersions)
-    .leftJoin(users, eq(users.id, draftVersions.createdBy))
-    .where(eq(draftVersions.draftId, draftId))
-    .orderBy(desc(draftVersions.seq))
-    .all()
-    .map((v) => ({ ...v, articles: counts.get(v.id)?.articles ?? 0, changed: Number(counts.get(v.id)?.changed ?? 0) }));
+/// Either engine.
+export async function listDraftVersions(engine: Engine, actor: CurrentUser | null, draftId: string): Promise<DraftVersionSummary[]> {
+  const { db, t } = engine;
+  await getBillOfDraft(engine, actor, draftId);
+  const v = t.draftVersions;
+  const a = t.draftVersionArticles;
+  const counted = await db
+    .select({ versionId: a.versionId, articles: count(), changed: sql<number>`sum(case when ${a.change} = 'unchanged' then 0 else 1 end)` })
+    .from(a)
+    .innerJoin(v, eq(v.id, a.versionId))
+    .where(eq(v.draftId, draftId))
+    .groupBy(a.versionId);
+  const counts = new Map(counted.map((c) => [c.versionId, c]));
+  const versions = await db
+    .select({ id: v.id, seq: v.seq, name: v.name, note: v.note, kind: v.kind, reason: v.reason, createdAt: v.createdAt, createdById: v.createdBy, createdByName: t.users.name })
+    .from(v)
+    .leftJoin(t.users, eq(t.users.id, v.createdBy))
+    .where(eq(v.draftId, draftId))
+    .orderBy(desc(v.seq));
+  // `sum` is a string on PostgreSQL (numeric), a number on SQLite.
+  return versions.map((row) => ({ ...row, articles: counts.get(row.id)?.articles ?? 0, changed: Number(counts.get(row.id)?.changed ?? 0) }));
 }

@@ -1,7 +1,8 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { countChanges, draftAmendmentDecision } from '@/lib/legal-text';
 import { DecisionBody } from '@/app/_components/versions/DecisionBody';
-import { compareDraftTexts, describeText, listComparableTexts } from '@/lib/versioning';
+import { compareDraftTexts, describeText, listComparableTexts, listDraftVersions } from '@/lib/versioning';
 import { ComparePicker } from '@/app/_components/versions/ComparePicker';
 import { ComparisonTable } from '@/app/_components/versions/ComparisonTable';
 import { Redline } from '@/app/_components/versions/Redline';
@@ -20,12 +21,12 @@ export const generateMetadata = titledPage('compare.title');
 export default async function ComparePage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/compare`);
-  const { choices, defaultFrom } = await listComparableTexts(user, bill, locale);
+  const { choices, defaultFrom } = listComparableTexts(bill, locale, await listDraftVersions(getEngine(), user, bill.draftId));
   const from = sp.from || defaultFrom;
   const to = sp.to || 'current';
   const view = views.find((v) => v === sp.view) ?? 'table';
   const all = sp.all === '1';
-  const result = await orNotFound(() => compareDraftTexts(user, bill.draftId, { from, to }));
+  const result = await orNotFound(() => compareDraftTexts(getEngine(), user, bill.draftId, { from, to }));
   const { comparison } = result;
   const { summary } = comparison;
   const { identical, amended, referencesOnly: references } = countChanges(comparison);

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listConsultationsOfBill } from '@/lib/consultation';
@@ -19,7 +20,7 @@ export default async function BillConsultationsPage({ params }: Props) {
   const { id } = await params;
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/consultations`);
   const items = await listConsultationsOfBill(user, bill.id);
-  const versions = (await listDraftVersions(user, bill.draftId)).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
+  const versions = (await listDraftVersions(getEngine(), user, bill.draftId)).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
   return (
     <div className="page page--wide workspace">
       <p className="breadcrumb">

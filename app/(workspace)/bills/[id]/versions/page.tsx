@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listComparableTexts, listDraftVersions } from '@/lib/versioning';
@@ -16,8 +17,8 @@ export const generateMetadata = titledPage('versions.title');
 export default async function VersionsPage({ params }: Props) {
   const { id } = await params;
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/versions`);
-  const versions = await listDraftVersions(user, bill.draftId);
-  const { choices, defaultFrom } = await listComparableTexts(user, bill, locale, versions);
+  const versions = await listDraftVersions(getEngine(), user, bill.draftId);
+  const { choices, defaultFrom } = listComparableTexts(bill, locale, versions);
   const compareLink = (from: string, to: string) => `/bills/${bill.id}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   return (
     <div className="page page--wide workspace versions-page">

@@ -29,7 +29,7 @@ export default async function ArticleHistoryPage({ params }: Props) {
   const current = (await getDraftText(getEngine(), user, bill.draftId)).articles.find((a) => a.eid === eid) ?? null;
   let history: ArticleHistoryEntry[] = [];
   try {
-    history = await getArticleHistory(user, bill.draftId, eid);
+    history = await getArticleHistory(getEngine(), user, bill.draftId, eid);
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'not_found')) throw e;
     if (!current) notFound();

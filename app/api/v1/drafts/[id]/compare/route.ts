@@ -1,4 +1,4 @@
-import { compareQuery, fileResponse, handleApi, jsonResponse, readQuery, requireUser } from '@/lib/api';
+import { compareQuery, fileResponse, handleApi, jsonResponse, readQuery, requireUser, getEngine } from '@/lib/api';
 import { toDiffJson } from '@/lib/legal-text';
 import { compareDraftTexts, comparisonDocument } from '@/lib/versioning';
 
@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, async (ctx) => {
     const query = readQuery(request, compareQuery);
-    const result = await compareDraftTexts(requireUser(ctx), id, query);
+    const result = await compareDraftTexts(getEngine(), requireUser(ctx), id, query);
     if (query.format !== 'json') return fileResponse(await comparisonDocument(result, query.format, { all: query.all === '1', locale: ctx.locale }));
     const side = ({ ref, kind, name, seq }: typeof result.from) => ({ ref, kind, name, seq });
     return jsonResponse({ from: side(result.from), to: side(result.to), ...toDiffJson(result.comparison) });

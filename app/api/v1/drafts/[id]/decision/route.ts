@@ -1,4 +1,4 @@
-import { decisionQuery, fileResponse, handleApi, jsonResponse, readQuery, requireUser } from '@/lib/api';
+import { decisionQuery, fileResponse, handleApi, jsonResponse, readQuery, requireUser, getEngine } from '@/lib/api';
 import { draftAmendmentDecision } from '@/lib/legal-text';
 import { compareDraftTexts, decisionDocument } from '@/lib/versioning';
 
@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, async (ctx) => {
     const query = readQuery(request, decisionQuery);
-    const { comparison } = await compareDraftTexts(requireUser(ctx), id, query);
+    const { comparison } = await compareDraftTexts(getEngine(), requireUser(ctx), id, query);
     if (query.format !== 'json') return fileResponse(await decisionDocument(comparison, query.format));
     return jsonResponse(draftAmendmentDecision(comparison));
   });

@@ -1,4 +1,4 @@
-import { handleApi, jsonResponse, requireUser } from '@/lib/api';
+import { handleApi, jsonResponse, requireUser, getEngine } from '@/lib/api';
 import { getDraftVersion } from '@/lib/versioning';
 
 export const dynamic = 'force-dynamic';
@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 /// One version of a draft with its frozen text.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; vid: string }> }) {
   const { id, vid } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(await getDraftVersion(requireUser(ctx), id, vid)));
+  return handleApi(request, async (ctx) => jsonResponse(await getDraftVersion(getEngine(), requireUser(ctx), id, vid)));
 }

@@ -137,12 +137,7 @@ async function seed(db: Db): Promise<{ consultationId: string; eids: string[]; c
   const { draftId } = await createBill(sqliteEngine(db), drafter, { title: '舟山市养犬管理条例（修订草案）', kind: 'local_regulation', from: { text: readFileSync(SEED_TEXT, 'utf8') } });
   const today = todayInChina();
   const closes = addDays(today, 29);
-  const { id: consultationId } = await openConsultation(
-    drafter,
-    draftId,
-    { description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: closes, moderation: 'post' },
-    db,
-  );
+  const { id: consultationId } = await openConsultation(sqliteEngine(db), drafter, draftId, { description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: closes, moderation: 'post' }, );
   const structure = db.$client.prepare('select v.structure from consultations c join draft_versions v on v.id = c.version_id where c.id = ?').get(consultationId) as {
     structure: string;
   };

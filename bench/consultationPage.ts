@@ -149,12 +149,7 @@ async function seed(db: Db, counts: number[]): Promise<Seeded[]> {
   for (const [n, count] of counts.entries()) {
     // One bill each: a draft has one consultation at a time.
     const { draftId } = await createBill(sqliteEngine(db), drafter, { title: `舟山市养犬管理条例（修订草案${n + 1}）`, kind: 'local_regulation', from: { text } });
-    const { id, versionId } = await openConsultation(
-      drafter,
-      draftId,
-      { title: `基准征求意见${n + 1}`, description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: addDays(today, 29), moderation: 'post' },
-      db,
-    );
+    const { id, versionId } = await openConsultation(sqliteEngine(db), drafter, draftId, { title: `基准征求意见${n + 1}`, description: '基准测试', explanation: '基准测试', opensOn: today, closesOn: addDays(today, 29), moderation: 'post' }, );
     const { list, texts } = versionArticles(db, versionId);
     const busyEid = list[BUSY_ARTICLE].eid;
     const others = [null, ...list.filter((a) => a.eid !== busyEid).map((a) => a.eid)];

@@ -1,5 +1,6 @@
 'use server';
 
+import { getEngine } from '@/lib/api';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -41,7 +42,7 @@ export async function openConsultationAction(_prev: FormState, form: FormData): 
   try {
     await assertSameOrigin();
     const { draftId, input } = readOpenConsultationForm(form);
-    ({ id } = await openConsultation(await currentUser(), draftId, input));
+    ({ id } = await openConsultation(getEngine(), await currentUser(), draftId, input));
   } catch (e) {
     return formError(e, locale, values);
   }

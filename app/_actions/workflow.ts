@@ -18,7 +18,7 @@ export async function moveBillAction(_prev: FormState, form: FormData): Promise<
   try {
     await assertSameOrigin();
     const { billId, input } = readMoveForm(form);
-    const moved = await transitionBill(await currentUser(), billId, input);
+    const moved = await transitionBill(getEngine(), await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     const t = translator(locale);
     return { notice: t('workflow.moved', { stage: t(vocabularyLabel('billStage', moved.stage)) }) };
@@ -34,7 +34,7 @@ export async function requestSignoffAction(_prev: FormState, form: FormData): Pr
   try {
     await assertSameOrigin();
     const { billId, input } = readSignoffRequestForm(form);
-    await requestSignoff(await currentUser(), billId, input);
+    await requestSignoff(getEngine(), await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('workflow.requested', { name: values.reviewerEmail }) };
   } catch (e) {
@@ -49,7 +49,7 @@ export async function decideSignoffAction(_prev: FormState, form: FormData): Pro
   try {
     await assertSameOrigin();
     const { billId, input } = readSignoffForm(form);
-    await decideSignoff(await currentUser(), billId, input);
+    await decideSignoff(getEngine(), await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('workflow.decided') };
   } catch (e) {
@@ -64,7 +64,7 @@ export async function recordVoteAction(_prev: FormState, form: FormData): Promis
   try {
     await assertSameOrigin();
     const { billId, input } = readVoteForm(form);
-    const vote = await recordVote(await currentUser(), billId, input);
+    const vote = await recordVote(getEngine(), await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     const t = translator(locale);
     return { notice: t('workflow.voteRecorded', { result: vote.passed ? t('workflow.votePassed') : t('workflow.voteFailed') }) };

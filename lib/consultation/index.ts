@@ -6,7 +6,7 @@ export {
   openConsultationSchema, newCommentSchema, moderateCommentSchema, commentWorkSchema, dispositionSchema, consultationPeriod, normalClosingDay,
   type OpenConsultationInput, type NewCommentInput, type ModerateCommentInput, type CommentWorkInput, type DispositionInput,
 } from './schemas';
-export { openConsultation, openConsultationOn } from './openConsultation';
+export { openConsultation, openConsultationIn } from './openConsultation';
 export { consultationStatus } from './consultationStatus';
 export { listConsultations } from './listConsultations';
 export { listConsultationsOfBill } from './listConsultationsOfBill';

@@ -34,8 +34,8 @@ describe('openConsultation', () => {
     const v2 = await createDraftVersion(sqliteEngine(db), s.editor, s.draftId, { name: '二审稿' });
     const other = await openedConsultation(db);
     const later = { ...input, opensOn: '2025-04-01', closesOn: '2025-04-30' };
-    await expect(openConsultation(s.editor, s.draftId, { ...later, versionId: other.versionId }, db, openingDay)).rejects.toThrow('version_not_found');
-    const c = await openConsultation(s.editor, s.draftId, { ...later, versionId: v2.id, title: '二次征求意见' }, db, openingDay);
+    await expect(openConsultation(sqliteEngine(db), s.editor, s.draftId, { ...later, versionId: other.versionId }, openingDay)).rejects.toThrow('version_not_found');
+    const c = await openConsultation(sqliteEngine(db), s.editor, s.draftId, { ...later, versionId: v2.id, title: '二次征求意见' }, openingDay);
     expect(c.versionId).toBe(v2.id);
     expect(db.select().from(draftVersions).where(eq(draftVersions.draftId, s.draftId)).all()).toHaveLength(2);
   });
@@ -43,12 +43,12 @@ describe('openConsultation', () => {
   it('refuses a period overlapping another consultation of the same bill, and creates no version then', async () => {
     const s = await openedConsultation(db);
     const versions = () => db.select().from(draftVersions).where(eq(draftVersions.draftId, s.draftId)).all().length;
-    await expect(openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-03-30', closesOn: '2025-04-30' }, db, openingDay)).rejects.toThrow('consultation_overlaps');
-    await expect(openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-01-31', closesOn: '2025-03-01' }, db, new Date('2025-01-10T00:00:00Z'))).rejects.toThrow(
+    await expect(openConsultation(sqliteEngine(db), s.editor, s.draftId, { ...input, opensOn: '2025-03-30', closesOn: '2025-04-30' }, openingDay)).rejects.toThrow('consultation_overlaps');
+    await expect(openConsultation(sqliteEngine(db), s.editor, s.draftId, { ...input, opensOn: '2025-01-31', closesOn: '2025-03-01' }, new Date('2025-01-10T00:00:00Z'))).rejects.toThrow(
       'consultation_overlaps',
     );
     expect(versions()).toBe(1);
-    expect((await openConsultation(s.editor, s.draftId, { ...input, opensOn: '2025-03-31', closesOn: '2025-04-29' }, db, openingDay)).id).toBeTruthy();
+    expect((await openConsultation(sqliteEngine(db), s.editor, s.draftId, { ...input, opensOn: '2025-03-31', closesOn: '2025-04-29' }, openingDay)).id).toBeTruthy();
     expect(versions()).toBe(2);
   });
 
@@ -58,20 +58,20 @@ describe('openConsultation', () => {
     const u = await openedConsultation(db, { opensOn: '2025-03-02', closesOn: '2025-03-31' });
     // Today is a China date: 23:59 on 30 April there is still 30 April; a minute later it is not.
     const april30 = { ...input, opensOn: '2025-04-30', closesOn: '2025-05-29' };
-    await expect(openConsultation(u.editor, u.draftId, april30, db, new Date('2025-04-30T16:00:00Z'))).rejects.toThrow('consultation_opens_in_past');
-    await expect(openConsultation(u.editor, u.draftId, april30, db, new Date('2025-04-30T15:59:00Z'))).resolves.not.toThrow();
+    await expect(openConsultation(sqliteEngine(db), u.editor, u.draftId, april30, new Date('2025-04-30T16:00:00Z'))).rejects.toThrow('consultation_opens_in_past');
+    await expect(openConsultation(sqliteEngine(db), u.editor, u.draftId, april30, new Date('2025-04-30T15:59:00Z'))).resolves.not.toThrow();
   });
 
   it('lets only editors of the bill open a consultation', async () => {
     const s = await openedConsultation(db);
     const later = { ...input, opensOn: '2025-04-01', closesOn: '2025-04-30' };
-    await expect(openConsultation(s.reviewer, s.draftId, later, db, openingDay)).rejects.toThrow('consultation_forbidden');
-    await expect(openConsultation(s.outsider, s.draftId, later, db, openingDay)).rejects.toThrow('bill_not_found');
-    await expect(openConsultation(insertTestUser(db, 'public', '陈'), s.draftId, later, db, openingDay)).rejects.toThrow('bill_not_found');
-    await expect(openConsultation(null, s.draftId, later, db, openingDay)).rejects.toThrow('unauthenticated');
+    await expect(openConsultation(sqliteEngine(db), s.reviewer, s.draftId, later, openingDay)).rejects.toThrow('consultation_forbidden');
+    await expect(openConsultation(sqliteEngine(db), s.outsider, s.draftId, later, openingDay)).rejects.toThrow('bill_not_found');
+    await expect(openConsultation(sqliteEngine(db), insertTestUser(db, 'public', '陈'), s.draftId, later, openingDay)).rejects.toThrow('bill_not_found');
+    await expect(openConsultation(sqliteEngine(db), null, s.draftId, later, openingDay)).rejects.toThrow('unauthenticated');
     // Validation comes before anything is frozen.
     const fresh = await createBill(sqliteEngine(db), s.editor, { title: '另一条例', kind: 'local_regulation', from: { text: consultationText } });
-    await expect(openConsultation(s.editor, fresh.draftId, { ...later, description: '' }, db, openingDay)).rejects.toThrow('consultation_description_required');
+    await expect(openConsultation(sqliteEngine(db), s.editor, fresh.draftId, { ...later, description: '' }, openingDay)).rejects.toThrow('consultation_description_required');
     expect(db.select().from(draftVersions).where(eq(draftVersions.draftId, fresh.draftId)).all()).toHaveLength(0);
   });
 });

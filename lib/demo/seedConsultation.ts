@@ -81,7 +81,7 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   writeDraftText(db, created.draftId, amendDogRegulation(await getDraftText(sqliteEngine(db), staff.drafter, created.draftId)), staff.drafter2.id, now);
   // The bill reaches 征求意见 the way any bill does: each move recorded, 一审稿 and 征求意见稿
   // frozen, and the consultation opened by the move into 征求意见.
-  await walkBill(db, { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
+  await walkBill(sqliteEngine(db), { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
     { to: 'drafting', at: now, note: '列入年度立法计划，开始起草修正草案。' },
     { to: 'submission', at: now, note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: now, note: '常委会第一次审议。' },

@@ -50,7 +50,7 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
   const regulation = getRegulation('宁波市法制宣传教育条例', {}, db);
   const bill = await createBill(sqliteEngine(db), wang, { title: demoPublishedBillTitle, kind: 'local_regulation', from: { regulationId: regulation.regulation.id }, members: [{ email: li.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] });
   writeDraftText(db, bill.draftId, amend(await getDraftText(sqliteEngine(db), wang, bill.draftId)), wang.id, noon(on(-195)));
-  const atConsultation = await walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
+  const atConsultation = await walkBill(sqliteEngine(db), { coordinator: wang, reviewer: zhao }, bill.id, 'proposal', [
     { to: 'drafting', at: noon(on(-200)), note: '列入年度立法计划，法工委牵头起草修正草案。' },
     { to: 'submission', at: noon(on(-170)), note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: noon(on(-160)), note: '常委会第一次审议。' },
@@ -65,7 +65,7 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
     },
   ]);
   await seedClosedConsultation(db, bill.id, { wang, zhao }, on);
-  await walkBill(db, { coordinator: wang, reviewer: zhao }, bill.id, atConsultation, [
+  await walkBill(sqliteEngine(db), { coordinator: wang, reviewer: zhao }, bill.id, atConsultation, [
     { to: 'second_reading', at: noon(on(-100)), note: '常委会第二次审议。' },
     { to: 'third_reading', at: noon(on(-60)), note: '常委会第三次审议。' },
     { to: 'vote', at: noon(on(-45)), note: '提请常委会会议表决。' },

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { verifyAuditChain } from '@/lib/audit';
@@ -21,7 +22,7 @@ describe('seedWorkflow', () => {
     expect((await seedWorkflow(t.db, now)).created).toHaveLength(4);
     expect((await seedWorkflow(t.db, now)).created).toHaveLength(0);
     const admin = { id: 'x', email: 'admin@demo.lawbench', name: '孙管理', role: 'admin' as const };
-    const rows = listWorkflowBills(admin, {}, t.db, now);
+    const rows = await listWorkflowBills(sqliteEngine(t.db), admin, {}, now);
     const byTitle = Object.fromEntries(rows.map((b) => [b.title, b]));
     expect(byTitle['舟山市电动自行车管理条例'].stage).toBe('proposal');
     expect(byTitle['嘉兴市养犬管理条例（修正草案）'].stage).toBe('drafting');
@@ -42,7 +43,7 @@ describe('seedWorkflow', () => {
     expect(r.versions.map((v) => [v.seq, v.change, v.effectiveOn])).toEqual([[1, 'original', '2010-06-01'], [2, 'amendment', '2027-01-24']]);
     expect(r).toMatchObject({ status: 'in_force', version: { seq: 1 }, outstanding: [{ seq: 2, effectiveOn: '2027-01-24' }] });
     const admin = { id: 'x', email: 'admin@demo.lawbench', name: '孙管理', role: 'admin' as const };
-    expect(listWorkflowBills(admin, {}, t.db, now).find((b) => b.title === demoPublishedBillTitle)!.stage).toBe('done');
+    expect((await listWorkflowBills(sqliteEngine(t.db), admin, {}, now)).find((b) => b.title === demoPublishedBillTitle)!.stage).toBe('done');
     expect(verifyAuditChain({}, t.db)).toMatchObject({ ok: true });
   });
 });

@@ -39,7 +39,7 @@ export async function seedWorkflow(db: Db = getDatabase(), now: Date = new Date(
     const editor = coordinator.id === wang.id ? li : wang;
     return (await createBill(sqliteEngine(db), coordinator, { title, kind, from, members: [{ email: editor.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] })).id;
   };
-  const walk = async (billId: string | null, coordinator: CurrentUser, steps: WalkStep[]) => billId && (await walkBill(db, { coordinator, reviewer: zhao }, billId, 'proposal', steps));
+  const walk = async (billId: string | null, coordinator: CurrentUser, steps: WalkStep[]) => billId && (await walkBill(sqliteEngine(db), { coordinator, reviewer: zhao }, billId, 'proposal', steps));
 
   await open(demoWorkflowBills.proposal, 'local_regulation', li);
 

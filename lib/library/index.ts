@@ -20,7 +20,7 @@ export {
 } from './getRegulationArticleHistory';
 export { slugFor } from './slugFor';
 export { insertRegulationVersion, type NewVersion } from './insertRegulationVersion';
-export { bumpLibraryGeneration, readLibraryGeneration } from './libraryGeneration';
+export { bumpLibraryGeneration, bumpLibraryGenerationOn, readLibraryGeneration } from './libraryGeneration';
 export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';
 export { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';
 export { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction, type HomeJurisdiction } from './jurisdictionOf';

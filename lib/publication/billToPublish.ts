@@ -12,7 +12,7 @@ import { sqliteEngine } from '@/db/engine';
 /// defaults a 公告 takes when they are not given — the issuing body, adoption on the day of the
 /// passing vote (else on entering 公布), approval on entering 公布 (local regulations only).
 export async function billToPublish(actor: CurrentUser | null, bill: Pick<BillDetail, 'id' | 'kind' | 'draftId' | 'regulationId'>, db: Db) {
-  const record = readBillRecord(db, bill.id);
+  const record = await readBillRecord(sqliteEngine(db), bill.id);
   const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
   const inForce = amended?.versions.at(-1) ?? null;
   const draftText = await getDraftText(sqliteEngine(db), actor, bill.draftId);

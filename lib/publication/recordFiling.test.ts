@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
@@ -43,7 +44,7 @@ describe('recordFiling and the filing package', () => {
   it('builds the package with a manifest of SHA-256s, keeps it as filed, and closes the 30-day clock', async () => {
     const b = await publishedRule();
     expect(b.published.noticeText.split('\n')[0]).toBe('测试市人民政府令');
-    expect((await getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05'))).deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual(['filing_due', '2026-05-31', true]);
+    expect((await getBillWorkflow(sqliteEngine(db), b.coordinator, b.billId, day('2026-06-05'))).deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual(['filing_due', '2026-05-31', true]);
     const preview = await filingPackage(b.coordinator, b.billId, db);
     expect(preview.filename).toBe('测试市犬只收容管理办法-备案材料.zip');
     const zip = await JSZip.loadAsync(preview.body);
@@ -59,7 +60,7 @@ describe('recordFiling and the filing package', () => {
     expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ' ' }, db))).toMatchObject({ message: 'filing_bodies_required' });
     const { packageSha256 } = await recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: '测试省人民政府、测试市人大常委会' }, db, day('2026-05-20'));
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('done');
-    expect((await getBillWorkflow(b.coordinator, b.billId, db, day('2026-06-05'))).deadlines.map((d) => d.kind)).not.toContain('filing_due');
+    expect((await getBillWorkflow(sqliteEngine(db), b.coordinator, b.billId, day('2026-06-05'))).deadlines.map((d) => d.kind)).not.toContain('filing_due');
     const filed = await filingPackage(b.reviewer, b.billId, db);
     expect(createHash('sha256').update(filed.body).digest('hex')).toBe(packageSha256);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'bill.file')).get()!.detail).toMatchObject({ bodies: ['测试省人民政府', '测试市人大常委会'], packageSha256 });

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bills } from '@/db/schema';
@@ -20,12 +21,12 @@ describe('billDeadlines', () => {
     await idle.walk('drafting', day('2026-03-01'));
     await b.walk('drafting', day('2026-03-01'));
     await b.walk('consultation', day('2026-03-02'));
-    const at = (today: string) => billDeadlines(db, billOf(b.billId), today);
-    expect(at('2026-03-01')).toEqual([]);
-    expect(at('2026-03-02')).toEqual([{ kind: 'consultation_closes', dueOn: '2026-03-31', daysLeft: 29, overdue: false }]);
-    expect(at('2026-03-31')).toEqual([{ kind: 'consultation_closes', dueOn: '2026-03-31', daysLeft: 0, overdue: false }]);
-    expect(at('2026-04-01')).toEqual([]);
-    expect(billDeadlines(db, billOf(idle.billId), '2026-03-10')).toEqual([]);
+    const at = (today: string) => billDeadlines(sqliteEngine(db), billOf(b.billId), today);
+    expect(await at('2026-03-01')).toEqual([]);
+    expect(await at('2026-03-02')).toEqual([{ kind: 'consultation_closes', dueOn: '2026-03-31', daysLeft: 29, overdue: false }]);
+    expect(await at('2026-03-31')).toEqual([{ kind: 'consultation_closes', dueOn: '2026-03-31', daysLeft: 0, overdue: false }]);
+    expect(await at('2026-04-01')).toEqual([]);
+    expect(await billDeadlines(sqliteEngine(db), billOf(idle.billId), '2026-03-10')).toEqual([]);
   });
 
   it('counts the approval from the last time the bill was sent for it', async () => {
@@ -36,7 +37,7 @@ describe('billDeadlines', () => {
       ['second_reading', '2026-02-20'], ['third_reading', '2026-02-21'], ['vote', '2026-02-22'], ['approval', '2026-02-23'],
     ];
     for (const [to, d] of steps) await b.walk(to, day(d), { reason: '省人大常委会退回修改' });
-    expect(billDeadlines(db, billOf(b.billId), '2026-06-20')).toEqual([{ kind: 'approval_due', dueOn: '2026-06-23', daysLeft: 3, overdue: false }]);
+    expect(await billDeadlines(sqliteEngine(db), billOf(b.billId), '2026-06-20')).toEqual([{ kind: 'approval_due', dueOn: '2026-06-23', daysLeft: 3, overdue: false }]);
   });
 
   it('gives a promulgated government rule its filing and its entry into force, 30 days from the China day of promulgation', async () => {
@@ -49,8 +50,8 @@ describe('billDeadlines', () => {
     const path: BillStage[] = ['drafting', 'submission', 'first_reading', 'consultation', 'second_reading', 'third_reading', 'vote', 'approval', 'promulgation'];
     for (const [i, to] of path.entries()) await other.walk(to, day(`2026-03-${String(i + 10)}`));
     db.transaction((tx) => appendTransition(tx, { billId: other.billId, from: 'promulgation', to: 'filing', note: '已公布', actorId: other.coordinator.id, at: day('2026-05-08') }));
-    expect(billDeadlines(db, billOf(other.billId), '2026-05-11')).toEqual([{ kind: 'filing_due', dueOn: '2026-06-07', daysLeft: 27, overdue: false }]);
-    expect(billDeadlines(db, billOf(b.billId), '2026-05-11')).toEqual([
+    expect(await billDeadlines(sqliteEngine(db), billOf(other.billId), '2026-05-11')).toEqual([{ kind: 'filing_due', dueOn: '2026-06-07', daysLeft: 27, overdue: false }]);
+    expect(await billDeadlines(sqliteEngine(db), billOf(b.billId), '2026-05-11')).toEqual([
       { kind: 'filing_due', dueOn: '2026-05-31', daysLeft: 20, overdue: false },
       { kind: 'effect_due', dueOn: '2026-05-31', daysLeft: 20, overdue: false },
     ]);

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditEvents, billSignoffs, notifications } from '@/db/schema';
@@ -18,23 +19,23 @@ const decisions = (billId: string) => executiveMeetingSignoffs(db, billId);
 describe('decideSignoff', () => {
   it('refuses an admin who is not on the bill', async () => {
     const b = await atLegalityReview();
-    expect(await outcome(() => decideSignoff(b.admin, b.billId, { stage: 'executive_meeting', decision: 'approve' }, db))).toBe('forbidden:signoff_forbidden');
+    expect(await outcome(() => decideSignoff(sqliteEngine(db), b.admin, b.billId, { stage: 'executive_meeting', decision: 'approve' }))).toBe('forbidden:signoff_forbidden');
     expect(decisions(b.billId)).toEqual([]);
   });
 
   it('refuses to answer a request the reviewer addressed to themselves', async () => {
     const b = await atLegalityReview();
     db.insert(billSignoffs).values({ id: crypto.randomUUID(), billId: b.billId, stage: 'executive_meeting', requestedBy: b.reviewer.id, reviewerId: b.reviewer.id, requestedAt: day('2026-04-11') }).run();
-    expect(await outcome(() => decideSignoff(b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'approve' }, db))).toBe('forbidden:signoff_own_request');
+    expect(await outcome(() => decideSignoff(sqliteEngine(db), b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'approve' }))).toBe('forbidden:signoff_own_request');
     expect(decisions(b.billId).map((d) => d.decision)).toEqual([null]);
   });
 
   it('answers the open request with an exact audit entry and tells the asker', async () => {
     const b = await atLegalityReview();
-    const { id: asked } = await requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, db, day('2026-04-11'));
-    const r = await decideSignoff(b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'reject', note: '不同意' }, db, day('2026-04-12'));
+    const { id: asked } = await requestSignoff(sqliteEngine(db), b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, day('2026-04-11'));
+    const r = await decideSignoff(sqliteEngine(db), b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'reject', note: '不同意' }, day('2026-04-12'));
     expect(r).toEqual({ id: asked, decision: 'reject' });
-    const mark = draftTextMark(db, b.draftId);
+    const mark = await draftTextMark(sqliteEngine(db), b.draftId);
     const a = db.select().from(auditEvents).where(eq(auditEvents.targetId, b.billId)).orderBy(desc(auditEvents.id)).get()!;
     expect(a).toMatchObject({ actorId: b.reviewer.id, action: 'bill.signoff', targetType: 'bill', targetId: b.billId });
     expect(a.detail).toEqual({ billId: b.billId, stage: 'executive_meeting', decision: 'reject', note: '不同意', textMark: mark, rule: 'four_eyes' });

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
@@ -14,7 +15,7 @@ afterAll(cleanup);
 describe('decideSignoff under contention', () => {
   it('takes two approvals a reviewer sends at once from two processes one after the other: the first answers the request, the second stands as its own', async () => {
     const b = await atLegalityReview(db);
-    const { id: asked } = await requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email }, db);
+    const { id: asked } = await requestSignoff(sqliteEngine(db), b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email });
     const race = () => raceProcess('lib/workflow/testing/raceWorkflow.ts', ['signoff', file, b.billId, JSON.stringify(b.reviewer)]);
     // Both reach their transactions while the write lock is held. Neither fails: each waits for
     // the lock before it reads, instead of deciding on what it read before the other's write
@@ -22,7 +23,7 @@ describe('decideSignoff under contention', () => {
     const results = await raceUnderLock(file, () => [race(), race()]);
     expect(results).toEqual([{ ok: true }, { ok: true }]);
     // A third approval in this process, after both, stands on its own as well.
-    await decideSignoff(b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'approve' }, db);
+    await decideSignoff(sqliteEngine(db), b.reviewer, b.billId, { stage: 'executive_meeting', decision: 'approve' });
     const rows = executiveMeetingSignoffs(db, b.billId);
     expect(rows.map((r) => [r.id === asked, r.requestedBy, r.decision])).toEqual([
       [true, b.coordinator.id, 'approve'],

@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { can, type CurrentUser } from '@/lib/auth';
 import { draftTextMark, getBill } from '@/lib/drafting';
 import { isAppError } from '@/lib/errors';
@@ -7,16 +7,16 @@ import { billDeadlines } from './billDeadlines';
 import { describePath } from './describePath';
 import { planTransition, type TransitionPlan } from './planTransition';
 import { readBillEvents } from './readBillEvents';
-import { sqliteEngine } from '@/db/engine';
 
 /// A bill's workflow as its page and `GET /api/v1/bills/{id}` show it: the path with each stage's
 /// state, the deadlines running today, the history of moves, sign-offs (with whether each still
-/// holds for the current text) and votes, and the moves the reader may make from here.
-export async function getBillWorkflow(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()) {
-  const bill = await getBill(sqliteEngine(db), actor, billId);
+/// holds for the current text) and votes, and the moves the reader may make from here. Either engine.
+export async function getBillWorkflow(engine: Engine, actor: CurrentUser | null, billId: string, now: Date = new Date()) {
+  const bill = await getBill(engine, actor, billId);
   const today = todayInChina(now);
-  const events = readBillEvents(db, billId);
-  const mark = draftTextMark(db, bill.draftId);
+  const events = await readBillEvents(engine, billId);
+  const mark = await draftTextMark(engine, bill.draftId);
+  const deadlines = await billDeadlines(engine, bill, today);
   const coordinator = bill.members.find((m) => m.role === 'coordinator') ?? null;
   const moves: { to: BillStage; plan: TransitionPlan }[] = [];
   for (const to of billStages) {
@@ -42,7 +42,7 @@ export async function getBillWorkflow(actor: CurrentUser | null, billId: string,
     draftId: bill.draftId,
     coordinator: coordinator && { userId: coordinator.userId, name: coordinator.name },
     path: describePath(bill.kind, bill.stage, events.history.map((h) => ({ fromStage: h.from, toStage: h.to }))),
-    deadlines: billDeadlines(db, bill, today),
+    deadlines,
     history: events.history,
     signoffs: events.signoffs.map((s) => ({
       id: s.id,
@@ -73,4 +73,4 @@ export async function getBillWorkflow(actor: CurrentUser | null, billId: string,
 }
 
 /// What `getBillWorkflow` returns.
-export type BillWorkflow = ReturnType<typeof getBillWorkflow>;
+export type BillWorkflow = Awaited<ReturnType<typeof getBillWorkflow>>;

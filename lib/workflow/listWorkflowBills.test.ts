@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { billMembers } from '@/db/schema';
@@ -71,37 +72,37 @@ beforeAll(async () => {
 });
 
 describe('listWorkflowBills', () => {
-  it('shows an admin every bill with its coordinator and nearest deadline: overdue first, then the nearest (equal days by title), then the rest by title', () => {
+  it('shows an admin every bill with its coordinator and nearest deadline: overdue first, then the nearest (equal days by title), then the rest by title', async () => {
     const admin = 甲.admin;
-    expect(listWorkflowBills(admin, {}, db, now)).toEqual([rows.乙, rows.丙, rows.己, rows.甲, rows.丁, rows.戊]);
+    expect(await listWorkflowBills(sqliteEngine(db), admin, {}, now)).toEqual([rows.乙, rows.丙, rows.己, rows.甲, rows.丁, rows.戊]);
   });
 
-  it('shows staff only the bills they are on, whatever their role on it', () => {
-    expect(listWorkflowBills(zhou, {}, db, now)).toEqual([rows.甲, rows.丁]);
-    expect(listWorkflowBills(丙.reviewer, {}, db, now)).toEqual([rows.丙]);
-    expect(listWorkflowBills(乙.coordinator, {}, db, now)).toEqual([rows.乙]);
-    expect(listWorkflowBills(insertTestUser(db, 'drafter', '新同事'), {}, db, now)).toEqual([]);
+  it('shows staff only the bills they are on, whatever their role on it', async () => {
+    expect(await listWorkflowBills(sqliteEngine(db), zhou, {}, now)).toEqual([rows.甲, rows.丁]);
+    expect(await listWorkflowBills(sqliteEngine(db), 丙.reviewer, {}, now)).toEqual([rows.丙]);
+    expect(await listWorkflowBills(sqliteEngine(db), 乙.coordinator, {}, now)).toEqual([rows.乙]);
+    expect(await listWorkflowBills(sqliteEngine(db), insertTestUser(db, 'drafter', '新同事'), {}, now)).toEqual([]);
   });
 
   it('refuses the signed-out (unauthenticated) and those who are not staff (forbidden)', async () => {
-    expect(await outcome(() => listWorkflowBills(null, {}, db, now))).toBe('unauthenticated:unauthenticated');
-    expect(await outcome(() => listWorkflowBills(insertTestUser(db, 'volunteer'), {}, db, now))).toBe('forbidden:forbidden');
-    expect(await outcome(() => listWorkflowBills(insertTestUser(db, 'public'), {}, db, now))).toBe('forbidden:forbidden');
+    expect(await outcome(() => listWorkflowBills(sqliteEngine(db), null, {}, now))).toBe('unauthenticated:unauthenticated');
+    expect(await outcome(() => listWorkflowBills(sqliteEngine(db), insertTestUser(db, 'volunteer'), {}, now))).toBe('forbidden:forbidden');
+    expect(await outcome(() => listWorkflowBills(sqliteEngine(db), insertTestUser(db, 'public'), {}, now))).toBe('forbidden:forbidden');
   });
 
-  it('filters by kind, by stage and by coordinator, each within what the person may see', () => {
+  it('filters by kind, by stage and by coordinator, each within what the person may see', async () => {
     const admin = 甲.admin;
-    expect(listWorkflowBills(admin, { kind: 'local_regulation' }, db, now)).toEqual([rows.乙, rows.己, rows.甲, rows.戊]);
-    expect(listWorkflowBills(admin, { kind: 'industry_norm' }, db, now)).toEqual([rows.丁]);
-    expect(listWorkflowBills(admin, { stage: 'consultation' }, db, now)).toEqual([rows.丙, rows.甲]);
-    expect(listWorkflowBills(admin, { kind: 'government_rule', stage: 'drafting' }, db, now)).toEqual([]);
-    expect(listWorkflowBills(admin, { coordinatorId: 甲.coordinator.id }, db, now)).toEqual([rows.甲]);
-    expect(listWorkflowBills(zhou, { coordinatorId: 乙.coordinator.id }, db, now)).toEqual([]);
-    expect(listWorkflowBills(zhou, { stage: 'drafting' }, db, now)).toEqual([rows.丁]);
+    expect(await listWorkflowBills(sqliteEngine(db), admin, { kind: 'local_regulation' }, now)).toEqual([rows.乙, rows.己, rows.甲, rows.戊]);
+    expect(await listWorkflowBills(sqliteEngine(db), admin, { kind: 'industry_norm' }, now)).toEqual([rows.丁]);
+    expect(await listWorkflowBills(sqliteEngine(db), admin, { stage: 'consultation' }, now)).toEqual([rows.丙, rows.甲]);
+    expect(await listWorkflowBills(sqliteEngine(db), admin, { kind: 'government_rule', stage: 'drafting' }, now)).toEqual([]);
+    expect(await listWorkflowBills(sqliteEngine(db), admin, { coordinatorId: 甲.coordinator.id }, now)).toEqual([rows.甲]);
+    expect(await listWorkflowBills(sqliteEngine(db), zhou, { coordinatorId: 乙.coordinator.id }, now)).toEqual([]);
+    expect(await listWorkflowBills(sqliteEngine(db), zhou, { stage: 'drafting' }, now)).toEqual([rows.丁]);
   });
 
-  it('counts the days from the China date: at half past midnight in Beijing on 23 March, 丙 has none left', () => {
+  it('counts the days from the China date: at half past midnight in Beijing on 23 March, 丙 has none left', async () => {
     const late = new Date('2026-03-22T16:30:00Z');
-    expect(listWorkflowBills(丙.reviewer, {}, db, late).map((b) => b.nextDeadline)).toEqual([{ kind: 'consultation_closes', dueOn: '2026-03-23', daysLeft: 0, overdue: false }]);
+    expect((await listWorkflowBills(sqliteEngine(db), 丙.reviewer, {}, late)).map((b) => b.nextDeadline)).toEqual([{ kind: 'consultation_closes', dueOn: '2026-03-23', daysLeft: 0, overdue: false }]);
   });
 });

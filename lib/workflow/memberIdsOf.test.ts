@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { memberIdsOf } from './memberIdsOf';
@@ -24,7 +25,7 @@ describe('memberIdsOf', () => {
   it('includes a reviewer who joined by being asked for a sign-off', async () => {
     const b = await billWithPeople(db, 'government_rule');
     for (const [to, d] of [['drafting', '2026-03-01'], ['consultation', '2026-03-02'], ['legality_review', '2026-04-10']] as const) await b.walk(to, new Date(`${d}T02:00:00Z`));
-    await requestSignoff(b.coordinator, b.billId, { stage: 'legality_review', reviewerEmail: b.independent.email }, db);
+    await requestSignoff(sqliteEngine(db), b.coordinator, b.billId, { stage: 'legality_review', reviewerEmail: b.independent.email });
     expect(sorted(memberIdsOf(db, b.billId, b.editor.id))).toEqual(sorted([b.coordinator.id, b.reviewer.id, b.independent.id]));
   });
 });

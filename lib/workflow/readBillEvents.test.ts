@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { billAttachments, billSignoffs, billTransitions, billVotes } from '@/db/schema';
@@ -27,21 +28,21 @@ describe('readBillEvents', () => {
     const b = await atLegalityReview(db);
     const other = await atLegalityReview(db);
     // The other bill has events of every kind too.
-    await requestSignoff(other.coordinator, other.billId, { stage: 'executive_meeting', reviewerEmail: other.reviewer.email }, db, day('2026-04-11'));
-    await attachToBill(other.coordinator, other.billId, { name: '别的.pdf', bytes: pdf }, db, day('2026-04-11'));
+    await requestSignoff(sqliteEngine(db), other.coordinator, other.billId, { stage: 'executive_meeting', reviewerEmail: other.reviewer.email }, day('2026-04-11'));
+    await attachToBill(sqliteEngine(db), other.coordinator, other.billId, { name: '别的.pdf', bytes: pdf }, day('2026-04-11'));
     vote(other.billId, day('2026-04-11'), 50);
 
-    const asked = await requestSignoff(b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email, note: '请审核' }, db, day('2026-04-12'));
+    const asked = await requestSignoff(sqliteEngine(db), b.coordinator, b.billId, { stage: 'executive_meeting', reviewerEmail: b.reviewer.email, note: '请审核' }, day('2026-04-12'));
     // A sign-off given unasked, earlier than the request: no one asked for it.
-    const unasked = await decideSignoff(b.reviewer, b.billId, { stage: 'legality_review', decision: 'approve', note: '合法' }, db, day('2026-04-11'));
+    const unasked = await decideSignoff(sqliteEngine(db), b.reviewer, b.billId, { stage: 'legality_review', decision: 'approve', note: '合法' }, day('2026-04-11'));
     const [m1, m2, m3] = moves(b.billId);
-    const later = await attachToBill(b.coordinator, b.billId, { name: '审查意见.pdf', bytes: pdf }, db, day('2026-04-14'));
-    const earlier = await attachToBill(b.admin, b.billId, { name: '起草说明.pdf', bytes: pdf, transitionId: m3.id }, db, day('2026-04-13'));
+    const later = await attachToBill(sqliteEngine(db), b.coordinator, b.billId, { name: '审查意见.pdf', bytes: pdf }, day('2026-04-14'));
+    const earlier = await attachToBill(sqliteEngine(db), b.admin, b.billId, { name: '起草说明.pdf', bytes: pdf, transitionId: m3.id }, day('2026-04-13'));
     const v2 = vote(b.billId, day('2026-04-16'), 20);
     const v1 = vote(b.billId, day('2026-04-15'), 40);
-    const mark = draftTextMark(db, b.draftId);
+    const mark = await draftTextMark(sqliteEngine(db), b.draftId);
 
-    const events = readBillEvents(db, b.billId);
+    const events = await readBillEvents(sqliteEngine(db), b.billId);
     expect(events.history).toEqual([
       { id: m1.id, seq: 1, at: '2026-03-01T02:00:00.000Z', actor: '王牵头', from: 'proposal', to: 'drafting', note: '进入drafting', reason: null, versionId: null, consultationId: null },
       { id: m2.id, seq: 2, at: '2026-03-02T02:00:00.000Z', actor: '王牵头', from: 'drafting', to: 'consultation', note: '进入consultation', reason: null, versionId: m2.versionId, consultationId: m2.consultationId },
@@ -75,7 +76,7 @@ describe('readBillEvents', () => {
       db.insert(billSignoffs).values({ id: `signoff-${ids[d]}`, billId: b.billId, stage: 'vote', requestedBy: b.coordinator.id, reviewerId: b.reviewer.id, requestedAt: day(d) }).run();
       db.insert(billAttachments).values({ id: `file-${ids[d]}`, billId: b.billId, name: `${d}.pdf`, mediaType: 'application/pdf', size: 1, sha256: '0', body: Buffer.from('%'), at: day(d) }).run();
     }
-    const events = readBillEvents(db, b.billId);
+    const events = await readBillEvents(sqliteEngine(db), b.billId);
     expect(events.signoffs.map((s) => s.id)).toEqual(['signoff-c', 'signoff-b', 'signoff-a']);
     expect(events.attachments.map((a) => [a.id, a.name])).toEqual([['file-c', '2026-01-01.pdf'], ['file-b', '2026-01-02.pdf'], ['file-a', '2026-01-03.pdf']]);
   });
@@ -84,11 +85,11 @@ describe('readBillEvents', () => {
     const b = await billWithPeople(db);
     await b.walk('drafting', day('2026-01-05'));
     db.update(billTransitions).set({ actorId: null }).where(eq(billTransitions.billId, b.billId)).run();
-    expect(readBillEvents(db, b.billId).history.map((h) => [h.seq, h.to, h.actor])).toEqual([[1, 'drafting', null]]);
+    expect((await readBillEvents(sqliteEngine(db), b.billId)).history.map((h) => [h.seq, h.to, h.actor])).toEqual([[1, 'drafting', null]]);
   });
 
   it('reads a bill with nothing on its record as empty', async () => {
     const b = await billWithPeople(db);
-    expect(readBillEvents(db, b.billId)).toEqual({ history: [], signoffs: [], votes: [], attachments: [] });
+    expect(await readBillEvents(sqliteEngine(db), b.billId)).toEqual({ history: [], signoffs: [], votes: [], attachments: [] });
   });
 });

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { billTransitions } from '@/db/schema';
@@ -49,14 +50,14 @@ describe('readBillRecord', () => {
     ];
     for (const [to, at] of steps) await b.walk(to, at, { reason: '再议' });
     // The second vote passes just after midnight in Beijing on the 23rd; a later vote fails.
-    await recordVote(b.coordinator, b.billId, { for: 40, against: 10, abstain: 3, present: 53, composition: 60 }, db, new Date('2026-03-22T16:30:00Z'));
-    await recordVote(b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, db, day('2026-03-24'));
+    await recordVote(sqliteEngine(db), b.coordinator, b.billId, { for: 40, against: 10, abstain: 3, present: 53, composition: 60 }, new Date('2026-03-22T16:30:00Z'));
+    await recordVote(sqliteEngine(db), b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, day('2026-03-24'));
     const record = moves(b.billId);
     const votes = record.filter((m) => m.toStage === 'vote').map((m) => m.versionId);
     const consultations = record.filter((m) => m.toStage === 'consultation').map((m) => m.consultationId);
     expect(votes).toHaveLength(2);
     expect(new Set([...votes, ...consultations]).size).toBe(4);
-    expect(readBillRecord(db, b.billId)).toEqual({
+    expect(await readBillRecord(sqliteEngine(db), b.billId)).toEqual({
       enteredOn: {
         drafting: '2026-01-05',
         submission: '2026-01-06',
@@ -77,21 +78,21 @@ describe('readBillRecord', () => {
     const walked = await billWithPeople(db);
     for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08']] as const) await walked.walk(to, day(d));
     const fresh = await billWithPeople(db);
-    expect(readBillRecord(db, fresh.billId)).toEqual({ enteredOn: {}, passedVoteOn: null, votedVersionId: null, consultationId: null });
+    expect(await readBillRecord(sqliteEngine(db), fresh.billId)).toEqual({ enteredOn: {}, passedVoteOn: null, votedVersionId: null, consultationId: null });
   });
 
   it('keeps the consultation after later moves that open none, and has no vote day while no vote passed', async () => {
     const b = await billWithPeople(db);
     for (const [to, d] of [['drafting', '2026-01-05'], ['submission', '2026-01-06'], ['first_reading', '2026-01-07'], ['consultation', '2026-01-08'], ['second_reading', '2026-02-10'], ['third_reading', '2026-02-11'], ['vote', '2026-02-12']] as const) await b.walk(to, day(d));
-    await recordVote(b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, db, day('2026-02-13'));
+    await recordVote(sqliteEngine(db), b.coordinator, b.billId, { for: 20, against: 30, abstain: 3, present: 53, composition: 60 }, day('2026-02-13'));
     const record = moves(b.billId);
-    expect(readBillRecord(db, b.billId)).toMatchObject({
+    expect(await readBillRecord(sqliteEngine(db), b.billId)).toMatchObject({
       passedVoteOn: null,
       votedVersionId: record.find((m) => m.toStage === 'vote')!.versionId,
       consultationId: record.find((m) => m.toStage === 'consultation')!.consultationId,
     });
-    expect(readBillRecord(db, b.billId).votedVersionId).not.toBeNull();
-    expect(readBillRecord(db, b.billId).consultationId).not.toBeNull();
+    expect((await readBillRecord(sqliteEngine(db), b.billId)).votedVersionId).not.toBeNull();
+    expect((await readBillRecord(sqliteEngine(db), b.billId)).consultationId).not.toBeNull();
   });
 
   it('keeps the 表决稿 frozen on entering 表决 after the bill passed the vote and moved on to 批准', async () => {
@@ -101,7 +102,7 @@ describe('readBillRecord', () => {
     const voted = record.find((m) => m.toStage === 'vote')!.versionId;
     expect(voted).not.toBeNull();
     expect(record.at(-1)).toMatchObject({ toStage: 'approval', versionId: null });
-    expect(readBillRecord(db, b.billId)).toEqual({
+    expect(await readBillRecord(sqliteEngine(db), b.billId)).toEqual({
       enteredOn: {
         drafting: '2026-01-05',
         submission: '2026-01-06',

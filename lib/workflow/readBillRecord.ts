@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
-import { billTransitions, billVotes } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { todayInChina, type BillStage } from '@/lib/shared';
 
 /// What a bill's record says that publication needs: the China date each stage was last entered,
@@ -20,9 +19,9 @@ export function stageEntryDays(moves: { toStage: BillStage; at: Date | null }[])
   return enteredOn;
 }
 
-/// Reads a bill's record of moves and votes.
-export function readBillRecord(db: Pick<Db, 'select'>, billId: string): BillRecord {
-  const moves = db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).orderBy(asc(billTransitions.seq)).all();
+/// Reads a bill's record of moves and votes. Either engine.
+export async function readBillRecord({ db, t }: Engine, billId: string): Promise<BillRecord> {
+  const moves = await db.select().from(t.billTransitions).where(eq(t.billTransitions.billId, billId)).orderBy(asc(t.billTransitions.seq));
   const enteredOn = stageEntryDays(moves);
   let votedVersionId: string | null = null;
   let consultationId: string | null = null;
@@ -30,6 +29,11 @@ export function readBillRecord(db: Pick<Db, 'select'>, billId: string): BillReco
     if (m.toStage === 'vote') votedVersionId = m.versionId;
     if (m.consultationId) consultationId = m.consultationId;
   }
-  const vote = db.select({ at: billVotes.at }).from(billVotes).where(and(eq(billVotes.billId, billId), eq(billVotes.passed, true), isNotNull(billVotes.at))).orderBy(desc(billVotes.at)).get();
+  const [vote] = await db
+    .select({ at: t.billVotes.at })
+    .from(t.billVotes)
+    .where(and(eq(t.billVotes.billId, billId), eq(t.billVotes.passed, true), isNotNull(t.billVotes.at)))
+    .orderBy(desc(t.billVotes.at))
+    .limit(1);
   return { enteredOn, passedVoteOn: vote?.at ? todayInChina(vote.at) : null, votedVersionId, consultationId };
 }

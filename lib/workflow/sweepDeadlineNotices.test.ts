@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
@@ -55,23 +56,23 @@ beforeAll(async () => {
 });
 
 describe('sweepDeadlineNotices', () => {
-  it('tells every member of an open bill of a deadline seven days off or passed, once, and returns how many deadlines were near', () => {
+  it('tells every member of an open bill of a deadline seven days off or passed, once, and returns how many deadlines were near', async () => {
     const at = day('2026-03-20');
     expect(deadlineNotices()).toEqual([]);
-    expect(sweepDeadlineNotices(db, at)).toBe(2);
+    expect(await sweepDeadlineNotices(sqliteEngine(db), at)).toBe(2);
     const first = sorted([...noticesOf(week, 'deadline_near', 'consultation_closes', '2026-03-27', at), ...noticesOf(overdue, 'deadline_overdue', 'approval_due', '2026-03-01', at)]);
     expect(deadlineNotices()).toEqual(first);
     // A second sweep the same day (and one the day after) finds the same deadlines but sends nothing again.
-    expect(sweepDeadlineNotices(db, day('2026-03-20'))).toBe(2);
+    expect(await sweepDeadlineNotices(sqliteEngine(db), day('2026-03-20'))).toBe(2);
     expect(deadlineNotices()).toEqual(first);
     // Next day the eight-day consultation comes within the week: only its members are told.
     const next = day('2026-03-21');
-    expect(sweepDeadlineNotices(db, next)).toBe(3);
+    expect(await sweepDeadlineNotices(sqliteEngine(db), next)).toBe(3);
     const second = sorted([...first, ...noticesOf(eightDays, 'deadline_near', 'consultation_closes', '2026-03-28', next)]);
     expect(deadlineNotices()).toEqual(second);
     // A consultation that has closed is no longer open, so no longer a deadline: nothing more is sent.
-    expect(sweepDeadlineNotices(db, day('2026-03-28'))).toBe(2);
-    expect(sweepDeadlineNotices(db, day('2026-03-29'))).toBe(1);
+    expect(await sweepDeadlineNotices(sqliteEngine(db), day('2026-03-28'))).toBe(2);
+    expect(await sweepDeadlineNotices(sqliteEngine(db), day('2026-03-29'))).toBe(1);
     expect(deadlineNotices()).toEqual(second);
     expect(deadlineNotices().filter((n) => n.billId === withdrawn.billId)).toEqual([]);
   });

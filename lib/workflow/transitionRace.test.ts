@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { billTransitions } from '@/db/schema';
@@ -19,9 +20,9 @@ describe('transitionBill under contention', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'stage_changed', message: 'stage_changed' }]);
     // A third mover in this process, who also still thinks the bill is at 立项, is refused too.
-    expect(await outcome(() => transitionBill(b.coordinator, b.billId, { to: 'drafting', expectedStage: 'proposal', note: '第三次推进' }, db))).toBe('stage_changed:stage_changed');
+    expect(await outcome(() => transitionBill(sqliteEngine(db), b.coordinator, b.billId, { to: 'drafting', expectedStage: 'proposal', note: '第三次推进' }))).toBe('stage_changed:stage_changed');
     // The winner's move stands: the bill moves on from 起草, here through the same transaction.
-    expect(await outcome(() => transitionBill(b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '提请审议' }, db))).toBe('ok');
+    expect(await outcome(() => transitionBill(sqliteEngine(db), b.coordinator, b.billId, { to: 'submission', expectedStage: 'drafting', note: '提请审议' }))).toBe('ok');
     expect(db.select().from(billTransitions).where(eq(billTransitions.billId, b.billId)).all().map((t) => t.toStage)).toEqual(['drafting', 'submission']);
   }, 30_000);
 });

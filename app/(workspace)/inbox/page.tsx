@@ -16,7 +16,7 @@ export const generateMetadata = titledPage('inbox.title');
 export default async function InboxPage() {
   const user = await requirePermission('workspace:view', '/inbox');
   const { t } = await pageTranslator();
-  sweepDeadlineNotices();
+  await sweepDeadlineNotices(getEngine());
   const notices = await listNotifications(getEngine(), user, { limit: 100 });
   return (
     <div className="page page--wide workspace inbox-page">

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { vocabularyLabel } from '@/lib/i18n';
 import { billKinds, billStages, type BillStage, type BillKind } from '@/lib/shared';
@@ -22,10 +23,10 @@ const pick = <T extends string>(value: unknown, set: readonly T[]): T | undefine
 export default async function WorkflowDashboard({ searchParams }: Props) {
   const user = await requirePermission('workspace:view', '/workflow');
   const [{ t, locale }, sp] = await Promise.all([pageTranslator(), searchParams]);
-  sweepDeadlineNotices();
-  const all = listWorkflowBills(user);
+  await sweepDeadlineNotices(getEngine());
+  const all = await listWorkflowBills(getEngine(), user);
   const filters = { kind: pick<BillKind>(sp.kind, billKinds), stage: pick<BillStage>(sp.stage, billStages), coordinatorId: typeof sp.coordinator === 'string' ? sp.coordinator : undefined };
-  const bills = listWorkflowBills(user, filters);
+  const bills = await listWorkflowBills(getEngine(), user, filters);
   const coordinators = [...new Map(all.flatMap((b) => (b.coordinator ? [[b.coordinator.userId, b.coordinator.name] as const] : []))).entries()];
   const any = t('library.any');
   const columns = [t('workflow.colBill'), t('workflow.colStage'), t('workflow.colCoordinator'), t('workflow.colDeadline')];

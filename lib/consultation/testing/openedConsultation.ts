@@ -27,12 +27,6 @@ export async function openedConsultation(db: Db, input: Partial<OpenConsultation
     editor,
     { title: '测试条例', kind: 'local_regulation', from: { text: consultationText }, members: [{ email: editor2.email, role: 'editor' }, { email: reviewer.email, role: 'reviewer' }] },
   );
-  const { id: consultationId, versionId } = await openConsultation(
-    editor,
-    draftId,
-    { description: '欢迎社会各界提出意见。', explanation: '为了测试征求意见，起草本条例。', opensOn: '2025-03-01', closesOn: '2025-03-30', ...input },
-    db,
-    now,
-  );
+  const { id: consultationId, versionId } = await openConsultation(sqliteEngine(db), editor, draftId, { description: '欢迎社会各界提出意见。', explanation: '为了测试征求意见，起草本条例。', opensOn: '2025-03-01', closesOn: '2025-03-30', ...input }, now, );
   return { billId, draftId, consultationId, versionId, editor, editor2, reviewer, outsider };
 }

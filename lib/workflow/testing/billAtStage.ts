@@ -29,7 +29,7 @@ export async function billWithPeople(db: Db, kind: RegulationKind = 'local_regul
   let stage: BillStage = 'proposal';
   const walk = async (to: BillStage, now: Date, extra: { reason?: string } = {}) => {
     const versions = { versionId: null as string | null, consultationId: null as string | null };
-    await walkBill(db, { coordinator, reviewer, independent }, billId, stage, [{ to, at: now, note: `进入${to}`, ...extra }]);
+    await walkBill(sqliteEngine(db), { coordinator, reviewer, independent }, billId, stage, [{ to, at: now, note: `进入${to}`, ...extra }]);
     stage = to;
     const last = db.select().from(billTransitions).where(eq(billTransitions.billId, billId)).orderBy(desc(billTransitions.seq)).get();
     versions.versionId = last?.versionId ?? null;

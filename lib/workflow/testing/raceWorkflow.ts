@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { openDatabase } from '@/db/client';
 import { isAppError } from '@/lib/errors';
 import { decideSignoff } from '../decideSignoff';
@@ -9,8 +10,8 @@ import { raceNow } from './raceProcess';
 // text for 常务会议). Prints what happened as one JSON line.
 const [action, file, billId, actorJson] = process.argv.slice(2);
 const actions: Record<string, (db: ReturnType<typeof openDatabase>) => Promise<unknown>> = {
-  transition: (db) => transitionBill(JSON.parse(actorJson), billId, { to: 'drafting', expectedStage: 'proposal', note: `由进程 ${process.pid} 推进` }, db),
-  signoff: (db) => decideSignoff(JSON.parse(actorJson), billId, { stage: 'executive_meeting', decision: 'approve', note: `进程 ${process.pid}` }, db),
+  transition: (db) => transitionBill(sqliteEngine(db), JSON.parse(actorJson), billId, { to: 'drafting', expectedStage: 'proposal', note: `由进程 ${process.pid} 推进` }),
+  signoff: (db) => decideSignoff(sqliteEngine(db), JSON.parse(actorJson), billId, { stage: 'executive_meeting', decision: 'approve', note: `进程 ${process.pid}` }),
 };
 const db = openDatabase(file);
 await raceNow(

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { vocabularyLabel } from '@/lib/i18n';
 import { normalClosingDay } from '@/lib/consultation';
@@ -25,7 +26,7 @@ export const generateMetadata = titledPage('workflow.page');
 export default async function BillWorkflowPage({ params }: Props) {
   const { id } = await params;
   const { user, t, locale } = await openBillPage(id, `/bills/${id}/workflow`);
-  const flow = await getBillWorkflow(user, id);
+  const flow = await getBillWorkflow(getEngine(), user, id);
   const stageName = (s: BillStage) => t(vocabularyLabel('billStage', s));
   const choices: MoveChoice[] = flow.moves.map(({ to, plan }) => ({
     to,

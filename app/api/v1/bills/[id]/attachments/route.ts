@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import { handleApi, jsonResponse, requireUser } from '@/lib/api';
 import { AppError } from '@/lib/errors';
 import { attachToBill, maxAttachmentBytes } from '@/lib/workflow';
@@ -19,7 +20,7 @@ export async function POST(request: Request, { params }: Ctx) {
     });
     const file = form.get('file');
     if (!(file instanceof File)) throw new AppError('validation_failed', 'attachment_empty');
-    const saved = await attachToBill(user, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), transitionId: String(form.get('transitionId') ?? '') || null });
+    const saved = await attachToBill(getEngine(), user, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), transitionId: String(form.get('transitionId') ?? '') || null });
     return jsonResponse(saved, { status: 201 });
   });
 }

@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import { handleApi, jsonResponse, readJsonBody, requireUser } from '@/lib/api';
 import { decideSignoff } from '@/lib/workflow';
 
@@ -8,5 +9,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// A reviewer's decision on the current text.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(await decideSignoff(requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
+  return handleApi(request, async (ctx) => jsonResponse(await decideSignoff(getEngine(), requireUser(ctx), id, await readJsonBody(request)), { status: 201 }));
 }

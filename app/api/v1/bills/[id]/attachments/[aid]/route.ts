@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import { fileResponse, handleApi, requireUser } from '@/lib/api';
 import { getAttachment } from '@/lib/workflow';
 
@@ -9,7 +10,7 @@ type Ctx = { params: Promise<{ id: string; aid: string }> };
 export async function GET(request: Request, { params }: Ctx) {
   const { id, aid } = await params;
   return handleApi(request, async (ctx) => {
-    const file = await getAttachment(requireUser(ctx), id, aid);
+    const file = await getAttachment(getEngine(), requireUser(ctx), id, aid);
     return fileResponse({ body: file.body, contentType: file.mediaType, filename: file.name });
   });
 }

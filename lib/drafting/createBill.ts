@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { prosemirrorToYDoc } from 'y-prosemirror';
 import { inArray } from 'drizzle-orm';
-import { sqliteOnly, type Engine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { appendAudit } from '@/lib/audit';
 import { can } from '@/lib/auth';
@@ -10,7 +10,7 @@ import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { blankDraft, structureToDraft } from '@/lib/editor';
 import { parseRegulation, toParseJson, type ParseJson } from '@/lib/legal-text';
-import { getRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { createBillSchema } from './schemas';
 import { type MemberRole } from '@/lib/shared/vocabulary';
 
@@ -28,7 +28,7 @@ export async function createBill(engine: Engine, actor: CurrentUser | null, inpu
     json = toParseJson(parseRegulation(data.from.text));
     if (json.articles.length === 0) throw new AppError('validation_failed', 'no_articles');
   } else if (data.from && 'regulationId' in data.from) {
-    const reg = getRegulation(data.from.regulationId, {}, sqliteOnly(engine, 'opening a bill from a regulation'));
+    const reg = await readRegulation(engine, data.from.regulationId);
     regulationId = reg.regulation.id;
     json = reg.text;
   }

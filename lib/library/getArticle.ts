@@ -1,9 +1,10 @@
 import { chineseDate } from '@/lib/shared';
-import { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';
+import { articleChangesAhead, articleChangesAheadOn, type ArticleAhead } from './articleChangesAhead';
 import { formatCitation, type ArticleJson } from '@/lib/legal-text';
 import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
-import { getRegulation, type RegulationAtDate } from './getRegulation';
+import { getRegulation, readRegulation, type RegulationAtDate } from './getRegulation';
 
 /// One article of a regulation as in force on a date, with its standard citation and neighbours.
 export type ArticleAtDate = Omit<RegulationAtDate, 'text'> & {
@@ -20,17 +21,37 @@ export type ArticleAtDate = Omit<RegulationAtDate, 'text'> & {
 };
 
 /// Article `number` (and `sub` for 第X条之一) of a regulation on `at`; `not_found` when that
-/// version has no such article.
+/// version has no such article. SQLite; `readArticle` on either engine.
 export function getArticle(idOrSlug: string, number: number, opts: { at?: string; sub?: number } = {}, db: Db = getDatabase()): ArticleAtDate {
+  checkNumber(number);
+  const r = getRegulation(idOrSlug, { at: opts.at }, db);
+  const next = r.outstanding[0];
+  return articleAtDate(r, number, opts.sub, next ? { changes: articleChangesAhead(r.version.id, next.versionId, db), effectiveOn: next.effectiveOn } : null);
+}
+
+/// `getArticle` on either engine.
+export async function readArticle(engine: Engine, idOrSlug: string, number: number, opts: { at?: string; sub?: number } = {}): Promise<ArticleAtDate> {
+  checkNumber(number);
+  const r = await readRegulation(engine, idOrSlug, { at: opts.at });
+  const next = r.outstanding[0];
+  return articleAtDate(r, number, opts.sub, next ? { changes: await articleChangesAheadOn(engine, r.version.id, next.versionId), effectiveOn: next.effectiveOn } : null);
+}
+
+function checkNumber(number: number): void {
   if (!Number.isInteger(number) || number < 1 || number > 100_000) throw new AppError('not_found', 'article_not_found');
-  const { text, ...rest } = getRegulation(idOrSlug, { at: opts.at }, db);
-  const index = text.articles.findIndex((a) => a.number === number && (a.sub ?? 0) === (opts.sub ?? 0));
+}
+
+/// The article of the regulation read, with its citations and neighbours, and how the first
+/// outstanding change (`ahead`: the articles it changes, and when it takes effect) treats it.
+function articleAtDate({ text, ...rest }: RegulationAtDate, number: number, sub: number | undefined, ahead: { changes: Map<string, ArticleAhead>; effectiveOn: string } | null): ArticleAtDate {
+  const index = text.articles.findIndex((a) => a.number === number && (a.sub ?? 0) === (sub ?? 0));
   if (index < 0) throw new AppError('not_found', 'article_not_found');
   const article = text.articles[index];
   // A text no longer in force is cited with the date its version took effect.
   const dated = rest.currentText || !rest.version.effectiveOn ? '' : `（${chineseDate(rest.version.effectiveOn)}施行的文本）`;
   const cite = (unit: { paragraph?: number; item?: number }) => formatCitation({ article: article.number, articleSub: article.sub, ...unit }, { title: rest.regulation.title }) + dated;
   const chapter = article.chapter !== undefined ? text.outline.find((o) => o.kind === 'chapter' && o.number === article.chapter && o.part === article.part) : undefined;
+  const change = ahead?.changes.get(article.eid);
   return {
     ...rest,
     article,
@@ -48,14 +69,6 @@ export function getArticle(idOrSlug: string, number: number, opts: { at?: string
     previous: index > 0 ? text.articles[index - 1].number : null,
     next: index < text.articles.length - 1 ? text.articles[index + 1].number : null,
     chapterHeading: chapter ? `${chapter.label} ${chapter.heading}`.trim() : null,
-    ahead: aheadOf(rest, article.eid, db),
+    ahead: change && ahead ? { ...change, effectiveOn: ahead.effectiveOn } : null,
   };
-}
-
-/// The first outstanding change's effect on one article, if it changes or deletes it.
-function aheadOf(r: Pick<RegulationAtDate, 'version' | 'outstanding'>, eid: string, db: Db): ArticleAtDate['ahead'] {
-  const next = r.outstanding[0];
-  if (!next) return null;
-  const change = articleChangesAhead(r.version.id, next.versionId, db).get(eid);
-  return change ? { ...change, effectiveOn: next.effectiveOn } : null;
 }

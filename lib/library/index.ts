@@ -1,7 +1,7 @@
 export { importRegulation, type ImportOptions, type ImportResult } from './importRegulation';
 export { readRegulationFile, maxRegulationFileBytes } from './readRegulationFile';
-export { getRegulation, findRegulation, type RegulationAtDate, type VersionSummary } from './getRegulation';
-export { getArticle, type ArticleAtDate } from './getArticle';
+export { getRegulation, readRegulation, findRegulation, findRegulationOn, type RegulationAtDate, type VersionSummary } from './getRegulation';
+export { getArticle, readArticle, type ArticleAtDate } from './getArticle';
 export { listRegulations, type RegulationFilters, type RegulationListItem } from './listRegulations';
 export { libraryQuerySchema, withoutList, readLibraryQuery, regulationSorts, type LibraryQuery, type RegulationSort } from './libraryQuery';
 export { listRecentChanges } from './listRecentChanges';
@@ -22,6 +22,6 @@ export { slugFor } from './slugFor';
 export { insertRegulationVersion, type NewVersion } from './insertRegulationVersion';
 export { bumpLibraryGeneration, bumpLibraryGenerationOn, readLibraryGeneration } from './libraryGeneration';
 export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';
-export { articleChangesAhead, type ArticleAhead } from './articleChangesAhead';
+export { articleChangesAhead, articleChangesAheadOn, type ArticleAhead } from './articleChangesAhead';
 export { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction, type HomeJurisdiction } from './jurisdictionOf';
 export { levelOfRegion } from './deriveJurisdiction';

@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import { regulationArticles, regulationVersions } from '@/db/schema';
+import { regulationArticles, regulationVersions, type NewRegulationArticle, type NewRegulationVersion } from '@/db/schema';
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { articleText, type ParseJson } from '@/lib/legal-text';
-import { bumpLibraryGeneration } from './libraryGeneration';
-import { recordVersionEvents, type VersionDates } from './regulationEvents';
+import { bumpLibraryGeneration, bumpLibraryGenerationOn } from './libraryGeneration';
+import { recordVersionEvents, versionEventRows, type VersionDates } from './regulationEvents';
 
 /// A new version to write: its text and dates (the ids are made here).
 export type NewVersion = Omit<VersionDates, 'versionId'> & { text: ParseJson; sourceText: string };
 
-/// Writes one version of a regulation inside the caller's transaction: the version row, one row
-/// per article with its eid and text hash, and the version's events (adoption, approval,
-/// promulgation, entry into force), counted as a change of the library. Returns the version id. Import and publication both use it.
-export function insertRegulationVersion(tx: Pick<Db, 'insert' | 'update'>, v: NewVersion): string {
-  const versionId = crypto.randomUUID();
-  tx.insert(regulationVersions)
-    .values({
+/// The rows of a new version: the version itself and one row per article with its eid and text hash.
+function regulationVersionRows(v: NewVersion, versionId: string): { version: NewRegulationVersion; articles: NewRegulationArticle[] } {
+  return {
+    version: {
       id: versionId,
       regulationId: v.regulationId,
       seq: v.seq,
@@ -28,12 +26,10 @@ export function insertRegulationVersion(tx: Pick<Db, 'insert' | 'update'>, v: Ne
       events: v.text.events,
       structure: v.text,
       sourceText: v.sourceText,
-    })
-    .run();
-  v.text.articles.forEach((a, position) => {
-    const text = articleText(a);
-    tx.insert(regulationArticles)
-      .values({
+    },
+    articles: v.text.articles.map((a, position) => {
+      const text = articleText(a);
+      return {
         versionId,
         regulationId: v.regulationId,
         eid: a.eid,
@@ -43,10 +39,33 @@ export function insertRegulationVersion(tx: Pick<Db, 'insert' | 'update'>, v: Ne
         chapter: a.chapter !== undefined ? String(a.chapter) : null,
         text,
         textHash: createHash('sha256').update(text).digest('hex').slice(0, 32),
-      })
-      .run();
-  });
+      };
+    }),
+  };
+}
+
+/// Writes one version of a regulation inside the caller's transaction: the version row, one row
+/// per article with its eid and text hash, and the version's events (adoption, approval,
+/// promulgation, entry into force), counted as a change of the library. Returns the version id.
+/// Import and publication both use it. SQLite; `insertRegulationVersionOn` on either engine.
+export function insertRegulationVersion(tx: Pick<Db, 'insert' | 'update'>, v: NewVersion): string {
+  const versionId = crypto.randomUUID();
+  const rows = regulationVersionRows(v, versionId);
+  tx.insert(regulationVersions).values(rows.version).run();
+  for (const article of rows.articles) tx.insert(regulationArticles).values(article).run();
   recordVersionEvents(tx, { ...v, versionId });
   bumpLibraryGeneration(tx);
+  return versionId;
+}
+
+/// `insertRegulationVersion` for a transaction of withTransaction, on either engine. (It does not
+/// index the version for search: on PostgreSQL the search index is not built yet.)
+export async function insertRegulationVersionOn(tx: Engine, v: NewVersion): Promise<string> {
+  const versionId = crypto.randomUUID();
+  const rows = regulationVersionRows(v, versionId);
+  await tx.db.insert(tx.t.regulationVersions).values(rows.version);
+  for (const article of rows.articles) await tx.db.insert(tx.t.regulationArticles).values(article);
+  for (const event of versionEventRows({ ...v, versionId })) await tx.db.insert(tx.t.regulationEvents).values(event);
+  await bumpLibraryGenerationOn(tx);
   return versionId;
 }

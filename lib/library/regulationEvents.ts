@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { regulationEvents } from '@/db/schema';
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { VersionChange } from '@/lib/shared';
 import type { LifecycleRow } from './lifecycle';
 
@@ -9,6 +10,12 @@ const lifecycleColumns = { kind: regulationEvents.kind, on: regulationEvents.on,
 /// The events of one regulation in date order.
 export function readRegulationEvents(db: Db, regulationId: string): LifecycleRow[] {
   return db.select(lifecycleColumns).from(regulationEvents).where(eq(regulationEvents.regulationId, regulationId)).orderBy(asc(regulationEvents.on), asc(regulationEvents.id)).all();
+}
+
+/// `readRegulationEvents` on either engine.
+export async function readRegulationEventsOn({ db, t }: Engine, regulationId: string): Promise<LifecycleRow[]> {
+  const e = t.regulationEvents;
+  return db.select({ kind: e.kind, on: e.on, versionId: e.versionId, body: e.body, source: e.source }).from(e).where(eq(e.regulationId, regulationId)).orderBy(asc(e.on), asc(e.id));
 }
 
 /// The events of every regulation, by regulation id, each list in date order.
@@ -37,9 +44,9 @@ export interface VersionDates {
   billId?: string | null;
 }
 
-/// Records the events of a new version in the same transaction as the version: its adoption (or
-/// amendment / revision), approval, promulgation and entry into force, each when its date is known.
-export function recordVersionEvents(tx: Pick<Db, 'insert'>, v: VersionDates): void {
+/// The event rows of a new version: its adoption (or amendment / revision), approval,
+/// promulgation and entry into force, each when its date is known.
+export function versionEventRows(v: VersionDates) {
   const adoption = v.seq === 1 || v.change === 'original' ? 'adopted' : v.change === 'revision' ? 'revised' : 'amended';
   const events = [
     { kind: adoption, on: v.adoptedOn, body: v.body ?? null, source: v.source ?? null },
@@ -47,8 +54,10 @@ export function recordVersionEvents(tx: Pick<Db, 'insert'>, v: VersionDates): vo
     { kind: 'promulgated', on: v.promulgatedOn, body: v.body ?? null, source: null },
     { kind: 'effective', on: v.effectiveOn, body: null, source: null },
   ] as const;
-  for (const e of events) {
-    if (!e.on) continue;
-    tx.insert(regulationEvents).values({ regulationId: v.regulationId, versionId: v.versionId, kind: e.kind, on: e.on, body: e.body, source: e.source, billId: v.billId ?? null }).run();
-  }
+  return events.flatMap((e) => (e.on ? [{ regulationId: v.regulationId, versionId: v.versionId, kind: e.kind, on: e.on, body: e.body, source: e.source, billId: v.billId ?? null }] : []));
+}
+
+/// Records the events of a new version in the same transaction as the version (`versionEventRows`).
+export function recordVersionEvents(tx: Pick<Db, 'insert'>, v: VersionDates): void {
+  for (const row of versionEventRows(v)) tx.insert(regulationEvents).values(row).run();
 }

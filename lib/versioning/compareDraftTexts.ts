@@ -1,10 +1,10 @@
-import { sqliteOnly, type Engine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { getBillOfDraft } from '@/lib/drafting';
 import { getDraftText } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { compareTexts, type ParseJson, type TextComparison } from '@/lib/legal-text';
-import { getRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { getDraftVersion } from './getDraftVersion';
 
 /// Which text of a bill a comparison side is: a saved version (by id), the live draft
@@ -22,14 +22,13 @@ export interface ResolvedText {
 }
 
 /// The text a reference names, for a member of the bill; `not_found` for an unknown version or
-/// for `in-force` on a bill that does not amend a regulation. Either engine, but the text in force
-/// is read from the library, which is on SQLite only so far.
+/// for `in-force` on a bill that does not amend a regulation. Either engine.
 export async function resolveDraftText(engine: Engine, actor: CurrentUser | null, draftId: string, ref: TextRef): Promise<ResolvedText> {
   const bill = await getBillOfDraft(engine, actor, draftId);
   if (ref === 'current') return { ref, kind: 'current', name: null, seq: null, text: await getDraftText(engine, actor, draftId) };
   if (ref === 'in-force') {
     if (!bill.regulationId) throw new AppError('not_found', 'no_text_in_force');
-    const reg = getRegulation(bill.regulationId, {}, sqliteOnly(engine, 'the text in force (lib/library)'));
+    const reg = await readRegulation(engine, bill.regulationId);
     return { ref, kind: 'in_force', name: reg.regulation.title, seq: null, text: reg.text };
   }
   const version = await getDraftVersion(engine, actor, draftId, ref);

@@ -6,7 +6,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import * as schema from '@/db/schema';
 import type { DraftEditSpan, DraftUpdate, DraftVersion, NewDraftVersion, NewDraftVersionArticle } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
-import { sqliteOnly, type Engine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { appendAudit, recordAudit, type AuditEventInput } from '@/lib/audit';
 import { can } from '@/lib/auth';
@@ -16,7 +16,7 @@ import { decodeEditSpans, getBillOfDraft, loadDraftState, lockDraftState, type B
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
-import { getRegulation } from '@/lib/library';
+import { getRegulation, readRegulation } from '@/lib/library';
 import { articleHeadingPath, articleText, differsOnlyInReferences, type ParseJson } from '@/lib/legal-text';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
 import { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
@@ -33,8 +33,7 @@ const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().e
 /// since the text in force) and who changed it. Editors of the bill only; read, numbered and
 /// written in one transaction (with its audit entry) that first locks the draft against
 /// compaction and against a second version being numbered at once, so the version is exactly the
-/// text stored at that moment. Either engine, but the first version of an amendment bill reads
-/// the text in force from the library, which is on SQLite only so far.
+/// text stored at that moment. Either engine.
 export async function createDraftVersion(engine: Engine, actor: CurrentUser | null, draftId: string, input: NewDraftVersionInput): Promise<CreatedDraftVersion> {
   const bill = await getBillOfDraft(engine, actor, draftId);
   return withTransaction(engine, (tx) => freezeDraftVersionOn(tx, actor, bill, input));
@@ -43,7 +42,7 @@ export async function createDraftVersion(engine: Engine, actor: CurrentUser | nu
 /// `createDraftVersion` for a bill already read, inside the caller's `withTransaction`.
 export async function freezeDraftVersionOn(tx: Engine, actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput): Promise<CreatedDraftVersion> {
   const data = checkedInput(actor, bill, input);
-  const amended = bill.regulationId ? inForce(sqliteOnly(tx, 'the first version of an amendment bill (the text in force, lib/library)'), bill.regulationId) : [];
+  const amended = bill.regulationId ? (await readRegulation(tx, bill.regulationId)).text.articles : [];
   const state = await lockDraftState(tx, bill.draftId);
   if (!state) throw new AppError('not_found', 'draft_not_found');
   const { db, t } = tx;

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExplainerLinks } from '@/app/_components/explainers/ExplainerLinks';
-import { articlePath, getRegulation } from '@/lib/library';
+import { getEngine } from '@/lib/api';
+import { articlePath, readRegulation } from '@/lib/library';
 import { translator } from '@/lib/i18n';
 import { listExplainers } from '@/lib/explainers';
 import { RegulationHeader } from '@/app/_components/RegulationHeader';
@@ -31,7 +32,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const t = translator(locale);
   const slug = routeParam(raw);
   const { at, invalid } = readAtParam(sp.at);
-  const data = await orNotFound(() => getRegulation(slug, { at }));
+  const data = await orNotFound(() => readRegulation(getEngine(), slug, { at }));
   const base = regulationPath(data.regulation.slug);
   const notice = noticeOfVersion(data.version.id);
   const consultations = openConsultationsAmending(data.regulation.id);

@@ -1,5 +1,5 @@
-import { atQuery, handleApi, jsonResponse, readQuery } from '@/lib/api';
-import { getRegulation } from '@/lib/library';
+import { atQuery, handleApi, jsonResponse, readQuery, getEngine } from '@/lib/api';
+import { readRegulation } from '@/lib/library';
 import { routeParam } from '@/lib/shared';
 
 export const dynamic = 'force-dynamic';
@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 /// A regulation with its versions and the text in force on `at` (default today).
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleApi(request, () => {
+  return handleApi(request, async () => {
     const { at } = readQuery(request, atQuery);
-    return jsonResponse(getRegulation(routeParam(id), { at }));
+    return jsonResponse(await readRegulation(getEngine(), routeParam(id), { at }));
   });
 }

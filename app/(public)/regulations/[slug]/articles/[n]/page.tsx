@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExplainerLinks } from '@/app/_components/explainers/ExplainerLinks';
 import { notFound } from 'next/navigation';
-import { articlePath, getArticle, parseArticleParam } from '@/lib/library';
+import { getEngine } from '@/lib/api';
+import { articlePath, parseArticleParam, readArticle } from '@/lib/library';
 import { translator } from '@/lib/i18n';
 import { explainersCiting } from '@/lib/explainers';
 import { CopyCitationButton } from '@/app/_components/CopyCitationButton';
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const num = parseArticleParam(n);
   if (!num) return {};
   try {
-    return { title: getArticle(routeParam(slug), num.number, { sub: num.sub }).citation };
+    return { title: (await readArticle(getEngine(), routeParam(slug), num.number, { sub: num.sub })).citation };
   } catch {
     return {};
   }
@@ -35,7 +36,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const num = parseArticleParam(n);
   if (!num) notFound();
   const { at, invalid } = readAtParam(sp.at);
-  const data = await orNotFound(() => getArticle(routeParam(raw), num.number, { at, sub: num.sub }));
+  const data = await orNotFound(() => readArticle(getEngine(), routeParam(raw), num.number, { at, sub: num.sub }));
   const base = regulationPath(data.regulation.slug);
   const query = at ? `?at=${at}` : '';
   const explainers = explainersCiting(data.regulation.id, data.article.eid);

@@ -210,6 +210,18 @@ describe('draftAmendmentDecision: title and order', () => {
     expect(decision.closing!.split('\n').at(-1)).toBe('《舟山市实施〈中华人民共和国动物防疫法〉办法》根据本决定作相应修改，重新公布。');
   });
 
+  it('keeps every character of a title whose 《》 do not pair up, turning them into 〈〉', () => {
+    // A stray 》 at the end, or 《 at the start, is not taken for one of 《》 around the whole title.
+    const decisionFor = (name: string) => ({
+      title: `关于修改《${name}》的决定`,
+      preamble: `对《${name}》作如下修改：`,
+      clauses: ['一、将第二条第一款中的“养犬”修改为“饲养犬只”。'],
+      closing: `本决定自　　年　　月　　日起施行。\n《${name}》根据本决定作相应修改，重新公布。`,
+    });
+    expect(draftAmendmentDecision(oneEdit, '舟山市实施《中华人民共和国动物防疫法》办法》')).toEqual(decisionFor('舟山市实施〈中华人民共和国动物防疫法〉办法〉'));
+    expect(draftAmendmentDecision(oneEdit, '《舟山市实施《中华人民共和国动物防疫法》办法')).toEqual(decisionFor('〈舟山市实施〈中华人民共和国动物防疫法〉办法'));
+  });
+
   it('puts an added article after the clause of the article before it', () => {
     const text = edited((articles) => {
       articles[8].paragraphs[0].text = articles[8].paragraphs[0].text.replace('街道办事处', '街道办事处、开发区管理机构');
@@ -301,6 +313,14 @@ describe('draftAmendmentDecision: exact clauses at the limits of a phrase clause
 
   it('quotes a phrase that carries a whole quotation of its own', () => {
     expect(clausesOf((a) => replaceIn(a[6], 0, '养犬管理服务信息系统', '“智慧养犬”信息系统'))).toEqual(['一、将第七条中的“养犬管理服务”修改为““智慧养犬””。']);
+  });
+
+  it('quotes a phrase that carries a whole 「」 or ‘’ quotation of its own', () => {
+    // The marks pair up inside the phrase, so it is quoted rather than the article restated.
+    for (const [open, close] of [['「', '」'], ['‘', '’']]) {
+      const quoted = `${open}智慧养犬${close}`;
+      expect(clausesOf((a) => replaceIn(a[6], 0, '养犬管理服务信息系统', `${quoted}信息系统`))).toEqual([`一、将第七条中的“养犬管理服务”修改为“${quoted}”。`]);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,10 +72,10 @@ describe('lawbench import --amends', () => {
   const amend = (...args: string[]) => runLawbench(args, { DATABASE_PATH: amendDatabase });
   const pair = (f: string) => path.join(repo, 'testdata/corpus/revisions/dev-03-bj-audit', f);
   const load = (f: string) => toParseJson(parseRegulation(readFileSync(pair(f), 'utf8')));
-  const versionsOf = (slug: string) => {
+  const versionsOf = async (slug: string) => {
     const db = openDatabase(amendDatabase);
     try {
-      return readRegulationVersions(slug, db).versions;
+      return (await readRegulationVersions(sqliteEngine(db), slug)).versions;
     } finally {
       db.$client.close();
     }
@@ -87,26 +88,26 @@ describe('lawbench import --amends', () => {
     slug = JSON.parse(seeded.stdout)[0].slug;
   });
 
-  it('lists every clause that cannot be applied and imports nothing', () => {
+  it('lists every clause that cannot be applied and imports nothing', async () => {
     const bad = scratch.file('bad-decision.txt', '关于修改《北京市审计条例》的决定\n\n对《北京市审计条例》作如下修改：\n一、删去第九十九条。\n二、删去第四十四条。\n');
     const r = amend('import', bad, '--amends', slug, '--effective', '2030-01-01');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('problem: clause 1: 没有第九十九条（或已删去） (article_not_found): 删去第九十九条\n');
     expect(r.stderr).toContain('nothing imported');
-    expect(versionsOf(slug)).toHaveLength(1);
+    expect(await versionsOf(slug)).toHaveLength(1);
   });
 
   it.each([
     ['larger than the 10 MB limit', () => scratch.file('big.txt', new Uint8Array(maxRegulationFileBytes + 1).fill(0x61)), /big\.txt: .*10 MB.*\(payload_too_large\)$/],
     ['binary', () => scratch.file('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])), /image\.txt: .*\(binary_file\)$/],
-  ])('refuses a decision file that is %s with one line, importing nothing', (_name, file, message) => {
+  ])('refuses a decision file that is %s with one line, importing nothing', async (_name, file, message) => {
     const r = amend('import', file(), '--amends', slug, '--effective', '2030-01-01');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message);
-    expect(versionsOf(slug)).toHaveLength(1);
+    expect(await versionsOf(slug)).toHaveLength(1);
   });
 
   it('answers an unknown regulation and misused options with one clear line', () => {
@@ -116,7 +117,7 @@ describe('lawbench import --amends', () => {
     expect(amend('import', decision, decision, '--amends', slug).stderr).toMatch(/--amends takes exactly one DECISION file/);
   });
 
-  it('imports the consolidated text as the next version, an amendment with a 题注 line for the decision', () => {
+  it('imports the consolidated text as the next version, an amendment with a 题注 line for the decision', async () => {
     const [before, after] = [load('old.md'), load('new.md')];
     const drafted = draftAmendmentDecision(compareTexts(before, after));
     const meeting = '北京市第十六届人民代表大会常务委员会第六次会议';
@@ -127,13 +128,13 @@ describe('lawbench import --amends', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ slug, seq: 2, articles: after.articles.length, effectiveOn: '2030-01-01' });
     expect(out.applied).toBeGreaterThanOrEqual(drafted.clauses.length);
-    const versions = versionsOf(slug);
+    const versions = await versionsOf(slug);
     expect(versions.map((v) => [v.seq, v.change, v.effectiveOn])).toEqual([[1, 'original', '2012-10-01'], [2, 'amendment', '2030-01-01']]);
     expect(visibleDifferences(versions[1].text, after)).toEqual([]);
     expect(versions[1].text.info).toEqual([...before.info, `2023年11月24日${meeting}根据《关于修改〈北京市审计条例〉的决定》修正`]);
   });
 
-  it('takes the effective date from 本决定自…起施行, and asks for --effective when there is none', () => {
+  it('takes the effective date from 本决定自…起施行, and asks for --effective when there is none', async () => {
     const clauses = '关于修改《北京市审计条例》的决定\n\n对《北京市审计条例》作如下修改：\n将第一条中的“结合本市实际情况”修改为“结合本市实际”。\n';
     const undated = amend('import', scratch.file('undated.txt', clauses.replace('将', '一、将')), '--amends', slug);
     expect(undated.code).toBe(1);
@@ -141,6 +142,6 @@ describe('lawbench import --amends', () => {
     const dated = amend('import', scratch.file('dated.txt', `${clauses.replace('将', '一、将')}本决定自2031年1月1日起施行。\n`), '--amends', slug);
     expect(dated.stderr).not.toMatch(/problem/);
     expect(JSON.parse(dated.stdout)).toMatchObject({ seq: 3, effectiveOn: '2031-01-01', applied: 1 });
-    expect(versionsOf(slug).map((v) => v.seq)).toEqual([1, 2, 3]);
+    expect((await versionsOf(slug)).map((v) => v.seq)).toEqual([1, 2, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { getEngine } from '@/db/engine';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -105,7 +106,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 /// decision's 本决定自…起施行.
 async function importDecision(file: string, amends: string, effective: string | undefined, io: CommandIO): Promise<number> {
   const decision = await readDecisionFile(file, io.cwd);
-  const { regulation, versions } = inLibrary(() => readRegulationVersions(amends), amends);
+  const { regulation, versions } = await inLibraryAsync(() => readRegulationVersions(getEngine(), amends), amends);
   const latest = versions[versions.length - 1];
   const result = consolidateText(latest.text, decision);
   if (result.problems.length > 0) {
@@ -185,9 +186,21 @@ function inLibrary<T>(call: () => T, subject: string): T {
   try {
     return call();
   } catch (e) {
-    if (isAppError(e)) throw new CliError(`${errorText(e)}: ${subject}`);
-    throw e;
+    throw refusal(e, subject);
   }
+}
+
+/// `inLibrary` for a call that answers with a promise.
+async function inLibraryAsync<T>(call: () => Promise<T>, subject: string): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw refusal(e, subject);
+  }
+}
+
+function refusal(e: unknown, subject: string): unknown {
+  return isAppError(e) ? new CliError(`${errorText(e)}: ${subject}`) : e;
 }
 
 function errorText(e: unknown): string {

@@ -1,13 +1,13 @@
 import { buildAtomFeed } from '@/lib/shared';
 import { listRecentChanges } from './listRecentChanges';
 import { regulationPath } from './regulationPaths';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 
 const changeWords = { original: '公布', amendment: '修正', revision: '修订' } as const;
 
-/// The Atom feed of new and amended regulations (newest first), as XML text.
-export function buildRegulationFeed(opts: { baseUrl: string; title: string }, db: Db = getDatabase()): string {
-  const entries = listRecentChanges(50, db);
+/// The Atom feed of new and amended regulations (newest first), as XML text. Either engine.
+export async function buildRegulationFeed(engine: Engine, opts: { baseUrl: string; title: string }): Promise<string> {
+  const entries = await listRecentChanges(engine, 50);
   return buildAtomFeed({
     id: `${opts.baseUrl}/feeds/regulations.atom`,
     title: opts.title,

@@ -1,5 +1,5 @@
 import { compareTexts, type TextComparison } from '@/lib/legal-text';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import type { VersionSummary } from './getRegulation';
 import { readRegulationVersions } from './readRegulationVersions';
@@ -19,8 +19,8 @@ export type RegulationVersionComparison = {
 /// `from` to the one before `to` (a regulation with one version: that version with itself, i.e.
 /// no changes).
 /// `regulation_version_not_found` for a seq the regulation does not have.
-export function compareRegulationVersions(idOrSlug: string, seqs: { from?: number; to?: number } = {}, db: Db = getDatabase()): RegulationVersionComparison {
-  const { regulation, versions } = readRegulationVersions(idOrSlug, db);
+export async function compareRegulationVersions(engine: Engine, idOrSlug: string, seqs: { from?: number; to?: number } = {}): Promise<RegulationVersionComparison> {
+  const { regulation, versions } = await readRegulationVersions(engine, idOrSlug);
   const pick = (seq: number) => {
     const found = versions.find((v) => v.seq === seq);
     if (!found) throw new AppError('not_found', 'regulation_version_not_found');

@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
@@ -28,8 +29,8 @@ describe('a law imported as an excerpt', () => {
     expect(json.warnings.find((w) => w.code === 'article_number_gap')?.message).toBe('条文序号不连续：第六条之前缺少第一条，按原文编号保留');
   });
 
-  it('answers 民法典第五十四条 with the article printed as 第五十四条', () => {
-    const cited = resolveCitationQuery(`${title}第五十四条`, t.db);
+  it('answers 民法典第五十四条 with the article printed as 第五十四条', async () => {
+    const cited = await resolveCitationQuery(sqliteEngine(t.db), `${title}第五十四条`);
     expect(cited).toMatchObject({ article: 54 });
     const article = getArticle(cited!.slug, cited!.article, {}, t.db);
     expect(article.article.label).toBe('第五十四条');

@@ -1,5 +1,5 @@
 import { articleText, compareTexts, formatCitation, type ArticleComparison, type ArticleSide, type DiffToken, type TextComparison } from '@/lib/legal-text';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import type { VersionSummary } from './getRegulation';
 import { isIsoDate, todayInChina } from '@/lib/shared';
@@ -47,10 +47,10 @@ function tokensOf(row: ArticleComparison): { tokens?: DiffToken[] } {
 /// do not share article eids, so the article is followed backwards and forwards by comparing
 /// each pair of consecutive versions by content. `article_not_found` when that version has no
 /// such article.
-export function getRegulationArticleHistory(idOrSlug: string, article: { number: number; sub?: number }, opts: { at?: string } = {}, db: Db = getDatabase()): RegulationArticleHistory {
+export async function getRegulationArticleHistory(engine: Engine, idOrSlug: string, article: { number: number; sub?: number }, opts: { at?: string } = {}): Promise<RegulationArticleHistory> {
   if (opts.at !== undefined && !isIsoDate(opts.at)) throw new AppError('validation_failed', 'date_invalid');
   const at = opts.at ?? todayInChina();
-  const { regulation, versions } = readRegulationVersions(idOrSlug, db);
+  const { regulation, versions } = await readRegulationVersions(engine, idOrSlug);
   if (!Number.isInteger(article.number) || article.number < 1 || article.number > 100_000) throw new AppError('not_found', 'article_not_found');
   const chosen = versionInForce(versions, at) ?? versions[0];
   const k = versions.indexOf(chosen);

@@ -97,11 +97,11 @@ describe('listRegulations', () => {
 });
 
 describe('resolveCitationQuery', () => {
-  it('turns a citation typed into search into the article it names', () => {
-    expect(resolveCitationQuery('舟山市养犬管理条例第十二条', t.db)).toMatchObject({ slug: '舟山市养犬管理条例', article: 12 });
-    expect(resolveCitationQuery('《嘉兴市养犬管理条例》第三条第二款', t.db)).toMatchObject({ article: 3, paragraph: 2 });
-    expect(resolveCitationQuery('养犬', t.db)).toBeNull();
-    expect(resolveCitationQuery('不存在的条例第一条', t.db)).toBeNull();
+  it('turns a citation typed into search into the article it names', async () => {
+    expect(await resolveCitationQuery(sqliteEngine(t.db), '舟山市养犬管理条例第十二条')).toMatchObject({ slug: '舟山市养犬管理条例', article: 12 });
+    expect(await resolveCitationQuery(sqliteEngine(t.db), '《嘉兴市养犬管理条例》第三条第二款')).toMatchObject({ article: 3, paragraph: 2 });
+    expect(await resolveCitationQuery(sqliteEngine(t.db), '养犬')).toBeNull();
+    expect(await resolveCitationQuery(sqliteEngine(t.db), '不存在的条例第一条')).toBeNull();
   });
 });
 

@@ -1,23 +1,22 @@
 import { desc, eq } from 'drizzle-orm';
-import { regulations, regulationVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 
-/// The newest versions added to the library (new regulations and amendments), for the feed.
-export function listRecentChanges(limit = 50, db: Db = getDatabase()) {
+/// The newest versions added to the library (new regulations and amendments), for the feed. Either engine.
+export async function listRecentChanges({ db, t }: Engine, limit = 50) {
+  const v = t.regulationVersions;
   return db
     .select({
-      regulationId: regulations.id,
-      slug: regulations.slug,
-      title: regulationVersions.title,
-      seq: regulationVersions.seq,
-      change: regulationVersions.change,
-      effectiveOn: regulationVersions.effectiveOn,
-      createdAt: regulationVersions.createdAt,
-      infoLines: regulationVersions.infoLines,
+      regulationId: t.regulations.id,
+      slug: t.regulations.slug,
+      title: v.title,
+      seq: v.seq,
+      change: v.change,
+      effectiveOn: v.effectiveOn,
+      createdAt: v.createdAt,
+      infoLines: v.infoLines,
     })
-    .from(regulationVersions)
-    .innerJoin(regulations, eq(regulations.id, regulationVersions.regulationId))
-    .orderBy(desc(regulationVersions.createdAt), desc(regulationVersions.seq))
-    .limit(limit)
-    .all();
+    .from(v)
+    .innerJoin(t.regulations, eq(t.regulations.id, v.regulationId))
+    .orderBy(desc(v.createdAt), desc(v.seq))
+    .limit(limit);
 }

@@ -13,7 +13,7 @@ import { sqliteEngine } from '@/db/engine';
 /// passing vote (else on entering 公布), approval on entering 公布 (local regulations only).
 export async function billToPublish(actor: CurrentUser | null, bill: Pick<BillDetail, 'id' | 'kind' | 'draftId' | 'regulationId'>, db: Db) {
   const record = await readBillRecord(sqliteEngine(db), bill.id);
-  const amended = bill.regulationId ? readRegulationVersions(bill.regulationId, db) : null;
+  const amended = bill.regulationId ? await readRegulationVersions(sqliteEngine(db), bill.regulationId) : null;
   const inForce = amended?.versions.at(-1) ?? null;
   const draftText = await getDraftText(sqliteEngine(db), actor, bill.draftId);
   const finalText = inForce ? { ...draftText, title: inForce.title } : draftText;

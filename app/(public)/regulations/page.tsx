@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import { feedAlternate } from '@/app/_lib/metadata';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -35,7 +36,7 @@ export default async function LibraryPage({ searchParams }: Props) {
   const t = translator(locale);
   const query: LibraryQuery = readLibraryQuery(raw);
   if (query.q && !query.in) {
-    const cited = resolveCitationQuery(query.q);
+    const cited = await resolveCitationQuery(getEngine(), query.q);
     if (cited) redirect(articlePath(cited.slug, { number: cited.article, sub: cited.sub }));
   }
   const list = listRegulations({ ...query, pageSize: 20 });

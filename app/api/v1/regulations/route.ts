@@ -1,15 +1,15 @@
-import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
+import { handleApi, jsonResponse, libraryOperations, readQuery, getEngine } from '@/lib/api';
 import { articlePath, findRegulation, listRegulations, regulationPath, resolveCitationQuery, searchLibrary, withoutList } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
 /// The library: a filtered list, or with `q` ranked article hits grouped by regulation.
 export function GET(request: Request) {
-  return handleApi(request, () => {
+  return handleApi(request, async () => {
     const query = readQuery(request, libraryOperations.listRegulations.query);
     if (query.q) {
       const within = query.in ? findRegulation(query.in) : null;
-      const cited = within ? null : resolveCitationQuery(query.q);
+      const cited = within ? null : await resolveCitationQuery(getEngine(), query.q);
       const found = searchLibrary({ ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
       return jsonResponse({
         // How the text was understood: a citation (also jumped to by the page), found as typed, or

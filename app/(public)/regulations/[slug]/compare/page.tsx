@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isAppError } from '@/lib/errors';
@@ -29,11 +30,11 @@ function readSeq(value: string | undefined): { seq?: number; invalid: boolean } 
 async function compareOrDefault(slug: string, from: string | undefined, to: string | undefined): Promise<{ result: RegulationVersionComparison; error: string | null }> {
   const a = readSeq(from);
   const b = readSeq(to);
-  if (a.invalid || b.invalid) return { result: await orNotFound(() => compareRegulationVersions(slug)), error: 'version_seq_invalid' };
+  if (a.invalid || b.invalid) return { result: await orNotFound(() => compareRegulationVersions(getEngine(), slug)), error: 'version_seq_invalid' };
   try {
-    return { result: compareRegulationVersions(slug, { from: a.seq, to: b.seq }), error: null };
+    return { result: await compareRegulationVersions(getEngine(), slug, { from: a.seq, to: b.seq }), error: null };
   } catch (e) {
-    if (isAppError(e) && e.message === 'regulation_version_not_found') return { result: await orNotFound(() => compareRegulationVersions(slug)), error: e.message };
+    if (isAppError(e) && e.message === 'regulation_version_not_found') return { result: await orNotFound(() => compareRegulationVersions(getEngine(), slug)), error: e.message };
     return await orNotFound(() => {
       throw e;
     });

@@ -1,4 +1,4 @@
-import { handleApi, jsonResponse, libraryOperations, readQuery } from '@/lib/api';
+import { handleApi, jsonResponse, libraryOperations, readQuery, getEngine } from '@/lib/api';
 import { toDiffJson } from '@/lib/legal-text';
 import { compareRegulationVersions } from '@/lib/library';
 import { routeParam } from '@/lib/shared';
@@ -9,9 +9,9 @@ export const dynamic = 'force-dynamic';
 /// texts of both sides (each row names its old and new labels instead).
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleApi(request, () => {
+  return handleApi(request, async () => {
     const seqs = readQuery(request, libraryOperations.compareRegulationVersions.query);
-    const { regulation, from, to, versions, comparison } = compareRegulationVersions(routeParam(id), seqs);
+    const { regulation, from, to, versions, comparison } = await compareRegulationVersions(getEngine(), routeParam(id), seqs);
     const dates = ({ seq, change, adoptedOn, effectiveOn }: typeof from) => ({ seq, change, adoptedOn, effectiveOn });
     return jsonResponse({
       regulation,

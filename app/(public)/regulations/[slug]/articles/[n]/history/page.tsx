@@ -1,3 +1,4 @@
+import { getEngine } from '@/lib/api';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -15,14 +16,14 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ slug: string; n: string }>; searchParams: Promise<{ at?: string }> };
 
 // Metadata and page ask for the same history in one request: trace it once.
-const loadHistory = cache((slug: string, number: number, sub: number | undefined, at: string | undefined) => getRegulationArticleHistory(slug, { number, sub }, { at }));
+const loadHistory = cache((slug: string, number: number, sub: number | undefined, at: string | undefined) => getRegulationArticleHistory(getEngine(), slug, { number, sub }, { at }));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ slug, n }, sp, { t }] = await Promise.all([params, searchParams, pageTranslator()]);
   const num = parseArticleParam(n);
   if (!num) return {};
   try {
-    return { title: `${loadHistory(routeParam(slug), num.number, num.sub, readAtParam(sp.at).at).citation} · ${t('library.history')}` };
+    return { title: `${(await loadHistory(routeParam(slug), num.number, num.sub, readAtParam(sp.at).at)).citation} · ${t('library.history')}` };
   } catch {
     return {};
   }

@@ -1,4 +1,4 @@
-import { atQuery, handleApi, jsonResponse, readQuery } from '@/lib/api';
+import { atQuery, handleApi, jsonResponse, readQuery, getEngine } from '@/lib/api';
 import { AppError } from '@/lib/errors';
 import { getRegulationArticleHistory, parseArticleParam } from '@/lib/library';
 import { routeParam } from '@/lib/shared';
@@ -9,10 +9,10 @@ export const dynamic = 'force-dynamic';
 /// every published version of the regulation (本条沿革).
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
-  return handleApi(request, () => {
+  return handleApi(request, async () => {
     const { at } = readQuery(request, atQuery);
     const num = parseArticleParam(n);
     if (!num) throw new AppError('not_found', 'article_not_found');
-    return jsonResponse(getRegulationArticleHistory(routeParam(id), num, { at }));
+    return jsonResponse(await getRegulationArticleHistory(getEngine(), routeParam(id), num, { at }));
   });
 }

@@ -32,6 +32,16 @@ describe.each(engines())('on $name', ({ engine }) => {
     await setBillMember(engine(), p.coordinator, bill.id, p.editor.email, 'editor');
     return bill;
   };
+  /// Walks a bill from 立项 to 二审 through the real functions: into 征求意见 on day 4 of `month`
+  /// (`2026-05`), out of it on `secondReading`, once the consultation has run.
+  const toSecondReading = (billId: string, month: string, secondReading: string) =>
+    walkBill(engine(), { coordinator: p.coordinator, reviewer: p.reviewer }, billId, 'proposal', [
+      { to: 'drafting', at: day(`${month}-01`), note: '立项' },
+      { to: 'submission', at: day(`${month}-02`), note: '提请' },
+      { to: 'first_reading', at: day(`${month}-03`), note: '一审' },
+      { to: 'consultation', at: day(`${month}-04`), note: '征求意见' },
+      { to: 'second_reading', at: day(secondReading), note: '二审' },
+    ]);
   beforeAll(async () => {
     p.coordinator = await insertTestAccount(engine(), { role: 'drafter', name: '王牵头' });
     p.editor = await insertTestAccount(engine(), { role: 'drafter', name: '李起草' });
@@ -84,13 +94,7 @@ describe.each(engines())('on $name', ({ engine }) => {
 
     it('voids an approval when the text is typed in afterwards, and refuses the move that needed it', async () => {
       const bill = await newBill('某市作废签署条例');
-      await walkBill(engine(), { coordinator: p.coordinator, reviewer: p.reviewer }, bill.id, 'proposal', [
-        { to: 'drafting', at: day('2026-05-01'), note: '立项' },
-        { to: 'submission', at: day('2026-05-02'), note: '提请' },
-        { to: 'first_reading', at: day('2026-05-03'), note: '一审' },
-        { to: 'consultation', at: day('2026-05-04'), note: '征求意见' },
-        { to: 'second_reading', at: day('2026-06-04'), note: '二审' },
-      ]);
+      await toSecondReading(bill.id, '2026-05', '2026-06-04');
       await requestSignoff(engine(), p.coordinator, bill.id, { stage: 'vote', reviewerEmail: p.reviewer.email }, day('2026-06-05'));
       await decideSignoff(engine(), p.reviewer, bill.id, { stage: 'vote', decision: 'approve' }, day('2026-06-05'));
       expect((await getBillWorkflow(engine(), p.coordinator, bill.id)).signoffs.map((s) => s.holds)).toEqual([true]);
@@ -114,14 +118,8 @@ describe.each(engines())('on $name', ({ engine }) => {
 
     it('records a failed vote, which keeps the bill at 表决', async () => {
       const bill = await newBill('某市表决未通过条例');
-      await walkBill(engine(), { coordinator: p.coordinator, reviewer: p.reviewer }, bill.id, 'proposal', [
-        { to: 'drafting', at: day('2026-07-01'), note: '立项' },
-        { to: 'submission', at: day('2026-07-02'), note: '提请' },
-        { to: 'first_reading', at: day('2026-07-03'), note: '一审' },
-        { to: 'consultation', at: day('2026-07-04'), note: '征求意见' },
-        { to: 'second_reading', at: day('2026-08-04'), note: '二审' },
-        { to: 'vote', at: day('2026-08-05'), note: '交付表决', reason: '无需三审' },
-      ]);
+      await toSecondReading(bill.id, '2026-07', '2026-08-04');
+      await walkBill(engine(), { coordinator: p.coordinator, reviewer: p.reviewer }, bill.id, 'second_reading', [{ to: 'vote', at: day('2026-08-05'), note: '交付表决', reason: '无需三审' }]);
       const vote = await recordVote(engine(), p.coordinator, bill.id, { for: 20, against: 30, abstain: 3, composition: 60 }, day('2026-08-05'));
       expect(vote.passed).toBe(false);
       expect(await outcome(transitionBill(engine(), p.coordinator, bill.id, { to: 'approval', expectedStage: 'vote', note: '报批' }, day('2026-08-06')))).toBe('vote_required');

@@ -5,7 +5,7 @@ import { appendAudit, type AuditEventInput } from '@/lib/audit';
 import { bumpLibraryGenerationOn } from '@/lib/library';
 import { can } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
-import { getBillOfDraft, type BillDetail } from '@/lib/drafting';
+import { getBillOfDraft, lockBill, type BillDetail } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { inclusiveDays, parseInput, todayInChina } from '@/lib/shared';
 import { freezeDraftVersionOn } from '@/lib/versioning';
@@ -23,6 +23,8 @@ export async function openConsultation(engine: Engine, actor: CurrentUser | null
 /// 征求意见 opens it inside its own).
 export async function openConsultationIn(tx: Engine, actor: CurrentUser | null, bill: BillDetail, input: OpenConsultationInput | unknown, now: Date = new Date()): Promise<{ id: string; versionId: string }> {
   const plan = planOpening(actor, bill, input, now);
+  // Two openings at once: the second waits here, then finds the first's period and overlaps it.
+  await lockBill(tx, bill.id);
   const { db, t } = tx;
   const c = t.consultations;
   const [overlapping] = await db

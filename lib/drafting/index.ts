@@ -17,5 +17,6 @@ export { readDraftDoc } from './readDraftDoc';
 export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { recheckCollabAccess } from './recheckCollabAccess';
 export { draftTextMark } from './draftTextMark';
+export { lockBill } from './lockBill';
 export { writeDraftText } from './writeDraftText';
 export { repairDraft, type DraftRepair } from './repairDraft';

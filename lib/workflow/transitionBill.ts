@@ -4,7 +4,7 @@ import { withTransaction } from '@/db/withTransaction';
 import { appendAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
 import { normalClosingDay, openConsultationIn } from '@/lib/consultation';
-import { draftTextMark, getBill } from '@/lib/drafting';
+import { draftTextMark, getBill, lockBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { sendNotice } from '@/lib/inbox';
 import { parseInput, todayInChina, type BillStage } from '@/lib/shared';
@@ -36,6 +36,8 @@ export async function transitionBill(engine: Engine, actor: CurrentUser | null, 
   const plan = planTransition(bill.kind, bill.stage, data.to);
   if (plan.needsReason && !data.reason) throw new AppError('validation_failed', 'transition_reason_required', { details: { fields: [{ path: 'reason', message: 'transition_reason_required' }] } });
   return withTransaction(engine, async (tx) => {
+    // The bill first, then (freezing a version) its draft: the order every writer takes them in.
+    await lockBill(tx, billId);
     const { db, t } = tx;
     const mark = await draftTextMark(tx, bill.draftId);
     const used: string[] = [];

@@ -1,5 +1,6 @@
 'use server';
 
+import { getEngine } from '@/lib/api';
 import { revalidatePath } from 'next/cache';
 import { translator } from '@/lib/i18n';
 import { publishBill, readFilingForm, readPublishForm, recordFiling, repealRegulation } from '@/lib/publication';
@@ -17,7 +18,7 @@ export async function publishBillAction(_prev: FormState, form: FormData): Promi
   try {
     await assertSameOrigin();
     const { billId, input } = readPublishForm(form);
-    const done = await publishBill(await currentUser(), billId, input);
+    const done = await publishBill(getEngine(), await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('publication.published', { seq: done.seq }) };
   } catch (e) {

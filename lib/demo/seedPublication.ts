@@ -72,16 +72,10 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
     { to: 'approval', at: noon(on(-40)), note: '表决通过，报请省人大常委会批准。' },
     { to: 'promulgation', at: noon(on(-12)), note: '省人大常委会已批准。' },
   ]);
-  await publishBill(
-    wang,
-    bill.id,
-    {
+  await publishBill(sqliteEngine(db), wang, bill.id, {
       announcementNumber: 23, promulgatedOn: on(-10), effectiveOn: on(50), approvedOn: on(-14),
       adoptingMeeting: '宁波市第十六届人民代表大会常务委员会第二十八次会议', approvingBody: '浙江省第十四届人民代表大会常务委员会第十五次会议',
-    },
-    db,
-    noon(on(-10)),
-  );
+    }, noon(on(-10)), );
   await recordFiling(wang, bill.id, { filedOn: on(-3), bodies: ['全国人民代表大会常务委员会', '国务院', '浙江省人民代表大会常务委员会'] }, db, noon(on(-3)));
   return { created: [demoPublishedBillTitle] };
 }

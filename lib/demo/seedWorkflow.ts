@@ -74,6 +74,6 @@ export async function seedWorkflow(db: Db = getDatabase(), now: Date = new Date(
     { to: 'promulgation', at: on(-10), note: '市长签署公布令。' },
   ]);
   // Published by the 市政府令, in force thirty days on (规章制定程序条例 art. 32).
-  if (shelter) await publishBill(wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, db, on(0));
+  if (shelter) await publishBill(sqliteEngine(db), wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, on(0));
   return { created };
 }

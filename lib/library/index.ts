@@ -19,7 +19,7 @@ export {
   getRegulationArticleHistory, type ArticleHistoryChange, type RegulationArticleHistory, type RegulationArticleHistoryEntry,
 } from './getRegulationArticleHistory';
 export { slugFor } from './slugFor';
-export { insertRegulationVersion, type NewVersion } from './insertRegulationVersion';
+export { insertRegulationVersion, insertRegulationVersionOn, type NewVersion } from './insertRegulationVersion';
 export { bumpLibraryGeneration, bumpLibraryGenerationOn, readLibraryGeneration } from './libraryGeneration';
 export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';
 export { articleChangesAhead, articleChangesAheadOn, type ArticleAhead } from './articleChangesAhead';

@@ -1,21 +1,20 @@
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { getDraftText, type BillDetail } from '@/lib/drafting';
 import { readRegulationVersions } from '@/lib/library';
 import { readBillRecord } from '@/lib/workflow';
 import { defaultEnactingBody } from './defaultEnactingBody';
-import { sqliteEngine } from '@/db/engine';
 
 /// What publishing a bill starts from, for the publication itself and for its form: the bill's
 /// record, the regulation it amends with its latest text, the draft's text and the final text (an
 /// amendment keeps the regulation's title; the draft's title line is the bill's name), and the
 /// defaults a 公告 takes when they are not given — the issuing body, adoption on the day of the
-/// passing vote (else on entering 公布), approval on entering 公布 (local regulations only).
-export async function billToPublish(actor: CurrentUser | null, bill: Pick<BillDetail, 'id' | 'kind' | 'draftId' | 'regulationId'>, db: Db) {
-  const record = await readBillRecord(sqliteEngine(db), bill.id);
-  const amended = bill.regulationId ? await readRegulationVersions(sqliteEngine(db), bill.regulationId) : null;
+/// passing vote (else on entering 公布), approval on entering 公布 (local regulations only). Either engine.
+export async function billToPublish(engine: Engine, actor: CurrentUser | null, bill: Pick<BillDetail, 'id' | 'kind' | 'draftId' | 'regulationId'>) {
+  const record = await readBillRecord(engine, bill.id);
+  const amended = bill.regulationId ? await readRegulationVersions(engine, bill.regulationId) : null;
   const inForce = amended?.versions.at(-1) ?? null;
-  const draftText = await getDraftText(sqliteEngine(db), actor, bill.draftId);
+  const draftText = await getDraftText(engine, actor, bill.draftId);
   const finalText = inForce ? { ...draftText, title: inForce.title } : draftText;
   const needsApproval = bill.kind === 'local_regulation';
   const defaults = {

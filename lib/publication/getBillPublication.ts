@@ -55,7 +55,7 @@ export async function getBillPublication(actor: CurrentUser | null, billId: stri
     : null;
   if (p || bill.stage !== 'promulgation' || !mayPublish) return { published, filing: f ?? null, form: null, mayPublish };
 
-  const { amended, inForce, finalText, needsApproval, defaults } = await billToPublish(actor, bill, db);
+  const { amended, inForce, finalText, needsApproval, defaults } = await billToPublish(sqliteEngine(db), actor, bill);
   const enactingBody = defaults.enactingBody ?? '';
   const year = Number(todayInChina(now).slice(0, 4));
   const used = db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year))).get()?.n ?? 0;

@@ -34,7 +34,7 @@ const publication = { announcementNumber: 12, promulgatedOn: '2026-03-20', effec
 describe('publishBill', () => {
   it('makes a new regulation of a new bill, with its 公告, events and the move to 备案, in one audited step', async () => {
     const b = await billAtPromulgation({ title: '测试市文明行为促进条例' });
-    const result = await publishBill(b.coordinator, b.billId, { ...publication, adoptingMeeting: '测试市第一届人民代表大会常务委员会第五次会议' }, db, day('2026-03-20'));
+    const result = await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, adoptingMeeting: '测试市第一届人民代表大会常务委员会第五次会议' }, day('2026-03-20'));
     expect(result).toMatchObject({ seq: 1, change: 'original', stage: 'filing' });
     expect(result.noticeText.split('\n')).toEqual([
       '测试市人民代表大会常务委员会公告',
@@ -62,20 +62,20 @@ describe('publishBill', () => {
   it('refuses a bill not yet at 公布 with the stage it is at, and an outsider', async () => {
     const b = await billWithPeople(db);
     await b.walk('drafting', day('2026-03-01'));
-    expect(await caught(() => publishBill(b.coordinator, b.billId, publication, db))).toMatchObject({ code: 'conflict', message: 'not_at_promulgation', details: { stage: 'drafting' } });
-    expect(await caught(() => publishBill(b.outsider, b.billId, publication, db))).toMatchObject({ code: 'not_found' });
-    expect(await caught(() => publishBill(b.editor, b.billId, publication, db))).toMatchObject({ code: 'forbidden' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, publication))).toMatchObject({ code: 'conflict', message: 'not_at_promulgation', details: { stage: 'drafting' } });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.outsider, b.billId, publication))).toMatchObject({ code: 'not_found' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.editor, b.billId, publication))).toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses dates out of order and a number already used this year by the same body, changing nothing', async () => {
     const b = await billAtPromulgation({ title: '测试市第二条例' });
-    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, effectiveOn: '2026-03-01' }, db))).toMatchObject({ code: 'validation_failed', message: 'effective_before_adoption' });
-    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, promulgatedOn: '2026-02-01' }, db))).toMatchObject({ message: 'promulgated_before_adoption' });
-    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, effectiveOn: '2026-13-01' }, db))).toMatchObject({ code: 'validation_failed' });
-    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, approvingBody: '' }, db))).toMatchObject({ message: 'approving_body_required' });
-    expect(await caught(() => publishBill(b.coordinator, b.billId, publication, db))).toMatchObject({ code: 'conflict', message: 'announcement_number_taken' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, effectiveOn: '2026-03-01' }))).toMatchObject({ code: 'validation_failed', message: 'effective_before_adoption' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, promulgatedOn: '2026-02-01' }))).toMatchObject({ message: 'promulgated_before_adoption' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, effectiveOn: '2026-13-01' }))).toMatchObject({ code: 'validation_failed' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, approvingBody: '' }))).toMatchObject({ message: 'approving_body_required' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, publication))).toMatchObject({ code: 'conflict', message: 'announcement_number_taken' });
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('promulgation');
-    expect((await publishBill(b.coordinator, b.billId, { ...publication, promulgatedOn: '2027-01-05', effectiveOn: '2027-03-01' }, db)).seq).toBe(1);
+    expect((await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, promulgatedOn: '2027-01-05', effectiveOn: '2027-03-01' })).seq).toBe(1);
   });
 
   it('refuses a text changed since the vote, naming the articles', async () => {
@@ -83,7 +83,7 @@ describe('publishBill', () => {
     const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const changed: ParseJson = { ...text, articles: text.articles.map((a, i) => (i === 1 ? { ...a, paragraphs: [{ ...a.paragraphs[0], text: '本条例适用于本市行政区域。' }] } : a)) };
     writeDraftText(db, b.draftId, changed, b.editor.id);
-    expect(await caught(() => publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 30 }, db))).toMatchObject({ code: 'conflict', message: 'text_changed_since_vote', details: { articles: ['第二条'] } });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, announcementNumber: 30 }))).toMatchObject({ code: 'conflict', message: 'text_changed_since_vote', details: { articles: ['第二条'] } });
   });
 
   it('publishes an amendment bill as the next version with its 修改决定, the change not yet in force', async () => {
@@ -94,7 +94,7 @@ describe('publishBill', () => {
     const edited: ParseJson = { ...text, articles: [first, { ...second, paragraphs: [{ ...second.paragraphs[0], text: '本条例适用于本市行政区域内犬只的饲养和管理。' }] }, ...rest] };
     writeDraftText(db, b.draftId, edited, b.coordinator.id, day('2026-02-20'));
     for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
-    const result = await publishBill(b.coordinator, b.billId, { ...publication, announcementNumber: 40 }, db, day('2026-03-20'));
+    const result = await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, announcementNumber: 40 }, day('2026-03-20'));
     expect(result).toMatchObject({ regulationId: old.regulationId, seq: 2, change: 'amendment' });
     expect(result.noticeText).toContain('《测试市人民代表大会常务委员会关于修改〈测试市养犬条例〉的决定》');
     expect(result.noticeText).toContain('《测试市养犬条例》根据本决定作相应修改，重新公布。');
@@ -128,9 +128,9 @@ describe('publishBill', () => {
     writeDraftText(db, b.draftId, { ...restructured, title: draft.title, articles: restructured.articles.map((a, i) => ({ ...a, eid: draft.articles[i].eid })) }, b.coordinator.id, day('2026-02-20'));
     for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
     const input = { ...publication, announcementNumber: 50 };
-    expect(await caught(() => publishBill(b.coordinator, b.billId, input, db))).toMatchObject({ code: 'conflict', message: 'decision_mismatch', details: { articles: ['第二条', '第三条'] } });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, input))).toMatchObject({ code: 'conflict', message: 'decision_mismatch', details: { articles: ['第二条', '第三条'] } });
     expect(getRegulation(old.regulationId, {}, db).versions).toHaveLength(1);
-    const revised = await publishBill(b.coordinator, b.billId, { ...input, change: 'revision' }, db);
+    const revised = await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...input, change: 'revision' });
     expect(revised).toMatchObject({ seq: 2, change: 'revision' });
     expect(revised.noticeText).toContain('《测试市物业条例》已由');
   });

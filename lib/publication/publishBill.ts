@@ -1,21 +1,20 @@
 import { and, eq, max } from 'drizzle-orm';
-import { promulgations, regulations, regulationVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import { sqliteOnly, type Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
-import { getBill } from '@/lib/drafting';
+import { getBill, lockBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
-import { notify } from '@/lib/inbox';
+import { sendNotice } from '@/lib/inbox';
 import { parseHeaderEvents, visibleDifferences, type ParseJson } from '@/lib/legal-text';
-import { deriveMetadata, insertRegulationVersion, refreshCurrentVersion, slugFor } from '@/lib/library';
+import { deriveMetadata, insertRegulationVersionOn, refreshCurrentVersion, slugFor } from '@/lib/library';
 import { chineseDate, parseInput, type BillStage, type VersionChange } from '@/lib/shared';
-import { freezeDraftVersion, getDraftVersion } from '@/lib/versioning';
-import { appendTransition, memberIdsOf, stagesOf } from '@/lib/workflow';
+import { freezeDraftVersionOn, getDraftVersion } from '@/lib/versioning';
+import { appendTransitionOn, membersToTell, stagesOf } from '@/lib/workflow';
 import { billToPublish } from './billToPublish';
 import { checkAmendment, type AmendmentCheck } from './checkAmendment';
 import { composeNotice } from './composeNotice';
 import { publicationSchema, type PublicationInput } from './schemas';
-import { sqliteEngine } from '@/db/engine';
 
 /// What a publication made: the regulation and its new version, the 公告, and where the bill went.
 export interface PublicationResult {
@@ -36,15 +35,17 @@ const refuse = (message: string, details?: unknown) => new AppError('validation_
 /// (表决稿) when there was a vote. A new bill becomes a new regulation; an amendment bill a new
 /// version of the regulation it amends, as a 修正 whose generated 修改决定, applied to the latest
 /// text of that regulation, must give the final text exactly (else `decision_mismatch` with the
-/// differing articles), or as a 修订. In one immediate transaction: the version with its articles
-/// and events, the 公告, the move on to 备案 (or to the end, for an industry norm), one audit
-/// entry and the members' notices. Cached library pages go stale with the commit.
-export async function publishBill(actor: CurrentUser | null, billId: string, input: PublicationInput | unknown, db: Db = getDatabase(), now: Date = new Date()): Promise<PublicationResult> {
-  const bill = await getBill(sqliteEngine(db), actor, billId);
+/// differing articles), or as a 修订. In one transaction: the version with its articles and
+/// events, the 公告, the move on to 备案 (or to the end, for an industry norm), one audit entry and
+/// the members' notices. Cached library pages go stale with the commit. The published version is
+/// then indexed for search, which is SQLite-only so far: on PostgreSQL nothing is published yet.
+export async function publishBill(engine: Engine, actor: CurrentUser | null, billId: string, input: PublicationInput | unknown, now: Date = new Date()): Promise<PublicationResult> {
+  const searchIndex = sqliteOnly(engine, 'publishing into the library (its search index)');
+  const bill = await getBill(engine, actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'publish_forbidden');
   const data = parseInput(publicationSchema, input);
   if (bill.stage !== 'promulgation') throw new AppError('conflict', 'not_at_promulgation', { details: { stage: bill.stage } });
-  const { record, amended, inForce, draftText, finalText, needsApproval, defaults } = await billToPublish(actor, bill, db);
+  const { record, amended, inForce, draftText, finalText, needsApproval, defaults } = await billToPublish(engine, actor, bill);
   const adoptedOn = data.adoptedOn ?? defaults.adoptedOn ?? data.promulgatedOn;
   const approvedOn = needsApproval ? (data.approvedOn ?? defaults.approvedOn) : null;
   if (needsApproval && !data.approvingBody) throw refuse('approving_body_required', { fields: [{ path: 'approvingBody', message: 'approving_body_required' }] });
@@ -54,7 +55,7 @@ export async function publishBill(actor: CurrentUser | null, billId: string, inp
 
   if (finalText.articles.length === 0) throw new AppError('conflict', 'no_articles');
   if (record.votedVersionId) {
-    const voted = (await getDraftVersion(sqliteEngine(db), actor, bill.draftId, record.votedVersionId)).text;
+    const voted = (await getDraftVersion(engine, actor, bill.draftId, record.votedVersionId)).text;
     const changed = visibleDifferences(voted, draftText);
     if (changed.length > 0) throw new AppError('conflict', 'text_changed_since_vote', { details: { articles: changed } });
   }
@@ -67,7 +68,8 @@ export async function publishBill(actor: CurrentUser | null, billId: string, inp
     if (!check.ok) throw new AppError('conflict', 'decision_mismatch', { details: { articles: check.differing, problems: check.problems.map((p) => p.message) } });
   }
   const year = Number(data.promulgatedOn.slice(0, 4));
-  const taken = db.select({ id: promulgations.id }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year), eq(promulgations.number, data.announcementNumber))).get();
+  const { promulgations } = engine.t;
+  const [taken] = await engine.db.select({ id: promulgations.id }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year), eq(promulgations.number, data.announcementNumber)));
   if (taken) throw new AppError('conflict', 'announcement_number_taken', { details: { number: data.announcementNumber, year, body: enactingBody } });
   const noticeText = composeNotice({
     kind: bill.kind, number: data.announcementNumber, body: enactingBody,
@@ -77,54 +79,52 @@ export async function publishBill(actor: CurrentUser | null, billId: string, inp
   });
   const next = stagesOf(bill.kind)[stagesOf(bill.kind).indexOf('promulgation') + 1];
 
-  const result = db.transaction(
-    (tx) => {
-      const frozen = freezeDraftVersion(actor, bill, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' }, db);
-      const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, decisionTitle: check ? `${enactingBody}${check.decision.title}` : null, history: inForce?.infoLines ?? [] });
-      const { regulationId, slug } = amended
-        ? { regulationId: amended.regulation.id, slug: amended.regulation.slug }
-        : insertRegulation(tx, bill.kind, published, enactingBody, data.approvingBody ?? null);
-      if (amended) tx.update(regulations).set({ title: finalText.title, updatedAt: now }).where(eq(regulations.id, regulationId)).run();
-      const seq = (tx.select({ m: max(regulationVersions.seq) }).from(regulationVersions).where(eq(regulationVersions.regulationId, regulationId)).get()?.m ?? 0) + 1;
-      const versionId = insertRegulationVersion(tx, {
-        regulationId, seq, change, text: published, sourceText: '',
-        adoptedOn, approvedOn, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn,
-        body: data.adoptingMeeting ?? enactingBody, approvingBody: data.approvingBody ?? null,
-        source: check ? `《${check.decision.title}》` : null, billId,
-      });
-      const promulgationId = crypto.randomUUID();
-      tx.insert(promulgations)
-        .values({
-          id: promulgationId, billId, regulationId, versionId, draftVersionId: frozen.id, consultationId: record.consultationId,
-          number: data.announcementNumber, year, body: enactingBody, approvingBody: data.approvingBody ?? null,
-          adoptedOn, approvedOn, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, noticeText,
-          decision: check ? { title: check.decision.title, preamble: check.decision.preamble, clauses: check.decision.clauses, closing: check.decision.closing ?? '' } : null,
-          comparison: check ? check.comparison : null,
-          publishedBy: actor!.id, publishedAt: now,
-        })
-        .run();
-      appendTransition(tx, { billId, from: 'promulgation', to: next, note: `公布：${noticeText.split('\n')[0]}第${data.announcementNumber}号`, actorId: actor!.id, versionId: frozen.id, at: now });
-      recordAudit(
-        tx,
-        { actorId: actor!.id, action: 'bill.publish', targetType: 'bill', targetId: billId, detail: { billId, regulationId, versionId, seq, change, number: data.announcementNumber, year, body: enactingBody, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, draftVersionId: frozen.id } },
-        now,
-      );
-      notify(tx, { userIds: memberIdsOf(tx, billId, actor!.id), billId, kind: 'stage_changed', detail: { from: 'promulgation', to: next, by: actor!.name } }, now);
-      return { promulgationId, regulationId, versionId, slug, seq, change, noticeText, stage: next };
-    },
-    { behavior: 'immediate' },
-  );
-  refreshCurrentVersion(result.regulationId, db);
+  const result = await withTransaction(engine, async (tx) => {
+    await lockBill(tx, billId);
+    const { regulations, regulationVersions } = tx.t;
+    const frozen = await freezeDraftVersionOn(tx, actor, bill, { name: '公布稿', kind: 'frozen', reason: 'stage:publication' });
+    const published = withInfoLines(finalText, { adoptedOn, meeting: data.adoptingMeeting ?? enactingBody, approvedOn, approvingBody: data.approvingBody ?? null, change, decisionTitle: check ? `${enactingBody}${check.decision.title}` : null, history: inForce?.infoLines ?? [] });
+    const { regulationId, slug } = amended
+      ? { regulationId: amended.regulation.id, slug: amended.regulation.slug }
+      : await insertRegulation(tx, bill.kind, published, enactingBody, data.approvingBody ?? null);
+    if (amended) await tx.db.update(regulations).set({ title: finalText.title, updatedAt: now }).where(eq(regulations.id, regulationId));
+    const [latest] = await tx.db.select({ m: max(regulationVersions.seq) }).from(regulationVersions).where(eq(regulationVersions.regulationId, regulationId));
+    const seq = (latest?.m ?? 0) + 1;
+    const versionId = await insertRegulationVersionOn(tx, {
+      regulationId, seq, change, text: published, sourceText: '',
+      adoptedOn, approvedOn, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn,
+      body: data.adoptingMeeting ?? enactingBody, approvingBody: data.approvingBody ?? null,
+      source: check ? `《${check.decision.title}》` : null, billId,
+    });
+    const promulgationId = crypto.randomUUID();
+    await tx.db.insert(tx.t.promulgations).values({
+      id: promulgationId, billId, regulationId, versionId, draftVersionId: frozen.id, consultationId: record.consultationId,
+      number: data.announcementNumber, year, body: enactingBody, approvingBody: data.approvingBody ?? null,
+      adoptedOn, approvedOn, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, noticeText,
+      decision: check ? { title: check.decision.title, preamble: check.decision.preamble, clauses: check.decision.clauses, closing: check.decision.closing ?? '' } : null,
+      comparison: check ? check.comparison : null,
+      publishedBy: actor!.id, publishedAt: now,
+    });
+    await appendTransitionOn(tx, { billId, from: 'promulgation', to: next, note: `公布：${noticeText.split('\n')[0]}第${data.announcementNumber}号`, actorId: actor!.id, versionId: frozen.id, at: now });
+    await appendAudit(
+      tx,
+      { actorId: actor!.id, action: 'bill.publish', targetType: 'bill', targetId: billId, detail: { billId, regulationId, versionId, seq, change, number: data.announcementNumber, year, body: enactingBody, promulgatedOn: data.promulgatedOn, effectiveOn: data.effectiveOn, draftVersionId: frozen.id } },
+      now,
+    );
+    await sendNotice(tx, { userIds: await membersToTell(tx, billId, actor!.id), billId, kind: 'stage_changed', detail: { from: 'promulgation', to: next, by: actor!.name } }, now);
+    return { promulgationId, regulationId, versionId, slug, seq, change, noticeText, stage: next };
+  });
+  refreshCurrentVersion(result.regulationId, searchIndex);
   return result;
 }
 
 /// A new regulation (the work) for the first publication of a bill's text.
-function insertRegulation(tx: Pick<Db, 'insert' | 'select'>, kind: Parameters<typeof composeNotice>[0]['kind'], text: ParseJson, enactingBody: string, approvingBody: string | null) {
+async function insertRegulation({ db, t }: Engine, kind: Parameters<typeof composeNotice>[0]['kind'], text: ParseJson, enactingBody: string, approvingBody: string | null) {
   const meta = deriveMetadata(text);
   const slug = slugFor(text.title);
-  if (tx.select({ id: regulations.id }).from(regulations).where(eq(regulations.slug, slug)).get()) throw new AppError('conflict', 'regulation_exists', { details: { slug } });
+  if ((await db.select({ id: t.regulations.id }).from(t.regulations).where(eq(t.regulations.slug, slug))).length > 0) throw new AppError('conflict', 'regulation_exists', { details: { slug } });
   const regulationId = crypto.randomUUID();
-  tx.insert(regulations).values({ id: regulationId, slug, title: text.title, kind, region: meta.region, topic: meta.topic, enactingBody, approvingBody }).run();
+  await db.insert(t.regulations).values({ id: regulationId, slug, title: text.title, kind, region: meta.region, topic: meta.topic, enactingBody, approvingBody });
   return { regulationId, slug };
 }
 

@@ -36,7 +36,7 @@ const toPromulgation: BillStage[] = ['drafting', 'consultation', 'legality_revie
 async function publishedRule(number = 7, title = '测试市犬只收容管理办法') {
   const b = await billWithPeople(db, 'government_rule', { title });
   for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-04-0${i + 1}`));
-  const published = await publishBill(b.coordinator, b.billId, { announcementNumber: number, promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01' }, db, day('2026-05-01'));
+  const published = await publishBill(sqliteEngine(db), b.coordinator, b.billId, { announcementNumber: number, promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01' }, day('2026-05-01'));
   return { ...b, published };
 }
 

@@ -3,20 +3,20 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import * as schema from '@/db/schema';
+import type * as schema from '@/db/schema';
 import type { DraftEditSpan, DraftUpdate, DraftVersion, NewDraftVersion, NewDraftVersionArticle } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
-import { appendAudit, recordAudit, type AuditEventInput } from '@/lib/audit';
+import { appendAudit, type AuditEventInput } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
-import { decodeEditSpans, getBillOfDraft, loadDraftState, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
+import { decodeEditSpans, getBillOfDraft, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
-import { getRegulation, readRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { articleHeadingPath, articleText, differsOnlyInReferences, type ParseJson } from '@/lib/legal-text';
 import { attributeArticles, type AttributedSpan, type PreviousState } from './attributeArticles';
 import { newDraftVersionSchema, type NewDraftVersionInput } from './schemas';
@@ -61,44 +61,13 @@ export async function freezeDraftVersionOn(tx: Engine, actor: CurrentUser | null
   return built.result;
 }
 
-/// `freezeDraftVersionOn` synchronously, for a move that freezes a version inside its own SQLite
-/// transaction (a stage, a consultation, a publication) until those domains are converted. The
-/// same statements and the same rows. SQLite only.
-export function freezeDraftVersion(actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput, db: Db = getDatabase()): CreatedDraftVersion {
-  const data = checkedInput(actor, bill, input);
-  const amended = bill.regulationId ? inForce(db, bill.regulationId) : [];
-  return db.transaction(
-    (tx) => {
-      const state = loadDraftState(tx, bill.draftId);
-      if (!state) throw new AppError('not_found', 'draft_not_found');
-      const prev = selectLatestVersion(tx, schema, bill.draftId).get();
-      const since = prev?.lastUpdateId ?? 0;
-      const stored = {
-        prev,
-        spans: selectSpansSince(tx, schema, bill.draftId, since).all(),
-        pending: selectUpdatesSince(tx, schema, bill.draftId, since).all(),
-        before: prev ? selectVersionArticles(tx, schema, prev.id).all() : [],
-      };
-      const built = buildVersion(actor!, bill, data, state, stored, amended, new Date());
-      tx.insert(schema.draftVersions).values(built.version).run();
-      for (const chunk of chunked(built.articles)) tx.insert(schema.draftVersionArticles).values(chunk).run();
-      recordAudit(tx, built.audit, built.version.createdAt);
-      return built.result;
-    },
-    { behavior: 'immediate' },
-  );
-}
-
 /// The input, once the actor may save versions of the bill.
 function checkedInput(actor: CurrentUser | null, bill: BillDetail, input: NewDraftVersionInput) {
   if (!can(actor, 'version:create', bill.resource)) throw new AppError('forbidden', 'version_forbidden');
   return parseInput(newDraftVersionSchema, input);
 }
 
-/// What the first version of an amendment bill is compared with: the text it amends.
-const inForce = (db: Db, regulationId: string) => getRegulation(regulationId, {}, db).text.articles;
-
-// The statements a freeze reads with, built once for both ways of running them.
+// The statements a freeze reads with.
 type Reader = Pick<Db, 'select'>;
 type Tables = Pick<typeof schema, 'draftVersions' | 'draftVersionArticles' | 'draftEditSpans' | 'draftUpdates'>;
 const selectLatestVersion = (db: Reader, t: Tables, draftId: string) => db.select().from(t.draftVersions).where(eq(t.draftVersions.draftId, draftId)).orderBy(desc(t.draftVersions.seq)).limit(1);

@@ -1,4 +1,4 @@
-export { createDraftVersion, freezeDraftVersion, freezeDraftVersionOn, type CreatedDraftVersion } from './createDraftVersion';
+export { createDraftVersion, freezeDraftVersionOn, type CreatedDraftVersion } from './createDraftVersion';
 export { listDraftVersions, type DraftVersionSummary } from './listDraftVersions';
 export { getDraftVersion, type DraftVersionDetail, type VersionAuthor } from './getDraftVersion';
 export { getArticleHistory, type ArticleHistoryEntry } from './getArticleHistory';

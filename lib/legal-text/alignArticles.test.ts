@@ -115,4 +115,36 @@ describe('alignArticles', () => {
     // Old 0 ~ new 1 and old 1 ~ new 0 (0.75 each), crossing: the first old article is kept.
     expect(alignArticles(articles('甲甲甲甲乙', '丁丁丁丁乙'), articles('丁丁丁丁丙', '甲甲甲甲丙'), false)).toEqual([[0, 1]]);
   });
+
+  it('places the twins of a deleted part from the unique article after them, even when the twin comes first in the new text', () => {
+    // Three parts each end with the closing article; part 乙 is deleted. The closing text first
+    // appears (new 1) before 丙's unique first article (new 2), yet 丙's closing (new 3) must be
+    // placed from 丙's first article (old 4 → new 2), so it is old 5, not 乙's closing, old 3.
+    const before = articles('甲部分：养犬人应当为犬只办理养犬登记。', closing, '乙部分：携犬出户时，应当为犬只束犬链。', closing, '丙部分：犬只应当接种狂犬病疫苗。', closing);
+    const after = articles('甲部分：养犬人应当为犬只办理养犬登记。', closing, '丙部分：犬只应当接种狂犬病疫苗。', closing);
+    expect(alignArticles(before, after, false)).toEqual([
+      [0, 0],
+      [1, 1],
+      [4, 2],
+      [5, 3],
+    ]);
+  });
+
+  it('places twins before guessing where a text found once before and twice after goes', () => {
+    // The penalty article, once in part 丙, is copied to the end of part 乙 as well. Its one old
+    // article goes to the first copy (new 3), a guess; the closing articles are placed from the
+    // unique articles, so 乙's closing (new 4) is old 3 and 丙's (new 7) old 6, not crossed.
+    const penalty = '违反本条例规定的，由公安机关责令改正，处五百元以下罚款。';
+    const before = articles('甲部分：养犬人应当为犬只办理养犬登记。', closing, '乙部分：携犬出户时，应当为犬只束犬链。', closing, '丙部分：犬只应当接种狂犬病疫苗。', penalty, closing);
+    const after = articles('甲部分：养犬人应当为犬只办理养犬登记。', closing, '乙部分：携犬出户时，应当为犬只束犬链。', penalty, closing, '丙部分：犬只应当接种狂犬病疫苗。', penalty, closing);
+    expect(alignArticles(before, after, false)).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [5, 3],
+      [3, 4],
+      [4, 5],
+      [6, 7],
+    ]);
+  });
 });

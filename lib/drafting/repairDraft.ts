@@ -7,6 +7,7 @@ import { draftFragmentName, repairDraftFragment } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
 import { appendDraftUpdate } from './appendDraftUpdate';
 import { loadDraftState } from './loadDraftState';
+import { draftDocOfState } from './readDraftDoc';
 
 /// What repairing a draft did: each change in plain words (empty when nothing needed repair) and
 /// the `draft_updates` row that holds it (null when nothing was written).
@@ -24,16 +25,7 @@ export function repairDraft(draftId: string, db: Db = getDatabase(), now: Date =
     (tx) => {
       const state = loadDraftState(tx, draftId);
       if (!state) throw new AppError('not_found', 'draft_not_found');
-      const doc = new Y.Doc();
-      Y.transact(doc, () => {
-        for (const part of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)]) {
-          try {
-            Y.applyUpdate(doc, part);
-          } catch {
-            // An undecodable row is skipped, as the collaboration server skips it when loading.
-          }
-        }
-      });
+      const doc = draftDocOfState(state);
       try {
         const before = Y.encodeStateVector(doc);
         const changes = repairDraftFragment(doc.getXmlFragment(draftFragmentName));

@@ -12,7 +12,7 @@ import { appendAudit, type AuditEventInput } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
-import { decodeEditSpans, getBillOfDraft, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
+import { decodeEditSpans, draftDocOfState, getBillOfDraft, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
@@ -105,16 +105,7 @@ function buildVersion(
   createdAt: Date,
 ): { version: NewDraftVersion & { createdAt: Date }; articles: NewDraftVersionArticle[]; audit: AuditEventInput; result: CreatedDraftVersion } {
   const draftId = bill.draftId;
-  const ydoc = new Y.Doc();
-  Y.transact(ydoc, () => {
-    for (const part of [...(state.snapshot ? [state.snapshot] : []), ...state.updates.map((u) => u.update)]) {
-      try {
-        Y.applyUpdate(ydoc, part);
-      } catch {
-        // An undecodable row is skipped, as the collaboration server skips it when loading.
-      }
-    }
-  });
+  const ydoc = draftDocOfState(state);
   const text = draftToParseJson(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment('prosemirror'), draftSchema));
 
   const { prev } = stored;

@@ -5,11 +5,8 @@ import { createBill } from '@/lib/drafting';
 import { listAuditEvents } from '@/lib/audit';
 import { createDraftVersion } from '@/lib/versioning';
 import { openConsultation } from './openConsultation';
+import { outcome } from '@/lib/workflow/testing/outcome';
 
-const outcome = (work: Promise<unknown>) => work.then(
-  () => 'ok',
-  (e: Error) => e.message,
-);
 
 describe.each(engines())('on $name', ({ engine }) => {
   describe('openConsultation', () => {
@@ -19,8 +16,8 @@ describe.each(engines())('on $name', ({ engine }) => {
       const version = await createDraftVersion(engine(), drafter, bill.draftId, { name: '征求意见稿' });
       const period = { title: '征求意见', description: '说明', explanation: '起草说明', opensOn: '2099-03-01', closesOn: '2099-03-31', moderation: 'post' as const, versionId: version.id };
       const now = new Date('2099-02-01T02:00:00Z');
-      const results = await Promise.all([1, 2].map(() => outcome(openConsultation(engine(), drafter, bill.draftId, period, now))));
-      expect(results.sort()).toEqual(['consultation_overlaps', 'ok']);
+      const results = await Promise.all([1, 2].map(() => outcome(() => openConsultation(engine(), drafter, bill.draftId, period, now))));
+      expect(results.sort()).toEqual(['conflict:consultation_overlaps', 'ok']);
       expect((await listAuditEvents(engine(), { billId: bill.id, action: 'consultation.open' }))).toHaveLength(1);
     });
   });

@@ -10,14 +10,11 @@ import { readArticle } from './getArticle';
 import { getRegulation, readRegulation } from './getRegulation';
 import { insertRegulationVersionOn } from './insertRegulationVersion';
 import { insertTestRegulation } from './testing/insertTestRegulation';
+import { outcome } from '@/lib/workflow/testing/outcome';
 
 // The amendment of 2026: 第二条 reworded, in force from 2099-01-01 (after any day these tests run).
 const amendedText = dogRegulationText.replace('第二条　本条例适用于本市。', '第二条　本条例适用于本市行政区域内的养犬及相关管理活动。');
 const today = '2026-12-06';
-const outcome = (work: Promise<unknown>) => work.then(
-  () => 'ok',
-  (e: Error) => e.message,
-);
 
 describe.each(engines())('on $name', ({ engine, name }) => {
   let reg: Awaited<ReturnType<typeof insertTestRegulation>>;
@@ -57,10 +54,10 @@ describe.each(engines())('on $name', ({ engine, name }) => {
     });
 
     it('refuses an unknown regulation, an article it lacks and a date that is none', async () => {
-      expect(await outcome(readRegulation(engine(), '没有这部条例'))).toBe('regulation_not_found');
-      expect(await outcome(readArticle(engine(), reg.slug, 99))).toBe('article_not_found');
-      expect(await outcome(readArticle(engine(), reg.slug, 0))).toBe('article_not_found');
-      expect(await outcome(readRegulation(engine(), reg.slug, { at: '2026-02-30' }))).toBe('date_invalid');
+      expect(await outcome(() => readRegulation(engine(), '没有这部条例'))).toBe('not_found:regulation_not_found');
+      expect(await outcome(() => readArticle(engine(), reg.slug, 99))).toBe('not_found:article_not_found');
+      expect(await outcome(() => readArticle(engine(), reg.slug, 0))).toBe('not_found:article_not_found');
+      expect(await outcome(() => readRegulation(engine(), reg.slug, { at: '2026-02-30' }))).toBe('validation_failed:date_invalid');
     });
   });
 

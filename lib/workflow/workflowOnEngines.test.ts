@@ -17,12 +17,9 @@ import { recordVote } from './recordVote';
 import { requestSignoff } from './requestSignoff';
 import { sweepDeadlineNotices } from './sweepDeadlineNotices';
 import { transitionBill } from './transitionBill';
+import { outcome } from './testing/outcome';
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
-const outcome = (work: Promise<unknown>) => work.then(
-  () => 'ok',
-  (e: Error) => e.message,
-);
 
 describe.each(engines())('on $name', ({ engine }) => {
   const p = {} as Record<'coordinator' | 'editor' | 'reviewer' | 'admin', CurrentUser>;
@@ -101,16 +98,16 @@ describe.each(engines())('on $name', ({ engine }) => {
       await storeDraftUpdate(engine(), { draftId: bill.draftId, update: new Uint8Array([0, 0]), userId: p.editor.id });
       expect((await getBillWorkflow(engine(), p.coordinator, bill.id)).signoffs.map((s) => s.holds)).toEqual([false]);
       const move = { to: 'vote' as const, expectedStage: 'second_reading' as const, note: '交付表决', reason: '无需三审' };
-      expect(await outcome(transitionBill(engine(), p.coordinator, bill.id, move))).toBe('signoff_required');
+      expect(await outcome(() => transitionBill(engine(), p.coordinator, bill.id, move))).toBe('signoff_required:signoff_required');
       expect((await getBillWorkflow(engine(), p.coordinator, bill.id)).stage).toBe('second_reading');
     });
 
     it('lets one of two moves made at once through; the other is refused and changes nothing', async () => {
       const bill = await newBill('某市并发条例');
       const moves = await Promise.all(
-        ['立项（甲）', '立项（乙）'].map((note) => outcome(transitionBill(engine(), p.coordinator, bill.id, { to: 'drafting', expectedStage: 'proposal', note }, day('2026-06-01')))),
+        ['立项（甲）', '立项（乙）'].map((note) => outcome(() => transitionBill(engine(), p.coordinator, bill.id, { to: 'drafting', expectedStage: 'proposal', note }, day('2026-06-01')))),
       );
-      expect(moves.sort()).toEqual(['ok', 'stage_changed']);
+      expect(moves.sort()).toEqual(['ok', 'stage_changed:stage_changed']);
       const view = await getBillWorkflow(engine(), p.coordinator, bill.id);
       expect(view.history).toHaveLength(1);
       expect((await listAuditEvents(engine(), { billId: bill.id, action: 'bill.transition' }))).toHaveLength(1);
@@ -122,10 +119,10 @@ describe.each(engines())('on $name', ({ engine }) => {
       await walkBill(engine(), { coordinator: p.coordinator, reviewer: p.reviewer }, bill.id, 'second_reading', [{ to: 'vote', at: day('2026-08-05'), note: '交付表决', reason: '无需三审' }]);
       const vote = await recordVote(engine(), p.coordinator, bill.id, { for: 20, against: 30, abstain: 3, composition: 60 }, day('2026-08-05'));
       expect(vote.passed).toBe(false);
-      expect(await outcome(transitionBill(engine(), p.coordinator, bill.id, { to: 'approval', expectedStage: 'vote', note: '报批' }, day('2026-08-06')))).toBe('vote_required');
+      expect(await outcome(() => transitionBill(engine(), p.coordinator, bill.id, { to: 'approval', expectedStage: 'vote', note: '报批' }, day('2026-08-06')))).toBe('conflict:vote_required');
       // A second vote the same day passes; the later one counts.
       await recordVote(engine(), p.coordinator, bill.id, { for: 40, against: 10, abstain: 3, composition: 60 }, day('2026-08-05'));
-      expect(await outcome(transitionBill(engine(), p.coordinator, bill.id, { to: 'approval', expectedStage: 'vote', note: '报批' }, day('2026-08-06')))).toBe('ok');
+      expect(await outcome(() => transitionBill(engine(), p.coordinator, bill.id, { to: 'approval', expectedStage: 'vote', note: '报批' }, day('2026-08-06')))).toBe('ok');
     });
   });
 
@@ -138,9 +135,9 @@ describe.each(engines())('on $name', ({ engine }) => {
       expect(kept).toMatchObject({ name: '起草说明.pdf', mediaType: 'application/pdf', size: pdf.byteLength });
       const back = await getAttachment(engine(), p.editor, bill.id, kept.id);
       expect(Buffer.from(back.body).equals(Buffer.from(pdf))).toBe(true);
-      expect(await outcome(attachToBill(engine(), p.editor, bill.id, { name: 'x.pdf', bytes: pdf }))).toBe('transition_forbidden');
-      expect(await outcome(attachToBill(engine(), p.coordinator, bill.id, { name: 'x.pdf', bytes: new Uint8Array([1, 2, 3]) }))).toBe('attachment_type');
-      expect(await outcome(getAttachment(engine(), p.reviewer, bill.id, kept.id))).toBe('bill_not_found');
+      expect(await outcome(() => attachToBill(engine(), p.editor, bill.id, { name: 'x.pdf', bytes: pdf }))).toBe('forbidden:transition_forbidden');
+      expect(await outcome(() => attachToBill(engine(), p.coordinator, bill.id, { name: 'x.pdf', bytes: new Uint8Array([1, 2, 3]) }))).toBe('unsupported_media_type:attachment_type');
+      expect(await outcome(() => getAttachment(engine(), p.reviewer, bill.id, kept.id))).toBe('not_found:bill_not_found');
       expect((await getBillWorkflow(engine(), p.coordinator, bill.id)).attachments.map((a) => a.name)).toEqual(['起草说明.pdf']);
     });
 

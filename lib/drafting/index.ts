@@ -13,6 +13,7 @@ export { appendDraftUpdate } from './appendDraftUpdate';
 export { compactDraftUpdates } from './compactDraftUpdates';
 export { loadDraftState, type DraftState, type DraftStore } from './loadDraftState';
 export { readDraftState, lockDraftState, storeDraftUpdate, compactDraft } from './draftStore';
+export { chunksOf } from './draftStatements';
 export { readDraftDoc, draftDocOfState } from './readDraftDoc';
 export { decodeEditSpans, type EditSpan } from './decodeEditSpans';
 export { recheckCollabAccess } from './recheckCollabAccess';

@@ -12,7 +12,7 @@ import { appendAudit, type AuditEventInput } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
-import { decodeEditSpans, draftDocOfState, getBillOfDraft, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
+import { chunksOf, decodeEditSpans, draftDocOfState, getBillOfDraft, lockDraftState, type BillDetail, type DraftState } from '@/lib/drafting';
 import { draftSchema } from '@/lib/editor';
 import { draftToParseJson } from '@/lib/editor';
 import { AppError } from '@/lib/errors';
@@ -56,7 +56,8 @@ export async function freezeDraftVersionOn(tx: Engine, actor: CurrentUser | null
   };
   const built = buildVersion(actor!, bill, data, state, stored, amended, new Date());
   await db.insert(t.draftVersions).values(built.version);
-  for (const chunk of chunked(built.articles)) await db.insert(t.draftVersionArticles).values(chunk);
+  // 200 rows of 12 columns a statement: SQLite caps the parameters a statement binds.
+  for (const chunk of chunksOf(built.articles, 200)) await db.insert(t.draftVersionArticles).values(chunk);
   await appendAudit(tx, built.audit, built.version.createdAt);
   return built.result;
 }
@@ -79,11 +80,6 @@ const selectVersionArticles = (db: Reader, t: Tables, versionId: string) => {
   const a = t.draftVersionArticles;
   return db.select({ eid: a.eid, textHash: a.textHash, text: a.text, number: a.number, sub: a.sub }).from(a).where(eq(a.versionId, versionId));
 };
-
-/// Rows in chunks of 200: SQLite caps the number of bound parameters per statement.
-function chunked<T>(rows: T[]): T[][] {
-  return Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => rows.slice(i * 200, (i + 1) * 200));
-}
 
 /// What a freeze read: the latest version, the edit spans and update rows since it, and its articles.
 type StoredSince = {

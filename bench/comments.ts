@@ -93,7 +93,7 @@ export async function run(): Promise<void> {
     const stored = check.$client
       .prepare("select count(*) as n from consultation_comments where consultation_id = ? and reference not like 'BENCH-%'")
       .get(consultationId) as { n: number };
-    const libRow = inProcess(check, consultationId, eids, 2000);
+    const libRow = await inProcess(check, consultationId, eids, 2000);
     const rawRow = rawInserts(check, consultationId, RAW_SECONDS);
     check.$client.close();
 
@@ -178,15 +178,15 @@ async function load(base: string, next: () => autocannon.Request, amount: number
 
 /// `submitComment` called directly, without HTTP: what the intake path itself costs (session
 /// validation and the route excluded), for `count` new commenters from distinct addresses.
-function inProcess(db: Db, consultationId: string, eids: string[], count: number): Row {
+async function inProcess(db: Db, consultationId: string, eids: string[], count: number): Promise<Row> {
   const people = Array.from({ length: count }, (_, i) => insertTestUser(db, 'public', `进程内市民${i}`));
   const latencies: number[] = [];
   const start = performance.now();
-  people.forEach((person, i) => {
+  for (const [i, person] of people.entries()) {
     const t0 = performance.now();
-    submitComment(person, consultationId, { articleEid: eids[i % eids.length], body: `进程内意见${i}：建议明确有关部门的职责。` }, { address: `172.16.${i >> 8}.${i & 255}` }, db);
+    await submitComment(sqliteEngine(db), person, consultationId, { articleEid: eids[i % eids.length], body: `进程内意见${i}：建议明确有关部门的职责。` }, { address: `172.16.${i >> 8}.${i & 255}` });
     latencies.push(performance.now() - t0);
-  });
+  }
   const seconds = (performance.now() - start) / 1000;
   return { label: 'submitComment in-process (no HTTP)', perSecond: count / seconds, p50: at(latencies, 50), p99: at(latencies, 99), accepted: count, refused: 0 };
 }

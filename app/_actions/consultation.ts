@@ -25,7 +25,7 @@ export async function submitCommentAction(_prev: CommentFormState, form: FormDat
   try {
     await assertSameOrigin();
     const { consultationId, input } = readCommentForm(form);
-    const receipt = submitComment(await currentUser(), consultationId, input, { address: clientAddress(await headers()) });
+    const receipt = await submitComment(getEngine(), await currentUser(), consultationId, input, { address: clientAddress(await headers()) });
     return { receipt: { reference: receipt.reference, status: receipt.status }, values: input.proposedText ? { proposedText: input.proposedText } : {} };
   } catch (e) {
     return formError(e, locale, values);
@@ -54,7 +54,7 @@ export async function moderateCommentAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const { commentId, input } = readModerationForm(form);
   const user = await currentUser();
-  await orNotFoundAction(() => moderateComment(user, commentId, input));
+  await orNotFoundAction(() => moderateComment(getEngine(), user, commentId, input));
   revalidatePath(String(form.get('path') ?? '/'));
 }
 
@@ -65,7 +65,7 @@ export async function setDispositionAction(_prev: FormState, form: FormData): Pr
   try {
     await assertSameOrigin();
     const { commentId, input } = readDispositionForm(form);
-    const n = await setDisposition(await currentUser(), commentId, input);
+    const n = await setDisposition(getEngine(), await currentUser(), commentId, input);
     revalidatePath(String(form.get('path') ?? '/'));
     return { notice: translator(locale)('manage.dispositionSaved', { n }) };
   } catch (e) {
@@ -78,7 +78,7 @@ export async function updateCommentWorkAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const { commentId, input } = readCommentWorkForm(form);
   const user = await currentUser();
-  await orNotFoundAction(() => updateCommentWork(user, commentId, input));
+  await orNotFoundAction(() => updateCommentWork(getEngine(), user, commentId, input));
   revalidatePath(String(form.get('path') ?? '/'));
 }
 
@@ -86,7 +86,7 @@ export async function updateCommentWorkAction(form: FormData): Promise<void> {
 export async function groupCampaignsAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const user = await currentUser();
-  await orNotFoundAction(() => groupCampaigns(user, String(form.get('consultationId') ?? '')));
+  await orNotFoundAction(() => groupCampaigns(getEngine(), user, String(form.get('consultationId') ?? '')));
   revalidatePath(String(form.get('path') ?? '/'));
 }
 
@@ -96,7 +96,7 @@ export async function publishReportAction(_prev: FormState, form: FormData): Pro
   const values = { summary: String(form.get('summary') ?? '') };
   try {
     await assertSameOrigin();
-    await publishReport(await currentUser(), String(form.get('consultationId') ?? ''), { summary: values.summary });
+    await publishReport(getEngine(), await currentUser(), String(form.get('consultationId') ?? ''), { summary: values.summary });
     revalidatePath(String(form.get('path') ?? '/'));
     return { notice: translator(locale)('manage.reportPublished') };
   } catch (e) {

@@ -12,8 +12,12 @@ export function errorResponse(error: unknown, locale: Locale): Response {
   return new Response(JSON.stringify(body), { status: e.status, headers });
 }
 
+/// Any value but a promise, nested in an object or not: a body left unawaited would be sent as
+/// `{}` (JSON has nothing of a promise), so the compiler refuses it.
+type NotAPromise<T> = T extends PromiseLike<unknown> ? never : T extends object ? { [K in keyof T]: NotAPromise<T[K]> } : T;
+
 /// A JSON success response.
-export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+export function jsonResponse<T>(body: NotAPromise<T>, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return new Response(JSON.stringify(body), {
     status: init.status ?? 200,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...init.headers },

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { bills } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { compareTexts, draftAmendmentDecision, type AmendmentDecision, type ParseJson, type TextComparison } from '@/lib/legal-text';
-import { getRegulation, regulationPath } from '@/lib/library';
+import { readRegulation, regulationPath } from '@/lib/library';
 
 /// What an amendment draft under consultation changes: the regulation it amends (as in force on
 /// the consultation's opening day) and the comparison of that text with the draft, article by
@@ -16,10 +15,14 @@ const keepAtMost = 64;
 
 /// The comparison of a consultation's frozen text with the text its bill amends; null when the
 /// bill drafts a new regulation.
-export function amendmentComparison(consultation: { billId: string; versionId: string; opensOn: string; text: ParseJson }, db: Db = getDatabase()): AmendmentComparison | null {
-  const bill = db.select({ regulationId: bills.regulationId }).from(bills).where(eq(bills.id, consultation.billId)).get();
+export async function amendmentComparison(
+  engine: Engine,
+  consultation: { billId: string; versionId: string; opensOn: string; text: ParseJson },
+): Promise<AmendmentComparison | null> {
+  const { bills } = engine.t;
+  const [bill] = await engine.db.select({ regulationId: bills.regulationId }).from(bills).where(eq(bills.id, consultation.billId)).limit(1);
   if (!bill?.regulationId) return null;
-  const inForce = getRegulation(bill.regulationId, { at: consultation.opensOn }, db);
+  const inForce = await readRegulation(engine, bill.regulationId, { at: consultation.opensOn });
   const key = `${consultation.versionId}|${inForce.version.id}`;
   const hit = kept.get(key);
   if (hit) return hit;

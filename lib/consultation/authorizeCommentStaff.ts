@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { consultationComments, type Consultation, type ConsultationComment } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Consultation, ConsultationComment } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 import type { Action } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
 import type { BillDetail } from '@/lib/drafting';
@@ -10,17 +10,18 @@ import { authorizeConsultationStaff } from './authorizeConsultationStaff';
 /// A comment with its consultation and bill, for a member of the bill who may do `action`:
 /// `comment_not_found` for unknown comments and for people outside the bill alike.
 export async function authorizeCommentStaff(
+  engine: Engine,
   actor: CurrentUser | null,
   commentId: string,
   action: Action,
   forbiddenKey: string,
-  db: Db,
 ): Promise<{ comment: ConsultationComment; consultation: Consultation; bill: BillDetail }> {
   if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
-  const comment = db.select().from(consultationComments).where(eq(consultationComments.id, commentId)).get();
+  const { consultationComments } = engine.t;
+  const [comment] = await engine.db.select().from(consultationComments).where(eq(consultationComments.id, commentId)).limit(1);
   if (!comment) throw new AppError('not_found', 'comment_not_found');
   try {
-    return { comment, ...(await authorizeConsultationStaff(actor, comment.consultationId, action, forbiddenKey, db)) };
+    return { comment, ...(await authorizeConsultationStaff(engine, actor, comment.consultationId, action, forbiddenKey)) };
   } catch (e) {
     if (isAppError(e) && e.message === 'consultation_not_found') throw new AppError('not_found', 'comment_not_found');
     throw e;

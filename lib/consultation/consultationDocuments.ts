@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n';
@@ -14,17 +14,17 @@ import { storedReportFile } from './storedReportFile';
 
 /// Every comment of a consultation with its moderation and disposition, as CSV or XLSX, for the
 /// members of its bill.
-export async function commentsExport(actor: CurrentUser | null, consultationId: string, format: 'csv' | 'xlsx', locale: Locale, db: Db = getDatabase()): Promise<DownloadDocument> {
-  const { consultation } = await authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
-  const rows = listCommentsForExport(consultationId, db);
+export async function commentsExport(engine: Engine, actor: CurrentUser | null, consultationId: string, format: 'csv' | 'xlsx', locale: Locale): Promise<DownloadDocument> {
+  const { consultation } = await authorizeConsultationStaff(engine, actor, consultationId, 'bill:view', 'consultation_not_found');
+  const rows = await listCommentsForExport(engine, consultationId);
   const name = `${consultation.title}-意见`;
   if (format === 'csv') return downloadDocument(new TextEncoder().encode(exportCommentsCsv(rows, locale)), 'csv', name);
   return downloadDocument(await exportCommentsXlsx(rows, locale), 'xlsx', name);
 }
 
 /// The 征求意见情况通报 as the public may read it: only once it is published.
-export function publicReport(consultationId: string, db: Db = getDatabase()): ConsultationReport {
-  const report = getConsultationReport(consultationId, db);
+export async function publicReport(engine: Engine, consultationId: string): Promise<ConsultationReport> {
+  const report = await getConsultationReport(engine, consultationId);
   if (!report.published) throw new AppError('not_found', 'report_not_published');
   return report;
 }
@@ -38,6 +38,6 @@ export async function reportDocument(report: ConsultationReport, format: 'docx' 
 
 /// The published report as a Word or PDF file for anyone to download: built once per content
 /// of the report and read back from the database after that (`storedReportFile`).
-export async function publicReportDocument(report: ConsultationReport, format: 'docx' | 'pdf', db: Db = getDatabase()): Promise<DownloadDocument> {
-  return downloadDocument(await storedReportFile(report, format, db), format, reportName(report));
+export async function publicReportDocument(engine: Engine, report: ConsultationReport, format: 'docx' | 'pdf'): Promise<DownloadDocument> {
+  return downloadDocument(await storedReportFile(engine, report, format), format, reportName(report));
 }

@@ -1,6 +1,5 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
-import { commentDispositions, consultationComments } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { eachDay, todayInChina } from '@/lib/shared';
 import { dispositions, type Disposition } from './types';
@@ -20,41 +19,49 @@ export type ConsultationStats = {
   byStatus: Record<CommentStatus, number>;
 };
 
-const chinaDay = sql<string>`date((${consultationComments.createdAt} + 28800000) / 1000, 'unixepoch')`;
+// The China date (UTC+8, no daylight saving) a comment arrived on, as YYYY-MM-DD: from SQLite's
+// milliseconds, and from PostgreSQL's timestamptz.
+function chinaDayOf(engine: Engine) {
+  const at = engine.t.consultationComments.createdAt;
+  return engine.kind === 'sqlite'
+    ? sql<string>`date((${at} + 28800000) / 1000, 'unixepoch')`
+    : sql<string>`to_char(${at} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+}
 
 /// Counts what the staff dashboard of a consultation shows, for members of the bill (and admins).
-export async function consultationStats(actor: CurrentUser | null, consultationId: string, db: Db = getDatabase(), now: Date = new Date()): Promise<ConsultationStats> {
-  const { consultation } = await authorizeConsultationStaff(actor, consultationId, 'bill:view', 'consultation_not_found', db);
+export async function consultationStats(engine: Engine, actor: CurrentUser | null, consultationId: string, now: Date = new Date()): Promise<ConsultationStats> {
+  const { consultation } = await authorizeConsultationStaff(engine, actor, consultationId, 'bill:view', 'consultation_not_found');
+  const { db, t } = engine;
+  const { consultationComments, commentDispositions } = t;
   const mine = eq(consultationComments.consultationId, consultationId);
   const kept = and(mine, ne(consultationComments.status, 'rejected'));
 
   const perArticle = new Map(
-    db.select({ eid: consultationComments.articleEid, n: count() }).from(consultationComments).where(kept).groupBy(consultationComments.articleEid).all().map((r) => [r.eid, r.n]),
+    (await db.select({ eid: consultationComments.articleEid, n: count() }).from(consultationComments).where(kept).groupBy(consultationComments.articleEid)).map((r) => [r.eid, r.n]),
   );
   const byArticle = [
     { eid: null, label: null, count: perArticle.get(null) ?? 0 },
-    ...versionArticles(db, consultation.versionId).list.map((a) => ({ eid: a.eid, label: a.label, count: perArticle.get(a.eid) ?? 0 })),
+    ...(await versionArticles(engine, consultation.versionId)).list.map((a) => ({ eid: a.eid, label: a.label, count: perArticle.get(a.eid) ?? 0 })),
   ];
 
-  const perDay = new Map(db.select({ day: chinaDay, n: count() }).from(consultationComments).where(mine).groupBy(chinaDay).all().map((r) => [r.day, r.n]));
+  const chinaDay = chinaDayOf(engine);
+  const perDay = new Map((await db.select({ day: chinaDay, n: count() }).from(consultationComments).where(mine).groupBy(chinaDay)).map((r) => [r.day, r.n]));
   const today = todayInChina(now);
   const last = today < consultation.closesOn ? today : consultation.closesOn;
   const span = [...eachDay(consultation.opensOn, last)];
   const byDay = [...new Set([...span, ...perDay.keys()])].sort().map((date) => ({ date, count: perDay.get(date) ?? 0 }));
 
   const byDisposition = Object.fromEntries([...dispositions, 'undecided'].map((d) => [d, 0])) as ConsultationStats['byDisposition'];
-  for (const r of db
+  const decided = await db
     .select({ d: commentDispositions.disposition, n: count() })
     .from(consultationComments)
-    .leftJoin(...withDisposition)
+    .leftJoin(...withDisposition(t))
     .where(kept)
-    .groupBy(commentDispositions.disposition)
-    .all()) {
-    byDisposition[r.d ?? 'undecided'] = r.n;
-  }
+    .groupBy(commentDispositions.disposition);
+  for (const r of decided) byDisposition[r.d ?? 'undecided'] = r.n;
 
   const byStatus: ConsultationStats['byStatus'] = { pending: 0, published: 0, rejected: 0 };
-  for (const r of db.select({ s: consultationComments.status, n: count() }).from(consultationComments).where(mine).groupBy(consultationComments.status).all()) byStatus[r.s] = r.n;
+  for (const r of await db.select({ s: consultationComments.status, n: count() }).from(consultationComments).where(mine).groupBy(consultationComments.status)) byStatus[r.s] = r.n;
 
   return { byArticle, byDay, byDisposition, byStatus };
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
+import { sqliteEngine } from '@/db/engine';
 import { readZip } from '@/lib/documents/testing/readZip';
 import { exportReportDocx } from './exportReportDocx';
 import { getConsultationReport } from './getConsultationReport';
@@ -18,7 +19,7 @@ function paragraphs(xml: string): { props: string; text: string }[] {
 
 /// A closed consultation with a published report: a general comment, a campaign on 第三条
 /// not adopted, a proposal on 第一条 adopted, and a rejected comment.
-function seededReport() {
+async function seededReport() {
   const s = seedConsultation(db, { title: '《测试条例（草案）》' });
   s.comment({ body: '总体赞成。' });
   const campaign = s.campaign(3, { eid: 'art_3', body: '请删除登记要求。' });
@@ -26,12 +27,12 @@ function seededReport() {
   s.comment({ eid: 'art_1', body: '我的电话13800000000', status: 'rejected', rejectReason: 'personal_data' });
   s.decide(campaign, 'not_adopted', '登记是管理的基础，予以保留。');
   s.decide(proposal, 'adopted', '已采纳。');
-  return { ...getConsultationReport(s.consultationId, db), published: true, publishedAt: '2025-04-10T02:00:00.000Z', summary: '感谢社会各界的关心。\n我们逐条研究了意见。' };
+  return { ...(await getConsultationReport(sqliteEngine(db), s.consultationId)), published: true, publishedAt: '2025-04-10T02:00:00.000Z', summary: '感谢社会各界的关心。\n我们逐条研究了意见。' };
 }
 
 describe('exportReportDocx', () => {
   it('sets the title, the figures, the summary and one part per article with its label in bold', async () => {
-    const files = await readZip(await exportReportDocx(seededReport()));
+    const files = await readZip(await exportReportDocx(await seededReport()));
     const body = paragraphs(files.get('word/document.xml')!);
     const texts = body.map((p) => p.text);
     expect(texts[0]).toBe('《测试条例（草案）》征求意见情况通报');
@@ -57,7 +58,7 @@ describe('exportReportDocx', () => {
   });
 
   it('is a portrait A4 document with page numbers, marked as a draft until published, counting each reason for withholding', async () => {
-    const report = seededReport();
+    const report = await seededReport();
     const comments = { ...report.comments, rejected: 3, rejectedByReason: { off_topic: 1, abusive: 0, personal_data: 0, spam: 2 } };
     const files = await readZip(await exportReportDocx({ ...report, comments, published: false, publishedAt: null, summary: null }));
     const document = files.get('word/document.xml')!;

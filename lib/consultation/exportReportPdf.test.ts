@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, requireCjkFont } from '@/lib/documents/testing/readPdf';
 import { freshDatabase } from '@/db/testing';
+import { sqliteEngine } from '@/db/engine';
 import { exportReportPdf } from './exportReportPdf';
 import { getConsultationReport } from './getConsultationReport';
 import { seedConsultation } from './testing/seedConsultation';
@@ -20,7 +21,7 @@ describe('exportReportPdf', () => {
     s.comment({ eid: 'art_1', body: '立法目的写得太简单。', proposedText: '为了规范测试活动，制定本条例。' });
     s.comment({ eid: 'art_1', body: '我的电话13800000000', status: 'rejected', rejectReason: 'personal_data' });
     s.decide(campaign, 'not_adopted', '登记是管理的基础，予以保留。');
-    const pages = await readPdf(await exportReportPdf({ ...getConsultationReport(s.consultationId, db), summary: '感谢社会各界的关心。' }));
+    const pages = await readPdf(await exportReportPdf({ ...(await getConsultationReport(sqliteEngine(db), s.consultationId)), summary: '感谢社会各界的关心。' }));
     expect(pages).toHaveLength(1);
     const [page] = pages;
     expect(Math.round(page.width)).toBe(595);
@@ -43,7 +44,7 @@ describe('exportReportPdf', () => {
   it('continues a long report over numbered pages', async () => {
     const s = seedConsultation(db);
     for (const eid of ['art_1', 'art_2', 'art_3', 'art_4']) for (let i = 0; i < 8; i++) s.comment({ eid, body: `${i + 1}号：${longBody}` });
-    const pages = await readPdf(await exportReportPdf(getConsultationReport(s.consultationId, db)));
+    const pages = await readPdf(await exportReportPdf(await getConsultationReport(sqliteEngine(db), s.consultationId)));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     pages.forEach((page, i) => expect(page.text).toMatch(new RegExp(`第 ${i + 1} 页\\s共 ${pages.length} 页`)));
     const all = pages.map((p) => p.text.replace(/\s+/g, '')).join('');

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { consultationComments } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
 import type { DiffToken } from '@/lib/legal-text';
 import { proposalDiff } from './proposalDiff';
 
@@ -10,16 +10,18 @@ type Proposal = { id: string; articleEid: string | null; proposedText: string | 
 /// before differences were kept with the comment gets its difference computed here, once: it is
 /// written back, so the next reader only reads it. `texts` are the consulted version's article
 /// texts by eid (`versionArticles`).
-export function fillProposalDiffs<R extends Proposal>(db: Db, rows: R[], texts: Map<string, string>): R[] {
+export async function fillProposalDiffs<R extends Proposal>(engine: Engine, rows: R[], texts: Map<string, string>): Promise<R[]> {
   const missing = rows.filter((r) => r.proposedDiff === null && r.proposedText && r.articleEid !== null && texts.has(r.articleEid));
   if (missing.length === 0) return rows;
+  // Diffed before the transaction: on SQLite nothing but queries may run inside one.
   const filled = new Map(missing.map((r) => [r.id, proposalDiff(texts.get(r.articleEid!), r.proposedText)]));
-  db.transaction((tx) => {
+  const { consultationComments } = engine.t;
+  await withTransaction(engine, async (tx) => {
     for (const [id, diff] of filled) {
-      tx.update(consultationComments)
+      await tx.db
+        .update(consultationComments)
         .set({ proposedDiff: diff })
-        .where(and(eq(consultationComments.id, id), isNull(consultationComments.proposedDiff)))
-        .run();
+        .where(and(eq(consultationComments.id, id), isNull(consultationComments.proposedDiff)));
     }
   });
   return rows.map((r) => (filled.has(r.id) ? { ...r, proposedDiff: filled.get(r.id)! } : r));

@@ -3,12 +3,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { consultations } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
+import { sqliteEngine } from '@/db/engine';
 import { getConsultationReport } from './getConsultationReport';
 import { seedConsultation } from './testing/seedConsultation';
 
 const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
+const engine = sqliteEngine(db);
 
 describe('getConsultationReport', () => {
   const s = seedConsultation(db, { title: '测试条例（草案）' });
@@ -24,8 +26,8 @@ describe('getConsultationReport', () => {
   s.comment({ eid: 'art_2', body: '还没审核的意见', status: 'pending' });
   s.decide(campaign, 'not_adopted', '登记是管理的基础，予以保留。');
 
-  it('counts people and comments, the unpublished ones by reason', () => {
-    const report = getConsultationReport(s.consultationId, db);
+  it('counts people and comments, the unpublished ones by reason', async () => {
+    const report = await getConsultationReport(engine, s.consultationId);
     expect(report).toMatchObject({ title: '测试条例（草案）', opensOn: '2025-03-01', closesOn: '2025-03-31', published: false, publishedAt: null, summary: null });
     // 陈小明 sent two comments; every other comment came from its own new account.
     expect(report.people).toBe(11);
@@ -39,13 +41,13 @@ describe('getConsultationReport', () => {
     expect(report.handling).toEqual({ counts: { adopted: 0, partly_adopted: 0, not_adopted: 4, absorbed: 0 }, undecided: 3 });
   });
 
-  it('never quotes a comment that was not published', () => {
-    const text = JSON.stringify(getConsultationReport(s.consultationId, db).sections);
+  it('never quotes a comment that was not published', async () => {
+    const text = JSON.stringify((await getConsultationReport(engine, s.consultationId)).sections);
     for (const hidden of ['13800000000', '骂人的话', '买药加微信', '还没审核的意见']) expect(text).not.toContain(hidden);
   });
 
-  it('puts 总体意见 first, then the articles in text order, leaving out articles without published comments', () => {
-    const { sections } = getConsultationReport(s.consultationId, db);
+  it('puts 总体意见 first, then the articles in text order, leaving out articles without published comments', async () => {
+    const { sections } = await getConsultationReport(engine, s.consultationId);
     expect(sections.map((x) => [x.articleEid, x.label, x.commentCount])).toEqual([
       [null, '总体意见', 1],
       ['art_1', '第一条', 1],
@@ -54,8 +56,8 @@ describe('getConsultationReport', () => {
     expect(sections[1].entries[0]).toMatchObject({ body: '立法目的写得太简单。', proposedText: '为了规范测试活动，制定本条例。', groupSize: 1 });
   });
 
-  it('collapses a campaign into one entry with its size, largest first, and says how it was handled', () => {
-    const art3 = getConsultationReport(s.consultationId, db).sections[2];
+  it('collapses a campaign into one entry with its size, largest first, and says how it was handled', async () => {
+    const art3 = (await getConsultationReport(engine, s.consultationId)).sections[2];
     expect(art3.entries.map((e) => [e.body, e.groupSize, e.disposition])).toEqual([
       ['请删除登记要求。', 4, 'not_adopted'],
       ['第三条应当增加备案。', 1, null],
@@ -64,13 +66,13 @@ describe('getConsultationReport', () => {
     expect(art3.reasons).toEqual([{ disposition: 'not_adopted', reason: '登记是管理的基础，予以保留。', count: 4 }]);
   });
 
-  it('says whether the report is published and carries its summary', () => {
+  it('says whether the report is published and carries its summary', async () => {
     const at = new Date('2025-04-10T02:00:00Z');
     db.update(consultations).set({ reportPublishedAt: at, reportSummary: '感谢社会各界。' }).where(eq(consultations.id, s.consultationId)).run();
-    expect(getConsultationReport(s.consultationId, db)).toMatchObject({ published: true, publishedAt: at.toISOString(), summary: '感谢社会各界。' });
+    expect(await getConsultationReport(engine, s.consultationId)).toMatchObject({ published: true, publishedAt: at.toISOString(), summary: '感谢社会各界。' });
   });
 
-  it('answers consultation_not_found for an unknown consultation', () => {
-    expect(() => getConsultationReport('nope', db)).toThrow('consultation_not_found');
+  it('answers consultation_not_found for an unknown consultation', async () => {
+    await expect(getConsultationReport(engine, 'nope')).rejects.toThrow('consultation_not_found');
   });
 });

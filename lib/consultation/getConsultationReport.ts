@@ -1,6 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { commentDispositions, consultationComments, consultations, draftVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { dispositions, rejectReasons, type Disposition, type RejectReason } from './types';
@@ -78,37 +77,38 @@ function count(handling: ReportHandling, disposition: Disposition | null): void 
 
 /// The public report of a consultation, built from its comments as they stand;
 /// `consultation_not_found` for an unknown id. Whether the caller may see it before it is
-/// published (`published` false) is the caller's decision.
-export function getConsultationReport(consultationId: string, db: Db = getDatabase()): ConsultationReport {
-  const row = db
+/// published (`published` false) is the caller's decision. Either engine.
+export async function getConsultationReport(engine: Engine, consultationId: string): Promise<ConsultationReport> {
+  const { db, t } = engine;
+  const { consultations, draftVersions, consultationComments: cc, commentDispositions } = t;
+  const [row] = await db
     .select({ c: consultations, structure: draftVersions.structure })
     .from(consultations)
     .innerJoin(draftVersions, eq(draftVersions.id, consultations.versionId))
     .where(eq(consultations.id, consultationId))
-    .get();
+    .limit(1);
   if (!row) throw new AppError('not_found', 'consultation_not_found');
   const { c } = row;
   const text = JSON.parse(row.structure) as ParseJson;
 
-  const comments = db
+  const comments = await db
     .select({
-      id: consultationComments.id,
-      reference: consultationComments.reference,
-      authorId: consultationComments.authorId,
-      articleEid: consultationComments.articleEid,
-      body: consultationComments.body,
-      proposedText: consultationComments.proposedText,
-      status: consultationComments.status,
-      rejectReason: consultationComments.rejectReason,
-      groupId: consultationComments.groupId,
+      id: cc.id,
+      reference: cc.reference,
+      authorId: cc.authorId,
+      articleEid: cc.articleEid,
+      body: cc.body,
+      proposedText: cc.proposedText,
+      status: cc.status,
+      rejectReason: cc.rejectReason,
+      groupId: cc.groupId,
       disposition: commentDispositions.disposition,
       reason: commentDispositions.reason,
     })
-    .from(consultationComments)
-    .leftJoin(...withDisposition)
-    .where(eq(consultationComments.consultationId, consultationId))
-    .orderBy(asc(consultationComments.createdAt), asc(consultationComments.reference))
-    .all();
+    .from(cc)
+    .leftJoin(...withDisposition(t))
+    .where(eq(cc.consultationId, consultationId))
+    .orderBy(asc(cc.createdAt), asc(cc.reference));
 
   const rejectedByReason = Object.fromEntries(rejectReasons.map((r) => [r, 0])) as Record<RejectReason, number>;
   const people = new Set<string>();

@@ -1,6 +1,7 @@
 import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
+import { sqliteEngine } from '@/db/engine';
 import { isAppError } from '@/lib/errors';
 import { commentExportColumns, listCommentsForExport } from './listCommentsForExport';
 import { seedConsultation } from './testing/seedConsultation';
@@ -9,7 +10,7 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 const { db } = t;
 
-describe('listCommentsForExport', () => {
+describe('listCommentsForExport', async () => {
   const s = seedConsultation(db);
   const assignee = insertTestUser(db, 'reviewer', '李承办');
   const late = s.comment({ body: '最后提交的意见', author: '赵六', createdAt: new Date('2025-03-30T15:59:00Z') });
@@ -20,7 +21,7 @@ describe('listCommentsForExport', () => {
   s.comment({ body: '还没审核', status: 'pending', author: null });
   s.decide(onArticle, 'partly_adopted', '已将“本市”改为“本市行政区域”。', new Date('2025-04-03T06:30:00Z'));
 
-  const rows = listCommentsForExport(s.consultationId, db);
+  const rows = await listCommentsForExport(sqliteEngine(db), s.consultationId);
 
   it('lists every comment of the consultation oldest first, whatever its status', () => {
     expect(rows).toHaveLength(8);
@@ -67,9 +68,9 @@ describe('listCommentsForExport', () => {
     expect(commentExportColumns.map((c) => c.heading('zh-CN')).slice(0, 4)).toEqual(['编号', '提交时间', '条文', '状态']);
   });
 
-  it('answers consultation_not_found for an unknown consultation', () => {
+  it('answers consultation_not_found for an unknown consultation', async () => {
     try {
-      listCommentsForExport('nope', db);
+      await listCommentsForExport(sqliteEngine(db), 'nope');
       expect.unreachable();
     } catch (e) {
       expect(isAppError(e) && [e.code, e.message]).toEqual(['not_found', 'consultation_not_found']);

@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { commentDispositions, consultationComments, consultations, draftVersions, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import { chinaDateTime } from '@/lib/shared';
 import { translate, type Locale, type MessageKey } from '@/lib/i18n';
@@ -25,6 +24,7 @@ export interface CommentExportRow {
   authorName: string | null;
   body: string;
   proposedText: string | null;
+  /// The campaign group: the id of its first comment; null when the comment is alone.
   groupId: string | null;
   /// The reference of the group's first comment, when the comment belongs to a campaign group.
   groupReference: string | null;
@@ -49,35 +49,39 @@ function maskName(name: string): string {
 }
 
 /// Every comment of a consultation, oldest first, for the staff export; `consultation_not_found`
-/// for an unknown id. Who may export is the caller's decision (members of the bill).
-export function listCommentsForExport(consultationId: string, db: Db = getDatabase()): CommentExportRow[] {
-  const consultation = db
+/// for an unknown id. Who may export is the caller's decision (members of the bill). Either engine.
+export async function listCommentsForExport(engine: Engine, consultationId: string): Promise<CommentExportRow[]> {
+  const { db, t } = engine;
+  const { consultations, draftVersions, consultationComments: cc } = t;
+  const [consultation] = await db
     .select({ structure: draftVersions.structure })
     .from(consultations)
     .innerJoin(draftVersions, eq(draftVersions.id, consultations.versionId))
     .where(eq(consultations.id, consultationId))
-    .get();
+    .limit(1);
   if (!consultation) throw new AppError('not_found', 'consultation_not_found');
   const labels = new Map((JSON.parse(consultation.structure) as ParseJson).articles.map((a) => [a.eid, a.label]));
 
-  const author = alias(users, 'author');
-  const assignee = alias(users, 'assignee');
-  const rows = db
-    .select({ c: consultationComments, authorName: author.name, assigneeName: assignee.name, d: commentDispositions })
-    .from(consultationComments)
-    .leftJoin(author, eq(author.id, consultationComments.authorId))
-    .leftJoin(assignee, eq(assignee.id, consultationComments.assigneeId))
-    .leftJoin(...withDisposition)
-    .where(eq(consultationComments.consultationId, consultationId))
-    .orderBy(asc(consultationComments.createdAt), asc(consultationComments.reference))
-    .all();
+  const author = alias(t.users, 'author');
+  const assignee = alias(t.users, 'assignee');
+  const rows = await db
+    .select({ c: cc, authorName: author.name, assigneeName: assignee.name, d: t.commentDispositions })
+    .from(cc)
+    .leftJoin(author, eq(author.id, cc.authorId))
+    .leftJoin(assignee, eq(assignee.id, cc.assigneeId))
+    .leftJoin(...withDisposition(t))
+    .where(eq(cc.consultationId, consultationId))
+    .orderBy(asc(cc.createdAt), asc(cc.reference));
 
+  // A group is known by its first comment's id: the later copies carry it as their `groupId`, the
+  // first one (as intake stores it) may not.
   const groupSizes = new Map<string, number>();
-  for (const { c } of rows) if (c.groupId) groupSizes.set(c.groupId, (groupSizes.get(c.groupId) ?? 0) + 1);
+  for (const { c } of rows) groupSizes.set(c.groupId ?? c.id, (groupSizes.get(c.groupId ?? c.id) ?? 0) + 1);
   const references = new Map(rows.map(({ c }) => [c.id, c.reference]));
 
   return rows.map(({ c, authorName, assigneeName, d }) => {
-    const groupSize = c.groupId ? (groupSizes.get(c.groupId) ?? 1) : 1;
+    const group = c.groupId ?? c.id;
+    const groupSize = groupSizes.get(group) ?? 1;
     return {
       reference: c.reference,
       createdAt: c.createdAt.toISOString(),
@@ -88,8 +92,8 @@ export function listCommentsForExport(consultationId: string, db: Db = getDataba
       authorName: authorName === null ? null : maskName(authorName),
       body: c.body,
       proposedText: c.proposedText,
-      groupId: c.groupId,
-      groupReference: c.groupId && groupSize > 1 ? (references.get(c.groupId) ?? null) : null,
+      groupId: c.groupId ?? (groupSize > 1 ? group : null),
+      groupReference: groupSize > 1 ? (references.get(group) ?? null) : null,
       groupSize,
       tags: c.tags,
       assigneeName,

@@ -1,6 +1,5 @@
 import { and, gt, gte, lt, lte } from 'drizzle-orm';
-import { consultations } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { todayInChina } from '@/lib/shared';
 import { readConsultations } from './readConsultations';
 import type { ConsultationStatus, ConsultationSummary } from './types';
@@ -8,8 +7,9 @@ import type { ConsultationStatus, ConsultationSummary } from './types';
 /// Consultations by status on today's China date, newest opening date first, with their published
 /// comment counts. Public pages ask for `open` or `closed`; without a status every consultation is
 /// listed, upcoming ones included, so only staff screens may call it that way.
-export function listConsultations(filter: { status?: ConsultationStatus } = {}, db: Db = getDatabase(), now: Date = new Date()): ConsultationSummary[] {
+export async function listConsultations(engine: Engine, filter: { status?: ConsultationStatus } = {}, now: Date = new Date()): Promise<ConsultationSummary[]> {
   const today = todayInChina(now);
+  const { consultations } = engine.t;
   const where =
     filter.status === 'open'
       ? and(lte(consultations.opensOn, today), gte(consultations.closesOn, today))
@@ -18,5 +18,5 @@ export function listConsultations(filter: { status?: ConsultationStatus } = {}, 
         : filter.status === 'upcoming'
           ? gt(consultations.opensOn, today)
           : undefined;
-  return readConsultations(db, where, today).map((r) => r.summary);
+  return (await readConsultations(engine, where, today)).map((r) => r.summary);
 }

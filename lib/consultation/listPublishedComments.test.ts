@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { insertTestUser } from '@/lib/auth/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -21,18 +22,18 @@ describe('maskAuthorName', () => {
 });
 
 describe('listPublishedComments', async () => {
-  const s = await openedConsultation(db, { moderation: 'post' });
+  const s = await openedConsultation(sqliteEngine(db), { moderation: 'post' });
   const chen = insertTestUser(db, 'public', '陈小明');
   const john = insertTestUser(db, 'public', 'John Smith');
   const at = (m: number) => new Date(openingDay.getTime() + m * 60_000);
-  const first = submitComment(chen, s.consultationId, { articleEid: 'art_2', body: '适用范围太窄。', proposedText: '本条例适用于本市行政区域。' }, { address: '198.51.100.1' }, db, at(1));
-  const second = submitComment(john, s.consultationId, { body: 'Overall fine.' }, { address: null }, db, at(2));
-  const hidden = submitComment(john, s.consultationId, { articleEid: 'art_2', body: '我的电话是13800000000' }, { address: null }, db, at(3));
-  await moderateComment(s.reviewer, hidden.id, { action: 'reject', reason: 'personal_data' }, db);
-  await setDisposition(s.editor, first.id, { disposition: 'adopted', reason: '已修改为本市行政区域。' }, db, at(10));
+  const first = await submitComment(sqliteEngine(db), chen, s.consultationId, { articleEid: 'art_2', body: '适用范围太窄。', proposedText: '本条例适用于本市行政区域。' }, { address: '198.51.100.1' }, at(1));
+  const second = await submitComment(sqliteEngine(db), john, s.consultationId, { body: 'Overall fine.' }, { address: null }, at(2));
+  const hidden = await submitComment(sqliteEngine(db), john, s.consultationId, { articleEid: 'art_2', body: '我的电话是13800000000' }, { address: null }, at(3));
+  await moderateComment(sqliteEngine(db), s.reviewer, hidden.id, { action: 'reject', reason: 'personal_data' });
+  await setDisposition(sqliteEngine(db), s.editor, first.id, { disposition: 'adopted', reason: '已修改为本市行政区域。' }, at(10));
 
-  it('lists published comments oldest first with the article label, masked names and nothing private', () => {
-    const list = listPublishedComments(s.consultationId, {}, db, openingDay);
+  it('lists published comments oldest first with the article label, masked names and nothing private', async () => {
+    const list = await listPublishedComments(sqliteEngine(db), s.consultationId, {}, openingDay);
     expect(list.map((c) => [c.id, c.articleLabel, c.authorName])).toEqual([
       [first.id, '第二条', '陈**'],
       [second.id, null, 'J***'],
@@ -42,19 +43,19 @@ describe('listPublishedComments', async () => {
     for (const secret of [chen.email, john.email, '@test.lawbench', '陈小明', 'Smith', '198.51.100.1', chen.id, '13800000000']) expect(json).not.toContain(secret);
   });
 
-  it('filters by article, or by the draft as a whole', () => {
-    expect(listPublishedComments(s.consultationId, { articleEid: 'art_2' }, db, openingDay).map((c) => c.id)).toEqual([first.id]);
-    expect(listPublishedComments(s.consultationId, { articleEid: null }, db, openingDay).map((c) => c.id)).toEqual([second.id]);
+  it('filters by article, or by the draft as a whole', async () => {
+    expect((await listPublishedComments(sqliteEngine(db), s.consultationId, { articleEid: 'art_2' }, openingDay)).map((c) => c.id)).toEqual([first.id]);
+    expect((await listPublishedComments(sqliteEngine(db), s.consultationId, { articleEid: null }, openingDay)).map((c) => c.id)).toEqual([second.id]);
   });
 
-  it('shows dispositions only once the report is published', () => {
-    expect(listPublishedComments(s.consultationId, {}, db, openingDay)[0].disposition).toBeNull();
+  it('shows dispositions only once the report is published', async () => {
+    expect((await listPublishedComments(sqliteEngine(db), s.consultationId, {}, openingDay))[0].disposition).toBeNull();
     db.update(consultations).set({ reportPublishedAt: at(100) }).where(eq(consultations.id, s.consultationId)).run();
-    expect(listPublishedComments(s.consultationId, {}, db, openingDay)[0].disposition).toEqual({ disposition: 'adopted', reason: '已修改为本市行政区域。', decidedAt: at(10).toISOString() });
+    expect((await listPublishedComments(sqliteEngine(db), s.consultationId, {}, openingDay))[0].disposition).toEqual({ disposition: 'adopted', reason: '已修改为本市行政区域。', decidedAt: at(10).toISOString() });
   });
 
-  it('gives each proposal the word difference stored with the comment, without diffing it again', () => {
-    expect(listPublishedComments(s.consultationId, { articleEid: 'art_2' }, db, openingDay)[0].proposedDiff).toEqual([
+  it('gives each proposal the word difference stored with the comment, without diffing it again', async () => {
+    expect((await listPublishedComments(sqliteEngine(db), s.consultationId, { articleEid: 'art_2' }, openingDay))[0].proposedDiff).toEqual([
       { op: 'equal', text: '本条例适用于本市' },
       { op: 'insert', text: '行政区域' },
       { op: 'equal', text: '。' },
@@ -62,14 +63,14 @@ describe('listPublishedComments', async () => {
     // What is stored is what is shown: a view that diffed again would not show this.
     const stored = [{ op: 'insert' as const, text: '（存储的差异）' }];
     db.update(consultationComments).set({ proposedDiff: stored }).where(eq(consultationComments.id, first.id)).run();
-    expect(listPublishedComments(s.consultationId, {}, db, openingDay).map((c) => c.proposedDiff)).toEqual([stored, null]);
+    expect((await listPublishedComments(sqliteEngine(db), s.consultationId, {}, openingDay)).map((c) => c.proposedDiff)).toEqual([stored, null]);
   });
 
   it('diffs a proposal stored without its difference once, on first reading, and writes it back', async () => {
-    const o = await openedConsultation(db, { moderation: 'post' });
-    const older = submitComment(chen, o.consultationId, { articleEid: 'art_4', body: '改日期。', proposedText: '本条例自2026年1月1日起施行。' }, { address: null }, db, at(4));
+    const o = await openedConsultation(sqliteEngine(db), { moderation: 'post' });
+    const older = await submitComment(sqliteEngine(db), chen, o.consultationId, { articleEid: 'art_4', body: '改日期。', proposedText: '本条例自2026年1月1日起施行。' }, { address: null }, at(4));
     db.update(consultationComments).set({ proposedDiff: null }).where(eq(consultationComments.id, older.id)).run();
-    const diff = listPublishedComments(o.consultationId, {}, db, openingDay)[0].proposedDiff;
+    const diff = (await listPublishedComments(sqliteEngine(db), o.consultationId, {}, openingDay))[0].proposedDiff;
     expect(diff?.filter((t) => t.op !== 'equal')).toEqual([
       { op: 'delete', text: '2025' },
       { op: 'insert', text: '2026' },
@@ -78,14 +79,14 @@ describe('listPublishedComments', async () => {
   });
 
   it('shows nothing of a consultation not open yet', async () => {
-    const later = await openedConsultation(db, { opensOn: '2025-04-01', closesOn: '2025-04-30' });
-    expect(() => listPublishedComments(later.consultationId, {}, db, openingDay)).toThrow('consultation_not_found');
+    const later = await openedConsultation(sqliteEngine(db), { opensOn: '2025-04-01', closesOn: '2025-04-30' });
+    await expect(listPublishedComments(sqliteEngine(db), later.consultationId, {}, openingDay)).rejects.toThrow('consultation_not_found');
   });
 
-  it('pages the list with limit and offset, in the same order', () => {
-    const all = listPublishedComments(s.consultationId, {}, db, openingDay).map((c) => c.id);
-    const pages = [0, 1].map((offset) => listPublishedComments(s.consultationId, { limit: 1, offset }, db, openingDay).map((c) => c.id));
+  it('pages the list with limit and offset, in the same order', async () => {
+    const all = (await listPublishedComments(sqliteEngine(db), s.consultationId, {}, openingDay)).map((c) => c.id);
+    const pages = await Promise.all([0, 1].map(async (offset) => (await listPublishedComments(sqliteEngine(db), s.consultationId, { limit: 1, offset }, openingDay)).map((c) => c.id)));
     expect(pages).toEqual([[all[0]], [all[1]]]);
-    expect(listPublishedComments(s.consultationId, { limit: 1, offset: 2 }, db, openingDay)).toEqual([]);
+    expect(await listPublishedComments(sqliteEngine(db), s.consultationId, { limit: 1, offset: 2 }, openingDay)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import { consultationComments, consultations, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/shared';
 import { consultationStatus } from './consultationStatus';
@@ -18,24 +17,26 @@ import { versionArticles } from './versionArticles';
 /// A proposal comes with its word difference to the article as stored with the comment: listing
 /// never diffs (but for an older row without one, once, written back).
 /// `consultation_not_found` for an unknown consultation and for one not open yet.
-export function listPublishedComments(
+export async function listPublishedComments(
+  engine: Engine,
   consultationId: string,
   filter: { articleEid?: string | null; limit?: number; offset?: number } = {},
-  db: Db = getDatabase(),
   now: Date = new Date(),
-): PublicComment[] {
-  const c = db
+): Promise<PublicComment[]> {
+  const { t } = engine;
+  const { consultations, consultationComments, users } = t;
+  const [c] = await engine.db
     .select({ versionId: consultations.versionId, opensOn: consultations.opensOn, closesOn: consultations.closesOn, reportPublishedAt: consultations.reportPublishedAt })
     .from(consultations)
     .where(eq(consultations.id, consultationId))
-    .get();
+    .limit(1);
   if (!c || consultationStatus(c, todayInChina(now)) === 'upcoming') throw new AppError('not_found', 'consultation_not_found');
   const conditions: SQL[] = [eq(consultationComments.consultationId, consultationId), eq(consultationComments.status, 'published')];
   if (filter.articleEid === null) conditions.push(isNull(consultationComments.articleEid));
   else if (filter.articleEid !== undefined) conditions.push(eq(consultationComments.articleEid, filter.articleEid));
   const reported = c.reportPublishedAt !== null;
-  const { labels, texts } = versionArticles(db, c.versionId);
-  const query = db
+  const { labels, texts } = await versionArticles(engine, c.versionId);
+  const query = engine.db
     .select({
       id: consultationComments.id,
       reference: consultationComments.reference,
@@ -45,14 +46,14 @@ export function listPublishedComments(
       proposedDiff: consultationComments.proposedDiff,
       name: users.name,
       createdAt: consultationComments.createdAt,
-      ...dispositionColumns,
+      ...dispositionColumns(t),
     })
     .from(consultationComments)
     .leftJoin(users, eq(users.id, consultationComments.authorId))
-    .leftJoin(...withDisposition)
+    .leftJoin(...withDisposition(t))
     .where(and(...conditions))
     .$dynamic();
-  const rows = fillProposalDiffs(db, pageInOrderSent(query, filter).all(), texts);
+  const rows = await fillProposalDiffs(engine, await pageInOrderSent(engine, query, filter), texts);
   return rows.map((r) => ({
     ...commentText(r, labels),
     proposedDiff: r.proposedDiff,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { consultationComments } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
 import { authorizeCommentStaff } from './authorizeCommentStaff';
@@ -12,19 +12,20 @@ import { moderateCommentSchema, type ModerateCommentInput } from './schemas';
 /// found) and a rejected one published again; a disposition already recorded is kept, not shown.
 /// Audited with the status before and after.
 export async function moderateComment(
+  engine: Engine,
   actor: CurrentUser | null,
   commentId: string,
   input: ModerateCommentInput | unknown,
-  db: Db = getDatabase(),
   now: Date = new Date(),
 ): Promise<{ status: 'published' | 'rejected' }> {
-  const { comment, consultation } = await authorizeCommentStaff(actor, commentId, 'draft:comment', 'moderation_forbidden', db);
+  const { comment, consultation } = await authorizeCommentStaff(engine, actor, commentId, 'draft:comment', 'moderation_forbidden');
   const data = parseInput(moderateCommentSchema, input);
   const status = data.action === 'publish' ? 'published' : 'rejected';
   const rejectReason = status === 'rejected' ? data.reason! : null;
-  db.transaction((tx) => {
-    tx.update(consultationComments).set({ status, rejectReason, moderatedBy: actor!.id, moderatedAt: now }).where(eq(consultationComments.id, commentId)).run();
-    recordAudit(
+  await withTransaction(engine, async (tx) => {
+    const { consultationComments } = tx.t;
+    await tx.db.update(consultationComments).set({ status, rejectReason, moderatedBy: actor!.id, moderatedAt: now }).where(eq(consultationComments.id, commentId));
+    await appendAudit(
       tx,
       { actorId: actor!.id, action: 'comment.moderate', targetType: 'consultation_comment', targetId: commentId, detail: { consultationId: consultation.id, from: comment.status, to: status, reason: rejectReason } },
       now,

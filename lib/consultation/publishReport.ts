@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { consultations } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import { executeOnPostgres, type Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { can } from '@/lib/auth';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
 import { getBill } from '@/lib/drafting';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/shared';
-import { sqliteEngine } from '@/db/engine';
 
 const reportSchema = z.object({
   summary: z
@@ -23,35 +22,41 @@ const reportSchema = z.object({
 /// that the public sees the report and what became of each comment. Editors of the bill only
 /// (`report_forbidden`); `consultation_still_open` until the day after it closes (China time).
 /// Publishing again replaces the summary and keeps the first publication time. Audited as
-/// `consultation.report` in the same transaction.
+/// `consultation.report` in the same transaction. Either engine.
 export async function publishReport(
+  engine: Engine,
   actor: CurrentUser | null,
   consultationId: string,
   input: { summary: string },
-  db: Db = getDatabase(),
   now: Date = new Date(),
 ): Promise<{ publishedAt: Date; summary: string }> {
   if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
-  const consultation = db.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+  const c = engine.t.consultations;
+  const [consultation] = await engine.db.select().from(c).where(eq(c.id, consultationId)).limit(1);
   if (!consultation) throw new AppError('not_found', 'consultation_not_found');
-  const bill = await getBill(sqliteEngine(db), actor, consultation.billId);
+  const bill = await getBill(engine, actor, consultation.billId);
   if (!can(actor, 'draft:edit', bill.resource)) throw new AppError('forbidden', 'report_forbidden');
   if (todayInChina(now) <= consultation.closesOn) throw new AppError('conflict', 'consultation_still_open');
   const { summary } = parseInput(reportSchema, input);
-  const publishedAt = consultation.reportPublishedAt ?? now;
-  db.transaction((tx) => {
-    tx.update(consultations).set({ reportPublishedAt: publishedAt, reportSummary: summary }).where(eq(consultations.id, consultationId)).run();
-    recordAudit(
+  return withTransaction(engine, async (tx) => {
+    // Two editors publishing at once on PostgreSQL: the second waits here, then reads the first's
+    // publication time and keeps it. (SQLite's transactions already run one at a time.)
+    if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from consultations where id = ${consultationId} for update`);
+    const [current] = await tx.db.select({ reportPublishedAt: c.reportPublishedAt }).from(c).where(eq(c.id, consultationId)).limit(1);
+    const firstPublishedAt = current?.reportPublishedAt ?? null;
+    const publishedAt = firstPublishedAt ?? now;
+    await tx.db.update(c).set({ reportPublishedAt: publishedAt, reportSummary: summary }).where(eq(c.id, consultationId));
+    await appendAudit(
       tx,
       {
         actorId: actor.id,
         action: 'consultation.report',
         targetType: 'consultation',
         targetId: consultationId,
-        detail: { republished: consultation.reportPublishedAt !== null, summaryLength: summary.length },
+        detail: { republished: firstPublishedAt !== null, summaryLength: summary.length },
       },
       now,
     );
+    return { publishedAt, summary };
   });
-  return { publishedAt, summary };
 }

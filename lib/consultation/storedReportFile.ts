@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { consultationReportFiles } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { exportReportDocx } from './exportReportDocx';
 import { exportReportPdf } from './exportReportPdf';
 import type { ConsultationReport } from './getConsultationReport';
@@ -18,26 +17,29 @@ const building = new Map<string, Promise<Uint8Array>>();
 /// in `consultation_report_files`: a later download of the same report reads them back. A change
 /// to anything the file shows (a republished summary, a disposition, a moderation decision)
 /// changes the report's data, hence its hash, and the next download builds the file again and
-/// replaces the one kept. `now` is the build time written into the file and the row.
-export async function storedReportFile(report: ConsultationReport, format: 'docx' | 'pdf', db: Db = getDatabase(), now: Date = new Date()): Promise<Uint8Array> {
+/// replaces the one kept. `now` is the build time written into the file and the row. Either
+/// engine: the bytes come back as a Buffer from SQLite's blob and PostgreSQL's bytea alike.
+export async function storedReportFile(engine: Engine, report: ConsultationReport, format: 'docx' | 'pdf', now: Date = new Date()): Promise<Uint8Array> {
+  const { db, t } = engine;
+  const files = t.consultationReportFiles;
   const contentHash = createHash('sha256').update(JSON.stringify({ layout, format, report })).digest('hex');
-  const kept = db
-    .select({ contentHash: consultationReportFiles.contentHash, bytes: consultationReportFiles.bytes })
-    .from(consultationReportFiles)
-    .where(and(eq(consultationReportFiles.consultationId, report.consultationId), eq(consultationReportFiles.format, format)))
-    .get();
+  const [kept] = await db
+    .select({ contentHash: files.contentHash, bytes: files.bytes })
+    .from(files)
+    .where(and(eq(files.consultationId, report.consultationId), eq(files.format, format)))
+    .limit(1);
   if (kept?.contentHash === contentHash) return kept.bytes;
 
   const key = `${report.consultationId} ${format} ${contentHash}`;
   let pending = building.get(key);
   if (!pending) {
     pending = (format === 'docx' ? exportReportDocx(report, now) : exportReportPdf(report, now))
-      .then((bytes) => {
+      .then(async (bytes) => {
         const row = { contentHash, bytes: Buffer.from(bytes), builtAt: now };
-        db.insert(consultationReportFiles)
+        await db
+          .insert(files)
           .values({ consultationId: report.consultationId, format, ...row })
-          .onConflictDoUpdate({ target: [consultationReportFiles.consultationId, consultationReportFiles.format], set: row })
-          .run();
+          .onConflictDoUpdate({ target: [files.consultationId, files.format], set: row });
         return bytes;
       })
       .finally(() => building.delete(key));

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { consultationComments } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { appendAudit } from '@/lib/audit';
 import { parseInput } from '@/lib/shared';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
@@ -12,22 +12,23 @@ import { commentWorkSchema, type CommentWorkInput } from './schemas';
 /// handles it (a member of the bill, or null for nobody); absent fields stay as they are. For
 /// staff members of the bill; audited with the new values.
 export async function updateCommentWork(
+  engine: Engine,
   actor: CurrentUser | null,
   commentId: string,
   input: CommentWorkInput | unknown,
-  db: Db = getDatabase(),
   now: Date = new Date(),
 ): Promise<{ tags: string[]; assigneeId: string | null }> {
-  const { comment, consultation, bill } = await authorizeCommentStaff(actor, commentId, 'draft:comment', 'comment_work_forbidden', db);
+  const { comment, consultation, bill } = await authorizeCommentStaff(engine, actor, commentId, 'draft:comment', 'comment_work_forbidden');
   const data = parseInput(commentWorkSchema, input);
   if (data.assigneeId && !bill.members.some((m) => m.userId === data.assigneeId)) {
     throw new AppError('validation_failed', 'assignee_not_member', { details: { fields: [{ path: 'assigneeId', message: 'assignee_not_member' }] } });
   }
   const tags = data.tags ? [...new Set(data.tags)] : comment.tags;
   const assigneeId = data.assigneeId === undefined ? comment.assigneeId : data.assigneeId;
-  db.transaction((tx) => {
-    tx.update(consultationComments).set({ tags, assigneeId }).where(eq(consultationComments.id, commentId)).run();
-    recordAudit(tx, { actorId: actor!.id, action: 'comment.update', targetType: 'consultation_comment', targetId: commentId, detail: { consultationId: consultation.id, tags, assigneeId } }, now);
+  await withTransaction(engine, async (tx) => {
+    const { consultationComments } = tx.t;
+    await tx.db.update(consultationComments).set({ tags, assigneeId }).where(eq(consultationComments.id, commentId));
+    await appendAudit(tx, { actorId: actor!.id, action: 'comment.update', targetType: 'consultation_comment', targetId: commentId, detail: { consultationId: consultation.id, tags, assigneeId } }, now);
   });
   return { tags, assigneeId };
 }

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { draftVersions } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { articleText, type ParseJson } from '@/lib/legal-text';
 
 /// The articles of a frozen version in text order, their labels by eid, and their plain text by
@@ -14,10 +13,11 @@ const maxEntries = 256;
 
 /// The articles (条) of a version by eid, read from the version's own text once per process:
 /// comments are anchored to these eids, and checking one must cost nothing on the comment hot path.
-export function versionArticles(db: Pick<Db, 'select'>, versionId: string): VersionArticles {
+export async function versionArticles(engine: Engine, versionId: string): Promise<VersionArticles> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const row = db.select({ structure: draftVersions.structure }).from(draftVersions).where(eq(draftVersions.id, versionId)).get();
+  const { draftVersions } = engine.t;
+  const [row] = await engine.db.select({ structure: draftVersions.structure }).from(draftVersions).where(eq(draftVersions.id, versionId)).limit(1);
   // An unknown version has no articles; that is not remembered, in case it is being written.
   if (!row) return { list: [], labels: new Map(), texts: new Map() };
   const labels = new Map<string, string>();

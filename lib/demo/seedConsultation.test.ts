@@ -1,3 +1,4 @@
+import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { getConsultation, listConsultations, listPublishedComments, openConsultationsAmending } from '@/lib/consultation';
@@ -15,7 +16,7 @@ describe('seedConsultation', () => {
     await seedLibrary(t.db);
     expect(await seedConsultation(t.db)).toEqual({ created: true });
     expect(await seedConsultation(t.db)).toEqual({ created: false });
-    const [open] = listConsultations({ status: 'open' }, t.db);
+    const [open] = await listConsultations(sqliteEngine(t.db), { status: 'open' });
     expect(open).toMatchObject({ title: '舟山市养犬管理条例（修正草案征求意见稿）', moderation: 'pre', commentCount: 5 });
     const rows = t.db.$client.prepare('select status, count(*) as n from consultation_comments group by status order by status').all();
     expect(rows).toEqual([
@@ -23,21 +24,21 @@ describe('seedConsultation', () => {
       { status: 'published', n: 5 },
       { status: 'rejected', n: 1 },
     ]);
-    const detail = getConsultation(open.id, t.db);
+    const detail = await getConsultation(sqliteEngine(t.db), open.id);
     const tenth = detail.text.articles[9].eid;
     expect(detail.articleCounts[tenth]).toBe(3);
-    const published = listPublishedComments(open.id, {}, t.db);
+    const published = await listPublishedComments(sqliteEngine(t.db), open.id, {});
     expect(published.every((c) => !c.authorName.includes('@'))).toBe(true);
     const groups = t.db.$client.prepare("select count(distinct coalesce(group_id, id)) as n from consultation_comments where article_eid = ?").get(tenth) as { n: number };
     expect(groups.n).toBe(1);
   });
 
-  it('is the open consultation named on the page of the regulation it amends, and on no other', () => {
-    const [open] = listConsultations({ status: 'open' }, t.db);
-    expect(openConsultationsAmending(findRegulation('舟山市养犬管理条例', t.db).id, t.db).map((c) => c.id)).toEqual([open.id]);
-    expect(openConsultationsAmending(findRegulation('嘉兴市养犬管理条例', t.db).id, t.db)).toEqual([]);
+  it('is the open consultation named on the page of the regulation it amends, and on no other', async () => {
+    const [open] = await listConsultations(sqliteEngine(t.db), { status: 'open' });
+    expect((await openConsultationsAmending(sqliteEngine(t.db), findRegulation('舟山市养犬管理条例', t.db).id)).map((c) => c.id)).toEqual([open.id]);
+    expect(await openConsultationsAmending(sqliteEngine(t.db), findRegulation('嘉兴市养犬管理条例', t.db).id)).toEqual([]);
     const later = new Date(`${open.closesOn}T12:00:00+08:00`);
     later.setDate(later.getDate() + 1);
-    expect(openConsultationsAmending(findRegulation('舟山市养犬管理条例', t.db).id, t.db, later)).toEqual([]);
+    expect(await openConsultationsAmending(sqliteEngine(t.db), findRegulation('舟山市养犬管理条例', t.db).id, later)).toEqual([]);
   });
 });

@@ -104,24 +104,24 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   const id = db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, billId)).get()!.id;
   const eidOf = (n: number) => regulation.text.articles[n - 1].eid;
   const send = (who: CurrentUser, articleEid: string | undefined, body: string, proposedText?: string) =>
-    submitComment(who, id, { articleEid, body, proposedText }, { address: null }, db, now);
+    submitComment(sqliteEngine(db), who, id, { articleEid, body, proposedText }, { address: null }, now);
 
-  const twelve = send(
+  const twelve = await send(
     staff.citizen,
     eidOf(12),
     '建议把攻击性强的犬种也列入禁止饲养的范围，名录应当定期更新并向社会公布。',
     '本市行政区域内禁止饲养烈性犬和攻击性犬。',
   );
-  const eighteen = send(staff.volunteer, eidOf(18), '法律援助中接到不少关于犬只伤人赔偿的咨询，建议明确养犬人应当为犬只投保责任保险。');
-  send(staff.citizen, undefined, '希望条例施行前多做宣传，让养犬人知道自己的义务。');
-  const spam = send(await account(db, 'puppies-4sale@example.com', '售犬广告'), undefined, '出售纯种犬，价格优惠，详情请加微信。');
+  const eighteen = await send(staff.volunteer, eidOf(18), '法律援助中接到不少关于犬只伤人赔偿的咨询，建议明确养犬人应当为犬只投保责任保险。');
+  await send(staff.citizen, undefined, '希望条例施行前多做宣传，让养犬人知道自己的义务。');
+  const spam = await send(await account(db, 'puppies-4sale@example.com', '售犬广告'), undefined, '出售纯种犬，价格优惠，详情请加微信。');
   const campaign = [];
-  for (const c of campaigners) campaign.push(send(await account(db, c.email, c.name), eidOf(10), campaignText));
-  send(await account(db, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');
+  for (const c of campaigners) campaign.push(await send(await account(db, c.email, c.name), eidOf(10), campaignText));
+  await send(await account(db, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');
 
-  for (const r of [twelve, eighteen, ...campaign]) await moderateComment(staff.reviewer, r.id, { action: 'publish' }, db, now);
-  await moderateComment(staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, db, now);
-  await groupCampaigns(staff.drafter, id, db, now);
-  await setDisposition(staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, db, now);
+  for (const r of [twelve, eighteen, ...campaign]) await moderateComment(sqliteEngine(db), staff.reviewer, r.id, { action: 'publish' }, now);
+  await moderateComment(sqliteEngine(db), staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, now);
+  await groupCampaigns(sqliteEngine(db), staff.drafter, id, now);
+  await setDisposition(sqliteEngine(db), staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, now);
   return { created: true };
 }

@@ -88,16 +88,16 @@ async function seedClosedConsultation(db: Db, billId: string, staff: { wang: Cur
   const citizen = demoPerson(db, 'citizen@demo.lawbench', 'seedPublication');
   const volunteer = demoPerson(db, 'volunteer@demo.lawbench', 'seedPublication');
   const during = noon(on(-140));
-  const eids = getConsultation(consultationId, db, during).text.articles.map((a) => a.eid);
+  const eids = (await getConsultation(sqliteEngine(db), consultationId, during)).text.articles.map((a) => a.eid);
   const comments = [
     { who: citizen, eid: eids[4], body: '建议把社区法律顾问也纳入普法志愿者队伍。', disposition: { disposition: 'adopted' as const, reason: '第五条已将法律援助人员纳入，社区法律顾问属于法律工作者，已在其中。' } },
     { who: volunteer, eid: eids[6], body: '年度普法计划最好在每年三月底前公布，方便各单位安排。', disposition: { disposition: 'adopted' as const, reason: '第七条改为于每年三月三十一日前公布。' } },
     { who: citizen, eid: undefined, body: '希望多用短视频等方式普法。', disposition: { disposition: 'not_adopted' as const, reason: '属于工作方式，不宜在条例中规定，已转有关部门参考。' } },
   ];
   for (const c of comments) {
-    const receipt = submitComment(c.who, consultationId, { articleEid: c.eid, body: c.body }, { address: null }, db, during);
-    await moderateComment(staff.zhao, receipt.id, { action: 'publish' }, db, during);
-    await setDisposition(staff.wang, receipt.id, c.disposition, db, noon(on(-115)));
+    const receipt = await submitComment(sqliteEngine(db), c.who, consultationId, { articleEid: c.eid, body: c.body }, { address: null }, during);
+    await moderateComment(sqliteEngine(db), staff.zhao, receipt.id, { action: 'publish' }, during);
+    await setDisposition(sqliteEngine(db), staff.wang, receipt.id, c.disposition, noon(on(-115)));
   }
-  await publishReport(staff.wang, consultationId, { summary: '征求意见期间共收到意见3条，涉及普法队伍、年度普法计划和普法方式，采纳2条，未采纳1条。' }, db, noon(on(-110)));
+  await publishReport(sqliteEngine(db), staff.wang, consultationId, { summary: '征求意见期间共收到意见3条，涉及普法队伍、年度普法计划和普法方式，采纳2条，未采纳1条。' }, noon(on(-110)));
 }

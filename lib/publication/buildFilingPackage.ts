@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { consultations, promulgations, type Promulgation } from '@/db/schema';
 import type { Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { getConsultationReport, reportDocument } from '@/lib/consultation';
 import { amendmentFile } from './amendmentDocument';
 import { exportVersionDocx } from './exports/exportVersionDocx';
@@ -38,7 +39,7 @@ export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip
   }
   if (p.comparison) parts.push({ name: '06-修改对照表.docx', what: '修改对照表', body: await amendmentFile(p, title, 'comparison', 'docx') });
   if (consultation) {
-    const report = await reportDocument(getConsultationReport(consultation.id, db), 'pdf');
+    const report = await reportDocument(await getConsultationReport(sqliteEngine(db), consultation.id), 'pdf');
     parts.push({ name: '07-征求意见情况.pdf', what: '征求意见情况通报', body: report.body });
   }
   const files = parts.map((f) => ({ name: f.name, what: f.what, bytes: f.body.byteLength, sha256: createHash('sha256').update(f.body).digest('hex') }));

@@ -3,6 +3,7 @@ import { listMyComments } from '@/lib/consultation';
 import { ChangePasswordForm } from '@/app/_components/AccountForms';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator, requirePermission } from '@/app/_lib/session';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const generateMetadata = titledPage('account.title');
 export default async function AccountPage() {
   const user = await requirePermission('account:view', '/account');
   const { t } = await pageTranslator();
-  const myComments = listMyComments(user);
+  const myComments = await listMyComments(getEngine(), user);
   return (
     <div className="page page--narrow">
       <h1>{t('account.title')}</h1>

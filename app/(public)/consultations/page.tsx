@@ -4,6 +4,7 @@ import { displayDate } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
 import { pageTranslator } from '@/app/_lib/session';
 import { daysLeft } from '@/app/_lib/consultation';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ export const generateMetadata = titledPage('consult.title', '/feeds/consultation
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const [{ t, locale }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const status = sp.status === 'closed' ? 'closed' : 'open';
-  const items = listConsultations({ status });
+  const items = await listConsultations(getEngine(), { status });
   return (
     <div className="page consult-page">
       <h1>{t('consult.title')}</h1>

@@ -7,6 +7,7 @@ import { StatuteText } from '@/app/_components/StatuteText';
 import { daysLeft } from '@/app/_lib/consultation';
 import { displayDate, orNotFound } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ view?: 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   try {
-    return { title: getConsultation(id).title };
+    return { title: (await getConsultation(getEngine(), id)).title };
   } catch {
     return {};
   }
@@ -25,9 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// draft set like a statute with a comment control and the comment count on every article.
 export default async function ConsultationPage({ params, searchParams }: Props) {
   const [{ id }, { t, locale }, sp] = await Promise.all([params, pageTranslator(), searchParams ?? Promise.resolve({} as { view?: string })]);
-  const c = await orNotFound(() => getConsultation(id));
+  const c = await orNotFound(() => getConsultation(getEngine(), id));
   // An amendment opens on what it changes (the 修改对照表); the whole draft is one click away.
-  const amendment = amendmentComparison(c);
+  const amendment = await amendmentComparison(getEngine(), c);
   const view = amendment && sp.view !== 'full' ? 'changes' : 'full';
   const open = c.status === 'open';
   const commentHref = (eid?: string) => `/consultations/${c.id}/comment${eid ? `?article=${encodeURIComponent(eid)}` : ''}`;

@@ -35,7 +35,7 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const data = await orNotFound(() => readRegulation(getEngine(), slug, { at }));
   const base = regulationPath(data.regulation.slug);
   const notice = noticeOfVersion(data.version.id);
-  const consultations = openConsultationsAmending(data.regulation.id);
+  const consultations = await openConsultationsAmending(getEngine(), data.regulation.id);
   const explainers = listExplainers(null, { regulationId: data.regulation.id, limit: 20 }).items.filter((e) => e.kind === 'interpretation' || e.kind === 'aid_guide');
   const query = at ? `?at=${at}` : '';
   const toc = data.text.outline

@@ -8,6 +8,7 @@ import { MarkedLines } from '@/app/_components/versions/MarkedLines';
 import { displayDate, orNotFound } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
 import { currentUser, pageTranslator } from '@/app/_lib/session';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,12 +24,12 @@ export const generateMetadata = titledPage('consult.commentTitle');
 /// comment was stored.
 export default async function CommentPage({ params, searchParams }: Props) {
   const [{ id }, sp, { t, locale }, user] = await Promise.all([params, searchParams, pageTranslator(), currentUser()]);
-  const c = await orNotFound(() => getConsultation(id));
+  const c = await orNotFound(() => getConsultation(getEngine(), id));
   const article = sp.article ? (c.text.articles.find((a) => a.eid === sp.article) ?? null) : null;
   const unknownArticle = sp.article !== undefined && article === null;
   const page = Math.max(1, Math.min(1000, Number.parseInt(sp.page ?? '1', 10) || 1));
   // One more than a page tells whether there is a next one.
-  const fetched = unknownArticle ? [] : listPublishedComments(c.id, { articleEid: article?.eid ?? null, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  const fetched = unknownArticle ? [] : await listPublishedComments(getEngine(), c.id, { articleEid: article?.eid ?? null, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
   const comments = fetched.slice(0, PAGE_SIZE);
   const count = article ? (c.articleCounts[article.eid] ?? 0) : c.generalCount;
   const here = `/consultations/${c.id}/comment${article ? `?article=${encodeURIComponent(article.eid)}` : ''}`;

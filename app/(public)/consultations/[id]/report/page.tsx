@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { dispositions, getConsultation, publicReport, reportDueOn } from '@/lib/consultation';
 import { isAppError } from '@/lib/errors';
+import { getEngine } from '@/lib/api';
 import { displayDate, orNotFound } from '@/app/_lib/library';
 import { pageTranslator } from '@/app/_lib/session';
 
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   try {
-    return { title: `《${publicReport(id).title}》征求意见情况通报` };
+    return { title: `《${(await publicReport(getEngine(), id)).title}》征求意见情况通报` };
   } catch {
     return {};
   }
@@ -22,9 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /// what was asked (campaigns shown once with their size) and how each point was handled.
 export default async function ReportPage({ params }: Props) {
   const [{ id }, { t, locale }] = await Promise.all([params, pageTranslator()]);
-  const r = await orNotFound(() => {
+  const r = await orNotFound(async () => {
     try {
-      return publicReport(id);
+      return await publicReport(getEngine(), id);
     } catch (e) {
       if (isAppError(e) && e.message === 'report_not_published') return null;
       throw e;
@@ -32,7 +33,7 @@ export default async function ReportPage({ params }: Props) {
   });
   if (!r) {
     // Not published yet: say when it is due rather than answering 404.
-    const c = await orNotFound(() => getConsultation(id));
+    const c = await orNotFound(() => getConsultation(getEngine(), id));
     return (
       <div className="page consult-page report-page">
         <p className="breadcrumb">

@@ -1,4 +1,3 @@
-import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { can } from '@/lib/auth';
 import { listConsultationsOfBill } from '@/lib/consultation';
@@ -8,6 +7,7 @@ import { OpenConsultationForm } from '@/app/_components/consultation/OpenConsult
 import { displayDate } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
 import { openBillPage } from '@/app/_lib/billPage';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +19,7 @@ export const generateMetadata = titledPage('manage.consultations');
 export default async function BillConsultationsPage({ params }: Props) {
   const { id } = await params;
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/consultations`);
-  const items = await listConsultationsOfBill(user, bill.id);
+  const items = await listConsultationsOfBill(getEngine(), user, bill.id);
   const versions = (await listDraftVersions(getEngine(), user, bill.draftId)).map((v) => ({ id: v.id, label: describeText({ kind: 'version', name: v.name, seq: v.seq }, locale) }));
   return (
     <div className="page page--wide workspace">

@@ -1,4 +1,4 @@
-import { handleApi, jsonResponse } from '@/lib/api';
+import { getEngine, handleApi, jsonResponse } from '@/lib/api';
 import { getConsultation } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 /// One consultation with its frozen text.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleApi(request, () => jsonResponse(getConsultation(id)));
+  return handleApi(request, async () => jsonResponse(await getConsultation(getEngine(), id)));
 }

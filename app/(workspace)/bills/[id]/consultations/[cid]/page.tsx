@@ -10,6 +10,7 @@ import { ConsultationCharts } from '@/app/_components/consultation/ConsultationC
 import { displayDate, displayDateTime, orNotFound } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
 import { openBillPage } from '@/app/_lib/billPage';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,20 +28,20 @@ export const generateMetadata = titledPage('manage.title');
 export default async function ManageConsultationPage({ params, searchParams }: Props) {
   const [{ id, cid }, sp] = await Promise.all([params, searchParams]);
   const { user, bill, t, locale } = await openBillPage(id, `/bills/${id}/consultations/${cid}`);
-  const c = await orNotFound(() => getConsultationForStaff(user, cid));
+  const c = await orNotFound(() => getConsultationForStaff(getEngine(), user, cid));
   const tab = tabs.find((x) => x === sp.tab) ?? 'queue';
   const path = `/bills/${bill.id}/consultations/${c.id}`;
   const canModerate = can(user, 'draft:comment', bill.resource);
   const canDecide = can(user, 'draft:edit', bill.resource);
-  const stats = await consultationStats(user, c.id);
+  const stats = await consultationStats(getEngine(), user, c.id);
   const articleFilter = sp.article === 'general' ? null : sp.article;
   const page = Math.max(1, Math.min(1000, Number.parseInt(sp.page ?? '1', 10) || 1));
   const slice = { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE };
   const fetched =
     tab === 'queue'
-      ? await listStaffComments(user, c.id, { status: 'pending', ...slice })
+      ? await listStaffComments(getEngine(), user, c.id, { status: 'pending', ...slice })
       : tab === 'comments'
-        ? await listStaffComments(user, c.id, sp.article === undefined || sp.article === '' ? slice : { articleEid: articleFilter ?? null, ...slice })
+        ? await listStaffComments(getEngine(), user, c.id, sp.article === undefined || sp.article === '' ? slice : { articleEid: articleFilter ?? null, ...slice })
         : [];
   const comments = fetched.slice(0, PAGE_SIZE);
   const pager = (

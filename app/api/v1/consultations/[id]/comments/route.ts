@@ -1,4 +1,4 @@
-import { clientAddress, handleApi, jsonResponse, publishedCommentsQuery, readJsonBody, readQuery, requireUser } from '@/lib/api';
+import { clientAddress, getEngine, handleApi, jsonResponse, publishedCommentsQuery, readJsonBody, readQuery, requireUser } from '@/lib/api';
 import { listPublishedComments, submitComment } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
@@ -8,10 +8,10 @@ type Ctx = { params: Promise<{ id: string }> };
 /// The published comments of a consultation, a page at a time.
 export async function GET(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, () => {
+  return handleApi(request, async () => {
     const { articleEid, limit, offset } = readQuery(request, publishedCommentsQuery);
     const filter = articleEid === undefined ? {} : { articleEid: articleEid === 'none' ? null : articleEid };
-    return jsonResponse({ items: listPublishedComments(id, { ...filter, limit, offset }), limit, offset });
+    return jsonResponse({ items: await listPublishedComments(getEngine(), id, { ...filter, limit, offset }), limit, offset });
   });
 }
 
@@ -20,7 +20,7 @@ export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
   return handleApi(request, async (ctx) => {
     const user = requireUser(ctx);
-    const receipt = submitComment(user, id, await readJsonBody(request, 64 * 1024), { address: clientAddress(request.headers) });
+    const receipt = await submitComment(getEngine(), user, id, await readJsonBody(request, 64 * 1024), { address: clientAddress(request.headers) });
     return jsonResponse(receipt, { status: 201 });
   });
 }

@@ -1,4 +1,4 @@
-import { commentExportQuery, fileResponse, handleApi, readQuery, requireUser } from '@/lib/api';
+import { commentExportQuery, fileResponse, getEngine, handleApi, readQuery, requireUser } from '@/lib/api';
 import { commentsExport } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +8,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, async (ctx) => {
     const { format } = readQuery(request, commentExportQuery);
-    return fileResponse(await commentsExport(requireUser(ctx), id, format, ctx.locale));
+    return fileResponse(await commentsExport(getEngine(), requireUser(ctx), id, format, ctx.locale));
   });
 }

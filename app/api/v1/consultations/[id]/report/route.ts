@@ -1,4 +1,4 @@
-import { fileResponse, handleApi, jsonResponse, readQuery, reportQuery } from '@/lib/api';
+import { fileResponse, getEngine, handleApi, jsonResponse, readQuery, reportQuery } from '@/lib/api';
 import { publicReport, publicReportDocument } from '@/lib/consultation';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return handleApi(request, async () => {
     const { format } = readQuery(request, reportQuery);
-    const report = publicReport(id);
-    return format === 'json' ? jsonResponse(report) : fileResponse(await publicReportDocument(report, format));
+    const report = await publicReport(getEngine(), id);
+    return format === 'json' ? jsonResponse(report) : fileResponse(await publicReportDocument(getEngine(), report, format));
   });
 }

@@ -21,6 +21,10 @@ export function openPgDatabase(url: string, opts: { max?: number } = {}): PgDb {
   // An idle client that loses its server (a restart) is dropped from the pool; without a
   // listener the error would end the process.
   pool.on('error', () => {});
+  // So would a client checked out when its server goes away (the pool listens only while a
+  // client is idle): the query under way fails with the error, which is what reaches the caller
+  // (a 503, lib/api/appErrorOf.ts), and the pool drops the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return drizzle(pool, { schema }) as PgDb;
 }
 

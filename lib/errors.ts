@@ -23,6 +23,8 @@ export const errorStatus = {
   unsupported_media_type: 415,
   too_many_attempts: 429,
   internal: 500,
+  /// The database cannot be reached just now (restarting, or busy past the timeout): retry soon.
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

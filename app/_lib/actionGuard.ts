@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { isSameOriginRequest } from '@/lib/auth';
 import { AppError, isAppError } from '@/lib/errors';
 import { describeError, errorMessage, type Locale } from '@/lib/i18n';
+import { appErrorOf } from '@/lib/api';
 import type { FormState } from './formState';
 
 /// Refuses a server action posted from another site (Next checks too; this is our own rule).
@@ -17,11 +18,10 @@ export async function requestIsHttps(): Promise<boolean> {
 }
 
 /// Turns a failure into a form message in the user's language; unexpected failures are logged.
-export function formError(e: unknown, locale: Locale, values?: Record<string, string>): FormState {
-  if (!isAppError(e)) {
-    console.error('[action] unexpected error', e);
-    return { error: errorMessage(locale, 'internal'), values };
-  }
+export function formError(failure: unknown, locale: Locale, values?: Record<string, string>): FormState {
+  const e = appErrorOf(failure);
+  if (!isAppError(failure)) console.error('[action] unexpected error', failure);
+  if (e.code === 'internal' || e.code === 'database_unavailable') return { error: errorMessage(locale, e.code), values };
   const fields = (e.details as { fields?: { path: string }[] } | undefined)?.fields;
   return { error: describeError(locale, e), field: fields?.[0]?.path, values };
 }

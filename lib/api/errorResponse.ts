@@ -1,10 +1,12 @@
-import { AppError, isAppError } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
+import { appErrorOf } from './appErrorOf';
 import { describeError, type Locale } from '@/lib/i18n';
 
 /// The JSON error envelope `{"error": {"code", "message", "details"?}}` with the right status.
 export function errorResponse(error: unknown, locale: Locale): Response {
-  const e: AppError = isAppError(error) ? error : new AppError('internal');
-  if (!isAppError(error)) console.error('[api] unexpected error', error);
+  const e = appErrorOf(error);
+  if (e.code === 'database_unavailable') console.error('[api] database unavailable:', error instanceof Error ? error.message : error);
+  else if (!isAppError(error)) console.error('[api] unexpected error', error);
   const message = describeError(locale, e);
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   if (e.retryAfterSeconds) headers['retry-after'] = String(e.retryAfterSeconds);

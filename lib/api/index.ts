@@ -1,6 +1,7 @@
 export { handleApi, requireUser } from './handleApi';
 export { readJsonBody, maxBodyBytes } from './readJsonBody';
 export { errorResponse, jsonResponse } from './errorResponse';
+export { appErrorOf } from './appErrorOf';
 export { requestContext, requestLocale, clientAddress, publicOrigin, originFromHeaders, type RequestContext } from './requestContext';
 export { buildOpenApi } from './buildOpenApi';
 export { operations, sessionOperations, type Operation } from './operations';

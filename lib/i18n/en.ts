@@ -674,6 +674,7 @@ export const en: Record<MessageKey, Message> = {
     other: 'Too many failed sign-ins; try again in {minutes} minutes.',
   },
   'err.internal': 'The server hit an error; please try again later.',
+  'err.database_unavailable': 'The database cannot be reached just now, so this was not done; please try again in a moment.',
   'err.pdf_font_missing': 'The server has no Chinese font to make the PDF with. Install fonts-noto-cjk or fonts-wqy-microhei, or set LAWBENCH_PDF_FONT to a font file.',
   'err.email_invalid': 'Enter a valid e-mail address.',
   'err.password_length': 'Passwords are 8 to 200 characters long.',

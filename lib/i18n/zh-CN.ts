@@ -656,6 +656,7 @@ export const zhCN = {
   'err.unsupported_media_type': '请以 JSON 格式提交（Content-Type: application/json）。',
   'err.too_many_attempts': '登录失败次数过多，请在 {minutes} 分钟后再试。',
   'err.internal': '服务器出现错误，请稍后重试。',
+  'err.database_unavailable': '数据库暂时无法连接，本次操作没有完成，请稍后重试。',
   'err.pdf_font_missing': '服务器上没有可用于生成 PDF 的中文字体。请安装 fonts-noto-cjk 或 fonts-wqy-microhei，或用环境变量 LAWBENCH_PDF_FONT 指定字体文件。',
   'err.email_invalid': '请输入有效的电子邮箱地址。',
   'err.password_length': '密码长度须为 8 至 200 个字符。',

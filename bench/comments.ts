@@ -16,6 +16,7 @@ import { addDays, todayInChina } from '@/lib/shared';
 import { ensureBuild } from '../scripts/ensureBuild';
 import { startBenchWebServer } from '../scripts/localServer';
 import { checkStoredEqualsAccepted } from './checks';
+import { runOnEngines } from './commentsOnEngines';
 import { failOnProblems, percentile, printChecks, printTable } from './report';
 
 /// Requests per measured run: a fixed amount, so that every response is counted (a timed run
@@ -40,7 +41,11 @@ interface Row {
 /// accepted comments/s with p50 / p99 latency, checked against the rows in the database — beside
 /// two ceilings measured in the same run: a bare route in the same app that only validates and
 /// inserts one row, and raw SQLite inserts (one transaction each) in this process.
-export async function run(): Promise<void> {
+/// `--db postgres`: the intake in this process on PostgreSQL beside SQLite (commentsOnEngines.ts).
+export async function run(args: string[] = []): Promise<void> {
+  const db = args[args.indexOf('--db') + 1];
+  if (args.includes('--db') && db !== 'postgres' && db !== 'sqlite') throw new Error(`--db takes postgres or sqlite, not ${db ?? 'nothing'}`);
+  if (args.includes('--db') && db === 'postgres') return runOnEngines();
   ensureBuild(process.cwd());
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lawbench-bench-comments-'));
   const file = path.join(dir, 'bench.db');

@@ -54,6 +54,11 @@ const engineOnly = {
     ...['getDraftVersion', 'listDraftVersions', 'getArticleHistory', 'namesOfUsers', 'compareDraftTexts', 'listComparableTexts'].map((f) => `lib/versioning/${f}.ts`),
     'lib/workflow/**/*.ts',
     'lib/consultation/**/*.ts',
+    'lib/explainers/**/*.ts',
+    ...['recordFiling', 'filingPackage', 'buildFilingPackage', 'getBillPublication', 'listPublicationLog', 'loadExportable', 'noticeOfVersion', 'exportRegulation', 'amendmentDocument', 'buildPublicationFeed'].map(
+      (f) => `lib/publication/${f}.ts`,
+    ),
+    'lib/desk/**/*.ts',
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };
@@ -156,13 +161,10 @@ export default tseslint.config(
   },
   {
     files: engineOnly.files,
-    // The synchronous shells kept for the SQLite-only transactions of publication and filing; the
-    // comment intake's prepared statements on SQLite (the hot path, measured) and the benchmark's
-    // bare insert; the consultation test seeder.
+    // The comment intake's prepared statements on SQLite (the hot path, measured) and the
+    // benchmark's bare insert; the consultation test seeder.
     ignores: [
       ...tests,
-      'lib/workflow/appendTransition.ts',
-      'lib/workflow/memberIdsOf.ts',
       'lib/consultation/sqliteCommentIntake.ts',
       'lib/consultation/insertBareComment.ts',
       'lib/consultation/testing/seedConsultation.ts',

@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   await seedConsultation(db);
   await seedWorkflow(db);
   await seedPublication(db);
-  seedExplainers(db);
+  await seedExplainers(db);
   db.$client.close();
   const port = await freePort();
   const collabPort = await freePort();

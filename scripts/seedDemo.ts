@@ -11,7 +11,7 @@ export async function seedDemo(): Promise<string> {
   const consultation = await seedConsultation();
   const workflow = await seedWorkflow();
   const publication = await seedPublication();
-  const content = seedExplainers();
+  const content = await seedExplainers();
   closeDatabase();
   const anything = created.length || imported.length || consultation.created || workflow.created.length || publication.created.length || content.created.length;
   if (!anything) return 'demo data already present';

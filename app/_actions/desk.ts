@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { translator } from '@/lib/i18n';
+import { getEngine } from '@/lib/api';
 import { addDeskCitation, createDeskRecord, proposeQa, removeDeskCitation, updateDeskRecord } from '@/lib/desk';
 import { parseArticleParam } from '@/lib/library';
 import { formField } from '@/lib/shared';
@@ -22,8 +23,8 @@ export async function saveDeskRecordAction(_prev: FormState, form: FormData): Pr
     await assertSameOrigin();
     const user = await currentUser();
     const id = formField(form, 'id');
-    if (id) updateDeskRecord(user, id, values);
-    else created = createDeskRecord(user, values).id;
+    if (id) await updateDeskRecord(getEngine(), user, id, values);
+    else created = (await createDeskRecord(getEngine(), user, values)).id;
     revalidatePath('/desk');
     if (id) {
       revalidatePath(`/desk/records/${id}`);
@@ -42,7 +43,7 @@ export async function collectArticleAction(_prev: FormState, form: FormData): Pr
   try {
     await assertSameOrigin();
     const n = parseArticleParam(formField(form, 'article'));
-    const { citation, added } = addDeskCitation(await currentUser(), { regulation: formField(form, 'regulation'), number: n?.number ?? 0, sub: n?.sub, at: formField(form, 'at') || undefined });
+    const { citation, added } = await addDeskCitation(getEngine(), await currentUser(), { regulation: formField(form, 'regulation'), number: n?.number ?? 0, sub: n?.sub, at: formField(form, 'at') || undefined });
     const t = translator(locale);
     return { notice: added ? t('desk.collected', { citation }) : t('desk.alreadyCollected', { citation }) };
   } catch (e) {
@@ -55,7 +56,7 @@ export async function removeCitationAction(form: FormData): Promise<void> {
   await assertSameOrigin();
   const id = formField(form, 'id');
   const user = await currentUser();
-  await orNotFoundAction(() => removeDeskCitation(user, id, formField(form, 'citation')));
+  await orNotFoundAction(() => removeDeskCitation(getEngine(), user, id, formField(form, 'citation')));
   revalidatePath(`/desk/records/${id}`);
 }
 
@@ -65,7 +66,7 @@ export async function proposeQaAction(_prev: FormState, form: FormData): Promise
   try {
     await assertSameOrigin();
     const id = formField(form, 'id');
-    proposeQa(await currentUser(), id);
+    await proposeQa(getEngine(), await currentUser(), id);
     revalidatePath(`/desk/records/${id}`);
     return { notice: translator(locale)('desk.proposed') };
   } catch (e) {

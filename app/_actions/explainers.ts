@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { getEngine } from '@/lib/api';
 import { translator } from '@/lib/i18n';
 import { createExplainer, readExplainerForm, reviewExplainer, submitExplainer, unpublishExplainer, updateExplainer } from '@/lib/explainers';
 import { formField } from '@/lib/shared';
@@ -21,9 +22,9 @@ export async function saveExplainerAction(_prev: FormState, form: FormData): Pro
     await assertSameOrigin();
     const user = await currentUser();
     const { id, intent, input } = readExplainerForm(form);
-    const target = id || (created = createExplainer(user, input).id);
-    if (id) updateExplainer(user, id, input);
-    if (intent === 'submit') submitExplainer(user, target);
+    const target = id || (created = (await createExplainer(getEngine(), user, input)).id);
+    if (id) await updateExplainer(getEngine(), user, id, input);
+    if (intent === 'submit') await submitExplainer(getEngine(), user, target);
     revalidatePath(`/explainers/${target}`);
     if (!created) return { notice: translator(locale)(intent === 'submit' ? 'explainer.submitted' : 'explainer.saved') };
   } catch (e) {
@@ -40,7 +41,7 @@ export async function reviewExplainerAction(_prev: FormState, form: FormData): P
   try {
     await assertSameOrigin();
     const id = formField(form, 'id');
-    reviewExplainer(await currentUser(), id, { decision: formField(form, 'decision') as 'approve' | 'return', note: values.note });
+    await reviewExplainer(getEngine(), await currentUser(), id, { decision: formField(form, 'decision') as 'approve' | 'return', note: values.note });
     revalidatePath(`/explainers/${id}`);
     return { notice: translator(locale)('explainer.reviewed') };
   } catch (e) {
@@ -55,7 +56,7 @@ export async function unpublishExplainerAction(_prev: FormState, form: FormData)
   try {
     await assertSameOrigin();
     const id = formField(form, 'id');
-    unpublishExplainer(await currentUser(), id, values.note);
+    await unpublishExplainer(getEngine(), await currentUser(), id, values.note);
     revalidatePath(`/explainers/${id}`);
     return { notice: translator(locale)('explainer.unpublished') };
   } catch (e) {

@@ -33,7 +33,7 @@ export async function recordFilingAction(_prev: FormState, form: FormData): Prom
   try {
     await assertSameOrigin();
     const { billId, input } = readFilingForm(form);
-    await recordFiling(await currentUser(), billId, input);
+    await recordFiling(getEngine(), await currentUser(), billId, input);
     revalidatePath(`/bills/${billId}/workflow`);
     return { notice: translator(locale)('publication.filed') };
   } catch (e) {

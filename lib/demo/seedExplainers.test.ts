@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { verifyAuditChain } from '@/lib/audit';
 import { explainersCiting, getExplainer, listExplainers } from '@/lib/explainers';
@@ -15,12 +16,13 @@ describe('seedExplainers', () => {
     await seedDemoData(t.db);
     await seedLibrary(t.db);
     const now = new Date('2026-12-05T04:00:00Z');
-    const { created } = seedExplainers(t.db, now);
+    const { created } = await seedExplainers(t.db, now);
     expect(created).toEqual(demoExplainers.map((e) => e.title));
     expect(created).toHaveLength(7);
-    expect(seedExplainers(t.db, now).created).toEqual([]);
+    expect((await seedExplainers(t.db, now)).created).toEqual([]);
 
-    const { items, total } = listExplainers(null, {}, t.db);
+    const engine = sqliteEngine(t.db);
+    const { items, total } = await listExplainers(engine, null, {});
     expect(total).toBe(7);
     // Newest first: the pieces were written a minute apart.
     expect(items.map((e) => e.title)).toEqual([...created].reverse());
@@ -28,7 +30,7 @@ describe('seedExplainers', () => {
     expect(Object.fromEntries(['interpretation', 'education', 'aid_guide', 'qa'].map((k) => [k, items.filter((e) => e.kind === k).length]))).toEqual({ interpretation: 3, education: 1, aid_guide: 1, qa: 2 });
     expect(new Set(items.map((e) => e.authorName))).toEqual(new Set(['王芳', '刘洋']));
 
-    const views = items.map((e) => getExplainer(null, e.id, t.db));
+    const views = await Promise.all(items.map((e) => getExplainer(engine, null, e.id)));
     for (const v of views) {
       expect(v.body.length, v.title).toBeGreaterThanOrEqual(300);
       expect(v.body.length, v.title).toBeLessThanOrEqual(1200);
@@ -54,11 +56,11 @@ describe('seedExplainers', () => {
     const registration = views.find((v) => v.title.includes('准养登记'))!;
     const article17 = registration.citations.find((c) => c.citation === '《舟山市养犬管理条例》第十七条')!;
     expect(article17).toMatchObject({ regulationId: zhoushan, status: 'current' });
-    expect(explainersCiting(zhoushan, article17.eid!, t.db).map((e) => e.title)).toEqual([registration.title]);
+    expect((await explainersCiting(engine, zhoushan, article17.eid!)).map((e) => e.title)).toEqual([registration.title]);
     // 第二十四条 is explained in the 释义 and answered in the 问答.
     const walking = views.find((v) => v.title.includes('带犬出门'))!;
     const article24 = walking.citations.find((c) => c.citation === '《舟山市养犬管理条例》第二十四条第一款')!;
-    expect(explainersCiting(zhoushan, article24.eid!, t.db).map((e) => e.kind).sort()).toEqual(['interpretation', 'qa']);
+    expect((await explainersCiting(engine, zhoushan, article24.eid!)).map((e) => e.kind).sort()).toEqual(['interpretation', 'qa']);
 
     expect(verifyAuditChain({}, t.db)).toMatchObject({ ok: true });
   });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { explainers } from '@/db/schema';
 import { getDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { createExplainer, reviewExplainer, submitExplainer, type ExplainerInput } from '@/lib/explainers';
 import { getRegulation } from '@/lib/library';
 import { demoPerson } from './demoPeople';
@@ -219,7 +220,7 @@ export const demoExplainers: DemoExplainer[] = [
 /// Seeds the demo's content once (nothing when the first piece is already there): each piece
 /// written by 王芳 or 刘洋, sent for review and approved by 赵磊, through the real functions, a
 /// minute apart so that the list shows them in a fixed order. Returns the titles created.
-export function seedExplainers(db: Db = getDatabase(), now: Date = new Date()): { created: string[] } {
+export async function seedExplainers(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: string[] }> {
   if (db.select({ id: explainers.id }).from(explainers).where(eq(explainers.title, demoExplainers[0].title)).get()) return { created: [] };
   const authors: Record<Author, ReturnType<typeof demoPerson>> = {
     drafter: demoPerson(db, 'drafter@demo.lawbench', 'seedExplainers'),
@@ -227,16 +228,17 @@ export function seedExplainers(db: Db = getDatabase(), now: Date = new Date()): 
   };
   const reviewer = demoPerson(db, 'reviewer@demo.lawbench', 'seedExplainers');
   const created: string[] = [];
-  demoExplainers.forEach(({ author, ...input }, i) => {
+  const engine = sqliteEngine(db);
+  for (const [i, { author, ...input }] of demoExplainers.entries()) {
     // The text cited must be in force on the piece's date.
     for (const title of input.regulations) {
       if (!getRegulation(title, { at: input.asOf }, db).inForceAt) throw new Error(`seedExplainers: ${title} is not in force on ${input.asOf}`);
     }
     const at = new Date(now.getTime() - (demoExplainers.length - 1 - i) * 60_000);
-    const { id } = createExplainer(authors[author], input, db, at);
-    submitExplainer(authors[author], id, db, at);
-    reviewExplainer(reviewer, id, { decision: 'approve', note: '已核对所引条文。' }, db, at);
+    const { id } = await createExplainer(engine, authors[author], input, at);
+    await submitExplainer(engine, authors[author], id, at);
+    await reviewExplainer(engine, reviewer, id, { decision: 'approve', note: '已核对所引条文。' }, at);
     created.push(input.title);
-  });
+  }
   return { created };
 }

@@ -76,7 +76,7 @@ export async function seedPublication(db: Db = getDatabase(), now: Date = new Da
       announcementNumber: 23, promulgatedOn: on(-10), effectiveOn: on(50), approvedOn: on(-14),
       adoptingMeeting: '宁波市第十六届人民代表大会常务委员会第二十八次会议', approvingBody: '浙江省第十四届人民代表大会常务委员会第十五次会议',
     }, noon(on(-10)), );
-  await recordFiling(wang, bill.id, { filedOn: on(-3), bodies: ['全国人民代表大会常务委员会', '国务院', '浙江省人民代表大会常务委员会'] }, db, noon(on(-3)));
+  await recordFiling(sqliteEngine(db), wang, bill.id, { filedOn: on(-3), bodies: ['全国人民代表大会常务委员会', '国务院', '浙江省人民代表大会常务委员会'] }, noon(on(-3)));
   return { created: [demoPublishedBillTitle] };
 }
 

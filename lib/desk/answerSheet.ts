@@ -1,8 +1,8 @@
 import type { DeskRecord } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { drawFooters, drawLine, layoutCjkLines, openCjkPdf, pageFlow, portraitA4 as page, type SetRun } from '@/lib/documents';
-import { paragraphTexts } from '@/lib/legal-text';
-import { getRegulation } from '@/lib/library';
+import { paragraphTexts, type ArticleJson } from '@/lib/legal-text';
+import { readRegulation } from '@/lib/library';
 import { chineseDate, todayInChina, type ReferralKind } from '@/lib/shared';
 
 /// The desk's name on its answer sheets (`LAWBENCH_DESK_NAME`).
@@ -21,10 +21,13 @@ interface Block {
   before?: number;
 }
 
+/// A cited article as in force on the date it was read at (none when the text no longer holds it).
+type CitedArticle = ArticleJson | undefined;
+
 /// The blocks of an answer sheet: title, the desk and date, the question, the facts, the answer,
 /// the referral, and each cited article in full under its citation string with the date of the
-/// law applied; a closing note.
-function sheetBlocks(record: DeskRecord, db: Db, today: string): Block[] {
+/// law applied; a closing note. `articles` are the cited articles, in the order of the citations.
+function sheetBlocks(record: DeskRecord, articles: CitedArticle[], today: string): Block[] {
   const body = (text: string): Block[] => text.split('\n').filter(Boolean).map((line) => ({ runs: [{ text: line }], size: 12, indent: 24 }));
   const heading = (text: string): Block => ({ runs: [{ text, bold: true }], size: 13, before: 12 });
   const blocks: Block[] = [
@@ -38,9 +41,9 @@ function sheetBlocks(record: DeskRecord, db: Db, today: string): Block[] {
   if (record.referral) blocks.push(heading('建议'), ...body(`建议${referralWords[record.referral]}。`));
   if (record.citations.length > 0) {
     blocks.push(heading('所依据的条文'));
-    for (const c of record.citations) {
+    for (const [i, c] of record.citations.entries()) {
       blocks.push({ runs: [{ text: c.citation, bold: true }, { text: `（依据${chineseDate(c.at)}施行的文本）` }], size: 12, before: 8 });
-      const article = getRegulation(c.regulationId, { at: c.at }, db).text.articles.find((a) => a.eid === c.eid);
+      const article = articles[i];
       if (article) blocks.push(...paragraphTexts(article).flatMap((p) => p.split('\n')).map((line, i) => ({ runs: [{ text: i === 0 ? `${article.label}　${line}` : line }], size: 12, indent: 24 })));
     }
   }
@@ -49,11 +52,13 @@ function sheetBlocks(record: DeskRecord, db: Db, today: string): Block[] {
 }
 
 /// A printable answer sheet (A4 PDF, CJK font embedded, pages numbered) of a desk record.
-export async function answerSheetPdf(record: DeskRecord, db: Db = getDatabase(), today: string = todayInChina()): Promise<Uint8Array> {
+export async function answerSheetPdf(engine: Engine, record: DeskRecord, today: string = todayInChina()): Promise<Uint8Array> {
+  const articles: CitedArticle[] = [];
+  for (const c of record.citations) articles.push((await readRegulation(engine, c.regulationId, { at: c.at })).text.articles.find((a) => a.eid === c.eid));
   const { doc, finished } = openCjkPdf({ title: '法律咨询答复单' });
   const flow = pageFlow(doc, page);
   const width = page.width - page.left - page.right;
-  for (const block of sheetBlocks(record, db, today)) {
+  for (const block of sheetBlocks(record, articles, today)) {
     const measure = (text: string) => doc.fontSize(block.size).widthOfString(text);
     const lines = layoutCjkLines(block.runs, { width, firstIndent: block.indent ?? 0, maxSpacing: 2, measure });
     const pitch = block.size * 1.75;

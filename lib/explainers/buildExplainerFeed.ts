@@ -1,12 +1,12 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { buildAtomFeed } from '@/lib/shared';
 import { listExplainers } from './listExplainers';
 
 const kindWords = { interpretation: '释义', education: '普法', aid_guide: '法律援助指南', qa: '问答' } as const;
 
 /// The Atom feed of approved content, newest first (drafts never appear).
-export function buildExplainerFeed(baseUrl: string, db: Db = getDatabase()): string {
-  const { items } = listExplainers(null, { limit: 50 }, db);
+export async function buildExplainerFeed(engine: Engine, baseUrl: string): Promise<string> {
+  const { items } = await listExplainers(engine, null, { limit: 50 });
   const self = `${baseUrl}/feeds/content.atom`;
   return buildAtomFeed({
     id: self,

@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { todayInChina } from '@/lib/shared';
@@ -16,16 +16,16 @@ export function contextOf(row: Pick<ExplainerRow, 'asOf' | 'regulations'>) {
 
 /// One piece of content for a reader allowed to see it; `not_found` otherwise (a draft is not
 /// told apart from nothing).
-export function getExplainer(actor: CurrentUser | null, id: string, db: Db = getDatabase(), today: string = todayInChina()): ExplainerView {
-  const [row] = readExplainers(db, [id]);
+export async function getExplainer(engine: Engine, actor: CurrentUser | null, id: string, today: string = todayInChina()): Promise<ExplainerView> {
+  const [row] = await readExplainers(engine, [id]);
   if (!row || !mayReadExplainer(actor, row)) throw new AppError('not_found', 'explainer_not_found');
-  return { ...row, citations: resolveCitations(row.body, contextOf(row), db, today) };
+  return { ...row, citations: await resolveCitations(engine, row.body, contextOf(row), today) };
 }
 
 /// A resolver for rendering one piece of content (citations in text order, relative ones read
 /// against the last one before).
-export function explainerResolver(row: Pick<ExplainerRow, 'asOf' | 'regulations'>, db: Db = getDatabase(), today: string = todayInChina()) {
-  return citationResolver(contextOf(row), db, today);
+export function explainerResolver(engine: Engine, row: Pick<ExplainerRow, 'asOf' | 'regulations'>, today: string = todayInChina()) {
+  return citationResolver(engine, contextOf(row), today);
 }
 
 /// Citations that resolve to nothing and that the author has not confirmed as meant.

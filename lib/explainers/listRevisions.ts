@@ -1,6 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { explainerRevisions, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { can, type CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { wordDiff, type DiffToken } from '@/lib/legal-text';
@@ -17,15 +16,15 @@ export interface RevisionEntry {
 }
 
 /// Every revision of a piece of content with its difference, for its author and reviewers.
-export function listRevisions(actor: CurrentUser | null, id: string, db: Db = getDatabase()): RevisionEntry[] {
-  const [row] = readExplainers(db, [id]);
+export async function listRevisions(engine: Engine, actor: CurrentUser | null, id: string): Promise<RevisionEntry[]> {
+  const [row] = await readExplainers(engine, [id]);
   if (!row || !actor || (row.authorId !== actor.id && !can(actor, 'explainer:review'))) throw new AppError('not_found', 'explainer_not_found');
-  const revisions = db
+  const { explainerRevisions, users } = engine.t;
+  const revisions = await engine.db
     .select({ seq: explainerRevisions.seq, at: explainerRevisions.at, author: users.name, title: explainerRevisions.title, body: explainerRevisions.body })
     .from(explainerRevisions)
     .leftJoin(users, eq(users.id, explainerRevisions.authorId))
     .where(eq(explainerRevisions.explainerId, id))
-    .orderBy(asc(explainerRevisions.seq))
-    .all();
+    .orderBy(asc(explainerRevisions.seq));
   return revisions.map((r, i) => ({ seq: r.seq, at: r.at!, author: r.author, title: r.title, tokens: wordDiff(i === 0 ? '' : revisions[i - 1].body, r.body) }));
 }

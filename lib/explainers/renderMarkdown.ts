@@ -62,6 +62,19 @@ export function renderMarkdown(body: string, opts: RenderMarkdownOptions = {}): 
   return sanitizeHtml(md.render(body, { [citationsKey]: opts }), sanitizeOptions);
 }
 
+/// The citations `findCitations` reports in the running text of explainer Markdown, in the order
+/// `renderMarkdown` asks its `linkCitation` about them (so that they can be resolved, one after
+/// another and asynchronously, before rendering).
+export function citationsIn(body: string, findCitations: (text: string) => CitationMatch[]): CitationMatch[] {
+  const asked: CitationMatch[] = [];
+  const linkCitation = (match: CitationMatch) => {
+    asked.push(match);
+    return null;
+  };
+  md.parse(body, { [citationsKey]: { findCitations, linkCitation } satisfies RenderMarkdownOptions });
+  return asked;
+}
+
 /// The text of explainer Markdown without its markup, one block or source line to a line, for
 /// search and summaries. It is plain text, not HTML: escape it wherever it is shown.
 export function plainTextOf(body: string): string {

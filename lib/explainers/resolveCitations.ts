@@ -1,7 +1,7 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { isAppError } from '@/lib/errors';
 import { articleText, compareTexts, findCitations, formatCitation, parseCitation, wordDiff, type ArticleJson, type CitationRef, type DiffToken } from '@/lib/legal-text';
-import { articlePath, getRegulation, regulationPath, slugFor, type RegulationAtDate } from '@/lib/library';
+import { articlePath, readRegulation, regulationPath, slugFor, type RegulationAtDate } from '@/lib/library';
 import { todayInChina, type CitationStatus } from '@/lib/shared';
 
 /// A citation in content, resolved against the law as in force on the content's date.
@@ -33,26 +33,42 @@ export interface CitationContext {
   regulationIds: string[];
 }
 
-/// Resolves citations one after another, in the order they appear: a relative one (前款, 本条) is
-/// read against the last provision resolved before it. Regulations are read once per resolver.
-export function citationResolver(ctx: CitationContext, db: Db = getDatabase(), today: string = todayInChina()) {
-  const cache = new Map<string, RegulationAtDate | null>();
-  const read = (idOrSlug: string, at: string) => {
-    const key = `${idOrSlug}@${at}`;
-    if (!cache.has(key)) {
-      try {
-        cache.set(key, getRegulation(idOrSlug, { at, today }, db));
-      } catch (e) {
+type Comparison = ReturnType<typeof compareTexts>;
+
+/// The regulations resolvers have read, by id or slug, date and today: one set may serve the
+/// resolvers of many pieces of content read together.
+export type RegulationReads = Map<string, Promise<RegulationAtDate | null>>;
+export const regulationReads = (): RegulationReads => new Map();
+
+/// Resolves citations one after another, in the order they are asked for: a relative one (前款,
+/// 本条) is read against the last provision resolved before it. Calls made together (without
+/// awaiting each) still resolve in the order made. Each regulation is read once per resolver, or
+/// once per `cache` shared by several.
+export function citationResolver(engine: Engine, ctx: CitationContext, today: string = todayInChina(), cache: RegulationReads = regulationReads()): (text: string, ref?: CitationRef | null) => Promise<ResolvedCitation> {
+  const read = (idOrSlug: string, at: string): Promise<RegulationAtDate | null> => {
+    const key = `${idOrSlug}@${at}@${today}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = readRegulation(engine, idOrSlug, { at, today }).catch((e: unknown) => {
         if (!isAppError(e)) throw e;
-        cache.set(key, null);
-      }
+        return null;
+      });
+      cache.set(key, found);
     }
-    return cache.get(key)!;
+    return found;
+  };
+  // The comparison of two texts, made once per pair of versions however many articles are cited.
+  const comparisons = new Map<string, Comparison>();
+  const compare = (then: RegulationAtDate, now: RegulationAtDate): Comparison => {
+    const key = `${then.version.id}>${now.version.id}`;
+    let found = comparisons.get(key);
+    if (!found) comparisons.set(key, (found = compareTexts(then.text, now.text)));
+    return found;
   };
   let last: { regulationId: string; article: ArticleJson; paragraph?: number } | null = null;
   const unresolved = (text: string, reason: ResolvedCitation['reason']): ResolvedCitation => ({ text, citation: null, regulationId: null, slug: null, eid: null, at: ctx.asOf, status: 'unresolved', href: null, reason });
 
-  return (text: string, ref: CitationRef | null = parseCitation(text)): ResolvedCitation => {
+  const resolve = async (text: string, ref: CitationRef | null): Promise<ResolvedCitation> => {
     if (!ref) return unresolved(text, 'provision_missing');
     let regulationId: string | null;
     let number = ref.article;
@@ -71,18 +87,18 @@ export function citationResolver(ctx: CitationContext, db: Db = getDatabase(), t
       }
       if (ref.relative === 'this-paragraph') paragraph = last.paragraph;
     } else if (ref.regulation) {
-      regulationId = read(slugFor(ref.regulation), ctx.asOf)?.regulation.id ?? null;
+      regulationId = (await read(slugFor(ref.regulation), ctx.asOf))?.regulation.id ?? null;
       if (!regulationId) return unresolved(text, 'regulation_unknown');
     } else {
       regulationId = ctx.regulationIds[0] ?? null;
       if (!regulationId) return unresolved(text, 'no_context');
     }
-    const then = read(regulationId, ctx.asOf);
+    const then = await read(regulationId, ctx.asOf);
     if (!then) return unresolved(text, 'regulation_unknown');
     const base = { text, regulationId, slug: then.regulation.slug, at: ctx.asOf };
     if (number === undefined) {
       // A chapter or the whole regulation: linked to the regulation as it then stood.
-      const now = read(regulationId, today);
+      const now = await read(regulationId, today);
       const status: CitationStatus = now?.repealed && now.repealed.on > ctx.asOf ? 'repealed' : 'current';
       return { ...base, citation: `《${then.regulation.title}》`, eid: null, status, href: `${regulationPath(then.regulation.slug)}?at=${ctx.asOf}` };
     }
@@ -91,7 +107,14 @@ export function citationResolver(ctx: CitationContext, db: Db = getDatabase(), t
     last = { regulationId, article, paragraph };
     const citation = formatCitation({ ...ref, relative: undefined, self: undefined, regulation: undefined, article: number, articleSub: sub, paragraph }, { title: then.regulation.title });
     const href = `${articlePath(then.regulation.slug, article)}?at=${ctx.asOf}`;
-    return { ...base, citation, eid: article.eid, href, quote: `${article.label}　${articleText(article)}`, ...standing(read(regulationId, today), article, then) };
+    return { ...base, citation, eid: article.eid, href, quote: `${article.label}　${articleText(article)}`, ...standing(await read(regulationId, today), article, then, compare) };
+  };
+  // Each call waits for the one before, since a relative citation reads what that one resolved.
+  let queue: Promise<unknown> = Promise.resolve();
+  return (text, ref = parseCitation(text)) => {
+    const next = queue.then(() => resolve(text, ref));
+    queue = next.catch(() => undefined);
+    return next;
   };
 }
 
@@ -99,11 +122,11 @@ export function citationResolver(ctx: CitationContext, db: Db = getDatabase(), t
 /// amended (changed or deleted by a version in force since), or current. The article is followed
 /// into today's text by content (versions imported separately do not share eids); a change that
 /// only renumbers its references does not count.
-function standing(now: RegulationAtDate | null, article: ArticleJson, then: RegulationAtDate): Pick<ResolvedCitation, 'status' | 'change'> {
+function standing(now: RegulationAtDate | null, article: ArticleJson, then: RegulationAtDate, compare: (then: RegulationAtDate, now: RegulationAtDate) => Comparison): Pick<ResolvedCitation, 'status' | 'change'> {
   if (!now) return { status: 'current' };
   if (now.repealed && now.repealed.on > then.at) return { status: 'repealed', change: { on: now.repealed.on, before: articleText(article), after: null, tokens: [] } };
   if (now.version.id === then.version.id) return { status: 'current' };
-  const row = compareTexts(then.text, now.text).articles.find((r) => r.before?.eid === article.eid);
+  const row = compare(then, now).articles.find((r) => r.before?.eid === article.eid);
   if (!row || row.change === 'unchanged' || row.change === 'renumbered' || row.referencesOnly) return { status: 'current' };
   const before = articleText(article);
   const after = row.after?.text ?? null;
@@ -111,7 +134,9 @@ function standing(now: RegulationAtDate | null, article: ArticleJson, then: Regu
 }
 
 /// Every citation in a text, resolved in order.
-export function resolveCitations(text: string, ctx: CitationContext, db: Db = getDatabase(), today: string = todayInChina()): ResolvedCitation[] {
-  const resolve = citationResolver(ctx, db, today);
-  return findCitations(text).map((f) => resolve(f.text, f.ref));
+export async function resolveCitations(engine: Engine, text: string, ctx: CitationContext, today: string = todayInChina(), reads?: RegulationReads): Promise<ResolvedCitation[]> {
+  const resolve = citationResolver(engine, ctx, today, reads);
+  const resolved: ResolvedCitation[] = [];
+  for (const f of findCitations(text)) resolved.push(await resolve(f.text, f.ref));
+  return resolved;
 }

@@ -1,6 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { explainers } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { ExplainerKind } from '@/lib/shared';
 import { plainTextOf } from './renderMarkdown';
 
@@ -18,11 +17,17 @@ const around = 36;
 
 /// Approved content whose title or text contains every word of `q` (a plain substring match, so
 /// one- and two-character Chinese queries work; the library's own index is for articles), title
-/// matches first, each with a snippet of its text around the first match.
-export function searchExplainers(q: string, opts: { limit?: number } = {}, db: Db = getDatabase()): ContentHit[] {
+/// matches first (then the latest approved first), each with a snippet of its text around the
+/// first match.
+export async function searchExplainers(engine: Engine, q: string, opts: { limit?: number } = {}): Promise<ContentHit[]> {
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
   if (words.length === 0) return [];
-  const rows = db.select({ id: explainers.id, kind: explainers.kind, title: explainers.title, body: explainers.body }).from(explainers).where(eq(explainers.status, 'approved')).orderBy(desc(explainers.approvedAt)).all();
+  const { explainers } = engine.t;
+  const rows = await engine.db
+    .select({ id: explainers.id, kind: explainers.kind, title: explainers.title, body: explainers.body })
+    .from(explainers)
+    .where(eq(explainers.status, 'approved'))
+    .orderBy(desc(explainers.approvedAt), desc(explainers.id));
   const hits: (ContentHit & { inTitle: boolean })[] = [];
   for (const r of rows) {
     const text = plainTextOf(r.body).replace(/\s+/g, ' ');

@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '@/db/testing';
-import { insertTestUser } from '@/lib/auth/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '@/db/engineTesting';
+import { insertTestAccount } from '@/lib/auth/testing';
 import type { CurrentUser } from '@/lib/auth';
-import { seedLibrary } from '@/lib/demo';
 import { buildExplainerFeed } from './buildExplainerFeed';
 import { getExplainer } from './getExplainer';
 import { listExplainers } from './listExplainers';
 import { searchExplainers } from './searchExplainers';
 import { reviewExplainer, submitExplainer, unpublishExplainer } from './reviewExplainer';
 import { createExplainer } from './saveExplainer';
-
-const t = freshDatabase();
-afterAll(t.cleanup);
-const { db } = t;
-const people: Record<string, CurrentUser | null> = {};
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  await seedLibrary(db);
-  people.author = insertTestUser(db, 'volunteer', '作者');
-  people.reviewer = insertTestUser(db, 'reviewer', '审核人');
-  people.volunteer = insertTestUser(db, 'volunteer', '别的志愿者');
-  people.public = insertTestUser(db, 'public', '市民');
-  people.anonymous = null;
-  const write = (status: string) => {
-    const { id } = createExplainer(people.author, { kind: 'education', title: `可见性测试 ${status}`, body: `《浙江省法律援助条例》第八条。${status}`, asOf: '2024-01-01' }, db);
-    if (status !== 'draft') submitExplainer(people.author, id, db);
-    if (status === 'approved' || status === 'unpublished') reviewExplainer(people.reviewer, id, { decision: 'approve' }, db);
-    if (status === 'unpublished') unpublishExplainer(people.reviewer, id, '测试撤下', db);
-    ids[status] = id;
-  };
-  for (const s of ['draft', 'in_review', 'approved', 'unpublished']) write(s);
-});
+import { insertSeedRegulations } from './testing/insertSeedRegulations';
 
 // Who sees a piece of content in each state: Y by its page and the API (getExplainer); the public
 // list, search and feed carry approved content only, for everyone.
@@ -44,34 +21,53 @@ const matrix: Record<string, string> = {
   anonymous: 'NNYN',
 };
 
-describe('who sees content in which state', () => {
-  it.each(Object.entries(matrix))('%s: %s', (who, expected) => {
-    const seen = ['draft', 'in_review', 'approved', 'unpublished']
-      .map((s) => {
-        try {
-          getExplainer(people[who], ids[s], db);
-          return 'Y';
-        } catch {
-          return 'N';
-        }
-      })
-      .join('');
+describe.each(engines())('who sees content in which state, on $name', ({ engine }) => {
+  const people: Record<string, CurrentUser | null> = {};
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await insertSeedRegulations(engine(), [{ file: 'reg-087-zhejiang.md' }]);
+    people.author = await insertTestAccount(engine(), { role: 'volunteer', name: '作者' });
+    people.reviewer = await insertTestAccount(engine(), { role: 'reviewer', name: '审核人' });
+    people.volunteer = await insertTestAccount(engine(), { role: 'volunteer', name: '别的志愿者' });
+    people.public = await insertTestAccount(engine(), { role: 'public', name: '市民' });
+    people.anonymous = null;
+    const write = async (status: string) => {
+      const { id } = await createExplainer(engine(), people.author, { kind: 'education', title: `可见性测试 ${status}`, body: `《浙江省法律援助条例》第八条。${status}`, asOf: '2024-01-01' });
+      if (status !== 'draft') await submitExplainer(engine(), people.author, id);
+      if (status === 'approved' || status === 'unpublished') await reviewExplainer(engine(), people.reviewer, id, { decision: 'approve' });
+      if (status === 'unpublished') await unpublishExplainer(engine(), people.reviewer, id, '测试撤下');
+      ids[status] = id;
+    };
+    for (const s of ['draft', 'in_review', 'approved', 'unpublished']) await write(s);
+  });
+
+  it.each(Object.entries(matrix))('%s: %s', async (who, expected) => {
+    let seen = '';
+    for (const s of ['draft', 'in_review', 'approved', 'unpublished']) {
+      try {
+        await getExplainer(engine(), people[who], ids[s]);
+        seen += 'Y';
+      } catch {
+        seen += 'N';
+      }
+    }
     expect(seen).toBe(expected);
-    const listed = listExplainers(people[who], { q: '可见性测试' }, db).items.map((e) => e.title);
+    const listed = (await listExplainers(engine(), people[who], { q: '可见性测试' })).items.map((e) => e.title);
     expect(listed).toEqual(['可见性测试 approved']);
   });
 
-  it('finds approved content only in the library search, by one or two characters, with a marked snippet', () => {
-    const hits = searchExplainers('第八', {}, db);
+  it('finds approved content only in the library search, by one or two characters, with a marked snippet', async () => {
+    const hits = await searchExplainers(engine(), '第八', {});
     expect(hits.map((h) => h.title)).toEqual(['可见性测试 approved']);
     expect(hits[0].snippet).toContain('《浙江省法律援助条例》第八条');
     const [start, end] = hits[0].highlights[0];
     expect(hits[0].snippet.slice(start, end)).toBe('第八');
-    expect(searchExplainers('见', {}, db).map((h) => h.title)).toEqual(['可见性测试 approved']);
+    expect((await searchExplainers(engine(), '见', {})).map((h) => h.title)).toEqual(['可见性测试 approved']);
   });
 
-  it('keeps everything but approved content out of the feed', () => {
-    const feed = buildExplainerFeed('http://x', db);
+  it('keeps everything but approved content out of the feed', async () => {
+    const feed = await buildExplainerFeed(engine(), 'http://x');
     expect(feed).toContain('可见性测试 approved');
     for (const s of ['draft', 'in_review', 'unpublished']) expect(feed).not.toContain(`可见性测试 ${s}`);
   });

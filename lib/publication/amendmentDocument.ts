@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { promulgations, type Promulgation } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Promulgation } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 import { downloadDocument, type DownloadDocument } from '@/lib/documents';
 import { AppError } from '@/lib/errors';
 import { renderDecisionText, type TextComparison } from '@/lib/legal-text';
-import { getRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { exportComparisonDocx, exportComparisonPdf, exportDecisionDocx } from '@/lib/versioning';
 
 /// The documents a published amendment carries beside its text.
@@ -28,11 +28,12 @@ export async function amendmentFile(stored: StoredAmendment, title: string, docu
 /// The 修改决定 (text or Word) or the 修改对照表 (Word or PDF) of the version in force on `at`
 /// (default today), as published with it; `not_found` when that version was not published here
 /// as an amendment, `bad_request` for another document or format.
-export async function amendmentDocument(idOrSlug: string, query: { document?: string; format?: string; at?: string }, db: Db = getDatabase()): Promise<DownloadDocument> {
+export async function amendmentDocument(engine: Engine, idOrSlug: string, query: { document?: string; format?: string; at?: string }): Promise<DownloadDocument> {
   const formats = (amendmentDocuments as Record<string, readonly string[]>)[query.document ?? ''];
   if (!formats || !formats.includes(query.format ?? '')) throw new AppError('bad_request', 'amendment_document_invalid', { details: { documents: amendmentDocuments } });
-  const r = getRegulation(idOrSlug, { at: query.at }, db);
-  const p = db.select({ decision: promulgations.decision, comparison: promulgations.comparison }).from(promulgations).where(eq(promulgations.versionId, r.version.id)).get();
+  const r = await readRegulation(engine, idOrSlug, { at: query.at });
+  const { promulgations } = engine.t;
+  const [p] = await engine.db.select({ decision: promulgations.decision, comparison: promulgations.comparison }).from(promulgations).where(eq(promulgations.versionId, r.version.id)).limit(1);
   if (!p?.decision || !p.comparison) throw new AppError('not_found', 'no_amendment_documents');
   const document = query.document as 'decision' | 'comparison';
   const body = await amendmentFile(p, r.regulation.title, document, query.format!);

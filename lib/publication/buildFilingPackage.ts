@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
-import { consultations, promulgations, type Promulgation } from '@/db/schema';
-import type { Db } from '@/db/client';
-import { sqliteEngine } from '@/db/engine';
+import type { Promulgation } from '@/db/schema';
+import type { Engine } from '@/db/engine';
 import { getConsultationReport, reportDocument } from '@/lib/consultation';
 import { amendmentFile } from './amendmentDocument';
 import { exportVersionDocx } from './exports/exportVersionDocx';
@@ -21,9 +20,9 @@ export interface PackageFile {
 /// The filing package (备案材料) of a published bill as a ZIP: the 公告, the text as PDF and Word,
 /// the 起草说明 (the explanation published with the consultation draft), for an amendment the
 /// 修改决定 and the 修改对照表, the 征求意见情况 report, and `manifest.json` with the SHA-256 of each.
-export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip: Uint8Array; files: PackageFile[] }> {
+export async function buildFilingPackage(engine: Engine, p: Promulgation): Promise<{ zip: Uint8Array; files: PackageFile[] }> {
   // The version published is the one in force from its effective date.
-  const exportable = loadExportable(p.regulationId, { at: p.effectiveOn }, db);
+  const exportable = await loadExportable(engine, p.regulationId, { at: p.effectiveOn });
   const title = exportable.text.title;
   const utf8 = (s: string) => new TextEncoder().encode(s);
   const parts: { name: string; what: string; body: Uint8Array }[] = [
@@ -31,7 +30,8 @@ export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip
     { name: `02-${title}.pdf`, what: '正文（PDF）', body: await exportVersionPdf(exportable) },
     { name: `03-${title}.docx`, what: '正文（Word）', body: await exportVersionDocx(exportable) },
   ];
-  const consultation = p.consultationId ? db.select().from(consultations).where(eq(consultations.id, p.consultationId)).get() : undefined;
+  const { consultations } = engine.t;
+  const [consultation] = p.consultationId ? await engine.db.select().from(consultations).where(eq(consultations.id, p.consultationId)).limit(1) : [];
   if (consultation?.explanation.trim()) parts.push({ name: '04-起草说明.txt', what: '起草说明', body: utf8(`关于《${title}》的起草说明\n\n${consultation.explanation.trim()}\n`) });
   if (p.decision) {
     parts.push({ name: '05-修改决定.docx', what: '修改决定', body: await amendmentFile(p, title, 'decision', 'docx') });
@@ -39,7 +39,7 @@ export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip
   }
   if (p.comparison) parts.push({ name: '06-修改对照表.docx', what: '修改对照表', body: await amendmentFile(p, title, 'comparison', 'docx') });
   if (consultation) {
-    const report = await reportDocument(await getConsultationReport(sqliteEngine(db), consultation.id), 'pdf');
+    const report = await reportDocument(await getConsultationReport(engine, consultation.id), 'pdf');
     parts.push({ name: '07-征求意见情况.pdf', what: '征求意见情况通报', body: report.body });
   }
   const files = parts.map((f) => ({ name: f.name, what: f.what, bytes: f.body.byteLength, sha256: createHash('sha256').update(f.body).digest('hex') }));
@@ -52,6 +52,7 @@ export async function buildFilingPackage(db: Db, p: Promulgation): Promise<{ zip
 }
 
 /// The publication of a bill, if it has been published.
-export function findPromulgation(db: Db, billId: string): Promulgation | null {
-  return db.select().from(promulgations).where(eq(promulgations.billId, billId)).get() ?? null;
+export async function findPromulgation({ db, t }: Engine, billId: string): Promise<Promulgation | null> {
+  const [row] = await db.select().from(t.promulgations).where(eq(t.promulgations.billId, billId)).limit(1);
+  return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import { regulationPath } from '@/lib/library';
 import { buildAtomFeed, chineseDate, type LifecycleEventKind } from '@/lib/shared';
@@ -16,11 +16,11 @@ const feedTitles: Record<PublicationFeed, string> = { new: '新公布的法规',
 const feedKinds: Record<PublicationFeed, readonly LifecycleEventKind[] | undefined> = { new: ['promulgated'], amended: ['amended', 'revised'], repealed: ['repealed'], log: undefined };
 
 /// One of the library's Atom feeds as XML text, newest first; `not_found` for an unknown feed.
-export function buildPublicationFeed(feed: string, baseUrl: string, db: Db = getDatabase()): string {
+export async function buildPublicationFeed(engine: Engine, feed: string, baseUrl: string): Promise<string> {
   if (!(publicationFeeds as readonly string[]).includes(feed)) throw new AppError('not_found', 'feed_not_found');
   const which = feed as PublicationFeed;
   // New regulations are the promulgations of a first text; later texts are promulgated too.
-  const entries = listPublicationLog({ kinds: feedKinds[which], limit: which === 'new' ? 5000 : 100 }, db).filter((e) => which !== 'new' || e.versionSeq === 1).slice(0, 100);
+  const entries = (await listPublicationLog(engine, { kinds: feedKinds[which], limit: which === 'new' ? 5000 : 100 })).filter((e) => which !== 'new' || e.versionSeq === 1).slice(0, 100);
   const self = `${baseUrl}/feeds/library/${which}.atom`;
   return buildAtomFeed({
     id: self,

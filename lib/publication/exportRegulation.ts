@@ -1,4 +1,4 @@
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { downloadDocument, type DownloadDocument } from '@/lib/documents';
 import { AppError } from '@/lib/errors';
 import { exportFormats, parseInput, type ExportFormat } from '@/lib/shared';
@@ -38,8 +38,8 @@ export async function renderExport(v: ExportableVersion, format: ExportFormat): 
 
 /// The export asked for by a query (`format`, optional `at`): an unknown or missing format is a
 /// `bad_request` listing the formats; then it is rendered from the version in force on `at`.
-export async function exportRegulation(idOrSlug: string, query: { format?: string; at?: string }, db: Db = getDatabase()): Promise<DownloadDocument> {
+export async function exportRegulation(engine: Engine, idOrSlug: string, query: { format?: string; at?: string }): Promise<DownloadDocument> {
   if (!(exportFormats as readonly string[]).includes(query.format ?? '')) throw new AppError('bad_request', 'export_format_invalid', { details: { formats: exportFormats } });
   const { format, at } = parseInput(exportQuerySchema, query);
-  return renderExport(loadExportable(idOrSlug, { at }, db), format);
+  return renderExport(await loadExportable(engine, idOrSlug, { at }), format);
 }

@@ -1,12 +1,10 @@
 import { and, eq, max } from 'drizzle-orm';
-import { filings, promulgations, regulations, regulationVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { can, type CurrentUser } from '@/lib/auth';
 import { getBill } from '@/lib/drafting';
 import { todayInChina } from '@/lib/shared';
 import { billToPublish } from './billToPublish';
 import { checkAmendment } from './checkAmendment';
-import { sqliteEngine } from '@/db/engine';
 
 /// What the bill's page shows of its publication: once published, the 公告, the version made and
 /// the filing; before, at 公布, what the publication form starts from (the next free number, the
@@ -36,17 +34,19 @@ export interface BillPublication {
 }
 
 /// The publication side of a bill, for its members.
-export async function getBillPublication(actor: CurrentUser | null, billId: string, db: Db = getDatabase(), now: Date = new Date()): Promise<BillPublication> {
-  const bill = await getBill(sqliteEngine(db), actor, billId);
+export async function getBillPublication(engine: Engine, actor: CurrentUser | null, billId: string, now: Date = new Date()): Promise<BillPublication> {
+  const bill = await getBill(engine, actor, billId);
   const mayPublish = can(actor, 'bill:transition', bill.resource);
-  const p = db
+  const { db, t } = engine;
+  const { filings, promulgations, regulations, regulationVersions } = t;
+  const [p] = await db
     .select({ row: promulgations, slug: regulations.slug, seq: regulationVersions.seq })
     .from(promulgations)
     .innerJoin(regulations, eq(regulations.id, promulgations.regulationId))
     .innerJoin(regulationVersions, eq(regulationVersions.id, promulgations.versionId))
     .where(eq(promulgations.billId, billId))
-    .get();
-  const f = db.select({ filedOn: filings.filedOn, bodies: filings.bodies, packageSha256: filings.packageSha256 }).from(filings).where(eq(filings.billId, billId)).get();
+    .limit(1);
+  const [f] = await db.select({ filedOn: filings.filedOn, bodies: filings.bodies, packageSha256: filings.packageSha256 }).from(filings).where(eq(filings.billId, billId)).limit(1);
   const published = p
     ? {
         noticeText: p.row.noticeText, number: p.row.number, promulgatedOn: p.row.promulgatedOn, effectiveOn: p.row.effectiveOn,
@@ -55,10 +55,11 @@ export async function getBillPublication(actor: CurrentUser | null, billId: stri
     : null;
   if (p || bill.stage !== 'promulgation' || !mayPublish) return { published, filing: f ?? null, form: null, mayPublish };
 
-  const { amended, inForce, finalText, needsApproval, defaults } = await billToPublish(sqliteEngine(db), actor, bill);
+  const { amended, inForce, finalText, needsApproval, defaults } = await billToPublish(engine, actor, bill);
   const enactingBody = defaults.enactingBody ?? '';
   const year = Number(todayInChina(now).slice(0, 4));
-  const used = db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year))).get()?.n ?? 0;
+  const [last] = await db.select({ n: max(promulgations.number) }).from(promulgations).where(and(eq(promulgations.body, enactingBody), eq(promulgations.year, year)));
+  const used = last?.n ?? 0;
   const check = inForce ? checkAmendment(inForce.text, finalText) : null;
   return {
     published,

@@ -1,6 +1,5 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import { regulationEvents, regulations, regulationVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { LifecycleEventKind } from '@/lib/shared';
 
 /// One line of the publication log.
@@ -21,8 +20,9 @@ export interface PublicationLogEntry {
 
 /// The publication log: every event of the library in the order it was recorded, newest first
 /// (legislation.gov.uk's "new legislation" log); optionally only some kinds.
-export function listPublicationLog(opts: { limit?: number; kinds?: readonly LifecycleEventKind[] } = {}, db: Db = getDatabase()): PublicationLogEntry[] {
-  const rows = db
+export async function listPublicationLog({ db, t }: Engine, opts: { limit?: number; kinds?: readonly LifecycleEventKind[] } = {}): Promise<PublicationLogEntry[]> {
+  const { regulationEvents, regulations, regulationVersions } = t;
+  const rows = await db
     .select({
       seq: regulationEvents.id, kind: regulationEvents.kind, on: regulationEvents.on, regulationId: regulationEvents.regulationId, slug: regulations.slug,
       title: regulations.title, versionSeq: regulationVersions.seq, source: regulationEvents.source, at: regulationEvents.createdAt,
@@ -32,7 +32,6 @@ export function listPublicationLog(opts: { limit?: number; kinds?: readonly Life
     .leftJoin(regulationVersions, eq(regulationVersions.id, regulationEvents.versionId))
     .where(opts.kinds ? inArray(regulationEvents.kind, [...opts.kinds]) : undefined)
     .orderBy(desc(regulationEvents.id))
-    .limit(opts.limit ?? 50)
-    .all();
+    .limit(opts.limit ?? 50);
   return rows;
 }

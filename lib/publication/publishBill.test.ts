@@ -113,11 +113,11 @@ describe('publishBill', () => {
     const listed = listRegulations({ today: '2026-05-02' }, db).items.find((r) => r.id === old.regulationId)!;
     expect(listed).toMatchObject({ status: 'in_force', amended: true, versions: 2 });
     // The decision and the comparison table are published with the version.
-    const decision = await amendmentDocument(old.regulationId, { document: 'decision', format: 'txt', at: '2026-05-01' }, db);
+    const decision = await amendmentDocument(sqliteEngine(db), old.regulationId, { document: 'decision', format: 'txt', at: '2026-05-01' });
     expect(new TextDecoder().decode(decision.body)).toContain('一、在第二条中的“本市”后增加“行政区域内犬只的饲养和管理”。');
-    expect((await amendmentDocument(old.regulationId, { document: 'comparison', format: 'docx', at: '2026-05-01' }, db)).filename).toBe('测试市养犬条例-修改对照表.docx');
-    await expect(amendmentDocument(old.regulationId, { document: 'decision', format: 'txt', at: '2026-04-01' }, db)).rejects.toMatchObject({ message: 'no_amendment_documents' });
-    await expect(amendmentDocument(old.regulationId, { document: 'decision', format: 'pdf' }, db)).rejects.toMatchObject({ code: 'bad_request' });
+    expect((await amendmentDocument(sqliteEngine(db), old.regulationId, { document: 'comparison', format: 'docx', at: '2026-05-01' })).filename).toBe('测试市养犬条例-修改对照表.docx');
+    await expect(amendmentDocument(sqliteEngine(db), old.regulationId, { document: 'decision', format: 'txt', at: '2026-04-01' })).rejects.toMatchObject({ message: 'no_amendment_documents' });
+    await expect(amendmentDocument(sqliteEngine(db), old.regulationId, { document: 'decision', format: 'pdf' })).rejects.toMatchObject({ code: 'bad_request' });
   });
 
   it('refuses a 修正 whose generated decision cannot give the final text (a new chapter), naming the articles; a 修订 goes through', async () => {

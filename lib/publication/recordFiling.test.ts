@@ -45,7 +45,7 @@ describe('recordFiling and the filing package', () => {
     const b = await publishedRule();
     expect(b.published.noticeText.split('\n')[0]).toBe('测试市人民政府令');
     expect((await getBillWorkflow(sqliteEngine(db), b.coordinator, b.billId, day('2026-06-05'))).deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual(['filing_due', '2026-05-31', true]);
-    const preview = await filingPackage(b.coordinator, b.billId, db);
+    const preview = await filingPackage(sqliteEngine(db), b.coordinator, b.billId);
     expect(preview.filename).toBe('测试市犬只收容管理办法-备案材料.zip');
     const zip = await JSZip.loadAsync(preview.body);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
@@ -56,23 +56,23 @@ describe('recordFiling and the filing package', () => {
     }
     expect(await zip.file('01-公告.txt')!.async('string')).toContain('第7号');
 
-    expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-04-30', bodies: ['测试省人民政府'] }, db))).toMatchObject({ message: 'filed_before_promulgation' });
-    expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ' ' }, db))).toMatchObject({ message: 'filing_bodies_required' });
-    const { packageSha256 } = await recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: '测试省人民政府、测试市人大常委会' }, db, day('2026-05-20'));
+    expect(await rejected(recordFiling(sqliteEngine(db), b.coordinator, b.billId, { filedOn: '2026-04-30', bodies: ['测试省人民政府'] }))).toMatchObject({ message: 'filed_before_promulgation' });
+    expect(await rejected(recordFiling(sqliteEngine(db), b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ' ' }))).toMatchObject({ message: 'filing_bodies_required' });
+    const { packageSha256 } = await recordFiling(sqliteEngine(db), b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: '测试省人民政府、测试市人大常委会' }, day('2026-05-20'));
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('done');
     expect((await getBillWorkflow(sqliteEngine(db), b.coordinator, b.billId, day('2026-06-05'))).deadlines.map((d) => d.kind)).not.toContain('filing_due');
-    const filed = await filingPackage(b.reviewer, b.billId, db);
+    const filed = await filingPackage(sqliteEngine(db), b.reviewer, b.billId);
     expect(createHash('sha256').update(filed.body).digest('hex')).toBe(packageSha256);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'bill.file')).get()!.detail).toMatchObject({ bodies: ['测试省人民政府', '测试市人大常委会'], packageSha256 });
-    expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-21', bodies: ['x'] }, db))).toMatchObject({ code: 'conflict', message: 'not_at_filing' });
+    expect(await rejected(recordFiling(sqliteEngine(db), b.coordinator, b.billId, { filedOn: '2026-05-21', bodies: ['x'] }))).toMatchObject({ code: 'conflict', message: 'not_at_filing' });
   });
 
   it('has no package before publication and none for an outsider', async () => {
     const b = await billWithPeople(db, 'government_rule');
     await b.walk('drafting', day('2026-04-01'));
-    expect(await rejected(filingPackage(b.coordinator, b.billId, db))).toMatchObject({ code: 'not_found', message: 'not_published' });
-    expect(await rejected(recordFiling(b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ['x'] }, db))).toMatchObject({ code: 'conflict', message: 'not_at_filing' });
-    expect(await rejected(filingPackage(b.outsider, b.billId, db))).toMatchObject({ code: 'not_found' });
+    expect(await rejected(filingPackage(sqliteEngine(db), b.coordinator, b.billId))).toMatchObject({ code: 'not_found', message: 'not_published' });
+    expect(await rejected(recordFiling(sqliteEngine(db), b.coordinator, b.billId, { filedOn: '2026-05-20', bodies: ['x'] }))).toMatchObject({ code: 'conflict', message: 'not_at_filing' });
+    expect(await rejected(filingPackage(sqliteEngine(db), b.outsider, b.billId))).toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { bills } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
 import type { BillStage } from '@/lib/shared';
-import { appendTransition } from './appendTransition';
+import { withTransaction } from '@/db/withTransaction';
+import { appendTransitionOn } from './appendTransition';
 import { billDeadlines } from './billDeadlines';
 import { billWithPeople } from './testing/billAtStage';
 
@@ -44,12 +45,12 @@ describe('billDeadlines', () => {
     const b = await billWithPeople(db, 'government_rule');
     for (const [to, d] of [['drafting', '2026-03-01'], ['consultation', '2026-03-02'], ['legality_review', '2026-04-10'], ['executive_meeting', '2026-04-20'], ['promulgation', '2026-04-25']] as const) await b.walk(to, day(d));
     // Published at 00:30 on 1 May in Beijing (30 April in UTC): the clocks run from 1 May.
-    db.transaction((tx) => appendTransition(tx, { billId: b.billId, from: 'promulgation', to: 'filing', note: '已公布', actorId: b.coordinator.id, at: new Date('2026-04-30T16:30:00Z') }));
+    await withTransaction(sqliteEngine(db), (tx) => appendTransitionOn(tx, { billId: b.billId, from: 'promulgation', to: 'filing', note: '已公布', actorId: b.coordinator.id, at: new Date('2026-04-30T16:30:00Z') }));
     // Another bill, a regulation with a longer record, published a week later, runs its own clocks.
     const other = await billWithPeople(db);
     const path: BillStage[] = ['drafting', 'submission', 'first_reading', 'consultation', 'second_reading', 'third_reading', 'vote', 'approval', 'promulgation'];
     for (const [i, to] of path.entries()) await other.walk(to, day(`2026-03-${String(i + 10)}`));
-    db.transaction((tx) => appendTransition(tx, { billId: other.billId, from: 'promulgation', to: 'filing', note: '已公布', actorId: other.coordinator.id, at: day('2026-05-08') }));
+    await withTransaction(sqliteEngine(db), (tx) => appendTransitionOn(tx, { billId: other.billId, from: 'promulgation', to: 'filing', note: '已公布', actorId: other.coordinator.id, at: day('2026-05-08') }));
     expect(await billDeadlines(sqliteEngine(db), billOf(other.billId), '2026-05-11')).toEqual([{ kind: 'filing_due', dueOn: '2026-06-07', daysLeft: 27, overdue: false }]);
     expect(await billDeadlines(sqliteEngine(db), billOf(b.billId), '2026-05-11')).toEqual([
       { kind: 'filing_due', dueOn: '2026-05-31', daysLeft: 20, overdue: false },

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { sendNotice } from '@/lib/inbox';
 import { orderedId, parseInput } from '@/lib/shared';
 import { voteSchema, type VoteInput } from './schemas';
-import { membersToTell } from './memberIdsOf';
+import { membersToTell } from './membersToTell';
 
 /// The outcome of a recorded vote.
 export interface VoteResult {

@@ -3,7 +3,7 @@ import { withTransaction } from '@/db/withTransaction';
 import { sendNotice } from '@/lib/inbox';
 import { todayInChina } from '@/lib/shared';
 import { billDeadlines } from './billDeadlines';
-import { membersToTell } from './memberIdsOf';
+import { membersToTell } from './membersToTell';
 import { isClosedStage } from './paths';
 
 /// Tells the members of every open bill about deadlines within seven days, and again once a

@@ -12,7 +12,8 @@ import { recordVote } from './recordVote';
 import { requestSignoff } from './requestSignoff';
 import { billWithPeople } from './testing/billAtStage';
 import { caught, outcome } from './testing/outcome';
-import { appendTransition } from './appendTransition';
+import { withTransaction } from '@/db/withTransaction';
+import { appendTransitionOn } from './appendTransition';
 import { transitionBill } from './transitionBill';
 
 const { db, cleanup } = freshDatabase();
@@ -192,10 +193,10 @@ describe('transitionBill, what it records', () => {
   });
 });
 
-describe('appendTransition', () => {
+describe('appendTransitionOn', () => {
   it('refuses with stage_changed a bill no longer at the stage it moves from, and writes nothing', async () => {
     const b = await billWithPeople(db);
-    const move = () => appendTransition(db, { billId: b.billId, from: 'drafting', to: 'submission', note: 'x', actorId: b.coordinator.id, at: day('2026-01-05') });
+    const move = () => withTransaction(sqliteEngine(db), (tx) => appendTransitionOn(tx, { billId: b.billId, from: 'drafting', to: 'submission', note: 'x', actorId: b.coordinator.id, at: day('2026-01-05') }));
     expect(await outcome(move)).toBe('stage_changed:stage_changed');
     expect(stageOf(b.billId)).toBe('proposal');
     expect(moves(b.billId)).toBe(0);

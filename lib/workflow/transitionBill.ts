@@ -12,7 +12,7 @@ import { freezeDraftVersionOn } from '@/lib/versioning';
 import { planTransition } from './planTransition';
 import { appendTransitionOn } from './appendTransition';
 import { transitionSchema, type TransitionInput } from './schemas';
-import { membersToTell } from './memberIdsOf';
+import { membersToTell } from './membersToTell';
 
 /// What a move did: the stage the bill is now at, and what was frozen and opened on the way.
 export interface TransitionResult {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getEngine } from '@/lib/api';
 import { listDeskRecords } from '@/lib/desk';
 import { listExplainers } from '@/lib/explainers';
 import { vocabularyLabel } from '@/lib/i18n';
@@ -20,8 +21,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const [{ t }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const q = (sp.q ?? '').trim().slice(0, 100);
   const library = q ? searchLibrary({ q, pageSize: 8 }) : null;
-  const content = q ? listExplainers(user, { q, limit: 8 }).items : [];
-  const records = listDeskRecords(user);
+  const content = q ? (await listExplainers(getEngine(), user, { q, limit: 8 })).items : [];
+  const records = await listDeskRecords(getEngine(), user);
   return (
     <div className="page page--wide workspace desk-page">
       <h1>{t('desk.title')}</h1>

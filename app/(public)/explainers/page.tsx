@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getEngine } from '@/lib/api';
 import { can } from '@/lib/auth';
 import { listExplainers } from '@/lib/explainers';
 import { vocabularyLabel } from '@/lib/i18n';
@@ -17,7 +18,7 @@ export default async function ExplainersPage({ searchParams }: { searchParams: P
   const [{ t, locale }, sp, user] = await Promise.all([pageTranslator(), searchParams, currentUser()]);
   const kind = (explainerKinds as readonly string[]).includes(sp.kind ?? '') ? (sp.kind as ExplainerKind) : undefined;
   const q = (sp.q ?? '').slice(0, 100);
-  const { items, total } = listExplainers(user, { kind, q, limit: 50 });
+  const { items, total } = await listExplainers(getEngine(), user, { kind, q, limit: 50 });
   return (
     <div className="page explainers-page">
       <h1>{t('explainer.title')}</h1>

@@ -49,7 +49,7 @@ export default async function LibraryPage({ searchParams }: Props) {
     }
   }
   let search: ReturnType<typeof searchLibrary> | null = null;
-  const content = query.q && !query.in && (query.page ?? 1) === 1 ? searchExplainers(query.q, { limit: 5 }) : [];
+  const content = query.q && !query.in && (query.page ?? 1) === 1 ? await searchExplainers(getEngine(), query.q, { limit: 5 }) : [];
   let searchError: string | null = null;
   if (query.q) {
     try {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getEngine } from '@/lib/api';
 import { can } from '@/lib/auth';
 import { getExplainer, listRevisions, movedArticles, renderExplainerBody, type ResolvedCitation } from '@/lib/explainers';
 import { vocabularyLabel } from '@/lib/i18n';
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   try {
-    return { title: getExplainer(await currentUser(), routeParam(id)).title };
+    return { title: (await getExplainer(getEngine(), await currentUser(), routeParam(id))).title };
   } catch {
     return {};
   }
@@ -48,12 +49,13 @@ function Moved({ c, t }: { c: ResolvedCitation; t: (k: 'explainer.before' | 'exp
 /// the provisions it cites, each expandable in place. Its author may edit it; a reviewer reviews.
 export default async function ExplainerPage({ params }: Props) {
   const [{ id: raw }, { t, locale }, user] = await Promise.all([params, pageTranslator(), currentUser()]);
-  const e = await orNotFound(() => getExplainer(user, routeParam(raw)));
-  const html = renderExplainerBody(e);
+  const e = await orNotFound(() => getExplainer(getEngine(), user, routeParam(raw)));
+  const html = await renderExplainerBody(getEngine(), e);
   // One notice per article that moved, however many of its 款 the text cites.
   const moved = movedArticles(e.citations);
   const cited = [...new Map(e.citations.filter((c) => c.citation && c.href).map((c) => [c.citation, c])).values()];
   const mine = user?.id === e.authorId;
+  const revisions = mine || can(user, 'explainer:review') ? await listRevisions(getEngine(), user, e.id) : [];
   return (
     <article className="page explainer-page">
       <p className="breadcrumb">
@@ -108,7 +110,7 @@ export default async function ExplainerPage({ params }: Props) {
         <details className="revisions" data-testid="revisions">
           <summary>{t('explainer.revisions', { n: e.revision })}</summary>
           <ol>
-            {listRevisions(user, e.id).map((r) => (
+            {revisions.map((r) => (
               <li key={r.seq}>
                 <p className="aside">
                   {t('explainer.revision', { n: r.seq })} · {displayDateTime(r.at)} · {r.author ?? '—'}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { forbidden, redirect } from 'next/navigation';
+import { getEngine } from '@/lib/api';
 import { can } from '@/lib/auth';
 import { explainersNeedingReview, listExplainers, type ExplainerRow } from '@/lib/explainers';
 import { vocabularyLabel, type Translate } from '@/lib/i18n';
@@ -30,9 +31,10 @@ export default async function ManageExplainersPage() {
   if (!user) redirect('/login?next=%2Fexplainers%2Fmanage');
   if (!can(user, 'explainer:write') && !can(user, 'explainer:review')) forbidden();
   const { t, locale } = await pageTranslator();
-  const mine = listExplainers(user, { scope: 'mine', limit: 100 }).items;
-  const review = can(user, 'explainer:review') ? listExplainers(user, { scope: 'review', limit: 100 }).items : [];
-  const moved = explainersNeedingReview(user);
+  const engine = getEngine();
+  const mine = (await listExplainers(engine, user, { scope: 'mine', limit: 100 })).items;
+  const review = can(user, 'explainer:review') ? (await listExplainers(engine, user, { scope: 'review', limit: 100 })).items : [];
+  const moved = await explainersNeedingReview(engine, user);
   return (
     <div className="page page--wide workspace">
       <h1>{t('explainer.manage')}</h1>

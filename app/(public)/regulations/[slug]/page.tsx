@@ -34,9 +34,9 @@ export default async function RegulationPage({ params, searchParams }: Props) {
   const { at, invalid } = readAtParam(sp.at);
   const data = await orNotFound(() => readRegulation(getEngine(), slug, { at }));
   const base = regulationPath(data.regulation.slug);
-  const notice = noticeOfVersion(data.version.id);
+  const notice = await noticeOfVersion(getEngine(), data.version.id);
   const consultations = await openConsultationsAmending(getEngine(), data.regulation.id);
-  const explainers = listExplainers(null, { regulationId: data.regulation.id, limit: 20 }).items.filter((e) => e.kind === 'interpretation' || e.kind === 'aid_guide');
+  const explainers = (await listExplainers(getEngine(), null, { regulationId: data.regulation.id, limit: 20 })).items.filter((e) => e.kind === 'interpretation' || e.kind === 'aid_guide');
   const query = at ? `?at=${at}` : '';
   const toc = data.text.outline
     .map((o) => ({ id: headingAnchor(o), label: o.label, heading: o.heading, level: o.kind === 'section' ? 2 : 1 }));

@@ -1,4 +1,4 @@
-import { atomResponse, errorResponse, publicOrigin, requestLocale } from '@/lib/api';
+import { atomResponse, errorResponse, getEngine, publicOrigin, requestLocale } from '@/lib/api';
 import { buildPublicationFeed } from '@/lib/publication';
 import { routeParam } from '@/lib/shared';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ feed: string }> }) {
   const { feed } = await params;
   try {
-    const xml = buildPublicationFeed(routeParam(feed).replace(/\.atom$/, ''), publicOrigin(request));
+    const xml = await buildPublicationFeed(getEngine(), routeParam(feed).replace(/\.atom$/, ''), publicOrigin(request));
     return atomResponse(request, xml);
   } catch (e) {
     return errorResponse(e, requestLocale(request.headers));

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getEngine } from '@/lib/api';
 import { getDeskRecord } from '@/lib/desk';
 import { vocabularyLabel } from '@/lib/i18n';
 import { articlePath } from '@/lib/library';
@@ -21,7 +22,7 @@ export default async function DeskRecordPage({ params }: { params: Promise<{ id:
   const id = routeParam(raw);
   const user = await requirePermission('desk:use', `/desk/records/${id}`);
   const { t, locale } = await pageTranslator();
-  const r = await orNotFound(() => getDeskRecord(user, id));
+  const r = await orNotFound(() => getDeskRecord(getEngine(), user, id));
   return (
     <div className="page page--wide workspace desk-page">
       <p className="breadcrumb">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getEngine } from '@/lib/api';
 import { getExplainer, openCitations } from '@/lib/explainers';
 import { vocabularyLabel } from '@/lib/i18n';
 import { explainerKinds, routeParam } from '@/lib/shared';
@@ -19,7 +20,7 @@ export default async function EditExplainerPage({ params }: { params: Promise<{ 
   const id = routeParam(raw);
   const user = await requirePermission('explainer:write', `/explainers/${id}/edit`);
   const { t } = await pageTranslator();
-  const e = await orNotFound(() => getExplainer(user, id));
+  const e = await orNotFound(() => getExplainer(getEngine(), user, id));
   if (e.authorId !== user.id && user.role !== 'admin') notFound();
   const open = openCitations(e);
   return (

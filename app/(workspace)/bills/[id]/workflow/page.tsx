@@ -1,4 +1,3 @@
-import { getEngine } from '@/lib/api';
 import Link from 'next/link';
 import { vocabularyLabel } from '@/lib/i18n';
 import { normalClosingDay } from '@/lib/consultation';
@@ -14,6 +13,7 @@ import { openBillPage } from '@/app/_lib/billPage';
 import { displayDate, displayDateTime } from '@/app/_lib/library';
 import { titledPage } from '@/app/_lib/metadata';
 import { daysLeftText } from '@/app/_lib/workflow';
+import { getEngine } from '@/lib/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -94,7 +94,7 @@ export default async function BillWorkflowPage({ params }: Props) {
         </section>
       </div>
 
-      {(flow.stage === 'promulgation' || flow.stage === 'filing' || flow.stage === 'done') && <PublicationPanel billId={flow.id} stage={flow.stage} publication={await getBillPublication(user, id)} />}
+      {(flow.stage === 'promulgation' || flow.stage === 'filing' || flow.stage === 'done') && <PublicationPanel billId={flow.id} stage={flow.stage} publication={await getBillPublication(getEngine(), user, id)} />}
 
       <section aria-labelledby="signoffs-title" className="panel">
         <h2 id="signoffs-title">{t('workflow.signoffs')}</h2>

@@ -39,7 +39,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const data = await orNotFound(() => readArticle(getEngine(), routeParam(raw), num.number, { at, sub: num.sub }));
   const base = regulationPath(data.regulation.slug);
   const query = at ? `?at=${at}` : '';
-  const explainers = explainersCiting(data.regulation.id, data.article.eid);
+  const explainers = await explainersCiting(getEngine(), data.regulation.id, data.article.eid);
   const labels = { copy: t('reg.copyCitation'), copied: t('reg.copied'), failed: t('reg.copyFailed') };
   return (
     <div className="page page--wide reg-page reg-page--article">

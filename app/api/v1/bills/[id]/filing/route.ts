@@ -1,4 +1,4 @@
-import { handleApi, jsonResponse, readJsonBody, requireUser } from '@/lib/api';
+import { getEngine, handleApi, jsonResponse, readJsonBody, requireUser } from '@/lib/api';
 import { recordFiling } from '@/lib/publication';
 import { routeParam } from '@/lib/shared';
 
@@ -9,5 +9,5 @@ type Ctx = { params: Promise<{ id: string }> };
 /// Records the filing of a published bill.
 export async function POST(request: Request, { params }: Ctx) {
   const { id } = await params;
-  return handleApi(request, async (ctx) => jsonResponse(await recordFiling(requireUser(ctx), routeParam(id), await readJsonBody(request)), { status: 201 }));
+  return handleApi(request, async (ctx) => jsonResponse(await recordFiling(getEngine(), requireUser(ctx), routeParam(id), await readJsonBody(request)), { status: 201 }));
 }

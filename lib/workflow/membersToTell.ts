@@ -1,6 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { billMembers } from '@/db/schema';
-import type { Db } from '@/db/client';
 import type { Engine } from '@/db/engine';
 
 /// The ids of a bill's members, leaving out `except` (who made the change the others are told of).
@@ -8,10 +6,4 @@ import type { Engine } from '@/db/engine';
 export async function membersToTell({ db, t }: Engine, billId: string, except?: string): Promise<string[]> {
   const rows = await db.select({ userId: t.billMembers.userId }).from(t.billMembers).where(eq(t.billMembers.billId, billId));
   return rows.map((m) => m.userId).filter((u) => u !== except);
-}
-
-/// `membersToTell` synchronously, inside a SQLite transaction (publication and filing, until they
-/// are converted).
-export function memberIdsOf(db: Pick<Db, 'select'>, billId: string, except?: string): string[] {
-  return db.select({ userId: billMembers.userId }).from(billMembers).where(eq(billMembers.billId, billId)).all().map((m) => m.userId).filter((u) => u !== except);
 }

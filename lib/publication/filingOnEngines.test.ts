@@ -1,0 +1,115 @@
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { engines } from '@/db/engineTesting';
+import { withTransaction } from '@/db/withTransaction';
+import { listAuditEvents } from '@/lib/audit';
+import { insertTestAccount } from '@/lib/auth/testing';
+import type { CurrentUser } from '@/lib/auth';
+import { walkBill } from '@/lib/demo';
+import { createBill, setBillMember } from '@/lib/drafting';
+import { listNotifications } from '@/lib/inbox';
+import { insertTestRegulation } from '@/lib/library/testing/insertTestRegulation';
+import { appendTransitionOn, getBillWorkflow } from '@/lib/workflow';
+import { outcome } from '@/lib/workflow/testing/outcome';
+import { buildPublicationFeed } from './buildPublicationFeed';
+import { exportRegulation } from './exportRegulation';
+import { filingPackage } from './filingPackage';
+import { getBillPublication } from './getBillPublication';
+import { listPublicationLog } from './listPublicationLog';
+import { loadExportable } from './loadExportable';
+import { noticeOfVersion } from './noticeOfVersion';
+import { recordFiling } from './recordFiling';
+
+const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
+const ruleText = (title: string) => `${title}\n\n第一条　为了规范测试工作，制定本规定。\n\n第二条　本规定自2026年6月1日起施行。`;
+
+// Publishing writes the search index, which is SQLite-only so far: here a bill is walked to 公布
+// through the real workflow, and its publication (the regulation, its version and the 公告) is
+// written as publishBill leaves it, so that everything after publication runs on both engines.
+describe.each(engines())('after publication, on $name', ({ engine }) => {
+  const p = {} as Record<'coordinator' | 'editor' | 'reviewer' | 'independent' | 'outsider', CurrentUser>;
+
+  /// A government rule walked to 公布 and published on 1 May 2026 as 公告第`number`号; at 备案.
+  async function publishedRule(title: string, number: number) {
+    const bill = await createBill(engine(), p.coordinator, { title, kind: 'government_rule', from: { text: ruleText(title) } });
+    await setBillMember(engine(), p.coordinator, bill.id, p.editor.email, 'editor');
+    await walkBill(engine(), { coordinator: p.coordinator, reviewer: p.reviewer, independent: p.independent }, bill.id, 'proposal', [
+      { to: 'drafting', at: day('2026-03-01'), note: '立项' },
+      { to: 'consultation', at: day('2026-03-02'), note: '征求意见', consultation: { opensOn: '2026-03-02', closesOn: '2026-04-01', moderation: 'post' } },
+      { to: 'legality_review', at: day('2026-04-10'), note: '合法性审核' },
+      { to: 'executive_meeting', at: day('2026-04-20'), note: '常务会议' },
+      { to: 'promulgation', at: day('2026-04-25'), note: '公布' },
+    ]);
+    const { regulationId, versionId, slug } = await insertTestRegulation(engine(), ruleText(title), { effectiveOn: '2026-06-01' });
+    const { consultations } = engine().t;
+    const [consultation] = await engine().db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, bill.id));
+    const noticeText = `某市人民政府令\n第${number}号\n\n《${title}》已经2026年4月20日市人民政府常务会议审议通过，现予公布，自2026年6月1日起施行。`;
+    await withTransaction(engine(), async (tx) => {
+      await tx.db.insert(tx.t.promulgations).values({
+        id: crypto.randomUUID(), billId: bill.id, regulationId, versionId, consultationId: consultation.id, number, year: 2026, body: '某市人民政府',
+        adoptedOn: '2026-04-20', promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01', noticeText, publishedBy: p.coordinator.id, publishedAt: day('2026-05-01'),
+      });
+      await appendTransitionOn(tx, { billId: bill.id, from: 'promulgation', to: 'filing', note: '已公布', actorId: p.coordinator.id, at: day('2026-05-01') });
+    });
+    return { bill, regulationId, versionId, slug, noticeText };
+  }
+
+  let rule: Awaited<ReturnType<typeof publishedRule>>;
+  beforeAll(async () => {
+    p.coordinator = await insertTestAccount(engine(), { role: 'drafter', name: '王牵头' });
+    p.editor = await insertTestAccount(engine(), { role: 'drafter', name: '李起草' });
+    p.reviewer = await insertTestAccount(engine(), { role: 'reviewer', name: '赵审核' });
+    p.independent = await insertTestAccount(engine(), { role: 'reviewer', name: '钱法制' });
+    p.outsider = await insertTestAccount(engine(), { role: 'drafter', name: '局外人' });
+    rule = await publishedRule('某市测试管理规定', 7);
+  }, 60_000);
+
+  it('shows the bill its publication, and the library its 公告, export, log and feed', async () => {
+    const view = await getBillPublication(engine(), p.editor, rule.bill.id);
+    expect(view.published).toMatchObject({ number: 7, promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01', regulationSlug: rule.slug, versionSeq: 1, decision: null });
+    expect(view.filing).toBeNull();
+    expect(await noticeOfVersion(engine(), rule.versionId)).toMatchObject({ number: 7, body: '某市人民政府', billId: rule.bill.id });
+    const exportable = await loadExportable(engine(), rule.slug, { at: '2026-06-01' });
+    expect(exportable).toMatchObject({ notice: { number: 7, body: '某市人民政府' }, regulation: { slug: rule.slug, workNumber: 7 }, version: { seq: 1, effectiveOn: '2026-06-01' } });
+    const txt = new TextDecoder().decode((await exportRegulation(engine(), rule.slug, { format: 'txt', at: '2026-06-01' })).body);
+    expect(txt).toContain('第一条　为了规范测试工作，制定本规定。');
+    expect((await listPublicationLog(engine(), { limit: 10 })).some((e) => e.regulationId === rule.regulationId && e.slug === rule.slug)).toBe(true);
+    expect(await buildPublicationFeed(engine(), 'log', 'https://lawbench.example')).toContain('某市测试管理规定');
+    await expect(buildPublicationFeed(engine(), 'nope', 'https://lawbench.example')).rejects.toThrow('feed_not_found');
+  });
+
+  it('builds the filing package to check before filing, for members only', async () => {
+    const download = await filingPackage(engine(), p.editor, rule.bill.id);
+    const zip = await JSZip.loadAsync(download.body);
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual(expect.arrayContaining(['01-公告.txt', '02-某市测试管理规定.pdf', '03-某市测试管理规定.docx', '07-征求意见情况.pdf', 'manifest.json']));
+    expect(await zip.file('01-公告.txt')!.async('string')).toContain('第7号');
+    expect(await outcome(() => filingPackage(engine(), p.outsider, rule.bill.id))).toBe('not_found:bill_not_found');
+  });
+
+  it('records the filing once of two sent at the same moment, with its package, audit entry and notices', async () => {
+    const filing = { filedOn: '2026-05-20', bodies: ['某省人民政府', '某市人民代表大会常务委员会'] };
+    const results = await Promise.all([1, 2].map(() => outcome(() => recordFiling(engine(), p.coordinator, rule.bill.id, filing, day('2026-05-20')))));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r !== 'ok')[0]).toMatch(/^(conflict:not_at_filing|stage_changed:stage_changed)$/);
+    expect((await getBillWorkflow(engine(), p.coordinator, rule.bill.id, day('2026-05-20'))).stage).toBe('done');
+    const view = await getBillPublication(engine(), p.editor, rule.bill.id);
+    expect(view.filing).toMatchObject({ filedOn: '2026-05-20', bodies: filing.bodies, packageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // The package kept is the one filed, byte for byte.
+    const kept = await filingPackage(engine(), p.editor, rule.bill.id);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(kept.body).digest('hex')).toBe(view.filing!.packageSha256);
+    expect(await listAuditEvents(engine(), { billId: rule.bill.id, action: 'bill.file' })).toHaveLength(1);
+    const told = await listNotifications(engine(), p.editor);
+    expect(told.some((n) => n.billId === rule.bill.id && n.kind === 'stage_changed' && (n.detail as { to?: string }).to === 'done')).toBe(true);
+    expect(await outcome(() => recordFiling(engine(), p.coordinator, rule.bill.id, filing, day('2026-05-21')))).toBe('conflict:not_at_filing');
+  });
+
+  it('refuses a filing dated before promulgation, and people who may not move the bill', async () => {
+    const other = await publishedRule('某市另一测试规定', 8);
+    expect(await outcome(() => recordFiling(engine(), p.coordinator, other.bill.id, { filedOn: '2026-04-30', bodies: ['某省人民政府'] }))).toBe('validation_failed:filed_before_promulgation');
+    expect(await outcome(() => recordFiling(engine(), p.editor, other.bill.id, { filedOn: '2026-05-20', bodies: ['某省人民政府'] }))).toBe('forbidden:publish_forbidden');
+    expect((await getBillPublication(engine(), p.editor, other.bill.id)).filing).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { engines } from '@/db/engineTesting';
 import { listAuditEvents, verifyAuditChainOn } from '@/lib/audit';
 import { insertTestAccount } from '@/lib/auth/testing';
-import { isAppError } from '@/lib/errors';
+import { outcome } from '@/lib/workflow/testing/outcome';
 import { getConsultationReport } from './getConsultationReport';
 import { listCommentsForExport } from './listCommentsForExport';
 import { publishReport } from './publishReport';
@@ -16,17 +16,6 @@ const at = (iso: string) => new Date(iso);
 // The consultation runs from 1 to 30 March 2025 (China time).
 const lastMinute = at('2025-03-30T15:59:00Z'); // 23:59 on 30 March in China
 const afterClose = at('2025-03-31T02:00:00Z'); // 10:00 on 31 March in China
-
-/// The code and message of what `run` throws, or 'ok'.
-async function failure(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return `${e.code}:${e.message}`;
-  }
-}
 
 describe.each(engines())('on $name', ({ engine }) => {
   let c: Awaited<ReturnType<typeof openedConsultation>>;
@@ -60,7 +49,7 @@ describe.each(engines())('on $name', ({ engine }) => {
     expect(art3.entries).toEqual([{ reference: expect.any(String) as string, body: '请删除登记要求。', proposedText: null, groupSize: 2, disposition: 'not_adopted', reason: '登记是管理的基础，予以保留。' }]);
     expect(art3.reasons).toEqual([{ disposition: 'not_adopted', reason: '登记是管理的基础，予以保留。', count: 2 }]);
     expect(report.sections[1].entries[0]).toMatchObject({ body: '立法目的写得太简单。', proposedText: '为了规范测试活动，制定本条例。', groupSize: 1, disposition: null });
-    expect(await failure(() => getConsultationReport(engine(), crypto.randomUUID()))).toBe('not_found:consultation_not_found');
+    expect(await outcome(() => getConsultationReport(engine(), crypto.randomUUID()))).toBe('not_found:consultation_not_found');
   });
 
   it('lists every comment for the export, oldest first, with its group, masked author and disposition', async () => {
@@ -74,12 +63,12 @@ describe.each(engines())('on $name', ({ engine }) => {
     expect(rows[0]).toMatchObject({ createdAt: '2025-03-02T02:00:00.000Z', proposedText: '为了规范测试活动，制定本条例。', groupId: null, groupReference: null, tags: [] });
     expect([rows[1].groupId, rows[2].groupId]).toEqual([ids.campaign1, ids.campaign1]);
     expect(rows[2]).toMatchObject({ groupReference: rows[1].reference, dispositionReason: '登记是管理的基础，予以保留。', decidedAt: '2025-03-20T02:00:00.000Z' });
-    expect(await failure(() => listCommentsForExport(engine(), crypto.randomUUID()))).toBe('not_found:consultation_not_found');
+    expect(await outcome(() => listCommentsForExport(engine(), crypto.randomUUID()))).toBe('not_found:consultation_not_found');
   });
 
   it('refuses to publish the report while the consultation is open, then publishes it once, audited', async () => {
-    expect(await failure(() => publishReport(engine(), c.editor, c.consultationId, { summary: '总结' }, lastMinute))).toBe('conflict:consultation_still_open');
-    expect(await failure(() => publishReport(engine(), c.reviewer, c.consultationId, { summary: '总结' }, afterClose))).toBe('forbidden:report_forbidden');
+    expect(await outcome(() => publishReport(engine(), c.editor, c.consultationId, { summary: '总结' }, lastMinute))).toBe('conflict:consultation_still_open');
+    expect(await outcome(() => publishReport(engine(), c.reviewer, c.consultationId, { summary: '总结' }, afterClose))).toBe('forbidden:report_forbidden');
     expect((await getConsultationReport(engine(), c.consultationId)).published).toBe(false);
 
     // Editors publishing at once: all keep the first publication time, and only one is the first.

@@ -53,3 +53,20 @@ describe('applyAmendmentsBody: chapters without articles first and last', () => 
     expect(back).toEqual(json);
   });
 });
+
+describe('applyAmendmentsBody: a text in parts (编)', () => {
+  it('puts each chapter in its part and each article in its chapter, numbering back to the same JSON', () => {
+    const json = toParseJson(
+      parseRegulation(['条例', '第一编　总则', '第一章　一般规定', '第一条　甲。', '第二章　基本原则', '第二条　乙。', '第二编　分则', '第一章　具体规定', '第一节　通则', '第三条　丙。', ''].join('\n\n')),
+    );
+    expect(json.outline.map((o) => [o.kind, o.label, o.part ?? null, o.chapter ?? null])).toEqual([
+      ['part', '第一编', null, null], ['chapter', '第一章', 1, null], ['chapter', '第二章', 1, null], ['part', '第二编', null, null], ['chapter', '第一章', 2, null], ['section', '第一节', 2, 1],
+    ]);
+    const back = applyAmendmentsBody(json);
+    expect(back.body.map((n) => (n.kind === 'article' ? n.eid : [n.eid, n.children.map((c) => c.eid)]))).toEqual([
+      [json.outline[0].eid, [json.outline[1].eid, json.outline[2].eid]],
+      [json.outline[3].eid, [json.outline[4].eid]],
+    ]);
+    expect(toParseJson(back)).toEqual(json);
+  });
+});

@@ -33,10 +33,10 @@ export function applyAmendmentsQuoteItems(quote: string, eidOf: (k: number) => s
   if (lines.length === 0) return null;
   const labelled = classifyLine(lines[0]).kind === 'item' ? lines : [`（一）${lines[0].trim()}`, ...lines.slice(1)];
   const paragraphs = applyAmendmentsQuote(labelled.join('\n'), () => '');
+  // The first line is a 项 (labelled above when it was not), so the first 款 has no words of its
+  // own and its 目 go under that 项: it holds 项 only. A line of plain words opens a second 款.
   if (paragraphs?.length !== 1) return null;
-  const [p] = paragraphs;
-  if (p.text !== '' || p.subitems.length > 0 || p.items.length === 0) return null;
-  return p.items.map((item, i) => renameItem(item, eidOf(i)));
+  return paragraphs[0].items.map((item, i) => renameItem(item, eidOf(i)));
 }
 
 /// Gives a 款 and everything under it eids derived from `eid`.

@@ -1,6 +1,6 @@
 import { nextArticleNumber, skipsAhead } from './numberText';
 import type { Article, ArticleNumber, BodyNode, Chapter, Item, Paragraph, Part, RegulationText, Section, Subitem } from './model';
-import type { ArticleJson, OutlineEntry, ParagraphJson, ParseJson, SubitemJson } from './toParseJson';
+import type { ArticleJson, ParagraphJson, ParseJson, SubitemJson } from './toParseJson';
 
 type Container = Part | Chapter | Section;
 
@@ -12,9 +12,9 @@ export function applyAmendmentsBody(json: ParseJson): RegulationText {
   const body: BodyNode[] = [];
   const byKey = new Map<string, Container>();
   const key = (part?: number, chapter?: number, section?: number) => `${part ?? 0}:${chapter ?? 0}:${section ?? 0}`;
-  // Each heading is placed where its first article (or the next heading's) falls, so articles
-  // written before a nested heading stay before it.
-  const positions = headingPositions(json.outline, json.articles);
+  // Among the children of one node, its own articles come before its headings (an article after
+  // a heading belongs to that heading, so none follows one at its level), articles in text order,
+  // headings in outline order.
   const order = new Map<BodyNode, number>();
   json.outline.forEach((entry, k) => {
     const node = { kind: entry.kind, eid: entry.eid, heading: entry.heading, children: [] } as Container;
@@ -26,7 +26,7 @@ export function applyAmendmentsBody(json: ParseJson): RegulationText {
       : entry.kind === 'chapter' ? byKey.get(key(entry.part))
         : byKey.get(key(entry.part, entry.chapter)) ?? byKey.get(key(entry.part));
     (parent?.children as BodyNode[] | undefined ?? body).push(node);
-    order.set(node, positions[k] * 2);
+    order.set(node, json.articles.length + k);
   });
   let last: ArticleNumber = { number: 0 };
   json.articles.forEach((a, index) => {
@@ -34,7 +34,7 @@ export function applyAmendmentsBody(json: ParseJson): RegulationText {
     last = a;
     const container = byKey.get(key(a.part, a.chapter, a.section)) ?? byKey.get(key(a.part, a.chapter)) ?? byKey.get(key(a.part));
     (container?.children as BodyNode[] | undefined ?? body).push(article);
-    order.set(article, index * 2 + 1);
+    order.set(article, index);
   });
   const sort = (nodes: BodyNode[]) => {
     nodes.sort((x, y) => order.get(x)! - order.get(y)!);
@@ -42,22 +42,6 @@ export function applyAmendmentsBody(json: ParseJson): RegulationText {
   };
   sort(body);
   return { title: json.title, info: json.info, events: json.events, body, warnings: json.warnings };
-}
-
-/// The index of the first article under each heading, or, for a heading without articles, of
-/// the first article of the next heading that has some (so it sorts before that article).
-function headingPositions(outline: OutlineEntry[], articles: ArticleJson[]): number[] {
-  const indexOf = new Map<number, number>();
-  articles.forEach((a, i) => {
-    if (!indexOf.has(a.number)) indexOf.set(a.number, i);
-  });
-  return outline.map((_, k) => {
-    for (let j = k; j < outline.length; j++) {
-      const first = outline[j].firstArticle;
-      if (first !== null) return indexOf.get(first) ?? articles.length;
-    }
-    return articles.length;
-  });
 }
 
 /// The article `a` of the JSON; `last` is the number of the one before it, so that a number the

@@ -1,4 +1,5 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getDatabase, type Db } from './client';
 import type { PgDb } from './pgClient';
 import * as schema from './schema';
@@ -47,4 +48,12 @@ export function executeOnPostgres(engine: Engine, statement: SQL): Promise<unkno
 export function sqliteOnly(engine: Engine, what: string): Db {
   if (engine.kind !== 'sqlite') throw new Error(`${what} does not run on PostgreSQL yet (docs/postgres.md)`);
   return engine.db;
+}
+
+/// Inside a transaction (`tx` of withTransaction): on PostgreSQL, holds the row of `table` whose
+/// `id` is given (`for update`) until the transaction ends, so that a second change of that row
+/// that reads before it writes waits for the first and then sees what it wrote. Nothing to do on
+/// SQLite, whose transaction holds the database's write lock already.
+export async function lockRow(tx: Engine, table: SQLiteTable & { id: SQLiteColumn }, id: string): Promise<void> {
+  if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from ${table} where ${table.id} = ${id} for update`);
 }

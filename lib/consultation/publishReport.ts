@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import { lockRow, type Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { appendAudit } from '@/lib/audit';
 import { can } from '@/lib/auth';
@@ -41,7 +41,7 @@ export async function publishReport(
   return withTransaction(engine, async (tx) => {
     // Two editors publishing at once on PostgreSQL: the second waits here, then reads the first's
     // publication time and keeps it. (SQLite's transactions already run one at a time.)
-    if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from consultations where id = ${consultationId} for update`);
+    await lockRow(tx, tx.t.consultations, consultationId);
     const [current] = await tx.db.select({ reportPublishedAt: c.reportPublishedAt }).from(c).where(eq(c.id, consultationId)).limit(1);
     const firstPublishedAt = current?.reportPublishedAt ?? null;
     const publishedAt = firstPublishedAt ?? now;

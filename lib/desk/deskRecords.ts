@@ -1,6 +1,6 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DeskCitation, DeskRecord } from '@/db/schema';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import { lockRow, type Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { can, type CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
@@ -38,7 +38,7 @@ export async function getDeskRecord(engine: Engine, actor: CurrentUser | null, i
 /// citation collected, the 问答 proposed) waits for another one under way and then sees what it
 /// wrote. On SQLite the transaction's write lock does that already. The caller has checked access.
 export async function lockDeskRecord(tx: Engine, id: string): Promise<DeskRecordView> {
-  if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from desk_records where id = ${id} for update`);
+  await lockRow(tx, tx.t.deskRecords, id);
   const { deskRecords } = tx.t;
   const [row] = await tx.db.select().from(deskRecords).where(eq(deskRecords.id, id)).limit(1);
   if (!row) throw new AppError('not_found', 'desk_record_not_found');

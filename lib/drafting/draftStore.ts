@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import { executeOnPostgres, lockRow, type Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { chunksOf, compactionWrites, draftStateOf, selectDraftHead, selectRemainingUpdates, selectUpdateAuthors } from './draftStatements';
 import { foldDraftState } from './foldDraftState';
@@ -26,7 +26,7 @@ export function readDraftState(engine: Engine, draftId: string): Promise<DraftSt
 /// write lock the transaction holds already. So the snapshot and the rows read belong together,
 /// and no compactor folds them away before the transaction ends. Null when the draft does not exist.
 export async function lockDraftState(tx: Engine, draftId: string): Promise<DraftState | null> {
-  if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from drafts where id = ${draftId} for update`);
+  await lockRow(tx, tx.t.drafts, draftId);
   const [head] = await selectDraftHead(tx.db, tx.t, draftId);
   return head ? draftStateOf(head, await selectRemainingUpdates(tx.db, tx.t, draftId)) : null;
 }

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import { lockRow, type Engine } from '@/db/engine';
 
 /// Inside the caller's transaction (`tx` of withTransaction): holds the bill's row until the
 /// transaction ends, so that a second change to the same bill that checks before it writes (a
@@ -8,5 +7,5 @@ import { executeOnPostgres, type Engine } from '@/db/engine';
 /// draft's lock (`lockDraftState`), always in that order, so that two such changes never wait on
 /// each other.
 export async function lockBill(tx: Engine, billId: string): Promise<void> {
-  if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from bills where id = ${billId} for update`);
+  await lockRow(tx, tx.t.bills, billId);
 }

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Explainer } from '@/db/schema';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import { lockRow, type Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { appendAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
@@ -72,7 +72,7 @@ export async function updateExplainer(engine: Engine, actor: CurrentUser | null,
   const regulationIds = await regulationIdsOf(engine, data.regulations);
   return withTransaction(engine, async (tx) => {
     const { explainerRegulations, explainerRevisions, explainers } = tx.t;
-    if (tx.kind === 'postgres') await executeOnPostgres(tx, sql`select 1 from explainers where id = ${id} for update`);
+    await lockRow(tx, explainers, id);
     const [row] = await tx.db.select({ revision: explainers.revision, status: explainers.status }).from(explainers).where(eq(explainers.id, id)).limit(1);
     if (!row) throw new AppError('not_found', 'explainer_not_found');
     const revision = row.revision + 1;

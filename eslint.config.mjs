@@ -55,10 +55,13 @@ const engineOnly = {
     'lib/workflow/**/*.ts',
     'lib/consultation/**/*.ts',
     'lib/explainers/**/*.ts',
-    ...['recordFiling', 'filingPackage', 'buildFilingPackage', 'getBillPublication', 'listPublicationLog', 'loadExportable', 'noticeOfVersion', 'exportRegulation', 'amendmentDocument', 'buildPublicationFeed'].map(
+    ...['recordFiling', 'filingPackage', 'buildFilingPackage', 'getBillPublication', 'listPublicationLog', 'loadExportable', 'noticeOfVersion', 'exportRegulation', 'amendmentDocument', 'buildPublicationFeed', 'publishBill', 'repealRegulation'].map(
       (f) => `lib/publication/${f}.ts`,
     ),
     'lib/desk/**/*.ts',
+    ...['importRegulation', 'insertRegulationVersion', 'refreshCurrentVersion'].map((f) => `lib/library/${f}.ts`),
+    ...['postgresSearchIndex', 'indexedVersionsOf'].map((f) => `lib/search/${f}.ts`),
+    'lib/demo/seedLibrary.ts',
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { sqliteEngine } from '@/db/engine';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ export async function run(): Promise<void> {
   try {
     const db = openDatabase(file);
     migrateDatabase(db);
-    await seedLibrary(db);
+    await seedLibrary(sqliteEngine(db));
     db.$client.close();
     const started = await startBenchWebServer(file, { readyPath: '/icon.svg' });
     server = started.server;

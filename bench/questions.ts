@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { importRegulation, readRegulationFile } from '@/lib/library';
 import { answerQuery, readQuestion, type SearchHit } from '@/lib/search';
 import { bigramBaseline } from './bigramBaseline';
@@ -135,7 +136,7 @@ async function importTexts(db: Db): Promise<{ laws: number; corpus: number }> {
     for (const f of files) {
       const bytes = readFileSync(path.join(dir, f));
       const json = await readRegulationFile(new Uint8Array(bytes), f);
-      importRegulation(json, { sourceText: bytes.toString('utf8') }, db);
+      await importRegulation(sqliteEngine(db), json, { sourceText: bytes.toString('utf8') });
     }
     return files.length;
   };

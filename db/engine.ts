@@ -42,14 +42,6 @@ export function executeOnPostgres(engine: Engine, statement: SQL): Promise<unkno
   return (engine.db as unknown as { execute(query: SQL): Promise<unknown> }).execute(statement);
 }
 
-/// The SQLite database behind an engine, for a converted function that still calls code of a
-/// domain not yet converted (docs/postgres.md); on PostgreSQL it throws, naming that code, rather
-/// than reach the wrong database.
-export function sqliteOnly(engine: Engine, what: string): Db {
-  if (engine.kind !== 'sqlite') throw new Error(`${what} does not run on PostgreSQL yet (docs/postgres.md)`);
-  return engine.db;
-}
-
 /// Inside a transaction (`tx` of withTransaction): on PostgreSQL, holds the row of `table` whose
 /// `id` is given (`for update`) until the transaction ends, so that a second change of that row
 /// that reads before it writes waits for the first and then sees what it wrote. Nothing to do on

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { sqliteEngine } from '@/db/engine';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
   const db = openDatabase(databasePath);
   migrateDatabase(db);
   await seedDemoData(db);
-  await seedLibrary(db);
+  await seedLibrary(sqliteEngine(db));
   await seedConsultation(db);
   await seedWorkflow(db);
   await seedPublication(db);

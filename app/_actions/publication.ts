@@ -48,7 +48,7 @@ export async function repealRegulationAction(_prev: FormState, form: FormData): 
   try {
     await assertSameOrigin();
     const slug = formField(form, 'regulation');
-    repealRegulation(await currentUser(), slug, values);
+    await repealRegulation(getEngine(), await currentUser(), slug, values);
     revalidatePath(`/regulations/${slug}`);
     return { notice: translator(locale)('publication.repealed') };
   } catch (e) {

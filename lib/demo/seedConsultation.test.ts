@@ -13,7 +13,7 @@ afterAll(t.cleanup);
 describe('seedConsultation', () => {
   it('opens one consultation with comments in every state, once', async () => {
     await seedDemoData(t.db);
-    await seedLibrary(t.db);
+    await seedLibrary(sqliteEngine(t.db));
     expect(await seedConsultation(t.db)).toEqual({ created: true });
     expect(await seedConsultation(t.db)).toEqual({ created: false });
     const [open] = await listConsultations(sqliteEngine(t.db), { status: 'open' });

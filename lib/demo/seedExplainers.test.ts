@@ -14,7 +14,7 @@ afterAll(t.cleanup);
 describe('seedExplainers', () => {
   it('writes seven approved pieces of the four kinds, once, every citation resolving', async () => {
     await seedDemoData(t.db);
-    await seedLibrary(t.db);
+    await seedLibrary(sqliteEngine(t.db));
     const now = new Date('2026-12-05T04:00:00Z');
     const { created } = await seedExplainers(t.db, now);
     expect(created).toEqual(demoExplainers.map((e) => e.title));

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getDatabase, type Db } from '@/db/client';
-import { importRegulation } from '@/lib/library';
-import { readRegulationFile } from '@/lib/library';
-import { listRegulations } from '@/lib/library';
-import { slugFor } from '@/lib/library';
+import { count, eq } from 'drizzle-orm';
+import { getEngine, type Engine } from '@/db/engine';
+import { importRegulation, readRegulationFile, slugFor } from '@/lib/library';
 
 /// Real texts from the corpus (copied into db/seed/regulations) that the demo library holds; the
 /// Beijing audit regulation comes in two versions so the timeline and point-in-time view show.
@@ -24,9 +22,11 @@ export const demoLibrary: { file: string; versionOf?: string; kind?: 'government
 ];
 
 /// Imports the demo library once; a text already present (by slug and version count) is skipped.
-export async function seedLibrary(db: Db = getDatabase(), dir: string = path.resolve(process.cwd(), 'db/seed/regulations')): Promise<{ imported: string[] }> {
+export async function seedLibrary(engine: Engine = getEngine(), dir: string = path.resolve(process.cwd(), 'db/seed/regulations')): Promise<{ imported: string[] }> {
   const imported: string[] = [];
-  const present = new Map(listRegulations({ pageSize: 100 }, db).items.map((r) => [r.slug, r.versions]));
+  const { regulations, regulationVersions } = engine.t;
+  const counted = await engine.db.select({ slug: regulations.slug, versions: count() }).from(regulations).innerJoin(regulationVersions, eq(regulationVersions.regulationId, regulations.id)).groupBy(regulations.slug);
+  const present = new Map(counted.map((r) => [r.slug, r.versions]));
   const seen = new Map<string, number>();
   for (const entry of demoLibrary) {
     const bytes = fs.readFileSync(path.join(dir, entry.file));
@@ -35,7 +35,7 @@ export async function seedLibrary(db: Db = getDatabase(), dir: string = path.res
     const position = (seen.get(slug) ?? 0) + 1;
     seen.set(slug, position);
     if ((present.get(slug) ?? 0) >= position) continue;
-    importRegulation(json, { versionOf: entry.versionOf, kind: entry.kind, sourceText: bytes.toString('utf8') }, db);
+    await importRegulation(engine, json, { versionOf: entry.versionOf, kind: entry.kind, sourceText: bytes.toString('utf8') });
     imported.push(entry.file);
   }
   return { imported };

@@ -16,7 +16,7 @@ afterAll(t.cleanup);
 describe('seedWorkflow', () => {
   it('puts bills at 立项, 起草, 征求意见, awaiting approval with five days left and overdue for filing, once, with a chain that verifies', async () => {
     await seedDemoData(t.db);
-    await seedLibrary(t.db);
+    await seedLibrary(sqliteEngine(t.db));
     const now = new Date('2026-12-05T04:00:00Z');
     await seedConsultation(t.db, now);
     expect((await seedWorkflow(t.db, now)).created).toHaveLength(4);

@@ -140,7 +140,7 @@ describe('createBill from a regulation in the library', () => {
   const people: Record<string, CurrentUser> = {};
   beforeAll(async () => {
     for (const [key, role] of roles) people[key] = await insertUser(sqliteEngine(t.db), { email: `${key}@x.cn`, name: key, password: 'password-1', role }, null);
-    await seedLibrary(t.db);
+    await seedLibrary(sqliteEngine(t.db));
   });
 
   it('starts an amendment draft from the text in force, every article keeping its eid', async () => {

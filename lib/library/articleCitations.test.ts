@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { seedLibrary } from '@/lib/demo';
 import { getArticle } from './getArticle';
@@ -6,7 +7,7 @@ import { getArticle } from './getArticle';
 const t = freshDatabase();
 afterAll(t.cleanup);
 beforeAll(async () => {
-  await seedLibrary(t.db);
+  await seedLibrary(sqliteEngine(t.db));
 });
 
 describe('getArticle provisions', () => {

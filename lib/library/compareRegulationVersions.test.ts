@@ -7,7 +7,7 @@ import { compareRegulationVersions } from './compareRegulationVersions';
 const t = freshDatabase();
 afterAll(t.cleanup);
 beforeAll(async () => {
-  await seedLibrary(t.db);
+  await seedLibrary(sqliteEngine(t.db));
 });
 
 describe('compareRegulationVersions', () => {

@@ -16,7 +16,7 @@ afterAll(t.cleanup);
 const title = '中华人民共和国民法典';
 beforeAll(async () => {
   const json = await readRegulationFile(readFileSync('testdata/questions/laws/005.md'), '005.md');
-  importRegulation(json, {}, t.db);
+  await importRegulation(sqliteEngine(t.db), json, {});
 });
 
 describe('a law imported as an excerpt', () => {

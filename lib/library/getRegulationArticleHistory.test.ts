@@ -7,7 +7,7 @@ import { getRegulationArticleHistory } from './getRegulationArticleHistory';
 const t = freshDatabase();
 afterAll(t.cleanup);
 beforeAll(async () => {
-  await seedLibrary(t.db);
+  await seedLibrary(sqliteEngine(t.db));
 });
 
 const before2023 = { at: '2020-01-01' };

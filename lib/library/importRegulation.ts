@@ -1,11 +1,12 @@
 import { and, eq, max } from 'drizzle-orm';
-import { regulations, regulationVersions } from '@/db/schema';
-import { insertRegulationVersion } from './insertRegulationVersion';
-import { getDatabase, type Db } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import { lockRow, type Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { insertRegulationVersionOn } from './insertRegulationVersion';
+import { appendAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { ParseJson } from '@/lib/legal-text';
 import { deriveMetadata } from './deriveMetadata';
+import { findRegulationOn } from './getRegulation';
 import { isIsoDate } from '@/lib/shared';
 import { refreshCurrentVersion } from './refreshCurrentVersion';
 import { slugFor } from './slugFor';
@@ -37,57 +38,54 @@ export type ImportResult = { regulationId: string; versionId: string; slug: stri
 /// (with `versionOf`) a new `RegulationVersion` of an existing one. Articles are stored one row
 /// each with their eids; the write is audited in the same transaction and the search index then
 /// follows the version in force today.
-export function importRegulation(json: ParseJson, opts: ImportOptions = {}, db: Db = getDatabase()): ImportResult {
+export async function importRegulation(engine: Engine, json: ParseJson, opts: ImportOptions = {}): Promise<ImportResult> {
   if (json.articles.length === 0) throw new AppError('validation_failed', 'no_articles');
   if (opts.effectiveOn !== undefined && !isIsoDate(opts.effectiveOn)) throw new AppError('validation_failed', 'date_invalid');
   const meta = deriveMetadata(json);
   const effectiveOn = opts.effectiveOn ?? meta.effectiveOn;
-  const result = db.transaction((tx) => {
+  const result = await withTransaction(engine, async (tx) => {
+    const { regulations, regulationVersions } = tx.t;
     let regulationId: string;
     let slug: string;
     if (opts.versionOf) {
-      const existing = tx
-        .select()
-        .from(regulations)
-        .where(eq(regulations.id, opts.versionOf))
-        .get() ?? tx.select().from(regulations).where(eq(regulations.slug, opts.versionOf)).get();
-      if (!existing) throw new AppError('not_found', 'regulation_not_found');
+      const existing = await findRegulationOn(tx, opts.versionOf);
       regulationId = existing.id;
       slug = existing.slug;
-      tx.update(regulations).set({ title: json.title, updatedAt: new Date() }).where(eq(regulations.id, regulationId)).run();
+      // Two versions imported at once take their numbers one after the other.
+      await lockRow(tx, regulations, regulationId);
+      await tx.db.update(regulations).set({ title: json.title, updatedAt: new Date() }).where(eq(regulations.id, regulationId));
     } else {
       slug = slugFor(json.title);
-      if (tx.select({ id: regulations.id }).from(regulations).where(eq(regulations.slug, slug)).get()) {
+      if ((await tx.db.select({ id: regulations.id }).from(regulations).where(eq(regulations.slug, slug))).length > 0) {
         throw new AppError('conflict', 'regulation_exists', { details: { slug } });
       }
       regulationId = crypto.randomUUID();
-      tx.insert(regulations)
-        .values({
-          id: regulationId,
-          slug,
-          title: json.title,
-          kind: opts.kind ?? meta.kind,
-          region: opts.region ?? meta.region,
-          level: opts.level ?? (opts.region ? levelOfRegion(opts.region) : meta.level),
-          topic: opts.topic ?? meta.topic,
-          enactingBody: opts.enactingBody ?? meta.enactingBody,
-          approvingBody: meta.approvingBody,
-        })
-        .run();
+      await tx.db.insert(regulations).values({
+        id: regulationId,
+        slug,
+        title: json.title,
+        kind: opts.kind ?? meta.kind,
+        region: opts.region ?? meta.region,
+        level: opts.level ?? (opts.region ? levelOfRegion(opts.region) : meta.level),
+        topic: opts.topic ?? meta.topic,
+        enactingBody: opts.enactingBody ?? meta.enactingBody,
+        approvingBody: meta.approvingBody,
+      });
     }
-    const seq = (tx.select({ m: max(regulationVersions.seq) }).from(regulationVersions).where(eq(regulationVersions.regulationId, regulationId)).get()?.m ?? 0) + 1;
-    if (effectiveOn && tx.select({ id: regulationVersions.id }).from(regulationVersions).where(and(eq(regulationVersions.regulationId, regulationId), eq(regulationVersions.effectiveOn, effectiveOn))).get()) {
+    const [latest] = await tx.db.select({ m: max(regulationVersions.seq) }).from(regulationVersions).where(eq(regulationVersions.regulationId, regulationId));
+    const seq = (latest?.m ?? 0) + 1;
+    if (effectiveOn && (await tx.db.select({ id: regulationVersions.id }).from(regulationVersions).where(and(eq(regulationVersions.regulationId, regulationId), eq(regulationVersions.effectiveOn, effectiveOn)))).length > 0) {
       throw new AppError('conflict', 'version_exists', { details: { effectiveOn } });
     }
     const change = opts.change ?? (seq === 1 && !opts.versionOf ? meta.change : meta.change === 'original' ? 'amendment' : meta.change);
-    const versionId = insertRegulationVersion(tx, {
+    const versionId = await insertRegulationVersionOn(tx, {
       regulationId, seq, change, text: json, sourceText: opts.sourceText ?? '',
       adoptedOn: meta.adoptedOn, approvedOn: meta.approvedOn, promulgatedOn: meta.promulgatedOn, effectiveOn,
       body: meta.enactingBody, approvingBody: meta.approvingBody,
     });
-    recordAudit(tx, { actorId: opts.actorId ?? null, action: 'regulation.import', targetType: 'regulation', targetId: regulationId, detail: { versionId, seq, title: json.title } });
+    await appendAudit(tx, { actorId: opts.actorId ?? null, action: 'regulation.import', targetType: 'regulation', targetId: regulationId, detail: { versionId, seq, title: json.title } });
     return { regulationId, versionId, slug, title: json.title, seq, articles: json.articles.length, effectiveOn };
   });
-  refreshCurrentVersion(result.regulationId, db);
+  await refreshCurrentVersion(engine, result.regulationId);
   return result;
 }

@@ -8,7 +8,7 @@ export { listRecentChanges } from './listRecentChanges';
 export { resolveCitationQuery } from './resolveCitationQuery';
 export { versionInForce, type DatedVersion } from './versionInForce';
 export { regulationStatus, datedVersions, outstandingChanges, repealedBy, type RegulationStatus, type LifecycleRow, type OutstandingChange } from './lifecycle';
-export { readRegulationEvents, readAllRegulationEvents, recordVersionEvents, type VersionDates } from './regulationEvents';
+export { readRegulationEvents, readRegulationEventsOn, readAllRegulationEvents, type VersionDates } from './regulationEvents';
 export { refreshCurrentVersion } from './refreshCurrentVersion';
 export { deriveMetadata, topicOf } from './deriveMetadata';
 export { searchLibrary, type LibraryHit, type LibraryHitGroup, type SearchUnderstanding } from './searchLibrary';
@@ -19,8 +19,8 @@ export {
   getRegulationArticleHistory, type ArticleHistoryChange, type RegulationArticleHistory, type RegulationArticleHistoryEntry,
 } from './getRegulationArticleHistory';
 export { slugFor } from './slugFor';
-export { insertRegulationVersion, insertRegulationVersionOn, type NewVersion } from './insertRegulationVersion';
-export { bumpLibraryGeneration, bumpLibraryGenerationOn, readLibraryGeneration } from './libraryGeneration';
+export { insertRegulationVersionOn, type NewVersion } from './insertRegulationVersion';
+export { bumpLibraryGenerationOn, readLibraryGeneration } from './libraryGeneration';
 export { readRegulationVersions, type VersionWithText } from './readRegulationVersions';
 export { articleChangesAhead, articleChangesAheadOn, type ArticleAhead } from './articleChangesAhead';
 export { homeJurisdiction, jurisdictionOf, relationRank, type Jurisdiction, type HomeJurisdiction } from './jurisdictionOf';

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { regulationArticles, regulationVersions, type NewRegulationArticle, type NewRegulationVersion } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { NewRegulationArticle, NewRegulationVersion } from '@/db/schema';
 import type { Engine } from '@/db/engine';
 import { articleText, type ParseJson } from '@/lib/legal-text';
-import { bumpLibraryGeneration, bumpLibraryGenerationOn } from './libraryGeneration';
-import { recordVersionEvents, versionEventRows, type VersionDates } from './regulationEvents';
+import { bumpLibraryGenerationOn } from './libraryGeneration';
+import { versionEventRows, type VersionDates } from './regulationEvents';
 
 /// A new version to write: its text and dates (the ids are made here).
 export type NewVersion = Omit<VersionDates, 'versionId'> & { text: ParseJson; sourceText: string };
@@ -44,28 +43,21 @@ function regulationVersionRows(v: NewVersion, versionId: string): { version: New
   };
 }
 
-/// Writes one version of a regulation inside the caller's transaction: the version row, one row
-/// per article with its eid and text hash, and the version's events (adoption, approval,
-/// promulgation, entry into force), counted as a change of the library. Returns the version id.
-/// Import and publication both use it. SQLite; `insertRegulationVersionOn` on either engine.
-export function insertRegulationVersion(tx: Pick<Db, 'insert' | 'update'>, v: NewVersion): string {
-  const versionId = crypto.randomUUID();
-  const rows = regulationVersionRows(v, versionId);
-  tx.insert(regulationVersions).values(rows.version).run();
-  for (const article of rows.articles) tx.insert(regulationArticles).values(article).run();
-  recordVersionEvents(tx, { ...v, versionId });
-  bumpLibraryGeneration(tx);
-  return versionId;
-}
-
-/// `insertRegulationVersion` for a transaction of withTransaction, on either engine. (It does not
-/// index the version for search: on PostgreSQL the search index is not built yet.)
+/// Writes one version of a regulation inside the caller's transaction (`tx` of withTransaction,
+/// either engine): the version row, one row per article with its eid and text hash, and the
+/// version's events (adoption, approval, promulgation, entry into force), counted as a change of
+/// the library. Import and publication both use it; the caller then moves the search index
+/// (refreshCurrentVersion). Returns the version id.
 export async function insertRegulationVersionOn(tx: Engine, v: NewVersion): Promise<string> {
   const versionId = crypto.randomUUID();
   const rows = regulationVersionRows(v, versionId);
   await tx.db.insert(tx.t.regulationVersions).values(rows.version);
-  for (const article of rows.articles) await tx.db.insert(tx.t.regulationArticles).values(article);
+  // A few hundred articles per statement: one round trip each on PostgreSQL, and well inside
+  // SQLite's limit on bound values.
+  for (let i = 0; i < rows.articles.length; i += ARTICLES_PER_INSERT) await tx.db.insert(tx.t.regulationArticles).values(rows.articles.slice(i, i + ARTICLES_PER_INSERT));
   for (const event of versionEventRows({ ...v, versionId })) await tx.db.insert(tx.t.regulationEvents).values(event);
   await bumpLibraryGenerationOn(tx);
   return versionId;
 }
+
+const ARTICLES_PER_INSERT = 500;

@@ -15,7 +15,7 @@ import { resolveCitationQuery } from './resolveCitationQuery';
 const t = freshDatabase();
 afterAll(t.cleanup);
 beforeAll(async () => {
-  await seedLibrary(t.db);
+  await seedLibrary(sqliteEngine(t.db));
 });
 
 describe('seedLibrary', () => {
@@ -23,7 +23,7 @@ describe('seedLibrary', () => {
     const list = listRegulations({ pageSize: 100, today: '2026-01-01' }, t.db);
     expect(list.total).toBe(11);
     expect(list.items.find((r) => r.title === '北京市审计条例')).toMatchObject({ versions: 2, amended: true, status: 'in_force' });
-    expect((await seedLibrary(t.db)).imported).toEqual([]);
+    expect((await seedLibrary(sqliteEngine(t.db))).imported).toEqual([]);
   });
 });
 
@@ -38,10 +38,10 @@ describe('importRegulation', () => {
 
   it('refuses a second regulation with the same title and a text without articles', async () => {
     const json = await readRegulationFile(new TextEncoder().encode('# 嘉兴市养犬管理条例\n\n第一条 为了测试。'), 'x.md');
-    expect(() => importRegulation(json, {}, t.db)).toThrow('regulation_exists');
+    await expect(importRegulation(sqliteEngine(t.db), json, {})).rejects.toThrow('regulation_exists');
     const empty = await readRegulationFile(new TextEncoder().encode('# 空条例\n\n只有说明文字。'), 'x.md');
-    expect(() => importRegulation(empty, {}, t.db)).toThrow('no_articles');
-    expect(() => importRegulation(json, { versionOf: 'no-such-regulation' }, t.db)).toThrow('regulation_not_found');
+    await expect(importRegulation(sqliteEngine(t.db), empty, {})).rejects.toThrow('no_articles');
+    await expect(importRegulation(sqliteEngine(t.db), json, { versionOf: 'no-such-regulation' })).rejects.toThrow('regulation_not_found');
   });
 
   it('refuses a Word file that would unpack to more than the limit, before anything inflates it', async () => {

@@ -3,13 +3,9 @@ import { libraryGeneration } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { Engine } from '@/db/engine';
 
-/// Counts one more change to the published library, inside the transaction that makes it: every
-/// cached public page made at an earlier count is stale from the commit on, in every process.
-export function bumpLibraryGeneration(tx: Pick<Db, 'update'>): void {
-  tx.update(libraryGeneration).set({ generation: sql`${libraryGeneration.generation} + 1` }).where(eq(libraryGeneration.id, 1)).run();
-}
-
-/// `bumpLibraryGeneration` for a transaction of withTransaction, on either engine.
+/// Counts one more change to the published library, inside the transaction that makes it (`tx`
+/// of withTransaction, either engine): every cached public page made at an earlier count is stale
+/// from the commit on, in every process.
 export async function bumpLibraryGenerationOn({ db, t }: Engine): Promise<void> {
   await db.update(t.libraryGeneration).set({ generation: sql`${t.libraryGeneration.generation} + 1` }).where(eq(t.libraryGeneration.id, 1));
 }

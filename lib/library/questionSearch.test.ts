@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteEngine } from '@/db/engine';
 import { freshDatabase } from '@/db/testing';
 import { seedLibrary } from '@/lib/demo';
 import { searchLibrary } from './searchLibrary';
@@ -6,7 +7,7 @@ import { searchLibrary } from './searchLibrary';
 const t = freshDatabase();
 afterAll(t.cleanup);
 beforeAll(async () => {
-  await seedLibrary(t.db);
+  await seedLibrary(sqliteEngine(t.db));
 });
 
 /// The first five articles a question finds, as `title 第N条` (by printed number).

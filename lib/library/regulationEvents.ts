@@ -56,8 +56,3 @@ export function versionEventRows(v: VersionDates) {
   ] as const;
   return events.flatMap((e) => (e.on ? [{ regulationId: v.regulationId, versionId: v.versionId, kind: e.kind, on: e.on, body: e.body, source: e.source, billId: v.billId ?? null }] : []));
 }
-
-/// Records the events of a new version in the same transaction as the version (`versionEventRows`).
-export function recordVersionEvents(tx: Pick<Db, 'insert'>, v: VersionDates): void {
-  for (const row of versionEventRows(v)) tx.insert(regulationEvents).values(row).run();
-}

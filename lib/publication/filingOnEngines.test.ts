@@ -1,16 +1,16 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { engines } from '@/db/engineTesting';
-import { withTransaction } from '@/db/withTransaction';
 import { listAuditEvents } from '@/lib/audit';
 import { insertTestAccount } from '@/lib/auth/testing';
 import type { CurrentUser } from '@/lib/auth';
 import { walkBill } from '@/lib/demo';
 import { createBill, setBillMember } from '@/lib/drafting';
 import { listNotifications } from '@/lib/inbox';
-import { insertTestRegulation } from '@/lib/library/testing/insertTestRegulation';
-import { appendTransitionOn, getBillWorkflow } from '@/lib/workflow';
+import { importRegulation, readRegulation } from '@/lib/library';
+import { parseRegulation, toParseJson } from '@/lib/legal-text';
+import { indexedVersionsOf } from '@/lib/search';
+import { getBillWorkflow } from '@/lib/workflow';
 import { outcome } from '@/lib/workflow/testing/outcome';
 import { buildPublicationFeed } from './buildPublicationFeed';
 import { exportRegulation } from './exportRegulation';
@@ -19,16 +19,17 @@ import { getBillPublication } from './getBillPublication';
 import { listPublicationLog } from './listPublicationLog';
 import { loadExportable } from './loadExportable';
 import { noticeOfVersion } from './noticeOfVersion';
+import { publishBill } from './publishBill';
 import { recordFiling } from './recordFiling';
+import { repealRegulation } from './repealRegulation';
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
 const ruleText = (title: string) => `${title}\n\n第一条　为了规范测试工作，制定本规定。\n\n第二条　本规定自2026年6月1日起施行。`;
 
-// Publishing writes the search index, which is SQLite-only so far: here a bill is walked to 公布
-// through the real workflow, and its publication (the regulation, its version and the 公告) is
-// written as publishBill leaves it, so that everything after publication runs on both engines.
+// A bill walked to 公布 through the real workflow and published by publishBill, on each engine;
+// then everything after publication: the views of it, the filing, a repeal, a later version.
 describe.each(engines())('after publication, on $name', ({ engine }) => {
-  const p = {} as Record<'coordinator' | 'editor' | 'reviewer' | 'independent' | 'outsider', CurrentUser>;
+  const p = {} as Record<'coordinator' | 'editor' | 'reviewer' | 'independent' | 'outsider' | 'admin', CurrentUser>;
 
   /// A government rule walked to 公布 and published on 1 May 2026 as 公告第`number`号; at 备案.
   async function publishedRule(title: string, number: number) {
@@ -41,17 +42,15 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
       { to: 'executive_meeting', at: day('2026-04-20'), note: '常务会议' },
       { to: 'promulgation', at: day('2026-04-25'), note: '公布' },
     ]);
-    const { regulationId, versionId, slug } = await insertTestRegulation(engine(), ruleText(title), { effectiveOn: '2026-06-01' });
-    const { consultations } = engine().t;
-    const [consultation] = await engine().db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, bill.id));
-    const noticeText = `某市人民政府令\n第${number}号\n\n《${title}》已经2026年4月20日市人民政府常务会议审议通过，现予公布，自2026年6月1日起施行。`;
-    await withTransaction(engine(), async (tx) => {
-      await tx.db.insert(tx.t.promulgations).values({
-        id: crypto.randomUUID(), billId: bill.id, regulationId, versionId, consultationId: consultation.id, number, year: 2026, body: '某市人民政府',
-        adoptedOn: '2026-04-20', promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01', noticeText, publishedBy: p.coordinator.id, publishedAt: day('2026-05-01'),
-      });
-      await appendTransitionOn(tx, { billId: bill.id, from: 'promulgation', to: 'filing', note: '已公布', actorId: p.coordinator.id, at: day('2026-05-01') });
-    });
+    const published = await publishBill(
+      engine(),
+      p.coordinator,
+      bill.id,
+      { announcementNumber: number, adoptedOn: '2026-04-20', adoptingMeeting: '某市人民政府常务会议', promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01', enactingBody: '某市人民政府' },
+      day('2026-05-01'),
+    );
+    const { regulationId, versionId, slug, noticeText } = published;
+    expect(published).toMatchObject({ seq: 1, change: 'original', stage: 'filing' });
     return { bill, regulationId, versionId, slug, noticeText };
   }
 
@@ -62,6 +61,7 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
     p.reviewer = await insertTestAccount(engine(), { role: 'reviewer', name: '赵审核' });
     p.independent = await insertTestAccount(engine(), { role: 'reviewer', name: '钱法制' });
     p.outsider = await insertTestAccount(engine(), { role: 'drafter', name: '局外人' });
+    p.admin = await insertTestAccount(engine(), { role: 'admin', name: '孙管理' });
     rule = await publishedRule('某市测试管理规定', 7);
   }, 60_000);
 
@@ -69,6 +69,9 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
     const view = await getBillPublication(engine(), p.editor, rule.bill.id);
     expect(view.published).toMatchObject({ number: 7, promulgatedOn: '2026-05-01', effectiveOn: '2026-06-01', regulationSlug: rule.slug, versionSeq: 1, decision: null });
     expect(view.filing).toBeNull();
+    expect(rule.noticeText.split('\n').slice(0, 2)).toEqual(['某市人民政府令', '第7号']);
+    // The published version is the one the library searches.
+    expect(await indexedVersionsOf(engine(), rule.regulationId)).toEqual([rule.versionId]);
     expect(await noticeOfVersion(engine(), rule.versionId)).toMatchObject({ number: 7, body: '某市人民政府', billId: rule.bill.id });
     const exportable = await loadExportable(engine(), rule.slug, { at: '2026-06-01' });
     expect(exportable).toMatchObject({ notice: { number: 7, body: '某市人民政府' }, regulation: { slug: rule.slug, workNumber: 7 }, version: { seq: 1, effectiveOn: '2026-06-01' } });
@@ -111,5 +114,29 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
     expect(await outcome(() => recordFiling(engine(), p.coordinator, other.bill.id, { filedOn: '2026-04-30', bodies: ['某省人民政府'] }))).toBe('validation_failed:filed_before_promulgation');
     expect(await outcome(() => recordFiling(engine(), p.editor, other.bill.id, { filedOn: '2026-05-20', bodies: ['某省人民政府'] }))).toBe('forbidden:publish_forbidden');
     expect((await getBillPublication(engine(), p.editor, other.bill.id)).filing).toBeNull();
+  });
+
+  it('records a repeal once of two sent at the same moment, and only for an admin', async () => {
+    const repealed = await publishedRule('某市待废止测试规定', 9);
+    const repeal = { repealedOn: '2026-12-01', source: '《关于废止〈某市待废止测试规定〉的决定》' };
+    expect(await outcome(() => repealRegulation(engine(), p.coordinator, repealed.slug, repeal))).toBe('forbidden:repeal_forbidden');
+    expect(await outcome(() => repealRegulation(engine(), p.admin, repealed.slug, { ...repeal, repealedOn: '2026-04-01' }))).toBe('validation_failed:repealed_before_adoption');
+    const results = await Promise.all([1, 2].map(() => outcome(() => repealRegulation(engine(), p.admin, repealed.slug, repeal))));
+    expect(results.sort()).toEqual(['conflict:already_repealed', 'ok']);
+    const after = await readRegulation(engine(), repealed.slug, { today: '2026-12-02' });
+    expect(after.status).toBe('repealed');
+    expect(after.events.filter((e) => e.kind === 'repealed').map((e) => e.on)).toEqual(['2026-12-01']);
+    expect(await listAuditEvents(engine(), { targetType: 'regulation', targetId: repealed.regulationId, action: 'regulation.repeal' })).toHaveLength(1);
+    // A repealed text is still searchable as it last stood.
+    expect(await indexedVersionsOf(engine(), repealed.regulationId)).toEqual([repealed.versionId]);
+  });
+
+  it('imports a later version of a published rule, and the index moves to it, in force today', async () => {
+    const amended = `${ruleText('某市测试管理规定').replace('制定本规定。', '结合本市实际，制定本规定。')}`;
+    const later = await importRegulation(engine(), toParseJson(parseRegulation(amended)), { versionOf: rule.slug, effectiveOn: '2026-07-01', change: 'amendment' });
+    expect(later).toMatchObject({ regulationId: rule.regulationId, seq: 2 });
+    expect(await indexedVersionsOf(engine(), rule.regulationId)).toEqual([later.versionId]);
+    await expect(importRegulation(engine(), toParseJson(parseRegulation(amended)), { versionOf: rule.slug, effectiveOn: '2026-07-01' })).rejects.toThrow('version_exists');
+    await expect(importRegulation(engine(), toParseJson(parseRegulation(ruleText('某市测试管理规定'))))).rejects.toThrow('regulation_exists');
   });
 });

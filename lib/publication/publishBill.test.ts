@@ -87,7 +87,7 @@ describe('publishBill', () => {
   });
 
   it('publishes an amendment bill as the next version with its 修改决定, the change not yet in force', async () => {
-    const old = importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db);
+    const old = await importRegulation(sqliteEngine(db), toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' });
     const b = await billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: old.regulationId } });
     const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const [first, second, ...rest] = text.articles;
@@ -121,7 +121,7 @@ describe('publishBill', () => {
   });
 
   it('refuses a 修正 whose generated decision cannot give the final text (a new chapter), naming the articles; a 修订 goes through', async () => {
-    const old = importRegulation(toParseJson(parseRegulation(chapteredText)), { effectiveOn: '2020-01-01' }, db);
+    const old = await importRegulation(sqliteEngine(db), toParseJson(parseRegulation(chapteredText)), { effectiveOn: '2020-01-01' });
     const b = await billWithPeople(db, 'local_regulation', { title: '测试市物业条例修订', from: { regulationId: old.regulationId } });
     const restructured = toParseJson(parseRegulation(chapteredText.replace('第二条　业主', '第二章　业主\n\n第二条　业主').replace('第二章　附则', '第三章　附则')));
     const draft = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);

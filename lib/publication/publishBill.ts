@@ -1,5 +1,5 @@
 import { and, eq, max } from 'drizzle-orm';
-import { sqliteOnly, type Engine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
 import { withTransaction } from '@/db/withTransaction';
 import { appendAudit } from '@/lib/audit';
 import { can, type CurrentUser } from '@/lib/auth';
@@ -37,10 +37,9 @@ const refuse = (message: string, details?: unknown) => new AppError('validation_
 /// text of that regulation, must give the final text exactly (else `decision_mismatch` with the
 /// differing articles), or as a 修订. In one transaction: the version with its articles and
 /// events, the 公告, the move on to 备案 (or to the end, for an industry norm), one audit entry and
-/// the members' notices. Cached library pages go stale with the commit. The published version is
-/// then indexed for search, which is SQLite-only so far: on PostgreSQL nothing is published yet.
+/// the members' notices. Cached library pages go stale with the commit. The search index then
+/// follows the version in force (its own transaction, like an import's).
 export async function publishBill(engine: Engine, actor: CurrentUser | null, billId: string, input: PublicationInput | unknown, now: Date = new Date()): Promise<PublicationResult> {
-  const searchIndex = sqliteOnly(engine, 'publishing into the library (its search index)');
   const bill = await getBill(engine, actor, billId);
   if (!can(actor, 'bill:transition', bill.resource)) throw new AppError('forbidden', 'publish_forbidden');
   const data = parseInput(publicationSchema, input);
@@ -114,7 +113,7 @@ export async function publishBill(engine: Engine, actor: CurrentUser | null, bil
     await sendNotice(tx, { userIds: await membersToTell(tx, billId, actor!.id), billId, kind: 'stage_changed', detail: { from: 'promulgation', to: next, by: actor!.name } }, now);
     return { promulgationId, regulationId, versionId, slug, seq, change, noticeText, stage: next };
   });
-  refreshCurrentVersion(result.regulationId, searchIndex);
+  await refreshCurrentVersion(engine, result.regulationId);
   return result;
 }
 

@@ -80,11 +80,11 @@ describe('repealRegulation', () => {
   it('records a repeal as an event from its date, for an admin only, once', async () => {
     const b = await publishedRule(8, '测试市临时收容办法');
     const id = b.published.regulationId;
-    expect(() => repealRegulation(b.coordinator, id, { repealedOn: '2027-01-01', source: '《关于废止〈测试市犬只收容管理办法〉的决定》' }, db)).toThrow(/repeal_forbidden/);
-    expect(() => repealRegulation(b.admin, id, { repealedOn: '2026-01-01', source: '决定' }, db)).toThrow(/repealed_before_adoption/);
-    repealRegulation(b.admin, id, { repealedOn: '2027-01-01', source: '《关于废止〈测试市犬只收容管理办法〉的决定》' }, db);
+    await expect(repealRegulation(sqliteEngine(db), b.coordinator, id, { repealedOn: '2027-01-01', source: '《关于废止〈测试市犬只收容管理办法〉的决定》' })).rejects.toThrow(/repeal_forbidden/);
+    await expect(repealRegulation(sqliteEngine(db), b.admin, id, { repealedOn: '2026-01-01', source: '决定' })).rejects.toThrow(/repealed_before_adoption/);
+    await repealRegulation(sqliteEngine(db), b.admin, id, { repealedOn: '2027-01-01', source: '《关于废止〈测试市犬只收容管理办法〉的决定》' });
     expect(getRegulation(id, { at: '2026-12-31' }, db)).toMatchObject({ status: 'in_force', repealed: null });
     expect(getRegulation(id, { at: '2027-01-01' }, db)).toMatchObject({ status: 'repealed', repealed: { on: '2027-01-01', source: '《关于废止〈测试市犬只收容管理办法〉的决定》' } });
-    expect(() => repealRegulation(b.admin, id, { repealedOn: '2027-02-01', source: '决定' }, db)).toThrow(/already_repealed/);
+    await expect(repealRegulation(sqliteEngine(db), b.admin, id, { repealedOn: '2027-02-01', source: '决定' })).rejects.toThrow(/already_repealed/);
   });
 });

@@ -1,4 +1,6 @@
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
 import { AppError } from '@/lib/errors';
 import { scoreToken } from './scoreToken';
 import {
@@ -7,6 +9,7 @@ import {
 } from './searchStore';
 import { analyzeText } from './tokenize';
 import { removeVersionPostings } from './unindexVersion';
+import { holdSearchIndex, indexVersionsOnPostgres } from './postgresSearchIndex';
 
 /// What an indexing call wrote.
 export interface IndexReport {
@@ -28,6 +31,16 @@ export function indexVersion(db: Db, versionId: string): IndexReport {
 export function indexVersions(db: Db, versionIds: readonly string[]): IndexReport {
   const store = searchStore(db);
   return inSearchTransaction(store, (pending) => writeVersions(store, [...new Set(versionIds)], pending));
+}
+
+/// `indexVersions` on either engine: SQLite's prepared statements, or PostgreSQL's statements over
+/// arrays (postgresSearchIndex.ts), which write the same rows.
+export async function indexVersionsOn(engine: Engine, versionIds: readonly string[]): Promise<IndexReport> {
+  if (engine.kind === 'sqlite') return indexVersions(engine.db, versionIds);
+  return withTransaction(engine, async (tx) => {
+    await holdSearchIndex(tx);
+    return indexVersionsOnPostgres(tx, versionIds);
+  });
 }
 
 /// Postings of a batch: token id plus a sort key that orders by score descending, then article id.

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { searchVersions } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 
 /// The versions of a regulation whose articles are in the index now (normally one).
-export function indexedVersionsOf(db: Db, regulationId: string): string[] {
-  return db.select({ id: searchVersions.versionId }).from(searchVersions).where(eq(searchVersions.regulationId, regulationId)).all().map((r) => r.id);
+export async function indexedVersionsOf({ db, t }: Engine, regulationId: string): Promise<string[]> {
+  const rows = await db.select({ id: t.searchVersions.versionId }).from(t.searchVersions).where(eq(t.searchVersions.regulationId, regulationId));
+  return rows.map((r) => r.id);
 }

@@ -1,4 +1,7 @@
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { holdSearchIndex, pruneSearchIndexOnPostgres } from './postgresSearchIndex';
 import { inSearchTransaction, searchStore, statement } from './searchStore';
 
 /// Removes postings whose article no longer exists (a version deleted outright takes its
@@ -21,5 +24,15 @@ export function pruneSearchIndex(db: Db): number {
       statement(store, 'UPDATE search_stats SET generation = generation + 1 WHERE id = 1').run();
     }
     return removed;
+  });
+}
+
+/// `pruneSearchIndex` on either engine (on PostgreSQL, the counts of the tokens whose postings
+/// went are lowered by what went, in the same statement).
+export async function pruneSearchIndexOn(engine: Engine): Promise<number> {
+  if (engine.kind === 'sqlite') return pruneSearchIndex(engine.db);
+  return withTransaction(engine, async (tx) => {
+    await holdSearchIndex(tx);
+    return pruneSearchIndexOnPostgres(tx);
   });
 }

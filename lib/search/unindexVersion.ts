@@ -1,4 +1,7 @@
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
+import { withTransaction } from '@/db/withTransaction';
+import { holdSearchIndex, removeVersionPostingsOnPostgres } from './postgresSearchIndex';
 import { scoreToken } from './scoreToken';
 import { hashArticles, inSearchTransaction, knownTokenId, searchStore, statement, versionArticles, type SearchStore } from './searchStore';
 import { analyzeText } from './tokenize';
@@ -9,6 +12,15 @@ import { analyzeText } from './tokenize';
 export function unindexVersion(db: Db, versionId: string): number {
   const store = searchStore(db);
   return inSearchTransaction(store, () => removeVersionPostings(store, versionId));
+}
+
+/// `unindexVersion` on either engine.
+export async function unindexVersionOn(engine: Engine, versionId: string): Promise<number> {
+  if (engine.kind === 'sqlite') return unindexVersion(engine.db, versionId);
+  return withTransaction(engine, async (tx) => {
+    await holdSearchIndex(tx);
+    return removeVersionPostingsOnPostgres(tx, versionId);
+  });
 }
 
 /// The body of `unindexVersion`, for callers already inside a transaction. When the version's

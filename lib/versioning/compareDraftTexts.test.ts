@@ -17,8 +17,8 @@ const { db } = t;
 
 /// The 测试市养犬条例 in force since 2020, imported on first use (no test changes it).
 let inForce: string | undefined;
-function dogRegulation(): string {
-  inForce ??= importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db).regulationId;
+async function dogRegulation(): Promise<string> {
+  inForce ??= (await importRegulation(sqliteEngine(db), toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' })).regulationId;
   return inForce;
 }
 
@@ -56,7 +56,7 @@ describe('resolveDraftText', () => {
   });
 
   it('reads the regulation an amendment bill amends for in-force, named by its title', async () => {
-    const regulationId = dogRegulation();
+    const regulationId = await dogRegulation();
     const b = await newBill({ regulationId });
     expect(await resolveDraftText(sqliteEngine(db), b.editor, b.draftId, 'in-force')).toEqual({
       ref: 'in-force',

@@ -244,7 +244,7 @@ describe('createDraftVersion on a draft edited before its first version', () => 
 
 describe('createDraftVersion on an amendment bill', () => {
   it('compares the first version with the text in force: only what the bill changes is new or modified', async () => {
-    const inForce = importRegulation(toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' }, db);
+    const inForce = await importRegulation(sqliteEngine(db), toParseJson(parseRegulation(dogRegulationText)), { effectiveOn: '2020-01-01' });
     const b = await billWithPeople(db, 'local_regulation', { title: '关于修改测试市养犬条例的决定', from: { regulationId: inForce.regulationId } });
     const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const [first, second, ...rest] = text.articles;
@@ -286,7 +286,7 @@ const withInsertedArticle = `测试市犬只收容条例
 
 describe('createDraftVersion on an amendment of a text with a 之一 article', () => {
   it('counts nothing changed when the draft only renumbers the 之一 article and the citations that follow it', async () => {
-    const inForce = importRegulation(toParseJson(parseRegulation(withInsertedArticle)), { effectiveOn: '2020-01-01' }, db);
+    const inForce = await importRegulation(sqliteEngine(db), toParseJson(parseRegulation(withInsertedArticle)), { effectiveOn: '2020-01-01' });
     const b = await billWithPeople(db, 'local_regulation', { title: '关于修改测试市犬只收容条例的决定', from: { regulationId: inForce.regulationId } });
     const v = await createDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, { name: '修正草案初稿' });
     const detail = await getDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, v.id);

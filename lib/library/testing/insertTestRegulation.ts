@@ -6,8 +6,8 @@ import { insertRegulationVersionOn } from '../insertRegulationVersion';
 import { slugFor } from '../slugFor';
 
 /// Test support on either engine: a regulation with one version, from plain text, written with
-/// the same version rows and events as an import. It is not indexed for search (the search index
-/// is SQLite-only so far), so it serves the readers, not the library search.
+/// the same version rows and events as an import, but neither audited nor indexed for search: a
+/// fixture for the readers (`importRegulation` is the whole import, on either engine).
 export async function insertTestRegulation(engine: Engine, text: string, opts: { effectiveOn?: string } = {}): Promise<{ regulationId: string; versionId: string; slug: string }> {
   const json = toParseJson(parseRegulation(text));
   const meta = deriveMetadata(json);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { regulationArticles, regulations, regulationVersions } from '@/db/schema';
 import { type RegulationKind } from '@/lib/shared/vocabulary';
 
@@ -37,27 +38,37 @@ export function corpusArticles(file: string): string[] {
   return splitMarkdownArticles(readFileSync(found, 'utf8'));
 }
 
+/// A fixture regulation with one version of the given article texts.
+export type FixtureVersion = { id: string; title: string; kind?: RegulationKind; region?: string; versionId?: string; seq?: number; articles: string[] };
+
+/// The rows of a fixture version: the regulation (inserted unless it exists), the version and
+/// its articles in order.
+function fixtureRows(r: FixtureVersion) {
+  const versionId = r.versionId ?? `${r.id}-v${r.seq ?? 1}`;
+  return {
+    versionId,
+    regulation: { id: r.id, slug: r.id, title: r.title, kind: r.kind ?? ('local_regulation' as const), region: r.region },
+    version: { id: versionId, regulationId: r.id, seq: r.seq ?? 1, change: 'original' as const, title: r.title, infoLines: [], events: [], structure: {}, sourceText: '' },
+    articles: r.articles.map((text, i) => ({ versionId, regulationId: r.id, eid: `art_${i + 1}`, number: i + 1, position: i, text, textHash: String(i) })),
+  };
+}
+
 /// Inserts a regulation (unless it exists) and one version of it with the given article texts,
 /// directly through drizzle; returns the version id and the article ids in order. Tests only.
-export function addRegulationVersion(
-  db: Db,
-  r: { id: string; title: string; kind?: RegulationKind; region?: string; versionId?: string; seq?: number; articles: string[] },
-): { versionId: string; articleIds: number[] } {
-  const versionId = r.versionId ?? `${r.id}-v${r.seq ?? 1}`;
-  db.insert(regulations)
-    .values({ id: r.id, slug: r.id, title: r.title, kind: r.kind ?? 'local_regulation', region: r.region })
-    .onConflictDoNothing()
-    .run();
-  db.insert(regulationVersions)
-    .values({ id: versionId, regulationId: r.id, seq: r.seq ?? 1, change: 'original', title: r.title, infoLines: [], events: [], structure: {}, sourceText: '' })
-    .run();
-  const articleIds = r.articles.map(
-    (text, i) =>
-      db
-        .insert(regulationArticles)
-        .values({ versionId, regulationId: r.id, eid: `art_${i + 1}`, number: i + 1, position: i, text, textHash: String(i) })
-        .returning({ id: regulationArticles.id })
-        .get().id,
-  );
-  return { versionId, articleIds };
+export function addRegulationVersion(db: Db, r: FixtureVersion): { versionId: string; articleIds: number[] } {
+  const rows = fixtureRows(r);
+  db.insert(regulations).values(rows.regulation).onConflictDoNothing().run();
+  db.insert(regulationVersions).values(rows.version).run();
+  const articleIds = rows.articles.map((article) => db.insert(regulationArticles).values(article).returning({ id: regulationArticles.id }).get().id);
+  return { versionId: rows.versionId, articleIds };
+}
+
+/// `addRegulationVersion` on either engine.
+export async function addRegulationVersionOn({ db, t }: Engine, r: FixtureVersion): Promise<{ versionId: string; articleIds: number[] }> {
+  const rows = fixtureRows(r);
+  await db.insert(t.regulations).values(rows.regulation).onConflictDoNothing();
+  await db.insert(t.regulationVersions).values(rows.version);
+  const articleIds: number[] = [];
+  for (const article of rows.articles) articleIds.push((await db.insert(t.regulationArticles).values(article).returning({ id: t.regulationArticles.id }))[0].id);
+  return { versionId: rows.versionId, articleIds };
 }

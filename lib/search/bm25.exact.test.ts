@@ -8,7 +8,7 @@ import { rankPostings } from './rankPostings';
 import { searchArticles } from './searchArticles';
 import { planTerms } from './searchPlan';
 import { scoreToken } from './scoreToken';
-import { searchStore } from './searchStore';
+import { lookupToken, searchStore } from './searchStore';
 import { addRegulationVersion } from './testing/library';
 import { walkPostings } from './walkPostings';
 
@@ -64,7 +64,7 @@ describe('BM25 scores worked by hand', () => {
     expect(page.hits[1].score).toBeCloseTo(0.6536, 6);
     // Unrounded, from the walk itself.
     const store = searchStore(db);
-    const plans = planTerms(store, queryTerms('犬 猫'), 3)!;
+    const plans = planTerms((token) => lookupToken(store, token), queryTerms('犬 猫'), 3)!;
     const driver = plans.find((p) => p.term.text === '猫')!;
     expect(driver.driver.df).toBe(2);
     const { top } = walkPostings(store, plans, driver, {}, 10);

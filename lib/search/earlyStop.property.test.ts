@@ -9,7 +9,7 @@ import { rankExhaustively } from './rankExhaustively';
 import { rankPostings } from './rankPostings';
 import { searchArticles } from './searchArticles';
 import { planTerms, ranksBefore, scoreText, type Candidate } from './searchPlan';
-import { searchStore, statement } from './searchStore';
+import { lookupToken, searchStore, statement } from './searchStore';
 import { addRegulationVersion } from './testing/library';
 import { rankByText } from './testing/rankingCorpus';
 import { unindexVersion } from './unindexVersion';
@@ -128,7 +128,7 @@ describe('the early stop of search is exact', () => {
     expect(n).toBe(c.texts.length);
     for (const { q, k } of c.queries) {
       const terms = queryTerms(q);
-      const plans = planTerms(store, terms, n);
+      const plans = planTerms((token) => lookupToken(store, token), terms, n);
       const page = searchArticles(db, { q, limit: k });
       if (!plans) {
         expect(page.hits).toEqual([]);

@@ -12,7 +12,14 @@ export function loadHit(store: SearchStore, articleId: number, score: number, te
     'SELECT a.regulation_id AS regulationId, r.title AS regulationTitle, a.version_id AS versionId, a.eid, a.number, a.sub, a.text' +
       ' FROM regulation_articles AS a JOIN regulations AS r ON r.id = a.regulation_id WHERE a.id = ?',
   ).get(articleId);
-  if (!row) return undefined;
-  const { text, ...rest } = row;
-  return { articleId, ...rest, score: Math.round(score * 10_000) / 10_000, ...makeSnippet(text, terms) };
+  return row && toHit({ articleId, ...row }, score, terms);
+}
+
+/// An article row with its regulation's title, as a hit.
+export type HitRow = Omit<SearchHit, 'score' | 'snippet' | 'highlights'> & { text: string };
+
+/// A hit from its article row: the score rounded to four decimals, a snippet with every
+/// occurrence of `terms` marked.
+export function toHit({ text, ...rest }: HitRow, score: number, terms: readonly QueryTerm[]): SearchHit {
+  return { ...rest, score: Math.round(score * 10_000) / 10_000, ...makeSnippet(text, terms) };
 }

@@ -14,9 +14,15 @@ export function scanArticles(store: SearchStore, plans: TermPlan[], driver: Term
     'SELECT a.id AS articleId, a.text AS text FROM search_versions AS v' +
     ` CROSS JOIN regulation_articles AS a ON a.version_id = v.version_id${f.joins}` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '');
+  return scoreTexts(statement<{ articleId: number; text: string }>(store, sql).iterate(...f.params, ...checked), plans, driver, k);
+}
+
+/// Scores every article read (those without every term drop out) and keeps the best `k`: the
+/// matches of a scan, on either engine.
+export function scoreTexts(rows: Iterable<{ articleId: number; text: string }>, plans: TermPlan[], driver: TermPlan, k: number): Found {
   const top: Candidate[] = [];
   let matched = 0;
-  for (const row of statement<{ articleId: number; text: string }>(store, sql).iterate(...f.params, ...checked)) {
+  for (const row of rows) {
     const scored = scoreText(row.text, plans, driver);
     if (!scored) continue;
     matched++;

@@ -1,24 +1,19 @@
 import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { allowedArticleIds, countAllowedArticles } from './allowedArticles';
 import { MAX_QUERY_LENGTH } from './limits';
 import { loadHit } from './loadHit';
 import { queryTerms } from './queryTerms';
 import { resolveFilters } from './resolveFilters';
 import { scanArticles } from './scanArticles';
-import { planTerms } from './searchPlan';
+import { choosePlan, planTerms } from './searchPlan';
 import { parseSearchInput, searchDepthCheck, searchOptionFields } from './searchOptions';
 import type { SearchResult } from './searchResult';
-import { searchStore, statement } from './searchStore';
+import { lookupToken, searchStore, statement } from './searchStore';
 import { walkPostings } from './walkPostings';
-
-/// Up to this many allowed articles, a filtered walk checks the posting's article id against the
-/// set instead of reading each walked article's row for its regulation id.
-const ARTICLE_SET_LIMIT = 20_000;
-
-/// Reading one allowed article costs about this many walked postings (see searchArticles).
-const SCAN_COST = 6;
+import { searchOnPostgres } from './postgresSearch';
 
 /// The query of `searchArticles`, validated at the boundary. Messages are catalogue keys.
 export const searchArticlesSchema = z
@@ -50,20 +45,25 @@ export function searchArticles(db: Db, input: SearchArticlesInput): SearchResult
   const store = searchStore(db);
   const n = statement<{ articles: number }>(store, 'SELECT articles FROM search_stats WHERE id = 1').get()?.articles ?? 0;
   if (n <= 0) return none;
-  const plans = planTerms(store, terms, n);
+  const plans = planTerms((token) => lookupToken(store, token), terms, n);
   if (!plans) return none;
   const filters = resolveFilters(db, parsed, input.where);
   if (filters.regulationIds?.length === 0) return none;
 
   const k = offset + limit;
   const driver = plans.reduce((a, b) => (b.driver.df < a.driver.df ? b : a));
-  // A filtered walk examines about k·n/allowed postings (at most the whole list); reading the
-  // allowed articles instead costs about six postings' worth each (text, instr, scoring in
-  // JavaScript), measured on the 10,000-regulation bench library.
   const allowed = filters.regulationIds ? countAllowedArticles(store, { regulationIds: filters.regulationIds }) : n;
-  const walkRows = Math.min(driver.driver.df, (k * n) / Math.max(allowed, 1));
-  const scan = filters.regulationIds !== undefined && SCAN_COST * allowed < walkRows;
-  if (!scan && filters.regulationIds && allowed <= ARTICLE_SET_LIMIT) filters.articleIds = allowedArticleIds(store, { regulationIds: filters.regulationIds });
-  const found = scan ? scanArticles(store, plans, driver, filters, k) : walkPostings(store, plans, driver, filters, k);
+  const plan = choosePlan({ filters, driverDf: driver.driver.df, n, k, allowed });
+  if (plan === 'walk-set') filters.articleIds = allowedArticleIds(store, { regulationIds: filters.regulationIds });
+  const found = plan === 'scan' ? scanArticles(store, plans, driver, filters, k) : walkPostings(store, plans, driver, filters, k);
   return { total: found.total, exact: found.exact, hits: found.top.slice(offset).flatMap((c) => loadHit(store, c.articleId, c.score, terms) ?? []) };
+}
+
+/// `searchArticles` on either engine (on PostgreSQL, postgresSearch.ts reads the same plans).
+export async function searchArticlesOn(engine: Engine, input: SearchArticlesInput): Promise<SearchResult> {
+  if (engine.kind === 'sqlite') return searchArticles(engine.db, input);
+  const parsed = parseSearchInput(searchArticlesSchema, input);
+  const terms = queryTerms(parsed.q);
+  if (terms.length === 0) return { total: 0, exact: true, hits: [] };
+  return searchOnPostgres(engine, parsed, terms, input.where);
 }

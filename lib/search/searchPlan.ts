@@ -1,7 +1,6 @@
 import { countTermOccurrences } from './findTermOccurrences';
 import { queryTerms, type QueryTerm } from './queryTerms';
 import { inverseDocumentFrequency, SCORE_SCALE, scoreToken } from './scoreToken';
-import { lookupToken, type SearchStore } from './searchStore';
 import { foldText, indexedLength, isCjk } from './tokenize';
 import type { RegulationKind } from '@/lib/shared/vocabulary';
 
@@ -32,14 +31,18 @@ export interface Filters {
   articleIds?: number[];
 }
 
-/// Looks up the tokens of every term; null when some token is not indexed (nothing can match).
-export function planTerms(store: SearchStore, terms: QueryTerm[], n: number): TermPlan[] | null {
+/// A token's dictionary row, as the plan needs it.
+export type TokenRow = { id: number; df: number; maxScore: number };
+
+/// Looks up the tokens of every term (`lookup`: the dictionary, on either engine); null when
+/// some token is not indexed (nothing can match).
+export function planTerms(lookup: (token: string) => TokenRow | undefined, terms: QueryTerm[], n: number): TermPlan[] | null {
   const plans: TermPlan[] = [];
   for (const term of terms) {
     let driver: TermPlan['driver'] | undefined;
     let ceiling = Infinity;
     for (const token of term.tokens) {
-      const row = lookupToken(store, token);
+      const row = lookup(token);
       if (!row || row.df <= 0) return null;
       if (!driver || row.df < driver.df) driver = { token, id: row.id, df: row.df };
       ceiling = Math.min(ceiling, row.maxScore);
@@ -114,4 +117,24 @@ export function filterSql(filters: Filters, regulationColumn: string, articleCol
     params.push(JSON.stringify(filters.regulationIds));
   }
   return { joins, where, params };
+}
+
+/// Up to this many allowed articles, a filtered walk checks the posting's article id against the
+/// set instead of reading each walked article's row for its regulation id.
+const ARTICLE_SET_LIMIT = 20_000;
+
+/// Reading one allowed article costs about this many walked postings (see choosePlan).
+const SCAN_COST = 6;
+
+/// How a search reads its matches: `walk` the driver token's postings, `walk-set` the same with
+/// the allowed articles' ids checked on each posting (a filter that keeps at most
+/// `ARTICLE_SET_LIMIT` articles), or `scan` the allowed articles themselves. A filtered walk
+/// examines about k·n/allowed postings (at most the whole list); reading the allowed articles
+/// instead costs about `SCAN_COST` postings' worth each (text, instr, scoring in JavaScript),
+/// measured on the 10,000-regulation bench library.
+export function choosePlan(p: { filters: Filters; driverDf: number; n: number; k: number; allowed: number }): 'walk' | 'walk-set' | 'scan' {
+  if (!p.filters.regulationIds) return 'walk';
+  const walkRows = Math.min(p.driverDf, (p.k * p.n) / Math.max(p.allowed, 1));
+  if (SCAN_COST * p.allowed < walkRows) return 'scan';
+  return p.allowed <= ARTICLE_SET_LIMIT ? 'walk-set' : 'walk';
 }

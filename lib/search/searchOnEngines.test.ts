@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import type { Engine } from '@/db/engine';
+import { engines } from '@/db/engineTesting';
+import { regulations } from '@/db/schema';
+import { importRegulation, readRegulationFile } from '@/lib/library';
+import type { RegulationKind } from '@/lib/shared/vocabulary';
+import { queryTerms } from './queryTerms';
+import { searchArticlesOn, type SearchArticlesInput } from './searchArticles';
+import { planTerms, ranksBefore, scoreText, type Candidate } from './searchPlan';
+import { analyzeText } from './tokenize';
+
+const files = ['reg-058-jiaxing.md', 'reg-078-zhoushan.md', 'reg-068-hangzhou.md', 'reg-070-hangzhou.md', 'reg-062-ningbo.md'];
+
+type Indexed = { id: number; regulationId: string; eid: string; text: string; kind: RegulationKind; region: string | null };
+
+/// Every indexed article with its regulation's kind and region, read back from the engine.
+async function indexedArticles({ db, t }: Engine): Promise<Indexed[]> {
+  const versions = (await db.select({ id: t.searchVersions.versionId }).from(t.searchVersions)).map((v) => v.id);
+  return db
+    .select({ id: t.regulationArticles.id, regulationId: t.regulationArticles.regulationId, eid: t.regulationArticles.eid, text: t.regulationArticles.text, kind: t.regulations.kind, region: t.regulations.region })
+    .from(t.regulationArticles)
+    .innerJoin(t.regulations, eq(t.regulations.id, t.regulationArticles.regulationId))
+    .where(inArray(t.regulationArticles.versionId, versions));
+}
+
+/// The answer worked out the long way, without the index: document counts from the texts, every
+/// article allowed by the filter scored from its text, all of them sorted.
+function bruteForce(all: Indexed[], input: { q: string; limit?: number; offset?: number; kinds?: RegulationKind[]; regulationId?: string; region?: string }) {
+  const df = new Map<string, number>();
+  for (const a of all) for (const token of analyzeText(a.text).tokens.keys()) df.set(token, (df.get(token) ?? 0) + 1);
+  const terms = queryTerms(input.q);
+  const plans = planTerms((token) => (df.has(token) ? { id: 0, df: df.get(token)!, maxScore: 0 } : undefined), terms, all.length);
+  if (!plans) return { total: 0, hits: [] };
+  const driver = plans.reduce((a, b) => (b.driver.df < a.driver.df ? b : a));
+  const kept = all.filter((a) => (!input.kinds || input.kinds.includes(a.kind)) && (!input.regulationId || a.regulationId === input.regulationId) && (!input.region || a.region === input.region));
+  const scored = kept.flatMap((a): (Candidate & { a: Indexed })[] => {
+    const s = scoreText(a.text, plans, driver);
+    return s ? [{ articleId: a.id, ...s, a }] : [];
+  });
+  scored.sort((x, y) => (ranksBefore(x, y) ? -1 : ranksBefore(y, x) ? 1 : 0));
+  const offset = input.offset ?? 0;
+  return {
+    total: scored.length,
+    hits: scored.slice(offset, offset + (input.limit ?? 20)).map((c) => `${c.a.regulationId}/${c.a.eid} ${Math.round(c.score * 10_000) / 10_000}`),
+  };
+}
+
+describe.each(engines())('library search on $name', ({ engine }) => {
+  let all: Indexed[];
+  beforeAll(async () => {
+    for (const file of files) {
+      const bytes = readFileSync(path.resolve('db/seed/regulations', file));
+      await importRegulation(engine(), await readRegulationFile(new Uint8Array(bytes), file), { sourceText: bytes.toString('utf8') });
+    }
+    all = await indexedArticles(engine());
+  }, 60_000);
+
+  const search = async (input: SearchArticlesInput) => {
+    const found = await searchArticlesOn(engine(), input);
+    return { total: found.total, exact: found.exact, hits: found.hits.map((h) => `${h.regulationId}/${h.eid} ${h.score}`), found };
+  };
+
+  it('finds one- and two-character words and phrases, ranked as scoring every article would', async () => {
+    expect(all.length).toBeGreaterThan(200);
+    for (const q of ['犬', '养犬', '犬只 登记', '养犬人', '城市管理 执法', '物业服务企业', '第三十条', '没有这样的词语']) {
+      for (const page of [{ limit: 5 }, { limit: 7, offset: 5 }]) {
+        const expected = bruteForce(all, { q, ...page });
+        const got = await search({ q, ...page });
+        expect(got.hits, `${q} ${JSON.stringify(page)}`).toEqual(expected.hits);
+        if (got.exact) expect(got.total).toBe(expected.total);
+        else expect(got.total).toBeGreaterThanOrEqual(got.hits.length + (page.offset ?? 0));
+      }
+    }
+  });
+
+  it('gives snippets with every match marked', async () => {
+    const { found } = await search({ q: '犬只 登记', limit: 3 });
+    for (const hit of found.hits) {
+      for (const [start, end] of hit.highlights) expect(['犬只', '登记']).toContain(hit.snippet.slice(start, end));
+      expect(hit.regulationTitle).toMatch(/条例$/);
+    }
+  });
+
+  it('applies the filters, with whichever plan they call for', async () => {
+    const jiaxing = all.find((a) => a.regulationId && a.text.includes('嘉兴'))!.regulationId;
+    const region = all.find((a) => a.region)!.region!;
+    for (const q of ['犬', '犬只 登记', '管理']) {
+      // One regulation: its articles are read and scored (the scan).
+      expect((await search({ q, limit: 10, regulationId: jiaxing })).hits).toEqual(bruteForce(all, { q, limit: 10, regulationId: jiaxing }).hits);
+      expect((await search({ q, limit: 10, kinds: ['local_regulation'] })).hits).toEqual(bruteForce(all, { q, limit: 10, kinds: ['local_regulation'] }).hits);
+      expect((await search({ q, limit: 10, where: eq(regulations.region, region) })).hits).toEqual(bruteForce(all, { q, limit: 10, region }).hits);
+    }
+    expect(await search({ q: '犬', regulationIds: [] })).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it('refuses a query it cannot read, in words the page can show', async () => {
+    await expect(searchArticlesOn(engine(), { q: '  ' })).rejects.toMatchObject({ code: 'validation_failed', message: 'query_empty' });
+    await expect(searchArticlesOn(engine(), { q: '犬'.repeat(201) })).rejects.toMatchObject({ message: 'query_too_long' });
+    await expect(searchArticlesOn(engine(), { q: '犬', offset: -1 })).rejects.toMatchObject({ message: 'offset_invalid' });
+  });
+});

@@ -94,7 +94,7 @@ export async function run(args: string[]): Promise<void> {
     for (const question of questions) {
       const half = halfOf(question.id);
       const start = performance.now();
-      const result = answerQuery(db, { q: question.q, limit: K });
+      const result = await answerQuery(sqliteEngine(db), { q: question.q, limit: K });
       ms.push(performance.now() - start);
       modes[result.mode]++;
       const rank = firstAnswer(result.hits, question);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { sqliteEngine } from '@/db/engine';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import {
@@ -164,7 +165,7 @@ export async function run(args: string[]): Promise<void> {
 
     const figures = measureQueries(db, opts);
     const filtered = measureFiltered(db, opts);
-    const { sets: ranked, cache } = measureRanked(db, docs, opts);
+    const { sets: ranked, cache } = await measureRanked(db, docs, opts);
     const problems = [
       ...checkSearchTotals(figures.map((f) => ({ q: f.q, total: f.total, exact: f.exact, scanCount: f.likeCount, baselineTotal: f.baselineTotal }))),
       ...ranked.flatMap((set) => checkSamePages(set.label, set.questions) ?? []),
@@ -310,6 +311,13 @@ function timeIt(work: () => void): number {
   return performance.now() - t;
 }
 
+/// `timeIt` for work that answers with a promise.
+async function timeItAsync(work: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await work();
+  return performance.now() - t;
+}
+
 /// Whether a run needs the FTS5 table: some query is timed against it.
 function usesFts5(opts: Options): boolean {
   return querySets(opts).some((set) => set.queries.some((q) => baselineOf(q, opts) === 'FTS5'));
@@ -431,15 +439,15 @@ const WARM_QUESTIONS = 150;
 /// preloaded with the longest lists and warmed by `WARM_QUESTIONS` other questions (corpus
 /// sentences not among the measured ones), as a server that has answered others would have it:
 /// the first ask of each question (its own rarer lists still read from SQLite) and its repeats.
-function measureRanked(db: Db, docs: SourceDoc[], opts: Options): { sets: RankedFigure[]; cache: CacheFigure } {
+async function measureRanked(db: Db, docs: SourceDoc[], opts: Options): Promise<{ sets: RankedFigure[]; cache: CacheFigure }> {
   const jieba = Jieba.withDict(dict);
   const questions = QUESTIONS.map((q) => ({ q, terms: questionWords(jieba, q) }));
   const sentences = corpusSentences(docs, 20).map((q) => ({ q, terms: questionWords(jieba, q) }));
   const asTyped = QUESTIONS.map((q) => ({ q, terms: rankingTerms(readQuestion(q)) }));
   // The product's path: answerQuery tries the text as a phrase, reads it as a question
   // (readQuestion) and ranks its words as bigrams; compared with the exhaustive ranking of those.
-  const sets: { label: string; items: { q: string; terms: WeightedTerm[] }[]; filter?: { kinds: ['government_rule'] }; ask?: (q: string) => SearchResult }[] = [
-    { label: 'answerQuery, as typed', items: asTyped, ask: (q) => answerQuery(db, { q, limit: 20 }) },
+  const sets: { label: string; items: { q: string; terms: WeightedTerm[] }[]; filter?: { kinds: ['government_rule'] }; ask?: (q: string) => Promise<SearchResult> }[] = [
+    { label: 'answerQuery, as typed', items: asTyped, ask: (q) => answerQuery(sqliteEngine(db), { q, limit: 20 }) },
     { label: 'questions, 2-4 char words', items: questions },
     { label: 'questions, as bigrams', items: questions.map(({ q, terms }) => ({ q, terms: questionBigrams(terms) })) },
     { label: 'corpus sentences, words', items: sentences },
@@ -447,25 +455,27 @@ function measureRanked(db: Db, docs: SourceDoc[], opts: Options): { sets: Ranked
   ];
   const rounds = Math.max(3, Math.ceil(opts.rounds / 3));
   configurePostingCache(db, null);
-  const measured = sets.map(({ label, items, filter, ask }) => ({
-    label,
-    questions: items.map(({ q, terms }) => {
+  const measured = [];
+  for (const { label, items, filter, ask } of sets) {
+    const questions = [];
+    for (const { q, terms } of items) {
       const input = { terms, limit: 20, ...filter };
-      const once = () => (ask ? ask(q) : rankArticles(db, input));
-      for (let i = 0; i < 2; i++) once();
+      const once = async () => (ask ? ask(q) : rankArticles(db, input));
+      for (let i = 0; i < 2; i++) await once();
       let stats: RankStats | undefined;
       rankArticles(db, input, (s) => (stats = s));
-      const result = once();
+      const result = await once();
       const ms: number[] = [];
-      for (let i = 0; i < rounds; i++) ms.push(timeIt(once));
+      for (let i = 0; i < rounds; i++) ms.push(await timeItAsync(once));
       const exhaustive = rankExhaustively(db, input);
       const exhaustiveMs: number[] = [];
       for (let i = 0; i < Math.max(2, Math.ceil(rounds / 3)); i++) exhaustiveMs.push(timeIt(() => rankExhaustively(db, input)));
       const same = samePage(result, exhaustive);
       process.stderr.write(`\r${label}: ${q.slice(0, 12)} p50 ${percentile(ms, 50).toFixed(1)} ms, exhaustive ${percentile(exhaustiveMs, 50).toFixed(0)} ms        `);
-      return { q, terms, ms, exhaustiveMs, stats: stats!, total: result.total, exact: result.exact, same, exhaustive, firstMs: NaN, cachedMs: [] as number[], cachedSame: false };
-    }),
-  }));
+      questions.push({ q, terms, ms, exhaustiveMs, stats: stats!, total: result.total, exact: result.exact, same, exhaustive, firstMs: NaN, cachedMs: [] as number[], cachedSame: false });
+    }
+    measured.push({ label, questions });
+  }
 
   // The budget SEARCH_CACHE_MB gives, or the default one when it switches the cache off.
   const options = postingCacheOptionsFromEnv() ?? postingCacheOptionsFromEnv({})!;
@@ -489,20 +499,20 @@ function measureRanked(db: Db, docs: SourceDoc[], opts: Options): { sets: Ranked
     return { cache, preloadMs, warmMs: performance.now() - warmStarted };
   };
   let figure: CacheFigure | undefined;
-  sets.forEach(({ label, filter, ask }, si) => {
+  for (const [si, { label, filter, ask }] of sets.entries()) {
     const { cache, preloadMs, warmMs } = warmServer();
     for (const x of measured[si].questions) {
       const input = { terms: x.terms, limit: 20, ...filter };
-      const once = () => (ask ? ask(x.q) : rankArticles(db, input));
+      const once = async () => (ask ? ask(x.q) : rankArticles(db, input));
       let first: SearchResult | undefined;
-      x.firstMs = timeIt(() => (first = once()));
+      x.firstMs = await timeItAsync(async () => (first = await once()));
       x.cachedSame = samePage(first!, x.exhaustive);
-      for (let i = 0; i < rounds; i++) x.cachedMs.push(timeIt(once));
+      for (let i = 0; i < rounds; i++) x.cachedMs.push(await timeItAsync(once));
       process.stderr.write(`\r${label} (cache): ${x.q.slice(0, 12)} first ${x.firstMs.toFixed(1)} ms        `);
     }
     // The figures of the first set's server (answerQuery, as typed).
     figure ??= { maxBytes: options.maxBytes, bytes: cache.bytes, lists: cache.size, loads: cache.loads, hits: cache.hits, evictions: cache.evictions, warmQuestions: warm.length * 2, warmMs, preloaded: cache.preloaded, preloadMs };
-  });
+  }
   process.stderr.write('\n');
   configurePostingCache(db, null);
   return { sets: measured.map(({ label, questions: qs }) => ({ label, questions: qs.map(({ exhaustive: _, ...rest }) => rest) })), cache: figure! };

@@ -37,8 +37,8 @@ describe('a law imported as an excerpt', () => {
     expect(article.article.paragraphs[0].text).toContain('为个体工商户');
   });
 
-  it('labels a question’s hits with the printed numbers', () => {
-    const found = searchLibrary({ q: '谁可以成为个体工商户', pageSize: 5 }, t.db);
+  it('labels a question’s hits with the printed numbers', async () => {
+    const found = await searchLibrary(sqliteEngine(t.db), { q: '谁可以成为个体工商户', pageSize: 5 });
     const labels = found.groups.flatMap((g) => g.hits.map((h) => h.label));
     expect(labels).toContain('第五十四条');
   });

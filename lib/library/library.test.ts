@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('seedLibrary', () => {
   it('imports the demo texts once, the Beijing audit regulation as two versions', async () => {
-    const list = listRegulations({ pageSize: 100, today: '2026-01-01' }, t.db);
+    const list = await listRegulations(sqliteEngine(t.db), { pageSize: 100, today: '2026-01-01' });
     expect(list.total).toBe(11);
     expect(list.items.find((r) => r.title === '北京市审计条例')).toMatchObject({ versions: 2, amended: true, status: 'in_force' });
     expect((await seedLibrary(sqliteEngine(t.db))).imported).toEqual([]);
@@ -55,7 +55,7 @@ describe('importRegulation', () => {
 });
 
 describe('getRegulation', () => {
-  it('returns the older text for a date before the newer version took effect', () => {
+  it('returns the older text for a date before the newer version took effect', async () => {
     const before = getRegulation('北京市审计条例', { at: '2020-06-01' }, t.db);
     const after = getRegulation('北京市审计条例', { at: '2024-06-01' }, t.db);
     expect(before.version.seq).toBe(1);
@@ -64,20 +64,20 @@ describe('getRegulation', () => {
     expect(JSON.stringify(before.text.articles)).not.toBe(JSON.stringify(after.text.articles));
   });
 
-  it('shows the first version, flagged, for a date before any version was in force', () => {
+  it('shows the first version, flagged, for a date before any version was in force', async () => {
     const r = getRegulation('北京市审计条例', { at: '2000-01-01' }, t.db);
     expect(r.inForceAt).toBe(false);
     expect(r.status).toBe('not_yet_effective');
   });
 
-  it('refuses a malformed date and an unknown regulation', () => {
+  it('refuses a malformed date and an unknown regulation', async () => {
     expect(() => getRegulation('北京市审计条例', { at: '2020-13-45' }, t.db)).toThrow('date_invalid');
     expect(() => getRegulation('nothing', {}, t.db)).toThrow('regulation_not_found');
   });
 });
 
 describe('getArticle', () => {
-  it('gives the article with its standard citation and neighbours', () => {
+  it('gives the article with its standard citation and neighbours', async () => {
     const a = getArticle('舟山市养犬管理条例', 12, {}, t.db);
     expect(a.citation).toBe('《舟山市养犬管理条例》第十二条');
     expect(a.previous).toBe(11);
@@ -87,11 +87,11 @@ describe('getArticle', () => {
 });
 
 describe('listRegulations', () => {
-  it('filters by topic, kind and status and offers the topics present', () => {
-    const dogs = listRegulations({ topic: '养犬管理' }, t.db);
+  it('filters by topic, kind and status and offers the topics present', async () => {
+    const dogs = await listRegulations(sqliteEngine(t.db), { topic: '养犬管理' });
     expect(dogs.items.map((r) => r.title).sort()).toEqual(['嘉兴市养犬管理条例', '舟山市养犬管理条例']);
-    expect(listRegulations({ kind: 'department_rule' }, t.db).items.map((r) => r.title)).toEqual(['明码标价和禁止价格欺诈规定']);
-    expect(listRegulations({ status: 'amended', today: '2026-01-01' }, t.db).items.map((r) => r.title)).toContain('北京市审计条例');
+    expect((await listRegulations(sqliteEngine(t.db), { kind: 'department_rule' })).items.map((r) => r.title)).toEqual(['明码标价和禁止价格欺诈规定']);
+    expect((await listRegulations(sqliteEngine(t.db), { status: 'amended', today: '2026-01-01' })).items.map((r) => r.title)).toContain('北京市审计条例');
     expect(dogs.facets.topics).toContain('法律援助');
   });
 });
@@ -108,22 +108,22 @@ describe('resolveCitationQuery', () => {
 describe('searchLibrary', () => {
   it('finds two-character words in the right articles, grouped by regulation, and one character too', async () => {
     const { searchLibrary } = await import('./searchLibrary');
-    const dogs = searchLibrary({ q: '养犬' }, t.db);
+    const dogs = await searchLibrary(sqliteEngine(t.db), { q: '养犬' });
     expect(dogs.groups.map((g) => g.title)).toEqual(expect.arrayContaining(['舟山市养犬管理条例', '嘉兴市养犬管理条例']));
-    const zhoushan = searchLibrary({ q: '烈性犬', within: '舟山市养犬管理条例' }, t.db);
+    const zhoushan = await searchLibrary(sqliteEngine(t.db), { q: '烈性犬', within: '舟山市养犬管理条例' });
     expect(zhoushan.groups).toHaveLength(1);
     expect(zhoushan.groups[0].hits.map((h) => h.label)).toContain('第十二条');
-    expect(searchLibrary({ q: '犬', topic: '法律援助' }, t.db).groups).toEqual([]);
-    expect(searchLibrary({ q: '犬' }, t.db).hits).toBeGreaterThan(5);
+    expect((await searchLibrary(sqliteEngine(t.db), { q: '犬', topic: '法律援助' })).groups).toEqual([]);
+    expect((await searchLibrary(sqliteEngine(t.db), { q: '犬' })).hits).toBeGreaterThan(5);
   });
 
   it('searches only the version in force: text removed by the amendment is no longer found', async () => {
     const { searchLibrary } = await import('./searchLibrary');
-    const old = searchLibrary({ q: '市和区、县人民政府依法设立审计机关' }, t.db);
+    const old = await searchLibrary(sqliteEngine(t.db), { q: '市和区、县人民政府依法设立审计机关' });
     // Not found as typed (it is read as a question instead, whose words other articles share).
     expect(old.understood.mode).toBe('question');
     expect(old.groups.flatMap((g) => g.hits).some((h) => h.snippet.includes('市和区、县人民政府依法设立审计机关'))).toBe(false);
-    const now = searchLibrary({ q: '本市依法实行审计监督制度' }, t.db);
+    const now = await searchLibrary(sqliteEngine(t.db), { q: '本市依法实行审计监督制度' });
     expect(now.groups[0]?.hits[0]?.label).toBe('第二条');
   });
 });

@@ -1,6 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { regulations, regulationVersions } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { todayInChina } from '@/lib/shared';
 import type { RegulationSort } from './libraryQuery';
 import { versionInForce } from './versionInForce';
@@ -39,21 +38,19 @@ export type RegulationListItem = {
 
 /// The library index: every regulation with its status today, filtered, sorted and paged, plus
 /// the values each filter can take (for the filter controls).
-export function listRegulations(
+export async function listRegulations(
+  engine: Engine,
   opts: RegulationFilters & { sort?: RegulationSort; page?: number; pageSize?: number; today?: string } = {},
-  db: Db = getDatabase(),
-): { items: RegulationListItem[]; total: number; page: number; pageSize: number; facets: { topics: string[]; years: number[]; scopes: Partial<Record<JurisdictionRelation, number>> } } {
+): Promise<{ items: RegulationListItem[]; total: number; page: number; pageSize: number; facets: { topics: string[]; years: number[]; scopes: Partial<Record<JurisdictionRelation, number>> } }> {
+  const { db, t } = engine;
+  const { regulations, regulationVersions } = t;
   const today = opts.today ?? todayInChina();
   const home = homeJurisdiction();
-  const versions = db.select({ id: regulationVersions.id, regulationId: regulationVersions.regulationId, seq: regulationVersions.seq, effectiveOn: regulationVersions.effectiveOn, adoptedOn: regulationVersions.adoptedOn }).from(regulationVersions).orderBy(asc(regulationVersions.seq)).all();
-  const events = readAllRegulationEvents(db);
+  const versions = await db.select({ id: regulationVersions.id, regulationId: regulationVersions.regulationId, seq: regulationVersions.seq, effectiveOn: regulationVersions.effectiveOn, adoptedOn: regulationVersions.adoptedOn }).from(regulationVersions).orderBy(asc(regulationVersions.seq));
+  const events = await readAllRegulationEvents(engine);
   const byReg = new Map<string, typeof versions>();
   for (const v of versions) byReg.set(v.regulationId, [...(byReg.get(v.regulationId) ?? []), v]);
-  const all: RegulationListItem[] = db
-    .select()
-    .from(regulations)
-    .all()
-    .map((r) => {
+  const all: RegulationListItem[] = (await db.select().from(regulations)).map((r) => {
       const vs = datedVersions(byReg.get(r.id) ?? [], events.get(r.id) ?? []);
       const { status, amended } = regulationStatus(vs, events.get(r.id) ?? [], today);
       const current = versionInForce(vs, today) ?? vs[0];

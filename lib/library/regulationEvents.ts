@@ -19,8 +19,9 @@ export async function readRegulationEventsOn({ db, t }: Engine, regulationId: st
 }
 
 /// The events of every regulation, by regulation id, each list in date order.
-export function readAllRegulationEvents(db: Db): Map<string, LifecycleRow[]> {
-  const rows = db.select({ regulationId: regulationEvents.regulationId, ...lifecycleColumns }).from(regulationEvents).orderBy(asc(regulationEvents.on), asc(regulationEvents.id)).all();
+export async function readAllRegulationEvents({ db, t }: Engine): Promise<Map<string, LifecycleRow[]>> {
+  const e = t.regulationEvents;
+  const rows = await db.select({ regulationId: e.regulationId, kind: e.kind, on: e.on, versionId: e.versionId, body: e.body, source: e.source }).from(e).orderBy(asc(e.on), asc(e.id));
   const out = new Map<string, LifecycleRow[]>();
   for (const { regulationId, ...row } of rows) out.set(regulationId, [...(out.get(regulationId) ?? []), row]);
   return out;

@@ -12,11 +12,11 @@ beforeAll(async () => {
 afterEach(() => vi.unstubAllEnvs());
 
 /// Every page of a search, in order: each hit as its regulation's relation and its place.
-function allPages(q: string, pageSize: number) {
+async function allPages(q: string, pageSize: number) {
   const hits: { relation: string | null; key: string }[] = [];
   const totals: (number | null)[] = [];
   for (let page = 1; ; page++) {
-    const r = searchLibrary({ q, page, pageSize }, t.db);
+    const r = await searchLibrary(sqliteEngine(t.db), { q, page, pageSize });
     totals.push(r.total);
     // Within a page groups are ordered by relation; the hits keep rank order inside a group.
     for (const g of r.groups) for (const h of g.hits) hits.push({ relation: g.jurisdiction.relation, key: `${g.title}${h.label}` });
@@ -28,12 +28,12 @@ function allPages(q: string, pageSize: number) {
 const rank = (relation: string | null) => (relation === 'own' || relation === 'superior' ? 0 : 1);
 
 describe('searchLibrary, own texts first', () => {
-  it('ranks the city’s own texts and its 上位法 before other places’ on every page, not only within one', () => {
+  it('ranks the city’s own texts and its 上位法 before other places’ on every page, not only within one', async () => {
     vi.stubEnv('LAWBENCH_CITY', '');
-    const plain = allPages('犬', 7);
+    const plain = await allPages('犬', 7);
     vi.stubEnv('LAWBENCH_CITY', '舟山市');
     vi.stubEnv('LAWBENCH_PROVINCE', '浙江省');
-    const tiered = allPages('犬', 7);
+    const tiered = await allPages('犬', 7);
     // The same articles, none twice, none lost between the tiers' pages…
     expect(tiered.hits.map((h) => h.key).sort()).toEqual(plain.hits.map((h) => h.key).sort());
     expect(new Set(tiered.hits.map((h) => h.key)).size).toBe(tiered.hits.length);
@@ -46,11 +46,11 @@ describe('searchLibrary, own texts first', () => {
     expect(tiered.totals[0]).toBe(plain.totals[0]);
   });
 
-  it('answers as a phrase when the phrase is found only in another place’s text', () => {
+  it('answers as a phrase when the phrase is found only in another place’s text', async () => {
     vi.stubEnv('LAWBENCH_CITY', '舟山市');
     vi.stubEnv('LAWBENCH_PROVINCE', '浙江省');
     // 嘉兴's wording; 舟山's regulation has 犬只准养登记制度.
-    const r = allPages('养犬准养登记制度', 5);
+    const r = await allPages('养犬准养登记制度', 5);
     expect(r.mode).toBe('phrase');
     expect(r.hits.length).toBeGreaterThan(0);
     // Only other places' texts have it; the city's own are not filled in with question matches.

@@ -1,9 +1,8 @@
 import { inArray } from 'drizzle-orm';
-import { regulations } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { articleLabel } from '@/lib/legal-text';
 import { MAX_OFFSET as MAX_SEARCH_DEPTH, answerQuery, type AnswerResult } from '@/lib/search';
-import { findRegulation } from './getRegulation';
+import { findRegulationOn } from './getRegulation';
 import { listRegulations, type RegulationFilters } from './listRegulations';
 import { homeFirstTiers } from './homeFirstTiers';
 import { homeJurisdiction, jurisdictionOf, relationRank, type HomeJurisdiction, type Jurisdiction } from './jurisdictionOf';
@@ -21,15 +20,15 @@ export type SearchUnderstanding = Pick<AnswerResult, 'mode' | 'terms' | 'expansi
 /// Full-text search of the library's current texts, filtered like the index and optionally
 /// inside one regulation; a query not found as typed is read as a question. Hits are ranked and
 /// grouped by regulation. `without` switches thesaurus expansions off.
-export function searchLibrary(
+export async function searchLibrary(
+  engine: Engine,
   opts: RegulationFilters & { q: string; within?: string; page?: number; pageSize?: number; without?: string[] },
-  db: Db = getDatabase(),
-): { groups: LibraryHitGroup[]; hits: number; total: number | null; page: number; pageSize: number; hasMore: boolean; understood: SearchUnderstanding } {
+): Promise<{ groups: LibraryHitGroup[]; hits: number; total: number | null; page: number; pageSize: number; hasMore: boolean; understood: SearchUnderstanding }> {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 50);
   const page = Math.max(opts.page ?? 1, 1);
   const filtered = opts.status || opts.year || opts.topic || opts.kind || opts.scope;
-  const regulationIds = filtered ? listRegulations({ status: opts.status, year: opts.year, topic: opts.topic, kind: opts.kind, scope: opts.scope, pageSize: 100_000 }, db).items.map((r) => r.id) : undefined;
-  const within = opts.within ? findRegulation(opts.within, db).id : undefined;
+  const regulationIds = filtered ? (await listRegulations(engine, { status: opts.status, year: opts.year, topic: opts.topic, kind: opts.kind, scope: opts.scope, pageSize: 100_000 })).items.map((r) => r.id) : undefined;
+  const within = opts.within ? (await findRegulationOn(engine, opts.within)).id : undefined;
   const none: SearchUnderstanding = { mode: 'phrase', terms: [], expansions: [] };
   if (regulationIds && regulationIds.length === 0) return { groups: [], hits: 0, total: 0, page, pageSize, hasMore: false, understood: none };
   // One extra hit tells whether there is a next page without counting every match; search pages
@@ -37,11 +36,12 @@ export function searchLibrary(
   const offset = (page - 1) * pageSize;
   if (offset >= MAX_SEARCH_DEPTH) return { groups: [], hits: 0, total: null, page, pageSize, hasMore: false, understood: none };
   const home = homeJurisdiction();
-  const result = homeFirstAnswer(db, { q: opts.q, pageSize, offset, regulationIds, regulationId: within, without: opts.without }, home);
+  const result = await homeFirstAnswer(engine, { q: opts.q, pageSize, offset, regulationIds, regulationId: within, without: opts.without }, home);
   const understood: SearchUnderstanding = { mode: result.mode, terms: result.terms, expansions: result.expansions, ...(result.cut ? { cut: result.cut } : {}) };
   const hits = result.hits.slice(0, pageSize);
+  const { regulations } = engine.t;
   const titles = new Map(
-    hits.length ? db.select({ id: regulations.id, slug: regulations.slug, title: regulations.title, level: regulations.level, region: regulations.region, enactingBody: regulations.enactingBody }).from(regulations).where(inArray(regulations.id, [...new Set(hits.map((h) => h.regulationId))])).all().map((r) => [r.id, r]) : [],
+    hits.length ? (await engine.db.select({ id: regulations.id, slug: regulations.slug, title: regulations.title, level: regulations.level, region: regulations.region, enactingBody: regulations.enactingBody }).from(regulations).where(inArray(regulations.id, [...new Set(hits.map((h) => h.regulationId))]))).map((r) => [r.id, r]) : [],
   );
   const groups = new Map<string, LibraryHitGroup>();
   for (const h of hits) {
@@ -63,18 +63,18 @@ type AnswerPage = { q: string; pageSize: number; offset: number; regulationIds?:
 /// ranked in two tiers, the city's own texts and its 上位法 before every other place's, on every
 /// page and not only within one: the near tier's hits in rank order, then the far tier's. Both
 /// tiers are read in the same mode — a phrase when it is found as typed in either.
-function homeFirstAnswer(db: Db, page: AnswerPage, home: HomeJurisdiction | null): AnswerResult {
+async function homeFirstAnswer(engine: Engine, page: AnswerPage, home: HomeJurisdiction | null): Promise<AnswerResult> {
   const { q, pageSize, offset, regulationIds, regulationId, without } = page;
   const limit = Math.min(pageSize + 1, MAX_SEARCH_DEPTH - offset);
-  const tiers = regulationId ? null : homeFirstTiers(db, home, regulationIds);
-  if (!tiers) return answerQuery(db, { q, limit, offset, regulationIds, regulationId, without });
-  let near = answerQuery(db, { q, limit, offset, regulationIds: tiers.near, without });
-  if (near.mode === 'question' && answerQuery(db, { q, limit: 1, offset: 0, regulationIds: tiers.far, mode: 'phrase' }).hits.length > 0) {
+  const tiers = regulationId ? null : await homeFirstTiers(engine, home, regulationIds);
+  if (!tiers) return answerQuery(engine, { q, limit, offset, regulationIds, regulationId, without });
+  let near = await answerQuery(engine, { q, limit, offset, regulationIds: tiers.near, without });
+  if (near.mode === 'question' && (await answerQuery(engine, { q, limit: 1, offset: 0, regulationIds: tiers.far, mode: 'phrase' })).hits.length > 0) {
     // Found as typed in other places' texts only: the whole search is a phrase search.
-    near = answerQuery(db, { q, limit, offset, regulationIds: tiers.near, mode: 'phrase' });
+    near = await answerQuery(engine, { q, limit, offset, regulationIds: tiers.near, mode: 'phrase' });
   }
   // The count is the whole search's: two tiers' estimates would add up their errors.
-  const whole = answerQuery(db, { q, limit: 1, offset: 0, regulationIds, without, mode: near.mode });
+  const whole = await answerQuery(engine, { q, limit: 1, offset: 0, regulationIds, without, mode: near.mode });
   const counted = { total: whole.total, exact: whole.exact };
   if (near.hits.length === limit) return { ...near, ...counted };
   // The near tier ran out within this page: its hits end at offset + hits, or, on a page past
@@ -82,6 +82,6 @@ function homeFirstAnswer(db: Db, page: AnswerPage, home: HomeJurisdiction | null
   // starts where it left off.
   const nearCount = near.hits.length > 0 ? offset + near.hits.length : Math.min(near.total ?? offset, offset);
   const farOffset = Math.max(0, offset - nearCount);
-  const far = answerQuery(db, { q, limit: limit - near.hits.length, offset: farOffset, regulationIds: tiers.far, without, mode: near.mode });
+  const far = await answerQuery(engine, { q, limit: limit - near.hits.length, offset: farOffset, regulationIds: tiers.far, without, mode: near.mode });
   return { ...near, hits: [...near.hits, ...far.hits], ...counted };
 }

@@ -110,7 +110,7 @@ describe('publishBill', () => {
     expect(later.outstanding).toEqual([]);
     expect(later.text.articles[1].paragraphs[0].text).toBe('本条例适用于本市行政区域内犬只的饲养和管理。');
     expect(later.text.info.at(-2)).toBe('2026年3月8日 测试市人民代表大会常务委员会根据《测试市人民代表大会常务委员会关于修改〈测试市养犬条例〉的决定》修正');
-    const listed = listRegulations({ today: '2026-05-02' }, db).items.find((r) => r.id === old.regulationId)!;
+    const listed = (await listRegulations(sqliteEngine(db), { today: '2026-05-02' })).items.find((r) => r.id === old.regulationId)!;
     expect(listed).toMatchObject({ status: 'in_force', amended: true, versions: 2 });
     // The decision and the comparison table are published with the version.
     const decision = await amendmentDocument(sqliteEngine(db), old.regulationId, { document: 'decision', format: 'txt', at: '2026-05-01' });

@@ -1,11 +1,11 @@
 import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import { MAX_QUERY_LENGTH } from './limits';
 import { queryTerms } from './queryTerms';
-import { rankArticles } from './rankArticles';
+import { rankArticlesOn } from './rankArticles';
 import { readQuestion, type QuestionReading } from './readQuestion';
-import { searchArticles } from './searchArticles';
+import { searchArticlesOn } from './searchArticles';
 import { parseSearchInput, searchDepthCheck, searchOptionFields } from './searchOptions';
 import type { SearchResult } from './searchResult';
 
@@ -42,21 +42,21 @@ export type AnswerResult = SearchResult & {
 /// as typed (养犬, 物业服务 企业), otherwise as a question (老板无故辞退我怎么办？) read by
 /// `readQuestion` and ranked by `rankArticles`, where an article needs only some of the words.
 /// Throws `validation_failed` for an empty query or a bad page, as `searchArticles` does.
-export function answerQuery(db: Db, input: AnswerQueryInput): AnswerResult {
+export async function answerQuery(engine: Engine, input: AnswerQueryInput): Promise<AnswerResult> {
   const { where, ...rest } = input;
   const { q, without, mode, ...options } = parseSearchInput(answerQuerySchema, rest);
 
   if (q.length <= MAX_QUERY_LENGTH && mode !== 'question') {
-    const phrase = searchArticles(db, { ...options, q, where });
+    const phrase = await searchArticlesOn(engine, { ...options, q, where });
     // A later page of a phrase that matches stays a phrase search, even when it is empty.
-    const matches = mode === 'phrase' || phrase.hits.length > 0 || (options.offset > 0 && searchArticles(db, { ...options, q, where, limit: 1, offset: 0 }).hits.length > 0);
+    const matches = mode === 'phrase' || phrase.hits.length > 0 || (options.offset > 0 && (await searchArticlesOn(engine, { ...options, q, where, limit: 1, offset: 0 })).hits.length > 0);
     if (matches) return { ...phrase, mode: 'phrase', terms: queryTerms(q).map((t) => t.text), expansions: [] };
   }
 
   const reading = readQuestion(q, { without });
   const understood = { mode: 'question' as const, terms: reading.terms.map((t) => t.text), expansions: reading.expansions, ...(reading.cut ? { cut: reading.cut } : {}) };
   if (reading.terms.length === 0) return { total: 0, exact: true, hits: [], ...understood };
-  const ranked = rankArticles(db, { ...options, terms: rankingTerms(reading), where });
+  const ranked = await rankArticlesOn(engine, { ...options, terms: rankingTerms(reading), where });
   return { ...ranked, ...understood };
 }
 

@@ -9,7 +9,7 @@ export { scoreToken, inverseDocumentFrequency, K1, B, TYPICAL_LENGTH, SCORE_SCAL
 export { indexVersion, indexVersions, indexVersionsOn, type IndexReport } from './indexVersion';
 export { unindexVersion, unindexVersionOn } from './unindexVersion';
 export { pruneSearchIndex, pruneSearchIndexOn } from './pruneSearchIndex';
-export { searchArticles, searchArticlesSchema, type SearchArticlesInput, type SearchHit, type SearchResult } from './searchArticles';
+export { searchArticles, searchArticlesOn, searchArticlesSchema, type SearchArticlesInput, type SearchHit, type SearchResult } from './searchArticles';
 export { MAX_QUERY_LENGTH, MAX_CANDIDATES, MAX_OFFSET, MAX_RANKED_TERMS, MAX_RANKED_CANDIDATES, MAX_RANKED_POSTINGS } from './limits';
 export { groupHitsByRegulation, type RegulationHits } from './groupHitsByRegulation';
 export { makeSnippet, type Snippet } from './makeSnippet';
@@ -17,7 +17,7 @@ export { likeScanSearch, type LikeScanHit } from './likeScanSearch';
 export { applySearchIndexChange, applySearchIndexChangeOn, type SearchIndexChange } from './applySearchIndexChange';
 export { indexedVersionsOf } from './indexedVersionsOf';
 export { readQuestion, QUESTION_LIMIT, type QuestionReading, type QuestionTerm } from './readQuestion';
-export { rankArticles, rankArticlesSchema, type RankArticlesInput, type WeightedTerm } from './rankArticles';
+export { rankArticles, rankArticlesOn, rankArticlesSchema, type RankArticlesInput, type WeightedTerm } from './rankArticles';
 export { rankExhaustively } from './rankExhaustively';
 export { PostingCache, configurePostingCache, postingCacheOptionsFromEnv, preloadPostingCache, type PostingCacheOptions } from './postingCache';
 export { type RankStats } from './rankPostings';

@@ -2,7 +2,7 @@ import { countTermOccurrences } from './findTermOccurrences';
 import { MAX_RANKED_TERMS } from './limits';
 import { queryTerms, type QueryTerm } from './queryTerms';
 import { inverseDocumentFrequency, SCORE_SCALE, scoreToken } from './scoreToken';
-import { lookupToken, type SearchStore } from './searchStore';
+import type { TokenRow } from './searchPlan';
 import { isCjk } from './tokenize';
 
 /// Ranked scores are counted in millionths, as integers, so that a sum does not depend on the
@@ -49,7 +49,8 @@ export function termPointsInText(term: RankedTerm, folded: string, length: numbe
 /// separates), a term given twice keeps its highest weight, terms with a token the index does not
 /// hold are left out (they occur nowhere), and beyond `MAX_RANKED_TERMS` the lowest-weight, then
 /// most common, terms are dropped (`dropped` counts them). Weights must be positive and finite.
-export function planRankedTerms(store: SearchStore, input: readonly { text: string; weight: number }[], n: number): { terms: RankedTerm[]; dropped: number } {
+/// `lookup` reads the token dictionary, on either engine.
+export function planRankedTerms(lookup: (token: string) => TokenRow | undefined, input: readonly { text: string; weight: number }[], n: number): { terms: RankedTerm[]; dropped: number } {
   const byText = new Map<string, { term: QueryTerm; weight: number; order: number }>();
   for (const { text, weight } of input) {
     for (const term of queryTerms(text)) {
@@ -63,7 +64,7 @@ export function planRankedTerms(store: SearchStore, input: readonly { text: stri
     let driver: RankedTerm['driver'] | undefined;
     let ceiling = Infinity;
     for (const token of term.tokens) {
-      const row = lookupToken(store, token);
+      const row = lookup(token);
       if (!row || row.df <= 0) {
         driver = undefined;
         break;

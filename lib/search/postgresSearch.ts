@@ -13,14 +13,20 @@ import { PostingWalk, type PostingRow } from './walkPostings';
 // walk read in pages of the driver token's postings (keyset on score and article id, each page
 // one range of the `search_postings_key` index) instead of SQLite's row-by-row cursor.
 
-const run = async <Row>(engine: Engine, query: SQL): Promise<Row[]> => ((await executeOnPostgres(engine, query)) as { rows: Row[] }).rows;
-const array = (values: readonly unknown[], type: 'text' | 'int8') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+export const run = async <Row>(engine: Engine, query: SQL): Promise<Row[]> => ((await executeOnPostgres(engine, query)) as { rows: Row[] }).rows;
+export const array = (values: readonly unknown[], type: 'text' | 'int8' | 'float8') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /// The first page of a walk reads this many postings beyond the page itself; each later page
 /// four times the one before, up to `MAX_PAGE`, so that a walk that stops early reads little and
 /// one that goes far makes few round trips.
 const FIRST_EXTRA = 64;
 const MAX_PAGE = 8192;
+
+/// The number of indexed articles (N of idf).
+export async function indexedArticleCount(engine: Engine): Promise<number> {
+  const [stats] = await run<{ articles: string }>(engine, sql`select articles from search_stats where id = 1`);
+  return Number(stats?.articles ?? 0);
+}
 
 /// The search, once its input is parsed and its terms read (see `searchArticles`).
 export async function searchOnPostgres(
@@ -30,8 +36,7 @@ export async function searchOnPostgres(
   where: SQL | undefined,
 ): Promise<SearchResult> {
   const none: SearchResult = { total: 0, exact: true, hits: [] };
-  const [stats] = await run<{ articles: string }>(engine, sql`select articles from search_stats where id = 1`);
-  const n = Number(stats?.articles ?? 0);
+  const n = await indexedArticleCount(engine);
   if (n <= 0) return none;
   const dictionary = await tokenRows(engine, [...new Set(terms.flatMap((t) => t.tokens))]);
   const plans = planTerms((token) => dictionary.get(token), terms, n);
@@ -49,14 +54,14 @@ export async function searchOnPostgres(
 }
 
 /// The dictionary rows of some tokens, in one query.
-async function tokenRows(engine: Engine, tokens: string[]): Promise<Map<string, TokenRow>> {
+export async function tokenRows(engine: Engine, tokens: string[]): Promise<Map<string, TokenRow>> {
   const rows = await run<{ token: string; id: string; df: string; max_score: number }>(engine, sql`select token, id, df, max_score from search_tokens where token = any(${array(tokens, 'text')})`);
   return new Map(rows.map((r) => [r.token, { id: Number(r.id), df: Number(r.df), maxScore: r.max_score }]));
 }
 
 /// Conditions on an article (`a`) for the filters and the CJK terms a row must contain; `r` is
 /// joined when kinds are filtered.
-function conditions(filters: Filters, checked: string[], articleColumn: SQL | null): { join: SQL; where: SQL[] } {
+export function conditions(filters: Filters, checked: string[], articleColumn: SQL | null): { join: SQL; where: SQL[] } {
   const where: SQL[] = [];
   if (filters.kinds) where.push(sql`r.kind = any(${array(filters.kinds, 'text')})`);
   if (articleColumn && filters.articleIds) where.push(sql`${articleColumn} = any(${array(filters.articleIds, 'int8')})`);
@@ -118,7 +123,7 @@ async function allowedIds(engine: Engine, regulationIds: string[]): Promise<numb
 
 /// The hits of ranked candidates, in their order, read in one query; an article deleted since it
 /// was indexed is left out.
-async function hitsOf(engine: Engine, top: Candidate[], terms: QueryTerm[]) {
+export async function hitsOf(engine: Engine, top: Pick<Candidate, 'articleId' | 'score'>[], terms: QueryTerm[]) {
   if (top.length === 0) return [];
   const rows = await run<Omit<HitRow, 'articleId'> & { id: string }>(
     engine,

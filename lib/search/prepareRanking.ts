@@ -7,7 +7,7 @@ import { planRankedTerms, type RankedTerm } from './planRankedTerms';
 import { resolveFilters } from './resolveFilters';
 import type { Filters } from './searchPlan';
 import { parseSearchInput, searchDepthCheck, searchOptionFields } from './searchOptions';
-import { searchStore, statement, type SearchStore } from './searchStore';
+import { lookupToken, searchStore, statement, type SearchStore } from './searchStore';
 
 /// The input of a ranked search, validated at the boundary (messages are catalogue keys): up to
 /// 200 weighted words, each weight positive and at most 100, plus the page and restrictions
@@ -58,7 +58,7 @@ export function prepareRanking(db: Db, input: RankArticlesInput): RankingPlan | 
   const stats = statement<{ articles: number; generation: number }>(store, 'SELECT articles, generation FROM search_stats WHERE id = 1').get();
   const indexed = stats?.articles ?? 0;
   if (indexed <= 0) return null;
-  const { terms, dropped } = planRankedTerms(store, parsed.terms, indexed);
+  const { terms, dropped } = planRankedTerms((token) => lookupToken(store, token), parsed.terms, indexed);
   if (terms.length === 0) return null;
   const filters = resolveFilters(db, parsed, input.where);
   if (filters.regulationIds?.length === 0) return null;

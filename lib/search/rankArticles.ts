@@ -1,4 +1,6 @@
 import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
+import { rankOnPostgres } from './postgresRanking';
 import { loadHit } from './loadHit';
 import { MICRO } from './planRankedTerms';
 import { postingCacheOf, type PostingCache } from './postingCache';
@@ -42,6 +44,12 @@ export function rankArticles(db: Db, input: RankArticlesInput, trace?: (stats: R
   if (!ranked) return { total: 0, exact: true, hits: [] };
   trace?.(ranked.stats);
   return ranked.result;
+}
+
+/// `rankArticles` on either engine (on PostgreSQL, ranked exhaustively by the database:
+/// postgresRanking.ts; the same pages).
+export async function rankArticlesOn(engine: Engine, input: RankArticlesInput): Promise<SearchResult> {
+  return engine.kind === 'sqlite' ? rankArticles(engine.db, input) : rankOnPostgres(engine, input);
 }
 
 function rankInSnapshot(plan: RankingPlan, cache: PostingCache | undefined): { result: SearchResult; stats: RankStats } {

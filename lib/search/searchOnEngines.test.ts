@@ -1,16 +1,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
 import { regulations } from '@/db/schema';
 import { importRegulation, readRegulationFile } from '@/lib/library';
 import type { RegulationKind } from '@/lib/shared/vocabulary';
+import { rankingTerms } from './answerQuery';
+import { MICRO, planRankedTerms, termPointsInText } from './planRankedTerms';
+import { termPointsSql } from './postgresRanking';
+import { array, run } from './postgresSearch';
+import { seededRandom } from './testing/rankingCorpus';
 import { queryTerms } from './queryTerms';
+import { rankArticlesOn, type WeightedTerm } from './rankArticles';
+import { readQuestion } from './readQuestion';
 import { searchArticlesOn, type SearchArticlesInput } from './searchArticles';
 import { planTerms, ranksBefore, scoreText, type Candidate } from './searchPlan';
-import { analyzeText } from './tokenize';
+import { analyzeText, foldText, indexedLength } from './tokenize';
 
 const files = ['reg-058-jiaxing.md', 'reg-078-zhoushan.md', 'reg-068-hangzhou.md', 'reg-070-hangzhou.md', 'reg-062-ningbo.md'];
 
@@ -48,7 +55,22 @@ function bruteForce(all: Indexed[], input: { q: string; limit?: number; offset?:
   };
 }
 
-describe.each(engines())('library search on $name', ({ engine }) => {
+/// A ranked (question) search worked out the long way: every article's points for every term
+/// counted in its text, summed, sorted by points and then article id.
+function rankedBruteForce(all: Indexed[], terms: WeightedTerm[], page: { limit: number; offset?: number; kinds?: RegulationKind[] }) {
+  const df = new Map<string, number>();
+  for (const a of all) for (const token of analyzeText(a.text).tokens.keys()) df.set(token, (df.get(token) ?? 0) + 1);
+  const planned = planRankedTerms((token) => (df.has(token) ? { id: 0, df: df.get(token)!, maxScore: 0 } : undefined), terms, all.length).terms;
+  const scored = all
+    .filter((a) => !page.kinds || page.kinds.includes(a.kind))
+    .map((a) => ({ a, points: planned.reduce((sum, t) => sum + termPointsInText(t, foldText(a.text), indexedLength(a.text)), 0) }))
+    .filter((x) => x.points > 0)
+    .sort((x, y) => y.points - x.points || x.a.id - y.a.id);
+  const offset = page.offset ?? 0;
+  return { total: scored.length, hits: scored.slice(offset, offset + page.limit).map((x) => `${x.a.regulationId}/${x.a.eid} ${Math.round((x.points / MICRO) * 10_000) / 10_000}`) };
+}
+
+describe.each(engines())('library search on $name', ({ name, engine }) => {
   let all: Indexed[];
   beforeAll(async () => {
     for (const file of files) {
@@ -100,5 +122,30 @@ describe.each(engines())('library search on $name', ({ engine }) => {
     await expect(searchArticlesOn(engine(), { q: '  ' })).rejects.toMatchObject({ code: 'validation_failed', message: 'query_empty' });
     await expect(searchArticlesOn(engine(), { q: '犬'.repeat(201) })).rejects.toMatchObject({ message: 'query_too_long' });
     await expect(searchArticlesOn(engine(), { q: '犬', offset: -1 })).rejects.toMatchObject({ message: 'offset_invalid' });
+  });
+
+  it('ranks a question on its words as scoring every article would, and counts the matches', async () => {
+    for (const q of ['邻居养狗扰民怎么办', '狗咬人了谁赔钱', '遛狗要拴绳吗？', '犬只办理登记需要什么材料']) {
+      const terms = rankingTerms(readQuestion(q));
+      for (const page of [{ limit: 10 }, { limit: 5, offset: 10 }, { limit: 10, kinds: ['local_regulation' as const] }]) {
+        const expected = rankedBruteForce(all, terms, page);
+        const found = await rankArticlesOn(engine(), { terms, ...page });
+        expect(found.hits.map((h) => `${h.regulationId}/${h.eid} ${h.score}`), `${q} ${JSON.stringify(page)}`).toEqual(expected.hits);
+        if (found.exact) expect(found.total).toBe(expected.total);
+      }
+    }
+  });
+
+  // The one computation PostgreSQL makes on its own: the points of a posting.
+  it.runIf(name === 'PostgreSQL')('computes each posting’s points as termPoints does, to the last one, halves included', async () => {
+    const random = seededRandom(7);
+    const pairs = Array.from({ length: 5000 }, () => ({ factor: random() * 40, score: 1 + Math.floor(random() * 32_000) }));
+    // Products that end in exactly one half, where rounding rules differ.
+    pairs.push({ factor: 0.5, score: 1 }, { factor: 0.5, score: 5 }, { factor: 1.25, score: 2 }, { factor: 2.5, score: 1 }, { factor: 0.0001, score: 3 });
+    const rows = await run<{ points: string }>(
+      engine(),
+      sql`select ${termPointsSql(sql`u.f`, sql`u.s`)} as points from unnest(${array(pairs.map((p) => p.factor), 'float8')}, ${array(pairs.map((p) => p.score), 'int8')}) with ordinality as u(f, s, i) order by u.i`,
+    );
+    expect(rows.map((r) => Number(r.points))).toEqual(pairs.map((p) => Math.max(1, Math.round(p.factor * p.score))));
   });
 });

@@ -20,7 +20,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const user = await requirePermission('desk:use', '/desk');
   const [{ t }, sp] = await Promise.all([pageTranslator(), searchParams]);
   const q = (sp.q ?? '').trim().slice(0, 100);
-  const library = q ? searchLibrary({ q, pageSize: 8 }) : null;
+  const library = q ? await searchLibrary(getEngine(), { q, pageSize: 8 }) : null;
   const content = q ? (await listExplainers(getEngine(), user, { q, limit: 8 })).items : [];
   const records = await listDeskRecords(getEngine(), user);
   return (

@@ -6,7 +6,7 @@ import { searchExplainers } from '@/lib/explainers';
 import { Pager } from '@/app/_components/Pager';
 import { redirect } from 'next/navigation';
 import {
-  articlePath, findRegulation, withoutList, listRegulations, readLibraryQuery, regulationSorts, resolveCitationQuery, searchLibrary, type LibraryQuery, type RegulationSort,
+  articlePath, findRegulationOn, withoutList, listRegulations, readLibraryQuery, regulationSorts, resolveCitationQuery, searchLibrary, type LibraryQuery, type RegulationSort,
 } from '@/lib/library';
 import { isAppError } from '@/lib/errors';
 import { describeError, translator, vocabularyLabel, type MessageKey } from '@/lib/i18n';
@@ -39,21 +39,21 @@ export default async function LibraryPage({ searchParams }: Props) {
     const cited = await resolveCitationQuery(getEngine(), query.q);
     if (cited) redirect(articlePath(cited.slug, { number: cited.article, sub: cited.sub }));
   }
-  const list = listRegulations({ ...query, pageSize: 20 });
+  const list = await listRegulations(getEngine(), { ...query, pageSize: 20 });
   let within: { title: string; slug: string } | null = null;
   if (query.in) {
     try {
-      within = findRegulation(query.in);
+      within = await findRegulationOn(getEngine(), query.in);
     } catch {
       within = null;
     }
   }
-  let search: ReturnType<typeof searchLibrary> | null = null;
+  let search: Awaited<ReturnType<typeof searchLibrary>> | null = null;
   const content = query.q && !query.in && (query.page ?? 1) === 1 ? await searchExplainers(getEngine(), query.q, { limit: 5 }) : [];
   let searchError: string | null = null;
   if (query.q) {
     try {
-      search = searchLibrary({ ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
+      search = await searchLibrary(getEngine(), { ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
     } catch (e) {
       if (!isAppError(e)) throw e;
       searchError = describeError(locale, e);

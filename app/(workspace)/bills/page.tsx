@@ -17,7 +17,7 @@ export default async function BillsPage() {
   const user = await requirePermission('workspace:view', '/bills');
   const { t } = await pageTranslator();
   const bills = await listBills(getEngine(), user);
-  const regulations = can(user, 'bill:create') ? listRegulations({ sort: 'title', pageSize: 100 }).items.map((r) => ({ id: r.id, title: r.title })) : [];
+  const regulations = can(user, 'bill:create') ? (await listRegulations(getEngine(), { sort: 'title', pageSize: 100 })).items.map((r) => ({ id: r.id, title: r.title })) : [];
   const columns = [t('bills.name'), t('bills.kind'), t('bills.stage'), t('bills.myRole')];
   return (
     <div className="page page--wide workspace">

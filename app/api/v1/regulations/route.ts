@@ -1,5 +1,5 @@
 import { handleApi, jsonResponse, libraryOperations, readQuery, getEngine } from '@/lib/api';
-import { articlePath, findRegulation, listRegulations, regulationPath, resolveCitationQuery, searchLibrary, withoutList } from '@/lib/library';
+import { articlePath, findRegulationOn, listRegulations, regulationPath, resolveCitationQuery, searchLibrary, withoutList } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,9 +8,9 @@ export function GET(request: Request) {
   return handleApi(request, async () => {
     const query = readQuery(request, libraryOperations.listRegulations.query);
     if (query.q) {
-      const within = query.in ? findRegulation(query.in) : null;
+      const within = query.in ? await findRegulationOn(getEngine(), query.in) : null;
       const cited = within ? null : await resolveCitationQuery(getEngine(), query.q);
-      const found = searchLibrary({ ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
+      const found = await searchLibrary(getEngine(), { ...query, q: query.q, within: within?.slug, without: withoutList(query.without) });
       return jsonResponse({
         // How the text was understood: a citation (also jumped to by the page), found as typed, or
         // read as a question — with the words searched for and the statutory terms added.
@@ -26,7 +26,7 @@ export function GET(request: Request) {
         results: found.groups.map((g) => ({ ...g, hits: g.hits.map((h) => ({ ...h, url: articlePath(g.slug, h) })) })),
       });
     }
-    const list = listRegulations(query);
+    const list = await listRegulations(getEngine(), query);
     return jsonResponse({
       total: list.total,
       page: list.page,

@@ -62,6 +62,8 @@ const engineOnly = {
     ...['importRegulation', 'insertRegulationVersion', 'refreshCurrentVersion'].map((f) => `lib/library/${f}.ts`),
     ...['postgresSearchIndex', 'indexedVersionsOf'].map((f) => `lib/search/${f}.ts`),
     'lib/demo/seedLibrary.ts',
+    ...['seedDemoData', 'seedConsultation', 'seedWorkflow', 'seedPublication', 'seedExplainers', 'demoPeople'].map((f) => `lib/demo/${f}.ts`),
+    'lib/drafting/writeDraftText.ts',
   ],
   message: 'Converted to the Engine pattern (docs/postgres.md): await drizzle queries built through engine.db and engine.t, and write through withTransaction; never .get(), .all(), .run(), $client or db.transaction, which exist on SQLite only.',
 };

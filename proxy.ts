@@ -86,7 +86,7 @@ async function servePublicPage(request: NextRequest, nonce: string): Promise<Nex
   if (request.headers.has('rsc') || request.headers.has('next-router-prefetch') || request.nextUrl.searchParams.has('_rsc')) return null;
   const locale = requestLocale(request.headers);
   const key = publicPageKey({ path: pathname + search, locale, today: todayInChina() });
-  const generation = libraryGenerationNow();
+  const generation = await libraryGenerationNow();
   const cache = publicPageCache();
   const hit = cache.get(key, generation);
   if (hit) return pageResponse(hit, 'hit', nonce);

@@ -16,7 +16,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   import: {
     usage: 'import FILE… [--version-of ID | --amends ID] [--effective DATE] [--kind K] [--topic T]',
-    summary: 'import regulations into the published library (DATABASE_PATH); with --amends, FILE is a 修改决定 to apply',
+    summary: 'import regulations into the published library (DATABASE_PATH, or DATABASE_URL); with --amends, FILE is a 修改决定 to apply',
     load: () => import('./commands/import'),
   },
   diff: {
@@ -31,17 +31,17 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   user: {
     usage: 'user password EMAIL',
-    summary: 'set an account\'s password from standard input (DATABASE_PATH), ending its sessions',
+    summary: 'set an account\'s password from standard input (DATABASE_PATH, or DATABASE_URL), ending its sessions',
     load: () => import('./commands/user'),
   },
   draft: {
     usage: 'draft repair ID',
-    summary: 'make a draft\'s stored text (DATABASE_PATH) fit the editor\'s schema again, printing what was dropped',
+    summary: 'make a draft\'s stored text (DATABASE_PATH; SQLite only so far) fit the editor\'s schema again, printing what was dropped',
     load: () => import('./commands/draft'),
   },
   audit: {
     usage: 'audit verify [--expect SEQ:HASH]',
-    summary: 'check the audit hash chain (DATABASE_PATH); with --expect, that a kept head is still in it',
+    summary: 'check the audit hash chain (DATABASE_PATH, or DATABASE_URL); with --expect, that a kept head is still in it',
     load: () => import('./commands/audit'),
   },
 };
@@ -92,6 +92,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-void main(process.argv.slice(2), io).then((code) => {
+void main(process.argv.slice(2), io).then(async (code) => {
+  // A PostgreSQL pool would keep the process alive; it is loaded only when DATABASE_URL asks for it.
+  if (process.env.DATABASE_URL) await (await import('@/db/engine')).closeEngine();
   process.exitCode = code;
 });

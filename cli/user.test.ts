@@ -14,7 +14,7 @@ afterAll(scratch.remove);
 beforeAll(async () => {
   const db = openDatabase(file);
   migrateDatabase(db);
-  await seedDemoData(db);
+  await seedDemoData(sqliteEngine(db));
   db.$client.close();
 });
 

@@ -35,7 +35,7 @@ describe('refusePostgresForNow', () => {
   });
 
   it('stops with a plain message, without the password, when DATABASE_URL names PostgreSQL', () => {
-    expect(() => refusePostgresForNow('postgres://app:s3cret@db.example:5432/lawbench')).toThrow(/cannot run on PostgreSQL yet[\s\S]*Unset DATABASE_URL/);
+    expect(() => refusePostgresForNow('postgres://app:s3cret@db.example:5432/lawbench')).toThrow(/still runs on SQLite only[\s\S]*Unset DATABASE_URL/);
     expect(() => refusePostgresForNow('postgres://app:s3cret@db.example:5432/lawbench')).not.toThrow(/s3cret/);
   });
 });

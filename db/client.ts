@@ -49,13 +49,14 @@ export function getDatabase(): Db {
   return shared;
 }
 
-/// Stops with a plain message when `DATABASE_URL` asks for PostgreSQL: its schema and migrations
-/// exist (db/schema-pg, db/migrations-pg), but the domain code still reads SQLite synchronously.
-/// Running on SQLite while the operator asked for PostgreSQL would write where nobody looks.
+/// Stops with a plain message when `DATABASE_URL` asks for PostgreSQL and yet something asks for
+/// the SQLite database: a piece of code that still reads SQLite synchronously (docs/postgres.md
+/// lists what remains). Running it on SQLite while the operator asked for PostgreSQL would write
+/// where nobody looks.
 export function refusePostgresForNow(url: string | undefined): void {
   if (!url) return;
   throw new Error(
-    `DATABASE_URL is set (${url.replace(/\/\/[^@/]*@/, '//…@')}), but Lawbench cannot run on PostgreSQL yet: its data layer is still synchronous (issue #18). Unset DATABASE_URL to use SQLite at DATABASE_PATH (${databasePath()}).`,
+    `DATABASE_URL is set (${url.replace(/\/\/[^@/]*@/, '//…@')}), but this part of Lawbench still runs on SQLite only (docs/postgres.md). Unset DATABASE_URL to use SQLite at DATABASE_PATH (${databasePath()}).`,
   );
 }
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { getDatabase, type Db } from './client';
-import type { PgDb } from './pgClient';
+import { closeDatabase, getDatabase, type Db } from './client';
+import { migratePgDatabase, openPgDatabase, type PgDb } from './pgClient';
 import * as schema from './schema';
 import * as pgSchema from './schema-pg';
 
@@ -25,13 +25,49 @@ export function postgresEngine(db: PgDb): Engine {
 
 let shared: { db: Db; engine: Engine } | undefined;
 
-/// The process-wide engine, for product code that used `getDatabase()`'s default: for now the
-/// SQLite database at `DATABASE_PATH`, opened and migrated on first use (never at import time),
-/// and the same `Engine` object for as long as that database stays open.
+/// The process's PostgreSQL engine, kept on `globalThis` so that every bundle Next.js makes of this
+/// module (pages, routes, the proxy) shares one pool per process.
+const pgSlot = Symbol.for('lawbench.postgresEngine');
+type PgShared = { url: string; engine: Engine; migrated?: Promise<void> };
+const pgShared = (): { [pgSlot]?: PgShared } => globalThis as { [pgSlot]?: PgShared };
+
+/// The process-wide engine: PostgreSQL when `DATABASE_URL` names one (a pool opened on first use,
+/// never at import time; `prepareDatabase` applies its migrations), else the SQLite database at
+/// `DATABASE_PATH`, opened and migrated on first use. The same `Engine` object for as long as the
+/// database stays open.
 export function getEngine(): Engine {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const g = pgShared();
+    if (g[pgSlot]?.url !== url) g[pgSlot] = { url, engine: postgresEngine(openPgDatabase(url)) };
+    return g[pgSlot].engine;
+  }
   const db = getDatabase();
   if (shared?.db !== db) shared = { db, engine: sqliteEngine(db) };
   return shared.engine;
+}
+
+/// The process-wide engine with every committed migration applied: on PostgreSQL once per
+/// process (under the migration lock, so processes starting together apply each once), on
+/// SQLite as `getDatabase` does. Start-up code (the web server, the CLI, the seeders) awaits it
+/// before the first request.
+export async function prepareDatabase(): Promise<Engine> {
+  const engine = getEngine();
+  if (engine.kind === 'postgres') {
+    const g = pgShared()[pgSlot]!;
+    g.migrated ??= migratePgDatabase(engine.db as unknown as PgDb);
+    await g.migrated;
+  }
+  return engine;
+}
+
+/// Closes the process-wide database, whichever it is (scripts, when they are done).
+export async function closeEngine(): Promise<void> {
+  closeDatabase();
+  const g = pgShared();
+  const pg = g[pgSlot];
+  g[pgSlot] = undefined;
+  await (pg?.engine.db as unknown as PgDb | undefined)?.$client.end();
 }
 
 /// Runs a statement of PostgreSQL's own (a lock, a setting) on a PostgreSQL engine or one of its

@@ -43,3 +43,8 @@ export async function migratePgDatabase(db: PgDb): Promise<void> {
     client.release();
   }
 }
+
+/// A PostgreSQL URL as it may be printed: its password, if any, left out.
+export function shownDatabaseUrl(url: string): string {
+  return url.replace(/(\/\/[^:@/]*):[^@/]*@/, '$1:…@');
+}

@@ -8,11 +8,13 @@ import { freePort, waitForHttp } from '../scripts/localServer';
 import { launchBrowser, signInThroughForm } from './browser';
 
 // `npm run cluster` as a user starts it: two web processes and two collaboration processes behind
-// one port each, drafts shared through a redis-server it starts itself, on its own database.
+// one port each, drafts shared through a redis-server it starts itself, all on a PostgreSQL
+// server it starts itself.
 type Member = { name: string; port: number; pid: number };
 let cluster: ChildProcess;
 let members: Member[] = [];
 let base = '';
+let databaseUrl = '';
 let browser: Browser;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawbench-cluster-e2e-'));
 
@@ -20,7 +22,7 @@ beforeAll(async () => {
   const [webPort, collabPort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${webPort}`;
   cluster = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts'], {
-    env: { ...process.env, PORT: String(webPort), COLLAB_PORT: String(collabPort), DATABASE_PATH: path.join(dir, 'cluster.db'), REDIS_URL: '', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(webPort), COLLAB_PORT: String(collabPort), DATABASE_PATH: path.join(dir, 'not-written.db'), DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -35,6 +37,8 @@ beforeAll(async () => {
       resolve();
     }, 100);
   });
+  databaseUrl = /Database: +PostgreSQL (postgres:\/\/\S+)/.exec(out)?.[1] ?? '';
+  expect(databaseUrl, out).toMatch(/^postgres:\/\/lawbench@127\.0\.0\.1:\d+\/lawbench$/);
   members = [...out.matchAll(/(web \d|collab \d) on 127\.0\.0\.1:(\d+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1], port: Number(m[2]), pid: Number(m[3]) }));
   // Each process answers on its own port; the balanced ports are left untouched until the browser
   // comes, so that the first two editor sockets go to the two collaboration processes in turn.
@@ -81,11 +85,32 @@ describe('npm run cluster', () => {
     const changed = path.join(dir, 'zhoushan-new.md');
     fs.writeFileSync(changed, fs.readFileSync('db/seed/regulations/reg-078-zhoushan.md', 'utf8').replace('本市行政区域内禁止饲养烈性犬', '本市行政区域内禁止饲养大型烈性犬'));
     const imported = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', 'import', changed, '--version-of', '舟山市养犬管理条例', '--effective', '2026-01-01'], {
-      env: { ...process.env, DATABASE_PATH: path.join(dir, 'cluster.db') },
+      env: { ...process.env, DATABASE_URL: databaseUrl },
       encoding: 'utf8',
     });
     expect(imported.status, imported.stderr).toBe(0);
     for (const m of webs) expect(await textOn(m)).toContain('本市行政区域内禁止饲养大型烈性犬');
+  });
+
+  it('serves the library from PostgreSQL: a word, a question, an article and the API, with no SQLite file written', async () => {
+    const html = async (url: string) => {
+      const response = await fetch(`${base}${url}`, { headers: { 'accept-language': 'zh-CN', connection: 'close' } });
+      expect(response.status, url).toBe(200);
+      return response.text();
+    };
+    // Twice each, so that both web processes answer.
+    for (let i = 0; i < 2; i++) {
+      expect(await html(`/regulations?q=${encodeURIComponent('烈性犬')}`)).toContain('舟山市养犬管理条例');
+      expect(await html(`/regulations?q=${encodeURIComponent('邻居养狗扰民怎么办')}`)).toContain('养犬管理条例');
+      expect(await html(`/regulations/${encodeURIComponent('宁波市法制宣传教育条例')}`)).toContain('法制宣传教育');
+    }
+    const api = (await (await fetch(`${base}/api/v1/regulations?q=${encodeURIComponent('犬只 登记')}`)).json()) as { mode: string; results: { title: string }[] };
+    expect(api.mode).toBe('phrase');
+    expect(api.results.length).toBeGreaterThan(0);
+    // The audit chain the seeding and the import wrote, checked by the command line on PostgreSQL.
+    const verified = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lawbench.ts', 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    expect(verified.stdout, verified.stderr).toMatch(/^ok \d+ entries, head \d+:[0-9a-f]{64}$/m);
+    expect(fs.existsSync(path.join(dir, 'not-written.db'))).toBe(false);
   });
 
   it('two drafters on different collaboration processes see each other type; killing a process loses nothing and its clients carry on', async () => {

@@ -1,26 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { databasePath } from '@/db/client';
+import { shownDatabaseUrl } from '@/db/pgClient';
 import { demoAccounts, demoPassword, demoSite } from '@/lib/demo';
 import { startBalancer, type Balancer } from './balancer';
 import { ensureBuild } from './ensureBuild';
 import { startLocalRedis, type LocalRedis } from './localRedis';
+import { startLocalPostgres, type LocalPostgres } from './localPostgres';
 import { freePort, webServerArgs } from './localServer';
 import { seedDemo } from './seedDemo';
 
 // `npm run cluster`: the demo as several processes on one machine, to try the set-up a province
 // would run: two web processes behind PORT (default 3000) and two collaboration processes behind
 // COLLAB_PORT (default 1234), the latter sharing open drafts through Redis: REDIS_URL when set,
-// else Debian's redis-server started here with its data in a temporary folder. All four use the
-// SQLite database at DATABASE_PATH. A small round-robin balancer stands in for the operator's
-// load balancer; a killed process's share goes to the other.
+// else Debian's redis-server started here with its data in a temporary folder. All four keep
+// their data in PostgreSQL: DATABASE_URL when set, else Debian's server started here, its data in
+// a temporary folder too (gone when the cluster stops). A small round-robin balancer stands in for
+// the operator's load balancer; a killed process's share goes to the other.
 const root = process.cwd();
 const webPort = Number(process.env.PORT || 3000);
 const collabPort = Number(process.env.COLLAB_PORT || 1234);
-const env = { ...demoSite, ...process.env, DATABASE_PATH: path.resolve(databasePath()), NEXT_TELEMETRY_DISABLED: '1' };
 
 ensureBuild(root);
-console.log(`Database ${env.DATABASE_PATH} migrated; ${await seedDemo()}.`);
+const postgres: LocalPostgres | null = process.env.DATABASE_URL ? null : await startLocalPostgres({ durable: true });
+const databaseUrl = process.env.DATABASE_URL || postgres!.url;
+// The seeding below runs in this process, on the same database as the four.
+process.env.DATABASE_URL = databaseUrl;
+const env = { ...demoSite, ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+const shownUrl = shownDatabaseUrl(databaseUrl);
+console.log(`Database ${shownUrl} migrated; ${await seedDemo()}.`);
 
 const redis: LocalRedis | null = process.env.REDIS_URL ? null : await startLocalRedis();
 const redisUrl = process.env.REDIS_URL || redis!.url;
@@ -64,6 +71,7 @@ const stop = async () => {
     members.map(({ child }) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))))),
   );
   await redis?.dispose();
+  postgres?.dispose();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());
@@ -79,7 +87,7 @@ console.log(`
   Web app:        http://localhost:${webPort}   → ${list('web')}
   Collaboration:  ws://localhost:${collabPort}    → ${list('collab')}
   Redis:          ${redisUrl}${redis ? ' (started here; data in a temporary folder)' : ' (REDIS_URL)'}
-  Database:       SQLite ${env.DATABASE_PATH}, shared by all four
+  Database:       PostgreSQL ${shownUrl}${postgres ? ' (started here; data in a temporary folder)' : ' (DATABASE_URL)'}, shared by all four
 
   Try: open a draft in two browsers (each may land on a different collaboration process) and type;
   kill one process (kill PID): its clients reconnect to the other and lose nothing.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { databasePath } from '@/db/client';
+import { shownDatabaseUrl } from '@/db/pgClient';
 import { demoAccounts, demoPassword, demoSite } from '@/lib/demo';
 import { seedDemo } from './seedDemo';
 import { ensureBuild } from './ensureBuild';
@@ -11,7 +12,8 @@ const collabPort = Number(process.env.COLLAB_PORT || 1234);
 const env = { ...demoSite, ...process.env, DATABASE_PATH: path.resolve(databasePath()), NEXT_TELEMETRY_DISABLED: '1' };
 
 ensureBuild(root);
-console.log(`Database ${env.DATABASE_PATH} migrated; ${await seedDemo()}.`);
+const where = process.env.DATABASE_URL ? shownDatabaseUrl(process.env.DATABASE_URL) : env.DATABASE_PATH;
+console.log(`Database ${where} migrated; ${await seedDemo()}.`);
 
 startServers(root, env, { web: port, collab: collabPort });
 

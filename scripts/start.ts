@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { closeDatabase, databasePath } from '@/db/client';
-import { getEngine } from '@/db/engine';
+import { databasePath } from '@/db/client';
+import { closeEngine, prepareDatabase } from '@/db/engine';
 import { accountsWithPassword } from '@/lib/auth';
 import { ensureBuild } from './ensureBuild';
 import { startServers } from './startServers';
@@ -15,8 +15,8 @@ const port = Number(process.env.PORT || 3000);
 const collabPort = Number(process.env.COLLAB_PORT || 1234);
 const env = { ...process.env, DATABASE_PATH: path.resolve(databasePath()), NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
 
-const weak = await accountsWithPassword(getEngine(), demoDefault);
-closeDatabase();
+const weak = await accountsWithPassword(await prepareDatabase(), demoDefault);
+await closeEngine();
 if (weak.length > 0) {
   console.error(
     [

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import next from 'next';
+import { prepareDatabase } from '@/db/engine';
 import { settleForwardedHeaders, trustedProxies } from './settleForwardedHeaders';
 
 // The web app's process: Next.js behind a plain HTTP server that first settles who the client is
@@ -13,6 +14,9 @@ const loopback = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127
 process.env.LAWBENCH_INTERNAL_ORIGIN ??= `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
+// PostgreSQL's migrations first, when DATABASE_URL names one: no request meets a schema older
+// than the code. (A SQLite file is migrated when a request first opens it.)
+if (process.env.DATABASE_URL) await prepareDatabase();
 await app.prepare();
 const server = http.createServer((request, response) => {
   settleForwardedHeaders(request, trust);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { databasePath, openDatabase } from '@/db/client';
+import { databasePath, openDatabase, refusePostgresForNow } from '@/db/client';
 import { repairDraft } from '@/lib/drafting';
 import { isAppError } from '@/lib/errors';
 import { checkedArgs, CliError, type CommandIO } from '../io';
@@ -22,6 +22,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!checked) return 0;
   const file = databasePath();
   if (!fs.existsSync(file)) throw new CliError(`database not found: ${file} (set DATABASE_PATH)`);
+  refusePostgresForNow(process.env.DATABASE_URL);
   const db = openDatabase(file);
   let repair: ReturnType<typeof repairDraft>;
   try {

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { getEngine } from '@/db/engine';
+import { prepareDatabase } from '@/db/engine';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -85,7 +85,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         throw new CliError(e.code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${e.message}`);
       }));
       const json = await readRegulationFile(bytes, file);
-      const result = await importRegulation(getEngine(), json, { versionOf, effectiveOn: effective, kind, topic, level, region, enactingBody: body, sourceText: new TextDecoder().decode(bytes) });
+      const result = await importRegulation(await prepareDatabase(), json, { versionOf, effectiveOn: effective, kind, topic, level, region, enactingBody: body, sourceText: new TextDecoder().decode(bytes) });
       results.push({ file, ...result });
       io.stderr(`${result.title} (${result.articles} 条, version ${result.seq})\n`);
       for (const w of json.warnings) io.stderr(`  warning: line ${w.line}: ${w.message} (${w.code})\n`);
@@ -106,7 +106,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 /// decision's 本决定自…起施行.
 async function importDecision(file: string, amends: string, effective: string | undefined, io: CommandIO): Promise<number> {
   const decision = await readDecisionFile(file, io.cwd);
-  const { regulation, versions } = await inLibrary(() => readRegulationVersions(getEngine(), amends), amends);
+  const { regulation, versions } = await inLibrary(async () => readRegulationVersions(await prepareDatabase(), amends), amends);
   const latest = versions[versions.length - 1];
   const result = consolidateText(latest.text, decision);
   if (result.problems.length > 0) {
@@ -124,7 +124,7 @@ async function importDecision(file: string, amends: string, effective: string | 
   const effectiveOn = effective ?? closingDate;
   if (!effectiveOn) throw new CliError(`${file} does not say when it takes effect (本决定自…起施行): give --effective YYYY-MM-DD`);
   const imported = await inLibrary(
-    () => importRegulation(getEngine(), withDecisionInfo(result), { versionOf: regulation.id, effectiveOn, sourceText: decision, change: 'amendment' }),
+    async () => importRegulation(await prepareDatabase(), withDecisionInfo(result), { versionOf: regulation.id, effectiveOn, sourceText: decision, change: 'amendment' }),
     amends,
   );
   io.stderr(`${file} → ${imported.title}: ${result.applied.length} operation(s) applied, version ${imported.seq} (${imported.articles} 条), in effect from ${effectiveOn}\n`);

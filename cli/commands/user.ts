@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { getEngine } from '@/db/engine';
+import { prepareDatabase } from '@/db/engine';
 import { setPasswordByEmail } from '@/lib/auth';
 import { describeError } from '@/lib/i18n';
 import { isAppError } from '@/lib/errors';
@@ -21,7 +21,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!checked) return 0;
   const password = fs.readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
   try {
-    await setPasswordByEmail(getEngine(), checked.email, password);
+    await setPasswordByEmail(await prepareDatabase(), checked.email, password);
   } catch (e) {
     if (isAppError(e)) throw new CliError(`${describeError('zh-CN', e)} (${e.message})`);
     throw e;

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 
 /// A demo account as the functions it acts through see it; `seeder` names who needs it in the
-/// error when seedDemoData has not run.
-export function demoPerson(db: Db, email: string, seeder: string): CurrentUser {
-  const u = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
+/// error when seedDemoData has not run. Either engine.
+export async function demoPerson(engine: Engine, email: string, seeder: string): Promise<CurrentUser> {
+  const { users } = engine.t;
+  const [u] = await engine.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).limit(1);
   if (!u) throw new Error(`${seeder} needs the demo account ${email} (run seedDemoData first)`);
   return u;
 }

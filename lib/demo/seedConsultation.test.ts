@@ -12,10 +12,10 @@ afterAll(t.cleanup);
 
 describe('seedConsultation', () => {
   it('opens one consultation with comments in every state, once', async () => {
-    await seedDemoData(t.db);
+    await seedDemoData(sqliteEngine(t.db));
     await seedLibrary(sqliteEngine(t.db));
-    expect(await seedConsultation(t.db)).toEqual({ created: true });
-    expect(await seedConsultation(t.db)).toEqual({ created: false });
+    expect(await seedConsultation(sqliteEngine(t.db))).toEqual({ created: true });
+    expect(await seedConsultation(sqliteEngine(t.db))).toEqual({ created: false });
     const [open] = await listConsultations(sqliteEngine(t.db), { status: 'open' });
     expect(open).toMatchObject({ title: '舟山市养犬管理条例（修正草案征求意见稿）', moderation: 'pre', commentCount: 5 });
     const rows = t.db.$client.prepare('select status, count(*) as n from consultation_comments group by status order by status').all();

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { bills, consultations, users } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { sqliteEngine } from '@/db/engine';
+import { getEngine, type Engine } from '@/db/engine';
 import { insertUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth';
 import { groupCampaigns, moderateComment, normalClosingDay, setDisposition, submitComment } from '@/lib/consultation';
 import { createBill, getDraftText, writeDraftText } from '@/lib/drafting';
 import type { ParseJson } from '@/lib/legal-text';
 import { todayInChina } from '@/lib/shared';
-import { getRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { demoPassword } from './demoAccounts';
 import { walkBill } from './walkBill';
 
@@ -24,10 +22,11 @@ const campaigners = [
 
 const campaignText = '建议在第十条中明确：物业服务企业发现违规养犬的，应当及时劝阻并向公安机关报告。小区里夜间犬吠扰民的问题很突出。';
 
-async function account(db: Db, email: string, name: string): Promise<CurrentUser> {
-  const found = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).get();
+async function account(engine: Engine, email: string, name: string): Promise<CurrentUser> {
+  const { users } = engine.t;
+  const [found] = await engine.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, email)).limit(1);
   if (found) return found;
-  return insertUser(sqliteEngine(db), { email, name, password: demoPassword(), role: 'public' }, null);
+  return insertUser(engine, { email, name, password: demoPassword(), role: 'public' }, null);
 }
 
 /// What the demo's 修正草案 changes, in line with its 起草说明: the property manager's duty to act
@@ -52,18 +51,19 @@ function amendDogRegulation(text: ParseJson): ParseJson {
 /// pre-moderated consultation opens today, and comments in
 /// every state — published (one with a proposed wording and a disposition), waiting in the
 /// queue, rejected as spam, and a campaign of three identical comments grouped together.
-export async function seedConsultation(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: boolean }> {
-  if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, demoConsultationBillTitle)).get()) return { created: false };
-  const staff = Object.fromEntries(
-    ['drafter', 'drafter2', 'reviewer', 'volunteer', 'citizen'].map((k) => {
-      const u = db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, `${k}@demo.lawbench`)).get();
-      if (!u) throw new Error(`seedConsultation needs the demo account ${k}@demo.lawbench (run seedDemoData first)`);
-      return [k, u];
-    }),
-  ) as Record<'drafter' | 'drafter2' | 'reviewer' | 'volunteer' | 'citizen', CurrentUser>;
-  const regulation = getRegulation('舟山市养犬管理条例', {}, db);
+export async function seedConsultation(engine: Engine = getEngine(), now: Date = new Date()): Promise<{ created: boolean }> {
+  const { bills, consultations, users } = engine.t;
+  const [existing] = await engine.db.select({ id: bills.id }).from(bills).where(eq(bills.title, demoConsultationBillTitle)).limit(1);
+  if (existing) return { created: false };
+  const staff = {} as Record<'drafter' | 'drafter2' | 'reviewer' | 'volunteer' | 'citizen', CurrentUser>;
+  for (const k of ['drafter', 'drafter2', 'reviewer', 'volunteer', 'citizen'] as const) {
+    const [u] = await engine.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.email, `${k}@demo.lawbench`)).limit(1);
+    if (!u) throw new Error(`seedConsultation needs the demo account ${k}@demo.lawbench (run seedDemoData first)`);
+    staff[k] = u;
+  }
+  const regulation = await readRegulation(engine, '舟山市养犬管理条例');
   const created = await createBill(
-    sqliteEngine(db),
+    engine,
     staff.drafter,
     {
       title: demoConsultationBillTitle,
@@ -78,10 +78,10 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   const today = todayInChina(now);
   const billId = created.id;
   // 李明 drafts the changes the 起草说明 describes before the draft is read and put out.
-  writeDraftText(db, created.draftId, amendDogRegulation(await getDraftText(sqliteEngine(db), staff.drafter, created.draftId)), staff.drafter2.id, now);
+  await writeDraftText(engine, created.draftId, amendDogRegulation(await getDraftText(engine, staff.drafter, created.draftId)), staff.drafter2.id, now);
   // The bill reaches 征求意见 the way any bill does: each move recorded, 一审稿 and 征求意见稿
   // frozen, and the consultation opened by the move into 征求意见.
-  await walkBill(sqliteEngine(db), { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
+  await walkBill(engine, { coordinator: staff.drafter, reviewer: staff.reviewer }, billId, 'proposal', [
     { to: 'drafting', at: now, note: '列入年度立法计划，开始起草修正草案。' },
     { to: 'submission', at: now, note: '主任会议决定提请常委会审议。' },
     { to: 'first_reading', at: now, note: '常委会第一次审议。' },
@@ -101,10 +101,10 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
       },
     },
   ]);
-  const id = db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, billId)).get()!.id;
+  const [{ id }] = await engine.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.billId, billId)).limit(1);
   const eidOf = (n: number) => regulation.text.articles[n - 1].eid;
   const send = (who: CurrentUser, articleEid: string | undefined, body: string, proposedText?: string) =>
-    submitComment(sqliteEngine(db), who, id, { articleEid, body, proposedText }, { address: null }, now);
+    submitComment(engine, who, id, { articleEid, body, proposedText }, { address: null }, now);
 
   const twelve = await send(
     staff.citizen,
@@ -114,14 +114,14 @@ export async function seedConsultation(db: Db = getDatabase(), now: Date = new D
   );
   const eighteen = await send(staff.volunteer, eidOf(18), '法律援助中接到不少关于犬只伤人赔偿的咨询，建议明确养犬人应当为犬只投保责任保险。');
   await send(staff.citizen, undefined, '希望条例施行前多做宣传，让养犬人知道自己的义务。');
-  const spam = await send(await account(db, 'puppies-4sale@example.com', '售犬广告'), undefined, '出售纯种犬，价格优惠，详情请加微信。');
+  const spam = await send(await account(engine, 'puppies-4sale@example.com', '售犬广告'), undefined, '出售纯种犬，价格优惠，详情请加微信。');
   const campaign = [];
-  for (const c of campaigners) campaign.push(await send(await account(db, c.email, c.name), eidOf(10), campaignText));
-  await send(await account(db, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');
+  for (const c of campaigners) campaign.push(await send(await account(engine, c.email, c.name), eidOf(10), campaignText));
+  await send(await account(engine, campaigners[0].email, campaigners[0].name), eidOf(20), '第二十条的罚款数额偏低，起不到警示作用。');
 
-  for (const r of [twelve, eighteen, ...campaign]) await moderateComment(sqliteEngine(db), staff.reviewer, r.id, { action: 'publish' }, now);
-  await moderateComment(sqliteEngine(db), staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, now);
-  await groupCampaigns(sqliteEngine(db), staff.drafter, id, now);
-  await setDisposition(sqliteEngine(db), staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, now);
+  for (const r of [twelve, eighteen, ...campaign]) await moderateComment(engine, staff.reviewer, r.id, { action: 'publish' }, now);
+  await moderateComment(engine, staff.reviewer, spam.id, { action: 'reject', reason: 'spam' }, now);
+  await groupCampaigns(engine, staff.drafter, id, now);
+  await setDisposition(engine, staff.drafter, twelve.id, { disposition: 'partly_adopted', reason: '增加攻击性犬的名录管理；具体犬种由市公安机关会同畜牧兽医主管部门确定后公布。' }, now);
   return { created: true };
 }

@@ -10,8 +10,8 @@ afterAll(t.cleanup);
 
 describe('seedDemoData', () => {
   it('creates the six demo accounts once, each able to sign in with the demo password', async () => {
-    expect((await seedDemoData(t.db)).created).toHaveLength(6);
-    expect((await seedDemoData(t.db)).created).toHaveLength(0);
+    expect((await seedDemoData(sqliteEngine(t.db))).created).toHaveLength(6);
+    expect((await seedDemoData(sqliteEngine(t.db))).created).toHaveLength(0);
     for (const a of demoAccounts) {
       const { user } = await signIn(sqliteEngine(t.db), { email: a.email, password: 'lawbench-demo' }, new Date());
       expect(user.role).toBe(a.role);

@@ -13,13 +13,13 @@ afterAll(t.cleanup);
 
 describe('seedExplainers', () => {
   it('writes seven approved pieces of the four kinds, once, every citation resolving', async () => {
-    await seedDemoData(t.db);
+    await seedDemoData(sqliteEngine(t.db));
     await seedLibrary(sqliteEngine(t.db));
     const now = new Date('2026-12-05T04:00:00Z');
-    const { created } = await seedExplainers(t.db, now);
+    const { created } = await seedExplainers(sqliteEngine(t.db), now);
     expect(created).toEqual(demoExplainers.map((e) => e.title));
     expect(created).toHaveLength(7);
-    expect((await seedExplainers(t.db, now)).created).toEqual([]);
+    expect((await seedExplainers(sqliteEngine(t.db), now)).created).toEqual([]);
 
     const engine = sqliteEngine(t.db);
     const { items, total } = await listExplainers(engine, null, {});

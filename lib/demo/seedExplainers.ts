@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { explainers } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
-import { sqliteEngine } from '@/db/engine';
+import { getEngine, type Engine } from '@/db/engine';
 import { createExplainer, reviewExplainer, submitExplainer, type ExplainerInput } from '@/lib/explainers';
-import { getRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { demoPerson } from './demoPeople';
 
 /// Who writes a piece: 王芳 (drafter) the 释义, 刘洋 (volunteer) the rest; 赵磊 approves them all.
@@ -220,19 +218,20 @@ export const demoExplainers: DemoExplainer[] = [
 /// Seeds the demo's content once (nothing when the first piece is already there): each piece
 /// written by 王芳 or 刘洋, sent for review and approved by 赵磊, through the real functions, a
 /// minute apart so that the list shows them in a fixed order. Returns the titles created.
-export async function seedExplainers(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: string[] }> {
-  if (db.select({ id: explainers.id }).from(explainers).where(eq(explainers.title, demoExplainers[0].title)).get()) return { created: [] };
-  const authors: Record<Author, ReturnType<typeof demoPerson>> = {
-    drafter: demoPerson(db, 'drafter@demo.lawbench', 'seedExplainers'),
-    volunteer: demoPerson(db, 'volunteer@demo.lawbench', 'seedExplainers'),
+export async function seedExplainers(engine: Engine = getEngine(), now: Date = new Date()): Promise<{ created: string[] }> {
+  const { explainers } = engine.t;
+  const [existing] = await engine.db.select({ id: explainers.id }).from(explainers).where(eq(explainers.title, demoExplainers[0].title)).limit(1);
+  if (existing) return { created: [] };
+  const authors: Record<Author, Awaited<ReturnType<typeof demoPerson>>> = {
+    drafter: await demoPerson(engine, 'drafter@demo.lawbench', 'seedExplainers'),
+    volunteer: await demoPerson(engine, 'volunteer@demo.lawbench', 'seedExplainers'),
   };
-  const reviewer = demoPerson(db, 'reviewer@demo.lawbench', 'seedExplainers');
+  const reviewer = await demoPerson(engine, 'reviewer@demo.lawbench', 'seedExplainers');
   const created: string[] = [];
-  const engine = sqliteEngine(db);
   for (const [i, { author, ...input }] of demoExplainers.entries()) {
     // The text cited must be in force on the piece's date.
     for (const title of input.regulations) {
-      if (!getRegulation(title, { at: input.asOf }, db).inForceAt) throw new Error(`seedExplainers: ${title} is not in force on ${input.asOf}`);
+      if (!(await readRegulation(engine, title, { at: input.asOf })).inForceAt) throw new Error(`seedExplainers: ${title} is not in force on ${input.asOf}`);
     }
     const at = new Date(now.getTime() - (demoExplainers.length - 1 - i) * 60_000);
     const { id } = await createExplainer(engine, authors[author], input, at);

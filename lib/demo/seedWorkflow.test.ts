@@ -15,12 +15,12 @@ afterAll(t.cleanup);
 
 describe('seedWorkflow', () => {
   it('puts bills at 立项, 起草, 征求意见, awaiting approval with five days left and overdue for filing, once, with a chain that verifies', async () => {
-    await seedDemoData(t.db);
+    await seedDemoData(sqliteEngine(t.db));
     await seedLibrary(sqliteEngine(t.db));
     const now = new Date('2026-12-05T04:00:00Z');
-    await seedConsultation(t.db, now);
-    expect((await seedWorkflow(t.db, now)).created).toHaveLength(4);
-    expect((await seedWorkflow(t.db, now)).created).toHaveLength(0);
+    await seedConsultation(sqliteEngine(t.db), now);
+    expect((await seedWorkflow(sqliteEngine(t.db), now)).created).toHaveLength(4);
+    expect((await seedWorkflow(sqliteEngine(t.db), now)).created).toHaveLength(0);
     const admin = { id: 'x', email: 'admin@demo.lawbench', name: '孙管理', role: 'admin' as const };
     const rows = await listWorkflowBills(sqliteEngine(t.db), admin, {}, now);
     const byTitle = Object.fromEntries(rows.map((b) => [b.title, b]));
@@ -37,8 +37,8 @@ describe('seedWorkflow', () => {
 
   it('publishes and files the amendment of 宁波市法制宣传教育条例, its change in force fifty days on, once', async () => {
     const now = new Date('2026-12-05T04:00:00Z');
-    expect((await seedPublication(t.db, now)).created).toEqual([demoPublishedBillTitle]);
-    expect((await seedPublication(t.db, now)).created).toEqual([]);
+    expect((await seedPublication(sqliteEngine(t.db), now)).created).toEqual([demoPublishedBillTitle]);
+    expect((await seedPublication(sqliteEngine(t.db), now)).created).toEqual([]);
     const r = getRegulation('宁波市法制宣传教育条例', { today: '2026-12-05' }, t.db);
     expect(r.versions.map((v) => [v.seq, v.change, v.effectiveOn])).toEqual([[1, 'original', '2010-06-01'], [2, 'amendment', '2027-01-24']]);
     expect(r).toMatchObject({ status: 'in_force', version: { seq: 1 }, outstanding: [{ seq: 2, effectiveOn: '2027-01-24' }] });

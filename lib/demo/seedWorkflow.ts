@@ -1,10 +1,8 @@
-import { sqliteEngine } from '@/db/engine';
 import { eq } from 'drizzle-orm';
-import { bills } from '@/db/schema';
-import { getDatabase, type Db } from '@/db/client';
+import { getEngine, type Engine } from '@/db/engine';
 import type { CurrentUser } from '@/lib/auth';
 import { createBill } from '@/lib/drafting';
-import { getRegulation } from '@/lib/library';
+import { readRegulation } from '@/lib/library';
 import { addDays, addMonths, todayInChina, type RegulationKind } from '@/lib/shared';
 import { publishBill } from '@/lib/publication';
 import { zhoushanShelterText } from './demoBillTexts';
@@ -26,24 +24,26 @@ export const demoWorkflowBills = {
 /// five days left, and a government rule published (so in the library) whose filing is five
 /// days overdue. (The bill out for
 /// comment at 征求意见 is `seedConsultation`'s.)
-export async function seedWorkflow(db: Db = getDatabase(), now: Date = new Date()): Promise<{ created: string[] }> {
-  const person = (email: string) => demoPerson(db, email, 'seedWorkflow');
-  const wang = person('drafter@demo.lawbench');
-  const li = person('drafter2@demo.lawbench');
-  const zhao = person('reviewer@demo.lawbench');
+export async function seedWorkflow(engine: Engine = getEngine(), now: Date = new Date()): Promise<{ created: string[] }> {
+  const { bills } = engine.t;
+  const person = (email: string) => demoPerson(engine, email, 'seedWorkflow');
+  const wang = await person('drafter@demo.lawbench');
+  const li = await person('drafter2@demo.lawbench');
+  const zhao = await person('reviewer@demo.lawbench');
   const today = todayInChina(now);
   const created: string[] = [];
   const open = async (title: string, kind: RegulationKind, coordinator: CurrentUser, from?: { regulationId: string } | { text: string }) => {
-    if (db.select({ id: bills.id }).from(bills).where(eq(bills.title, title)).get()) return null;
+    const [existing] = await engine.db.select({ id: bills.id }).from(bills).where(eq(bills.title, title)).limit(1);
+    if (existing) return null;
     created.push(title);
     const editor = coordinator.id === wang.id ? li : wang;
-    return (await createBill(sqliteEngine(db), coordinator, { title, kind, from, members: [{ email: editor.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] })).id;
+    return (await createBill(engine, coordinator, { title, kind, from, members: [{ email: editor.email, role: 'editor' }, { email: zhao.email, role: 'reviewer' }] })).id;
   };
-  const walk = async (billId: string | null, coordinator: CurrentUser, steps: WalkStep[]) => billId && (await walkBill(sqliteEngine(db), { coordinator, reviewer: zhao }, billId, 'proposal', steps));
+  const walk = async (billId: string | null, coordinator: CurrentUser, steps: WalkStep[]) => billId && (await walkBill(engine, { coordinator, reviewer: zhao }, billId, 'proposal', steps));
 
   await open(demoWorkflowBills.proposal, 'local_regulation', li);
 
-  const jiaxing = getRegulation('嘉兴市养犬管理条例', {}, db);
+  const jiaxing = await readRegulation(engine, '嘉兴市养犬管理条例');
   await walk(await open(demoWorkflowBills.drafting, 'local_regulation', wang, { regulationId: jiaxing.regulation.id }), wang, [
     { to: 'drafting', at: noon(addDays(today, -12)), note: '列入年度立法计划，法工委牵头起草修正草案。' },
   ]);
@@ -74,6 +74,6 @@ export async function seedWorkflow(db: Db = getDatabase(), now: Date = new Date(
     { to: 'promulgation', at: on(-10), note: '市长签署公布令。' },
   ]);
   // Published by the 市政府令, in force thirty days on (规章制定程序条例 art. 32).
-  if (shelter) await publishBill(sqliteEngine(db), wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, on(0));
+  if (shelter) await publishBill(engine, wang, shelter, { announcementNumber: 128, promulgatedOn: promulgated, effectiveOn: addDays(promulgated, 30), adoptedOn: addDays(promulgated, -40), adoptingMeeting: '市人民政府第四十二次常务会议' }, on(0));
   return { created };
 }

@@ -1,6 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { libraryGeneration } from '@/db/schema';
-import type { Db } from '@/db/client';
 import type { Engine } from '@/db/engine';
 
 /// Counts one more change to the published library, inside the transaction that makes it (`tx`
@@ -10,7 +8,8 @@ export async function bumpLibraryGenerationOn({ db, t }: Engine): Promise<void> 
   await db.update(t.libraryGeneration).set({ generation: sql`${t.libraryGeneration.generation} + 1` }).where(eq(t.libraryGeneration.id, 1));
 }
 
-/// The library's change count now.
-export function readLibraryGeneration(db: Pick<Db, 'select'>): number {
-  return db.select({ g: libraryGeneration.generation }).from(libraryGeneration).where(eq(libraryGeneration.id, 1)).get()?.g ?? 0;
+/// The library's change count now (a one-row primary-key read), on either engine.
+export async function readLibraryGeneration({ db, t }: Engine): Promise<number> {
+  const [row] = await db.select({ g: t.libraryGeneration.generation }).from(t.libraryGeneration).where(eq(t.libraryGeneration.id, 1));
+  return row?.g ?? 0;
 }

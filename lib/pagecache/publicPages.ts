@@ -1,4 +1,4 @@
-import { getDatabase } from '@/db/client';
+import { getEngine } from '@/db/engine';
 import { readLibraryGeneration } from '@/lib/library';
 import { PageCache } from './pageCache';
 
@@ -24,6 +24,6 @@ export function publicPageCache(): PageCache {
 }
 
 /// The library's change count now, read from the database (a one-row primary-key read).
-export function libraryGenerationNow(): number {
-  return readLibraryGeneration(getDatabase());
+export function libraryGenerationNow(): Promise<number> {
+  return readLibraryGeneration(getEngine());
 }

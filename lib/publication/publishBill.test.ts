@@ -82,7 +82,7 @@ describe('publishBill', () => {
     const b = await billAtPromulgation({ title: '测试市第三条例' });
     const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const changed: ParseJson = { ...text, articles: text.articles.map((a, i) => (i === 1 ? { ...a, paragraphs: [{ ...a.paragraphs[0], text: '本条例适用于本市行政区域。' }] } : a)) };
-    writeDraftText(db, b.draftId, changed, b.editor.id);
+    await writeDraftText(sqliteEngine(db), b.draftId, changed, b.editor.id);
     expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, announcementNumber: 30 }))).toMatchObject({ code: 'conflict', message: 'text_changed_since_vote', details: { articles: ['第二条'] } });
   });
 
@@ -92,7 +92,7 @@ describe('publishBill', () => {
     const text = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
     const [first, second, ...rest] = text.articles;
     const edited: ParseJson = { ...text, articles: [first, { ...second, paragraphs: [{ ...second.paragraphs[0], text: '本条例适用于本市行政区域内犬只的饲养和管理。' }] }, ...rest] };
-    writeDraftText(db, b.draftId, edited, b.coordinator.id, day('2026-02-20'));
+    await writeDraftText(sqliteEngine(db), b.draftId, edited, b.coordinator.id, day('2026-02-20'));
     for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
     const result = await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, announcementNumber: 40 }, day('2026-03-20'));
     expect(result).toMatchObject({ regulationId: old.regulationId, seq: 2, change: 'amendment' });
@@ -125,7 +125,7 @@ describe('publishBill', () => {
     const b = await billWithPeople(db, 'local_regulation', { title: '测试市物业条例修订', from: { regulationId: old.regulationId } });
     const restructured = toParseJson(parseRegulation(chapteredText.replace('第二条　业主', '第二章　业主\n\n第二条　业主').replace('第二章　附则', '第三章　附则')));
     const draft = await getDraftText(sqliteEngine(db), b.coordinator, b.draftId);
-    writeDraftText(db, b.draftId, { ...restructured, title: draft.title, articles: restructured.articles.map((a, i) => ({ ...a, eid: draft.articles[i].eid })) }, b.coordinator.id, day('2026-02-20'));
+    await writeDraftText(sqliteEngine(db), b.draftId, { ...restructured, title: draft.title, articles: restructured.articles.map((a, i) => ({ ...a, eid: draft.articles[i].eid })) }, b.coordinator.id, day('2026-02-20'));
     for (const [i, stage] of toPromulgation.entries()) await b.walk(stage, day(`2026-03-0${i + 1}`));
     const input = { ...publication, announcementNumber: 50 };
     expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, input))).toMatchObject({ code: 'conflict', message: 'decision_mismatch', details: { articles: ['第二条', '第三条'] } });

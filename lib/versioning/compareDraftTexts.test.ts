@@ -42,7 +42,7 @@ describe('resolveDraftText', () => {
   it('reads the live draft for current', async () => {
     const b = await billWithVersion();
     const text = await getDraftText(sqliteEngine(db), b.editor, b.draftId);
-    writeDraftText(db, b.draftId, { ...text, title: '测试条例（修改稿）' }, b.editor.id);
+    await writeDraftText(sqliteEngine(db), b.draftId, { ...text, title: '测试条例（修改稿）' }, b.editor.id);
     const current = await resolveDraftText(sqliteEngine(db), b.editor, b.draftId, 'current');
     expect(current).toEqual({ ref: 'current', kind: 'current', name: null, seq: null, text: await getDraftText(sqliteEngine(db), b.editor, b.draftId) });
     expect(current.text.title).toBe('测试条例（修改稿）');
@@ -81,7 +81,7 @@ describe('compareDraftTexts', () => {
     const text = await getDraftText(sqliteEngine(db), b.editor, b.draftId);
     const [first, second, ...rest] = text.articles;
     const reworded = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '市人民政府统一领导全市的测试工作，所需经费列入财政预算。' }] };
-    writeDraftText(db, b.draftId, { ...text, articles: [first, reworded, ...rest] }, b.editor.id);
+    await writeDraftText(sqliteEngine(db), b.draftId, { ...text, articles: [first, reworded, ...rest] }, b.editor.id);
 
     const { from, to, comparison } = await compareDraftTexts(sqliteEngine(db), b.editor, b.draftId, { from: b.version.id, to: 'current' });
     expect([from.kind, from.name, to.kind]).toEqual(['version', '征求意见稿', 'current']);

@@ -250,7 +250,7 @@ describe('createDraftVersion on an amendment bill', () => {
     const [first, second, ...rest] = text.articles;
     const added = { ...structuredClone(second), eid: 'art_new', paragraphs: [{ ...second.paragraphs[0], eid: 'art_new__p_1', text: '养犬人应当为犬只办理责任保险。' }] };
     const changed = { ...second, paragraphs: [{ ...second.paragraphs[0], text: '本条例适用于本市行政区域内犬只的饲养和管理。' }] };
-    writeDraftText(db, b.draftId, { ...text, articles: [first, changed, added, ...rest] }, b.coordinator.id, t1);
+    await writeDraftText(sqliteEngine(db), b.draftId, { ...text, articles: [first, changed, added, ...rest] }, b.coordinator.id, t1);
     const v = await createDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, { name: '修正草案初稿' });
     expect(v).toMatchObject({ seq: 1, articles: 5, changed: 2 });
     const detail = await getDraftVersion(sqliteEngine(db), b.coordinator, b.draftId, v.id);
@@ -262,8 +262,8 @@ describe('createDraftVersion on an amendment bill', () => {
       [rest[1].eid, 'unchanged'],
     ]);
     // Each article's history starts from the text in force; the added one has none there.
-    expect(articleInForce(inForce.regulationId, second.eid, db)).toEqual({ title: '测试市养犬条例', label: '第二条', text: '本条例适用于本市。' });
-    expect(articleInForce(inForce.regulationId, 'art_new', db)).toEqual({ title: '测试市养犬条例', label: null, text: null });
+    expect(await articleInForce(sqliteEngine(db), inForce.regulationId, second.eid)).toEqual({ title: '测试市养犬条例', label: '第二条', text: '本条例适用于本市。' });
+    expect(await articleInForce(sqliteEngine(db), inForce.regulationId, 'art_new')).toEqual({ title: '测试市养犬条例', label: null, text: null });
   });
 });
 

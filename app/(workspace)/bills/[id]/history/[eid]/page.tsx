@@ -35,7 +35,7 @@ export default async function ArticleHistoryPage({ params }: Props) {
     if (!current) notFound();
   }
   const label = current?.label ?? [...history].reverse().find((h) => h.label)?.label ?? eid;
-  const inForce = bill.regulationId ? articleInForce(bill.regulationId, eid) : null;
+  const inForce = bill.regulationId ? await articleInForce(getEngine(), bill.regulationId, eid) : null;
   let previous: string | null = inForce?.text ?? null;
   const steps = history.map((h) => {
     const lines = h.text === null ? null : markedLines(h.text, previous);

@@ -8,7 +8,7 @@ interface BenchEntry {
 /// Every benchmark; add a line here and a file in bench/ for a new one.
 export const BENCHES: Record<string, BenchEntry> = {
   parse: { summary: 'parser throughput on the dev corpus and the time to parse one ~10 MB text', load: () => import('./parse') },
-  search: { summary: 'ranked search latency on a synthetic 10,000-regulation library beside a LIKE scan', load: () => import('./search') },
+  search: { summary: 'ranked search latency on a synthetic 10,000-regulation library beside a LIKE scan; --db postgres: on PostgreSQL beside SQLite', load: () => import('./search') },
   consolidate: { summary: 'applying a 200-operation 修改决定 to a 1,000-article text beside parsing that text', load: () => import('./consolidate') },
   diff: { summary: 'article-level comparison of two versions beside diffChars over the whole texts', load: () => import('./diff') },
   comments: { summary: 'comment intake over HTTP on the production build beside a bare one-insert route and raw SQLite', load: () => import('./comments') },

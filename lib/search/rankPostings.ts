@@ -3,6 +3,7 @@ import { MAX_RANKED_CANDIDATES, MAX_RANKED_POSTINGS } from './limits';
 import { termPoints, termPointsInText, type RankedTerm } from './planRankedTerms';
 import { readRankedPostings } from './readRankedPostings';
 import type { PostingBatch } from './unpackPostings';
+import type { PostingRange } from './postingRange';
 import { positionBelow, type PostingCache } from './postingCache';
 import { lowestUsefulScore } from './lowestUsefulScore';
 import { estimateTotal, type ListCounts } from './estimateTotal';
@@ -78,6 +79,31 @@ interface ListState extends ListCounts {
   rowsRead: number;
 }
 
+/// A read the ranked walk asks for: postings of a term in a range (see `readRankedPostings`), or
+/// the texts of some articles. SQLite answers at once (`rankPostings`), PostgreSQL after a round
+/// trip (postgresRanking.ts); the walk itself is `rankSteps`, one algorithm for both.
+export type RankRead =
+  | { kind: 'postings'; term: RankedTerm; range: PostingRange; unchecked: boolean }
+  | { kind: 'texts'; ids: number[] };
+
+/// The answer to a `RankRead`: a `PostingBatch`, or the articles' rows (an id missing: its article
+/// is gone).
+export type RankAnswer = PostingBatch | { id: number; text: string }[];
+
+/// `rankSteps` on SQLite, every read answered synchronously (through the posting cache when it
+/// keeps the list), so the whole walk runs inside the caller's read transaction.
+export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k: number, opts: RankOptions): RankedFound {
+  const steps = rankSteps(store, terms, k, opts);
+  let step = steps.next();
+  while (!step.done) step = steps.next(answerOnSqlite(store, step.value, opts.cache));
+  return step.value;
+}
+
+function answerOnSqlite(store: SearchStore, read: RankRead, cache: PostingCache | undefined): RankAnswer {
+  if (read.kind === 'postings') return readRankedPostings(store, read.term, read.range, read.unchecked, cache);
+  return statement<{ id: number; text: string }>(store, 'SELECT id, text FROM regulation_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(read.ids));
+}
+
 /// Exact top-k of a weighted OR query (Σ over terms of weight × idf × BM25 factor) over the
 /// score-ordered posting lists. Collection: the lists are read one after another, the one with
 /// the highest upper bound first, each in stored-score order and only as deep as a new article
@@ -87,7 +113,9 @@ interface ListState extends ListCounts {
 /// bounds of the lists it was not seen in still reach θ is completed, by reading its text or by
 /// letting SQLite scan the unread part of one list for all such candidates at once, whichever the
 /// costs say is cheaper; the others are out. See README.md for the argument that this is exact.
-export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k: number, opts: RankOptions): RankedFound {
+/// The walk yields each read it needs (`RankRead`) and goes on with its answer; `store` is read
+/// only through the posting cache (`opts.cache`, SQLite's), and may be undefined without one.
+export function* rankSteps(store: SearchStore | undefined, terms: readonly RankedTerm[], k: number, opts: RankOptions): Generator<RankRead, RankedFound, RankAnswer> {
   const costs = { ...RANK_COSTS, ...opts.costs };
   const maxCandidates = opts.maxCandidates ?? MAX_RANKED_CANDIDATES;
   let budget = opts.maxPostings ?? MAX_RANKED_POSTINGS;
@@ -144,13 +172,13 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
         break;
       }
       const size = Math.min(limit, budget);
-      const chunk = readRankedPostings(store, term, { from, upper: state.readFrom, limit: size, allowed: opts.allowed }, true, opts.cache);
+      const chunk = (yield { kind: 'postings', term, range: { from, upper: state.readFrom, limit: size, allowed: opts.allowed }, unchecked: true }) as PostingBatch;
       use(chunk);
       let n = chunk.n;
       if (n >= size) {
         // The chunk may end inside a run of equal scores: the rest of that run is read too, so
         // that every posting at or above the chunk's lowest score has been read.
-        const group = readRankedPostings(store, term, { score: chunk.low, after: chunk.last, allowed: opts.allowed }, true, opts.cache);
+        const group = (yield { kind: 'postings', term, range: { score: chunk.low, after: chunk.last, allowed: opts.allowed }, unchecked: true }) as PostingBatch;
         use(group);
         n += group.n;
         state.readFrom = chunk.low;
@@ -211,7 +239,7 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
     // survivor it is open for, rather than one list per step with the survivors bounded again
     // in between (that pass over 100,000 survivors costs more than the lists).
     const sweepStarted = performance.now();
-    if (opts.cache && sweepKeptLists(store, table, terms, lists, survivors, missing, opts.cache, costs)) {
+    if (opts.cache && store && sweepKeptLists(store, table, terms, lists, survivors, missing, opts.cache, costs)) {
       stats.stepSurvivors.push(survivors.length);
       stats.completion.push('memory');
       stats.stepMs.push(performance.now() - sweepStarted);
@@ -238,14 +266,14 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
     const stepStarted = performance.now();
     stats.stepSurvivors.push(survivors.length);
     if (best < 0 || survivors.length * costs.text <= bestCost) {
-      completeByText(store, table, terms, survivors, active, lists, vanished);
+      yield* completeByText(table, terms, survivors, active, lists, vanished);
       stats.textsRead += survivors.length;
       stats.completion.push('text');
       stats.stepMs.push(performance.now() - stepStarted);
       break;
     }
     wanted ??= Buffer.alloc(opts.maxArticleId + 1);
-    completeByScan(store, table, terms[best], best, survivors, lists[best], wanted, take, opts.cache);
+    yield* completeByScan(table, terms[best], best, survivors, lists[best], wanted, take);
     stats.completion.push(best);
     stats.stepMs.push(performance.now() - stepStarted);
   }
@@ -271,14 +299,14 @@ export function rankPostings(store: SearchStore, terms: readonly RankedTerm[], k
 
 /// Reads the texts of the survivors and counts every term not yet known for them, held words
 /// included.
-function completeByText(
-  store: SearchStore, table: CandidateTable, terms: readonly RankedTerm[], survivors: number[], active: number, lists: ListState[], vanished: number[],
-): void {
-  const read = statement<{ id: number; text: string }>(store, 'SELECT id, text FROM regulation_articles WHERE id IN (SELECT value FROM json_each(?))');
+function* completeByText(
+  table: CandidateTable, terms: readonly RankedTerm[], survivors: number[], active: number, lists: ListState[], vanished: number[],
+): Generator<RankRead, void, RankAnswer> {
   for (let at = 0; at < survivors.length; at += 2000) {
     const slots = survivors.slice(at, at + 2000);
     const found = new Set<number>();
-    for (const row of read.iterate(JSON.stringify(slots.map((s) => table.ids[s])))) {
+    const rows = (yield { kind: 'texts', ids: slots.map((s) => table.ids[s]) }) as { id: number; text: string }[];
+    for (const row of rows) {
       const s = table.slot(row.id);
       found.add(s);
       const held = table.pendingBits[s];
@@ -338,10 +366,10 @@ function sweepKeptLists(
 /// article ids), crediting what it finds; afterwards the term is known for all of them. For a
 /// one-token term only the unread postings are scanned; for a longer word, those too unless some
 /// survivor holds the word unchecked, and then the whole list, each found article's text checked.
-function completeByScan(
-  store: SearchStore, table: CandidateTable, term: RankedTerm, i: number, survivors: number[], state: ListState, wanted: Buffer,
-  take: (i: number, articleId: number, points: number) => void, cache: PostingCache | undefined,
-): void {
+function* completeByScan(
+  table: CandidateTable, term: RankedTerm, i: number, survivors: number[], state: ListState, wanted: Buffer,
+  take: (i: number, articleId: number, points: number) => void,
+): Generator<RankRead, void, RankAnswer> {
   const bit = 2 ** i;
   const open = survivors.filter((s) => (table.known[s] & bit) === 0 || (table.pendingBits[s] & bit) !== 0);
   let whole = false;
@@ -349,7 +377,7 @@ function completeByScan(
     wanted[table.ids[s]] = 1;
     if ((table.pendingBits[s] & bit) !== 0) whole = true;
   }
-  const read = readRankedPostings(store, term, whole ? { wanted } : { upper: state.readFrom, wanted }, false, cache);
+  const read = (yield { kind: 'postings', term, range: whole ? { wanted } : { upper: state.readFrom, wanted }, unchecked: false }) as PostingBatch;
   for (let r = 0; r < read.n; r++) {
     const s = table.slot(read.ids[r]);
     if (s < 0) continue;

@@ -4,16 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
+import { withTransaction } from '@/db/withTransaction';
 import { regulations } from '@/db/schema';
 import { importRegulation, readRegulationFile } from '@/lib/library';
 import type { RegulationKind } from '@/lib/shared/vocabulary';
 import { rankingTerms } from './answerQuery';
 import { MICRO, planRankedTerms, termPointsInText } from './planRankedTerms';
-import { termPointsSql } from './postgresRanking';
-import { array, run } from './postgresSearch';
+import { termPointsSql, walkOnPostgres } from './postgresRanking';
+import { array, run, tokenRows } from './postgresSearch';
 import { seededRandom } from './testing/rankingCorpus';
 import { queryTerms } from './queryTerms';
 import { rankArticlesOn, type WeightedTerm } from './rankArticles';
+import type { RankOptions } from './rankPostings';
 import { readQuestion } from './readQuestion';
 import { searchArticlesOn, type SearchArticlesInput } from './searchArticles';
 import { planTerms, ranksBefore, scoreText, type Candidate } from './searchPlan';
@@ -147,5 +149,30 @@ describe.each(engines())('library search on $name', ({ name, engine }) => {
       sql`select ${termPointsSql(sql`u.f`, sql`u.s`)} as points from unnest(${array(pairs.map((p) => p.factor), 'float8')}, ${array(pairs.map((p) => p.score), 'int8')}) with ordinality as u(f, s, i) order by u.i`,
     );
     expect(rows.map((r) => Number(r.points))).toEqual(pairs.map((p) => Math.max(1, Math.round(p.factor * p.score))));
+  });
+
+  // The walk's every path on PostgreSQL: candidates completed by reading their texts or by
+  // scanning a list for them, small reads, a longer word held until it is checked.
+  it.runIf(name === 'PostgreSQL')('walks the postings as SQLite does, however it completes its candidates', async () => {
+    const where = new Map(all.map((a) => [a.id, `${a.regulationId}/${a.eid}`]));
+    const questions: WeightedTerm[][] = [rankingTerms(readQuestion('邻居养狗扰民怎么办')), [{ text: '养犬人', weight: 1 }, { text: '登记', weight: 0.5 }, { text: '公安机关', weight: 0.8 }]];
+    await withTransaction(engine(), async (tx) => {
+      const n = all.length;
+      const [{ max }] = await run<{ max: string }>(tx, sql`select max(id) as max from regulation_articles`);
+      for (const weighted of questions) {
+        const dictionary = await tokenRows(tx, [...new Set(weighted.flatMap((t) => queryTerms(t.text).flatMap((q) => q.tokens)))]);
+        const { terms } = planRankedTerms((token) => dictionary.get(token), weighted, n);
+        const expected = rankedBruteForce(all, weighted, { limit: 10 });
+        const ways: Partial<RankOptions>[] = [{}, { costs: { scan: 1e9 } }, { costs: { text: 1e12 } }, { chunk: 8 }];
+        const completions = new Set<string>();
+        for (const way of ways) {
+          const found = await walkOnPostgres(tx, terms, 10, { indexed: n, maxArticleId: Number(max), ...way });
+          expect(found.top.map((c) => `${where.get(c.articleId)} ${Math.round((c.points / MICRO) * 10_000) / 10_000}`), JSON.stringify(way)).toEqual(expected.hits);
+          if (found.exact) expect(found.total).toBe(expected.total);
+          for (const step of found.stats.completion) completions.add(typeof step === 'number' ? 'scan' : step);
+        }
+        expect([...completions].sort()).toEqual(['scan', 'text']);
+      }
+    });
   });
 });

@@ -43,7 +43,7 @@ const engineOnly = {
   files: [
     'lib/auth/**/*.ts',
     'lib/mail/**/*.ts',
-    ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess', 'draftStore', 'draftStatements', 'foldDraftState', 'getBill', 'listBills', 'createBill', 'setBillMember', 'draftComments', 'getDraftText'].map(
+    ...['collabTicket', 'createCollabTicket', 'authorizeCollabConnection', 'recheckCollabAccess', 'draftStore', 'draftStatements', 'foldDraftState', 'getBill', 'listBills', 'createBill', 'setBillMember', 'draftComments', 'getDraftText', 'repairDraft'].map(
       (f) => `lib/drafting/${f}.ts`,
     ),
     'collab-server/enginePersistence.ts',

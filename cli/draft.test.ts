@@ -1,14 +1,17 @@
-import { sqliteEngine } from '@/db/engine';
-import { afterAll, describe, expect, it } from 'vitest';
+import { postgresEngine, sqliteEngine } from '@/db/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { and, count, eq } from 'drizzle-orm';
 import { auditEvents, billMembers, bills, draftUpdates, drafts } from '@/db/schema';
 import { freshDatabase } from '@/db/testing';
-import { insertTestUser } from '@/lib/auth/testing';
-import { appendDraftUpdate, getDraftText, readDraftDoc } from '@/lib/drafting';
+import { migratePgDatabase, openPgDatabase, type PgDb } from '@/db/pgClient';
+import { listAuditEvents } from '@/lib/audit';
+import { insertTestAccount, insertTestUser } from '@/lib/auth/testing';
+import { appendDraftUpdate, createBill, draftDocOfState, getDraftText, readDraftDoc, readDraftState, storeDraftUpdate } from '@/lib/drafting';
 import { checkDraftFragment } from '@/lib/editor';
 import { breakages, yDraft } from '@/lib/editor/testing';
 import { createDraftVersion } from '@/lib/versioning';
+import { startLocalPostgres, type LocalPostgres } from '../scripts/localPostgres';
 import { runLawbench } from './testing';
 
 const t = freshDatabase();
@@ -79,5 +82,37 @@ describe('lawbench draft repair', () => {
   it('refuses an unknown draft and a missing ID with one clear line and exit code 1', () => {
     expect(lawbench('draft', 'repair', 'no-such-draft')).toEqual({ code: 1, stdout: '', stderr: `lawbench draft: no draft with id no-such-draft in ${t.file}\n` });
     expect(lawbench('draft', 'repair')).toEqual({ code: 1, stdout: '', stderr: "lawbench draft: missing ID, the draft's id (usage: lawbench draft repair ID)\n" });
+  });
+});
+
+describe('lawbench draft repair on PostgreSQL (DATABASE_URL)', () => {
+  let server: LocalPostgres;
+  let pg: PgDb;
+  beforeAll(async () => {
+    server = await startLocalPostgres();
+    pg = openPgDatabase(server.url);
+    await migratePgDatabase(pg);
+  }, 60_000);
+  afterAll(async () => {
+    await pg?.$client.end();
+    server?.dispose();
+  });
+
+  it('mends a broken draft there, audited in its chain, and refuses an unknown one', async () => {
+    const engine = postgresEngine(pg);
+    const coordinator = await insertTestAccount(engine, { role: 'drafter' });
+    const bill = await createBill(engine, coordinator, { title: '某市养犬管理条例', kind: 'local_regulation', from: { text: '第一条　为了规范养犬行为，制定本条例。' } });
+    const doc = draftDocOfState((await readDraftState(engine, bill.draftId))!);
+    const before = Y.encodeStateVector(doc);
+    for (const damage of Object.values(breakages)) damage(doc.getXmlFragment('prosemirror'));
+    await storeDraftUpdate(engine, { draftId: bill.draftId, update: Y.encodeStateAsUpdate(doc, before), userId: coordinator.id });
+    await expect(getDraftText(engine, coordinator, bill.draftId)).rejects.toThrow();
+
+    const repaired = runLawbench(['draft', 'repair', bill.draftId], { DATABASE_URL: server.url, DATABASE_PATH: '/nonexistent/not-used.db' });
+    expect(repaired.stderr).toBe('');
+    expect(repaired.stdout).toMatch(new RegExp(`^draft ${bill.draftId}: repaired, 3 changes:`));
+    expect((await getDraftText(engine, coordinator, bill.draftId)).articles[0].label).toBe('第一条');
+    expect(await listAuditEvents(engine, { targetType: 'draft', targetId: bill.draftId, action: 'draft.repair' })).toHaveLength(1);
+    expect(runLawbench(['draft', 'repair', 'no-such-draft'], { DATABASE_URL: server.url })).toEqual({ code: 1, stdout: '', stderr: 'lawbench draft: no draft with id no-such-draft in the database\n' });
   });
 });

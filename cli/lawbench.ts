@@ -36,7 +36,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   draft: {
     usage: 'draft repair ID',
-    summary: 'make a draft\'s stored text (DATABASE_PATH; SQLite only so far) fit the editor\'s schema again, printing what was dropped',
+    summary: 'make a draft\'s stored text (DATABASE_PATH, or DATABASE_URL) fit the editor\'s schema again, printing what was dropped',
     load: () => import('./commands/draft'),
   },
   audit: {

@@ -1,3 +1,5 @@
+import { requestStates } from './requestState';
+
 // PostgreSQL's SQLSTATEs for "the server is not there, or not taking this connection now": class
 // 08 (connection exception), and the server shutting down, crashed or starting up (57P01–57P03).
 const serverGone = /^(08...|57P0[123])$/;
@@ -16,4 +18,14 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     if (socketMessages.test(at.message)) return true;
   }
   return false;
+}
+
+/// Notes on the current request (db/requestState.ts), when there is one, that `e` says the
+/// database cannot be reached; a failure of any other kind is left alone. Returns `e`, to rethrow.
+export function noteIfDatabaseUnavailable<E>(e: E): E {
+  if (isDatabaseUnavailable(e)) {
+    const state = requestStates().getStore();
+    if (state) state.databaseUnavailable = true;
+  }
+  return e;
 }

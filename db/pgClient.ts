@@ -3,6 +3,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema-pg';
+import { noteIfDatabaseUnavailable } from './databaseUnavailable';
 
 /// The typed PostgreSQL handle: drizzle over a `pg` connection pool.
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -24,8 +25,24 @@ export function openPgDatabase(url: string, opts: { max?: number } = {}): PgDb {
   // So would a client checked out when its server goes away (the pool listens only while a
   // client is idle): the query under way fails with the error, which is what reaches the caller
   // (a 503, lib/api/appErrorOf.ts), and the pool drops the client when it is released.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    client.query = noting(client.query.bind(client));
+  });
+  // A query or a connection that fails because the server cannot be reached is noted on the
+  // request under way, which the web server then answers with a 503 page (db/requestState.ts).
+  pool.query = noting(pool.query.bind(pool));
+  pool.connect = noting(pool.connect.bind(pool));
   return drizzle(pool, { schema }) as PgDb;
+}
+
+/// `call` with a failure of its promise (the callback forms return none) noted when it says the
+/// database cannot be reached, and passed on.
+function noting<F extends (...args: never[]) => unknown>(call: F): F {
+  return ((...args: Parameters<F>) => {
+    const result = call(...args);
+    return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(noteIfDatabaseUnavailable(e))) : result;
+  }) as F;
 }
 
 /// Applies every committed migration that has not run yet, holding an advisory lock so that two

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import next from 'next';
 import { prepareDatabase } from '@/db/engine';
+import { requestStates } from '@/db/requestState';
 import { settleForwardedHeaders, trustedProxies } from './settleForwardedHeaders';
+import { answerUnavailablePages } from './unavailablePage';
 
 // The web app's process: Next.js behind a plain HTTP server that first settles who the client is
 // (see settleForwardedHeaders), because `next start` passes a client's own `X-Forwarded-For` on.
@@ -20,7 +22,10 @@ if (process.env.DATABASE_URL) await prepareDatabase();
 await app.prepare();
 const server = http.createServer((request, response) => {
   settleForwardedHeaders(request, trust);
-  void handle(request, response);
+  // Each request in a state of its own, where the data layer notes a database it cannot reach.
+  const state = { databaseUnavailable: false };
+  answerUnavailablePages(request, response, state);
+  void requestStates().run(state, () => handle(request, response));
 });
 server.listen(port, hostname, () => {
   console.log(`web app listening on http://${hostname ?? 'localhost'}:${port}`);

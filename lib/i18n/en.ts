@@ -650,6 +650,7 @@ export const en: Record<MessageKey, Message> = {
   'error.title': 'Something went wrong',
   'error.text': 'The page could not be shown. Nothing you saved is lost; please try again, and contact an administrator if it keeps happening.',
   'error.retry': 'Try again',
+  'unavailable.title': 'Temporarily unavailable',
   'forbidden.title': 'Not allowed',
   'forbidden.text': 'Your account cannot open this page. Ask an administrator if you need access.',
   'footer.text': 'Lawbench · collaborative local legislation',

@@ -636,6 +636,7 @@ export const zhCN = {
   'error.title': '出了点问题',
   'error.text': '页面未能显示。您的数据没有丢失，请重试；如果问题仍然存在，请联系管理员。',
   'error.retry': '重试',
+  'unavailable.title': '服务暂时不可用',
   'forbidden.title': '没有权限',
   'forbidden.text': '您的账号不能访问这个页面。如需权限，请联系管理员。',
   'footer.text': '立法工作台 · 地方立法协同平台',

@@ -81,9 +81,6 @@ export async function indexVersionsOnPostgres(tx: Engine, versionIds: readonly s
       entry.max = Math.max(entry.max, score);
     } else df.set(tokenId.get(token)!, { n: 1, max: score });
   }
-  // In key order, as SQLite writes them: each statement then fills neighbouring pages of the
-  // index instead of touching a page per posting.
-  postings.sort((a, b) => tokenId.get(a[0])! - tokenId.get(b[0])! || b[1] - a[1] || a[2] - b[2]);
   for (let i = 0; i < postings.length; i += ROWS_PER_STATEMENT) {
     const part = postings.slice(i, i + ROWS_PER_STATEMENT);
     await run(

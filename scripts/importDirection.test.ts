@@ -112,6 +112,6 @@ describe('the Engine-only rule for converted code (lib/auth, lib/mail, the bills
     const sync = "import type { Db } from '@/db/client';\nimport { users } from '@/db/schema';\nexport const f = (db: Db) => db.select().from(users).get();\n";
     expect(await engineOnly('lib/auth/x.test.ts', sync)).toBe(0);
     expect(await engineOnly('lib/auth/testing.ts', sync)).toBe(0);
-    expect(await engineOnly('lib/drafting/repairDraft.ts', sync)).toBe(0);
+    expect(await engineOnly('lib/search/indexVersion.ts', sync)).toBe(0);
   });
 });

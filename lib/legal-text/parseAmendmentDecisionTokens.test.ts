@@ -13,6 +13,7 @@ describe('splitQuotes', () => {
     expect(splitQuotes('删去”多余的引号')).toBeNull();
     expect(splitQuotes('将“未闭合的引号修改为')).toBeNull();
     expect(splitQuotes('将“甲””修改为“乙”')).toBeNull();
+    expect(splitQuotes('删去”甲“')).toBeNull();
   });
 });
 
@@ -33,6 +34,8 @@ describe('tokenize', () => {
     expect(refsOf('将第十条第二款第（一）项、第（三）项删除')).toStrictEqual([[{ article: 10, paragraph: 2, item: 1 }, { article: 10, paragraph: 2, item: 3 }]]);
     expect(refsOf('将第十条、第（二）项删除')).toStrictEqual([[{ article: 10 }, { article: 10, item: 2 }]]);
     expect(refsOf('将第二款删除')).toStrictEqual([[{ paragraph: 2 }]]);
+    // A provision with its own article takes nothing from the one before.
+    expect(refsOf('将第十条第二款、第十二条删除')).toStrictEqual([[{ article: 10, paragraph: 2 }, { article: 12 }]]);
     expect(refsOf('将第十条之一、第十二条删除')).toStrictEqual([[{ article: 10, sub: 1 }, { article: 12 }]]);
   });
 
@@ -53,6 +56,7 @@ describe('tokenize', () => {
       '删去第十二条至第十条',
       '删去第一条至第二百零二条',
       '将第零条删除',
+      '将第0条删除',
       '将第十条第零款删除',
     ]) {
       expect(tokenize(sentence), sentence).toBeNull();

@@ -9,14 +9,18 @@ export type Balancer = { port: number; close: () => Promise<void> };
 /// One backend: a loopback port.
 export type Backend = { host: string; port: number };
 
-/// Listens on `port` of `host` and balances over `backends`.
+/// Listens on `port` of `host` and balances over `backends`, read at each connection: a caller may
+/// take the port first and add the backends once they are up (a connection before then is closed).
 export function startBalancer(backends: Backend[], opts: { port: number; host?: string; log?: (m: string) => void }): Promise<Balancer> {
-  if (backends.length === 0) throw new Error('a balancer needs at least one backend');
   const log = opts.log ?? (() => {});
   let next = 0;
   const open = new Set<net.Socket>();
 
   const connect = (client: net.Socket, tried: number) => {
+    if (backends.length === 0) {
+      log('[balancer] no backend yet');
+      return client.destroy();
+    }
     const backend = backends[next++ % backends.length];
     const upstream = net.connect(backend.port, backend.host);
     let connected = false;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { shownDatabaseUrl } from '@/db/pgClient';
 import { demoAccounts, demoPassword, demoSite } from '@/lib/demo';
-import { startBalancer, type Balancer } from './balancer';
+import { startBalancer, type Backend, type Balancer } from './balancer';
 import { ensureBuild } from './ensureBuild';
 import { startLocalRedis, type LocalRedis } from './localRedis';
 import { startLocalPostgres, type LocalPostgres } from './localPostgres';
@@ -21,6 +21,12 @@ const webPort = Number(process.env.PORT || 3000);
 const collabPort = Number(process.env.COLLAB_PORT || 1234);
 
 ensureBuild(root);
+// The two public ports are taken first, before PostgreSQL, the seeding and the processes open
+// connections whose local ports could be given either number meanwhile; the processes are added
+// behind them as they start.
+const log = (m: string) => console.log(m);
+const backends = { web: [] as Backend[], collab: [] as Backend[] };
+const balancers: Balancer[] = [await startBalancer(backends.web, { port: webPort, log }), await startBalancer(backends.collab, { port: collabPort, log })];
 const postgres: LocalPostgres | null = process.env.DATABASE_URL ? null : await startLocalPostgres({ durable: true });
 const databaseUrl = process.env.DATABASE_URL || postgres!.url;
 // The seeding below runs in this process, on the same database as the four.
@@ -56,11 +62,7 @@ for (const n of [1, 2]) {
     REDIS_URL: redisUrl,
   });
 }
-const log = (m: string) => console.log(m);
-const balancers: Balancer[] = [
-  await startBalancer(members.filter((m) => m.name.startsWith('web')).map((m) => ({ host: '127.0.0.1', port: m.port })), { port: webPort, log }),
-  await startBalancer(members.filter((m) => m.name.startsWith('collab')).map((m) => ({ host: '127.0.0.1', port: m.port })), { port: collabPort, log }),
-];
+for (const m of members) (m.name.startsWith('web') ? backends.web : backends.collab).push({ host: '127.0.0.1', port: m.port });
 
 let stopping = false;
 const stop = async () => {

@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import { localeCookieName, resolveLocale, translate } from '@/lib/i18n';
+import { requestLocale } from '@/lib/api';
+import { translate } from '@/lib/i18n';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -7,8 +8,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /// what happened in their language (cookie, else Accept-Language), and a link to try the same
 /// address again. Self-contained: no script, no stylesheet of the build.
 export function unavailablePage(request: http.IncomingMessage): string {
-  const cookie = new RegExp(`(?:^|;\\s*)${localeCookieName}=([^;]*)`).exec(request.headers.cookie ?? '')?.[1];
-  const locale = resolveLocale(cookie ?? null, request.headers['accept-language'] ?? null);
+  const locale = requestLocale({ get: (name) => [request.headers[name] ?? []].flat().join(', ') || null });
   const t = (key: Parameters<typeof translate>[1]) => escapeHtml(translate(locale, key));
   const again = escapeHtml(request.url?.startsWith('/') ? request.url : '/');
   return `<!doctype html>

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
+import { array, run } from './postgresSql';
 import { toHit, type HitRow } from './loadHit';
 import type { QueryTerm } from './queryTerms';
 import { resolveFiltersOn } from './resolveFilters';
@@ -13,8 +14,6 @@ import { PostingWalk, type PostingRow } from './walkPostings';
 // walk read in pages of the driver token's postings (keyset on score and article id, each page
 // one range of the `search_postings_key` index) instead of SQLite's row-by-row cursor.
 
-export const run = async <Row>(engine: Engine, query: SQL): Promise<Row[]> => ((await executeOnPostgres(engine, query)) as { rows: Row[] }).rows;
-export const array = (values: readonly unknown[], type: 'text' | 'int8' | 'float8') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /// The first page of a walk reads this many postings beyond the page itself; each later page
 /// four times the one before, up to `MAX_PAGE`, so that a walk that stops early reads little and

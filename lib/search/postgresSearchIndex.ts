@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executeOnPostgres, type Engine } from '@/db/engine';
+import type { Engine } from '@/db/engine';
 import { AppError } from '@/lib/errors';
 import type { IndexReport } from './indexVersion';
 import { scoreToken } from './scoreToken';
+import { array, run } from './postgresSql';
 import { hashArticles } from './searchStore';
 import { analyzeText } from './tokenize';
 
@@ -10,13 +11,6 @@ import { analyzeText } from './tokenize';
 // README.md), written with a few statements over arrays (`unnest`) instead of SQLite's prepared
 // statement per row, since every statement is a round trip here. Every function takes a
 // transaction (`tx` of withTransaction) that has called `holdSearchIndex`.
-
-type Rows<Row> = { rows: Row[] };
-
-const run = async <Row>(tx: Engine, query: SQL): Promise<Row[]> => ((await executeOnPostgres(tx, query)) as Rows<Row>).rows;
-
-/// One array parameter (drizzle would spread a plain array into a list of parameters).
-const array = (values: readonly unknown[], type: 'text' | 'int8' | 'int4') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /// Rows per insert or delete statement: large enough that round trips do not dominate, small
 /// enough that one statement's arrays stay a few megabytes.

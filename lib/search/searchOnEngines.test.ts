@@ -11,7 +11,8 @@ import type { RegulationKind } from '@/lib/shared/vocabulary';
 import { rankingTerms } from './answerQuery';
 import { MICRO, planRankedTerms, termPointsInText } from './planRankedTerms';
 import { termPointsSql, walkOnPostgres } from './postgresRanking';
-import { array, run, tokenRows } from './postgresSearch';
+import { tokenRows } from './postgresSearch';
+import { array, run } from './postgresSql';
 import { seededRandom } from './testing/rankingCorpus';
 import { queryTerms } from './queryTerms';
 import { rankArticlesOn, type WeightedTerm } from './rankArticles';
@@ -35,11 +36,17 @@ async function indexedArticles({ db, t }: Engine): Promise<Indexed[]> {
     .where(inArray(t.regulationArticles.versionId, versions));
 }
 
+/// How many of the articles hold each token, counted from their texts.
+function documentFrequencies(all: Indexed[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const a of all) for (const token of analyzeText(a.text).tokens.keys()) df.set(token, (df.get(token) ?? 0) + 1);
+  return df;
+}
+
 /// The answer worked out the long way, without the index: document counts from the texts, every
 /// article allowed by the filter scored from its text, all of them sorted.
 function bruteForce(all: Indexed[], input: { q: string; limit?: number; offset?: number; kinds?: RegulationKind[]; regulationId?: string; region?: string }) {
-  const df = new Map<string, number>();
-  for (const a of all) for (const token of analyzeText(a.text).tokens.keys()) df.set(token, (df.get(token) ?? 0) + 1);
+  const df = documentFrequencies(all);
   const terms = queryTerms(input.q);
   const plans = planTerms((token) => (df.has(token) ? { id: 0, df: df.get(token)!, maxScore: 0 } : undefined), terms, all.length);
   if (!plans) return { total: 0, hits: [] };
@@ -60,8 +67,7 @@ function bruteForce(all: Indexed[], input: { q: string; limit?: number; offset?:
 /// A ranked (question) search worked out the long way: every article's points for every term
 /// counted in its text, summed, sorted by points and then article id.
 function rankedBruteForce(all: Indexed[], terms: WeightedTerm[], page: { limit: number; offset?: number; kinds?: RegulationKind[] }) {
-  const df = new Map<string, number>();
-  for (const a of all) for (const token of analyzeText(a.text).tokens.keys()) df.set(token, (df.get(token) ?? 0) + 1);
+  const df = documentFrequencies(all);
   const planned = planRankedTerms((token) => (df.has(token) ? { id: 0, df: df.get(token)!, maxScore: 0 } : undefined), terms, all.length).terms;
   const scored = all
     .filter((a) => !page.kinds || page.kinds.includes(a.kind))

@@ -17,6 +17,7 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'collab-server/**/*.test.ts', 'app/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'web-server/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          globalSetup: ['db/sharedTestPostgres.ts'],
         },
       },
       {

@@ -17,6 +17,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     setupFiles: ['scripts/mutationSetup.ts'],
+    globalSetup: ['db/sharedTestPostgres.ts'],
     isolate: false,
   },
 });

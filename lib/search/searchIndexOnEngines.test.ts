@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { executeOnPostgres, type Engine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
@@ -48,6 +48,14 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
   let next = 0;
   /// A regulation of its own (ids unique within the file), not yet indexed.
   const regulation = (texts: string[], seq = 1, id = `r${++next}`) => addRegulationVersionOn(engine(), { id, title: `测试条例${id}`, seq, articles: texts });
+  // Each test starts from an empty index, whatever ran before it (the triggers on search_versions
+  // bring search_stats back to zero). Tokens stay, with no documents: the index keeps their ids.
+  beforeEach(async () => {
+    for (const statement of [sql`delete from search_postings`, sql`delete from search_versions`, sql`update search_tokens set df = 0`]) {
+      if (engine().kind === 'sqlite') engine().db.run(statement);
+      else await executeOnPostgres(engine(), statement);
+    }
+  });
 
   it('writes exactly one posting per distinct token of each article, with its score, and counts documents', async () => {
     const { versionId } = await regulation(articles);

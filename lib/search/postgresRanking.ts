@@ -72,7 +72,8 @@ export async function walkOnPostgres(tx: Engine, terms: readonly RankedTerm[], k
 /// A read of the walk, answered as SQLite's `readRankedPostings` answers it: the postings of the
 /// term's driver token in the range (index order when limited), with the points the term earns
 /// (a longer word checked in the article's text unless `unchecked`), or the texts asked for.
-async function answerOnPostgres(tx: Engine, read: RankRead): Promise<RankAnswer> {
+/// Exported for its test, which holds every answer to SQLite's, field by field.
+export async function answerOnPostgres(tx: Engine, read: RankRead): Promise<RankAnswer> {
   if (read.kind === 'texts') {
     const rows = await run<{ id: string; text: string }>(tx, sql`select id, text from regulation_articles where id = any(${array(read.ids, 'int8')})`);
     return rows.map((r) => ({ id: Number(r.id), text: r.text }));

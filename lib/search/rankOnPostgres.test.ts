@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Engine } from '@/db/engine';
+import { engines } from '@/db/engineTesting';
+import { withTransaction } from '@/db/withTransaction';
+import { regulations } from '@/db/schema';
+import { importRegulation, readRegulationFile } from '@/lib/library';
+import { indexVersionsOn } from './indexVersion';
+import { MICRO, planRankedTerms, termPointsInText, type RankedTerm } from './planRankedTerms';
+import { answerOnPostgres } from './postgresRanking';
+import { tokenRows } from './postgresSearch';
+import type { PostingRange } from './postingRange';
+import { queryTerms } from './queryTerms';
+import { rankArticlesOn, type WeightedTerm } from './rankArticles';
+import { readRankedPostings } from './readRankedPostings';
+import { lookupToken, searchStore } from './searchStore';
+import { addRegulationVersionOn } from './testing/library';
+import { seededRandom } from './testing/rankingCorpus';
+import { foldText, indexedLength } from './tokenize';
+import type { PostingBatch } from './unpackPostings';
+
+// Ranked (question) search on PostgreSQL held to SQLite's, which the walk's own tests hold to a
+// brute force: every read the walk can ask answered field by field as SQLite answers it, the
+// plan that ranks a few allowed articles in the database, a ranked article deleted under the
+// index, and the empty answers. Both engines hold the same library, imported the same way.
+
+const files = ['reg-058-jiaxing.md', 'reg-078-zhoushan.md', 'reg-068-hangzhou.md'];
+const questions: WeightedTerm[][] = [
+  [{ text: '养犬人', weight: 1 }, { text: '登记', weight: 0.5 }, { text: '犬', weight: 0.3 }],
+  [{ text: '城市管理', weight: 1 }, { text: 'APP', weight: 0.7 }, { text: '物业', weight: 0.4 }],
+];
+
+/// A small government rule among the imported local regulations: a few articles that mention the
+/// question's words, so that a filter to it keeps few articles.
+const smallRule = Array.from({ length: 6 }, (_, i) => `第${i + 1}条 养犬人应当办理登记，城市管理部门${'负责'.repeat(i + 1)}监督。`);
+
+/// Many filler articles of a third regulation, so that the question's words have long lists and
+/// ranking a few allowed articles in the database costs less than walking them.
+function fillerArticles(count: number): string[] {
+  const random = seededRandom(11);
+  const words = ['养犬人', '登记', '犬只', '城市管理', '物业', '管理', '应当', '部门', '服务', '规定'];
+  return Array.from({ length: count }, () => Array.from({ length: 3 + Math.floor(random() * 6) }, () => words[Math.floor(random() * words.length)]).join('，') + '。');
+}
+
+async function loadLibrary(engine: Engine): Promise<void> {
+  for (const file of files) {
+    const bytes = readFileSync(path.resolve('db/seed/regulations', file));
+    await importRegulation(engine, await readRegulationFile(new Uint8Array(bytes), file), { sourceText: bytes.toString('utf8') });
+  }
+  const rule = await addRegulationVersionOn(engine, { id: 'small-rule', title: '测试规章', kind: 'government_rule', articles: smallRule });
+  const filler = await addRegulationVersionOn(engine, { id: 'filler', title: '测试条例', articles: fillerArticles(2500) });
+  await indexVersionsOn(engine, [rule.versionId, filler.versionId]);
+}
+
+/// The planned terms of a question on one engine (token ids are each engine's own).
+async function plannedOn(engine: Engine, weighted: WeightedTerm[], n: number): Promise<RankedTerm[]> {
+  const tokens = [...new Set(weighted.flatMap((t) => queryTerms(t.text).flatMap((q) => q.tokens)))];
+  if (engine.kind === 'sqlite') {
+    const store = searchStore(engine.db);
+    return planRankedTerms((token) => lookupToken(store, token), weighted, n).terms;
+  }
+  const dictionary = await tokenRows(engine, tokens);
+  return planRankedTerms((token) => dictionary.get(token), weighted, n).terms;
+}
+
+/// A batch as plain values, comparable across engines: its postings in index order (score
+/// descending, then article id), the order SQLite reads them in and PostgreSQL gives them when
+/// the read is limited; an unlimited read may come back in any order.
+function plain(batch: PostingBatch) {
+  const rows = [...batch.ids].map((id, r) => ({ id, score: batch.scores[r], points: batch.points[r] })).sort((a, b) => b.score - a.score || a.id - b.id);
+  return { n: batch.n, rows, low: batch.low, high: batch.high, last: batch.last, matched: batch.matched };
+}
+
+/// Every article with its text, by id (the same ids on both engines: checked below).
+async function articleRows({ db, t }: Engine) {
+  return db.select({ id: t.regulationArticles.id, eid: t.regulationArticles.eid, regulationId: t.regulationArticles.regulationId, text: t.regulationArticles.text }).from(t.regulationArticles);
+}
+
+describe('ranked search on PostgreSQL, held to SQLite', () => {
+  const [sqlite, postgres] = engines();
+  let n = 0;
+  let ids: number[] = [];
+  beforeAll(async () => {
+    await loadLibrary(sqlite.engine());
+    await loadLibrary(postgres.engine());
+    const left = await articleRows(sqlite.engine());
+    const right = await articleRows(postgres.engine());
+    // Imported regulations get random ids; articles the same numbers, eids and texts.
+    expect(right.map((a) => `${a.id} ${a.eid} ${a.text}`).sort()).toEqual(left.map((a) => `${a.id} ${a.eid} ${a.text}`).sort());
+    n = left.length;
+    ids = left.map((a) => a.id).sort((a, b) => a - b);
+  }, 120_000);
+
+  it('answers every kind of read the walk makes exactly as SQLite does', async () => {
+    const store = searchStore(sqlite.engine().db);
+    const maxId = ids[ids.length - 1];
+    const everyThird = Buffer.alloc(maxId + 1);
+    for (const id of ids) if (id % 3 === 0) everyThird[id] = 1;
+    const firstHalf = Buffer.alloc(Math.floor(maxId / 2));
+    firstHalf.fill(1);
+    await withTransaction(postgres.engine(), async (tx) => {
+      let reads = 0;
+      for (const weighted of questions) {
+        const left = await plannedOn(sqlite.engine(), weighted, n);
+        const right = await plannedOn(tx, weighted, n);
+        expect(right.map((t) => ({ ...t, driver: { ...t.driver, id: 0 } }))).toEqual(left.map((t) => ({ ...t, driver: { ...t.driver, id: 0 } })));
+        expect(left.some((t) => t.exact) && left.some((t) => !t.exact)).toBe(true);
+        for (const [i, term] of left.entries()) {
+          const whole = readRankedPostings(store, term, {});
+          const scores = [...new Set(whole.scores)].sort((a, b) => b - a);
+          const middle = scores[Math.floor(scores.length / 2)];
+          const tied = [...whole.ids].filter((_, r) => whole.scores[r] === middle);
+          const ranges: PostingRange[] = [
+            {},
+            { limit: 7 },
+            { from: middle },
+            { upper: middle, limit: 5 },
+            { from: scores[scores.length - 1], upper: scores[0] },
+            { score: middle, after: tied[0] },
+            { score: middle },
+            { allowed: everyThird, limit: 9 },
+            { wanted: everyThird },
+            { allowed: firstHalf, wanted: everyThird, upper: middle },
+            { from: scores[0] + 1 },
+          ];
+          for (const range of ranges) {
+            for (const unchecked of [false, true]) {
+              const expected = plain(readRankedPostings(store, term, range, unchecked));
+              const got = plain((await answerOnPostgres(tx, { kind: 'postings', term: right[i], range, unchecked })) as PostingBatch);
+              expect(got, `${JSON.stringify(term.term)} ${JSON.stringify({ ...range, allowed: !!range.allowed, wanted: !!range.wanted })} unchecked ${unchecked}`).toEqual(expected);
+              reads++;
+            }
+          }
+        }
+      }
+      expect(reads).toBeGreaterThan(100);
+      const texts = (await answerOnPostgres(tx, { kind: 'texts', ids: [ids[0], ids[5], ids[ids.length - 1], maxId + 10] })) as { id: number; text: string }[];
+      const byId = new Map((await articleRows(sqlite.engine())).map((a) => [a.id, a.text]));
+      expect(texts.sort((a, b) => a.id - b.id)).toEqual([ids[0], ids[5], ids[ids.length - 1]].map((id) => ({ id, text: byId.get(id) })));
+    });
+  });
+
+  /// The page of a question worked out the long way on the SQLite side's rows.
+  async function bruteForce(weighted: WeightedTerm[], keep: (a: { regulationId: string; id: number }) => boolean, limit: number, offset = 0) {
+    const terms = await plannedOn(sqlite.engine(), weighted, n);
+    const scored = (await articleRows(sqlite.engine()))
+      .filter(keep)
+      .map((a) => ({ a, points: terms.reduce((sum, t) => sum + termPointsInText(t, foldText(a.text), indexedLength(a.text)), 0) }))
+      .filter((x) => x.points > 0)
+      .sort((x, y) => y.points - x.points || x.a.id - y.a.id);
+    return { total: scored.length, hits: scored.slice(offset, offset + limit).map((x) => `${x.a.id} ${x.a.eid} ${Math.round((x.points / MICRO) * 10_000) / 10_000}`) };
+  }
+  const shown = (hits: { articleId: number; eid: string; score: number }[]) => hits.map((h) => `${h.articleId} ${h.eid} ${h.score}`);
+
+  it('ranks the few articles a filter keeps in the database, with their exact number, as both engines agree', async () => {
+    for (const weighted of questions) {
+      for (const input of [{ regulationIds: ['small-rule'] }, { kinds: ['government_rule' as const] }, { where: eq(regulations.id, 'small-rule') }]) {
+        for (const page of [{ limit: 4 }, { limit: 3, offset: 2 }]) {
+          const expected = await bruteForce(weighted, (a) => a.regulationId === 'small-rule', page.limit, page.offset);
+          for (const { name, engine } of [sqlite, postgres]) {
+            const found = await rankArticlesOn(engine(), { terms: weighted, ...input, ...page });
+            expect(shown(found.hits), `${name} ${JSON.stringify(weighted)} ${JSON.stringify(page)}`).toEqual(expected.hits);
+            expect(found).toMatchObject({ total: expected.total, exact: true });
+          }
+        }
+      }
+    }
+  });
+
+  it('walks a filter that keeps many articles to the same page as SQLite', async () => {
+    for (const weighted of questions) {
+      const expected = await bruteForce(weighted, (a) => a.regulationId !== 'small-rule', 10);
+      for (const { engine } of [sqlite, postgres]) {
+        const found = await rankArticlesOn(engine(), { terms: weighted, kinds: ['local_regulation'], limit: 10 });
+        expect(shown(found.hits)).toEqual(expected.hits);
+        if (found.exact) expect(found.total).toBe(expected.total);
+      }
+    }
+  });
+
+  it('answers nothing, exactly, when nothing can match', async () => {
+    const none = { total: 0, exact: true, hits: [] };
+    for (const { engine } of [sqlite, postgres]) {
+      expect(await rankArticlesOn(engine(), { terms: [{ text: '鲲鹏', weight: 1 }] })).toEqual(none);
+      expect(await rankArticlesOn(engine(), { terms: questions[0], regulationIds: [] })).toEqual(none);
+      expect(await rankArticlesOn(engine(), { terms: questions[0], kinds: ['judicial_interpretation'] })).toEqual(none);
+      expect(await rankArticlesOn(engine(), { terms: questions[0], regulationIds: ['no-such-regulation'] })).toEqual(none);
+    }
+  });
+
+  it('leaves out an article deleted since it was indexed, fills the page from the next, and says the count is not exact', async () => {
+    // A longer word is checked in the text, which finds the article gone; one-token words are
+    // not, so only the check of the page's rows finds it, and the ranking starts over without it.
+    for (const weighted of [questions[0], [{ text: '登记', weight: 1 }, { text: '犬', weight: 0.5 }]]) {
+      const gone = (await rankArticlesOn(postgres.engine(), { terms: weighted, limit: 5 })).hits[0];
+      const expected = await bruteForce(weighted, (a) => a.id !== gone.articleId, 5);
+      for (const { name, engine } of [sqlite, postgres]) {
+        const { db, t } = engine();
+        await db.delete(t.regulationArticles).where(eq(t.regulationArticles.id, gone.articleId));
+        const found = await rankArticlesOn(engine(), { terms: weighted, limit: 5 });
+        expect(shown(found.hits), `${name} ${JSON.stringify(weighted)}`).toEqual(expected.hits);
+        expect(found.exact, name).toBe(false);
+      }
+    }
+  });
+});

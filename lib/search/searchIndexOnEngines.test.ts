@@ -43,15 +43,25 @@ const postings = (engine: Engine) => scalar(engine, sql`select count(*) as n fro
 const df = (engine: Engine, token: string) => scalar(engine, sql`select coalesce(max(df), 0) as n from search_tokens where token = ${token}`);
 const stats = async (engine: Engine) => (await rows(engine, sql`select versions, articles from search_stats where id = 1`)).map((r) => ({ versions: Number(r.versions), articles: Number(r.articles) }))[0];
 const containing = (texts: string[], word: string) => texts.filter((t) => t.includes(word)).length;
+const generation = (engine: Engine) => scalar(engine, sql`select generation as n from search_stats where id = 1`);
+/// Tokens whose highest stored score is not the highest score of their postings (the walk's
+/// first bound), as `token stored/actual`.
+const wrongMaxScores = async (engine: Engine) =>
+  (
+    await rows(
+      engine,
+      sql`select t.token as token, t.max_score as stored, max(p.score) as actual from search_tokens as t join search_postings as p on p.token_id = t.id group by t.id, t.token, t.max_score having t.max_score <> max(p.score)`,
+    )
+  ).map((r) => `${r.token} ${r.stored}/${r.actual}`);
 
 describe.each(engines())('the search index written on $name', ({ engine }) => {
   let next = 0;
   /// A regulation of its own (ids unique within the file), not yet indexed.
   const regulation = (texts: string[], seq = 1, id = `r${++next}`) => addRegulationVersionOn(engine(), { id, title: `测试条例${id}`, seq, articles: texts });
   // Each test starts from an empty index, whatever ran before it (the triggers on search_versions
-  // bring search_stats back to zero). Tokens stay, with no documents: the index keeps their ids.
+  // bring search_stats back to zero). Tokens stay, with no documents and no score: the index keeps their ids.
   beforeEach(async () => {
-    for (const statement of [sql`delete from search_postings`, sql`delete from search_versions`, sql`update search_tokens set df = 0`]) {
+    for (const statement of [sql`delete from search_postings`, sql`delete from search_versions`, sql`update search_tokens set df = 0, max_score = 0`]) {
       if (engine().kind === 'sqlite') engine().db.run(statement);
       else await executeOnPostgres(engine(), statement);
     }
@@ -63,6 +73,7 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
     expect(report).toEqual({ versions: 1, articles: articles.length, postings: expectedLines(articles, versionId).length });
     expect(await postingLines(engine())).toEqual(expectedLines(articles, versionId));
     expect(await df(engine(), '养犬')).toBe(containing(articles, '养犬'));
+    expect(await wrongMaxScores(engine())).toEqual([]);
     expect(await stats(engine())).toEqual({ versions: 1, articles: articles.length });
     const [version] = await engine().db.select().from(engine().t.searchVersions).where(eq(engine().t.searchVersions.versionId, versionId));
     expect(version).toMatchObject({ articles: articles.length, postings: report.postings });
@@ -92,7 +103,7 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
   it('fails as a whole on an unknown version, keeping no token it created', async () => {
     const { versionId } = await regulation(['新设的条文：犬只芯片登记。']);
     const tokens = await scalar(engine(), sql`select count(*) as n from search_tokens`);
-    await expect(indexVersionsOn(engine(), [versionId, 'no-such-version'])).rejects.toMatchObject({ code: 'not_found' });
+    await expect(indexVersionsOn(engine(), [versionId, 'no-such-version'])).rejects.toMatchObject({ code: 'not_found', message: 'version_not_found', details: { versionId: 'no-such-version' } });
     expect(await postings(engine())).toBe(0);
     expect(await scalar(engine(), sql`select count(*) as n from search_tokens`)).toBe(tokens);
     await indexVersionsOn(engine(), [versionId]);
@@ -118,6 +129,7 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
     await Promise.all(versions.map((v) => applySearchIndexChangeOn(engine(), { index: v.versionId })));
     expect(await postingLines(engine())).toEqual(versions.flatMap((v, i) => expectedLines(texts[i], v.versionId)).sort());
     for (const word of ['养犬', '犬', '管理', '登记']) expect(await df(engine(), word)).toBe(texts.flat().filter((t) => t.includes(word)).length);
+    expect(await wrongMaxScores(engine())).toEqual([]);
     await Promise.all(versions.map((v) => unindexVersionOn(engine(), v.versionId)));
     expect(await postings(engine())).toBe(0);
   });
@@ -128,9 +140,13 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
     await indexVersionsOn(engine(), [kept.versionId, gone.versionId]);
     await engine().db.delete(engine().t.regulationVersions).where(eq(engine().t.regulationVersions.id, gone.versionId));
     expect(await stats(engine())).toEqual({ versions: 1, articles: 1 });
+    // Posting lists kept in memory are read again after a prune that removed something, only then.
+    const before = await generation(engine());
     expect(await pruneSearchIndexOn(engine())).toBe(expectedLines(articles.slice(0, 5), gone.versionId).length);
+    expect(await generation(engine())).toBe(before + 1);
     expect(await postingLines(engine())).toEqual(expectedLines(['养犬人应当为犬只办理登记。'], kept.versionId));
     expect(await df(engine(), '养犬')).toBe(1);
     expect(await pruneSearchIndexOn(engine())).toBe(0);
+    expect(await generation(engine())).toBe(before + 1);
   });
 });

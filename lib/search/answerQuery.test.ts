@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { engines } from '@/db/engineTesting';
 import { isAppError } from '@/lib/errors';
-import { answerQuery } from './answerQuery';
+import { answerQuery, rankingTerms } from './answerQuery';
 import { indexVersionsOn } from './indexVersion';
 import { readQuestion } from './readQuestion';
 import { searchArticlesOn } from './searchArticles';
@@ -88,7 +88,28 @@ describe.each(engines())('answerQuery on $name', ({ engine }) => {
   });
 
   it('gives no hits and no terms for punctuation only', async () => {
-    expect(await answerQuery(engine(), { q: '？？！！😀', limit: 10 })).toMatchObject({ mode: 'question', terms: [], hits: [], total: 0 });
+    expect(await answerQuery(engine(), { q: '？？！！😀', limit: 10 })).toMatchObject({ mode: 'question', terms: [], hits: [], total: 0, exact: true });
+  });
+
+  it('answers as the mode asked for, whatever would match', async () => {
+    // A phrase that occurs, asked as a question; a question that occurs nowhere as typed, asked as
+    // a phrase: the second comes back empty rather than ranked.
+    expect(await answerQuery(engine(), { q: '犬只 登记', mode: 'question', limit: 5 })).toMatchObject({ mode: 'question' });
+    expect(await answerQuery(engine(), { q: '公司不给交社保，我可以辞职吗？', mode: 'phrase', limit: 5 })).toMatchObject({ mode: 'phrase', hits: [], total: 0 });
+  });
+
+  it('reads a later page of what is not a phrase as a question', async () => {
+    const first = await answerQuery(engine(), { q: '公司不给交社保，我可以辞职吗？', limit: 2 });
+    const second = await answerQuery(engine(), { q: '公司不给交社保，我可以辞职吗？', limit: 2, offset: 2 });
+    expect(second.mode).toBe('question');
+    expect(second.total).toBe(first.total);
+  });
+
+  it('tries a query of up to 200 characters as a phrase, and reads a longer one as a question', async () => {
+    const long = texts.find((t) => Array.from(t).length > 210)!;
+    const q = Array.from(long).slice(0, 200).join('');
+    expect((await answerQuery(engine(), { q, limit: 5 })).mode).toBe('phrase');
+    expect((await answerQuery(engine(), { q: Array.from(long).slice(0, 201).join(''), limit: 5 })).mode).toBe('question');
   });
 
   it('keeps to the regulations asked for', async () => {
@@ -110,5 +131,32 @@ describe.each(engines())('answerQuery on $name', ({ engine }) => {
     expect(await code(() => answerQuery(engine(), { q: '   ', limit: 10 }))).toBe('validation_failed:query_empty');
     expect(await code(() => answerQuery(engine(), { q: '辞职', limit: 0 }))).toBe('validation_failed:limit_invalid');
     expect(await code(() => answerQuery(engine(), { q: '辞职', limit: 10, offset: 995 }))).toBe('validation_failed:offset_invalid');
+  });
+});
+
+describe('rankingTerms', () => {
+  const reading = (terms: [string, number][]) => ({ terms: terms.map(([text, weight]) => ({ text, weight, source: 'query' as const })), dropped: [], expansions: [] });
+
+  it('ranks on the character bigrams of each Chinese word, a shared bigram at its highest weight', () => {
+    expect(rankingTerms(reading([['解除劳动合同', 1], ['辞退', 0.8], ['劳动', 0.3], ['合同期', 1.5], ['犬', 0.5]]))).toEqual([
+      { text: '解除', weight: 1 },
+      { text: '除劳', weight: 1 },
+      { text: '劳动', weight: 1 },
+      { text: '动合', weight: 1 },
+      { text: '合同', weight: 1.5 },
+      { text: '辞退', weight: 0.8 },
+      { text: '同期', weight: 1.5 },
+      { text: '犬', weight: 0.5 },
+    ]);
+  });
+
+  it('keeps a word with latin letters or digits whole, however long', () => {
+    expect(rankingTerms(reading([['APP', 1], ['A4纸张', 0.5], ['第3条', 0.4], ['养犬人', 0.9]]))).toEqual([
+      { text: 'APP', weight: 1 },
+      { text: 'A4纸张', weight: 0.5 },
+      { text: '第3条', weight: 0.4 },
+      { text: '养犬', weight: 0.9 },
+      { text: '犬人', weight: 0.9 },
+    ]);
   });
 });

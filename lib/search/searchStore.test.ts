@@ -68,6 +68,18 @@ describe('searchStore', () => {
     expect(store.tokenIds.has('内成')).toBe(false);
   });
 
+  it('caches nothing stored inside a transaction it does not own, which may yet fail', () => {
+    // As when a bill is published: the index is written inside the publication's transaction.
+    expect(() =>
+      fresh.db.$client.transaction(() => {
+        inSearchTransaction(store, (pending) => tokenIdFor(store, '外层', pending));
+        throw new Error('the publication fails');
+      })(),
+    ).toThrow('the publication fails');
+    expect(rowId('外层')).toBeUndefined();
+    expect(store.tokenIds.has('外层')).toBe(false);
+  });
+
   it('looks up a known token without adding one, caching what it read outside a transaction', () => {
     expect(knownTokenId(store, '没有')).toBeUndefined();
     expect(rowId('没有')).toBeUndefined();

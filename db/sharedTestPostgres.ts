@@ -41,6 +41,6 @@ export default async function setup(project: TestProject) {
 }
 
 /// The URL of the server's `postgres` database, from which databases are created and dropped.
-export function adminUrlOf(url: string): string {
+function adminUrlOf(url: string): string {
   return url.replace(/\/[^/]*$/, '/postgres');
 }

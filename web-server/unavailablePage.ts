@@ -1,8 +1,7 @@
 import type http from 'node:http';
 import { requestLocale } from '@/lib/api';
 import { translate } from '@/lib/i18n';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '@/lib/shared/escapeMarkup';
 
 /// The page a reader gets when the database cannot be reached (a 503, see answerUnavailablePages):
 /// what happened in their language (cookie, else Accept-Language), and a link to try the same

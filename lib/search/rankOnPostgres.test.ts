@@ -8,7 +8,7 @@ import { withTransaction } from '@/db/withTransaction';
 import { regulations } from '@/db/schema';
 import { importRegulation, readRegulationFile } from '@/lib/library';
 import { indexVersionsOn } from './indexVersion';
-import { MICRO, planRankedTerms, termPointsInText, type RankedTerm } from './planRankedTerms';
+import { MICRO, planRankedTerms, type RankedTerm } from './planRankedTerms';
 import { answerOnPostgres } from './postgresRanking';
 import { tokenRows } from './postgresSearch';
 import type { PostingRange } from './postingRange';
@@ -17,8 +17,7 @@ import { rankArticlesOn, type WeightedTerm } from './rankArticles';
 import { readRankedPostings } from './readRankedPostings';
 import { lookupToken, searchStore } from './searchStore';
 import { addRegulationVersionOn } from './testing/library';
-import { seededRandom } from './testing/rankingCorpus';
-import { foldText, indexedLength } from './tokenize';
+import { rankByText, seededRandom } from './testing/rankingCorpus';
 import type { PostingBatch } from './unpackPostings';
 
 // Ranked (question) search on PostgreSQL held to SQLite's, which the walk's own tests hold to a
@@ -82,6 +81,7 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
   const [sqlite, postgres] = engines();
   let n = 0;
   let ids: number[] = [];
+  let indexed = new Map<number, Awaited<ReturnType<typeof articleRows>>[number]>();
   beforeAll(async () => {
     await loadLibrary(sqlite.engine());
     await loadLibrary(postgres.engine());
@@ -91,6 +91,7 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
     expect(right.map((a) => `${a.id} ${a.eid} ${a.text}`).sort()).toEqual(left.map((a) => `${a.id} ${a.eid} ${a.text}`).sort());
     n = left.length;
     ids = left.map((a) => a.id).sort((a, b) => a - b);
+    indexed = new Map(left.map((a) => [a.id, a]));
   }, 120_000);
 
   it('answers every kind of read the walk makes exactly as SQLite does', async () => {
@@ -142,15 +143,11 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
     });
   });
 
-  /// The page of a question worked out the long way on the SQLite side's rows.
-  async function bruteForce(weighted: WeightedTerm[], keep: (a: { regulationId: string; id: number }) => boolean, limit: number, offset = 0) {
-    const terms = await plannedOn(sqlite.engine(), weighted, n);
-    const scored = (await articleRows(sqlite.engine()))
-      .filter(keep)
-      .map((a) => ({ a, points: terms.reduce((sum, t) => sum + termPointsInText(t, foldText(a.text), indexedLength(a.text)), 0) }))
-      .filter((x) => x.points > 0)
-      .sort((x, y) => y.points - x.points || x.a.id - y.a.id);
-    return { total: scored.length, hits: scored.slice(offset, offset + limit).map((x) => `${x.a.id} ${x.a.eid} ${Math.round((x.points / MICRO) * 10_000) / 10_000}`) };
+  /// The page of a question worked out the long way (`rankByText`) from the texts as they were
+  /// indexed (an article deleted since still counts in the document frequencies, as in the index).
+  function bruteForce(weighted: WeightedTerm[], keep: (a: { regulationId: string; id: number }) => boolean, limit: number, offset = 0) {
+    const scored = rankByText(new Map([...indexed].map(([id, a]) => [id, a.text])), weighted, (id) => keep(indexed.get(id)!));
+    return { total: scored.length, hits: scored.slice(offset, offset + limit).map((x) => `${x.articleId} ${indexed.get(x.articleId)!.eid} ${Math.round((x.points / MICRO) * 10_000) / 10_000}`) };
   }
   const shown = (hits: { articleId: number; eid: string; score: number }[]) => hits.map((h) => `${h.articleId} ${h.eid} ${h.score}`);
 
@@ -158,7 +155,7 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
     for (const weighted of questions) {
       for (const input of [{ regulationIds: ['small-rule'] }, { kinds: ['government_rule' as const] }, { where: eq(regulations.id, 'small-rule') }]) {
         for (const page of [{ limit: 4 }, { limit: 3, offset: 2 }]) {
-          const expected = await bruteForce(weighted, (a) => a.regulationId === 'small-rule', page.limit, page.offset);
+          const expected = bruteForce(weighted, (a) => a.regulationId === 'small-rule', page.limit, page.offset);
           for (const { name, engine } of [sqlite, postgres]) {
             const found = await rankArticlesOn(engine(), { terms: weighted, ...input, ...page });
             expect(shown(found.hits), `${name} ${JSON.stringify(weighted)} ${JSON.stringify(page)}`).toEqual(expected.hits);
@@ -171,7 +168,7 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
 
   it('walks a filter that keeps many articles to the same page as SQLite', async () => {
     for (const weighted of questions) {
-      const expected = await bruteForce(weighted, (a) => a.regulationId !== 'small-rule', 10);
+      const expected = bruteForce(weighted, (a) => a.regulationId !== 'small-rule', 10);
       for (const { engine } of [sqlite, postgres]) {
         const found = await rankArticlesOn(engine(), { terms: weighted, kinds: ['local_regulation'], limit: 10 });
         expect(shown(found.hits)).toEqual(expected.hits);
@@ -195,7 +192,7 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
     // not, so only the check of the page's rows finds it, and the ranking starts over without it.
     for (const weighted of [questions[0], [{ text: '登记', weight: 1 }, { text: '犬', weight: 0.5 }]]) {
       const gone = (await rankArticlesOn(postgres.engine(), { terms: weighted, limit: 5 })).hits[0];
-      const expected = await bruteForce(weighted, (a) => a.id !== gone.articleId, 5);
+      const expected = bruteForce(weighted, (a) => a.id !== gone.articleId, 5);
       for (const { name, engine } of [sqlite, postgres]) {
         const { db, t } = engine();
         await db.delete(t.regulationArticles).where(eq(t.regulationArticles.id, gone.articleId));

@@ -14,6 +14,8 @@ import { tokenRows } from './postgresSearch';
 import type { PostingRange } from './postingRange';
 import { queryTerms } from './queryTerms';
 import { rankArticlesOn, type WeightedTerm } from './rankArticles';
+import { searchArticlesOn } from './searchArticles';
+import { MAX_RANKED_TERMS } from './limits';
 import { readRankedPostings } from './readRankedPostings';
 import { lookupToken, searchStore } from './searchStore';
 import { addRegulationVersionOn } from './testing/library';
@@ -33,7 +35,25 @@ const questions: WeightedTerm[][] = [
 
 /// A small government rule among the imported local regulations: a few articles that mention the
 /// question's words, so that a filter to it keeps few articles.
-const smallRule = Array.from({ length: 6 }, (_, i) => `第${i + 1}条 养犬人应当办理登记，城市管理部门${'负责'.repeat(i + 1)}监督。`);
+const smallRule = [
+  ...Array.from({ length: 6 }, (_, i) => `第${i + 1}条 养犬人应当办理登记，城市管理部门${'负责'.repeat(i + 1)}监督。`),
+  // A longer word with a latin part (checked in the text only, never by strpos), and one whose
+  // rarest bigram (记部) also stands in an article without it (笔记部分): a posting worth 0.
+  '第7条 登记部门应当使用A4纸张制作养犬登记证。',
+  '第8条 笔记部分不作为登记材料。',
+  // A4 is rarer than 纸张, so A4纸张 is walked on a4, which also stands without it: worth 0 there.
+  '第9条 A4规格的登记表由部门提供。',
+  '第10条 纸张应当节约使用。',
+  '第11条 废旧纸张统一回收。',
+];
+
+/// One article of characters that stand nowhere else: a question of more bigrams of it than a
+/// ranking keeps (MAX_RANKED_TERMS) is read to the end of every list, so only the terms it
+/// dropped make its answer inexact.
+const rareText = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪金木水火土';
+const rareQuestion = Array.from(rareText)
+  .slice(1)
+  .map((ch, i) => ({ text: Array.from(rareText)[i] + ch, weight: 1 + (i % 5) / 10 }));
 
 /// Many filler articles of a third regulation, so that the question's words have long lists and
 /// ranking a few allowed articles in the database costs less than walking them.
@@ -50,7 +70,11 @@ async function loadLibrary(engine: Engine): Promise<void> {
   }
   const rule = await addRegulationVersionOn(engine, { id: 'small-rule', title: '测试规章', kind: 'government_rule', articles: smallRule });
   const filler = await addRegulationVersionOn(engine, { id: 'filler', title: '测试条例', articles: fillerArticles(2500) });
-  await indexVersionsOn(engine, [rule.versionId, filler.versionId]);
+  const rare = await addRegulationVersionOn(engine, { id: 'rare', title: '测试规范', kind: 'industry_norm', articles: [rareText] });
+  // Two articles that score the same for 鹦鹉 孔雀 (each word in both, once and twice): their
+  // order comes from the walked word, the first of two equally rare ones.
+  const twins = await addRegulationVersionOn(engine, { id: 'twins', title: '测试细则', kind: 'industry_norm', articles: ['鹦鹉孔雀孔雀', '鹦鹉鹦鹉孔雀'] });
+  await indexVersionsOn(engine, [rule.versionId, filler.versionId, rare.versionId, twins.versionId]);
 }
 
 /// The planned terms of a question on one engine (token ids are each engine's own).
@@ -177,6 +201,40 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
     }
   });
 
+  it('gives SQLite’s whole answer, total and exactness included, for words and questions under every filter', async () => {
+    const filters = [{}, { kinds: ['government_rule' as const] }, { regulationIds: ['small-rule'] }, { regulationIds: ['filler'] }, { regulationIds: ['small-rule'], kinds: ['government_rule' as const] }, { kinds: ['local_regulation' as const] }];
+    const pages = [{ limit: 5 }, { limit: 40, offset: 10 }];
+    const summary = (found: { total: number | null; exact: boolean; hits: { articleId: number; score: number }[] }) => ({ total: found.total, exact: found.exact, hits: found.hits.map((h) => `${h.articleId} ${h.score}`) });
+    const seen = new Set<string>();
+    for (const q of ['犬', '养犬人', '登记 部门', '城市管理 物业', '罚款', '登记部门', '鹦鹉 孔雀', '孔雀 鹦鹉']) {
+      for (const filter of filters) {
+        for (const page of pages) {
+          const left = summary(await searchArticlesOn(sqlite.engine(), { q, ...filter, ...page }));
+          expect(summary(await searchArticlesOn(postgres.engine(), { q, ...filter, ...page })), `${q} ${JSON.stringify({ ...filter, ...page })}`).toEqual(left);
+          seen.add(`phrase ${left.exact} ${(left.total ?? 0) > 0}`);
+        }
+      }
+    }
+    // More terms than a ranking keeps (MAX_RANKED_TERMS): the bigrams of an article's text.
+    const han = Array.from(smallRule[0].replace(/[^\p{Script=Han}]/gu, ''));
+    const bigrams = [...new Set(han.slice(1).map((ch, i) => han[i] + ch))];
+    const many = [...bigrams, '罚款', '物业', '犬只', '服务', '规定', '管理', '部门', '应当', '办理', '饲养', '公安', '机关', '处罚', '责令', '改正', '没收', '违反', '本条例', '区域', '犬类', '牵引', '佩戴', '嘴套', '粪便', '清除', '公共', '场所', '电梯', '楼道'].map((text, i) => ({ text, weight: 1 + (i % 7) / 10 }));
+    expect(many.length).toBeGreaterThan(MAX_RANKED_TERMS);
+    expect(rareQuestion.length).toBeGreaterThan(MAX_RANKED_TERMS);
+    const asked = [...questions, [{ text: '登记部门', weight: 1 }, { text: 'A4纸张', weight: 0.6 }, { text: '笔记', weight: 0.2 }, { text: '养犬人', weight: 0.5 }], [{ text: '物业', weight: 1 }], many, rareQuestion];
+    for (const terms of asked) {
+      for (const filter of filters) {
+        for (const page of pages) {
+          const left = summary(await rankArticlesOn(sqlite.engine(), { terms, ...filter, ...page }));
+          expect(summary(await rankArticlesOn(postgres.engine(), { terms, ...filter, ...page })), `${JSON.stringify(terms).slice(0, 60)} ${JSON.stringify({ ...filter, ...page })}`).toEqual(left);
+          seen.add(`question ${left.exact} ${(left.total ?? 0) > 0}`);
+        }
+      }
+    }
+    // Not a comparison of empty answers: exact and estimated totals, with and without hits.
+    expect([...seen]).toEqual(expect.arrayContaining(['phrase false true', 'phrase true false', 'phrase true true', 'question false true', 'question true false', 'question true true']));
+  });
+
   it('answers nothing, exactly, when nothing can match', async () => {
     const none = { total: 0, exact: true, hits: [] };
     for (const { engine } of [sqlite, postgres]) {
@@ -190,13 +248,17 @@ describe('ranked search on PostgreSQL, held to SQLite', () => {
   it('leaves out an article deleted since it was indexed, fills the page from the next, and says the count is not exact', async () => {
     // A longer word is checked in the text, which finds the article gone; one-token words are
     // not, so only the check of the page's rows finds it, and the ranking starts over without it.
-    for (const weighted of [questions[0], [{ text: '登记', weight: 1 }, { text: '犬', weight: 0.5 }]]) {
-      const gone = (await rankArticlesOn(postgres.engine(), { terms: weighted, limit: 5 })).hits[0];
-      const expected = bruteForce(weighted, (a) => a.id !== gone.articleId, 5);
+    // 罚款, only in the imported regulations, is read to the end of its list: without the
+    // deletion that answer would be exact.
+    for (const [weighted, limit] of [[questions[0], 5], [[{ text: '登记', weight: 1 }, { text: '犬', weight: 0.5 }], 5], [[{ text: '罚款', weight: 1 }], 100]] as const) {
+      const before = await rankArticlesOn(postgres.engine(), { terms: [...weighted], limit });
+      if (limit === 100) expect(before.exact).toBe(true);
+      const gone = before.hits[0];
+      const expected = bruteForce([...weighted], (a) => a.id !== gone.articleId, limit);
       for (const { name, engine } of [sqlite, postgres]) {
         const { db, t } = engine();
         await db.delete(t.regulationArticles).where(eq(t.regulationArticles.id, gone.articleId));
-        const found = await rankArticlesOn(engine(), { terms: weighted, limit: 5 });
+        const found = await rankArticlesOn(engine(), { terms: [...weighted], limit });
         expect(shown(found.hits), `${name} ${JSON.stringify(weighted)}`).toEqual(expected.hits);
         expect(found.exact, name).toBe(false);
       }

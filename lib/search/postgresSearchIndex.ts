@@ -14,7 +14,7 @@ import { analyzeText } from './tokenize';
 
 /// Rows per insert or delete statement: large enough that round trips do not dominate, small
 /// enough that one statement's arrays stay a few megabytes.
-const ROWS_PER_STATEMENT = 20_000;
+export const ROWS_PER_STATEMENT = 20_000;
 
 /// Takes the index's transaction lock: writers of the index (publication, import, repeal, a
 /// rebuild) run one at a time, as on SQLite, whose writer holds the whole database. Document

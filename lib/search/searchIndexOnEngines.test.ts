@@ -4,9 +4,11 @@ import { executeOnPostgres, type Engine } from '@/db/engine';
 import { engines } from '@/db/engineTesting';
 import { applySearchIndexChangeOn } from './applySearchIndexChange';
 import { indexVersionsOn } from './indexVersion';
+import { ROWS_PER_STATEMENT } from './postgresSearchIndex';
 import { pruneSearchIndexOn } from './pruneSearchIndex';
 import { scoreToken } from './scoreToken';
 import { addRegulationVersionOn, corpusArticles } from './testing/library';
+import { seededRandom } from './testing/rankingCorpus';
 import { analyzeText } from './tokenize';
 import { unindexVersionOn } from './unindexVersion';
 
@@ -132,6 +134,25 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
     expect(await wrongMaxScores(engine())).toEqual([]);
     await Promise.all(versions.map((v) => unindexVersionOn(engine(), v.versionId)));
     expect(await postings(engine())).toBe(0);
+  });
+
+  it('writes and removes a version of more tokens and postings than one statement takes', async () => {
+    // Random characters of the common CJK block: nearly every bigram is new, so the tokens, the
+    // postings, the document counts and the unindexing keys each run past one statement's rows.
+    const random = seededRandom(3);
+    const texts = Array.from({ length: 450 }, () => String.fromCodePoint(...Array.from({ length: 60 }, () => 0x4e00 + Math.floor(random() * 3000))));
+    const { versionId } = await regulation(texts);
+    const expected = expectedLines(texts, versionId);
+    expect(new Set(expected.map((line) => line.split(' ')[0])).size).toBeGreaterThan(ROWS_PER_STATEMENT);
+    const report = await indexVersionsOn(engine(), [versionId]);
+    expect(report.postings).toBe(expected.length);
+    expect(await postingLines(engine())).toEqual(expected);
+    const [token] = expected[expected.length - 1].split(' ');
+    expect(await df(engine(), token)).toBe(texts.filter((t) => analyzeText(t).tokens.has(token)).length);
+    expect(await wrongMaxScores(engine())).toEqual([]);
+    expect(await unindexVersionOn(engine(), versionId)).toBe(expected.length);
+    expect(await postings(engine())).toBe(0);
+    expect(await df(engine(), token)).toBe(0);
   });
 
   it('prunes the postings of a version deleted outright', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CANDIDATES } from './limits';
 import { queryTerms } from './queryTerms';
 import { scoreText, type TermPlan } from './searchPlan';
 import { SCORE_SCALE, scoreToken } from './scoreToken';
@@ -83,5 +84,22 @@ describe('PostingWalk of several terms', () => {
     expect(walk.take({ articleId: 3, score: score + 5, text })).toBe(true);
     expect(walk.found(0)).toMatchObject({ total: 2, exact: true });
     expect(walk.found(0).top.map((c) => c.articleId)).toEqual([1]);
+  });
+
+  it('gives up after examining MAX_CANDIDATES rows that never fill the page, and estimates the total', () => {
+    // One row in a thousand holds both words; the rest only the walked one. The page (k = 200)
+    // never fills, so the bound never stops the walk: only the cap does.
+    const register = plan('登记', 1_000_000, 1.5);
+    const tag = plan('犬牌', 80, 0.5, scoreToken(1, length));
+    const walk = new PostingWalk([register, tag], register, {}, 200);
+    const score = scoreToken(2, length);
+    let going = true;
+    for (let i = 1; i <= MAX_CANDIDATES && going; i++) going = walk.take({ articleId: i, score, text: i % 1000 === 0 ? text : '登记。' });
+    expect(going).toBe(true);
+    expect(walk.take({ articleId: MAX_CANDIDATES + 1, score, text })).toBe(false);
+    expect(walk.needsCount()).toBe(true);
+    // 100 matches among the 100,001 postings read at the one score, of 1,000,000: about 1,000.
+    expect(walk.found(0)).toMatchObject({ total: 1000, exact: false });
+    expect(walk.found(0).top).toHaveLength(100);
   });
 });

@@ -8,13 +8,14 @@ import { seededRandom } from './testing/rankingCorpus';
 describe('CandidateTable', () => {
   it('finds each article it took in again, and none it did not, beyond the highest id it was told of too', () => {
     const table = new CandidateTable(3, 10);
-    expect(table.slot(4)).toBe(-1);
-    expect(table.slot(50)).toBe(-1);
+    // Ids up to 10 fit the index it starts with; 11 is the first beyond it.
+    expect([table.slot(4), table.slot(10), table.slot(11), table.slot(50)]).toEqual([-1, -1, -1, -1]);
     const a = table.add(4);
+    const edge = table.add(11);
     const b = table.add(50);
     const c = table.add(5000);
-    expect([table.slot(4), table.slot(50), table.slot(5000), table.slot(49), table.slot(100_000)]).toEqual([a, b, c, -1, -1]);
-    expect([...table.ids.slice(0, table.size)]).toEqual([4, 50, 5000]);
+    expect([table.slot(4), table.slot(11), table.slot(50), table.slot(5000), table.slot(10), table.slot(49), table.slot(100_000)]).toEqual([a, edge, b, c, -1, -1, -1]);
+    expect([...table.ids.slice(0, table.size)]).toEqual([4, 11, 50, 5000]);
   });
 
   it('keeps θ the k-th highest points known, as articles are met and credited in any order', () => {
@@ -36,6 +37,20 @@ describe('CandidateTable', () => {
       }
       for (const [id, p] of points) expect(table.points[table.slot(id)]).toBe(p);
     }
+  });
+
+  it('keeps θ right when the first article it met has no points while the heap fills', () => {
+    // Slot 0 stays out of the heap; a candidate raised while the heap is part full sinks only
+    // among the candidates in it.
+    const table = new CandidateTable(3, 10);
+    table.credit(table.add(1), 0, 1);
+    const five = table.add(2);
+    table.credit(five, 5, 1);
+    table.credit(table.add(3), 7, 1);
+    table.credit(five, 10, 2);
+    expect(table.theta()).toBe(0);
+    table.credit(table.add(4), 9, 1);
+    expect(table.theta()).toBe(7);
   });
 
   it('holds a word’s bound on a slot until it is released or the text is counted', () => {

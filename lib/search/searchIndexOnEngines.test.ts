@@ -93,6 +93,21 @@ describe.each(engines())('the search index written on $name', ({ engine }) => {
     expect(await unindexVersionOn(engine(), versionId)).toBe(0);
   });
 
+  it('records each version’s own numbers of articles and postings when several are indexed at once', async () => {
+    const first = await regulation(articles.slice(0, 3));
+    const second = await regulation(articles.slice(3, 8));
+    const report = await indexVersionsOn(engine(), [first.versionId, second.versionId]);
+    const rows = await engine().db.select().from(engine().t.searchVersions);
+    const numbers = new Map(rows.map((r) => [r.versionId, [r.articles, r.postings]]));
+    expect(numbers).toEqual(
+      new Map([
+        [first.versionId, [3, expectedLines(articles.slice(0, 3), first.versionId).length]],
+        [second.versionId, [5, expectedLines(articles.slice(3, 8), second.versionId).length]],
+      ]),
+    );
+    expect(report.postings).toBe(numbers.get(first.versionId)![1] + numbers.get(second.versionId)![1]);
+  });
+
   it('still removes the postings when the article rows changed after indexing', async () => {
     const { versionId } = await regulation(articles.slice(0, 8));
     await indexVersionsOn(engine(), [versionId]);

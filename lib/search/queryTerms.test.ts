@@ -22,7 +22,14 @@ describe('queryTerms', () => {
     expect(queryTerms('A级')).toMatchObject([{ text: 'a级', tokens: ['a', '级'], single: false, startsWithWord: true, endsWithWord: false }]);
   });
 
-  it('drops repeated terms', () => {
+  it('drops repeated terms, and a bigram repeated within a term', () => {
     expect(queryTerms('养犬 养犬').map((t) => t.text)).toEqual(['养犬']);
+    expect(queryTerms('孔雀孔雀')).toMatchObject([{ text: '孔雀孔雀', tokens: ['孔雀', '雀孔'] }]);
+  });
+
+  it('reads a character beyond the basic plane as one character, and the last one below it as one too', () => {
+    // 𠮷 (U+20BB7) takes two UTF-16 units; U+FFFF, one, and separates terms like punctuation.
+    expect(queryTerms('𠮷野家')).toMatchObject([{ text: '𠮷野家', tokens: ['𠮷野', '野家'], single: false }]);
+    expect(queryTerms('养犬\uffff登记').map((t) => t.text)).toEqual(['养犬', '登记']);
   });
 });

@@ -21,6 +21,8 @@ describe('readQuestion', () => {
   it('leaves out question words and particles and says which', () => {
     const reading = readQuestion('请问房东不退押金怎么办呢？');
     expect(reading.dropped).toEqual(['请问', '不', '怎么办', '呢']);
+    // Each named once, however often it was asked.
+    expect(readQuestion('请问房东不退押金怎么办呢？请问物业不修怎么办？').dropped).toEqual(['请问', '不', '怎么办', '呢']);
     expect(reading.terms.filter((t) => t.source === 'query').map((t) => t.text)).toEqual(['房东', '退', '押金']);
   });
 
@@ -58,6 +60,8 @@ describe('readQuestion', () => {
     expect(words(q, { without: ['辞职'] })).toContain('辞职');
     expect(words(q, { without: ['社会保险'] })).not.toContain('社会保险');
     expect(words(q, { without: ['辞职', '社保'] })).not.toContain('解除劳动合同');
+    // As typed into a form, with spaces around.
+    expect(readQuestion(q, { without: [' 辞职 '] }).expansions.map((e) => e.from)).not.toContain('辞职');
   });
 
   it('counts a repeated word once', () => {
@@ -70,7 +74,10 @@ describe('readQuestion', () => {
     const reading = readQuestion(long);
     expect(reading.cut).toEqual({ limit: QUESTION_LIMIT, length: 1000 });
     expect(reading.terms.map((t) => t.text)).not.toContain('个体工商户');
+    expect(reading.terms).toEqual(readQuestion(Array.from(long).slice(0, QUESTION_LIMIT).join('')).terms);
     expect(readQuestion('商标注册').cut).toBeUndefined();
+    // A question of exactly the limit is whole.
+    expect(readQuestion('商标注册'.repeat(QUESTION_LIMIT / 4)).cut).toBeUndefined();
   });
 
   it('gives no terms for punctuation, emoji or spaces only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planMutationRun, readEquivalents, scoreFolders } from './mutation';
+import { listEquivalents, planMutationRun, readEquivalents, scoreFolders, staleEquivalents } from './mutation';
 
 const mutant = (status: string, line = 1, mutatorName = 'ConditionalExpression', replacement = 'true', column = 1) => ({ status, mutatorName, replacement, location: { start: { line, column } } }) as never;
 
@@ -27,6 +27,18 @@ describe('the mutation score per folder', () => {
     const report = { files: { 'lib/versioning/a.ts': { mutants: [mutant('Survived', 37, 'ConditionalExpression', 'true', 100), mutant('Survived', 37, 'ConditionalExpression', 'true', 72)] } } };
     const scores = scoreFolders(report, readEquivalents('lib/versioning/a.ts\t37:100\tConditionalExpression\ttrue\tonly stops the loop early\n'), ['lib/versioning']);
     expect(scores['lib/versioning']).toMatchObject({ survived: 1, equivalent: 1, score: 0 });
+  });
+
+  it('names the listed equivalents of the files run that match no mutant, as the code moved under them', () => {
+    const report = { files: { 'lib/search/a.ts': { mutants: [mutant('Survived', 72, 'EqualityOperator', 'row.df <= driver.df', 22), mutant('Killed', 80, 'BooleanLiteral', 'term.single', 14)] } } };
+    const listed = listEquivalents([
+      'lib/search/a.ts\t71\tEqualityOperator\trow.df <= driver.df\tmoved down a line',
+      'lib/search/a.ts\t72:22\tEqualityOperator\trow.df <= driver.df\tstill there',
+      'lib/search/a.ts\t80\tBooleanLiteral\tterm.single\tthere, though killed since',
+      'lib/search/a.ts\t80:14\tBooleanLiteral\tfalse\tanother replacement',
+      'lib/search/b.ts\t3\tStringLiteral\t""\ta file this run did not mutate',
+    ].join('\n'));
+    expect(staleEquivalents(report, listed).map((e) => `${e.at} ${e.replacement}`)).toEqual(['71 row.df <= driver.df', '80:14 false']);
   });
 
   it('refuses an equivalent mutant listed without a reason', () => {

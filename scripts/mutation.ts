@@ -21,18 +21,39 @@ type Report = { files: Record<string, { mutants: Mutant[] }> };
 /// test), equivalent (listed), and the rest (did not compile, ignored), with the score.
 export type FolderScore = { score: number | null; killed: number; timeout: number; survived: number; noCoverage: number; equivalent: number; invalid: number };
 
+/// One listed equivalent mutant: where it is, what it does, and its key for matching a report.
+export type Equivalent = { file: string; at: string; mutator: string; replacement: string; key: string };
+
 /// `path \t line \t mutator \t replacement \t reason` lines (# comments and blank lines skipped).
 /// The line may be `line:column`, for a line where the same mutation at another column is not
 /// equivalent.
-export function readEquivalents(text: string): Set<string> {
-  const keys = new Set<string>();
+export function listEquivalents(text: string): Equivalent[] {
+  const entries: Equivalent[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const [file, at, mutator, replacement, reason] = line.split('\t');
+    const [file, at, mutator, replacement = '', reason] = line.split('\t');
     if (!reason?.trim()) throw new Error(`docs/mutation-equivalents.tsv: every equivalent mutant needs a reason: ${line}`);
-    keys.add(equivalentKey(file, at.trim(), mutator, replacement));
+    entries.push({ file, at: at.trim(), mutator, replacement, key: equivalentKey(file, at.trim(), mutator, replacement) });
   }
-  return keys;
+  return entries;
+}
+
+/// The keys of the listed equivalents, for `scoreFolders`.
+export function readEquivalents(text: string): Set<string> {
+  return new Set(listEquivalents(text).map((e) => e.key));
+}
+
+/// Listed equivalents of the files a report covers that match none of its mutants: the code
+/// they were written for has moved or changed, so the list needs a look.
+export function staleEquivalents(data: Report, entries: Equivalent[]): Equivalent[] {
+  const present = new Set<string>();
+  for (const [file, { mutants }] of Object.entries(data.files)) {
+    for (const m of mutants) {
+      const { line, column } = m.location.start;
+      for (const at of [`${line}:${column}`, `${line}`]) present.add(equivalentKey(file, at, m.mutatorName, m.replacement));
+    }
+  }
+  return entries.filter((e) => e.file in data.files && !present.has(e.key));
 }
 
 function equivalentKey(file: string, at: string, mutator: string, replacement: string | undefined): string {
@@ -120,8 +141,14 @@ function main() {
   }
   // Each run's report kept under the folders it covered, for comparing runs.
   fs.copyFileSync(report, report.replace(/\.json$/, `-${chosen.map((f) => path.basename(f)).join('+')}.json`));
-  const equivalents = fs.existsSync(equivalentsFile) ? readEquivalents(fs.readFileSync(equivalentsFile, 'utf8')) : new Set<string>();
-  const scores = scoreFolders(JSON.parse(fs.readFileSync(report, 'utf8')) as Report, equivalents, chosen);
+  const listed = fs.existsSync(equivalentsFile) ? listEquivalents(fs.readFileSync(equivalentsFile, 'utf8')) : [];
+  const data = JSON.parse(fs.readFileSync(report, 'utf8')) as Report;
+  const scores = scoreFolders(data, new Set(listed.map((e) => e.key)), chosen);
+  const stale = staleEquivalents(data, listed);
+  if (stale.length) {
+    console.log(`\n${stale.length} listed equivalent mutants match no mutant of this run (their code moved or changed; docs/mutation-equivalents.tsv needs a look):`);
+    for (const e of stale) console.log(`  ${e.file}\t${e.at}\t${e.mutator}\t${e.replacement}`);
+  }
   console.log(`\nmutation score per folder (${((Date.now() - started) / 60_000).toFixed(1)} min; report: reports/mutation/index.html)`);
   for (const [folder, s] of Object.entries(scores)) {
     console.log(`  ${folder.padEnd(16)} ${s.score === null ? '—' : `${s.score}%`}  killed ${s.killed + s.timeout}, survived ${s.survived}, no coverage ${s.noCoverage}, equivalent ${s.equivalent}, invalid ${s.invalid}`);

@@ -122,6 +122,10 @@ describe('searchArticles', () => {
     expect(allHits({ q: '犬', regulationId: 'jiaxing-dogs' }).sort((a, b) => a - b)).toEqual(containing('犬', 'jiaxing-dogs').sort((a, b) => a - b));
     expect(allHits({ q: '犬', where: eq(schema.regulations.region, '嘉兴市') }).sort((a, b) => a - b)).toEqual(containing('犬', 'jiaxing-dogs').sort((a, b) => a - b));
     expect(allHits({ q: '犬', regulationIds: ['zhoushan-dogs'], regulationId: 'jiaxing-dogs' })).toEqual([]);
+    // Restrictions together keep what each keeps: the regulation both name, and within it all.
+    const both = { q: '犬', regulationIds: ['zhoushan-dogs', 'jiaxing-dogs'] };
+    expect(allHits({ ...both, regulationId: 'jiaxing-dogs' }).sort((a, b) => a - b)).toEqual(containing('犬', 'jiaxing-dogs').sort((a, b) => a - b));
+    expect(allHits({ ...both, where: eq(schema.regulations.region, '嘉兴市') }).sort((a, b) => a - b)).toEqual(containing('犬', 'jiaxing-dogs').sort((a, b) => a - b));
     expect(allHits({ q: '物业', kinds: ['industry_norm'] })).toEqual([]);
   });
 

@@ -106,6 +106,11 @@ describe('broken and astral text', () => {
     ['a lone high half before a letter', '\ud840a', { a: 1 }, 1],
     ['a lone high half before a compatibility ideograph', '\ud840\uf900', { '\uf900': 1 }, 1],
     ['a lone high half before a full-width comma', '\ud840\uff0c', {}, 0],
+    ['a lone high half before 。', '\ud880。', {}, 0],
+    ['a lone low half after a letter', 'a\udc00', { a: 1 }, 1],
+    ['an astral ideograph whose low half is the last one (U+203FF)', '\u{203FF}犬', { '\u{203FF}': 1, 犬: 1, '\u{203FF}犬': 1 }, 2],
+    ['an astral letter (mathematical bold a)', '\u{1D41A}', { '\u{1D41A}': 1 }, 1],
+    ['an astral symbol (an emoji) between ideographs', '犬\u{1F600}只', { 犬: 1, 只: 1 }, 2],
     ['a lone high half at the end', '犬\ud840', { 犬: 1 }, 1],
   ];
   it.each(cases)('%s', (_name, text, tokens, length) => {

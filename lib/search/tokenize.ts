@@ -40,11 +40,6 @@ export function isCjk(cp: number): boolean {
   return charClass(cp) === CJK;
 }
 
-/// True when the code point belongs to a latin/digit word run.
-export function isWordChar(cp: number): boolean {
-  return charClass(cp) === WORD;
-}
-
 /// What the indexer needs of one text: its tokens with their term frequencies and its length in
 /// indexable characters (CJK characters plus word characters), the length used for scoring.
 export interface AnalyzedText {

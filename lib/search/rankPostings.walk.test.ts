@@ -78,6 +78,15 @@ describe('rankPostings on hand-built posting lists', () => {
       expect(found).toMatchObject({ total: 300, exact: false, capped: false });
     });
 
+    it('counts the total exactly when the articles met fill the table to its last slot (1,024, its first size)', () => {
+      // k is above the list's length, so θ stays 0 and every posting is read: the total is the
+      // number of articles met, not an estimate, even with no slot to spare past the last one.
+      const found = rank([list(descending(1024, 1001, 2000))], 2000, { indexed: 5000 });
+      expect(found).toMatchObject({ total: 1024, exact: true, capped: false });
+      expect(found.top).toHaveLength(1024);
+      expect(found.stats).toMatchObject({ postingsRead: 1024, candidates: 1024 });
+    });
+
     it('reads 2k postings at first for a page deeper than 128', () => {
       // k = 200: the first read takes 400 postings (2000…1601); θ is then the 200th best, 1801,
       // above the lowest score read.

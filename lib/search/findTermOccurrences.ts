@@ -1,7 +1,5 @@
 import type { QueryTerm } from './queryTerms';
-import { charClass } from './tokenize';
-
-const WORD = 2;
+import { charClass, WORD } from './tokenize';
 
 /// The start offsets (UTF-16, overlapping occurrences included) of `term` in `folded`, a text
 /// already passed through `foldText`. A term with a latin/digit edge matches only where the text

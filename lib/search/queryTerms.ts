@@ -1,4 +1,4 @@
-import { charClass, foldText } from './tokenize';
+import { charClass, CJK, foldText, WORD } from './tokenize';
 
 /// One term of a search query: a run of letters, digits and CJK characters between separators,
 /// folded like the index (lower case, half-width). An article matches the term when it contains
@@ -14,9 +14,6 @@ export interface QueryTerm {
   startsWithWord: boolean;
   endsWithWord: boolean;
 }
-
-const CJK = 1;
-const WORD = 2;
 
 /// Splits a query into terms. Whitespace and every character that is not a letter, digit or CJK
 /// ideograph separate terms, so search syntax (`"`, `*`, `(`, `NEAR(`) has no meaning and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText, charClass, foldText, indexedLength, tokenizeForIndex } from './tokenize';
+import { analyzeText, charClass, CJK, foldText, indexedLength, SEPARATOR, tokenizeForIndex, WORD } from './tokenize';
 
 describe('tokenizeForIndex', () => {
   it('indexes every CJK character and every adjacent pair, with their counts', () => {
@@ -49,9 +49,6 @@ describe('charClass', () => {
   // What the index makes of a character at each edge of the ranges it knows: an ideograph (paired
   // into bigrams), a letter or digit (part of a word), or a separator (not indexed). Each
   // ideograph range is checked at both ends and just outside them.
-  const SEPARATOR = 0;
-  const CJK = 1;
-  const WORD = 2;
   const cases: [string, number, number][] = [
     ['一, the first unified ideograph', 0x4e00, CJK],
     ['a hexagram just below it', 0x4dff, SEPARATOR],

@@ -1,9 +1,10 @@
 /// Character classes and the index tokenizer: CJK runs become overlapping character bigrams plus
 /// single characters, other letter/digit runs become lower-cased words. Pure; no I/O.
 
-const SEPARATOR = 0;
-const CJK = 1;
-const WORD = 2;
+/// The classes `charClass` gives: not indexed, a CJK ideograph, a latin/digit word character.
+export const SEPARATOR = 0;
+export const CJK = 1;
+export const WORD = 2;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 

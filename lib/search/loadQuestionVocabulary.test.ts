@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadQuestionVocabulary } from './loadQuestionVocabulary';
 
 describe('loadQuestionVocabulary', () => {
@@ -32,6 +32,23 @@ describe('loadQuestionVocabulary', () => {
       expect([...v.stopwords]).toEqual(['吗', '呢', '的']);
       expect([...v.thesaurus]).toEqual([['老板', ['用人单位']]]);
       expect(loadQuestionVocabulary().thesaurus).toBe(thesaurus);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the lexicon folder once per process, and another folder every time', async () => {
+    // A fresh copy of the module, so that what an earlier test (or run) kept cannot stand in for it.
+    vi.resetModules();
+    const fresh = await import('./loadQuestionVocabulary');
+    const first = fresh.loadQuestionVocabulary();
+    expect(fresh.loadQuestionVocabulary()).toBe(first);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lawbench-vocabulary-'));
+    try {
+      for (const file of ['legalWords.txt', 'stopwords.txt']) writeFileSync(path.join(dir, file), '吗\n');
+      writeFileSync(path.join(dir, 'thesaurus.tsv'), '');
+      expect(fresh.loadQuestionVocabulary(dir)).not.toBe(fresh.loadQuestionVocabulary(dir));
+      expect(fresh.loadQuestionVocabulary()).toBe(first);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

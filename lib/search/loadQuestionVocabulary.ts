@@ -34,6 +34,6 @@ export function loadQuestionVocabulary(dir?: string): QuestionVocabulary {
 
 /// Words separated by spaces or line breaks; `#` starts a comment; repeats are skipped.
 function wordList(text: string): string[] {
-  const words = text.split(/\r?\n/).flatMap((line) => line.replace(/#.*$/, '').trim().split(/\s+/)).filter(Boolean);
+  const words = text.split(/\r?\n/).flatMap((line) => line.replace(/#.*$/, '').split(/\s+/)).filter(Boolean);
   return [...new Set(words)];
 }

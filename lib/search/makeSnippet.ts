@@ -43,8 +43,10 @@ export function makeSnippet(text: string, terms: readonly QueryTerm[], width = 8
   return { snippet, highlights };
 }
 
+/// True when `text[i]` is the low half of a pair that a cut at `i` would split. At 0 nothing can be
+/// split; at the end `charCodeAt` reads NaN, which is no low half.
 function isLowSurrogate(text: string, i: number): boolean {
-  if (i <= 0 || i >= text.length) return false;
+  if (i <= 0) return false;
   const c = text.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff;
 }

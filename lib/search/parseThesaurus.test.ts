@@ -44,6 +44,10 @@ describe('parseThesaurus', () => {
     ]);
   });
 
+  it('reads spaces around the tab and between terms as one separator', () => {
+    expect([...parseThesaurus('辞退 \t 解除劳动合同  解除\n')]).toEqual([['辞退', ['解除劳动合同', '解除']]]);
+  });
+
   it('refuses a line that is not word<TAB>terms, naming the line', () => {
     expect(message('老板\t用人单位\n老板 用人单位')).toMatchObject({ line: 2, message: expect.stringContaining('expected') });
     expect(message('老板\t')).toMatchObject({ line: 1, message: expect.stringContaining('expected') });
@@ -64,5 +68,25 @@ describe('parseThesaurus', () => {
     expect(message('老板\t用人单位\n用人单位\t老板')?.message).toContain('老板 → 用人单位 → 老板');
     expect(message('甲\t乙\n乙\t丙 丁\n丁\t甲')?.message).toContain('甲 → 乙 → 丁 → 甲');
     expect(message('甲\t乙\n乙\t丙\n丁\t乙')).toBeNull();
+  });
+
+  it('names only the words of the loop, on the line of its first entry, when the way in is longer', () => {
+    expect(message('甲\t乙\n乙\t丙\n丙\t乙')).toEqual({ line: 2, message: 'thesaurus line 2: loop 乙 → 丙 → 乙' });
+  });
+
+  it('finds a loop that the first entries do not lead to', () => {
+    expect(message('老板\t用人单位\n甲\t乙\n乙\t甲')).toEqual({ line: 2, message: 'thesaurus line 2: loop 甲 → 乙 → 甲' });
+  });
+
+  it('says what failed when it stops the start-up: a ThesaurusError with the line', () => {
+    const error = (() => {
+      try {
+        parseThesaurus('老板');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ThesaurusError);
+    expect(String(error)).toBe('ThesaurusError: thesaurus line 1: expected "word<TAB>term term …", found "老板"');
   });
 });

@@ -31,7 +31,7 @@ export function parseThesaurus(text: string): Thesaurus {
     const fields = line.split('\t');
     if (fields.length !== 2) throw new ThesaurusError(n, `expected "word<TAB>term term …", found ${JSON.stringify(raw)}`);
     const from = fields[0].trim();
-    const to = fields[1].trim().split(/\s+/).filter(Boolean);
+    const to = fields[1].trim().split(/\s+/);
     if (!WORD.test(from)) throw new ThesaurusError(n, `"${from}" is not one word`);
     for (const t of to) if (!WORD.test(t)) throw new ThesaurusError(n, `"${t}" is not one word`);
     if (to.includes(from)) throw new ThesaurusError(n, `"${from}" maps to itself`);

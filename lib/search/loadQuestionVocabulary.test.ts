@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { loadQuestionVocabulary } from './loadQuestionVocabulary';
+import { describe, expect, it } from 'vitest';
+import { loadQuestionVocabulary, vocabularyLoader } from './loadQuestionVocabulary';
 
 describe('loadQuestionVocabulary', () => {
   const { legalWords, stopwords, thesaurus } = loadQuestionVocabulary();
@@ -37,18 +37,17 @@ describe('loadQuestionVocabulary', () => {
     }
   });
 
-  it('reads the lexicon folder once per process, and another folder every time', async () => {
-    // A fresh copy of the module, so that what an earlier test (or run) kept cannot stand in for it.
-    vi.resetModules();
-    const fresh = await import('./loadQuestionVocabulary');
-    const first = fresh.loadQuestionVocabulary();
-    expect(fresh.loadQuestionVocabulary()).toBe(first);
+  it('reads the lexicon folder once per process, and another folder every time', () => {
+    // A fresh loader, so that what the process's one kept from an earlier test cannot stand in for it.
+    const load = vocabularyLoader();
+    const first = load();
+    expect(load()).toBe(first);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lawbench-vocabulary-'));
     try {
       for (const file of ['legalWords.txt', 'stopwords.txt']) writeFileSync(path.join(dir, file), '吗\n');
       writeFileSync(path.join(dir, 'thesaurus.tsv'), '');
-      expect(fresh.loadQuestionVocabulary(dir)).not.toBe(fresh.loadQuestionVocabulary(dir));
-      expect(fresh.loadQuestionVocabulary()).toBe(first);
+      expect(load(dir)).not.toBe(load(dir));
+      expect(load()).toBe(first);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,19 +17,24 @@ export interface QuestionVocabulary {
 /// run from the repository root).
 const LEXICON_DIR = path.join(process.cwd(), 'lib', 'search', 'lexicon');
 
-let cached: QuestionVocabulary | null = null;
-
 /// The vocabulary of lib/search/lexicon, read once per process; `dir` reads another copy (tests).
-export function loadQuestionVocabulary(dir?: string): QuestionVocabulary {
-  if (!dir && cached) return cached;
-  const read = (file: string) => readFileSync(path.join(dir ?? LEXICON_DIR, file), 'utf8');
-  const vocabulary = {
-    legalWords: wordList(read('legalWords.txt')),
-    stopwords: new Set(wordList(read('stopwords.txt'))),
-    thesaurus: parseThesaurus(read('thesaurus.tsv')),
+export const loadQuestionVocabulary = vocabularyLoader();
+
+/// A loader with its own memory of the lexicon folder: the process keeps one
+/// (`loadQuestionVocabulary`); a test makes a fresh one to see it read the folder only once.
+export function vocabularyLoader(): (dir?: string) => QuestionVocabulary {
+  let cached: QuestionVocabulary | null = null;
+  return (dir) => {
+    if (!dir && cached) return cached;
+    const read = (file: string) => readFileSync(path.join(dir ?? LEXICON_DIR, file), 'utf8');
+    const vocabulary = {
+      legalWords: wordList(read('legalWords.txt')),
+      stopwords: new Set(wordList(read('stopwords.txt'))),
+      thesaurus: parseThesaurus(read('thesaurus.tsv')),
+    };
+    if (!dir) cached = vocabulary;
+    return vocabulary;
   };
-  if (!dir) cached = vocabulary;
-  return vocabulary;
 }
 
 /// Words separated by spaces or line breaks; `#` starts a comment; repeats are skipped.

@@ -3,7 +3,7 @@ import { openDatabase } from '@/db/client';
 import { freshDatabase } from '@/db/testing';
 import { indexVersion } from './indexVersion';
 import {
-  configurePostingCache, inIndexOrder, PostingCache, postingCacheOptionsFromEnv, preloadInBackground, preloadPostingCache, readCachedRange, toCachedPostings,
+  configurePostingCache, inIndexOrder, PostingCache, postingCacheOf, postingCacheOptionsFromEnv, preloadInBackground, preloadPostingCache, readCachedRange, toCachedPostings,
 } from './postingCache';
 import { unpackPostings } from './unpackPostings';
 import { postingRangeSql, type PostingRange } from './postingRange';
@@ -321,6 +321,25 @@ describe('preloading the posting cache', () => {
     const on = new PostingCache({ maxBytes: 1e9, minPostings: 1, preloadShare: 1 });
     expect(db.$client.transaction(() => on.preloadNext(store()))()).toBe(false);
     expect(on.size).toBe(0);
+  });
+
+  it('gives a connection the budget of the environment on first use and the same cache after; none when it is 0', () => {
+    const s = store();
+    const saved = process.env.SEARCH_CACHE_MB;
+    onTestFinished(() => {
+      if (saved === undefined) delete process.env.SEARCH_CACHE_MB;
+      else process.env.SEARCH_CACHE_MB = saved;
+      configurePostingCache(db, null);
+    });
+    s.postingCache = undefined;
+    process.env.SEARCH_CACHE_MB = '2';
+    const cache = postingCacheOf(s);
+    expect(cache?.options).toEqual({ maxBytes: 2 * 1024 * 1024, minPostings: 4096, preloadShare: 0.9 });
+    expect(postingCacheOf(s)).toBe(cache);
+    s.postingCache = undefined;
+    process.env.SEARCH_CACHE_MB = '0';
+    expect(postingCacheOf(s)).toBeUndefined();
+    expect(s.postingCache).toBeNull();
   });
 
   it('fills the cache in the background without a search, and again after the index changes', async () => {

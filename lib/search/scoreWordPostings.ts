@@ -49,7 +49,7 @@ export function scoreWordPostings(store: SearchStore, term: RankedTerm, range: P
 /// occurrences cannot overlap (no proper prefix is also a suffix), it holds the bigram once, and
 /// no bigram can straddle its edge (it neither starts with b nor ends with a), so that an
 /// occurrence of the bigram that survives removing the word was outside every occurrence of it.
-function sqlCountable(word: string, driver: string): boolean {
+export function sqlCountable(word: string, driver: string): boolean {
   const chars = Array.from(word);
   const [a, b] = Array.from(driver);
   if (b === undefined || a === b) return false;

@@ -132,6 +132,10 @@ describe.each(engines())('library search on $name', ({ name, engine }) => {
     await expect(searchArticlesOn(engine(), { q: '犬', offset: -1 })).rejects.toMatchObject({ message: 'offset_invalid' });
   });
 
+  it('finds nothing, and says the count is exact, for a query of punctuation alone', async () => {
+    expect(await search({ q: '！？——' })).toMatchObject({ total: 0, exact: true, hits: [] });
+  });
+
   it('ranks a question on its words as scoring every article would, and counts the matches', async () => {
     for (const q of ['邻居养狗扰民怎么办', '狗咬人了谁赔钱', '遛狗要拴绳吗？', '犬只办理登记需要什么材料']) {
       const terms = rankingTerms(readQuestion(q));

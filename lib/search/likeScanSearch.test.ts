@@ -25,6 +25,14 @@ describe('likeScanSearch', () => {
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
+  it('refuses an empty query and one longer than 200 characters, and reads the query without its spaces', () => {
+    expect(() => likeScanSearch(db, '  ')).toThrow('query_empty');
+    expect(() => likeScanSearch(db, '物'.repeat(201))).toThrow('query_too_long');
+    expect(likeScanSearch(db, '物'.repeat(200))).toEqual([]);
+    expect(likeScanSearch(db, ' 物业服务 ', 1000)).toEqual(likeScanSearch(db, '物业服务', 1000));
+    expect(likeScanSearch(db, ' 物业服务 ', 1000).length).toBeGreaterThan(0);
+  });
+
   it('takes % and _ literally', () => {
     expect(likeScanSearch(db, '5%_').map((h) => h.articleId)).toEqual([hz.articleIds[hz.articleIds.length - 1]]);
     expect(likeScanSearch(db, '%')).toHaveLength(1);

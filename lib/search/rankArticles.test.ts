@@ -166,6 +166,9 @@ describe('rankArticles', () => {
     expect(texts.size).toBeLessThan(1000);
     expect(rankArticles(random.db, { terms, limit: 100, offset: 900 }).exact).toBe(false);
     expect(rankArticles(random.db, { terms: terms.filter((t) => t.weight === 1), limit: 100, offset: 900 }).exact).toBe(true);
+    // The exhaustive baseline counts every match of the words it keeps: exact unless the cap dropped some.
+    expect(rankExhaustively(random.db, { terms, limit: 10 }).exact).toBe(false);
+    expect(rankExhaustively(random.db, { terms: terms.filter((t) => t.weight === 1), limit: 10 }).exact).toBe(true);
   });
 
   it('leaves out a word whose every article was unindexed, as one the index never held', () => {
@@ -233,5 +236,44 @@ describe('rankArticles', () => {
     expect(codeOf({ terms: [{ text: '物业', weight: Number.NaN }] })).toBe('validation_failed:weight_invalid');
     expect(codeOf({ terms: [{ text: '物业', weight: 1 }], limit: 100, offset: 950 })).toBe('validation_failed:offset_invalid');
     expect(codeOf({ terms: [{ text: '物业', weight: 1 }], limit: 0 })).toBe('validation_failed:limit_invalid');
+  });
+
+  it('lists every bad field of a refused search, each with its path', () => {
+    let details: unknown;
+    try {
+      rankArticles(hand.db, { terms: [{ text: '物业', weight: 1 }, { text: '业主', weight: -1 }], limit: 0 });
+    } catch (e) {
+      details = isAppError(e) ? e.details : e;
+    }
+    expect(details).toEqual({ fields: [{ path: 'terms.1.weight', message: 'weight_invalid' }, { path: 'limit', message: 'limit_invalid' }] });
+  });
+
+  it('orders articles of equal score by id, whichever plan ranks them, and finds nothing exactly', () => {
+    const db = freshDatabase();
+    onTestFinished(db.cleanup);
+    // Four articles with the same text: the same score. The first regulation's get the lower ids,
+    // but the second's id sorts first, so reading their texts meets the higher ids first. Many
+    // other articles with 物业 make reading the four cheaper than walking its postings.
+    const text = '物业服务企业应当公示收费标准。';
+    const first = addRegulationVersion(db.db, { id: 'same-b', title: '同分条例甲', articles: [text, text] });
+    const second = addRegulationVersion(db.db, { id: 'same-a', title: '同分条例乙', articles: [text, text] });
+    indexVersion(db.db, second.versionId);
+    indexVersion(db.db, first.versionId);
+    indexVersion(db.db, addRegulationVersion(db.db, { id: 'more', title: '其他条例', articles: Array.from({ length: 450 }, (_, i) => `物业第${i}条。`) }).versionId);
+    const terms = [{ text: '物业', weight: 1 }, { text: '收费标准', weight: 1 }];
+    const tied = [...first.articleIds, ...second.articleIds];
+    for (const restriction of [{}, { regulationIds: ['same-a', 'same-b'] }]) {
+      let stats: RankStats | undefined;
+      const started = performance.now();
+      const page = rankArticles(db.db, { terms, limit: 4, ...restriction }, (s) => (stats = s));
+      const took = performance.now() - started;
+      expect(page.hits.map((h) => h.articleId)).toEqual(tied);
+      expect(rankExhaustively(db.db, { terms, limit: 4, ...restriction }).hits.map((h) => h.articleId)).toEqual(tied);
+      // The time it reports is a part of the call's own.
+      expect(stats!.collectMs).toBeGreaterThanOrEqual(0);
+      expect(stats!.collectMs).toBeLessThanOrEqual(took);
+      if ('regulationIds' in restriction) expect(stats).toMatchObject({ postingsRead: 0, textsRead: 4 });
+    }
+    expect(rankExhaustively(db.db, { terms: [{ text: '消防', weight: 1 }] })).toEqual({ total: 0, exact: true, hits: [] });
   });
 });

@@ -29,6 +29,43 @@ describe('parseAmendmentDecision', () => {
     ]);
   });
 
+  it('reads a decision pasted from Word the same: a byte-order mark, full-width indents and trailing spaces', () => {
+    const pasted = `\ufeff${REAL.split('\n').map((line) => (line ? `　　${line}  ` : line)).join('\r\n')}`;
+    expect(parseAmendmentDecision(pasted)).toEqual(parseAmendmentDecision(REAL));
+  });
+
+  it('takes the regulation amended from the title when the preamble names none', () => {
+    const parsed = parseAmendmentDecision('关于修改《甲条例》的决定\n示例市人民代表大会常务委员会决定：\n一、将第一条中的“甲”修改为“乙”。\n二、将《乙条例》第二条中的“丙”修改为“丁”。');
+    expect(parsed.operations).toEqual([{ kind: 'replacePhrase', scope: { article: 1 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第一条中的“甲”修改为“乙”' }]);
+    expect(parsed.problems).toMatchObject([{ code: 'title_mismatch', clause: 2, message: '该句修改的是《乙条例》，而决定修改的是《甲条例》，未适用' }]);
+  });
+
+  it('reports an amendment written after the closing, and applies none of it', () => {
+    const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n一、删去第三条。\n本决定自公布之日起施行。\n删去第九条。');
+    expect(parsed.operations).toEqual([{ kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' }]);
+    expect(parsed.problems).toEqual([{ code: 'unrecognized_text', clause: 0, text: '删去第九条', clauseText: '', message: '决定末尾无法识别的文字：删去第九条' }]);
+  });
+
+  it('reads a line that goes on after a closing sentence as a clause, not as the closing', () => {
+    const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n删去第三条。\n本决定自公布之日起施行；删去第九条。');
+    expect(parsed.operations).toEqual([
+      { kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' },
+      { kind: 'deleteArticle', article: 9, clause: 2, sentence: '删去第九条' },
+    ]);
+    expect(parsed.problems).toMatchObject([{ code: 'unparseable_sentence', clause: 2, text: '本决定自公布之日起施行' }]);
+  });
+
+  it('reads the sentences of a clause without the spaces around them', () => {
+    const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n一、删去第三条 ；　删去第五条 。\n二、删去第七条；　删去第八条');
+    expect(parsed.operations).toEqual([
+      { kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' },
+      { kind: 'deleteArticle', article: 5, clause: 1, sentence: '删去第五条' },
+      { kind: 'deleteArticle', article: 7, clause: 2, sentence: '删去第七条' },
+      { kind: 'deleteArticle', article: 8, clause: 2, sentence: '删去第八条' },
+    ]);
+    expect(parsed.problems).toEqual([]);
+  });
+
   it('reads every supported form', () => {
     const forms = [
       '将第三条第二款修改为：“甲。”', '删去第三条', '删去第三条第二款第（四）项', '增加一条，作为第九条：“甲。”',
@@ -195,6 +232,12 @@ describe('parseAmendmentDecision: clauses without numbers', () => {
       { code: 'unrecognized_text', clause: 0, text: '将第一条中的“甲”修改为“乙”', clauseText: '', message: '未适用决定前言中的修改句：将第一条中的“甲”修改为“乙”' },
       { code: 'unrecognized_text', clause: 0, text: '删去第三条', clauseText: '', message: '未适用决定前言中的修改句：删去第三条' },
     ]);
+  });
+
+  it('reports no problem for a renumbering note in the preamble, which changes no text', () => {
+    const parsed = parseAmendmentDecision('关于修改《甲条例》的决定\n此外，对条文顺序作相应调整。\n对《甲条例》作如下修改：\n一、删去第五条。');
+    expect(parsed.operations).toEqual([{ kind: 'deleteArticle', article: 5, clause: 1, sentence: '删去第五条' }]);
+    expect(parsed.problems).toEqual([]);
   });
 
   it('reads every line ending in 作如下修改： as preamble, the unnumbered clause coming after the last', () => {

@@ -66,6 +66,35 @@ describe('parseAmendmentDecision', () => {
     expect(parsed.problems).toEqual([]);
   });
 
+  describe('the articles added after a chapter', () => {
+    const ops = (clauses: string) => parseAmendmentDecision(`对《甲条例》作如下修改：\n${clauses}`).operations;
+    const chapter = '增加一章，作为第三章，章名为“法律责任”';
+
+    it('are the chapter’s when its clause numbers them on from the first, the sentences joined once', () => {
+      expect(ops(`一、${chapter}；增加两条，分别作为第七条、第八条：“甲。”“乙。”`)).toEqual([
+        { kind: 'addChapter', chapter: 3, name: '法律责任', articles: ['甲。', '乙。'], position: 7, clause: 1, sentence: `${chapter}；增加两条，分别作为第七条、第八条：“甲。”“乙。”` },
+      ]);
+    });
+
+    it('stop being the chapter’s at a gap in the numbers', () => {
+      expect(ops(`一、${chapter}；增加两条，分别作为第七条、第九条：“甲。”“乙。”`)).toEqual([
+        { kind: 'addChapter', chapter: 3, name: '法律责任', articles: ['甲。'], position: 7, clause: 1, sentence: `${chapter}；增加两条，分别作为第七条、第九条：“甲。”“乙。”` },
+        { kind: 'addArticle', position: 9, text: '乙。', clause: 1, sentence: '增加两条，分别作为第七条、第九条：“甲。”“乙。”' },
+      ]);
+    });
+
+    it('are not the chapter’s in another clause, or when placed after an article', () => {
+      expect(ops(`一、${chapter}。\n二、增加一条，作为第七条：“甲。”`)).toEqual([
+        { kind: 'addChapter', chapter: 3, name: '法律责任', articles: [], clause: 1, sentence: chapter },
+        { kind: 'addArticle', position: 7, text: '甲。', clause: 2, sentence: '增加一条，作为第七条：“甲。”' },
+      ]);
+      expect(ops(`一、${chapter}；在第五条后增加一条，作为第六条：“甲。”`)).toEqual([
+        { kind: 'addChapter', chapter: 3, name: '法律责任', articles: [], clause: 1, sentence: chapter },
+        { kind: 'addArticle', position: 6, after: 5, text: '甲。', clause: 1, sentence: '在第五条后增加一条，作为第六条：“甲。”' },
+      ]);
+    });
+  });
+
   it('reads every supported form', () => {
     const forms = [
       '将第三条第二款修改为：“甲。”', '删去第三条', '删去第三条第二款第（四）项', '增加一条，作为第九条：“甲。”',

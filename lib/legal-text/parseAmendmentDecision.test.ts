@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendmentDecision } from './parseAmendmentDecision';
+import { parseAmendmentDecision, splitDecision } from './parseAmendmentDecision';
 import { parseAmendmentDecisionSentence } from './parseAmendmentDecisionSentence';
 
 const REAL = `关于修改《示例管理条例》的决定
@@ -91,6 +91,63 @@ describe('parseAmendmentDecision', () => {
       expect(ops(`一、${chapter}；在第五条后增加一条，作为第六条：“甲。”`)).toEqual([
         { kind: 'addChapter', chapter: 3, name: '法律责任', articles: [], clause: 1, sentence: chapter },
         { kind: 'addArticle', position: 6, after: 5, text: '甲。', clause: 1, sentence: '在第五条后增加一条，作为第六条：“甲。”' },
+      ]);
+    });
+  });
+
+  describe('lines as pasted', () => {
+    const read = (text: string) => {
+      const p = parseAmendmentDecision(text);
+      return { title: p.title, preamble: p.preamble, ops: p.operations, problems: p.problems.map((x) => `${x.code} ${x.clause} ${x.text}: ${x.message}`) };
+    };
+    const amend = '对《甲条例》作如下修改：';
+
+    it('joins a clause wrapped onto the next line, and a quote opened on it that runs on', () => {
+      expect(read(`${amend}\n一、将第三条中的“甲”修改为\n“乙”。\n二、将第四条修改为\n“丙。\n丁。”`).ops).toEqual([
+        { kind: 'replacePhrase', scope: { article: 3 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第三条中的“甲”修改为“乙”' },
+        { kind: 'replaceArticle', article: 4, text: '丙。\n丁。', clause: 2, sentence: '将第四条修改为“丙。\n丁。”' },
+      ]);
+    });
+
+    it('reports a numbered line after the closing rather than apply it', () => {
+      expect(read(`${amend}\n一、删去第三条。\n本决定自公布之日起施行。\n二、删去第五条。`)).toMatchObject({
+        ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }],
+        problems: ['unrecognized_text 0 二、删去第五条: 决定末尾无法识别的文字：二、删去第五条'],
+      });
+    });
+
+    it('has no title when the text starts with its clauses or with the line that ends its preamble', () => {
+      expect(read('一、删去第三条。')).toMatchObject({ title: '', preamble: '', problems: [] });
+      expect(read('示例市人民代表大会常务委员会决定：\n一、删去第三条。')).toMatchObject({ title: '', preamble: '示例市人民代表大会常务委员会决定：', problems: [] });
+    });
+
+    it('reads a clause that names none after one that names the regulation amended', () => {
+      expect(read(`${amend}\n一、将《甲条例》第三条删去。\n二、删去第五条。`)).toMatchObject({ ops: [{ article: 3, clause: 1 }, { article: 5, clause: 2 }], problems: [] });
+    });
+
+    it('names every other regulation a sentence amends', () => {
+      expect(read(`${amend}\n一、将《乙条例》第二条、《丙条例》第三条删去。`)).toEqual({
+        title: '', preamble: amend, ops: [],
+        problems: ['title_mismatch 1 将《乙条例》第二条、《丙条例》第三条删去: 该句修改的是《乙条例》《丙条例》，而决定修改的是《甲条例》，未适用'],
+      });
+    });
+
+    it('reads clause numbers in full-width digits', () => {
+      expect(read(`${amend}\n１．删去第三条。\n２．删去第五条。`).ops).toMatchObject([{ article: 3, clause: 1 }, { article: 5, clause: 2 }]);
+    });
+
+    it('keeps a straight quote inside curly quotes as it is', () => {
+      expect(read(`${amend}\n一、将第三条中的“甲"乙”修改为“丙”。`).ops).toMatchObject([{ kind: 'replacePhrase', phrase: '甲"乙', replacement: '丙' }]);
+    });
+
+    it('skips an empty sentence between two separators', () => {
+      expect(read(`${amend}\n一、删去第三条；　；删去第五条。`)).toMatchObject({ ops: [{ article: 3 }, { article: 5 }], problems: [] });
+    });
+
+    it('keeps the lines of each unnumbered clause', () => {
+      expect(splitDecision(`${amend}\n删去第三条。\n删去第五条。`).clauses).toEqual([
+        { number: 1, text: '删去第三条。', lines: ['删去第三条。'] },
+        { number: 2, text: '删去第五条。', lines: ['删去第五条。'] },
       ]);
     });
   });

@@ -109,6 +109,13 @@ describe('parseAmendmentDecision', () => {
       ]);
     });
 
+    it('keeps the “ of a quoted term that opens a paragraph of a quote running over lines', () => {
+      expect(read(`${amend}\n一、将第四条修改为：“甲。\n“乙”是指丙。”\n二、删去第五条。`).ops).toEqual([
+        { kind: 'replaceArticle', article: 4, text: '甲。\n“乙”是指丙。', clause: 1, sentence: '将第四条修改为：“甲。\n“乙”是指丙。”' },
+        { kind: 'deleteArticle', article: 5, clause: 2, sentence: '删去第五条' },
+      ]);
+    });
+
     it('reports a numbered line after the closing rather than apply it', () => {
       expect(read(`${amend}\n一、删去第三条。\n本决定自公布之日起施行。\n二、删去第五条。`)).toMatchObject({
         ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }],

@@ -116,6 +116,13 @@ describe('parseAmendmentDecision', () => {
       ]);
     });
 
+    it('reports a line ending in 作如下修改： after the clauses rather than take it into the preamble', () => {
+      expect(read(`${amend}\n一、删去第三条。\n对《乙条例》作如下修改：`)).toMatchObject({
+        preamble: amend,
+        problems: ['unrecognized_text 0 对《乙条例》作如下修改：: 决定末尾无法识别的文字：对《乙条例》作如下修改：'],
+      });
+    });
+
     it('reports a numbered line after the closing rather than apply it', () => {
       expect(read(`${amend}\n一、删去第三条。\n本决定自公布之日起施行。\n二、删去第五条。`)).toMatchObject({
         ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }],

@@ -141,10 +141,10 @@ function main() {
   }
   // Each run's report kept under the folders it covered, for comparing runs.
   fs.copyFileSync(report, report.replace(/\.json$/, `-${chosen.map((f) => path.basename(f)).join('+')}.json`));
-  const listed = fs.existsSync(equivalentsFile) ? fs.readFileSync(equivalentsFile, 'utf8') : '';
+  const equivalentsText = fs.existsSync(equivalentsFile) ? fs.readFileSync(equivalentsFile, 'utf8') : '';
   const data = JSON.parse(fs.readFileSync(report, 'utf8')) as Report;
-  const scores = scoreFolders(data, readEquivalents(listed), chosen);
-  const stale = staleEquivalents(data, listEquivalents(listed));
+  const scores = scoreFolders(data, readEquivalents(equivalentsText), chosen);
+  const stale = staleEquivalents(data, listEquivalents(equivalentsText));
   if (stale.length) {
     console.log(`\n${stale.length} listed equivalent mutants match no mutant of this run (their code moved or changed; docs/mutation-equivalents.tsv needs a look):`);
     for (const e of stale) console.log(`  ${e.file}\t${e.at}\t${e.mutator}\t${e.replacement}`);

@@ -14,6 +14,14 @@ const REAL = `关于修改《示例管理条例》的决定
 《示例管理条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。
 `;
 
+/// The preamble line most tests start with, and a decision's result in one object that a test
+/// can compare whole (problems as `code clause text: message`).
+const amend = '对《甲条例》作如下修改：';
+const read = (text: string) => {
+  const p = parseAmendmentDecision(text);
+  return { title: p.title, preamble: p.preamble, ops: p.operations, problems: p.problems.map((x) => `${x.code} ${x.clause} ${x.text}: ${x.message}`) };
+};
+
 describe('parseAmendmentDecision', () => {
   it('reads the title, preamble, clauses and closing of a real-shaped decision', () => {
     const parsed = parseAmendmentDecision(REAL);
@@ -40,12 +48,6 @@ describe('parseAmendmentDecision', () => {
     expect(parsed.problems).toMatchObject([{ code: 'title_mismatch', clause: 2, message: '该句修改的是《乙条例》，而决定修改的是《甲条例》，未适用' }]);
   });
 
-  it('reports an amendment written after the closing, and applies none of it', () => {
-    const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n一、删去第三条。\n本决定自公布之日起施行。\n删去第九条。');
-    expect(parsed.operations).toEqual([{ kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' }]);
-    expect(parsed.problems).toEqual([{ code: 'unrecognized_text', clause: 0, text: '删去第九条', clauseText: '', message: '决定末尾无法识别的文字：删去第九条' }]);
-  });
-
   it('reads a line that goes on after a closing sentence as a clause, not as the closing', () => {
     const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n删去第三条。\n本决定自公布之日起施行；删去第九条。');
     expect(parsed.operations).toEqual([
@@ -67,7 +69,7 @@ describe('parseAmendmentDecision', () => {
   });
 
   describe('the articles added after a chapter', () => {
-    const ops = (clauses: string) => parseAmendmentDecision(`对《甲条例》作如下修改：\n${clauses}`).operations;
+    const ops = (clauses: string) => read(`${amend}\n${clauses}`).ops;
     const chapter = '增加一章，作为第三章，章名为“法律责任”';
 
     it('are the chapter’s when its clause numbers them on from the first, the sentences joined once', () => {
@@ -96,12 +98,6 @@ describe('parseAmendmentDecision', () => {
   });
 
   describe('lines as pasted', () => {
-    const read = (text: string) => {
-      const p = parseAmendmentDecision(text);
-      return { title: p.title, preamble: p.preamble, ops: p.operations, problems: p.problems.map((x) => `${x.code} ${x.clause} ${x.text}: ${x.message}`) };
-    };
-    const amend = '对《甲条例》作如下修改：';
-
     it('joins a clause wrapped onto the next line, and a quote opened on it that runs on', () => {
       expect(read(`${amend}\n一、将第三条中的“甲”修改为\n“乙”。\n二、将第四条修改为\n“丙。\n丁。”`).ops).toEqual([
         { kind: 'replacePhrase', scope: { article: 3 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第三条中的“甲”修改为“乙”' },
@@ -123,7 +119,10 @@ describe('parseAmendmentDecision', () => {
       });
     });
 
-    it('reports a numbered line after the closing rather than apply it', () => {
+    it('reports an amendment written after the closing, numbered or not, and applies none of it', () => {
+      const parsed = parseAmendmentDecision(`${amend}\n一、删去第三条。\n本决定自公布之日起施行。\n删去第九条。`);
+      expect(parsed.operations).toEqual([{ kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' }]);
+      expect(parsed.problems).toEqual([{ code: 'unrecognized_text', clause: 0, text: '删去第九条', clauseText: '', message: '决定末尾无法识别的文字：删去第九条' }]);
       expect(read(`${amend}\n一、删去第三条。\n本决定自公布之日起施行。\n二、删去第五条。`)).toMatchObject({
         ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }],
         problems: ['unrecognized_text 0 二、删去第五条: 决定末尾无法识别的文字：二、删去第五条'],

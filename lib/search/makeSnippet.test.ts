@@ -66,7 +66,7 @@ describe('makeSnippet', () => {
   });
 
   describe('at the right edge', () => {
-    // Twenty different characters, so that each term below occurs once. With width 8 a match at 2
+    // Thirty different characters, so that each term below occurs once. With width 8 a match at 2
     // gives the extract 0…8.
     const text = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
     const term = (from: number, to: number) => text.slice(from, to);

@@ -48,6 +48,28 @@ describe('parseAmendmentDecision', () => {
     expect(parsed.problems).toMatchObject([{ code: 'title_mismatch', clause: 2, message: '该句修改的是《乙条例》，而决定修改的是《甲条例》，未适用' }]);
   });
 
+  it('takes the regulation from a title as published (the adopting body before it) or as a draft, and from no other', () => {
+    const problems = (title: string) => parseAmendmentDecision(`${title}\n示例市人民代表大会常务委员会决定：\n一、删去《丙条例》第二条。`).problems.map((p) => p.message);
+    for (const title of ['关于修改《乙条例》的决定', '示例市人民代表大会常务委员会关于修改《乙条例》的决定', '关于修改《乙条例》的决定（草案）']) {
+      expect(problems(title), title).toEqual(['该句修改的是《丙条例》，而决定修改的是《乙条例》，未适用']);
+    }
+    // Titles that do not say the decision amends 《乙条例》 (a note about it, one amending several):
+    // the regulation is then unknown, and the clause naming 《丙条例》 is read.
+    for (const title of ['关于修改《乙条例》的决定的说明', '关于修改《乙条例》等二部地方性法规的决定']) {
+      expect(problems(title), title).toEqual([]);
+    }
+  });
+
+  it('names the regulation a sentence with a quote left open amends from its text before the first quote', () => {
+    expect(read(`${amend}\n将《乙条例》第三条中的“甲修改为“乙”。`).problems).toEqual([
+      'title_mismatch 1 将《乙条例》第三条中的“甲修改为“乙”。: 该句修改的是《乙条例》，而决定修改的是《甲条例》，未适用',
+    ]);
+    // A name inside the quote is the quote's text, not the regulation amended.
+    expect(read(`${amend}\n将第三条中的“依照《乙条例》修改为“乙”。`).problems).toEqual([
+      'unparseable_sentence 1 将第三条中的“依照《乙条例》修改为“乙”。: 无法识别的修改句：将第三条中的“依照《乙条例》修改为“乙”。',
+    ]);
+  });
+
   it('reads a line that goes on after a closing sentence as a clause, not as the closing', () => {
     const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n删去第三条。\n本决定自公布之日起施行；删去第九条。');
     expect(parsed.operations).toEqual([
@@ -127,6 +149,22 @@ describe('parseAmendmentDecision', () => {
         ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }],
         problems: ['unrecognized_text 0 二、删去第五条: 决定末尾无法识别的文字：二、删去第五条'],
       });
+    });
+
+    it('skips a line of separators alone (。) between clauses: the clauses after it are read and keep their numbers', () => {
+      expect(read(`${amend}\n一、删去第三条。\n。\n二、删去第五条。`)).toMatchObject({
+        ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }, { kind: 'deleteArticle', article: 5, clause: 2 }],
+        problems: [],
+      });
+      expect(read(`${amend}\n删去第三条。\n；\n删去第五条。`)).toMatchObject({
+        ops: [{ kind: 'deleteArticle', article: 3, clause: 1 }, { kind: 'deleteArticle', article: 5, clause: 2 }],
+        problems: [],
+      });
+      // A 。 wrapped onto a line of its own still ends the clause before it.
+      expect(read(`${amend}\n删去第三条\n。\n删去第五条。`).ops).toEqual([
+        { kind: 'deleteArticle', article: 3, clause: 1, sentence: '删去第三条' },
+        { kind: 'deleteArticle', article: 5, clause: 2, sentence: '删去第五条' },
+      ]);
     });
 
     it('has no title when the text starts with its clauses or with the line that ends its preamble', () => {

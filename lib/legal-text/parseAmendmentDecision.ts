@@ -26,7 +26,8 @@ export interface DecisionClause {
 /// (PREAMBLE_END) and before any numbered clause, each line that is not a closing sentence is a
 /// clause of its own. The closing is every line after the clauses.
 export function splitDecision(text: string): { head: string[]; clauses: DecisionClause[]; tail: string[] } {
-  const lines = withCurlyQuotes(text.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/).map((l) => l.trim());
+  // trim() drops a byte-order mark as well as spaces (full-width ones too).
+  const lines = withCurlyQuotes(text).split(/\r\n|\r|\n/).map((l) => l.trim());
   const head: string[] = [];
   const clauses: Array<DecisionClause & { numbered: boolean }> = [];
   const tail: string[] = [];
@@ -58,6 +59,9 @@ export function splitDecision(text: string): { head: string[]; clauses: Decision
       open.text += line;
       open.lines.push(line);
       depth = Math.max(0, depth + quoteBalance(line));
+    } else if (splitSentences(line).length === 0) {
+      // A line of separators alone (。) left by a paste: nothing to read. It neither takes a
+      // clause number nor starts the closing (which would turn the clauses after it into text).
     } else if (tail.length === 0 && (!open || !open.numbered) && !isClosing(line)) {
       clauses.push({ number: ++unnumbered, text: line, lines: [line], numbered: false });
       depth = Math.max(0, quoteBalance(line));
@@ -131,13 +135,14 @@ export function namedIn(text: string): string[] {
 }
 
 /// The regulation a decision amends: the one its preamble's last line names (…对《甲条例》作如下修改：),
-/// else the one its title names when it amends one (关于修改《甲条例》的决定); undefined when neither
-/// says (关于修改《甲条例》等二部地方性法规的决定).
+/// else the one its title names when it amends one (关于修改《甲条例》的决定, also as published with
+/// the body that adopts it before it, 某市人民代表大会常务委员会关于修改《甲条例》的决定, and as a
+/// draft, …的决定（草案）); undefined when neither says (关于修改《甲条例》等二部地方性法规的决定).
 function regulationOf(title: string, preamble: string[]): string | undefined {
   const last = [...preamble].reverse().find((line) => PREAMBLE_END.test(line));
   const names = last ? namedIn(last) : [];
   if (names.length === 1) return names[0];
-  return /^关于修改《([^》]+)》的决定$/.exec(title)?.[1];
+  return /关于修改《([^》]+)》的决定(?:（草案）)?$/.exec(title)?.[1];
 }
 
 /// Why a sentence is not read for the regulation it amends: it (or, when it names none, the
@@ -166,10 +171,10 @@ function isAmendment(sentence: string): boolean {
   return read !== null && 'operations' in read && read.operations.some((op) => op.kind !== 'renumberNote');
 }
 
-/// Whether a line is the closing: each of its sentences a closing sentence or a renumbering note.
+/// Whether a line is the closing: each of its sentences a closing sentence or a renumbering note
+/// (it has one at least: `splitDecision` skips a line of separators alone).
 function isClosing(line: string): boolean {
-  const sentences = splitSentences(line);
-  return sentences.length > 0 && sentences.every((s) => CLOSING_SENTENCE.test(s) || renumberNotes(s).length > 0);
+  return splitSentences(line).every((s) => CLOSING_SENTENCE.test(s) || renumberNotes(s).length > 0);
 }
 
 /// 增加一章，作为第五章，章名为“……”；增加两条，分别作为第三十条、第三十一条：the articles added

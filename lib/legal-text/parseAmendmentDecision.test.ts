@@ -70,6 +70,17 @@ describe('parseAmendmentDecision', () => {
     ]);
   });
 
+  it('reads a list of 款 or 项 written without its article as the sentence before left it (删去第二款、第三款)', () => {
+    expect(read(`${amend}\n一、将第三条第二款中的“甲”修改为“乙”；删去第（一）项、第（二）项。\n二、将第四条第一款中的“丙”修改为“丁”；删去第二款、第三款。`).ops).toEqual([
+      { kind: 'replacePhrase', scope: { article: 3, paragraph: 2 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第三条第二款中的“甲”修改为“乙”' },
+      { kind: 'deleteItem', article: 3, paragraph: 2, item: 1, clause: 1, sentence: '删去第（一）项、第（二）项' },
+      { kind: 'deleteItem', article: 3, paragraph: 2, item: 2, clause: 1, sentence: '删去第（一）项、第（二）项' },
+      { kind: 'replacePhrase', scope: { article: 4, paragraph: 1 }, phrase: '丙', replacement: '丁', clause: 2, sentence: '将第四条第一款中的“丙”修改为“丁”' },
+      { kind: 'deleteParagraph', article: 4, paragraph: 2, clause: 2, sentence: '删去第二款、第三款' },
+      { kind: 'deleteParagraph', article: 4, paragraph: 3, clause: 2, sentence: '删去第二款、第三款' },
+    ]);
+  });
+
   it('reads a line that goes on after a closing sentence as a clause, not as the closing', () => {
     const parsed = parseAmendmentDecision('对《甲条例》作如下修改：\n删去第三条。\n本决定自公布之日起施行；删去第九条。');
     expect(parsed.operations).toEqual([

@@ -97,7 +97,9 @@ function readList(list: string): Ref[] | null {
     const own = readOne(one);
     if (!own) return null;
     const before = refs[refs.length - 1];
-    const ref: Ref = own.article !== undefined || !before ? own
+    // A list that starts without its article (第二款、第（一）项) is completed from the sentence
+    // before (`complete`), not here.
+    const ref: Ref = own.article !== undefined || before?.article === undefined ? own
       : own.paragraph !== undefined ? { article: before.article, ...own }
         : { article: before.article, ...(before.paragraph !== undefined ? { paragraph: before.paragraph } : {}), ...own };
     if (join === '至') {

@@ -76,7 +76,8 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
   };
   /// Articles whose words the decision rewrote: it wrote their citations too.
   const touched = new Set<Article>();
-  const problems: { index: number; problem: ConsolidationProblem }[] = [];
+  /// In the order of the operations (those left out included, each at its own place).
+  const problems: ConsolidationProblem[] = [];
 
   const article = (n: number): Article => {
     const found = byNumber.get(n);
@@ -134,7 +135,7 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
   operations.forEach((op, index) => {
     const leaving = left.get(index);
     if (leaving) {
-      problems.push({ index, problem: leaving });
+      problems.push(leaving);
       return;
     }
     try {
@@ -178,7 +179,8 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
         }
         case 'addParagraph': {
           const a = article(op.article);
-          if (op.paragraph < 1 || op.paragraph > a.paragraphs.length + 1) throw new Failure('paragraph_not_found', `该条不能增加${paragraphLabel(op.paragraph)}`);
+          if (op.paragraph < 1) throw new Failure('paragraph_not_found', '款从第一款数起，不能增加第零款');
+          if (op.paragraph > a.paragraphs.length + 1) throw new Failure('paragraph_not_found', `该条不能增加${paragraphLabel(op.paragraph)}`);
           a.paragraphs.splice(op.paragraph - 1, 0, ...quote(op.text, () => fresh(`${a.eid}__para_new_`)));
           break;
         }
@@ -216,7 +218,8 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
         case 'addItem': {
           const p = itemParagraph(article(op.article), op.paragraph);
           const at = op.after === undefined ? op.item - 1 : p.items.indexOf(item(p, op.after)) + 1;
-          if (op.item < 1 || op.item - 1 !== at || at > p.items.length) throw new Failure('position_out_of_range', `该款不能增加第${itemLabel(op.item)}项`);
+          if (op.item < 1) throw new Failure('position_out_of_range', '项从第（一）项数起，不能增加第（零）项');
+          if (op.item - 1 !== at || at > p.items.length) throw new Failure('position_out_of_range', `该款不能增加第${itemLabel(op.item)}项`);
           p.items.splice(at, 0, ...items(op.text, () => fresh(`${p.eid}__item_new_`)));
           break;
         }
@@ -265,7 +268,7 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
       if (rewritten !== undefined) touched.add(byNumber.get(rewritten)!);
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
-      problems.push({ index, problem: problemOf(op, error) });
+      problems.push(problemOf(op, error));
     }
   });
 
@@ -305,7 +308,7 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
   return {
     text: toParseJson(doc),
     applied: operations.filter((_, i) => ok.has(i)),
-    problems: problems.sort((a, b) => a.index - b.index).map((p) => p.problem),
+    problems,
   };
 }
 
@@ -317,6 +320,9 @@ function scopeName(scope: PhraseScope): string {
   return `${articleLabel(scope.article)}${scope.paragraph !== undefined ? paragraphLabel(scope.paragraph) : ''}${scope.item !== undefined ? `第${itemLabel(scope.item)}项` : ''}`;
 }
 
+/// Maps each article to the list it is in, and gathers the eids of articles, 款 and 项 (and of
+/// the headings), which new ones must not take. The eids of 目 (…__subitem_N) are not gathered:
+/// `fresh` only makes eids ending in _new_N, which no 目 has.
 function collect(nodes: BodyNode[], containerOf: Map<Article, BodyNode[]>, used: Set<string>): void {
   for (const node of nodes) {
     used.add(node.eid);
@@ -327,18 +333,9 @@ function collect(nodes: BodyNode[], containerOf: Map<Article, BodyNode[]>, used:
     containerOf.set(node, nodes);
     for (const p of node.paragraphs) {
       used.add(p.eid);
-      p.subitems.forEach((s) => collectSubitem(s, used));
-      for (const i of p.items) {
-        used.add(i.eid);
-        i.subitems.forEach((s) => collectSubitem(s, used));
-      }
+      for (const i of p.items) used.add(i.eid);
     }
   }
-}
-
-function collectSubitem(s: Subitem, used: Set<string>): void {
-  used.add(s.eid);
-  s.subitems.forEach((c) => collectSubitem(c, used));
 }
 
 function findHeading(

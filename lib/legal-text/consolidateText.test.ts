@@ -338,6 +338,15 @@ describe('consolidateText: the exact report of a clause that cannot be applied',
     expect(result.applied.map((o) => [o.kind, o.clause])).toEqual([['replacePhrase', 2]]);
   });
 
+  it('leaves out the first clause found wrong once the text is numbered, and applies again the next, which then fits', () => {
+    // The chapter of clause 1 takes 第三条 rather than 第四条, and with it in the text the chapter of
+    // clause 2 would start at 第八条 rather than 第七条; without it, clause 2 fits.
+    const result = consolidateText(text, decision('在第二条后增加一章，作为第二章：“第二章　乙\n第四条　丙。”', '增加一章，作为第三章：“第三章　法律责任\n第七条　甲。”'));
+    expect(result.problems.map((p) => [p.code, p.clause, p.message])).toEqual([['position_out_of_range', 1, '增加的章的第一条成了第三条，而不是第四条']]);
+    expect(result.applied.map((o) => [o.kind, o.clause])).toEqual([['addChapter', 2]]);
+    expect(show(result.text)).toEqual([...BASE.slice(0, 6), '第七条@3 甲。', '第八条@4 本条例自2025年1月1日起施行。']);
+  });
+
   it.each<[string, string[], string, string[]]>([
     ['added', ['增加一条，作为第二条：“甲。”', '增加一条，作为第二条：“乙。”'], 'addArticle',
       [BASE[0], '第二条@1 甲。', ...BASE.slice(1).map((l, i) => l.replace(/^第.条/, `第${'三四五六七八'[i]}条`).replace('第四条规定', '第五条规定'))]],

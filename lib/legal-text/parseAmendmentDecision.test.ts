@@ -178,6 +178,15 @@ describe('parseAmendmentDecision', () => {
       ]);
     });
 
+    it('skips blank lines: between title and preamble, around the clauses, and inside a wrapped clause', () => {
+      const text = `关于修改《甲条例》的决定\n\n${amend}\n\n一、将第三条中的“甲”修改为\n\n“乙”。\n\n本决定自公布之日起施行。\n`;
+      expect(read(text)).toEqual({
+        title: '关于修改《甲条例》的决定', preamble: amend, problems: [],
+        ops: [{ kind: 'replacePhrase', scope: { article: 3 }, phrase: '甲', replacement: '乙', clause: 1, sentence: '将第三条中的“甲”修改为“乙”' }],
+      });
+      expect(splitDecision(text).clauses).toEqual([{ number: 1, text: '将第三条中的“甲”修改为“乙”。', lines: ['一、将第三条中的“甲”修改为', '“乙”。'] }]);
+    });
+
     it('has no title when the text starts with its clauses or with the line that ends its preamble', () => {
       expect(read('一、删去第三条。')).toMatchObject({ title: '', preamble: '', problems: [] });
       expect(read('示例市人民代表大会常务委员会决定：\n一、删去第三条。')).toMatchObject({ title: '', preamble: '示例市人民代表大会常务委员会决定：', problems: [] });

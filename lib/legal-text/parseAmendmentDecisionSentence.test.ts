@@ -7,7 +7,8 @@ import type { Ref } from './parseAmendmentDecisionTokens';
 /// and what it reads into, worked out by hand from the drafting conventions: its operations and
 /// the provisions it leaves to the next sentence; a failure (the sentence is in a supported form
 /// but its quote does not fit it); or null with the reason it is in no supported form, which
-/// the decision then reports rather than applies.
+/// the decision then reports rather than applies. Compared strictly: a key an operation does not
+/// have is left out, not set to undefined.
 type Row =
   | [sentence: string, before: Ref[] | null, operations: AmendmentOperation[], leaves: Ref[] | null]
   | [sentence: string, before: Ref[] | null, failure: SentenceFailure]
@@ -22,8 +23,9 @@ function cases(rows: Row[]) {
       const [sentence, before, expected, leaves] = row;
       const read = readAmendmentSentence(sentence, before);
       if (expected === null) expect(read).toBeNull();
-      else if (Array.isArray(expected)) expect(read).toEqual({ operations: expected, subject: leaves });
-      else expect(read).toEqual(expected);
+      // Strictly: a key the operation does not have is absent, not undefined.
+      else if (Array.isArray(expected)) expect(read).toStrictEqual({ operations: expected, subject: leaves });
+      else expect(read).toStrictEqual(expected);
     });
   }
 }
@@ -122,6 +124,7 @@ describe('readAmendmentSentence: each supported form, with what it reads into', 
       ['在第四条第一款后增加一项，作为第（三）项：“（三）甲；”', null, null, 'a 项 is added after a 项 or in a 款, not after a 款'],
       ['在第四条后增加一款，作为第二款：“甲。”', null, null, 'a 款 is added in an article or after a 款'],
       ['在第四条之一中增加一款，作为第二款：“甲。”', null, null, 'not in an article 之一'],
+      ['在第四条之一中增加一款，作为第四条第二款：“甲。”', null, null, 'not in an article 之一, even with the article in the position'],
       ['增加一款，作为第四条第二款、第三款：“甲。”', null, null, 'one 款 but two positions'],
       ['在第四条中增加零款，作为第二款：“甲。”', null, null, 'zero 款'],
       ['在第四条中增加一项，作为第（三）项：“（三）甲；\n（四）乙；”', null, { code: 'bad_quoted_text', message: '决定增加1项，而引号中有2项' }],
@@ -245,7 +248,36 @@ describe('readAmendmentSentence: each supported form, with what it reads into', 
       ['删去第三条，', null, [{ kind: 'deleteArticle', article: 3 }], null],
       ['，删去第三条', null, [{ kind: 'deleteArticle', article: 3 }], null],
       ['删去第三条，，删去第四条', null, [{ kind: 'deleteArticle', article: 3 }, { kind: 'deleteArticle', article: 4 }], null],
+      ['，，', null, null, 'nothing but separators'],
+      ['将第三条中的“甲修改为“乙”', null, null, 'a quote left open'],
+      ['删去第三条并', null, null, '并 opens a piece; it does not end one'],
     ]);
   });
 
+
+  describe('the edges each reader checks: one bad provision in a list, blank and spaced lines in a quote, a label off the start', () => {
+    cases([
+      ['删去第三条,删去第四条', null, [{ kind: 'deleteArticle', article: 3 }, { kind: 'deleteArticle', article: 4 }], null],
+      ['将第三条修改为：“甲。乙”删去第五条', null, null, 'a quote that does not end its sentence runs on into the words after it'],
+      ['删去其中的“甲”', [{ article: 3 }, { article: 4 }], [{ kind: 'deletePhraseThroughout', scopes: [{ article: 3 }, { article: 4 }], phrase: '甲' }], [{ article: 3 }, { article: 4 }]],
+      ['将第三条第二款修改为一款，作为第二款：“甲。”', null, [{ kind: 'replaceParagraph', article: 3, paragraph: 2, text: '甲。' }], [{ article: 3 }]],
+      ['删去第三条、第四条之一', null, null, 'one of the articles is a 之一'],
+      ['增加两条，分别作为第五条、第六条第二款：“甲。”“乙。”', null, null, 'one of the positions is a 款'],
+      ['增加两款，分别作为第四条第二款、第四条第（三）项：“甲。\n乙。”', null, null, 'one of the positions is a 项'],
+      ['增加一款，作为第四条：“甲。”', null, null, 'a 款’s position is a 款'],
+      ['将第三条、第四条之一中的“甲”修改为“乙”', null, null, 'one of the articles is a 之一'],
+      ['将第三条、第四条之一分别改为第五条、第六条', null, null, 'one of the articles moved is a 之一'],
+      ['将第三条、第四条分别改为第五条、第六条第一款', null, null, 'one of the new numbers is a 款'],
+      ['增加一章，作为第五章：“第五章　甲\n　\n第三十条　乙。”', null, [{ kind: 'addChapter', chapter: 5, name: '甲', articles: ['乙。'], position: 30 }], null],
+      ['增加一章，作为第五章，章名为“ 甲 ”', null, [{ kind: 'addChapter', chapter: 5, name: '甲', articles: [] }], null],
+      ['增加一章，作为第五章：“第五章　甲\n序。”', null, { code: 'bad_quoted_text', message: '章名后应是依次编号的条文（第X条　……）' }],
+      ['增加一章，作为第五章：“第五章　甲\n第三十条　乙。\n第三十一条之一　丁。”', null, { code: 'bad_quoted_text', message: '章名后应是依次编号的条文（第X条　……）' }],
+      ['将第十十章的章名修改为“甲”', null, null, 'a chapter number that is no numeral'],
+      ['将“乙”修改为“第一编　甲”', null, null, 'no heading named, and no provision before'],
+      ['将第二章修改为“甲第二章　乙”', null, null, 'the label is not at the start of the quote'],
+      ['将第十二章修改为“第十二章　甲”', null, [{ kind: 'renameHeading', heading: 'chapter', chapter: 12, name: '甲' }], null],
+      ['将第三条修改为：“第三条\n甲。”', null, [{ kind: 'replaceArticle', article: 3, text: '甲。' }], [{ article: 3 }]],
+      ['增加一条，作为第五条：“甲。\n　\n乙。”', null, [{ kind: 'addArticle', position: 5, text: '甲。\n乙。' }], null],
+    ]);
+  });
 });

@@ -83,7 +83,7 @@ const FORMS: Array<[RegExp, Reader]> = [
   [form(`将?(${T})(?:分别)?(?:改|调整)为(${T})`), (m) => moves(m.subject(1), m.refs(2)!)],
   // （在第N条后）增加一章，作为第X章：“第X章　名称\n第Y条　……”; …，章名为“名称”
   [form(`(?:在(${T})之?后|在第(${N})章之?后)?增加一章${AS}第(${N})章(${COLON}|[，,]?(?:章名|名称)为${COLON})(${Q}+)`), (m) =>
-    (m.refs(1) && !one(m.subject(1)) ? null : addChapter(m.refs(1) ? one(m.subject(1)) : undefined, m.word(2), m.count(3), !m.word(4)!.includes('为'), m.quotes(5)))],
+    addChapter(m.refs(1) ? one(m.subject(1)) : undefined, m.word(2), m.count(3), !m.word(4)!.includes('为'), m.quotes(5))],
   // 删去第X章 (with its articles)
   [form(`${DELETE}(?:第(${N})编)?第(${N})章`), (m) => deleteChapter(m.word(1), m.count(2))],
   // 将第X章的章名（“甲”）修改为“……” (编名, 节名; 名称; the old name, when quoted, is not checked)
@@ -117,7 +117,6 @@ export function readAmendmentSentence(sentence: string, subject: Ref[] | null): 
     let j = pieces.length - 1;
     let read: Reading = null;
     for (; j >= i && !read; j--) read = readPiece(join(pieces.slice(i, j + 1)), about);
-    if (!read) return null;
     if (!Array.isArray(read)) return read;
     operations.push(...read);
     about = subjectOf(read);
@@ -168,7 +167,7 @@ function piecesOf(tokens: Tokens): Piece[] {
       if (/[。；;]$/.test(quote)) cut('');
     }
   }
-  if (current.shape !== '') pieces.push(current);
+  pieces.push(current);
   return pieces.filter((p) => p.shape !== '');
 }
 
@@ -286,8 +285,8 @@ function addArticles(after: Ref | null | undefined, n: number, positions: Ref[],
   return ops;
 }
 
-/// 增加一款（一项）: `subject` is the article, or for 后 the 款 (the 项) it follows; without one,
-/// the article of the position (增加一款，作为第十条第二款).
+/// 增加一款（一项）: `subject` is the article, or for 后 the 款 (the 项) it follows (one provision,
+/// so never a 之一: `one`); without one, the article of the position (增加一款，作为第十条第二款).
 function addParts(subject: Ref | null, where: string | undefined, n: number, unit: string, positions: Ref[], text: string): Reading {
   const article = subject?.article ?? positions[0]?.article;
   const level = unit === '款' ? 'paragraph' : 'item';
@@ -296,7 +295,7 @@ function addParts(subject: Ref | null, where: string | undefined, n: number, uni
   if (positions.some((p) => p[level] === undefined || (p.article !== undefined && p.article !== article) || (level === 'paragraph' && p.item !== undefined))) return null;
   // 在第X条中 / 在第X条第Y款后 (a 款); 在第X条（第Y款）中 / 在…第（W）项后 (a 项).
   const anchor = level === 'paragraph' ? subject?.paragraph : subject?.item;
-  if (subject ? subject.sub !== undefined || (level === 'paragraph' && subject.item !== undefined) || after !== (anchor !== undefined) : after) return null;
+  if (subject ? (level === 'paragraph' && subject.item !== undefined) || after !== (anchor !== undefined) : after) return null;
   const found = level === 'paragraph' ? paragraphCount(text) : itemCount(text);
   if (found !== n) return failure(`决定增加${n}${unit}，而引号中有${found}${unit}`);
   if (level === 'paragraph') return [{ kind: 'addParagraph', article, paragraph: positions[0].paragraph!, text }];
@@ -305,7 +304,7 @@ function addParts(subject: Ref | null, where: string | undefined, n: number, uni
 }
 
 function scopesOf(refs: Ref[] | null): PhraseScope[] | 'text' | null {
-  if (!refs || refs.length === 0) return null;
+  if (!refs) return null;
   if (refs.some((r) => r.whole)) return refs.length === 1 ? 'text' : null;
   if (refs.some((r) => r.article === undefined || r.sub !== undefined)) return null;
   return refs.map(({ article, paragraph, item }) => ({ article: article!, ...(paragraph !== undefined ? { paragraph } : {}), ...(item !== undefined ? { item } : {}) }));
@@ -347,6 +346,8 @@ function moves(from: Ref[] | null, to: Ref[]): Reading {
 
 /// A chapter quoted with its label (“第五章　名称”, optionally followed by its articles) or, after
 /// 章名为, its name alone; the articles are those quoted (labels dropped, numbers consecutive).
+/// `after` is the article it follows, undefined when none is said, null when what is said is no
+/// one article (在第三条第二款后, 在第三条之一后): refused.
 function addChapter(after: Ref | null | undefined, previous: string | undefined, chapter: number, labelled: boolean, quotes: string[]): Reading {
   if (chapter < 1 || after === null || (after && (after.paragraph !== undefined || after.item !== undefined))) return null;
   if (previous !== undefined && fromChineseNumeral(previous) !== chapter - 1) return null;

@@ -243,6 +243,8 @@ describe('parseAmendmentDecision', () => {
     expect(parsed.title).toBe('');
   });
 
+  // Whole clauses read through the decision. Each sentence form on its own, with its refusals and
+  // the provisions one sentence leaves to the next, is in parseAmendmentDecisionSentence.test.ts.
   const more: Array<[string, object[]]> = [
     ['将第四条第一款第（二）项修改为：“（二）甲；”', [{ kind: 'replaceItem', article: 4, paragraph: 1, item: 2, text: '（二）甲；' }]],
     ['将第四条第二项修改为：“甲；”', [{ kind: 'replaceItem', article: 4, item: 2, text: '甲；' }]],

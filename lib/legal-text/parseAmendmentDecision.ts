@@ -24,7 +24,9 @@ export interface DecisionClause {
 /// clause opens its line with a number (CLAUSE_START). A decision of one amendment often leaves
 /// it unnumbered (对《甲条例》作如下修改：\n将第三条……。): after the preamble's last line
 /// (PREAMBLE_END) and before any numbered clause, each line that is not a closing sentence is a
-/// clause of its own. The closing is every line after the clauses.
+/// clause of its own. The closing is every line after the clauses. Blank lines, and lines of
+/// separators alone (。 left on a line of its own by a paste, once it ends no wrapped clause), are
+/// skipped.
 export function splitDecision(text: string): { head: string[]; clauses: DecisionClause[]; tail: string[] } {
   // trim() drops a byte-order mark as well as spaces (full-width ones too).
   const lines = withCurlyQuotes(text).split(/\r\n|\r|\n/).map((l) => l.trim());

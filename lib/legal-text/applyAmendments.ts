@@ -6,6 +6,7 @@ import type { ConsolidationProblem, Operation, PhraseScope } from './consolidate
 import { articleLabel, itemLabel, paragraphLabel } from './labels';
 import type { Article, BodyNode, Chapter, HeadingNode, Item, Paragraph, Subitem } from './model';
 import { numberText, type NumberedArticle } from './numberText';
+import { toChineseCount } from './numerals';
 import { renumberReferences } from './renumberReferences';
 import { toParseJson, type ParseJson } from './toParseJson';
 
@@ -109,7 +110,7 @@ function applyLeavingOut(text: ParseJson, operations: Operation[], left: Map<num
     if (n !== undefined) return paragraph(a, n);
     const live = (originalParagraphs.get(a) ?? []).filter((p) => a.paragraphs.includes(p));
     const listing = live.filter((p) => (originalItems.get(p)?.length ?? 0) > 0);
-    if (listing.length > 1) throw new Failure('paragraph_not_found', `该条有${listing.length}款列有项，须写明是第几款的项`);
+    if (listing.length > 1) throw new Failure('paragraph_not_found', `该条有${toChineseCount(listing.length)}款列有项，须写明是第几款的项`);
     if (listing.length === 0 && live.length !== 1) throw new Failure('item_not_found', '该条没有列项的款');
     return listing[0] ?? live[0];
   };

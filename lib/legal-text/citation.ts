@@ -8,7 +8,7 @@
 ///   unit      := 第 N 编|章|节 | 第 N 条 (之 N)? | 第 N 款 | 第 （N） 项 | 第 N 项 | 第 N 目
 ///   list      := citation ((、|和|及|以及|或者|或|至|到) units)*   (later members inherit the
 ///                                                         levels above their first unit)
-import { CHINESE_NUMERAL_CHARS, fromChineseNumeral, toChineseNumeral } from './numerals';
+import { CHINESE_NUMERAL_CHARS, fromChineseNumeral, toChineseCount, toChineseNumeral } from './numerals';
 
 /// A provision referred to relative to where the reference stands.
 export type CitationRelative =
@@ -158,7 +158,7 @@ export function formatCitation(ref: CitationRef, opts: { title?: string } = {}):
 }
 
 function relativeWords(ref: CitationRef): string {
-  if (ref.relative === 'previous-paragraphs') return `前${toChineseNumeral(ref.count ?? 2).replace(/^二$/, '两')}款`;
+  if (ref.relative === 'previous-paragraphs') return `前${toChineseCount(ref.count ?? 2)}款`;
   const words = RELATIVES.find(([, relative]) => relative === ref.relative);
   return words ? words[0].replace(/^前一/, '前') : '';
 }

@@ -466,7 +466,7 @@ describe('consolidateText: a 项 cited without its 款', () => {
   it('reports a 项 cited without its 款 in an article where several 款 have items', () => {
     const two = toParseJson(parseRegulation('# 示例管理条例\n\n第一条 应当做到：\n\n（一）子；\n\n（二）丑。\n\n禁止下列行为：\n\n（一）寅；\n\n（二）卯。\n'));
     const result = consolidateText(two, decision('删去第一条第（一）项。'));
-    expect(result.problems.map((p) => [p.code, p.message])).toEqual([['paragraph_not_found', '该条有2款列有项，须写明是第几款的项']]);
+    expect(result.problems.map((p) => [p.code, p.message])).toEqual([['paragraph_not_found', '该条有两款列有项，须写明是第几款的项']]);
   });
 
   it('adds a 项 to an article of one 款 without any', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleLabel, chapterLabel, itemLabel, paragraphLabel, parseArticleLabel, partLabel, sectionLabel, subitemLabel,
 } from './labels';
-import { fromChineseNumeral, MAX_CHINESE_NUMERAL, toChineseNumeral } from './numerals';
+import { fromChineseNumeral, MAX_CHINESE_NUMERAL, toChineseCount, toChineseNumeral } from './numerals';
 
 describe('toChineseNumeral', () => {
   it.each([
@@ -29,6 +29,16 @@ describe('toChineseNumeral', () => {
   it('writes the largest number it allows', () => {
     expect(toChineseNumeral(MAX_CHINESE_NUMERAL)).toBe('九千九百九十九万九千九百九十九');
     expect(fromChineseNumeral(toChineseNumeral(MAX_CHINESE_NUMERAL))).toBe(MAX_CHINESE_NUMERAL);
+  });
+});
+
+describe('toChineseCount', () => {
+  it('writes two as 两 and every other count as the numeral', () => {
+    expect([1, 2, 3, 10, 12, 20, 22, 102].map(toChineseCount)).toStrictEqual(['一', '两', '三', '十', '十二', '二十', '二十二', '一百零二']);
+  });
+
+  it('refuses what toChineseNumeral refuses', () => {
+    expect(() => toChineseCount(0)).toThrow(RangeError);
   });
 });
 

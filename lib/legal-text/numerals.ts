@@ -26,6 +26,12 @@ export function toChineseNumeral(n: number): string {
   return `${writeGroup(high, true)}万${rest}`;
 }
 
+/// Writes a count the way statutes do: 两 for two (两款, 前两款, 修改为两项), every other count as
+/// toChineseNumeral writes it (一款, 十二条: never 十两).
+export function toChineseCount(n: number): string {
+  return n === 2 ? '两' : toChineseNumeral(n);
+}
+
 /// Reads a Chinese numeral as found in statutes and pasted text, accepting 〇/零, 两, a
 /// spelled-out 一十, and digit-by-digit forms such as 二〇二〇; returns null for anything else.
 export function fromChineseNumeral(s: string): number | null {

@@ -2,7 +2,7 @@ import { applyAmendmentsQuote, applyAmendmentsQuoteItems } from './applyAmendmen
 import { classifyLine } from './classifyLine';
 import { articleLabel } from './labels';
 import type { AmendmentOperation, ConsolidationProblemCode, PhraseScope } from './consolidateModel';
-import { CHINESE_NUMERAL_CHARS, fromChineseNumeral, toChineseNumeral } from './numerals';
+import { CHINESE_NUMERAL_CHARS, fromChineseNumeral, toChineseCount, toChineseNumeral } from './numerals';
 import { Q, T, tokenize, type Ref, type Tokens } from './parseAmendmentDecisionTokens';
 
 /// Why a sentence in a supported form still cannot be used: its quote holds another number of
@@ -235,6 +235,11 @@ function failure(message: string): SentenceFailure {
   return { code: 'bad_quoted_text', message };
 }
 
+/// 一款, 两项, 三条: a count in the decision's own words.
+const counted = (n: number, unit: string) => `${toChineseCount(n)}${unit}`;
+/// What the quote holds: 有两款; 没有可作为款的文字 when it reads as none (a heading, say).
+const holds = (found: number, unit: string) => (found === 0 ? `没有可作为${unit}的文字` : `有${counted(found, unit)}`);
+
 const paragraphCount = (text: string) => applyAmendmentsQuote(text, () => '')?.length ?? 0;
 const itemCount = (text: string) => applyAmendmentsQuoteItems(text, () => '')?.length ?? 0;
 
@@ -243,7 +248,7 @@ function replaceText(ref: Ref | null, text: string): Reading {
   const { article, paragraph, item } = ref;
   if (item !== undefined) {
     const n = itemCount(text);
-    if (n > 1) return failure(`引号中有${n}项，而决定只修改一项（应写明“修改为${n}项”）`);
+    if (n > 1) return failure(`引号中有${counted(n, '项')}，而决定只修改一项（应写明“修改为${counted(n, '项')}”）`);
     return [{ kind: 'replaceItem', article: article!, ...(paragraph !== undefined ? { paragraph } : {}), item, text }];
   }
   if (paragraph !== undefined) return [{ kind: 'replaceParagraph', article: article!, paragraph, text }];
@@ -255,7 +260,7 @@ function split(ref: Ref | null, n: number, unit: string, positions: Ref[], text:
   if (!ref || positions.length !== n || n < 1) return null;
   if (unit === '款' ? ref.paragraph === undefined || ref.item !== undefined : ref.item === undefined) return null;
   const found = unit === '款' ? paragraphCount(text) : itemCount(text);
-  if (found !== n) return failure(`决定写明修改为${n}${unit}，而引号中有${found}${unit}`);
+  if (found !== n) return failure(`决定写明修改为${counted(n, unit)}，而引号中${holds(found, unit)}`);
   const { article, paragraph, item } = ref;
   return [unit === '款'
     ? { kind: 'replaceParagraph', article: article!, paragraph: paragraph!, text }
@@ -274,7 +279,7 @@ function addArticles(after: Ref | null | undefined, n: number, positions: Ref[],
   if (after === null || (after && (after.paragraph !== undefined || after.item !== undefined))) return null;
   if (positions.length !== n || positions.some((p) => p.article === undefined || p.paragraph !== undefined || p.item !== undefined)) return null;
   const texts = articleTexts(quotes, positions);
-  if (!texts) return failure(`决定增加${n}条，引号中的条文不能分成${n}条（多条时每条须写明条号或各用一对引号）`);
+  if (!texts) return failure(`决定增加${counted(n, '条')}，引号中的条文不能分成${counted(n, '条')}（多条时每条须写明条号或各用一对引号）`);
   const ops: AmendmentOperation[] = [];
   for (const [k, p] of positions.entries()) {
     if (p.sub !== undefined) {
@@ -297,7 +302,7 @@ function addParts(subject: Ref | null, where: string | undefined, n: number, uni
   const anchor = level === 'paragraph' ? subject?.paragraph : subject?.item;
   if (subject ? (level === 'paragraph' && subject.item !== undefined) || after !== (anchor !== undefined) : after) return null;
   const found = level === 'paragraph' ? paragraphCount(text) : itemCount(text);
-  if (found !== n) return failure(`决定增加${n}${unit}，而引号中有${found}${unit}`);
+  if (found !== n) return failure(`决定增加${counted(n, unit)}，而引号中${holds(found, unit)}`);
   if (level === 'paragraph') return [{ kind: 'addParagraph', article, paragraph: positions[0].paragraph!, text }];
   const paragraph = subject?.paragraph ?? positions[0].paragraph;
   return [{ kind: 'addItem', article, ...(paragraph !== undefined ? { paragraph } : {}), item: positions[0].item!, ...(anchor !== undefined ? { after: anchor } : {}), text }];

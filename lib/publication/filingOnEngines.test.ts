@@ -54,6 +54,8 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
     return { bill, regulationId, versionId, slug, noticeText };
   }
 
+  // Published once for the tests that only read it; a test that files, repeals or amends a rule
+  // publishes its own, so that each passes alone and in any order.
   let rule: Awaited<ReturnType<typeof publishedRule>>;
   beforeAll(async () => {
     p.coordinator = await insertTestAccount(engine(), { role: 'drafter', name: '王牵头' });
@@ -92,21 +94,22 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
   });
 
   it('records the filing once of two sent at the same moment, with its package, audit entry and notices', async () => {
+    const filed = await publishedRule('某市备案测试规定', 10);
     const filing = { filedOn: '2026-05-20', bodies: ['某省人民政府', '某市人民代表大会常务委员会'] };
-    const results = await Promise.all([1, 2].map(() => outcome(() => recordFiling(engine(), p.coordinator, rule.bill.id, filing, day('2026-05-20')))));
+    const results = await Promise.all([1, 2].map(() => outcome(() => recordFiling(engine(), p.coordinator, filed.bill.id, filing, day('2026-05-20')))));
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r !== 'ok')[0]).toMatch(/^(conflict:not_at_filing|stage_changed:stage_changed)$/);
-    expect((await getBillWorkflow(engine(), p.coordinator, rule.bill.id, day('2026-05-20'))).stage).toBe('done');
-    const view = await getBillPublication(engine(), p.editor, rule.bill.id);
+    expect((await getBillWorkflow(engine(), p.coordinator, filed.bill.id, day('2026-05-20'))).stage).toBe('done');
+    const view = await getBillPublication(engine(), p.editor, filed.bill.id);
     expect(view.filing).toMatchObject({ filedOn: '2026-05-20', bodies: filing.bodies, packageSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // The package kept is the one filed, byte for byte.
-    const kept = await filingPackage(engine(), p.editor, rule.bill.id);
+    const kept = await filingPackage(engine(), p.editor, filed.bill.id);
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(kept.body).digest('hex')).toBe(view.filing!.packageSha256);
-    expect(await listAuditEvents(engine(), { billId: rule.bill.id, action: 'bill.file' })).toHaveLength(1);
+    expect(await listAuditEvents(engine(), { billId: filed.bill.id, action: 'bill.file' })).toHaveLength(1);
     const told = await listNotifications(engine(), p.editor);
-    expect(told.some((n) => n.billId === rule.bill.id && n.kind === 'stage_changed' && (n.detail as { to?: string }).to === 'done')).toBe(true);
-    expect(await outcome(() => recordFiling(engine(), p.coordinator, rule.bill.id, filing, day('2026-05-21')))).toBe('conflict:not_at_filing');
+    expect(told.some((n) => n.billId === filed.bill.id && n.kind === 'stage_changed' && (n.detail as { to?: string }).to === 'done')).toBe(true);
+    expect(await outcome(() => recordFiling(engine(), p.coordinator, filed.bill.id, filing, day('2026-05-21')))).toBe('conflict:not_at_filing');
   });
 
   it('refuses a filing dated before promulgation, and people who may not move the bill', async () => {
@@ -132,11 +135,12 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
   });
 
   it('imports a later version of a published rule, and the index moves to it, in force today', async () => {
-    const amended = `${ruleText('某市测试管理规定').replace('制定本规定。', '结合本市实际，制定本规定。')}`;
-    const later = await importRegulation(engine(), toParseJson(parseRegulation(amended)), { versionOf: rule.slug, effectiveOn: '2026-07-01', change: 'amendment' });
-    expect(later).toMatchObject({ regulationId: rule.regulationId, seq: 2 });
-    expect(await indexedVersionsOf(engine(), rule.regulationId)).toEqual([later.versionId]);
-    await expect(importRegulation(engine(), toParseJson(parseRegulation(amended)), { versionOf: rule.slug, effectiveOn: '2026-07-01' })).rejects.toThrow('version_exists');
-    await expect(importRegulation(engine(), toParseJson(parseRegulation(ruleText('某市测试管理规定'))))).rejects.toThrow('regulation_exists');
+    const earlier = await publishedRule('某市修改测试规定', 11);
+    const amended = `${ruleText('某市修改测试规定').replace('制定本规定。', '结合本市实际，制定本规定。')}`;
+    const later = await importRegulation(engine(), toParseJson(parseRegulation(amended)), { versionOf: earlier.slug, effectiveOn: '2026-07-01', change: 'amendment' });
+    expect(later).toMatchObject({ regulationId: earlier.regulationId, seq: 2 });
+    expect(await indexedVersionsOf(engine(), earlier.regulationId)).toEqual([later.versionId]);
+    await expect(importRegulation(engine(), toParseJson(parseRegulation(amended)), { versionOf: earlier.slug, effectiveOn: '2026-07-01' })).rejects.toThrow('version_exists');
+    await expect(importRegulation(engine(), toParseJson(parseRegulation(ruleText('某市修改测试规定'))))).rejects.toThrow('regulation_exists');
   });
 });

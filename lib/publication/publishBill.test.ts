@@ -1,6 +1,6 @@
 import { sqliteEngine } from '@/db/engine';
 import { afterAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { freshDatabase } from '@/db/testing';
 import { caught } from '@/lib/workflow/testing/outcome';
 import { auditEvents, billTransitions, bills, promulgations } from '@/db/schema';
@@ -51,7 +51,7 @@ describe('publishBill', () => {
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('filing');
     const move = db.select().from(billTransitions).where(eq(billTransitions.billId, b.billId)).orderBy(desc(billTransitions.seq)).get()!;
     expect(move).toMatchObject({ fromStage: 'promulgation', toStage: 'filing' });
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, 'bill.publish')).all();
+    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'bill.publish'), eq(auditEvents.targetId, b.billId))).all();
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toMatchObject({ regulationId: result.regulationId, versionId: result.versionId, number: 12 });
     const row = db.select().from(promulgations).where(eq(promulgations.billId, b.billId)).get()!;
@@ -68,14 +68,17 @@ describe('publishBill', () => {
   });
 
   it('refuses dates out of order and a number already used this year by the same body, changing nothing', async () => {
-    const b = await billAtPromulgation({ title: '测试市第二条例' });
+    // Its own 第21号 this year, so that the test holds whichever test runs first.
+    const earlier = await billAtPromulgation({ title: '测试市第二条例' });
+    await publishBill(sqliteEngine(db), earlier.coordinator, earlier.billId, { ...publication, announcementNumber: 21 }, day('2026-03-20'));
+    const b = await billAtPromulgation({ title: '测试市第四条例' });
     expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, effectiveOn: '2026-03-01' }))).toMatchObject({ code: 'validation_failed', message: 'effective_before_adoption' });
     expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, promulgatedOn: '2026-02-01' }))).toMatchObject({ message: 'promulgated_before_adoption' });
     expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, effectiveOn: '2026-13-01' }))).toMatchObject({ code: 'validation_failed' });
     expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, approvingBody: '' }))).toMatchObject({ message: 'approving_body_required' });
-    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, publication))).toMatchObject({ code: 'conflict', message: 'announcement_number_taken' });
+    expect(await caught(() => publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, announcementNumber: 21 }))).toMatchObject({ code: 'conflict', message: 'announcement_number_taken' });
     expect(db.select().from(bills).where(eq(bills.id, b.billId)).get()!.stage).toBe('promulgation');
-    expect((await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, promulgatedOn: '2027-01-05', effectiveOn: '2027-03-01' })).seq).toBe(1);
+    expect((await publishBill(sqliteEngine(db), b.coordinator, b.billId, { ...publication, announcementNumber: 21, promulgatedOn: '2027-01-05', effectiveOn: '2027-03-01' })).seq).toBe(1);
   });
 
   it('refuses a text changed since the vote, naming the articles', async () => {

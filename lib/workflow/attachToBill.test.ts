@@ -25,7 +25,7 @@ describe('attachToBill', () => {
     const word = await attachToBill(sqliteEngine(db), b.admin, b.billId, { name: '起草说明.docx', bytes: docx });
     expect(word.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect((await getAttachment(sqliteEngine(db), b.reviewer, b.billId, saved.id)).body).toEqual(pdf);
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, 'bill.attachment')).all();
+    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'bill.attachment'), eq(auditEvents.targetId, b.billId))).all();
     expect(audit.map((a) => (a.detail as { sha256: string }).sha256)).toEqual([saved.sha256, word.sha256]);
     expect(saved.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

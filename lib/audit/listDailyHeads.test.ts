@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { engines } from '@/db/engineTesting';
 import { appendAudit } from './appendAudit';
@@ -20,10 +20,17 @@ describe.each(engines())('on $name', ({ engine }) => {
   const hashOf = async (seq: number) => (await engine().db.select({ hash: engine().t.auditEvents.hash }).from(engine().t.auditEvents).where(eq(engine().t.auditEvents.id, seq)))[0].hash;
 
   describe('listDailyHeads', () => {
-    it('has no days, and the genesis head, while the log is empty', async () => {
-      expect(await listDailyHeads(engine())).toEqual({ items: [], page: 1, pageSize: 30, hasMore: false });
-      expect(await auditHead(engine())).toEqual({ seq: 0, hash: genesisHash, at: null });
+    // The tests read one log: what it answered while empty, then the five writes above; set up
+    // once, so that each test passes alone and in any order.
+    let whileEmpty: { days: Awaited<ReturnType<typeof listDailyHeads>>; head: Awaited<ReturnType<typeof auditHead>> };
+    beforeAll(async () => {
+      whileEmpty = { days: await listDailyHeads(engine()), head: await auditHead(engine()) };
       for (const [action, iso] of writes) await appendAudit(engine(), { actorId: null, action, targetType: 'thing', targetId: action }, at(iso));
+    });
+
+    it('has no days, and the genesis head, while the log is empty', () => {
+      expect(whileEmpty.days).toEqual({ items: [], page: 1, pageSize: 30, hasMore: false });
+      expect(whileEmpty.head).toEqual({ seq: 0, hash: genesisHash, at: null });
     });
 
     it('gives the last entry (highest seq) of each China-time day, newest day first, with the day’s count', async () => {

@@ -20,15 +20,23 @@ async function setDetail({ db, t }: Engine, seq: number, text: string): Promise<
   await db.update(t.auditEvents).set({ detail: sql`${text}` }).where(eq(t.auditEvents.id, seq));
 }
 
+const at = (i: number) => new Date(Date.parse('2025-03-01T02:00:00Z') + i * 60_000);
+
+/// Appends the seven entries the tests check, seqs 1 to 7 on an empty log.
+async function appendSeven(e: Engine): Promise<void> {
+  await withTransaction(e, async (tx) => {
+    for (let i = 1; i <= 7; i++) await appendAudit(tx, { actorId: null, action: 'test.step', targetType: 'thing', targetId: `t${i}`, detail: { i } }, at(i));
+  });
+}
+
 describe.each(engines())('verifyAuditChainOn on $name', ({ engine }) => {
-  const at = (i: number) => new Date(Date.parse('2025-03-01T02:00:00Z') + i * 60_000);
+  // The tests read one log: what it answered while empty, then seven entries; set up once, so
+  // that each test passes alone and in any order. A test that edits an entry puts it back.
   let whenEmpty: AuditChainReport | undefined;
   beforeAll(async () => {
     const e = engine();
     whenEmpty = await verifyAuditChainOn(e);
-    await withTransaction(e, async (tx) => {
-      for (let i = 1; i <= 7; i++) await appendAudit(tx, { actorId: null, action: 'test.step', targetType: 'thing', targetId: `t${i}`, detail: { i } }, at(i));
-    });
+    await appendSeven(e);
   });
 
   it('passes an empty log, whose head is seq 0 with the genesis hash', () => {
@@ -55,14 +63,21 @@ describe.each(engines())('verifyAuditChainOn on $name', ({ engine }) => {
     const original = (await readAuditRows(e, 4, 1))[0].detailText!;
     // The same value written another way is another text: it no longer verifies.
     await setDetail(e, 5, '{ "i": 5 }');
-    expect(await verifyAuditChainOn(e, { pageSize: 2 })).toEqual({ ok: false, count: 4, firstBad: { seq: 5, problem: 'hash_mismatch' } });
-    await setDetail(e, 5, original);
+    try {
+      expect(await verifyAuditChainOn(e, { pageSize: 2 })).toEqual({ ok: false, count: 4, firstBad: { seq: 5, problem: 'hash_mismatch' } });
+    } finally {
+      // Put back even if that failed: the other tests read this log.
+      await setDetail(e, 5, original);
+    }
     expect(await verifyAuditChainOn(e, { pageSize: 2 })).toMatchObject({ ok: true, count: 7 });
   });
+});
 
-  // Last: the log stays broken.
+// Databases of its own: the log stays broken.
+describe.each(engines())('verifyAuditChainOn after a deletion on $name', ({ engine }) => {
   it('names the entry after one that was deleted, across a page boundary', async () => {
     const e = engine();
+    await appendSeven(e);
     await unprotect(e);
     await e.db.delete(e.t.auditEvents).where(eq(e.t.auditEvents.id, 4));
     expect(await verifyAuditChainOn(e, { pageSize: 3 })).toEqual({ ok: false, count: 3, firstBad: { seq: 5, problem: 'gap' } });

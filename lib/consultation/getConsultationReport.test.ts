@@ -67,9 +67,12 @@ describe('getConsultationReport', () => {
   });
 
   it('says whether the report is published and carries its summary', async () => {
+    // Publishes a consultation of its own: the other tests report on an unpublished one.
+    const own = seedConsultation(db);
+    expect(await getConsultationReport(engine, own.consultationId)).toMatchObject({ published: false, publishedAt: null, summary: null });
     const at = new Date('2025-04-10T02:00:00Z');
-    db.update(consultations).set({ reportPublishedAt: at, reportSummary: '感谢社会各界。' }).where(eq(consultations.id, s.consultationId)).run();
-    expect(await getConsultationReport(engine, s.consultationId)).toMatchObject({ published: true, publishedAt: at.toISOString(), summary: '感谢社会各界。' });
+    db.update(consultations).set({ reportPublishedAt: at, reportSummary: '感谢社会各界。' }).where(eq(consultations.id, own.consultationId)).run();
+    expect(await getConsultationReport(engine, own.consultationId)).toMatchObject({ published: true, publishedAt: at.toISOString(), summary: '感谢社会各界。' });
   });
 
   it('answers consultation_not_found for an unknown consultation', async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { engines } from '@/db/engineTesting';
 import { insertTestAccount } from '@/lib/auth/testing';
@@ -11,11 +11,10 @@ import { openedConsultation, openingDay } from './testing/openedConsultation';
 const letter = '我们是本市养犬居民，坚决反对第三条关于登记的规定，登记收费过高，手续繁琐，请予以删除。';
 
 describe.each(engines())('groupCampaigns on $name', ({ engine }) => {
-  let s: Awaited<ReturnType<typeof openedConsultation>>;
   let minute = 0;
   const citizen = () => insertTestAccount(engine(), { role: 'public', name: '市民' });
-  const submit = async (body: string, articleEid?: string) =>
-    (await submitComment(engine(), await citizen(), s.consultationId, { body, articleEid }, { address: null }, new Date(openingDay.getTime() + ++minute * 60_000))).id;
+  const submit = async (consultationId: string, body: string, articleEid?: string) =>
+    (await submitComment(engine(), await citizen(), consultationId, { body, articleEid }, { address: null }, new Date(openingDay.getTime() + ++minute * 60_000))).id;
   const groupOf = async (id: string) => {
     const c = engine().t.consultationComments;
     const [r] = await engine().db.select({ g: c.groupId }).from(c).where(eq(c.id, id));
@@ -26,30 +25,26 @@ describe.each(engines())('groupCampaigns on $name', ({ engine }) => {
     return (await engine().db.select({ id: c.id }).from(c).where(eq(c.consultationId, consultationId))).length;
   };
 
-  let first: string;
-  let copy: string;
-  let variants: string[];
-  let elsewhere: string;
-  let general: string[];
-  let different: string;
-  let rejected: string;
-  let pair: string[];
-
-  // Sent one at a time, a minute apart, in this order: the order decides who leads a group.
-  beforeAll(async () => {
-    s = await openedConsultation(engine());
-    first = await submit(letter, 'art_3');
-    copy = await submit(letter.replace('，', ' , '), 'art_3');
-    variants = [await submit(letter.replace('本市', '本区'), 'art_3'), await submit(letter.replace('坚决', '强烈'), 'art_3'), await submit(`${letter}谢谢！`, 'art_3')];
-    elsewhere = await submit(letter.replace('本市', '本县'), 'art_2');
-    general = [await submit('总体赞成本条例，建议尽快通过实施，方便群众办事。'), await submit('总体赞成本条例，建议尽快通过并实施，方便群众办事！')];
-    different = await submit('第三条应当增加电子登记的方式，减少群众跑腿。', 'art_3');
-    rejected = await submit(letter.replace('本市', '全市'), 'art_3');
+  /// A consultation of its own with the letter, its copies and variants, and other comments, for
+  /// a test that groups them: grouping changes the rows, so each such test sends its own.
+  /// Sent one at a time, a minute apart, in this order: the order decides who leads a group.
+  async function sentComments() {
+    const s = await openedConsultation(engine());
+    const send = (body: string, articleEid?: string) => submit(s.consultationId, body, articleEid);
+    const first = await send(letter, 'art_3');
+    const copy = await send(letter.replace('，', ' , '), 'art_3');
+    const variants = [await send(letter.replace('本市', '本区'), 'art_3'), await send(letter.replace('坚决', '强烈'), 'art_3'), await send(`${letter}谢谢！`, 'art_3')];
+    const elsewhere = await send(letter.replace('本市', '本县'), 'art_2');
+    const general = [await send('总体赞成本条例，建议尽快通过实施，方便群众办事。'), await send('总体赞成本条例，建议尽快通过并实施，方便群众办事！')];
+    const different = await send('第三条应当增加电子登记的方式，减少群众跑腿。', 'art_3');
+    const rejected = await send(letter.replace('本市', '全市'), 'art_3');
     await moderateComment(engine(), s.reviewer, rejected, { action: 'reject', reason: 'spam' });
-    pair = [await submit('建议第二条适用范围扩大到所辖县区。', 'art_2'), await submit('建议第二条适用范围扩大到所辖各县区。', 'art_2')];
-  });
+    const pair = [await send('建议第二条适用范围扩大到所辖县区。', 'art_2'), await send('建议第二条适用范围扩大到所辖各县区。', 'art_2')];
+    return { s, first, copy, variants, elsewhere, general, different, rejected, pair };
+  }
 
   it('joins near-identical comments on the same article (or both general) to a group; leaves others alone', async () => {
+    const { s, first, copy, variants, elsewhere, general, different, rejected, pair } = await sentComments();
     expect(await groupOf(copy)).toBe(first);
     const result = await groupCampaigns(engine(), s.editor, s.consultationId);
     for (const v of variants) expect(await groupOf(v)).toBe(first);
@@ -65,17 +60,20 @@ describe.each(engines())('groupCampaigns on $name', ({ engine }) => {
   });
 
   it('does nothing more when run again, and never deletes a comment; audited when it grouped', async () => {
+    const { s, first } = await sentComments();
+    await groupCampaigns(engine(), s.editor, s.consultationId);
     const before = await commentCount(s.consultationId);
     expect(await groupCampaigns(engine(), s.reviewer, s.consultationId)).toEqual({ groups: 0, grouped: 0 });
     expect(await commentCount(s.consultationId)).toBe(before);
     const a = engine().t.auditEvents;
     expect(await engine().db.select().from(a).where(and(eq(a.action, 'consultation.group'), eq(a.targetId, s.consultationId)))).toHaveLength(1);
-    const late = await submit(letter.replace('过高', '太高'), 'art_3');
+    const late = await submit(s.consultationId, letter.replace('过高', '太高'), 'art_3');
     expect(await groupCampaigns(engine(), s.editor, s.consultationId)).toEqual({ groups: 1, grouped: 1 });
     expect(await groupOf(late)).toBe(first);
   });
 
   it('is for staff members of the bill', async () => {
+    const s = await openedConsultation(engine());
     await expect(groupCampaigns(engine(), s.outsider, s.consultationId)).rejects.toThrow('consultation_not_found');
     await expect(groupCampaigns(engine(), await insertTestAccount(engine(), { role: 'public', name: '陈' }), s.consultationId)).rejects.toThrow('consultation_not_found');
   });

@@ -67,21 +67,23 @@ describe.each(engines())('on $name', ({ engine }) => {
   });
 
   it('refuses to publish the report while the consultation is open, then publishes it once, audited', async () => {
-    expect(await outcome(() => publishReport(engine(), c.editor, c.consultationId, { summary: '总结' }, lastMinute))).toBe('conflict:consultation_still_open');
-    expect(await outcome(() => publishReport(engine(), c.reviewer, c.consultationId, { summary: '总结' }, afterClose))).toBe('forbidden:report_forbidden');
-    expect((await getConsultationReport(engine(), c.consultationId)).published).toBe(false);
+    // Publishes a consultation of its own: the other tests report on an unpublished one.
+    const own = await openedConsultation(engine(), { moderation: 'post' });
+    expect(await outcome(() => publishReport(engine(), own.editor, own.consultationId, { summary: '总结' }, lastMinute))).toBe('conflict:consultation_still_open');
+    expect(await outcome(() => publishReport(engine(), own.reviewer, own.consultationId, { summary: '总结' }, afterClose))).toBe('forbidden:report_forbidden');
+    expect((await getConsultationReport(engine(), own.consultationId)).published).toBe(false);
 
     // Editors publishing at once: all keep the first publication time, and only one is the first.
-    const editors = [c.editor, c.editor2, c.editor, c.editor2];
+    const editors = [own.editor, own.editor2, own.editor, own.editor2];
     const results = await Promise.all(
-      editors.map((editor, i) => publishReport(engine(), editor, c.consultationId, { summary: ' 感谢社会各界的关心。 ' }, new Date(afterClose.getTime() + i * 60_000))),
+      editors.map((editor, i) => publishReport(engine(), editor, own.consultationId, { summary: ' 感谢社会各界的关心。 ' }, new Date(afterClose.getTime() + i * 60_000))),
     );
     expect(new Set(results.map((r) => r.publishedAt.getTime())).size).toBe(1);
     expect(results.map((r) => r.summary)).toEqual(editors.map(() => '感谢社会各界的关心。'));
-    const report = await getConsultationReport(engine(), c.consultationId);
+    const report = await getConsultationReport(engine(), own.consultationId);
     expect(report).toMatchObject({ published: true, publishedAt: results[0].publishedAt.toISOString(), summary: '感谢社会各界的关心。' });
 
-    const audits = await listAuditEvents(engine(), { action: 'consultation.report', targetId: c.consultationId });
+    const audits = await listAuditEvents(engine(), { action: 'consultation.report', targetId: own.consultationId });
     expect(audits.map((a) => (a.detail as { republished: boolean }).republished).sort()).toEqual([false, true, true, true]);
     expect(audits.map((a) => a.actorId).sort()).toEqual(editors.map((e) => e.id).sort());
     expect(await verifyAuditChainOn(engine())).toMatchObject({ ok: true });

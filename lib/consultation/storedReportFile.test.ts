@@ -29,13 +29,19 @@ async function documentXml(bytes: Uint8Array): Promise<string> {
   return (await readZip(bytes)).get('word/document.xml')!;
 }
 
-describe('storedReportFile', async () => {
+/// A consultation of its own, for a test that builds its files: two comments, and the report
+/// published on day 1. Files are kept per consultation, so each test counts on only its own.
+async function publishedConsultation() {
   const s = seedConsultation(db);
   const proposal = s.comment({ eid: 'art_1', body: '立法目的写得太简单。', proposedText: '为了规范测试活动，制定本条例。' });
   s.comment({ body: '总体赞成。' });
   await publishReport(engine, s.editor, s.consultationId, { summary: '感谢社会各界的关心。' }, day(1));
+  return { s, proposal };
+}
 
+describe('storedReportFile', () => {
   it('builds a report file once and serves the kept bytes to the next download', async () => {
+    const { s } = await publishedConsultation();
     const first = await storedReportFile(engine, await getConsultationReport(engine, s.consultationId), 'docx', day(2));
     expect(await documentXml(first)).toContain('感谢社会各界的关心。');
     expect(kept(s.consultationId, 'docx')?.builtAt).toEqual(day(2));
@@ -46,6 +52,8 @@ describe('storedReportFile', async () => {
   });
 
   it('builds the file again when the report is republished, and once more when a disposition changes', async () => {
+    const { s, proposal } = await publishedConsultation();
+    await storedReportFile(engine, await getConsultationReport(engine, s.consultationId), 'docx', day(2));
     const before = kept(s.consultationId, 'docx')!;
     await publishReport(engine, s.editor, s.consultationId, { summary: '我们逐条研究了意见。' }, day(4));
     const republished = await storedReportFile(engine, await getConsultationReport(engine, s.consultationId), 'docx', day(5));
@@ -62,7 +70,9 @@ describe('storedReportFile', async () => {
   });
 
   it('keeps the PDF apart from the Word file, and builds it once for downloads arriving together', async () => {
+    const { s } = await publishedConsultation();
     const report = await getConsultationReport(engine, s.consultationId);
+    await storedReportFile(engine, report, 'docx', day(7));
     const [a, b] = await Promise.all([storedReportFile(engine, report, 'pdf', day(8)), storedReportFile(engine, report, 'pdf', day(9))]);
     expect(Buffer.from(a).subarray(0, 5).toString()).toBe('%PDF-');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);

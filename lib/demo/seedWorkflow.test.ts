@@ -1,5 +1,5 @@
 import { sqliteEngine } from '@/db/engine';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/db/testing';
 import { verifyAuditChain } from '@/lib/audit';
 import { listWorkflowBills } from '@/lib/workflow';
@@ -14,11 +14,16 @@ const t = freshDatabase();
 afterAll(t.cleanup);
 
 describe('seedWorkflow', () => {
-  it('puts bills at 立项, 起草, 征求意见, awaiting approval with five days left and overdue for filing, once, with a chain that verifies', async () => {
+  const now = new Date('2026-12-05T04:00:00Z');
+
+  // The demo's people, library and open consultation, which both seeds build on.
+  beforeAll(async () => {
     await seedDemoData(sqliteEngine(t.db));
     await seedLibrary(sqliteEngine(t.db));
-    const now = new Date('2026-12-05T04:00:00Z');
     await seedConsultation(sqliteEngine(t.db), now);
+  }, 30_000);
+
+  it('puts bills at 立项, 起草, 征求意见, awaiting approval with five days left and overdue for filing, once, with a chain that verifies', async () => {
     expect((await seedWorkflow(sqliteEngine(t.db), now)).created).toHaveLength(4);
     expect((await seedWorkflow(sqliteEngine(t.db), now)).created).toHaveLength(0);
     const admin = { id: 'x', email: 'admin@demo.lawbench', name: '孙管理', role: 'admin' as const };
@@ -36,7 +41,6 @@ describe('seedWorkflow', () => {
   });
 
   it('publishes and files the amendment of 宁波市法制宣传教育条例, its change in force fifty days on, once', async () => {
-    const now = new Date('2026-12-05T04:00:00Z');
     expect((await seedPublication(sqliteEngine(t.db), now)).created).toEqual([demoPublishedBillTitle]);
     expect((await seedPublication(sqliteEngine(t.db), now)).created).toEqual([]);
     const r = getRegulation('宁波市法制宣传教育条例', { today: '2026-12-05' }, t.db);

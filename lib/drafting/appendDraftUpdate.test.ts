@@ -12,15 +12,18 @@ describe('appendDraftUpdate', () => {
   db.insert(drafts).values({ id: 'd1', billId: 'b1' }).run();
 
   it('stores the exact update bytes, the author and the time, with increasing ids', () => {
+    // A draft of its own: the other tests append to d1.
+    db.insert(bills).values({ id: 'b2', title: '条例', kind: 'local_regulation' }).run();
+    db.insert(drafts).values({ id: 'd2', billId: 'b2' }).run();
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     doc.getText('t').insert(0, '第一条');
     doc.getText('t').insert(3, '　为了');
     const now = new Date('2025-01-01T00:00:00Z');
-    const ids = updates.map((u) => appendDraftUpdate(db, { draftId: 'd1', update: u, userId: 'u1' }, now));
+    const ids = updates.map((u) => appendDraftUpdate(db, { draftId: 'd2', update: u, userId: 'u1' }, now));
     expect(ids[1]).toBeGreaterThan(ids[0]);
-    const rows = db.select().from(draftUpdates).where(eq(draftUpdates.draftId, 'd1')).all();
+    const rows = db.select().from(draftUpdates).where(eq(draftUpdates.draftId, 'd2')).all();
     expect(rows.map((r) => new Uint8Array(r.update))).toEqual(updates);
     expect(rows.every((r) => r.userId === 'u1' && r.createdAt.getTime() === now.getTime())).toBe(true);
     const copy = new Y.Doc();

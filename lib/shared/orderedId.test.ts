@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { orderedId } from './orderedId';
+import { orderedId, orderedIdSource } from './orderedId';
 
 const uuidV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const millisOf = (id: string) => parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 
 describe('orderedId', () => {
   it('is a version 7 UUID carrying the moment it was made', () => {
-    const id = orderedId(Date.UTC(2026, 11, 6, 8, 0, 0, 123));
+    const id = orderedIdSource()(Date.UTC(2026, 11, 6, 8, 0, 0, 123));
     expect(id).toMatch(uuidV7);
     expect(new Date(millisOf(id)).toISOString()).toBe('2026-12-06T08:00:00.123Z');
   });
@@ -14,6 +14,9 @@ describe('orderedId', () => {
   it('sorts in the order made, thousands within one millisecond (past the counter’s end) included', () => {
     const at = Date.UTC(2027, 0, 1);
     const ids = Array.from({ length: 5000 }, () => orderedId(at));
+    // Each source keeps its own count: a fresh one starts at the moment given.
+    const fresh = orderedIdSource();
+    expect(millisOf(fresh(at))).toBe(at);
     expect(ids.every((id) => uuidV7.test(id))).toBe(true);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);

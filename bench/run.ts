@@ -23,6 +23,10 @@ export const BENCHES: Record<string, BenchEntry> = {
     summary: 'the public pages of a consultation with 5,000 comments beside the same pages with 50: req/s, p50 / p95 and a p95 budget',
     load: () => import('./consultationPage'),
   },
+  'type-check': {
+    summary: "the mutation run's TypeScript checker beside Stryker's own on the same mutants: ms per mutant, and the same verdict on each",
+    load: () => import('./typeCheck'),
+  },
   questions: {
     summary: "citizens' questions (testdata/questions): Recall@10, MRR@10 and no-result share of answerQuery beside BM25 over character bigrams, dev and held-out halves",
     load: () => import('./questions'),

@@ -53,14 +53,16 @@ export async function run(args: string[]): Promise<void> {
 }
 
 function readArgs(args: string[]): { file: string; count: number } {
-  const valueOf = (flag: string) => {
-    const at = args.indexOf(flag);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const file = valueOf('--file') ?? DEFAULT_FILE;
+  let file = DEFAULT_FILE;
+  let count = DEFAULT_MUTANTS;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--file') file = args[++i] ?? '';
+    else if (a === '--mutants') count = Number(args[++i]);
+    else throw new Error(`unknown option ${a} (usage: npm run bench -- type-check [--file lib/…/x.ts] [--mutants N])`);
+  }
   if (!/\.ts$/.test(file) || !fs.existsSync(file)) throw new Error(`--file: no TypeScript file ${file}`);
-  const count = Number(valueOf('--mutants') ?? DEFAULT_MUTANTS);
-  if (!Number.isInteger(count) || count < 2) throw new Error(`--mutants: a whole number of at least 2, not ${valueOf('--mutants')}`);
+  if (!Number.isInteger(count) || count < 2) throw new Error(`--mutants needs a whole number of at least 2`);
   return { file, count };
 }
 

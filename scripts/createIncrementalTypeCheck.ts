@@ -28,7 +28,8 @@ export function createIncrementalTypeCheck(tsconfigFile: string): IncrementalTyp
     { noEmit: true, incremental: false, composite: false, allowUnreachableCode: true, noUnusedLocals: false, noUnusedParameters: false },
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d) },
   );
-  if (!config) return refusal(configErrors);
+  // No config to read at all (a missing file): there is no project to check.
+  if (!config) throw new Error(`${tsconfigFile}: ${configErrors.map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`).join('; ')}`);
   configErrors.push(...config.errors);
 
   const host = ts.createCompilerHost(config.options);
@@ -88,15 +89,4 @@ function withVersion(file: ts.SourceFile, version: string): ts.SourceFile {
   // `version` is how a builder program tells files apart; the compiler API leaves it to the host.
   (file as ts.SourceFile & { version: string }).version = version;
   return file;
-}
-
-function refusal(errors: ts.Diagnostic[]): IncrementalTypeCheck {
-  return {
-    initialErrors: errors,
-    includes: () => false,
-    originalText: (fileName) => {
-      throw new Error(`the TypeScript config could not be read, so it has no files: ${fileName}`);
-    },
-    check: () => errors,
-  };
 }

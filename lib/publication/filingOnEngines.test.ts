@@ -1,5 +1,4 @@
 import JSZip from 'jszip';
-import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '@/db/engineTesting';
 import { listAuditEvents } from '@/lib/audit';
@@ -80,9 +79,9 @@ describe.each(engines())('after publication, on $name', ({ engine }) => {
     expect(exportable).toMatchObject({ notice: { number: 7, body: '某市人民政府' }, regulation: { slug: rule.slug, workNumber: 7 }, version: { seq: 1, effectiveOn: '2026-06-01' } });
     const txt = new TextDecoder().decode((await exportRegulation(engine(), rule.slug, { format: 'txt', at: '2026-06-01' })).body);
     expect(txt).toContain('第一条　为了规范测试工作，制定本规定。');
-    // The whole log in one page: the rules other tests published may have come after this one.
-    const [{ events }] = await engine().db.select({ events: count() }).from(engine().t.regulationEvents);
-    expect((await listPublicationLog(engine(), { limit: events })).some((e) => e.regulationId === rule.regulationId && e.slug === rule.slug)).toBe(true);
+    // The log's default page of 50 holds every event of the five rules this file publishes, in
+    // whichever order the tests ran.
+    expect((await listPublicationLog(engine())).some((e) => e.regulationId === rule.regulationId && e.slug === rule.slug)).toBe(true);
     expect(await buildPublicationFeed(engine(), 'log', 'https://lawbench.example')).toContain('某市测试管理规定');
     await expect(buildPublicationFeed(engine(), 'nope', 'https://lawbench.example')).rejects.toThrow('feed_not_found');
   });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { keptThreadsPool } from './scripts/keptThreadsPool';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -10,8 +11,24 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /// already loaded (the mutant is switched on at run time, not compiled in), which cut the set-up
 /// of a versioning dry run from 33.5 s to 8.2 s; every lib/ test passes this way. The setup file
 /// stops fast-check at its first counterexample.
+/// Under Stryker (which starts vitest itself, with its own choice of pool) the tests run in
+/// keptThreadsPool: one worker thread serves many mutants' runs instead of one each, each run
+/// loading the project's modules again; `MUTATION_FRESH_THREADS=1` (`npm run mutation --
+/// --fresh-threads`) goes back to a new thread for every run.
+const keepThreads = process.env.STRYKER_MUTATOR_WORKER !== undefined && process.env.MUTATION_FRESH_THREADS !== '1';
+
 export default defineConfig({
   resolve: { alias: { '@': root.replace(/\/$/, '') } },
+  plugins: [
+    {
+      name: 'lawbench-kept-threads',
+      configureVitest({ project }) {
+        if (!keepThreads) return;
+        project.config.pool = 'kept-threads';
+        project.config.poolRunner = keptThreadsPool();
+      },
+    },
+  ],
   test: {
     include: process.env.MUTATION_TESTS ? process.env.MUTATION_TESTS.split(',') : ['lib/**/*.test.ts'],
     environment: 'node',

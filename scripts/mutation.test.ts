@@ -49,14 +49,15 @@ describe('the mutation score per folder', () => {
 describe('what a mutation run mutates', () => {
   it('mutates every core folder by default, and only the chosen folders or files when asked', () => {
     const all = planMutationRun([]);
-    expect(all).toMatchObject({ chosen: ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'], flags: [], ownTests: null });
+    expect(all).toMatchObject({ chosen: ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'], flags: [], ownTests: null, freshThreads: false });
     expect(typeof all !== 'string' && all.mutate.slice(0, 2)).toEqual(['lib/legal-text/**/*.ts', 'lib/search/**/*.ts']);
-    const some = planMutationRun(['--folders', 'lib/legal-text/', '--files', 'lib/legal-text/numerals.ts', '--own-tests', '--ignore-static', '--full']);
+    const some = planMutationRun(['--folders', 'lib/legal-text/', '--files', 'lib/legal-text/numerals.ts', '--own-tests', '--ignore-static', '--full', '--fresh-threads']);
     expect(some).toEqual({
       chosen: ['lib/legal-text'],
       mutate: ['lib/legal-text/numerals.ts', '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'],
       flags: ['--force', '--ignoreStatic'],
       ownTests: 'lib/legal-text/**/*.test.ts',
+      freshThreads: true,
     });
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // `npm run mutation [-- --folders lib/auth,lib/search] [--files F,G] [--own-tests] [--ignore-static]
-// [--full]`: checks that the tests pass in a shuffled order, then runs Stryker (see
+// [--full] [--fresh-threads]`: checks that the tests pass in a shuffled order, then runs Stryker (see
 // stryker.config.mjs) over the core folders, incrementally unless --full, then prints the mutation
 // score of each folder — detected mutants over those that count — and, as its last line, one
 // JSON object of those scores. Mutants listed in docs/mutation-equivalents.tsv (equivalent: no
@@ -93,9 +93,11 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
 /// `--mutate` globs (`--files` narrows them to some files of those folders), its extra flags
 /// (`--full` → `--force`, `--ignore-static` → `--ignoreStatic`) and, with `--own-tests`, the test
 /// globs for MUTATION_TESTS (read by vitest.mutation.config.mts): each mutant is then tested by the
-/// unit tests of its own folders only, not by every test of lib/ that imports it. An error string
-/// for a folder outside the run or a file outside the chosen folders.
-export function planMutationRun(args: string[]): { chosen: string[]; mutate: string[]; flags: string[]; ownTests: string | null } | string {
+/// unit tests of its own folders only, not by every test of lib/ that imports it; with
+/// `--fresh-threads`, every mutant's tests run in a new worker thread (read by
+/// vitest.mutation.config.mts; by default one thread serves many, see scripts/keptThreadsPool.ts).
+/// An error string for a folder outside the run or a file outside the chosen folders.
+export function planMutationRun(args: string[]): { chosen: string[]; mutate: string[]; flags: string[]; ownTests: string | null; freshThreads: boolean } | string {
   const valueOf = (flag: string) => {
     const at = args.indexOf(flag);
     return at >= 0 ? (args[at + 1] ?? '').split(',').filter(Boolean) : null;
@@ -111,6 +113,7 @@ export function planMutationRun(args: string[]): { chosen: string[]; mutate: str
     mutate: [...(files.length ? files : chosen.map((f) => `${f}/**/*.ts`)), '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'],
     flags: [...(args.includes('--full') ? ['--force'] : []), ...(args.includes('--ignore-static') ? ['--ignoreStatic'] : [])],
     ownTests: args.includes('--own-tests') ? chosen.map((f) => `${f}/**/*.test.ts`).join(',') : null,
+    freshThreads: args.includes('--fresh-threads'),
   };
 }
 
@@ -120,10 +123,10 @@ function main() {
     console.error(`mutation: ${plan}`);
     process.exit(2);
   }
-  const { chosen, mutate, flags, ownTests } = plan;
+  const { chosen, mutate, flags, ownTests, freshThreads } = plan;
   const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
-  const env = { ...process.env, NO_COLOR: '1', ...(ownTests ? { MUTATION_TESTS: ownTests } : {}) };
+  const env = { ...process.env, NO_COLOR: '1', ...(ownTests ? { MUTATION_TESTS: ownTests } : {}), ...(freshThreads ? { MUTATION_FRESH_THREADS: '1' } : {}) };
   // Stryker runs only the tests that cover a mutant. A test that passes only after another one
   // has run would fail there on its own and count the mutant as killed, so the tests first run
   // once in a shuffled order, and the run stops if one fails.

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mayKeepThread, projectSourceFiles } from './keptThreadsPool';
+
+describe('mayKeepThread', () => {
+  it('keeps a thread only between mutants’ runs', () => {
+    expect(mayKeepThread({ mode: 'mutant' })).toBe(true);
+    expect(mayKeepThread({ mode: 'dry-run' })).toBe(false);
+    expect(mayKeepThread({})).toBe(false);
+  });
+});
+
+describe('keptThreadsPool in a real vitest', () => {
+  let root: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-threads-'));
+    fs.writeFileSync(path.join(root, 'counter.ts'), 'const g = globalThis as { loads?: number };\ng.loads = (g.loads ?? 0) + 1;\nexport const loads = g.loads;\n');
+    fs.writeFileSync(
+      path.join(root, 'probe.test.ts'),
+      [
+        "import fs from 'node:fs';",
+        "import { threadId } from 'node:worker_threads';",
+        "import { it } from 'vitest';",
+        "import { loads } from './counter';",
+        "it('records', () => fs.writeFileSync(new URL('./record.json', import.meta.url), JSON.stringify({ threadId, loads })));",
+        "it('other', () => {});",
+        '',
+      ].join('\n'),
+    );
+    fs.mkdirSync(path.join(root, 'node_modules'));
+    fs.writeFileSync(path.join(root, 'node_modules', 'skipped.ts'), '');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('lists the project’s own sources, not node_modules', () => {
+    expect(projectSourceFiles(root).map((f) => path.relative(root, f)).sort()).toEqual(['counter.ts', 'probe.test.ts']);
+  });
+
+  it('serves mutants’ runs from one thread, loading the modules again each time, and gives the dry run a thread of its own', () => {
+    const mutant = (mutantActivation: string, pattern: string) => ({ mode: 'mutant', mutantActivation, pattern });
+    const runs = [
+      { mode: 'dry-run', pattern: '.' },
+      mutant('runtime', 'records'),
+      mutant('runtime', 'records'),
+      mutant('runtime', 'other'),
+      mutant('runtime', 'records'), // the fourth run of one thread: maxRuns is 3
+      mutant('static', 'records'),
+      mutant('runtime', 'records'),
+    ];
+    const probe = path.resolve('scripts/testing/keptThreadsProbe.ts');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', probe, root, JSON.stringify(runs)], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.status, child.stderr).toBe(0);
+    const results = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Array<{ passed: string[]; record: { threadId: number; loads: number } | null }>;
+    // Each run runs the tests its own config names (the thread was started with the first's).
+    expect(results.map((r) => r.passed)).toEqual([['records', 'other'], ['records'], ['records'], ['other'], ['records'], ['records'], ['records']]);
+    const [dry, first, second, , fourth, staticRun, afterStatic] = results.map((r) => r.record!);
+    expect([dry, first, second, fourth, staticRun, afterStatic].map((r) => r.loads)).toEqual([1, 1, 2, 1, 2, 3]);
+    const threads = [dry, first, second, fourth, staticRun, afterStatic].map((r) => r.threadId);
+    expect(threads[2]).toBe(threads[1]);
+    expect(threads.slice(4)).toEqual([threads[3], threads[3]]);
+    expect(new Set([threads[0], threads[1], threads[3]]).size).toBe(3);
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { planMutationRun } from '../scripts/mutation';
 import { printChecks, printTable, failOnProblems } from './report';
 
-const DEFAULT_FILES = ['lib/legal-text/numerals.ts', 'lib/search/bm25.ts', 'lib/auth/checkOrigin.ts'];
+const DEFAULT_FILES = ['lib/legal-text/numerals.ts', 'lib/search/queryTerms.ts', 'lib/auth/checkOrigin.ts'];
 const OUT = 'reports/bench-mutation-threads';
 
 type Status = string;

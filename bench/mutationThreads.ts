@@ -4,7 +4,7 @@ import path from 'node:path';
 import { planMutationRun } from '../scripts/mutation';
 import { printChecks, printTable, failOnProblems } from './report';
 
-const DEFAULT_FILES = ['lib/legal-text/numerals.ts', 'lib/search/queryTerms.ts', 'lib/auth/checkOrigin.ts'];
+const DEFAULT_FILES = ['lib/auth/can.ts', 'lib/auth/checkOrigin.ts', 'lib/auth/loginThrottle.ts'];
 const OUT = 'reports/bench-mutation-threads';
 
 type Status = string;

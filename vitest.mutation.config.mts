@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { keptThreadsPool } from './scripts/keptThreadsPool';
+import { MutationSequencer } from './scripts/mutationSequencer';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,8 +15,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /// Under Stryker (which starts vitest itself, with its own choice of pool) the tests run in
 /// keptThreadsPool: one worker thread serves many mutants' runs instead of one each, each run
 /// loading the project's modules again; `MUTATION_FRESH_THREADS=1` (`npm run mutation --
-/// --fresh-threads`) goes back to a new thread for every run.
-const keepThreads = process.env.STRYKER_MUTATOR_WORKER !== undefined && process.env.MUTATION_FRESH_THREADS !== '1';
+/// --fresh-threads`) goes back to a new thread for every run. And the files of a mutant's run go
+/// in MutationSequencer's order, the mutated file's own tests first, then the quickest;
+/// `MUTATION_VITEST_ORDER=1` keeps vitest's (the slowest first).
+const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
+const keepThreads = underStryker && process.env.MUTATION_FRESH_THREADS !== '1';
+const firstFailureOrder = underStryker && process.env.MUTATION_VITEST_ORDER !== '1';
 
 export default defineConfig({
   resolve: { alias: { '@': root.replace(/\/$/, '') } },
@@ -39,5 +44,6 @@ export default defineConfig({
     setupFiles: ['scripts/mutationSetup.ts'],
     globalSetup: ['db/sharedTestPostgres.ts'],
     isolate: false,
+    ...(firstFailureOrder ? { sequence: { sequencer: MutationSequencer } } : {}),
   },
 });

@@ -27,9 +27,9 @@ export const BENCHES: Record<string, BenchEntry> = {
     summary: "the mutation run's TypeScript checker beside Stryker's own on the same mutants: ms per mutant, and the same verdict on each",
     load: () => import('./typeCheck'),
   },
-  'mutation-threads': {
-    summary: "Stryker over the same files with the mutation run's kept worker threads beside a new thread per mutant: mutants tested a minute, and the same status for each",
-    load: () => import('./mutationThreads'),
+  'mutation-runner': {
+    summary: "Stryker over the same files running the tests as npm run mutation does (kept threads, likeliest failure first) beside vitest's own way: mutants tested a minute, and the same status for each",
+    load: () => import('./mutationRunner'),
   },
   questions: {
     summary: "citizens' questions (testdata/questions): Recall@10, MRR@10 and no-result share of answerQuery beside BM25 over character bigrams, dev and held-out halves",

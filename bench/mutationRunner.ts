@@ -5,7 +5,7 @@ import { planMutationRun } from '../scripts/mutation';
 import { printChecks, printTable, failOnProblems } from './report';
 
 const DEFAULT_FILES = ['lib/auth/can.ts', 'lib/auth/checkOrigin.ts', 'lib/auth/loginThrottle.ts'];
-const OUT = 'reports/bench-mutation-threads';
+const OUT = 'reports/bench-mutation-runner';
 
 type Status = string;
 interface Figure {
@@ -18,14 +18,15 @@ interface Figure {
   perMinute: number;
 }
 
-/// `npm run bench -- mutation-threads [--files lib/…/a.ts,lib/…/b.ts]`: Stryker over the same files
-/// twice, one run after the other: the way `npm run mutation` runs the tests, one worker thread
-/// kept for many mutants' runs (scripts/keptThreadsPool.ts), and vitest's own way, a new thread for
-/// each mutant's run (`--fresh-threads`). Each mutant is tested by the tests of its own folder
-/// (`--own-tests`). Prints each run's time, the time of its mutant-testing phase and the mutants
-/// tested a minute in that phase. Cross-check: every mutant must get the same status both ways
-/// (killed and timed out count as one: a timeout depends on the machine's load), and some mutants
-/// must have been tested.
+/// `npm run bench -- mutation-runner [--files lib/…/a.ts,lib/…/b.ts]`: Stryker over the same files
+/// twice, one run after the other: the way `npm run mutation` runs the tests (one worker thread
+/// kept for many mutants' runs, scripts/keptThreadsPool.ts; the test files most likely to fail
+/// first, scripts/mutationSequencer.ts) and vitest's own way (a new thread for each mutant's run,
+/// the slowest files first: `--fresh-threads`, MUTATION_VITEST_ORDER=1). Each mutant is tested by
+/// the tests of its own folder (`--own-tests`). Prints each run's time, the time of its
+/// mutant-testing phase and the mutants tested a minute in that phase. Cross-check: every mutant
+/// must get the same status both ways (killed and timed out count as one: a timeout depends on the
+/// machine's load), and some mutants must have been tested.
 export async function run(args: string[]): Promise<void> {
   const files = readArgs(args);
   const folders = [...new Set(files.map((f) => f.split('/').slice(0, 2).join('/')))];
@@ -34,15 +35,15 @@ export async function run(args: string[]): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   process.stdout.write(`Stryker over ${files.join(', ')} (tests of ${folders.join(', ')}), twice\n\n`);
 
-  const kept = strykerRun('kept threads (npm run mutation)', 'kept', plan, false);
-  const fresh = strykerRun('a new thread per mutant (vitest)', 'fresh', plan, true);
+  const ours = strykerRun('npm run mutation', 'ours', plan, false);
+  const vitests = strykerRun("vitest's way", 'vitest', plan, true);
   printTable([
-    ['tests ran in', 'run (s)', 'testing (s)', 'mutants tested', 'per minute', '× faster'],
-    ...[kept, fresh].map(({ figure: f }) => [f.way, f.wallS.toFixed(0), f.testingS.toFixed(0), String(f.tested), f.perMinute.toFixed(0), (fresh.figure.testingS / f.testingS).toFixed(2)]),
+    ['tests run as', 'run (s)', 'testing (s)', 'mutants tested', 'per minute', '× faster'],
+    ...[ours, vitests].map(({ figure: f }) => [f.way, f.wallS.toFixed(0), f.testingS.toFixed(0), String(f.tested), f.perMinute.toFixed(0), (vitests.figure.testingS / f.testingS).toFixed(2)]),
   ]);
-  const problems = compareStatuses(kept.statuses, fresh.statuses);
+  const problems = compareStatuses(ours.statuses, vitests.statuses);
   printChecks(problems);
-  console.log(JSON.stringify({ bench: 'mutation-threads', files, figures: [kept.figure, fresh.figure], ratio: fresh.figure.testingS / kept.figure.testingS }));
+  console.log(JSON.stringify({ bench: 'mutation-runner', files, figures: [ours.figure, vitests.figure], ratio: vitests.figure.testingS / ours.figure.testingS }));
   failOnProblems(problems);
 }
 
@@ -50,14 +51,14 @@ function readArgs(args: string[]): string[] {
   let files = DEFAULT_FILES;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--files') files = (args[++i] ?? '').split(',').filter(Boolean);
-    else throw new Error(`unknown option ${args[i]} (usage: npm run bench -- mutation-threads [--files lib/…/a.ts,lib/…/b.ts])`);
+    else throw new Error(`unknown option ${args[i]} (usage: npm run bench -- mutation-runner [--files lib/…/a.ts,lib/…/b.ts])`);
   }
   const missing = files.filter((f) => !/\.ts$/.test(f) || !fs.existsSync(f));
   if (files.length === 0 || missing.length) throw new Error(`--files: no TypeScript file ${missing.join(', ') || '(none given)'}`);
   return files;
 }
 
-function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof planMutationRun>, string>, freshThreads: boolean): { figure: Figure; statuses: Map<string, Status> } {
+function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof planMutationRun>, string>, vitestsWay: boolean): { figure: Figure; statuses: Map<string, Status> } {
   const report = path.join(OUT, `${tag}.json`);
   const config = path.join(OUT, `${tag}.stryker.mjs`);
   fs.rmSync(report, { force: true });
@@ -65,7 +66,7 @@ function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof pl
     config,
     `import base from '../../stryker.config.mjs';\nexport default { ...base, reporters: ['json'], jsonReporter: { fileName: '${report}' }, incremental: false };\n`,
   );
-  const env = { ...process.env, NO_COLOR: '1', MUTATION_TESTS: plan.ownTests ?? '', ...(freshThreads ? { MUTATION_FRESH_THREADS: '1' } : {}) };
+  const env = { ...process.env, NO_COLOR: '1', MUTATION_TESTS: plan.ownTests ?? '', ...(vitestsWay ? { MUTATION_FRESH_THREADS: '1', MUTATION_VITEST_ORDER: '1' } : {}) };
   const started = performance.now();
   const child = spawnSync(process.execPath, [path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config, '--mutate', plan.mutate.join(',')], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallS = (performance.now() - started) / 1000;
@@ -102,12 +103,12 @@ export function testingPhaseSeconds(log: string): number {
 
 /// The cross-check: the same status both ways for every mutant (killed and timed out as one),
 /// the same mutants, and some mutants tested.
-export function compareStatuses(kept: Map<string, Status>, fresh: Map<string, Status>): string[] {
+export function compareStatuses(ours: Map<string, Status>, vitests: Map<string, Status>): string[] {
   const detected = (s: Status | undefined) => (s === 'Timeout' ? 'Killed' : s);
   const problems: string[] = [];
-  for (const key of new Set([...kept.keys(), ...fresh.keys()])) {
-    if (detected(kept.get(key)) !== detected(fresh.get(key))) problems.push(`${key}: ${kept.get(key) ?? 'missing'} with kept threads, ${fresh.get(key) ?? 'missing'} with a new thread each`);
+  for (const key of new Set([...ours.keys(), ...vitests.keys()])) {
+    if (detected(ours.get(key)) !== detected(vitests.get(key))) problems.push(`${key}: ${ours.get(key) ?? 'missing'} as npm run mutation runs it, ${vitests.get(key) ?? 'missing'} vitest's way`);
   }
-  if (![...fresh.values()].some((s) => s === 'Killed' || s === 'Survived')) problems.push('no mutant was tested: choose files that tests reach');
+  if (![...vitests.values()].some((s) => s === 'Killed' || s === 'Survived')) problems.push('no mutant was tested: choose files that tests reach');
   return problems;
 }

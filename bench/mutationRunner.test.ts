@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareStatuses, readStatuses, testingPhaseSeconds } from './mutationThreads';
+import { compareStatuses, readStatuses, testingPhaseSeconds } from './mutationRunner';
 
 describe('readStatuses', () => {
   it('keys each mutant by file, line and column, mutator and replacement', () => {
@@ -45,8 +45,8 @@ describe('compareStatuses', () => {
   });
   it('names each mutant whose status differs, and one only one run has', () => {
     expect(compareStatuses(statuses(['a', 'Killed'], ['b', 'Killed']), statuses(['a', 'Survived']))).toEqual([
-      'a: Killed with kept threads, Survived with a new thread each',
-      'b: Killed with kept threads, missing with a new thread each',
+      "a: Killed as npm run mutation runs it, Survived vitest's way",
+      "b: Killed as npm run mutation runs it, missing vitest's way",
     ]);
   });
   it('fails a run that tested no mutant', () => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { orderForFirstFailure, testsOwnFile } from './mutationSequencer';
+
+describe('testsOwnFile', () => {
+  it('knows the test files of the mutated file by name, in any folder', () => {
+    const mutated = ['/sandbox/lib/search/rankPostings.ts'];
+    expect(testsOwnFile('/sandbox/lib/search/rankPostings.test.ts', mutated)).toBe(true);
+    expect(testsOwnFile('/sandbox/lib/search/rankPostings.walk.test.ts', mutated)).toBe(true);
+    expect(testsOwnFile('/sandbox/lib/other/rankPostings.test.ts', mutated)).toBe(true);
+    expect(testsOwnFile('/sandbox/lib/search/rankPostingsFast.test.ts', mutated)).toBe(false);
+    expect(testsOwnFile('/sandbox/lib/search/rank.test.ts', mutated)).toBe(false);
+    expect(testsOwnFile('/sandbox/lib/search/rankPostings.test.ts', [])).toBe(false);
+  });
+});
+
+describe('orderForFirstFailure', () => {
+  it('puts the mutated file’s own tests first, then the quickest, then those not timed yet, ties by path', () => {
+    const files = [
+      { file: 'lib/a/slow.test.ts', durationMs: 9_000 },
+      { file: 'lib/a/new.test.ts', durationMs: undefined },
+      { file: 'lib/a/numerals.test.ts', durationMs: 4_000 },
+      { file: 'lib/a/quick.test.ts', durationMs: 20 },
+      { file: 'lib/a/also-quick.test.ts', durationMs: 20 },
+    ];
+    expect(orderForFirstFailure(files, ['lib/a/numerals.ts']).map((f) => f.file)).toEqual([
+      'lib/a/numerals.test.ts',
+      'lib/a/also-quick.test.ts',
+      'lib/a/quick.test.ts',
+      'lib/a/slow.test.ts',
+      'lib/a/new.test.ts',
+    ]);
+  });
+
+  it('leaves what it is given as it was', () => {
+    const files = [
+      { file: 'b.test.ts', durationMs: 2 },
+      { file: 'a.test.ts', durationMs: 1 },
+    ];
+    orderForFirstFailure(files, []);
+    expect(files.map((f) => f.file)).toEqual(['b.test.ts', 'a.test.ts']);
+  });
+});

@@ -7,7 +7,8 @@ import path from 'node:path';
 const inputs = ['app', 'lib', 'db', 'public', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
 const stampFile = '.next/lawbench-source-hash';
 
-function listFiles(entry: string): string[] {
+/// Every file at or under `entry`, leaving out node_modules and names that start with a dot.
+export function listFiles(entry: string): string[] {
   if (!fs.existsSync(entry)) return [];
   const stat = fs.statSync(entry);
   if (stat.isFile()) return [entry];

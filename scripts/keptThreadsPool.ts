@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ThreadsPoolWorker, type PoolOptions, type PoolRunnerInitializer, type PoolWorker, type WorkerRequest } from 'vitest/node';
+import { listFiles } from './ensureBuild';
 
 // A vitest pool for the mutation run (vitest.mutation.config.mts): Stryker starts vitest once
 // and then runs the tests of one mutant after another in it, and vitest starts a new worker
@@ -18,21 +17,9 @@ export function mayKeepThread(provided: Provided): boolean {
   return provided.mode === 'mutant';
 }
 
-const skipped = new Set(['node_modules', '.git', '.next', 'reports', 'data', 'test-results']);
-
-/// Every source file under `root` outside node_modules and build output: the modules each run
-/// evaluates again.
+/// Every source file under `root` outside node_modules: the modules each run evaluates again.
 export function projectSourceFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (!skipped.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dir, entry.name));
-      } else if (/\.(m|c)?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path.join(dir, entry.name));
-    }
-  };
-  walk(root);
-  return files;
+  return listFiles(root).filter((f) => /\.(m|c)?[jt]sx?$/.test(f) && !f.endsWith('.d.ts'));
 }
 
 type Listener = (arg: unknown) => void;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { MutantStatus, Report } from '../scripts/mutation';
 import { compareStatuses, readStatuses, testingPhaseSeconds } from './mutationRunner';
 
 describe('readStatuses', () => {
   it('keys each mutant by file, line and column, mutator and replacement', () => {
-    const report = {
+    const report: Report = {
       files: {
         'lib/a.ts': {
           mutants: [
@@ -39,7 +40,7 @@ describe('testingPhaseSeconds', () => {
 });
 
 describe('compareStatuses', () => {
-  const statuses = (...pairs: Array<[string, string]>) => new Map(pairs);
+  const statuses = (...pairs: Array<[string, MutantStatus]>) => new Map(pairs);
   it('passes the same statuses, a timeout counting as a kill', () => {
     expect(compareStatuses(statuses(['a', 'Killed'], ['b', 'Survived'], ['c', 'Timeout']), statuses(['a', 'Timeout'], ['b', 'Survived'], ['c', 'Killed']))).toEqual([]);
   });

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { planMutationRun } from '../scripts/mutation';
+import { planMutationRun, type MutantStatus, type Report } from '../scripts/mutation';
 import { printChecks, printTable, failOnProblems } from './report';
 
 const DEFAULT_FILES = ['lib/auth/can.ts', 'lib/auth/checkOrigin.ts', 'lib/auth/loginThrottle.ts'];
 const OUT = 'reports/bench-mutation-runner';
 
-type Status = string;
 interface Figure {
   way: string;
   wallS: number;
@@ -58,7 +57,7 @@ function readArgs(args: string[]): string[] {
   return files;
 }
 
-function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof planMutationRun>, string>, vitestsWay: boolean): { figure: Figure; statuses: Map<string, Status> } {
+function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof planMutationRun>, string>, vitestsWay: boolean): { figure: Figure; statuses: Map<string, MutantStatus> } {
   const report = path.join(OUT, `${tag}.json`);
   const config = path.join(OUT, `${tag}.stryker.mjs`);
   fs.rmSync(report, { force: true });
@@ -71,17 +70,15 @@ function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof pl
   const child = spawnSync(process.execPath, [path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config, '--mutate', plan.mutate.join(',')], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallS = (performance.now() - started) / 1000;
   if (child.status !== 0 || !fs.existsSync(report)) throw new Error(`Stryker (${way}) failed with exit ${child.status}:\n${(child.stdout + child.stderr).slice(-3000)}`);
-  const statuses = readStatuses(JSON.parse(fs.readFileSync(report, 'utf8')) as StrykerReport);
+  const statuses = readStatuses(JSON.parse(fs.readFileSync(report, 'utf8')) as Report);
   const tested = [...statuses.values()].filter((s) => s === 'Killed' || s === 'Timeout' || s === 'Survived').length;
   const testingS = testingPhaseSeconds(child.stdout);
   return { figure: { way, wallS, testingS, tested, perMinute: (60 * tested) / testingS }, statuses };
 }
 
-type StrykerReport = { files: Record<string, { mutants: Array<{ mutatorName: string; replacement?: string; status: string; location: { start: { line: number; column: number } } }> }> };
-
 /// Each mutant's status by where it is and what it does.
-export function readStatuses(data: StrykerReport): Map<string, Status> {
-  const statuses = new Map<string, Status>();
+export function readStatuses(data: Report): Map<string, MutantStatus> {
+  const statuses = new Map<string, MutantStatus>();
   for (const [file, { mutants }] of Object.entries(data.files)) {
     for (const m of mutants) statuses.set(`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${(m.replacement ?? '').slice(0, 40)}`, m.status);
   }
@@ -103,8 +100,8 @@ export function testingPhaseSeconds(log: string): number {
 
 /// The cross-check: the same status both ways for every mutant (killed and timed out as one),
 /// the same mutants, and some mutants tested.
-export function compareStatuses(ours: Map<string, Status>, vitests: Map<string, Status>): string[] {
-  const detected = (s: Status | undefined) => (s === 'Timeout' ? 'Killed' : s);
+export function compareStatuses(ours: Map<string, MutantStatus>, vitests: Map<string, MutantStatus>): string[] {
+  const detected = (s: MutantStatus | undefined) => (s === 'Timeout' ? 'Killed' : s);
   const problems: string[] = [];
   for (const key of new Set([...ours.keys(), ...vitests.keys()])) {
     if (detected(ours.get(key)) !== detected(vitests.get(key))) problems.push(`${key}: ${ours.get(key) ?? 'missing'} as npm run mutation runs it, ${vitests.get(key) ?? 'missing'} vitest's way`);

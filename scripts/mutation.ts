@@ -13,9 +13,10 @@ const folders = ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', '
 const report = path.resolve('reports/mutation/mutation.json');
 const equivalentsFile = path.resolve('docs/mutation-equivalents.tsv');
 
-type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+/// A mutant's status, and the part of Stryker's JSON report the run reads.
+export type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
 type Mutant = { mutatorName: string; replacement?: string; status: MutantStatus; location: { start: { line: number; column: number } } };
-type Report = { files: Record<string, { mutants: Mutant[] }> };
+export type Report = { files: Record<string, { mutants: Mutant[] }> };
 
 /// One folder's counts: detected (killed or timed out), undetected (survived or not covered by any
 /// test), equivalent (listed), and the rest (did not compile, ignored), with the score.

@@ -1,18 +1,55 @@
 import fc from 'fast-check';
-import { inject } from 'vitest';
+import { afterAll, beforeEach, inject } from 'vitest';
+import { creditHookCoverage, type MutantCoverage } from './hookCoverage';
+import { testFileBodyHook } from './testBodyMarker';
 
 // Under `npm run mutation` only (vitest.mutation.config.mts): a property that fails has found its
 // mutant, so fast-check stops at the first counterexample instead of shrinking it; shrinking
 // only makes the message readable, and a killed mutant's message is never read.
 fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
 
-// Stryker switches a mutant on in a beforeAll hook when it can be switched at run time. The
-// worker thread may be one kept from an earlier mutant's run (scripts/keptThreadsPool.ts), where
-// the earlier mutant is still switched on: it is switched off here, before the test file and the
-// modules it imports load.
-if (inject('mode') === 'mutant' && inject('mutantActivation') === 'runtime') {
-  const ns = (globalThis as Record<string, unknown>)[inject('globalNamespace')] as { activeMutant?: string } | undefined;
-  if (ns) ns.activeMutant = undefined;
+const ns = (globalThis as Record<string, unknown>)[inject('globalNamespace')] as
+  | { activeMutant?: string; currentTestId?: string; hitCount?: number; mutantCoverage?: MutantCoverage }
+  | undefined;
+const bodyStarts = (globalThis as Record<string, unknown>) as Record<typeof testFileBodyHook, (() => void) | undefined>;
+bodyStarts[testFileBodyHook] = undefined;
+const fixturesStatic = process.env.MUTATION_FIXTURES_STATIC === '1';
+
+// A mutant run. Stryker switches a mutant on in a beforeAll hook when it can be switched at run
+// time. The worker thread may be one kept from an earlier mutant's run (scripts/keptThreadsPool.ts),
+// where the earlier mutant is still switched on: it is switched off here, before the test file and
+// the modules it imports load. It is switched on as the test file's own top-level code starts
+// (scripts/testBodyMarker.ts): the dry run counts what that code reaches under the file's tests
+// (below), so it must run with the mutant on, as those tests will.
+if (inject('mode') === 'mutant' && inject('mutantActivation') === 'runtime' && ns) {
+  ns.activeMutant = undefined;
+  if (!fixturesStatic) {
+    bodyStarts[testFileBodyHook] = () => {
+      ns.hitCount = 0;
+      ns.activeMutant = inject('activeMutant');
+    };
+  }
+}
+
+// The dry run. What the test file's own top-level code and its beforeAll and afterAll hooks reach
+// is counted under each of its tests rather than as static (scripts/hookCoverage.ts); what the
+// modules it imports reach while they load stays static. The snapshot is taken as the file's own
+// code starts; the file's tests are named as Stryker's beforeEach (set up before this one) names
+// them; the move happens after the file's last afterAll and before Stryker's, which hands the
+// coverage on. `MUTATION_FIXTURES_STATIC=1` leaves all of it static, as Stryker counts it.
+if (inject('mode') === 'dry-run' && ns && !fixturesStatic) {
+  let staticBefore: ReadonlySet<string> | undefined;
+  const testIds = new Set<string>();
+  bodyStarts[testFileBodyHook] = () => {
+    staticBefore = new Set(Object.keys(ns.mutantCoverage?.static ?? {}));
+  };
+  beforeEach(() => {
+    if (ns.currentTestId) testIds.add(ns.currentTestId);
+  });
+  afterAll(() => {
+    // No mark (a file the plugin did not reach): nothing is moved.
+    if (ns.mutantCoverage && staticBefore) creditHookCoverage(ns.mutantCoverage, staticBefore, [...testIds]);
+  });
 }
 
 declare module 'vitest' {
@@ -20,5 +57,6 @@ declare module 'vitest' {
     globalNamespace: string;
     mode: 'dry-run' | 'mutant';
     mutantActivation: 'static' | 'runtime';
+    activeMutant: string;
   }
 }

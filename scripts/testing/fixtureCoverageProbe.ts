@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createVitest } from 'vitest/node';
+import { markTestFileBodies } from '../testBodyMarker';
+
+// Run by testBodyMarker.test.ts in a child process: starts a real vitest on the project in argv[2]
+// with Stryker's own setup file, then scripts/mutationSetup.ts, and the test-file mark, as
+// vitest.mutation.config.mts has them under Stryker; runs it once in the mode given in argv[3]
+// (JSON: what Stryker would provide) and prints one JSON line: the coverage Stryker's setup hands
+// on, and what the test file recorded.
+
+const root = process.argv[2];
+const provided = JSON.parse(process.argv[3]) as Record<string, unknown>;
+const strykerSetup = path.resolve('node_modules/@stryker-mutator/vitest-runner/dist/src/stryker-setup.js');
+const ctx = await createVitest(
+  'test',
+  { root, config: false, include: ['*.test.ts'], setupFiles: [strykerSetup, path.resolve('scripts/mutationSetup.ts')], isolate: false, maxWorkers: 1, watch: false, reporters: [{}] },
+  { plugins: [markTestFileBodies()] },
+);
+for (const [key, value] of Object.entries({ globalNamespace: '__stryker__', isGreaterThanVitest4Point1: true, hitLimit: undefined, ...provided })) {
+  ctx.provide(key as never, value as never);
+}
+await ctx.start();
+const files = ctx.state.getFiles();
+const record = path.join(root, 'record.json');
+console.log(
+  JSON.stringify({
+    failed: files.flatMap((f) => [f, ...f.tasks]).filter((t) => t.result?.state === 'fail').map((t) => t.name),
+    coverage: files[0]?.meta.mutantCoverage ?? null,
+    record: fs.existsSync(record) ? JSON.parse(fs.readFileSync(record, 'utf8')) : null,
+  }),
+);
+await ctx.close();

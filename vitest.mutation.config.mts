@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { keptThreadsPool } from './scripts/keptThreadsPool';
-import { MutationSequencer } from './scripts/mutationSequencer';
+import { firstFailureOrder } from './scripts/mutationSequencer';
 import { markTestFileBodies } from './scripts/testBodyMarker';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -17,13 +17,14 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /// keptThreadsPool: one worker thread serves many mutants' runs instead of one each, each run
 /// loading the project's modules again; `MUTATION_FRESH_THREADS=1` (`npm run mutation --
 /// --fresh-threads`) goes back to a new thread for every run. And the files of a mutant's run go
-/// in MutationSequencer's order, the mutated file's own tests first, then the quickest;
+/// in firstFailureOrder's order: the files that killed the same file's latest mutants, the
+/// mutated file's own tests, then the quickest;
 /// `MUTATION_VITEST_ORDER=1` keeps vitest's (the slowest first). Each test file marks where its
 /// own top-level code starts (scripts/testBodyMarker.ts), so that the dry run counts what a file's
 /// fixtures reach under that file's tests instead of as static (scripts/mutationSetup.ts).
 const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 const keepThreads = underStryker && process.env.MUTATION_FRESH_THREADS !== '1';
-const firstFailureOrder = underStryker && process.env.MUTATION_VITEST_ORDER !== '1';
+const order = underStryker && process.env.MUTATION_VITEST_ORDER !== '1' ? firstFailureOrder() : null;
 
 export default defineConfig({
   resolve: { alias: { '@': root.replace(/\/$/, '') } },
@@ -48,6 +49,6 @@ export default defineConfig({
     setupFiles: ['scripts/mutationSetup.ts'],
     globalSetup: ['db/sharedTestPostgres.ts'],
     isolate: false,
-    ...(firstFailureOrder ? { sequence: { sequencer: MutationSequencer } } : {}),
+    ...(order ? { sequence: { sequencer: order.sequencer }, reporters: [order.reporter] } : {}),
   },
 });

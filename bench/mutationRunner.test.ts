@@ -46,8 +46,8 @@ describe('compareStatuses', () => {
   });
   it('names each mutant whose status differs, and one only one run has', () => {
     expect(compareStatuses(statuses(['a', 'Killed'], ['b', 'Killed']), statuses(['a', 'Survived']))).toEqual([
-      "a: Killed as npm run mutation runs it, Survived vitest's way",
-      "b: Killed as npm run mutation runs it, missing vitest's way",
+      "a: Killed as npm run mutation runs it, Survived Stryker's and vitest's way",
+      "b: Killed as npm run mutation runs it, missing Stryker's and vitest's way",
     ]);
   });
   it('fails a run that tested no mutant', () => {

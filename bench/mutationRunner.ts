@@ -20,8 +20,10 @@ interface Figure {
 /// `npm run bench -- mutation-runner [--files lib/…/a.ts,lib/…/b.ts]`: Stryker over the same files
 /// twice, one run after the other: the way `npm run mutation` runs the tests (one worker thread
 /// kept for many mutants' runs, scripts/keptThreadsPool.ts; the test files most likely to fail
-/// first, scripts/mutationSequencer.ts) and vitest's own way (a new thread for each mutant's run,
-/// the slowest files first: `--fresh-threads`, MUTATION_VITEST_ORDER=1). Each mutant is tested by
+/// first, scripts/mutationSequencer.ts; what a test file's fixtures reach counted under its tests,
+/// scripts/mutationSetup.ts) and Stryker's and vitest's own way (a new thread for each mutant's
+/// run, the slowest files first, fixtures' mutants static: `--fresh-threads`,
+/// MUTATION_VITEST_ORDER=1, MUTATION_FIXTURES_STATIC=1). Each mutant is tested by
 /// the tests of its own folder (`--own-tests`). Prints each run's time, the time of its
 /// mutant-testing phase and the mutants tested a minute in that phase. Cross-check: every mutant
 /// must get the same status both ways (killed and timed out count as one: a timeout depends on the
@@ -35,7 +37,7 @@ export async function run(args: string[]): Promise<void> {
   process.stdout.write(`Stryker over ${files.join(', ')} (tests of ${folders.join(', ')}), twice\n\n`);
 
   const ours = strykerRun('npm run mutation', 'ours', plan, false);
-  const vitests = strykerRun("vitest's way", 'vitest', plan, true);
+  const vitests = strykerRun("Stryker's and vitest's way", 'vitest', plan, true);
   printTable([
     ['tests run as', 'run (s)', 'testing (s)', 'mutants tested', 'per minute', '× faster'],
     ...[ours, vitests].map(({ figure: f }) => [f.way, f.wallS.toFixed(0), f.testingS.toFixed(0), String(f.tested), f.perMinute.toFixed(0), (vitests.figure.testingS / f.testingS).toFixed(2)]),
@@ -65,7 +67,7 @@ function strykerRun(way: string, tag: string, plan: Exclude<ReturnType<typeof pl
     config,
     `import base from '../../stryker.config.mjs';\nexport default { ...base, reporters: ['json'], jsonReporter: { fileName: '${report}' }, incremental: false };\n`,
   );
-  const env = { ...process.env, NO_COLOR: '1', MUTATION_TESTS: plan.ownTests ?? '', ...(vitestsWay ? { MUTATION_FRESH_THREADS: '1', MUTATION_VITEST_ORDER: '1' } : {}) };
+  const env = { ...process.env, NO_COLOR: '1', MUTATION_TESTS: plan.ownTests ?? '', ...(vitestsWay ? { MUTATION_FRESH_THREADS: '1', MUTATION_VITEST_ORDER: '1', MUTATION_FIXTURES_STATIC: '1' } : {}) };
   const started = performance.now();
   const child = spawnSync(process.execPath, [path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config, '--mutate', plan.mutate.join(',')], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallS = (performance.now() - started) / 1000;
@@ -104,7 +106,7 @@ export function compareStatuses(ours: Map<string, MutantStatus>, vitests: Map<st
   const detected = (s: MutantStatus | undefined) => (s === 'Timeout' ? 'Killed' : s);
   const problems: string[] = [];
   for (const key of new Set([...ours.keys(), ...vitests.keys()])) {
-    if (detected(ours.get(key)) !== detected(vitests.get(key))) problems.push(`${key}: ${ours.get(key) ?? 'missing'} as npm run mutation runs it, ${vitests.get(key) ?? 'missing'} vitest's way`);
+    if (detected(ours.get(key)) !== detected(vitests.get(key))) problems.push(`${key}: ${ours.get(key) ?? 'missing'} as npm run mutation runs it, ${vitests.get(key) ?? 'missing'} Stryker's and vitest's way`);
   }
   if (![...vitests.values()].some((s) => s === 'Killed' || s === 'Survived')) problems.push('no mutant was tested: choose files that tests reach');
   return problems;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderForFirstFailure, testsOwnFile } from './mutationSequencer';
+import { KillHistory, orderForFirstFailure, testsOwnFile } from './mutationSequencer';
 
 describe('testsOwnFile', () => {
   it('knows the test files of the mutated file by name, in any folder', () => {
@@ -38,5 +38,37 @@ describe('orderForFirstFailure', () => {
     ];
     orderForFirstFailure(files, []);
     expect(files.map((f) => f.file)).toEqual(['b.test.ts', 'a.test.ts']);
+  });
+});
+
+describe('KillHistory', () => {
+  it('gives the files that killed a mutated file’s latest mutants, the latest first, a few only', () => {
+    const history = new KillHistory(3);
+    history.record(['lib/a/x.ts'], ['t/one.test.ts']);
+    history.record(['lib/a/x.ts'], ['t/two.test.ts']);
+    history.record(['lib/a/y.ts'], ['t/three.test.ts']);
+    expect(history.killersOf(['lib/a/x.ts'])).toEqual(['t/two.test.ts', 't/one.test.ts']);
+    history.record(['lib/a/x.ts'], ['t/one.test.ts']);
+    expect(history.killersOf(['lib/a/x.ts'])).toEqual(['t/one.test.ts', 't/two.test.ts']);
+    history.record(['lib/a/x.ts'], ['t/four.test.ts', 't/five.test.ts']);
+    expect(history.killersOf(['lib/a/x.ts'])).toEqual(['t/four.test.ts', 't/five.test.ts', 't/one.test.ts']);
+    expect(history.killersOf(['lib/a/z.ts'])).toEqual([]);
+  });
+});
+
+describe('orderForFirstFailure with a kill history', () => {
+  it('puts the latest killers first, in their order, then the own tests and the quickest', () => {
+    const files = [
+      { file: 'lib/a/quick.test.ts', durationMs: 20 },
+      { file: 'lib/a/numerals.test.ts', durationMs: 4_000 },
+      { file: 'lib/a/slow.test.ts', durationMs: 9_000 },
+      { file: 'lib/a/medium.test.ts', durationMs: 500 },
+    ];
+    expect(orderForFirstFailure(files, ['lib/a/numerals.ts'], ['lib/a/slow.test.ts', 'lib/a/gone.test.ts', 'lib/a/medium.test.ts']).map((f) => f.file)).toEqual([
+      'lib/a/slow.test.ts',
+      'lib/a/medium.test.ts',
+      'lib/a/numerals.test.ts',
+      'lib/a/quick.test.ts',
+    ]);
   });
 });

@@ -26,7 +26,7 @@ const record = path.join(root, 'record.json');
 console.log(
   JSON.stringify({
     failed: files.flatMap((f) => [f, ...f.tasks]).filter((t) => t.result?.state === 'fail').map((t) => t.name),
-    coverage: files[0]?.meta.mutantCoverage ?? null,
+    coverage: (files[0]?.meta as { mutantCoverage?: unknown } | undefined)?.mutantCoverage ?? null,
     record: fs.existsSync(record) ? JSON.parse(fs.readFileSync(record, 'utf8')) : null,
   }),
 );

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KillHistory, orderForFirstFailure, testsOwnFile } from './mutationSequencer';
 
 describe('testsOwnFile', () => {
@@ -70,5 +74,44 @@ describe('orderForFirstFailure with a kill history', () => {
       'lib/a/numerals.test.ts',
       'lib/a/quick.test.ts',
     ]);
+  });
+});
+
+describe('firstFailureOrder in a real vitest, run after run', () => {
+  let root: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-history-'));
+    fs.writeFileSync(path.join(root, 'mutated.ts'), 'export const value = 1;\n');
+    for (const name of ['a', 'b', 'c']) {
+      fs.writeFileSync(
+        path.join(root, `${name}.test.ts`),
+        [
+          "import fs from 'node:fs';",
+          "import { expect, it } from 'vitest';",
+          "import { value } from './mutated';",
+          `it('${name}', () => {`,
+          "  const at = (f: string) => new URL(`./${f}`, import.meta.url);",
+          `  fs.writeFileSync(at('order.json'), JSON.stringify([...JSON.parse(fs.readFileSync(at('order.json'), 'utf8')), '${name}']));`,
+          `  expect(JSON.parse(fs.readFileSync(at('fail.json'), 'utf8'))).not.toBe('${name}');`,
+          '  expect(value).toBe(1);',
+          '});',
+          '',
+        ].join('\n'),
+      );
+    }
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('runs first the file whose test failed in the latest runs for the same mutated file', () => {
+    const probe = path.resolve('scripts/testing/killHistoryProbe.ts');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', probe, root, JSON.stringify(['c', null, 'b', null])], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.status, child.stderr).toBe(0);
+    const orders = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as string[][];
+    // Nothing has failed yet and no file is timed: by name.
+    expect(orders[0]).toEqual(['a', 'b', 'c']);
+    expect(orders[1][0]).toBe('c');
+    // b fails in the third run, which c still leads; the fourth, b first and c second.
+    expect(orders[2][0]).toBe('c');
+    expect(orders[3].slice(0, 2)).toEqual(['b', 'c']);
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import type { Reporter, TestModule } from 'vitest/node';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The order of the test files in a mutant's run (vitest.mutation.config.mts, under Stryker only).
@@ -64,14 +64,10 @@ export function firstFailureOrder(history = new KillHistory()): { sequencer: typ
       return orderForFirstFailure(timed, related, history.killersOf(related)).map((t) => t.spec);
     }
   }
-  let vitest: Vitest | undefined;
   const reporter: Reporter = {
-    onInit(ctx) {
-      vitest = ctx;
-    },
     onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
-      const failed = testModules.filter((m) => m.state() === 'failed').map((m) => m.moduleId);
-      if (vitest && failed.length) history.record(vitest.config.related ?? [], failed);
+      const failed = testModules.filter((m) => m.state() === 'failed');
+      if (failed.length) history.record(failed[0].project.vitest.config.related ?? [], failed.map((m) => m.moduleId));
     },
   };
   return { sequencer: MutationSequencer, reporter };

@@ -1,13 +1,13 @@
 // What Stryker's dry run counts as reached by each test (scripts/mutationSetup.ts, under
 // `npm run mutation` only). Stryker's instrumented code counts a mutant under the test running at
 // the time, or as "static" when no test is running. A static mutant is tested again with every test
-// file that imports its file, in all five folders: a test file that builds its fixture in a
-// `beforeAll` hook (a database of bills, a parsed regulation) made thousands of mutants static,
-// and a full run took many hours. Code a file's `beforeAll` and `afterAll` hooks reach only
-// matters to that file's tests, so it is counted under each of them instead, and the mutant is
-// tested with those tests (and any other test that reaches it). What runs while a module loads
-// (the module's own top-level code, a test file's top-level code) stays static: with
-// `isolate: false` a module loads once for all the files of a run, so all of them may depend on it.
+// file that imports its file, in all five folders: test files that build their fixtures as they
+// load or in a `beforeAll` hook (a parsed regulation, a database of bills) made 3,765 of a full
+// plan's 12,064 mutants static. What a test file's own top-level code and its `beforeAll` and
+// `afterAll` hooks reach only matters to that file's tests, so it is counted under each of them
+// instead, and the mutant is tested with those tests (and any other test that reaches it). What
+// modules run as they load stays static: with `isolate: false` a module loads once for all the
+// files of a run, so all of them may depend on it.
 
 /// Stryker's coverage object: hits per mutant id, outside tests and per test id.
 export type MutantCoverage = { static: Record<string, number>; perTest: Record<string, Record<string, number>> };

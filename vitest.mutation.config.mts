@@ -18,10 +18,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /// loading the project's modules again; `MUTATION_FRESH_THREADS=1` (`npm run mutation --
 /// --fresh-threads`) goes back to a new thread for every run. And the files of a mutant's run go
 /// in firstFailureOrder's order: the files that killed the same file's latest mutants, the
-/// mutated file's own tests, then the quickest;
-/// `MUTATION_VITEST_ORDER=1` keeps vitest's (the slowest first). Each test file marks where its
-/// own top-level code starts (scripts/testBodyMarker.ts), so that the dry run counts what a file's
-/// fixtures reach under that file's tests instead of as static (scripts/mutationSetup.ts).
+/// mutated file's own tests, then the quickest; `MUTATION_VITEST_ORDER=1` keeps vitest's (the
+/// slowest first). Each test file marks where its own top-level code starts
+/// (scripts/testBodyMarker.ts), so that the dry run counts what a file's fixtures reach under that
+/// file's tests instead of as static (scripts/mutationSetup.ts).
 const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 const keepThreads = underStryker && process.env.MUTATION_FRESH_THREADS !== '1';
 const order = underStryker && process.env.MUTATION_VITEST_ORDER !== '1' ? firstFailureOrder() : null;

@@ -28,7 +28,7 @@ export const BENCHES: Record<string, BenchEntry> = {
     load: () => import('./typeCheck'),
   },
   'mutation-runner': {
-    summary: "Stryker over the same files running the tests as npm run mutation does (kept threads, likeliest failure first) beside vitest's own way: mutants tested a minute, and the same status for each",
+    summary: "Stryker over the same files running the tests as npm run mutation does (kept threads, likeliest failure first, fixtures' mutants under their tests) beside Stryker's and vitest's own way: mutants tested a minute, and the same status for each",
     load: () => import('./mutationRunner'),
   },
   questions: {

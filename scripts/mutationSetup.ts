@@ -11,7 +11,8 @@ fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
 const ns = (globalThis as Record<string, unknown>)[inject('globalNamespace')] as
   | { activeMutant?: string; currentTestId?: string; hitCount?: number; mutantCoverage?: MutantCoverage }
   | undefined;
-const bodyStarts = (globalThis as Record<string, unknown>) as Record<typeof testFileBodyHook, (() => void) | undefined>;
+// Cleared first: a kept thread may still hold the previous run's.
+const bodyStarts = globalThis as unknown as Record<typeof testFileBodyHook, (() => void) | undefined>;
 bodyStarts[testFileBodyHook] = undefined;
 const fixturesStatic = process.env.MUTATION_FIXTURES_STATIC === '1';
 

@@ -23,7 +23,7 @@ describe('compareVerdicts', () => {
     ]);
   });
   it('fails a set of mutants that all pass or all fail, which shows nothing about finding errors', () => {
-    expect(compareVerdicts(mutants, new Map([['a', false], ['b', false]]), new Map([['a', false], ['b', false]]))).toEqual(['the 2 mutants all pass the stock checker: choose a file or a count with both kinds']);
-    expect(compareVerdicts(mutants, new Map([['a', true], ['b', true]]), new Map([['a', true], ['b', true]]))).toEqual(['the 2 mutants all fail the stock checker: choose a file or a count with both kinds']);
+    expect(compareVerdicts(mutants, new Map([['a', false], ['b', false]]), new Map([['a', false], ['b', false]]))).toEqual(['the 2 mutants all pass (Stryker\'s checker): choose a file or a count with both kinds']);
+    expect(compareVerdicts(mutants, new Map([['a', true], ['b', true]]), new Map([['a', true], ['b', true]]))).toEqual(['the 2 mutants all fail (Stryker\'s checker): choose a file or a count with both kinds']);
   });
 });

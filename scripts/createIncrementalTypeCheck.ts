@@ -14,6 +14,10 @@ export type IncrementalTypeCheck = {
   includes(fileName: string): boolean;
   /// The file's text on disk, as the program read it.
   originalText(fileName: string): string;
+  /// The files (absolute paths) the file depends on as on disk, directly or through others, itself
+  /// included: a change to any of them can change its errors. A file that declares globals depends
+  /// on every file, as TypeScript counts it.
+  dependenciesOf(fileName: string): ReadonlySet<string>;
   /// The errors of the program with these files (absolute path → text) replaced, every other file
   /// as on disk.
   check(replaced: ReadonlyMap<string, string>): ts.Diagnostic[];
@@ -61,6 +65,11 @@ export function createIncrementalTypeCheck(tsconfigFile: string): IncrementalTyp
     ...builder.getSemanticDiagnostics(),
   ];
   const inProgram = new Set(program.getSourceFiles().map((f) => path.resolve(f.fileName)));
+  // Read now, from the program as on disk: a later build may release this one's state.
+  const dependencies = new Map<string, ReadonlySet<string>>();
+  for (const file of program.getSourceFiles()) {
+    if (!file.isDeclarationFile) dependencies.set(path.resolve(file.fileName), new Set(builder.getAllDependencies(file).map((f) => path.resolve(f))));
+  }
 
   return {
     initialErrors,
@@ -70,6 +79,7 @@ export function createIncrementalTypeCheck(tsconfigFile: string): IncrementalTyp
       if (!file) throw new Error(`not part of the TypeScript program of ${tsconfigFile}: ${fileName}`);
       return file.text;
     },
+    dependenciesOf: (fileName) => dependencies.get(path.resolve(fileName)) ?? new Set([path.resolve(fileName)]),
     check(next) {
       // Files replaced last time and not now go back to their text on disk; the builder sees
       // their version change and checks them again along with the new ones.

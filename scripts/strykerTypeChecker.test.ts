@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutant, StrykerOptions } from '@stryker-mutator/api/core';
 import { CheckStatus } from '@stryker-mutator/api/check';
-import { applyMutant, IncrementalTypeChecker } from './strykerTypeChecker';
+import { applyMutant, groupMutants, IncrementalTypeChecker } from './strykerTypeChecker';
 
 // A small real project on disk: a.ts is imported by b.ts; c.ts stands alone.
 const files: Record<string, string> = {
@@ -100,6 +100,62 @@ describe('IncrementalTypeChecker', () => {
     } finally {
       fs.rmSync(broken, { recursive: true, force: true });
     }
+  });
+});
+
+describe('IncrementalTypeChecker, mutants checked together', () => {
+  it('groups mutants of files that do not import one another, never two of one file or of a file and its importer', async () => {
+    const checker = await startedChecker();
+    const mutants = [mutantOf('a1', 'a.ts', '+=', '-='), mutantOf('a2', 'a.ts', 'let sum = 0', "let sum = ''"), mutantOf('b1', 'b.ts', 'toUpperCase', 'toLowerCase'), mutantOf('c1', 'c.ts', '6 * 7', '6 / 7')];
+    expect(await checker.group(mutants)).toEqual([['a1', 'c1'], ['a2'], ['b1']]);
+  });
+
+  it('gives each mutant of a group the verdict it gets alone, an error in an importing file going to the mutant it imports', async () => {
+    const mutants = [
+      mutantOf('breaks b', 'a.ts', "'m'", 'undefined'),
+      mutantOf('fine in c', 'c.ts', '6 * 7', '6 / 7'),
+      mutantOf('breaks a', 'a.ts', 'let sum = 0', "let sum = ''"),
+      mutantOf('breaks c', 'c.ts', '6 * 7', "'6' * 7"),
+      mutantOf('fine in b', 'b.ts', 'toUpperCase', 'toLowerCase'),
+    ];
+    const grouped = await startedChecker();
+    const together: Record<string, unknown> = {};
+    for (const ids of await grouped.group(mutants)) Object.assign(together, await grouped.check(mutants.filter((m) => ids.includes(m.id))));
+    const alone = await startedChecker();
+    const oneByOne: Record<string, unknown> = {};
+    for (const m of mutants) Object.assign(oneByOne, await alone.check([m]));
+    expect(Object.fromEntries(Object.entries(together).map(([id, r]) => [id, (r as { status: string }).status]))).toEqual({
+      'breaks b': CheckStatus.CompileError,
+      'fine in c': CheckStatus.Passed,
+      'breaks a': CheckStatus.CompileError,
+      'breaks c': CheckStatus.CompileError,
+      'fine in b': CheckStatus.Passed,
+    });
+    expect(together).toEqual(oneByOne);
+  });
+});
+
+describe('groupMutants', () => {
+  // x ← y (y imports x); z and w stand alone.
+  const deps: Record<string, string[]> = { '/p/x.ts': ['/p/x.ts'], '/p/y.ts': ['/p/y.ts', '/p/x.ts'], '/p/z.ts': ['/p/z.ts'], '/p/w.ts': ['/p/w.ts'] };
+  const dependenciesOf = (f: string) => new Set(deps[f] ?? [f]);
+  const m = (fileName: string, n: number) => ({ fileName, n });
+  const names = (groups: Array<Array<{ fileName: string; n: number }>>) => groups.map((g) => g.map((x) => `${path.basename(x.fileName, '.ts')}${x.n}`));
+
+  it('puts each mutant in the first group that holds neither its file nor a file it depends on or that depends on it', () => {
+    const mutants = [m('/p/x.ts', 1), m('/p/x.ts', 2), m('/p/y.ts', 1), m('/p/z.ts', 1), m('/p/z.ts', 2), m('/p/z.ts', 3), m('/p/w.ts', 1)];
+    expect(names(groupMutants(mutants, dependenciesOf))).toEqual([['x1', 'z1', 'w1'], ['x2', 'z2'], ['y1', 'z3']]);
+  });
+
+  it('keeps a group to its size limit, and every mutant in exactly one group', () => {
+    const mutants = [m('/p/z.ts', 1), m('/p/w.ts', 1), m('/p/x.ts', 1), m('/p/w.ts', 2)];
+    expect(names(groupMutants(mutants, dependenciesOf, 2))).toEqual([['z1', 'w1'], ['x1', 'w2']]);
+    expect(groupMutants([], dependenciesOf)).toEqual([]);
+  });
+
+  it('keeps a file out of the group of a file that depends on it, whichever comes first', () => {
+    expect(names(groupMutants([m('/p/y.ts', 1), m('/p/x.ts', 1)], dependenciesOf))).toEqual([['y1'], ['x1']]);
+    expect(names(groupMutants([m('/p/x.ts', 1), m('/p/y.ts', 1)], dependenciesOf))).toEqual([['x1'], ['y1']]);
   });
 });
 

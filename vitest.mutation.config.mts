@@ -43,8 +43,9 @@ export default defineConfig({
     include: process.env.MUTATION_TESTS ? process.env.MUTATION_TESTS.split(',') : ['lib/**/*.test.ts'],
     environment: 'node',
     // Longer than vitest.config.mts's 30 s: the dry run counts which mutants each test reaches,
-    // which slowed a 4.5 s property test of lib/search past 30 s on a busy machine. A mutant that
-    // loops forever is still stopped by Stryker's own timeout per mutant.
+    // which slowed a 4.5 s property test of lib/search past 30 s on a busy machine. A mutant whose
+    // run sends nothing for a minute (a synchronous loop, which no test timeout can stop) is stopped
+    // by keptThreadsPool and reported as timed out; under --fresh-threads, by Stryker's timeout.
     testTimeout: 120_000,
     setupFiles: ['scripts/mutationSetup.ts'],
     globalSetup: ['db/sharedTestPostgres.ts'],

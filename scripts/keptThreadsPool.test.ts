@@ -64,3 +64,51 @@ describe('keptThreadsPool in a real vitest', () => {
     expect(new Set([threads[0], threads[1], threads[3]]).size).toBe(3);
   });
 });
+
+// A product module whose word list, under the "empty" mutant, gets an empty word that sends its
+// scan round forever as the module loads, in code that is no mutant's; its mutant counts hits as
+// Stryker's instrumented code does.
+const loopingProduct = `
+const ns = ((globalThis as any).__stryker__ ??= {});
+function active(id: string) {
+  if (ns.activeMutant !== id) return false;
+  if (ns.hitCount !== undefined && ++ns.hitCount > ns.hitLimit) throw new Error('Hit limit reached');
+  return true;
+}
+const words = [active('empty') ? '' : 'a', 'b'];
+export function scan(text: string) {
+  let n = 0;
+  for (const w of words) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) n++;
+  return n;
+}
+export const count = scan('abab');
+`;
+
+describe('keptThreadsPool, a mutant’s run stuck in a loop', () => {
+  let root: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-threads-stall-'));
+    fs.writeFileSync(path.join(root, 'product.ts'), loopingProduct);
+    fs.writeFileSync(path.join(root, 'probe.test.ts'), "import { expect, it } from 'vitest';\nimport { count } from './product';\nit('counts', () => expect(count).toBe(4));\nit('other', () => {});\n");
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const probe = (activeMutant: string) => {
+    const script = path.resolve('scripts/testing/fixtureCoverageProbe.ts');
+    const provided = { mode: 'mutant', mutantActivation: 'static', activeMutant, hitLimit: 100 };
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, root, JSON.stringify(provided)], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PROBE_STALL_MS: '1500' } });
+    expect(child.status, child.stderr).toBe(0);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { failed: string[]; errors: string[]; timedOut: string | null };
+  };
+
+  it('stops the run that sends nothing for stallMs, and Stryker reads it as timed out, every test failing with the reason', () => {
+    const result = probe('empty');
+    expect(result.timedOut).toMatch(/^Hit limit reached \(\d+\/100\)$/);
+    expect(result.failed).toEqual(['probe.test.ts', 'counts', 'other']);
+    expect(result.errors).toContain("the mutant's run sent nothing for 1.5 s, stuck in a loop, and was stopped (scripts/keptThreadsPool.ts)");
+  });
+
+  it('leaves a run that does not stall as it is', () => {
+    expect(probe('another')).toMatchObject({ failed: [], timedOut: null });
+  });
+});

@@ -9,8 +9,15 @@ import { listFiles } from './ensureBuild';
 // "static" activation) is; only what node_modules loads is kept. (Vitest 4.1 loads a project
 // module again in each run by itself; naming them all in the run's `invalidates` keeps that so if
 // it stops doing it.) The dry run, which counts what each test reaches, gets a thread of its own.
+//
+// A mutant's run whose thread sends nothing for `stallMs` is stuck in a loop no test can time out
+// (a synchronous loop never lets vitest's own timers fire): Stryker would wait out its timeout for
+// the run, 1.5 × the whole dry run for a mutant switched on before the modules load. The pool
+// then stops that thread and runs the run's first test file again in a new one, told the run
+// stalled (the provided `stalledRun`); scripts/mutationSetup.ts then ends it as timed out.
 
 type Provided = { mode?: string };
+type Message = { type?: string; __vitest_worker_response__?: boolean };
 
 /// Whether a run may use a kept thread, and the next run this one's: a mutant's run.
 export function mayKeepThread(provided: Provided): boolean {
@@ -23,10 +30,11 @@ export function projectSourceFiles(root: string): string[] {
 }
 
 type Listener = (arg: unknown) => void;
-type Kept = { thread: ThreadsPoolWorker; runs: number; alive: boolean };
+type Kept = { thread: ThreadsPoolWorker; runs: number; alive: boolean; heardAt: number };
 
-/// The pool: `maxRuns` bounds how many runs one thread serves before a fresh one is started.
-export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): PoolRunnerInitializer {
+/// The pool: `maxRuns` bounds how many runs one thread serves before a fresh one is started;
+/// `stallMs` is how long a mutant's run may send nothing before it counts as stuck.
+export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?: number; stallMs?: number } = {}): PoolRunnerInitializer {
   let kept: Kept | null = null;
   const sources = new Map<string, string[]>();
   const closing = new WeakSet<object>();
@@ -37,6 +45,8 @@ export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): P
     private reused = false;
     private keep = false;
     private listeners: Array<[string, Listener]> = [];
+    private startMessage?: WorkerRequest;
+    private watchdog?: ReturnType<typeof setInterval>;
 
     constructor(private readonly options: PoolOptions) {}
 
@@ -59,12 +69,21 @@ export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): P
         return;
       }
       if (previous?.alive) await previous.thread.stop();
+      this.current = await this.newThread();
+    }
+
+    private async newThread(): Promise<Kept> {
       const thread = new ThreadsPoolWorker(this.options);
       await thread.start();
-      this.current = { thread, runs: 1, alive: true };
+      const kept: Kept = { thread, runs: 1, alive: true, heardAt: Date.now() };
       thread.on('exit', () => {
-        this.current.alive = false;
+        kept.alive = false;
       });
+      thread.on('message', (message: Message) => {
+        kept.heardAt = Date.now();
+        if (message?.__vitest_worker_response__ && message.type === 'testfileFinished') this.unwatch();
+      });
+      return kept;
     }
 
     on(event: string, listener: Listener): void {
@@ -78,6 +97,7 @@ export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): P
     }
 
     send(message: WorkerRequest): void {
+      if (message.type === 'start') this.startMessage = message;
       if (message.type === 'start' && this.reused) return this.answer('started');
       if (message.type === 'stop' && this.keep && this.current.alive) return this.answer('stopped');
       if (message.type === 'run' || message.type === 'collect') {
@@ -86,7 +106,9 @@ export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): P
         const root = this.options.project.config.root;
         if (!sources.has(root)) sources.set(root, projectSourceFiles(root));
         const context = { ...message.context, config: this.options.project.serializedConfig, invalidates: [...(message.context.invalidates ?? []), ...sources.get(root)!] };
-        return this.current.thread.send({ ...message, context } as WorkerRequest);
+        const request = { ...message, context } as WorkerRequest;
+        if (this.keep && message.type === 'run') this.watch(request);
+        return this.current.thread.send(request);
       }
       this.current.thread.send(message);
     }
@@ -96,6 +118,7 @@ export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): P
     }
 
     async stop(): Promise<void> {
+      this.unwatch();
       for (const [event, listener] of this.listeners) this.current.thread.off(event, listener);
       this.listeners = [];
       if (this.keep && this.current.alive) {
@@ -103,6 +126,46 @@ export function keptThreadsPool({ maxRuns = 500 }: { maxRuns?: number } = {}): P
         return;
       }
       if (this.current.alive) await this.current.thread.stop();
+    }
+
+    private watch(run: WorkerRequest): void {
+      this.unwatch();
+      this.current.heardAt = Date.now();
+      this.watchdog = setInterval(() => {
+        if (Date.now() - this.current.heardAt > stallMs) void this.restartStalled(run);
+      }, Math.max(50, stallMs / 8));
+    }
+
+    private unwatch(): void {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+    }
+
+    /// The stuck thread is stopped without vitest seeing it go; a new one is started as vitest
+    /// started the first, then runs the run's first test file told the run stalled.
+    private async restartStalled(run: WorkerRequest): Promise<void> {
+      this.unwatch();
+      const stuck = this.current;
+      for (const [event, listener] of this.listeners) stuck.thread.off(event, listener);
+      stuck.alive = false;
+      await stuck.thread.stop();
+      const fresh = await this.newThread();
+      this.current = fresh;
+      if (this.startMessage) {
+        await new Promise<void>((resolve) => {
+          const started = (message: Message) => {
+            if (message?.type !== 'started') return;
+            fresh.thread.off('message', started);
+            resolve();
+          };
+          fresh.thread.on('message', started);
+          fresh.thread.send(this.startMessage!);
+        });
+      }
+      for (const [event, listener] of this.listeners) fresh.thread.on(event, listener);
+      if (run.type !== 'run') return;
+      const context = { ...run.context, files: run.context.files.slice(0, 1), providedContext: { ...run.context.providedContext, stalledRun: stallMs } };
+      fresh.thread.send({ ...run, context } as WorkerRequest);
     }
 
     private answer(type: 'started' | 'stopped') {

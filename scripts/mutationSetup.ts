@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeEach, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { creditHookCoverage, type MutantCoverage } from './hookCoverage';
 import { testFileBodyHook } from './testBodyMarker';
 
@@ -16,13 +16,29 @@ const bodyStarts = globalThis as unknown as Record<typeof testFileBodyHook, (() 
 bodyStarts[testFileBodyHook] = undefined;
 const fixturesStatic = process.env.MUTATION_FIXTURES_STATIC === '1';
 
+// A mutant's run that stalled: its thread sent nothing for `stalledRun` ms and was stopped
+// (scripts/keptThreadsPool.ts), and this is the run of one of its test files again. The mutant
+// stays off, so the loop does not come back; the hit count is set past any limit, which Stryker
+// reads when the run ends and reports the mutant as timed out (its reason reads "Hit limit
+// reached"); and every test fails, saying why, should Stryker have set no limit.
+const stalledRun = inject('stalledRun');
+if (inject('mode') === 'mutant' && stalledRun && ns) {
+  ns.activeMutant = undefined;
+  beforeAll(() => {
+    ns.hitCount = Number.MAX_SAFE_INTEGER;
+  });
+  beforeEach(() => {
+    throw new Error(`the mutant's run sent nothing for ${stalledRun / 1000} s, stuck in a loop, and was stopped (scripts/keptThreadsPool.ts)`);
+  });
+}
+
 // A mutant run. Stryker switches a mutant on in a beforeAll hook when it can be switched at run
 // time. The worker thread may be one kept from an earlier mutant's run (scripts/keptThreadsPool.ts),
 // where the earlier mutant is still switched on: it is switched off here, before the test file and
 // the modules it imports load. It is switched on as the test file's own top-level code starts
 // (scripts/testBodyMarker.ts): the dry run counts what that code reaches under the file's tests
 // (below), so it must run with the mutant on, as those tests will.
-if (inject('mode') === 'mutant' && inject('mutantActivation') === 'runtime' && ns) {
+if (inject('mode') === 'mutant' && inject('mutantActivation') === 'runtime' && ns && !stalledRun) {
   ns.activeMutant = undefined;
   if (!fixturesStatic) {
     bodyStarts[testFileBodyHook] = () => {
@@ -59,5 +75,8 @@ declare module 'vitest' {
     mode: 'dry-run' | 'mutant';
     mutantActivation: 'static' | 'runtime';
     activeMutant: string;
+    /// Set only by keptThreadsPool, on the run it starts again after a run stalled: how long the
+    /// stalled run sent nothing (ms).
+    stalledRun?: number;
   }
 }

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createVitest } from 'vitest/node';
+import { determineHitLimitReached } from '@stryker-mutator/api/test-runner';
+import { keptThreadsPool } from '../keptThreadsPool';
 import { markTestFileBodies } from '../testBodyMarker';
 
 // Run by testBodyMarker.test.ts in a child process: starts a real vitest on the project in argv[2]
 // with Stryker's own setup file, then scripts/mutationSetup.ts, and the test-file mark, as
 // vitest.mutation.config.mts has them under Stryker; runs it once in the mode given in argv[3]
 // (JSON: what Stryker would provide) and prints one JSON line: the coverage Stryker's setup hands
-// on, and what the test file recorded.
+// on, what the test file recorded, the hit count it hands on and Stryker's verdict on that count.
+// With PROBE_STALL_MS set, the tests run in keptThreadsPool with that `stallMs`.
 
 const root = process.argv[2];
 const provided = JSON.parse(process.argv[3]) as Record<string, unknown>;
@@ -17,17 +20,29 @@ const ctx = await createVitest(
   { root, config: false, include: ['*.test.ts'], setupFiles: [strykerSetup, path.resolve('scripts/mutationSetup.ts')], isolate: false, maxWorkers: 1, watch: false, reporters: [{}] },
   { plugins: [markTestFileBodies()] },
 );
+if (process.env.PROBE_STALL_MS) {
+  const pool = keptThreadsPool({ stallMs: Number(process.env.PROBE_STALL_MS) });
+  for (const project of ctx.projects) {
+    project.config.pool = pool.name;
+    project.config.poolRunner = pool;
+  }
+}
 for (const [key, value] of Object.entries({ globalNamespace: '__stryker__', isGreaterThanVitest4Point1: true, hitLimit: undefined, ...provided })) {
   ctx.provide(key as never, value as never);
 }
 await ctx.start();
 const files = ctx.state.getFiles();
 const record = path.join(root, 'record.json');
+const hitCount = files.reduce<number | undefined>((sum, f) => ((f.meta as { hitCount?: number }).hitCount === undefined ? sum : (sum ?? 0) + (f.meta as { hitCount: number }).hitCount), undefined);
 console.log(
   JSON.stringify({
     failed: files.flatMap((f) => [f, ...f.tasks]).filter((t) => t.result?.state === 'fail').map((t) => t.name),
+    errors: files.flatMap((f) => [f, ...f.tasks]).flatMap((t) => t.result?.errors ?? []).map((e) => e.message),
+    timedOut: determineHitLimitReached(hitCount, provided.hitLimit as number | undefined)?.reason ?? null,
     coverage: (files[0]?.meta as { mutantCoverage?: unknown } | undefined)?.mutantCoverage ?? null,
     record: fs.existsSync(record) ? JSON.parse(fs.readFileSync(record, 'utf8')) : null,
   }),
 );
 await ctx.close();
+// Vitest sets a failing exit code when a run's tests fail; the probe itself did its job.
+process.exitCode = 0;

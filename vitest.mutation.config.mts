@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { keptThreadsPool } from './scripts/keptThreadsPool';
+import { loadFailureReporter } from './scripts/loadFailures';
 import { firstFailureOrder } from './scripts/mutationSequencer';
 import { markTestFileBodies } from './scripts/testBodyMarker';
 
@@ -21,7 +22,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /// mutated file's own tests, then the quickest; `MUTATION_VITEST_ORDER=1` keeps vitest's (the
 /// slowest first). Each test file marks where its own top-level code starts
 /// (scripts/testBodyMarker.ts), so that the dry run counts what a file's fixtures reach under that
-/// file's tests instead of as static (scripts/mutationSetup.ts).
+/// file's tests instead of as static (scripts/mutationSetup.ts). A test file that fails to load is
+/// given a failed test (scripts/loadFailures.ts), so the mutant that broke it counts as killed.
 const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 const keepThreads = underStryker && process.env.MUTATION_FRESH_THREADS !== '1';
 const order = underStryker && process.env.MUTATION_VITEST_ORDER !== '1' ? firstFailureOrder() : null;
@@ -50,6 +52,7 @@ export default defineConfig({
     setupFiles: ['scripts/mutationSetup.ts'],
     globalSetup: ['db/sharedTestPostgres.ts'],
     isolate: false,
-    ...(order ? { sequence: { sequencer: order.sequencer }, reporters: [order.reporter] } : {}),
+    ...(order ? { sequence: { sequencer: order.sequencer } } : {}),
+    ...(underStryker ? { reporters: [loadFailureReporter(), ...(order ? [order.reporter] : [])] } : {}),
   },
 });

@@ -3,21 +3,24 @@ import path from 'node:path';
 import { createVitest } from 'vitest/node';
 import { determineHitLimitReached } from '@stryker-mutator/api/test-runner';
 import { keptThreadsPool } from '../keptThreadsPool';
+import { loadFailureReporter } from '../loadFailures';
 import { markTestFileBodies } from '../testBodyMarker';
 
-// Run by testBodyMarker.test.ts in a child process: starts a real vitest on the project in argv[2]
-// with Stryker's own setup file, then scripts/mutationSetup.ts, and the test-file mark, as
+// Run by testBodyMarker.test.ts, keptThreadsPool.test.ts and loadFailures.test.ts in a child
+// process: starts a real vitest on the project in argv[2] with Stryker's own setup file, then
+// scripts/mutationSetup.ts, the test-file mark and the reporter of test files that fail to load, as
 // vitest.mutation.config.mts has them under Stryker; runs it once in the mode given in argv[3]
-// (JSON: what Stryker would provide) and prints one JSON line: the coverage Stryker's setup hands
-// on, what the test file recorded, the hit count it hands on and Stryker's verdict on that count.
-// With PROBE_STALL_MS set, the tests run in keptThreadsPool with that `stallMs`.
+// (JSON: what Stryker would provide) and prints one JSON line: the tests that failed and their
+// errors, the coverage Stryker's setup hands on, what the test file recorded, and Stryker's verdict
+// on the hit count the run hands on. With PROBE_STALL_MS set, the tests run in keptThreadsPool with
+// that `stallMs`.
 
 const root = process.argv[2];
 const provided = JSON.parse(process.argv[3]) as Record<string, unknown>;
 const strykerSetup = path.resolve('node_modules/@stryker-mutator/vitest-runner/dist/src/stryker-setup.js');
 const ctx = await createVitest(
   'test',
-  { root, config: false, include: ['*.test.ts'], setupFiles: [strykerSetup, path.resolve('scripts/mutationSetup.ts')], isolate: false, maxWorkers: 1, watch: false, reporters: [{}] },
+  { root, config: false, include: ['*.test.ts'], setupFiles: [strykerSetup, path.resolve('scripts/mutationSetup.ts')], isolate: false, maxWorkers: 1, watch: false, reporters: [loadFailureReporter()] },
   { plugins: [markTestFileBodies()] },
 );
 if (process.env.PROBE_STALL_MS) {

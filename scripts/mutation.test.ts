@@ -23,6 +23,12 @@ describe('the mutation score per folder', () => {
     expect(scores).not.toHaveProperty('lib/shared');
   });
 
+  it('counts a listed mutant that was not run ("Ignored") as equivalent, and an unlisted one that was not run as invalid', () => {
+    const report = { files: { 'lib/auth/can.ts': { mutants: [mutant('Killed'), mutant('Ignored', 12, 'StringLiteral', '""'), mutant('Ignored', 14)] } } };
+    const scores = scoreFolders(report, readEquivalents('lib/auth/can.ts\t12\tStringLiteral\t""\tthe message is never shown\n'), ['lib/auth']);
+    expect(scores['lib/auth']).toEqual({ score: 100, killed: 1, timeout: 0, survived: 0, noCoverage: 0, equivalent: 1, invalid: 1 });
+  });
+
   it('leaves out only the mutant at the column given, when the line of an equivalent is line:column', () => {
     const report = { files: { 'lib/versioning/a.ts': { mutants: [mutant('Survived', 37, 'ConditionalExpression', 'true', 100), mutant('Survived', 37, 'ConditionalExpression', 'true', 72)] } } };
     const scores = scoreFolders(report, readEquivalents('lib/versioning/a.ts\t37:100\tConditionalExpression\ttrue\tonly stops the loop early\n'), ['lib/versioning']);
@@ -49,15 +55,16 @@ describe('the mutation score per folder', () => {
 describe('what a mutation run mutates', () => {
   it('mutates every core folder by default, and only the chosen folders or files when asked', () => {
     const all = planMutationRun([]);
-    expect(all).toMatchObject({ chosen: ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'], flags: [], ownTests: null, freshThreads: false });
+    expect(all).toMatchObject({ chosen: ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'], flags: [], ownTests: null, freshThreads: false, runEquivalents: false });
     expect(typeof all !== 'string' && all.mutate.slice(0, 2)).toEqual(['lib/legal-text/**/*.ts', 'lib/search/**/*.ts']);
-    const some = planMutationRun(['--folders', 'lib/legal-text/', '--files', 'lib/legal-text/numerals.ts', '--own-tests', '--ignore-static', '--full', '--fresh-threads']);
+    const some = planMutationRun(['--folders', 'lib/legal-text/', '--files', 'lib/legal-text/numerals.ts', '--own-tests', '--ignore-static', '--full', '--fresh-threads', '--run-equivalents']);
     expect(some).toEqual({
       chosen: ['lib/legal-text'],
       mutate: ['lib/legal-text/numerals.ts', '!lib/**/*.test.ts', '!lib/**/testing/**', '!lib/**/testing.ts', '!lib/**/index.ts'],
       flags: ['--force', '--ignoreStatic'],
       ownTests: 'lib/legal-text/**/*.test.ts',
       freshThreads: true,
+      runEquivalents: true,
     });
   });
 

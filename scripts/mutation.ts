@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // `npm run mutation [-- --folders lib/auth,lib/search] [--files F,G] [--own-tests] [--ignore-static]
-// [--full] [--fresh-threads]`: checks that the tests pass in a shuffled order, then runs Stryker (see
+// [--full] [--fresh-threads] [--run-equivalents]`: checks that the tests pass in a shuffled order, then runs Stryker (see
 // stryker.config.mjs) over the core folders, incrementally unless --full, then prints the mutation
 // score of each folder — detected mutants over those that count — and, as its last line, one
 // JSON object of those scores. Mutants listed in docs/mutation-equivalents.tsv (equivalent: no
-// test can tell them apart from the original) are left out of the scores, each with its reason.
+// test can tell them apart from the original) are left out of the scores, each with its reason,
+// and are not run (scripts/strykerEquivalents.ts) unless --run-equivalents.
 
 const folders = ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow'];
 const report = path.resolve('reports/mutation/mutation.json');
@@ -23,7 +24,7 @@ export type Report = { files: Record<string, { mutants: Mutant[] }> };
 export type FolderScore = { score: number | null; killed: number; timeout: number; survived: number; noCoverage: number; equivalent: number; invalid: number };
 
 /// One listed equivalent mutant: where it is, what it does, and its key for matching a report.
-export type Equivalent = { file: string; at: string; mutator: string; replacement: string; key: string };
+export type Equivalent = { file: string; at: string; mutator: string; replacement: string; reason: string; key: string };
 
 /// `path \t line \t mutator \t replacement \t reason` lines (# comments and blank lines skipped).
 /// The line may be `line:column`, for a line where the same mutation at another column is not
@@ -34,7 +35,7 @@ export function listEquivalents(text: string): Equivalent[] {
     if (!line.trim() || line.startsWith('#')) continue;
     const [file, at, mutator, replacement = '', reason] = line.split('\t');
     if (!reason?.trim()) throw new Error(`docs/mutation-equivalents.tsv: every equivalent mutant needs a reason: ${line}`);
-    entries.push({ file, at: at.trim(), mutator, replacement, key: equivalentKey(file, at.trim(), mutator, replacement) });
+    entries.push({ file, at: at.trim(), mutator, replacement, reason: reason.trim(), key: equivalentKey(file, at.trim(), mutator, replacement) });
   }
   return entries;
 }
@@ -57,7 +58,9 @@ export function staleEquivalents(data: Report, entries: Equivalent[]): Equivalen
   return entries.filter((e) => e.file in data.files && !present.has(e.key));
 }
 
-function equivalentKey(file: string, at: string, mutator: string, replacement: string | undefined): string {
+/// A listed equivalent's key: the file (relative, with /), `line` or `line:column` as in Stryker's
+/// report, the mutator and the replacement.
+export function equivalentKey(file: string, at: string, mutator: string, replacement: string | undefined): string {
   return `${file}:${at}:${mutator}:${replacement ?? ''}`;
 }
 
@@ -72,7 +75,8 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
     if (!folder || /(^|\/)testing(\/|\.ts$)/.test(file)) continue;
     const s = scores[folder];
     for (const m of mutants) {
-      const undetected = m.status === 'Survived' || m.status === 'NoCoverage';
+      // A listed mutant is not run at all (scripts/strykerEquivalents.ts): "Ignored".
+      const undetected = m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Ignored';
       const { line, column } = m.location.start;
       const listed = [`${line}:${column}`, `${line}`].some((at) => equivalents.has(equivalentKey(file, at, m.mutatorName, m.replacement)));
       if (undetected && listed) s.equivalent++;
@@ -96,9 +100,10 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
 /// globs for MUTATION_TESTS (read by vitest.mutation.config.mts): each mutant is then tested by the
 /// unit tests of its own folders only, not by every test of lib/ that imports it; with
 /// `--fresh-threads`, every mutant's tests run in a new worker thread (read by
-/// vitest.mutation.config.mts; by default one thread serves many, see scripts/keptThreadsPool.ts).
+/// vitest.mutation.config.mts; by default one thread serves many, see scripts/keptThreadsPool.ts);
+/// with `--run-equivalents`, the listed equivalents are run too.
 /// An error string for a folder outside the run or a file outside the chosen folders.
-export function planMutationRun(args: string[]): { chosen: string[]; mutate: string[]; flags: string[]; ownTests: string | null; freshThreads: boolean } | string {
+export function planMutationRun(args: string[]): { chosen: string[]; mutate: string[]; flags: string[]; ownTests: string | null; freshThreads: boolean; runEquivalents: boolean } | string {
   const valueOf = (flag: string) => {
     const at = args.indexOf(flag);
     return at >= 0 ? (args[at + 1] ?? '').split(',').filter(Boolean) : null;
@@ -115,6 +120,7 @@ export function planMutationRun(args: string[]): { chosen: string[]; mutate: str
     flags: [...(args.includes('--full') ? ['--force'] : []), ...(args.includes('--ignore-static') ? ['--ignoreStatic'] : [])],
     ownTests: args.includes('--own-tests') ? chosen.map((f) => `${f}/**/*.test.ts`).join(',') : null,
     freshThreads: args.includes('--fresh-threads'),
+    runEquivalents: args.includes('--run-equivalents'),
   };
 }
 
@@ -124,10 +130,10 @@ function main() {
     console.error(`mutation: ${plan}`);
     process.exit(2);
   }
-  const { chosen, mutate, flags, ownTests, freshThreads } = plan;
+  const { chosen, mutate, flags, ownTests, freshThreads, runEquivalents } = plan;
   const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
-  const env = { ...process.env, NO_COLOR: '1', ...(ownTests ? { MUTATION_TESTS: ownTests } : {}), ...(freshThreads ? { MUTATION_FRESH_THREADS: '1' } : {}) };
+  const env = { ...process.env, NO_COLOR: '1', ...(ownTests ? { MUTATION_TESTS: ownTests } : {}), ...(freshThreads ? { MUTATION_FRESH_THREADS: '1' } : {}), ...(runEquivalents ? { MUTATION_RUN_EQUIVALENTS: '1' } : {}) };
   // Stryker runs only the tests that cover a mutant. A test that passes only after another one
   // has run would fail there on its own and count the mutant as killed, so the tests first run
   // once in a shuffled order, and the run stops if one fails.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpsRequest, isSameOriginRequest, sessionCookieOptions } from './checkOrigin';
+import { sessionCookieName } from './sessionToken';
 
 const h = (o: Record<string, string>) => new Headers(o);
 
@@ -39,6 +40,10 @@ describe('sessionCookieOptions', () => {
 
   it('clears the cookie at once (max-age 0) when no expiry is given, Secure only under HTTPS', () => {
     expect(sessionCookieOptions(false)).toEqual({ httpOnly: true, sameSite: 'lax', secure: false, path: '/', maxAge: 0 });
+  });
+
+  it('names the cookie as every release has: another name would sign everyone out at the next one', () => {
+    expect(sessionCookieName).toBe('lawbench_session');
   });
 });
 

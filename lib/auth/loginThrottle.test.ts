@@ -29,6 +29,13 @@ describe.each(engines())('on $name', ({ engine }) => {
       expect(await refusal(reserveLoginAttempt(engine(), keys, new Date(start.getTime() + lockMs)))).toBeUndefined();
     });
 
+    it('with nothing to count (no key), lets the attempt through and writes no counter', async () => {
+      const { db, t } = engine();
+      const before = await db.select().from(t.loginThrottles);
+      expect(await refusal(reserveLoginAttempt(engine(), [], new Date('2026-08-03T00:00:00Z')))).toBeUndefined();
+      expect(await db.select().from(t.loginThrottles)).toEqual(before);
+    });
+
     it('audits the moment a counter locks: which counter, of what kind, and until when', async () => {
       const keys = throttleKeys('audited@example.com', '192.0.2.2');
       const start = new Date('2026-08-02T00:00:00Z');

@@ -24,7 +24,7 @@ export const BENCHES: Record<string, BenchEntry> = {
     load: () => import('./consultationPage'),
   },
   'type-check': {
-    summary: "the mutation run's TypeScript checker beside Stryker's own on the same mutants: ms per mutant, and the same verdict on each",
+    summary: "the mutation run's TypeScript checker beside Stryker's own on the same mutants, then checking unrelated files' mutants together beside one at a time: time per mutant, and the same verdict on each",
     load: () => import('./typeCheck'),
   },
   'mutation-runner': {

@@ -11,12 +11,10 @@ import type { Reporter, TestModule } from 'vitest/node';
 /// The name of the test a file that failed to load is given.
 export const loadFailureTestName = 'the test file fails to load';
 
-type FileTask = RunnerTestFile;
-
 /// Gives each file that failed with no test run a failed test holding the file's errors; returns
 /// the files given one.
-export function addLoadFailureTests(files: readonly FileTask[]): FileTask[] {
-  const given: FileTask[] = [];
+export function addLoadFailureTests(files: readonly RunnerTestFile[]): RunnerTestFile[] {
+  const given: RunnerTestFile[] = [];
   for (const file of files) {
     if (file.result?.state !== 'fail' || anyTestRan(file)) continue;
     const errors = file.result.errors?.length ? file.result.errors : [{ name: 'Error', message: 'the test file failed with no error given' }];
@@ -35,7 +33,7 @@ export function addLoadFailureTests(files: readonly FileTask[]): FileTask[] {
       artifacts: [],
       tags: [],
       result: { state: 'fail', errors, duration: 0 },
-    } as unknown as FileTask['tasks'][number]);
+    } as unknown as RunnerTestFile['tasks'][number]);
     given.push(file);
   }
   return given;

@@ -8,7 +8,7 @@ import { Instrumenter } from '@stryker-mutator/instrumenter';
 import { createTypescriptChecker } from '@stryker-mutator/typescript-checker';
 import { createInjector } from 'typed-inject';
 import { IncrementalTypeChecker } from '../scripts/strykerTypeChecker';
-import { listFiles } from '../scripts/ensureBuild';
+import { mutatedFiles } from '../scripts/mutation';
 import { printChecks, printTable, failOnProblems, percentile } from './report';
 
 const DEFAULT_FILE = 'lib/legal-text/parseAmendmentDecisionTokens.ts';
@@ -67,14 +67,6 @@ export async function run(args: string[]): Promise<void> {
   printChecks(problems);
   console.log(JSON.stringify({ bench: 'type-check', file, figures, ratio: stockFigure.figure.meanMs / oursFigure.figure.meanMs, grouped: { mutants: runMutants.length, groups: together.groups, aloneMs: alone.ms, togetherMs: together.ms, ratio: alone.ms / together.ms } }));
   failOnProblems(problems);
-}
-
-/// Every file `npm run mutation` mutates: its folders' TypeScript, tests and test helpers apart.
-function mutatedFiles(): string[] {
-  return ['lib/legal-text', 'lib/search', 'lib/auth', 'lib/versioning', 'lib/workflow']
-    .flatMap((folder) => listFiles(folder))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !/(^|\/)testing(\/|\.ts$)/.test(f) && path.basename(f) !== 'index.ts')
-    .sort();
 }
 
 /// A fresh checker's time to check all the mutants: one at a time, or in the groups it makes.

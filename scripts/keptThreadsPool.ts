@@ -18,6 +18,7 @@ import { listFiles } from './ensureBuild';
 
 type Provided = { mode?: string };
 type Message = { type?: string; __vitest_worker_response__?: boolean };
+type RunRequest = Extract<WorkerRequest, { type: 'run' }>;
 
 /// Whether a run may use a kept thread, and the next run this one's: a mutant's run.
 export function mayKeepThread(provided: Provided): boolean {
@@ -107,7 +108,7 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
         if (!sources.has(root)) sources.set(root, projectSourceFiles(root));
         const context = { ...message.context, config: this.options.project.serializedConfig, invalidates: [...(message.context.invalidates ?? []), ...sources.get(root)!] };
         const request = { ...message, context } as WorkerRequest;
-        if (this.keep && message.type === 'run') this.watch(request);
+        if (this.keep && request.type === 'run') this.watch(request);
         return this.current.thread.send(request);
       }
       this.current.thread.send(message);
@@ -128,7 +129,7 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
       if (this.current.alive) await this.current.thread.stop();
     }
 
-    private watch(run: WorkerRequest): void {
+    private watch(run: RunRequest): void {
       this.unwatch();
       this.current.heardAt = Date.now();
       this.watchdog = setInterval(() => {
@@ -143,7 +144,7 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
 
     /// The stuck thread is stopped without vitest seeing it go; a new one is started as vitest
     /// started the first, then runs the run's first test file told the run stalled.
-    private async restartStalled(run: WorkerRequest): Promise<void> {
+    private async restartStalled(run: RunRequest): Promise<void> {
       this.unwatch();
       const stuck = this.current;
       for (const [event, listener] of this.listeners) stuck.thread.off(event, listener);
@@ -163,7 +164,6 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
         });
       }
       for (const [event, listener] of this.listeners) fresh.thread.on(event, listener);
-      if (run.type !== 'run') return;
       const context = { ...run.context, files: run.context.files.slice(0, 1), providedContext: { ...run.context.providedContext, stalledRun: stallMs } };
       fresh.thread.send({ ...run, context } as WorkerRequest);
     }

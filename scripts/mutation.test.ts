@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listEquivalents, planMutationRun, readEquivalents, scoreFolders, staleEquivalents } from './mutation';
+import { listEquivalents, mutatedFiles, planMutationRun, readEquivalents, scoreFolders, staleEquivalents } from './mutation';
 
 const mutant = (status: string, line = 1, mutatorName = 'ConditionalExpression', replacement = 'true', column = 1) => ({ status, mutatorName, replacement, location: { start: { line, column } } }) as never;
 
@@ -66,6 +66,14 @@ describe('what a mutation run mutates', () => {
       freshThreads: true,
       runEquivalents: true,
     });
+  });
+
+  it('lists the files a run of a folder mutates: its sources, not its tests, test helpers or index', () => {
+    const files = mutatedFiles(['lib/auth']);
+    expect(files).toContain('lib/auth/can.ts');
+    expect(files.every((f) => f.startsWith('lib/auth/') && f.endsWith('.ts'))).toBe(true);
+    expect(files.filter((f) => f.endsWith('.test.ts') || f.endsWith('/index.ts') || f.includes('testing'))).toEqual([]);
+    expect(files).toEqual([...files].sort());
   });
 
   it('refuses a folder outside the run, no folder at all, and a file outside the chosen folders', () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './ensureBuild';
 
 // `npm run mutation [-- --folders lib/auth,lib/search] [--files F,G] [--own-tests] [--ignore-static]
 // [--full] [--fresh-threads] [--run-equivalents]`: checks that the tests pass in a shuffled order, then runs Stryker (see
@@ -50,18 +51,33 @@ export function readEquivalents(text: string): Set<string> {
 export function staleEquivalents(data: Report, entries: Equivalent[]): Equivalent[] {
   const present = new Set<string>();
   for (const [file, { mutants }] of Object.entries(data.files)) {
-    for (const m of mutants) {
-      const { line, column } = m.location.start;
-      for (const at of [`${line}:${column}`, `${line}`]) present.add(equivalentKey(file, at, m.mutatorName, m.replacement));
-    }
+    for (const m of mutants) for (const key of mutantKeys(file, m.location.start, m.mutatorName, m.replacement)) present.add(key);
   }
   return entries.filter((e) => e.file in data.files && !present.has(e.key));
 }
 
 /// A listed equivalent's key: the file (relative, with /), `line` or `line:column` as in Stryker's
 /// report, the mutator and the replacement.
-export function equivalentKey(file: string, at: string, mutator: string, replacement: string | undefined): string {
+function equivalentKey(file: string, at: string, mutator: string, replacement: string | undefined): string {
   return `${file}:${at}:${mutator}:${replacement ?? ''}`;
+}
+
+/// The two keys an entry of the list may match a mutant by: at its line and column, or at its
+/// line. `start` is counted from 1, as in Stryker's report.
+export function mutantKeys(file: string, start: { line: number; column: number }, mutator: string, replacement: string | undefined): string[] {
+  return [`${start.line}:${start.column}`, `${start.line}`].map((at) => equivalentKey(file, at, mutator, replacement));
+}
+
+/// A test helper, not product code: a `testing` folder or a `testing.ts` file.
+const testHelper = /(^|\/)testing(\/|\.ts$)/;
+
+/// Every file a run of these folders mutates (the same files as `planMutationRun`'s globs): its
+/// TypeScript, tests, test helpers and index files apart; paths relative, sorted.
+export function mutatedFiles(chosen: readonly string[] = folders): string[] {
+  return chosen
+    .flatMap((folder) => listFiles(folder))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !testHelper.test(f) && path.basename(f) !== 'index.ts')
+    .sort();
 }
 
 /// The score of each folder from a Stryker JSON report: (killed + timeout) over (killed + timeout
@@ -72,13 +88,12 @@ export function scoreFolders(data: Report, equivalents: Set<string>, only: strin
   for (const [file, { mutants }] of Object.entries(data.files)) {
     const folder = only.find((f) => file.startsWith(`${f}/`));
     // Test helpers are not product code (an incremental run may still carry their old results).
-    if (!folder || /(^|\/)testing(\/|\.ts$)/.test(file)) continue;
+    if (!folder || testHelper.test(file)) continue;
     const s = scores[folder];
     for (const m of mutants) {
       // A listed mutant is not run at all (scripts/strykerEquivalents.ts): "Ignored".
       const undetected = m.status === 'Survived' || m.status === 'NoCoverage' || m.status === 'Ignored';
-      const { line, column } = m.location.start;
-      const listed = [`${line}:${column}`, `${line}`].some((at) => equivalents.has(equivalentKey(file, at, m.mutatorName, m.replacement)));
+      const listed = mutantKeys(file, m.location.start, m.mutatorName, m.replacement).some((key) => equivalents.has(key));
       if (undetected && listed) s.equivalent++;
       else if (m.status === 'Killed') s.killed++;
       else if (m.status === 'Timeout') s.timeout++;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '@stryker-mutator/api/logging';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
-import { equivalentKey, listEquivalents } from './mutation';
+import { listEquivalents, mutantKeys } from './mutation';
 
 // docs/mutation-equivalents.tsv names each equivalent mutant by where it is. When the code moves,
 // an entry names no mutant and its mutant is run and counted as surviving again; a mutation run
@@ -26,7 +26,7 @@ describe('docs/mutation-equivalents.tsv', () => {
       mutants.flatMap((m) => {
         const file = path.relative(process.cwd(), m.fileName).split(path.sep).join('/');
         const { line, column } = m.location.start;
-        return [`${line + 1}:${column + 1}`, `${line + 1}`].map((at) => equivalentKey(file, at, m.mutatorName, m.replacement));
+        return mutantKeys(file, { line: line + 1, column: column + 1 }, m.mutatorName, m.replacement);
       }),
     );
     expect(entries.filter((e) => !made.has(e.key)).map((e) => `${e.file}\t${e.at}\t${e.mutator}\t${e.replacement}`)).toEqual([]);

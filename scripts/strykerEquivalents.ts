@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PlanKind, type MutantTestPlan } from '@stryker-mutator/api/core';
 import { declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
 import type { Reporter } from '@stryker-mutator/api/report';
-import { equivalentKey, listEquivalents, type Equivalent } from './mutation';
+import { listEquivalents, mutantKeys, type Equivalent } from './mutation';
 
 /// The file of listed equivalent mutants, read from where Stryker runs (the project's root).
 export const equivalentsFile = 'docs/mutation-equivalents.tsv';
@@ -24,9 +24,8 @@ export function skipListedEquivalents(plans: MutantTestPlan[], entries: readonly
     if (plan.plan !== PlanKind.Run) continue;
     const { mutant } = plan;
     const file = path.relative(root, mutant.fileName).split(path.sep).join('/');
-    const line = mutant.location.start.line + 1;
-    const column = mutant.location.start.column + 1;
-    const key = [`${line}:${column}`, `${line}`].map((at) => equivalentKey(file, at, mutant.mutatorName, mutant.replacement)).find((k) => reasons.has(k));
+    const start = { line: mutant.location.start.line + 1, column: mutant.location.start.column + 1 };
+    const key = mutantKeys(file, start, mutant.mutatorName, mutant.replacement).find((k) => reasons.has(k));
     if (key) matched.set(key, [...(matched.get(key) ?? []), plan]);
   }
   let skipped = 0;

@@ -39,8 +39,11 @@ export class IncrementalTypeChecker implements Checker {
     const typeCheck = this.started();
     const results: Record<string, CheckResult> = {};
     // A file the program does not include cannot be checked; its mutant goes on to the tests.
-    const inProgram = mutants.filter((m) => typeCheck.includes(m.fileName));
-    for (const m of mutants) if (!inProgram.includes(m)) results[m.id] = { status: CheckStatus.Passed };
+    const inProgram: Mutant[] = [];
+    for (const m of mutants) {
+      if (typeCheck.includes(m.fileName)) inProgram.push(m);
+      else results[m.id] = { status: CheckStatus.Passed };
+    }
     for (const group of groupMutants(inProgram, (f) => typeCheck.dependenciesOf(f))) Object.assign(results, this.checkTogether(typeCheck, group));
     return results;
   }

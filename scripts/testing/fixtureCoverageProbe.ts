@@ -36,7 +36,9 @@ for (const [key, value] of Object.entries({ globalNamespace: '__stryker__', isGr
 await ctx.start();
 const files = ctx.state.getFiles();
 const record = path.join(root, 'record.json');
-const hitCount = files.reduce<number | undefined>((sum, f) => ((f.meta as { hitCount?: number }).hitCount === undefined ? sum : (sum ?? 0) + (f.meta as { hitCount: number }).hitCount), undefined);
+// Summed over the files, as Stryker's runner does; none when no file handed one on.
+const hits = files.map((f) => (f.meta as { hitCount?: number }).hitCount).filter((n) => n !== undefined);
+const hitCount = hits.length ? hits.reduce((a, b) => a + b, 0) : undefined;
 console.log(
   JSON.stringify({
     failed: files.flatMap((f) => [f, ...f.tasks]).filter((t) => t.result?.state === 'fail').map((t) => t.name),

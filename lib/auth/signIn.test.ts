@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, desc, eq, gt } from 'drizzle-orm';
 import { engines } from '@/db/engineTesting';
-import { signIn } from './signIn';
+import { decoyHash, signIn } from './signIn';
+import { hashPassword, verifyPassword } from './password';
 import { validateSessionToken } from './validateSessionToken';
 import { invalidateSession } from './invalidateSession';
 import { throttleRules } from './loginThrottle';
@@ -172,5 +173,16 @@ describe.each(engines())('on $name', ({ engine }) => {
       await invalidateSession(engine(), token);
       expect(await validateSessionToken(engine(), token, new Date())).toBeNull();
     });
+  });
+});
+
+describe('the decoy hash an unknown account is checked against', () => {
+  // Its algorithm, version and cost must be those of a stored password's hash: a cheaper one
+  // would answer an unknown e-mail faster and tell who has an account.
+  it('has the parameters hashPassword uses and matches no password', async () => {
+    const parameters = (h: string) => h.split('$').slice(1, 4).join('$');
+    expect(parameters(decoyHash)).toBe(parameters(await hashPassword('correct horse')));
+    expect(parameters(decoyHash)).toMatch(/^argon2id\$v=\d+\$m=\d+,t=\d+,p=\d+$/);
+    expect(await verifyPassword(decoyHash, 'correct horse')).toBe(false);
   });
 });

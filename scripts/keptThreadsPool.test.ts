@@ -65,6 +65,56 @@ describe('keptThreadsPool in a real vitest', () => {
   });
 });
 
+describe('keptThreadsPool, a mutant’s run over several test files', () => {
+  let root: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kept-threads-files-'));
+    for (const name of ['a', 'b', 'c']) {
+      fs.writeFileSync(
+        path.join(root, `${name}.test.ts`),
+        [
+          "import fs from 'node:fs';",
+          "import { it } from 'vitest';",
+          `fs.appendFileSync(new URL('./loaded.txt', import.meta.url), '${name}\\n');`,
+          "it('passes', () => {});",
+          "it('breaks', () => { throw new Error('broken'); });",
+          '',
+        ].join('\n'),
+      );
+    }
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  // Without isolation, as in the mutation run: vitest then gives the thread all files at once.
+  const probe = (runs: object[], bail: number) => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('scripts/testing/keptThreadsProbe.ts'), root, JSON.stringify(runs), String(bail), 'false'], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.status, child.stderr).toBe(0);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Array<{ passed: string[]; failed: string[]; loaded: string[] }>;
+  };
+
+  it('loads no test file after the one where the run failed, as the dry run (all files at once) does', () => {
+    const [dry, passing, failing] = probe(
+      [
+        { mode: 'dry-run', pattern: 'breaks' },
+        { mode: 'mutant', mutantActivation: 'runtime', pattern: 'passes' },
+        { mode: 'mutant', mutantActivation: 'runtime', pattern: 'breaks' },
+      ],
+      1,
+    );
+    expect(dry.loaded.sort()).toEqual(['a', 'b', 'c']);
+    expect(passing.loaded.sort()).toEqual(['a', 'b', 'c']);
+    expect(passing.passed).toEqual(['passes', 'passes', 'passes']);
+    expect(failing.loaded).toHaveLength(1);
+    expect(failing.failed).toEqual(['breaks']);
+  });
+
+  it('runs every file when vitest does not stop at the first failure', () => {
+    const [, failing] = probe([{ mode: 'dry-run', pattern: 'passes' }, { mode: 'mutant', mutantActivation: 'runtime', pattern: 'breaks' }], 0);
+    expect(failing.loaded.sort()).toEqual(['a', 'b', 'c']);
+    expect(failing.failed).toEqual(['breaks', 'breaks', 'breaks']);
+  });
+});
+
 // A product module whose word list, under the "empty" mutant, gets an empty word that sends its
 // scan round forever as the module loads, in code that is no mutant's; its mutant counts hits as
 // Stryker's instrumented code does.

@@ -10,6 +10,11 @@ import { listFiles } from './ensureBuild';
 // module again in each run by itself; naming them all in the run's `invalidates` keeps that so if
 // it stops doing it.) The dry run, which counts what each test reaches, gets a thread of its own.
 //
+// Vitest hands a thread all the test files of a run at once, and the thread loads every one of
+// them before it runs the first test: after the first failure (Stryker stops a mutant's run there)
+// the rest were loaded for nothing. The pool sends a mutant's run to the thread one file at a
+// time instead, and sends no more once the run is cancelled or has failed to run.
+//
 // A mutant's run whose thread sends nothing for `stallMs` is stuck in a loop no test can time out
 // (a synchronous loop never lets vitest's own timers fire): Stryker would wait out its timeout for
 // the run, 1.5 × the whole dry run for a mutant switched on before the modules load. The pool
@@ -31,6 +36,16 @@ export function projectSourceFiles(root: string): string[] {
 }
 
 type Listener = (arg: unknown) => void;
+
+/// Whether vitest is cancelling its current run: Stryker's bail, after a mutant's run has failed.
+function isCancelling(vitest: object): boolean {
+  return (vitest as { isCancelling?: boolean }).isCancelling === true;
+}
+
+/// A run request for some of the files of `run`, the rest of the request unchanged.
+export function runOf(run: RunRequest, files: RunRequest['context']['files']): RunRequest {
+  return { ...run, context: { ...run.context, files } };
+}
 type Kept = { thread: ThreadsPoolWorker; runs: number; alive: boolean; heardAt: number };
 
 /// The pool: `maxRuns` bounds how many runs one thread serves before a fresh one is started;
@@ -45,7 +60,11 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
     private current!: Kept;
     private reused = false;
     private keep = false;
-    private listeners: Array<[string, Listener]> = [];
+    // Each listener vitest gave, and the one the thread calls instead (it holds back the end of a
+    // file that is not the last of a mutant's run).
+    private listeners: Array<[string, Listener, Listener]> = [];
+    // The files of the current mutant's run still to send to the thread, one run request each.
+    private queued: RunRequest[] = [];
     private startMessage?: WorkerRequest;
     private watchdog?: ReturnType<typeof setInterval>;
 
@@ -88,13 +107,31 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
     }
 
     on(event: string, listener: Listener): void {
-      this.listeners.push([event, listener]);
-      this.current.thread.on(event, listener);
+      const heard = event === 'message' ? (message: unknown) => this.passOn(message as Message) && listener(message) : listener;
+      this.listeners.push([event, listener, heard]);
+      this.current.thread.on(event, heard);
     }
 
     off(event: string, listener: Listener): void {
+      for (const [e, l, heard] of this.listeners) if (e === event && l === listener) this.current.thread.off(event, heard);
       this.listeners = this.listeners.filter(([e, l]) => e !== event || l !== listener);
-      this.current.thread.off(event, listener);
+    }
+
+    /// Whether a message from the thread goes on to vitest. The end of a file of a mutant's run
+    /// does not while files are queued and the run goes on: the thread is sent the next file.
+    private passOn(message: Message & { error?: unknown }): boolean {
+      if (!message?.__vitest_worker_response__ || message.type !== 'testfileFinished' || this.queued.length === 0) return true;
+      if (message.error || isCancelling(this.options.project.vitest)) {
+        this.queued = [];
+        return true;
+      }
+      this.sendRun(this.queued.shift()!);
+      return false;
+    }
+
+    private sendRun(run: RunRequest): void {
+      this.watch(run);
+      this.current.thread.send(run);
     }
 
     send(message: WorkerRequest): void {
@@ -108,8 +145,10 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
         if (!sources.has(root)) sources.set(root, projectSourceFiles(root));
         const context = { ...message.context, config: this.options.project.serializedConfig, invalidates: [...(message.context.invalidates ?? []), ...sources.get(root)!] };
         const request = { ...message, context } as WorkerRequest;
-        if (this.keep && request.type === 'run') this.watch(request);
-        return this.current.thread.send(request);
+        if (!this.keep || request.type !== 'run') return this.current.thread.send(request);
+        const [first, ...rest] = request.context.files;
+        this.queued = rest.map((file) => runOf(request, [file]));
+        return this.sendRun(runOf(request, [first]));
       }
       this.current.thread.send(message);
     }
@@ -120,7 +159,8 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
 
     async stop(): Promise<void> {
       this.unwatch();
-      for (const [event, listener] of this.listeners) this.current.thread.off(event, listener);
+      this.queued = [];
+      for (const [event, , heard] of this.listeners) this.current.thread.off(event, heard);
       this.listeners = [];
       if (this.keep && this.current.alive) {
         kept = this.current;
@@ -146,8 +186,9 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
     /// started the first, then runs the run's first test file told the run stalled.
     private async restartStalled(run: RunRequest): Promise<void> {
       this.unwatch();
+      this.queued = [];
       const stuck = this.current;
-      for (const [event, listener] of this.listeners) stuck.thread.off(event, listener);
+      for (const [event, , heard] of this.listeners) stuck.thread.off(event, heard);
       stuck.alive = false;
       await stuck.thread.stop();
       const fresh = await this.newThread();
@@ -163,7 +204,7 @@ export function keptThreadsPool({ maxRuns = 500, stallMs = 60_000 }: { maxRuns?:
           fresh.thread.send(this.startMessage!);
         });
       }
-      for (const [event, listener] of this.listeners) fresh.thread.on(event, listener);
+      for (const [event, , heard] of this.listeners) fresh.thread.on(event, heard);
       const context = { ...run.context, files: run.context.files.slice(0, 1), providedContext: { ...run.context.providedContext, stalledRun: stallMs } };
       fresh.thread.send({ ...run, context } as WorkerRequest);
     }

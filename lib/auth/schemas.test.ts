@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hashPassword, passwordLimits, verifyPassword } from './password';
-import { nameSchema, passwordSchema, signInSchema, userSchema } from './schemas';
+import { emailSchema, nameSchema, passwordSchema, signInSchema, userSchema } from './schemas';
 
 /// The catalogue keys a form shows for `value`, or [] when it is accepted.
 const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+
+describe('emailSchema', () => {
+  // Accounts are stored and looked up by the address as emailSchema gives it back.
+  it('trims and lower-cases an address, and names one that is not an address or is past 254 characters', () => {
+    expect(emailSchema.parse('  Chen.Wei@Example.COM ')).toBe('chen.wei@example.com');
+    expect(messages(emailSchema, 'chen.wei@example')).toEqual(['email_invalid']);
+    expect(messages(emailSchema, `${'a'.repeat(242)}@example.com`)).toEqual([]);
+    expect(messages(emailSchema, `${'a'.repeat(243)}@example.com`)).toHaveLength(1);
+  });
+});
 
 describe('passwordSchema', () => {
   it('takes 8 to 200 characters and names the limit when a password is too short or too long', () => {

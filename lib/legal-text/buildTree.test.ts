@@ -28,6 +28,29 @@ const firstArticle = (nodes: BodyNode[], eid: string): Article => {
 };
 
 describe('buildTree', () => {
+  it('names the unit in every warning about 编, 节, 项 and 目, as in the chapter’s', () => {
+    const { warnings } = buildTree([
+      part(1, 1, '总则'),
+      chapter(2, 1, '一般规定'),
+      section(3, 2, '管理'),
+      art(4, 1),
+      item(5, 1),
+      item(6, 3),
+      subitem(7, 1),
+      subitem(8, 1),
+      section(9, 3, '附则'),
+      part(10, 3, '分则'),
+    ]);
+    expect(warnings).toStrictEqual([
+      { line: 3, code: 'section_number_gap', message: '节的序号不连续：第二节之前缺少第一节' },
+      { line: 6, code: 'item_number_gap', message: '项的序号不连续：（三）之前缺少（二）' },
+      { line: 8, code: 'subitem_number_repeat', message: '目的序号重复或倒退：1.出现在1.之后' },
+      { line: 9, code: 'empty_heading', message: '节标题“附则”下没有条文' },
+      { line: 10, code: 'part_number_gap', message: '编的序号不连续：第三编之前缺少第二编' },
+      { line: 10, code: 'empty_heading', message: '编标题“分则”下没有条文' },
+    ]);
+  });
+
   it('reports warnings in line order, the empty chapter included, with exact messages', () => {
     const { warnings } = buildTree([
       chapter(1, 1, '总则'),

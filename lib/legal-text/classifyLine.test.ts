@@ -22,6 +22,13 @@ describe('classifyLine', () => {
     expect(classifyLine('<不是注释>')).toEqual({ kind: 'text', text: '<不是注释>', indented: false });
   });
 
+  it('takes the marker with any spacing inside it, and only as a whole line', () => {
+    expect(classifyLine('<!--INFO END-->')).toEqual({ kind: 'marker' });
+    expect(classifyLine('<!--  INFO END  -->')).toEqual({ kind: 'marker' });
+    expect(classifyLine('注：<!-- INFO END -->')).toEqual({ kind: 'text', text: '注：<!-- INFO END -->', indented: false });
+    expect(classifyLine('<!-- INFO END --> 以下为正文')).toEqual({ kind: 'text', text: '<!-- INFO END --> 以下为正文', indented: false });
+  });
+
   it('marks plain text as indented when it starts with a full-width space, a tab or two spaces', () => {
     expect(classifyLine('本条例自公布之日起施行。')).toEqual({ kind: 'text', text: '本条例自公布之日起施行。', indented: false });
     expect(classifyLine('\u3000\u3000本条例自公布之日起施行。')).toEqual({ kind: 'text', text: '本条例自公布之日起施行。', indented: true });
@@ -34,6 +41,13 @@ describe('classifyLine', () => {
     expect(classifyLine('### 第三条 物业服务企业应当公示收费标准。')).toEqual({ kind: 'article', number: 3, text: '物业服务企业应当公示收费标准。' });
     expect(classifyLine('# 附录')).toEqual({ kind: 'otherHeading', hashes: 1, text: '附录' });
     expect(classifyLine('#')).toEqual({ kind: 'otherHeading', hashes: 1, text: '' });
+  });
+
+  it('reads a Markdown heading with no space after its hashes, and not one of seven hashes or a # inside a line', () => {
+    expect(classifyLine('#附录')).toEqual({ kind: 'otherHeading', hashes: 1, text: '附录' });
+    expect(classifyLine('##第一章 总则')).toEqual({ kind: 'heading', level: 'chapter', number: 1, title: '总则', hashes: 2 });
+    expect(classifyLine('####### 七级标题')).toEqual({ kind: 'text', text: '####### 七级标题', indented: false });
+    expect(classifyLine('第一条 编号以#标出的事项')).toEqual({ kind: 'article', number: 1, text: '编号以#标出的事项' });
   });
 
   it('takes a Markdown heading for a heading even when its title is glued on, long, or ends in punctuation', () => {

@@ -36,6 +36,13 @@ describe('parseHeaderEvents', () => {
     expect(events[1].decision).toBe('《关于修改〈深圳经济特区房地产登记条例〉的决定》');
   });
 
+  it('reads dates with spaces around 年, 月 and 日 or none, two-digit months and days, and long Chinese-numeral months and days', () => {
+    expect(summary(['2017 年 6 月 28 日 示例会议通过'])).toEqual(['adopted 2017-06-28']);
+    expect(summary(['2019年12月31日示例会议通过'])).toEqual(['adopted 2019-12-31']);
+    expect(summary(['二〇一九年十二月三十一日 示例会议通过'])).toEqual(['adopted 2019-12-31']);
+    expect(summary(['一九九八年十月二十日 示例会议通过'])).toEqual(['adopted 1998-10-20']);
+  });
+
   it('reads promulgation and commencement lines and Chinese-numeral dates', () => {
     expect(summary(['2022年4月14日 国家市场监督管理总局令第56号公布', '2022年7月1日 施行', '二〇二四年五月十日 示例会议通过']))
       .toEqual(['other 2022-04-14', 'effective 2022-07-01', 'adopted 2024-05-10']);

@@ -43,9 +43,10 @@ function isCancelling(vitest: object): boolean {
 }
 
 /// A run request for some of the files of `run`, the rest of the request unchanged.
-export function runOf(run: RunRequest, files: RunRequest['context']['files']): RunRequest {
+function runOf(run: RunRequest, files: RunRequest['context']['files']): RunRequest {
   return { ...run, context: { ...run.context, files } };
 }
+
 type Kept = { thread: ThreadsPoolWorker; runs: number; alive: boolean; heardAt: number };
 
 /// The pool: `maxRuns` bounds how many runs one thread serves before a fresh one is started;

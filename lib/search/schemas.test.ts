@@ -4,6 +4,7 @@ import { answerQuerySchema } from './answerQuery';
 import { rankArticlesSchema } from './prepareRanking';
 import { searchArticlesSchema } from './searchArticles';
 import { MAX_QUERY_LENGTH } from './limits';
+import { parseSearchInput } from './searchOptions';
 
 // The search boundaries' schemas, field by field: what each takes, and the catalogue key a
 // caller (the library page, the API) shows for what it refuses.
@@ -27,6 +28,12 @@ describe('the page and restrictions every search takes', () => {
     for (const offset of [-1, 2.5, 'x']) expect(messages(searchArticlesSchema, { ...query, offset })).toEqual(['offset_invalid']);
     expect(messages(searchArticlesSchema, { ...query, offset: 980, limit: 20 })).toEqual([]);
     expect(messages(searchArticlesSchema, { ...query, offset: 981, limit: 20 })).toEqual(['offset_invalid']);
+  });
+
+  it('names the offset as the field at fault when a page reaches too deep', () => {
+    expect(() => parseSearchInput(searchArticlesSchema, { ...query, offset: 990, limit: 20 })).toThrow(
+      expect.objectContaining({ code: 'validation_failed', message: 'offset_invalid', details: { fields: [{ path: 'offset', message: 'offset_invalid' }] } }),
+    );
   });
 
   it('takes a list of up to 100,000 regulation ids, none empty', () => {

@@ -4,13 +4,14 @@ import { regulationKinds } from '@/lib/shared/vocabulary';
 import { MAX_OFFSET } from './limits';
 
 /// The page and the restrictions every library search takes (`searchArticles` adds the query
-/// text, `rankArticles` the weighted terms), as zod fields whose messages are catalogue keys.
+/// text, `rankArticles` the weighted terms), as zod fields whose messages are catalogue keys. A
+/// field's `error` is the message of every check on it (zod 4), so the checks name none.
 export const searchOptionFields = {
-  limit: z.number({ error: 'limit_invalid' }).int('limit_invalid').min(1, 'limit_invalid').max(100, 'limit_invalid').default(20),
-  offset: z.number({ error: 'offset_invalid' }).int('offset_invalid').min(0, 'offset_invalid').default(0),
-  regulationIds: z.array(z.string().min(1), { error: 'regulation_ids_invalid' }).max(100_000, 'regulation_ids_invalid').optional(),
+  limit: z.number({ error: 'limit_invalid' }).int().min(1).max(100).default(20),
+  offset: z.number({ error: 'offset_invalid' }).int().min(0).default(0),
+  regulationIds: z.array(z.string().min(1), { error: 'regulation_ids_invalid' }).max(100_000).optional(),
   kinds: z.array(z.enum(regulationKinds), { error: 'kinds_invalid' }).optional(),
-  regulationId: z.string({ error: 'regulation_id_invalid' }).min(1, 'regulation_id_invalid').optional(),
+  regulationId: z.string({ error: 'regulation_id_invalid' }).min(1).optional(),
 };
 
 /// The refinement every search schema ends with: no page reaches past `MAX_OFFSET` results.

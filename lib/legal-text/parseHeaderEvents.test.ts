@@ -67,6 +67,11 @@ describe('isHeaderLine', () => {
     expect(isHeaderLine('（2016年10月26日杭州市第十二届人民代表大会常务委员会第四十次会议通过）')).toBe(true);
     expect(isHeaderLine('这是一段没有日期的说明')).toBe(false);
   });
+
+  it('takes an order number for a header line, with or without spaces, in Arabic or Chinese numerals', () => {
+    for (const line of ['第156号', '第 156 号', '示例市人民政府令第十二号', '示例市人民政府令 第十二号']) expect(isHeaderLine(line), line).toBe(true);
+    expect(isHeaderLine('第十二条 本办法所称号牌')).toBe(false);
+  });
 });
 
 const DECISION = '《关于修改〈示例市养犬管理条例〉的决定》';

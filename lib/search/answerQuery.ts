@@ -13,9 +13,9 @@ import type { SearchResult } from './searchResult';
 /// reader), the page and the restrictions as for `searchArticles`, and the expansions switched off.
 export const answerQuerySchema = z
   .object({
-    q: z.string({ error: 'query_empty' }).trim().min(1, 'query_empty'),
+    q: z.string({ error: 'query_empty' }).trim().min(1),
     ...searchOptionFields,
-    without: z.array(z.string().max(MAX_QUERY_LENGTH), { error: 'without_invalid' }).max(100, 'without_invalid').optional(),
+    without: z.array(z.string().max(MAX_QUERY_LENGTH), { error: 'without_invalid' }).max(100).optional(),
     mode: z.enum(['phrase', 'question'], { error: 'mode_invalid' }).optional(),
   })
   .refine(...searchDepthCheck);

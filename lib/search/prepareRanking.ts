@@ -17,12 +17,12 @@ export const rankArticlesSchema = z
     terms: z
       .array(
         z.object({
-          text: z.string({ error: 'terms_invalid' }).max(MAX_QUERY_LENGTH, 'terms_invalid'),
-          weight: z.number({ error: 'weight_invalid' }).positive('weight_invalid').max(100, 'weight_invalid'),
+          text: z.string({ error: 'terms_invalid' }).max(MAX_QUERY_LENGTH),
+          weight: z.number({ error: 'weight_invalid' }).positive().max(100),
         }),
         { error: 'terms_invalid' },
       )
-      .max(MAX_QUERY_LENGTH, 'terms_invalid'),
+      .max(MAX_QUERY_LENGTH),
     ...searchOptionFields,
   })
   .refine(...searchDepthCheck);

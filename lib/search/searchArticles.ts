@@ -18,7 +18,7 @@ import { searchOnPostgres } from './postgresSearch';
 /// The query of `searchArticles`, validated at the boundary. Messages are catalogue keys.
 export const searchArticlesSchema = z
   .object({
-    q: z.string({ error: 'query_empty' }).trim().min(1, 'query_empty').max(MAX_QUERY_LENGTH, 'query_too_long'),
+    q: z.string({ error: 'query_empty' }).trim().min(1).max(MAX_QUERY_LENGTH, 'query_too_long'),
     ...searchOptionFields,
   })
   .refine(...searchDepthCheck);

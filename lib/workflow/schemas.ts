@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { billStages, signoffDecisions } from '@/lib/shared';
 
-const note = z.string({ error: 'transition_note_required' }).trim().min(1, 'transition_note_required').max(2000, 'transition_note_too_long');
+const note = z.string({ error: 'transition_note_required' }).trim().min(1).max(2000, 'transition_note_too_long');
 const reason = z.string().trim().max(2000, 'transition_reason_too_long').optional();
 
 /// What opening the public consultation on entering 征求意见 takes (see lib/consultation); dates

@@ -95,12 +95,15 @@ describe('answerQuerySchema', () => {
 
 describe('rankArticlesSchema', () => {
   const term = { text: '物业', weight: 1 };
-  it('takes words of up to 200 characters with weights above 0 and at most 100', () => {
+  it('takes up to 200 words of up to 200 characters, with weights above 0 and at most 100', () => {
     expect(messages(rankArticlesSchema, { terms: [term, { text: '词'.repeat(MAX_QUERY_LENGTH), weight: 100 }] })).toEqual([]);
     expect(messages(rankArticlesSchema, { terms: [{ text: '词'.repeat(MAX_QUERY_LENGTH + 1), weight: 1 }] })).toEqual(['terms_invalid']);
     expect(messages(rankArticlesSchema, { terms: [{ text: 7, weight: 1 }] })).toEqual(['terms_invalid']);
     expect(messages(rankArticlesSchema, { terms: [{ text: '物业', weight: 100.5 }] })).toEqual(['weight_invalid']);
     expect(messages(rankArticlesSchema, { terms: [{ text: '物业', weight: '1' }] })).toEqual(['weight_invalid']);
     expect(messages(rankArticlesSchema, { terms: '物业' })).toEqual(['terms_invalid']);
+    const words = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `词${i}`, weight: 1 }));
+    expect(messages(rankArticlesSchema, { terms: words(MAX_QUERY_LENGTH) })).toEqual([]);
+    expect(messages(rankArticlesSchema, { terms: words(MAX_QUERY_LENGTH + 1) })).toEqual(['terms_invalid']);
   });
 });

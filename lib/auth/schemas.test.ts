@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { schemaMessages } from '@/lib/shared/testing';
 import { z } from 'zod';
 import { hashPassword, passwordLimits, verifyPassword } from './password';
 import { emailSchema, nameSchema, passwordSchema, signInSchema, userSchema } from './schemas';
 
-/// The catalogue keys a form shows for `value`, or [] when it is accepted.
-const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+const messages = schemaMessages;
 
 describe('emailSchema', () => {
   // Accounts are stored and looked up by the address as emailSchema gives it back.

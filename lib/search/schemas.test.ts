@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { schemaMessages } from '@/lib/shared/testing';
 import { answerQuerySchema } from './answerQuery';
 import { rankArticlesSchema } from './prepareRanking';
 import { searchArticlesSchema } from './searchArticles';
@@ -9,8 +9,7 @@ import { parseSearchInput } from './searchOptions';
 // The search boundaries' schemas, field by field: what each takes, and the catalogue key a
 // caller (the library page, the API) shows for what it refuses.
 
-/// The messages for `value`, or [] when it is accepted.
-const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+const messages = schemaMessages;
 const query = { q: '物业' };
 
 describe('the page and restrictions every search takes', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { schemaMessages } from '@/lib/shared/testing';
 import { newDraftVersionSchema } from './schemas';
 
-const messages = (value: unknown) => newDraftVersionSchema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+const messages = (value: unknown) => schemaMessages(newDraftVersionSchema, value);
 
 describe('newDraftVersionSchema', () => {
   it('trims the note and the reason, and leaves them out when not given', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { schemaMessages } from '@/lib/shared/testing';
 import { stageConsultationSchema, transitionSchema } from './schemas';
 
-/// The catalogue keys (or zod's own messages) a form shows for `value`, or [] when it is accepted.
-const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+const messages = schemaMessages;
 const move = { to: 'consultation', expectedStage: 'drafting', note: '送征求意见' };
 
 describe('transitionSchema', () => {
